@@ -1,0 +1,64 @@
+// The closed vocabularies of the domain (DESIGN §1, §3, §4). The database schema,
+// the validators and the translations all derive from these lists, so a value
+// cannot exist in one place and be missing in another.
+
+export const ROLES = ["admin", "secretariat", "leadership", "dept_lead", "dept_officer"] as const;
+export type Role = (typeof ROLES)[number];
+export const DEPARTMENT_ROLES = ["dept_lead", "dept_officer"] as const satisfies readonly Role[];
+
+export const DEPARTMENT_KINDS = ["department", "district", "enterprise", "other"] as const;
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+
+export const DIRECTIVE_TYPES = [
+  "conclusion_notice",
+  "directive",
+  "decision",
+  "plan",
+  "official_letter",
+] as const;
+export type DirectiveType = (typeof DIRECTIVE_TYPES)[number];
+
+export const DIRECTIVE_STATES = ["draft", "issued", "closed"] as const;
+export type DirectiveState = (typeof DIRECTIVE_STATES)[number];
+
+export const DEADLINE_KINDS = ["dated", "ongoing", "none"] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/** Stored workflow state of a task (DESIGN §4). */
+export const WORKFLOW_STATES = [
+  "open",
+  "in_progress",
+  "awaiting_confirmation",
+  "returned",
+  "done",
+  "on_hold",
+  "cancelled",
+] as const;
+export type WorkflowState = (typeof WORKFLOW_STATES)[number];
+
+export const EXTENSION_STATES = ["pending", "approved", "rejected", "countered"] as const;
+export type ExtensionState = (typeof EXTENSION_STATES)[number];
+/** Extension decisions that change the due date: a counter-offer is a decision with another date. */
+export const EXTENSION_STATES_IN_FORCE = ["approved", "countered"] as const satisfies readonly ExtensionState[];
+
+export const TARGET_DIRECTIONS = ["at_least", "at_most"] as const;
+export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];
+
+export const REMINDER_KINDS = ["manual", "automatic"] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** Computed status (DESIGN §4), never stored. */
+export const TASK_STATUSES = [
+  "done_on_time",
+  "done_late",
+  "awaiting_confirmation",
+  "overdue",
+  "due_soon",
+  "on_track",
+  "ongoing",
+  "on_hold",
+  "cancelled",
+] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+/** Statuses shown apart and excluded from the counts (DESIGN §4 rule 1). */
+export const SET_ASIDE_STATUSES = ["on_hold", "cancelled"] as const satisfies readonly TaskStatus[];

@@ -1,0 +1,71 @@
+// The one database connection of the process (embedded SQLite via better-sqlite3).
+//
+// Settings (see docs/decisions/002-sqlite-settings.md):
+// - WAL: readers never block the writer and the writer never blocks readers.
+// - busy_timeout 5 s: a second writer (another process, the backup job) waits
+//   instead of failing with SQLITE_BUSY.
+// - foreign_keys ON: SQLite leaves them off unless asked, per connection.
+// - synchronous FULL (default; SQLITE_SYNCHRONOUS=NORMAL to relax): a write the
+//   app has acknowledged survives a power cut, not only a process crash.
+// - Write transactions BEGIN IMMEDIATE (`writeTransaction`): they take the write
+//   lock up front, so two writers queue on busy_timeout instead of one failing
+//   mid-transaction when it upgrades a read lock.
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "../../db/schema";
+
+export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type WriteTransaction = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
+
+export const DEFAULT_DATABASE_URL = "file:./data/app.db";
+const SYNCHRONOUS_MODES = ["FULL", "NORMAL", "EXTRA"] as const;
+
+/** `file:./data/app.db`, `file:/abs/path.db` or a plain path → a file path. */
+export function databasePath(url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): string {
+  const withoutScheme = url.startsWith("file:") ? url.slice("file:".length) : url;
+  if (withoutScheme === "" || withoutScheme.includes("?")) {
+    throw new Error(`DATABASE_URL must name a SQLite file, e.g. ${DEFAULT_DATABASE_URL}; got ${url}`);
+  }
+  return path.resolve(withoutScheme);
+}
+
+export function migrationsFolder(): string {
+  return path.resolve(process.env.MIGRATIONS_DIR ?? "db/migrations");
+}
+
+export function openDatabase(file: string = databasePath(), options: { migrate?: boolean } = {}): AppDatabase {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const client = new Database(file);
+  const synchronous = (process.env.SQLITE_SYNCHRONOUS ?? "FULL").toUpperCase();
+  if (!SYNCHRONOUS_MODES.includes(synchronous as (typeof SYNCHRONOUS_MODES)[number])) {
+    throw new Error(`SQLITE_SYNCHRONOUS must be one of ${SYNCHRONOUS_MODES.join(", ")}; got ${synchronous}`);
+  }
+  client.pragma("journal_mode = WAL");
+  client.pragma("busy_timeout = 5000");
+  client.pragma("foreign_keys = ON");
+  client.pragma(`synchronous = ${synchronous}`);
+  const database = drizzle({ client, schema }) as AppDatabase;
+  if (options.migrate ?? true) migrate(database, { migrationsFolder: migrationsFolder() });
+  return database;
+}
+
+/** Runs `work` in a transaction that takes the write lock at BEGIN (IMMEDIATE). */
+export function writeTransaction<T>(database: AppDatabase, work: (tx: WriteTransaction) => T): T {
+  return database.transaction(work, { behavior: "immediate" });
+}
+
+// One connection per process, kept across dev-server module reloads.
+const globalForDb = globalThis as unknown as { __appDb?: AppDatabase };
+
+export function getDb(): AppDatabase {
+  globalForDb.__appDb ??= openDatabase();
+  return globalForDb.__appDb;
+}
+
+export function closeDb(): void {
+  globalForDb.__appDb?.$client.close();
+  globalForDb.__appDb = undefined;
+}

@@ -1,0 +1,728 @@
+// The whole data model of DESIGN §3.
+//
+// Conventions:
+// - `*_at` columns are instants: integer milliseconds since the Unix epoch, UTC.
+// - `*_on` / `*_date` columns are calendar days in Asia/Ho_Chi_Minh, stored as
+//   ISO text `YYYY-MM-DD` (sorts and compares as text) and checked well-formed.
+// - Closed vocabularies come from app/domain/vocabulary.ts and are CHECKed.
+// - Rules that span rows (a coordinator is never the lead; append-only tables) are
+//   triggers in a hand-written migration (db/migrations/*_triggers.sql).
+import { relations, sql, type SQL } from "drizzle-orm";
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+import {
+  DEADLINE_KINDS,
+  DEPARTMENT_KINDS,
+  DEPARTMENT_ROLES,
+  DIRECTIVE_STATES,
+  DIRECTIVE_TYPES,
+  EXTENSION_STATES,
+  REMINDER_KINDS,
+  ROLES,
+  TARGET_DIRECTIONS,
+  WORKFLOW_STATES,
+} from "../app/domain/vocabulary";
+
+// ---------------------------------------------------------------- helpers
+
+const id = () => integer("id").primaryKey({ autoIncrement: true });
+const instant = (name: string) => integer(name);
+const localDate = (name: string) => text(name);
+const createdAt = () =>
+  instant("created_at")
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+const updatedAt = () =>
+  instant("updated_at")
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+/** `IS` rather than `=`: a malformed date makes date() NULL, and a CHECK that is NULL passes. */
+const isLocalDate = (column: AnySQLiteColumn): SQL => sql`${column} IS date(${column})`;
+const oneOf = (column: AnySQLiteColumn, values: readonly string[]): SQL =>
+  sql`${column} IN (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
+const isBoolean = (column: AnySQLiteColumn): SQL => sql`${column} IN (0, 1)`;
+
+// ---------------------------------------------------------------- organisation
+
+export const departments = sqliteTable(
+  "departments",
+  {
+    id: id(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    shortName: text("short_name"),
+    kind: text("kind", { enum: DEPARTMENT_KINDS }).notNull(),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => departments.id),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    successorId: integer("successor_id").references((): AnySQLiteColumn => departments.id),
+    /** The day a merge or dissolution took effect; names before it stay on past records. */
+    dissolvedOn: localDate("dissolved_on"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("departments_code_unique").on(t.code),
+    index("departments_parent_idx").on(t.parentId),
+    check("departments_kind_check", oneOf(t.kind, DEPARTMENT_KINDS)),
+    check("departments_active_check", isBoolean(t.active)),
+    check("departments_dissolved_on_check", isLocalDate(t.dissolvedOn)),
+    check("departments_not_own_parent", sql`${t.parentId} IS NULL OR ${t.parentId} <> ${t.id}`),
+    check("departments_not_own_successor", sql`${t.successorId} IS NULL OR ${t.successorId} <> ${t.id}`),
+    check("departments_name_not_blank", sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    login: text("login").notNull(),
+    displayName: text("display_name").notNull(),
+    email: text("email"),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    departmentId: integer("department_id").references(() => departments.id),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_login_unique").on(sql`lower(${t.login})`),
+    index("users_department_idx").on(t.departmentId),
+    check("users_role_check", oneOf(t.role, ROLES)),
+    check("users_active_check", isBoolean(t.active)),
+    check(
+      "users_department_role_check",
+      sql`${t.role} NOT IN (${sql.raw(DEPARTMENT_ROLES.map((r) => `'${r}'`).join(", "))}) OR ${t.departmentId} IS NOT NULL`,
+    ),
+  ],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the token in the cookie, so a database copy cannot be replayed. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: instant("last_seen_at").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    revokedAt: instant("revoked_at"),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Tunable rules (due-soon window, stale threshold, session lifetimes) as JSON values. */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value", { mode: "json" }).notNull(),
+  updatedAt: updatedAt(),
+  updatedBy: integer("updated_by").references(() => users.id),
+});
+
+// ---------------------------------------------------------------- committees and directives
+
+export const committees = sqliteTable(
+  "committees",
+  {
+    id: id(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("committees_code_unique").on(t.code), check("committees_active_check", isBoolean(t.active))],
+);
+
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: id(),
+    committeeId: integer("committee_id")
+      .notNull()
+      .references(() => committees.id),
+    heldOn: localDate("held_on").notNull(),
+    title: text("title").notNull(),
+    chair: text("chair"),
+    place: text("place"),
+    attendees: text("attendees"),
+    notes: text("notes"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("meetings_committee_idx").on(t.committeeId, t.heldOn),
+    check("meetings_held_on_check", isLocalDate(t.heldOn)),
+  ],
+);
+
+export const directives = sqliteTable(
+  "directives",
+  {
+    id: id(),
+    committeeId: integer("committee_id")
+      .notNull()
+      .references(() => committees.id),
+    meetingId: integer("meeting_id").references(() => meetings.id),
+    /** Số ký hiệu, e.g. `320/TB-VPCP`; a draft may not have one yet. */
+    number: text("number"),
+    type: text("type", { enum: DIRECTIVE_TYPES }).notNull(),
+    issuedOn: localDate("issued_on"),
+    issuer: text("issuer").notNull(),
+    signer: text("signer"),
+    /** Trích yếu. */
+    abstract: text("abstract").notNull(),
+    fullText: text("full_text"),
+    confidential: integer("confidential", { mode: "boolean" }).notNull().default(false),
+    state: text("state", { enum: DIRECTIVE_STATES }).notNull().default("draft"),
+    /** Free note shown with the directive (e.g. that the demo is a reconstruction). */
+    note: text("note"),
+    version: integer("version").notNull().default(1),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("directives_issuer_number_unique")
+      .on(t.issuer, t.number)
+      .where(sql`${t.number} IS NOT NULL`),
+    index("directives_committee_idx").on(t.committeeId, t.issuedOn),
+    index("directives_meeting_idx").on(t.meetingId),
+    index("directives_issued_on_idx").on(t.issuedOn),
+    check("directives_type_check", oneOf(t.type, DIRECTIVE_TYPES)),
+    check("directives_state_check", oneOf(t.state, DIRECTIVE_STATES)),
+    check("directives_confidential_check", isBoolean(t.confidential)),
+    check("directives_issued_on_check", isLocalDate(t.issuedOn)),
+    check("directives_issued_needs_date", sql`${t.state} = 'draft' OR ${t.issuedOn} IS NOT NULL`),
+  ],
+);
+
+// ---------------------------------------------------------------- tasks
+
+export const tasks = sqliteTable(
+  "tasks",
+  {
+    id: id(),
+    directiveId: integer("directive_id")
+      .notNull()
+      .references(() => directives.id),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => tasks.id),
+    /** As written in the directive: "1", "2", "3.a". */
+    itemNumber: text("item_number").notNull(),
+    /** Order within the directive (item numbers do not sort as text). */
+    position: integer("position").notNull().default(0),
+    title: text("title").notNull(),
+    description: text("description"),
+    /** Exactly one lead department (Decree 39/2022): a NOT NULL column, not a row among many. */
+    leadDepartmentId: integer("lead_department_id")
+      .notNull()
+      .references(() => departments.id),
+    deadlineKind: text("deadline_kind", { enum: DEADLINE_KINDS }).notNull(),
+    originalDueDate: localDate("original_due_date"),
+    /** The due date in force now; history is in extension_requests. */
+    currentDueDate: localDate("current_due_date"),
+    assignedOn: localDate("assigned_on").notNull(),
+    state: text("state", { enum: WORKFLOW_STATES }).notNull().default("open"),
+    /** Why the task is on hold, cancelled or returned (the latest transition's reason). */
+    stateReason: text("state_reason"),
+    percent: integer("percent").notNull().default(0),
+    lastReportedAt: instant("last_reported_at"),
+    /** The completion date the lead department reported (counts for on time / late). */
+    completionDate: localDate("completion_date"),
+    completionReportedAt: instant("completion_reported_at"),
+    completionResult: text("completion_result"),
+    confirmedAt: instant("confirmed_at"),
+    confirmedBy: integer("confirmed_by").references(() => users.id),
+    /** Optimistic concurrency: every update bumps it; a stale save is refused. */
+    version: integer("version").notNull().default(1),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("tasks_directive_idx").on(t.directiveId, t.position),
+    index("tasks_parent_idx").on(t.parentId),
+    index("tasks_lead_state_idx").on(t.leadDepartmentId, t.state, t.currentDueDate),
+    index("tasks_open_due_idx")
+      .on(t.currentDueDate, t.leadDepartmentId)
+      .where(sql`${t.state} NOT IN ('done', 'cancelled', 'on_hold')`),
+    index("tasks_state_idx").on(t.state, t.completionDate),
+    index("tasks_updated_idx").on(t.updatedAt),
+    check("tasks_deadline_kind_check", oneOf(t.deadlineKind, DEADLINE_KINDS)),
+    check("tasks_state_check", oneOf(t.state, WORKFLOW_STATES)),
+    check(
+      "tasks_dated_has_due_dates",
+      sql`(${t.deadlineKind} = 'dated') = (${t.originalDueDate} IS NOT NULL AND ${t.currentDueDate} IS NOT NULL)`,
+    ),
+    check("tasks_original_due_date_check", isLocalDate(t.originalDueDate)),
+    check("tasks_current_due_date_check", isLocalDate(t.currentDueDate)),
+    check("tasks_assigned_on_check", isLocalDate(t.assignedOn)),
+    check("tasks_completion_date_check", isLocalDate(t.completionDate)),
+    check("tasks_percent_check", sql`${t.percent} BETWEEN 0 AND 100`),
+    check("tasks_title_not_blank", sql`length(trim(${t.title})) > 0`),
+    check("tasks_not_own_parent", sql`${t.parentId} IS NULL OR ${t.parentId} <> ${t.id}`),
+    check(
+      "tasks_completion_reported",
+      sql`${t.state} NOT IN ('awaiting_confirmation', 'done') OR ${t.completionDate} IS NOT NULL`,
+    ),
+    check("tasks_done_confirmed", sql`${t.state} <> 'done' OR ${t.confirmedAt} IS NOT NULL`),
+    check("tasks_version_check", sql`${t.version} >= 1`),
+  ],
+);
+
+/** Đơn vị phối hợp. A trigger refuses a coordinator that is the task's lead. */
+export const taskCoordinators = sqliteTable(
+  "task_coordinators",
+  {
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.departmentId] }),
+    index("task_coordinators_department_idx").on(t.departmentId, t.taskId),
+  ],
+);
+
+/**
+ * Every workflow transition of a task, with its author and time. The status of a
+ * task as of a past day is computed from this history, not from the current row.
+ */
+export const taskTransitions = sqliteTable(
+  "task_transitions",
+  {
+    id: id(),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    fromState: text("from_state", { enum: WORKFLOW_STATES }),
+    toState: text("to_state", { enum: WORKFLOW_STATES }).notNull(),
+    changedAt: instant("changed_at").notNull(),
+    changedBy: integer("changed_by").references(() => users.id),
+    reason: text("reason"),
+    /** For awaiting_confirmation and done: the completion date reported by the lead. */
+    completionDate: localDate("completion_date"),
+  },
+  (t) => [
+    index("task_transitions_task_idx").on(t.taskId, t.changedAt),
+    index("task_transitions_changed_idx").on(t.changedAt),
+    check("task_transitions_from_check", sql`${t.fromState} IS NULL OR ${oneOf(t.fromState, WORKFLOW_STATES)}`),
+    check("task_transitions_to_check", oneOf(t.toState, WORKFLOW_STATES)),
+    check("task_transitions_completion_date_check", isLocalDate(t.completionDate)),
+    check(
+      "task_transitions_completion_reported",
+      sql`${t.toState} NOT IN ('awaiting_confirmation', 'done') OR ${t.completionDate} IS NOT NULL`,
+    ),
+  ],
+);
+
+/** Who led a task when: a re-assignment (or a department merge) closes one row and opens the next. */
+export const taskLeadAssignments = sqliteTable(
+  "task_lead_assignments",
+  {
+    id: id(),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id),
+    fromAt: instant("from_at").notNull(),
+    untilAt: instant("until_at"),
+    assignedBy: integer("assigned_by").references(() => users.id),
+    reason: text("reason"),
+  },
+  (t) => [
+    index("task_lead_assignments_task_idx").on(t.taskId, t.fromAt),
+    index("task_lead_assignments_department_idx").on(t.departmentId),
+    uniqueIndex("task_lead_assignments_one_current")
+      .on(t.taskId)
+      .where(sql`${t.untilAt} IS NULL`),
+  ],
+);
+
+export const targets = sqliteTable(
+  "targets",
+  {
+    id: id(),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    position: integer("position").notNull().default(0),
+    name: text("name").notNull(),
+    unit: text("unit").notNull(),
+    baseline: real("baseline"),
+    targetValue: real("target_value").notNull(),
+    direction: text("direction", { enum: TARGET_DIRECTIONS }).notNull(),
+    currentValue: real("current_value"),
+    dueDate: localDate("due_date"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("targets_task_idx").on(t.taskId, t.position),
+    check("targets_direction_check", oneOf(t.direction, TARGET_DIRECTIONS)),
+    check("targets_due_date_check", isLocalDate(t.dueDate)),
+  ],
+);
+
+// ---------------------------------------------------------------- reporting
+
+/** Báo cáo tiến độ. Append-only (trigger): a correction is a new report. */
+export const progressReports = sqliteTable(
+  "progress_reports",
+  {
+    id: id(),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id),
+    authorId: integer("author_id").references(() => users.id),
+    asOfDate: localDate("as_of_date").notNull(),
+    percent: integer("percent").notNull(),
+    result: text("result").notNull(),
+    difficulties: text("difficulties"),
+    proposals: text("proposals"),
+    /** A resubmitted form (double click, retry) carries the same key and is stored once. */
+    idempotencyKey: text("idempotency_key"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("progress_reports_task_idx").on(t.taskId, t.createdAt),
+    index("progress_reports_department_idx").on(t.departmentId, t.createdAt),
+    uniqueIndex("progress_reports_idempotency_unique")
+      .on(t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} IS NOT NULL`),
+    check("progress_reports_percent_check", sql`${t.percent} BETWEEN 0 AND 100`),
+    check("progress_reports_as_of_check", isLocalDate(t.asOfDate)),
+  ],
+);
+
+/** Values of a target as reported (by a progress report or by the secretariat). */
+export const targetValues = sqliteTable(
+  "target_values",
+  {
+    id: id(),
+    targetId: integer("target_id")
+      .notNull()
+      .references(() => targets.id),
+    progressReportId: integer("progress_report_id").references(() => progressReports.id),
+    value: real("value").notNull(),
+    asOfDate: localDate("as_of_date").notNull(),
+    recordedBy: integer("recorded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("target_values_target_idx").on(t.targetId, t.asOfDate),
+    check("target_values_as_of_check", isLocalDate(t.asOfDate)),
+  ],
+);
+
+/** Đề nghị gia hạn. The original due date stays on the task forever. */
+export const extensionRequests = sqliteTable(
+  "extension_requests",
+  {
+    id: id(),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    requestedBy: integer("requested_by").references(() => users.id),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id),
+    currentDueDate: localDate("current_due_date").notNull(),
+    proposedDueDate: localDate("proposed_due_date").notNull(),
+    reason: text("reason").notNull(),
+    state: text("state", { enum: EXTENSION_STATES }).notNull().default("pending"),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: instant("decided_at"),
+    decisionNote: text("decision_note"),
+    /** The date in force after approval: the proposed one, or the counter-offer. */
+    approvedDueDate: localDate("approved_due_date"),
+    idempotencyKey: text("idempotency_key"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("extension_requests_task_idx").on(t.taskId, t.decidedAt),
+    index("extension_requests_state_idx").on(t.state, t.createdAt),
+    uniqueIndex("extension_requests_one_pending")
+      .on(t.taskId)
+      .where(sql`${t.state} = 'pending'`),
+    uniqueIndex("extension_requests_idempotency_unique")
+      .on(t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} IS NOT NULL`),
+    check("extension_requests_state_check", oneOf(t.state, EXTENSION_STATES)),
+    check("extension_requests_current_check", isLocalDate(t.currentDueDate)),
+    check("extension_requests_proposed_check", isLocalDate(t.proposedDueDate)),
+    check("extension_requests_approved_check", isLocalDate(t.approvedDueDate)),
+    check("extension_requests_later_date", sql`${t.proposedDueDate} > ${t.currentDueDate}`),
+    check(
+      "extension_requests_decision_complete",
+      sql`${t.state} = 'pending' OR (${t.decidedAt} IS NOT NULL AND ${t.decidedBy} IS NOT NULL)`,
+    ),
+    check(
+      "extension_requests_in_force_has_date",
+      sql`(${t.state} IN ('approved', 'countered')) = (${t.approvedDueDate} IS NOT NULL)`,
+    ),
+    check(
+      "extension_requests_approved_later",
+      sql`${t.approvedDueDate} IS NULL OR ${t.approvedDueDate} > ${t.currentDueDate}`,
+    ),
+    check(
+      "extension_requests_rejection_reason",
+      sql`${t.state} <> 'rejected' OR length(trim(coalesce(${t.decisionNote}, ''))) > 0`,
+    ),
+  ],
+);
+
+/** Comments on a task; leadership's are instructions (ý kiến chỉ đạo). */
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: id(),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    /** Fixed when written: the author's role may change later, the instruction stays one. */
+    isInstruction: integer("is_instruction", { mode: "boolean" }).notNull().default(false),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("comments_task_idx").on(t.taskId, t.createdAt),
+    check("comments_instruction_check", isBoolean(t.isInstruction)),
+    check("comments_body_not_blank", sql`length(trim(${t.body})) > 0`),
+  ],
+);
+
+/** Đôn đốc: numbered per task and department; the 3rd unresolved one escalates. */
+export const reminders = sqliteTable(
+  "reminders",
+  {
+    id: id(),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id),
+    kind: text("kind", { enum: REMINDER_KINDS }).notNull(),
+    ordinal: integer("ordinal").notNull(),
+    sentBy: integer("sent_by").references(() => users.id),
+    sentAt: instant("sent_at").notNull(),
+    message: text("message"),
+    /** Set when the department answers (a report, an extension request, a completion). */
+    resolvedAt: instant("resolved_at"),
+    /** Automatic reminders: one per task, department, rule and day, however often the job runs. */
+    dedupeKey: text("dedupe_key"),
+  },
+  (t) => [
+    uniqueIndex("reminders_ordinal_unique").on(t.taskId, t.departmentId, t.ordinal),
+    uniqueIndex("reminders_dedupe_unique")
+      .on(t.dedupeKey)
+      .where(sql`${t.dedupeKey} IS NOT NULL`),
+    index("reminders_department_idx").on(t.departmentId, t.sentAt),
+    check("reminders_kind_check", oneOf(t.kind, REMINDER_KINDS)),
+    check("reminders_ordinal_check", sql`${t.ordinal} >= 1`),
+  ],
+);
+
+/** Files on disk under the data directory; the row holds what is needed to serve and verify them. */
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: id(),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    progressReportId: integer("progress_report_id").references(() => progressReports.id),
+    extensionRequestId: integer("extension_request_id").references(() => extensionRequests.id),
+    taskTransitionId: integer("task_transition_id").references(() => taskTransitions.id),
+    fileName: text("file_name").notNull(),
+    mediaType: text("media_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    storageKey: text("storage_key").notNull(),
+    uploadedBy: integer("uploaded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("attachments_task_idx").on(t.taskId),
+    index("attachments_report_idx").on(t.progressReportId),
+    uniqueIndex("attachments_storage_key_unique").on(t.storageKey),
+    check("attachments_size_check", sql`${t.sizeBytes} > 0`),
+    check("attachments_sha256_check", sql`length(${t.sha256}) = 64`),
+  ],
+);
+
+/** Append-only (triggers refuse UPDATE and DELETE). */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: id(),
+    at: instant("at").notNull(),
+    actorId: integer("actor_id").references(() => users.id),
+    /** e.g. `task.create`, `extension.approve`, `auth.login_failed`. */
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    requestId: text("request_id"),
+  },
+  (t) => [
+    index("audit_events_entity_idx").on(t.entityType, t.entityId, t.at),
+    index("audit_events_actor_idx").on(t.actorId, t.at),
+    index("audit_events_at_idx").on(t.at),
+  ],
+);
+
+// ---------------------------------------------------------------- relations
+
+export const departmentsRelations = relations(departments, ({ one, many }) => ({
+  parent: one(departments, { fields: [departments.parentId], references: [departments.id], relationName: "parent" }),
+  children: many(departments, { relationName: "parent" }),
+  successor: one(departments, {
+    fields: [departments.successorId],
+    references: [departments.id],
+    relationName: "successor",
+  }),
+  users: many(users),
+  ledTasks: many(tasks),
+}));
+
+export const usersRelations = relations(users, ({ one, many }) => ({
+  department: one(departments, { fields: [users.departmentId], references: [departments.id] }),
+  sessions: many(sessions),
+}));
+
+export const sessionsRelations = relations(sessions, ({ one }) => ({
+  user: one(users, { fields: [sessions.userId], references: [users.id] }),
+}));
+
+export const committeesRelations = relations(committees, ({ many }) => ({
+  meetings: many(meetings),
+  directives: many(directives),
+}));
+
+export const meetingsRelations = relations(meetings, ({ one, many }) => ({
+  committee: one(committees, { fields: [meetings.committeeId], references: [committees.id] }),
+  directives: many(directives),
+}));
+
+export const directivesRelations = relations(directives, ({ one, many }) => ({
+  committee: one(committees, { fields: [directives.committeeId], references: [committees.id] }),
+  meeting: one(meetings, { fields: [directives.meetingId], references: [meetings.id] }),
+  tasks: many(tasks),
+}));
+
+export const tasksRelations = relations(tasks, ({ one, many }) => ({
+  directive: one(directives, { fields: [tasks.directiveId], references: [directives.id] }),
+  parent: one(tasks, { fields: [tasks.parentId], references: [tasks.id], relationName: "subtasks" }),
+  subtasks: many(tasks, { relationName: "subtasks" }),
+  leadDepartment: one(departments, { fields: [tasks.leadDepartmentId], references: [departments.id] }),
+  coordinators: many(taskCoordinators),
+  transitions: many(taskTransitions),
+  leadAssignments: many(taskLeadAssignments),
+  targets: many(targets),
+  progressReports: many(progressReports),
+  extensionRequests: many(extensionRequests),
+  comments: many(comments),
+  reminders: many(reminders),
+  attachments: many(attachments),
+}));
+
+export const taskCoordinatorsRelations = relations(taskCoordinators, ({ one }) => ({
+  task: one(tasks, { fields: [taskCoordinators.taskId], references: [tasks.id] }),
+  department: one(departments, { fields: [taskCoordinators.departmentId], references: [departments.id] }),
+}));
+
+export const taskTransitionsRelations = relations(taskTransitions, ({ one }) => ({
+  task: one(tasks, { fields: [taskTransitions.taskId], references: [tasks.id] }),
+  changedByUser: one(users, { fields: [taskTransitions.changedBy], references: [users.id] }),
+}));
+
+export const taskLeadAssignmentsRelations = relations(taskLeadAssignments, ({ one }) => ({
+  task: one(tasks, { fields: [taskLeadAssignments.taskId], references: [tasks.id] }),
+  department: one(departments, { fields: [taskLeadAssignments.departmentId], references: [departments.id] }),
+}));
+
+export const targetsRelations = relations(targets, ({ one, many }) => ({
+  task: one(tasks, { fields: [targets.taskId], references: [tasks.id] }),
+  values: many(targetValues),
+}));
+
+export const targetValuesRelations = relations(targetValues, ({ one }) => ({
+  target: one(targets, { fields: [targetValues.targetId], references: [targets.id] }),
+  progressReport: one(progressReports, {
+    fields: [targetValues.progressReportId],
+    references: [progressReports.id],
+  }),
+}));
+
+export const progressReportsRelations = relations(progressReports, ({ one, many }) => ({
+  task: one(tasks, { fields: [progressReports.taskId], references: [tasks.id] }),
+  department: one(departments, { fields: [progressReports.departmentId], references: [departments.id] }),
+  author: one(users, { fields: [progressReports.authorId], references: [users.id] }),
+  targetValues: many(targetValues),
+  attachments: many(attachments),
+}));
+
+export const extensionRequestsRelations = relations(extensionRequests, ({ one }) => ({
+  task: one(tasks, { fields: [extensionRequests.taskId], references: [tasks.id] }),
+  department: one(departments, { fields: [extensionRequests.departmentId], references: [departments.id] }),
+  requester: one(users, {
+    fields: [extensionRequests.requestedBy],
+    references: [users.id],
+    relationName: "requester",
+  }),
+  decider: one(users, { fields: [extensionRequests.decidedBy], references: [users.id], relationName: "decider" }),
+}));
+
+export const commentsRelations = relations(comments, ({ one }) => ({
+  task: one(tasks, { fields: [comments.taskId], references: [tasks.id] }),
+  author: one(users, { fields: [comments.authorId], references: [users.id] }),
+}));
+
+export const remindersRelations = relations(reminders, ({ one }) => ({
+  task: one(tasks, { fields: [reminders.taskId], references: [tasks.id] }),
+  department: one(departments, { fields: [reminders.departmentId], references: [departments.id] }),
+}));
+
+export const attachmentsRelations = relations(attachments, ({ one }) => ({
+  task: one(tasks, { fields: [attachments.taskId], references: [tasks.id] }),
+  progressReport: one(progressReports, {
+    fields: [attachments.progressReportId],
+    references: [progressReports.id],
+  }),
+}));
+
+export const auditEventsRelations = relations(auditEvents, ({ one }) => ({
+  actor: one(users, { fields: [auditEvents.actorId], references: [users.id] }),
+}));
