@@ -1,0 +1,188 @@
+// DESIGN §4 status rules in SQL, for lists and aggregations over many tasks.
+//
+// This is the SQL twin of app/domain/status.ts (the reference). Every branch
+// below mirrors one there; tests/integration/task-status-sql.test.ts proves both
+// agree on a large randomized data set, so change them together.
+import { and, asc, inArray, sql, type SQL } from "drizzle-orm";
+import {
+  extensionRequests,
+  progressReports,
+  tasks,
+  taskTransitions,
+} from "../../db/schema";
+import { addDays, endOfLocalDay, startOfLocalDay, type LocalDate } from "../domain/dates";
+import {
+  DEFAULT_STATUS_RULES,
+  type ExtensionFact,
+  type StatusRules,
+  type TaskFacts,
+  type TransitionFact,
+} from "../domain/status";
+import { EXTENSION_STATES_IN_FORCE, type TaskStatus } from "../domain/vocabulary";
+import type { AppDatabase } from "../lib/db.server";
+
+/**
+ * Asia/Ho_Chi_Minh has been UTC+7 all year, without daylight saving, since 1975;
+ * SQL needs the offset to turn a reported completion date into the end of that day.
+ */
+const HANOI_UTC_OFFSET_SECONDS = 7 * 3600;
+const IN_FORCE = sql.raw(EXTENSION_STATES_IN_FORCE.map((s) => `'${s}'`).join(", "));
+
+export interface TaskStatusRow {
+  taskId: number;
+  status: TaskStatus;
+  dueDate: LocalDate | null;
+  late: 0 | 1;
+  daysLate: number;
+  stale: 0 | 1;
+}
+
+/**
+ * A subquery with one row per task that existed at the end of `asOf`:
+ * `task_id, status, due_date, late, days_late, stale`. Join it to `tasks` to
+ * filter, count or list. `taskFilter` narrows the tasks considered (e.g. to one
+ * directive) before the per-task lookups run.
+ */
+export function taskStatusSubquery(
+  asOf: LocalDate,
+  rules: StatusRules = DEFAULT_STATUS_RULES,
+  taskFilter: SQL = sql`1 = 1`,
+): SQL {
+  const cutoff = endOfLocalDay(asOf);
+  const dueSoonLimit = addDays(asOf, rules.dueSoonDays);
+  const recentSince = startOfLocalDay(addDays(asOf, 1 - rules.staleAfterDays));
+
+  // The due date in force before an instant: the latest decided extension, else the original.
+  const dueBefore = (instant: SQL) => sql`
+    CASE WHEN t.deadline_kind = 'dated' THEN coalesce((
+      SELECT e.approved_due_date FROM extension_requests e
+      WHERE e.task_id = t.id AND e.state IN (${IN_FORCE}) AND e.decided_at < ${instant}
+      ORDER BY e.decided_at DESC, e.id DESC LIMIT 1
+    ), t.original_due_date) END`;
+  const endOfCompletionDay = sql`min(${cutoff}, (unixepoch(tr.completion_date, '+1 day') - ${HANOI_UTC_OFFSET_SECONDS}) * 1000)`;
+
+  const pastDue = sql`s.due_date IS NOT NULL AND s.due_date < ${asOf}`;
+  return sql`
+    SELECT s.task_id, s.due_date,
+      CASE
+        WHEN s.state IN ('cancelled', 'on_hold') THEN s.state
+        WHEN s.state = 'done' THEN
+          CASE WHEN s.due_at_completion IS NULL OR s.completion_date <= s.due_at_completion
+               THEN 'done_on_time' ELSE 'done_late' END
+        WHEN s.state = 'awaiting_confirmation' THEN 'awaiting_confirmation'
+        WHEN s.due_date IS NULL THEN 'ongoing'
+        WHEN ${pastDue} THEN 'overdue'
+        WHEN s.due_date <= ${dueSoonLimit} THEN 'due_soon'
+        ELSE 'on_track'
+      END AS status,
+      (s.not_done AND ${pastDue}) AS late,
+      CASE WHEN s.not_done AND ${pastDue}
+           THEN cast(julianday(${asOf}) - julianday(s.due_date) AS integer) ELSE 0 END AS days_late,
+      (s.not_done AND s.state <> 'awaiting_confirmation' AND ${pastDue} AND NOT EXISTS (
+        SELECT 1 FROM progress_reports pr
+        WHERE pr.task_id = s.task_id AND pr.created_at >= ${recentSince} AND pr.created_at < ${cutoff}
+      )) AS stale
+    FROM (
+      SELECT t.id AS task_id,
+        coalesce(tr.to_state, 'open') AS state,
+        tr.completion_date,
+        ${dueBefore(sql`${cutoff}`)} AS due_date,
+        CASE WHEN tr.to_state = 'done' THEN ${dueBefore(endOfCompletionDay)} END AS due_at_completion,
+        coalesce(tr.to_state, 'open') NOT IN ('done', 'cancelled', 'on_hold') AS not_done
+      FROM tasks t
+      LEFT JOIN task_transitions tr ON tr.id = (
+        SELECT x.id FROM task_transitions x
+        WHERE x.task_id = t.id AND x.changed_at < ${cutoff}
+        ORDER BY x.changed_at DESC, x.id DESC LIMIT 1
+      )
+      WHERE t.created_at < ${cutoff} AND (${taskFilter})
+    ) s`;
+}
+
+/** Statuses of the given tasks as of a day (tasks that did not exist yet are absent). */
+export function taskStatusesAsOf(
+  db: AppDatabase,
+  taskIds: readonly number[],
+  asOf: LocalDate,
+  rules: StatusRules = DEFAULT_STATUS_RULES,
+): Map<number, TaskStatusRow> {
+  if (taskIds.length === 0) return new Map();
+  const ids = sql.raw(taskIds.map((id) => Number(id)).join(", "));
+  const rows = db.all<{
+    task_id: number;
+    status: TaskStatus;
+    due_date: LocalDate | null;
+    late: 0 | 1;
+    days_late: number;
+    stale: 0 | 1;
+  }>(sql`SELECT * FROM (${taskStatusSubquery(asOf, rules, sql`t.id IN (${ids})`)})`);
+  return new Map(
+    rows.map((r) => [
+      r.task_id,
+      { taskId: r.task_id, status: r.status, dueDate: r.due_date, late: r.late, daysLate: r.days_late, stale: r.stale },
+    ]),
+  );
+}
+
+type FactsBuilder = Omit<TaskFacts, "transitions" | "extensions" | "progressReportTimes"> & {
+  transitions: TransitionFact[];
+  extensions: ExtensionFact[];
+  progressReportTimes: number[];
+};
+
+/** Loads what app/domain/status.ts needs to know about each task, in recording order. */
+export function loadTaskFacts(db: AppDatabase, taskIds: readonly number[]): Map<number, TaskFacts> {
+  const facts = new Map<number, FactsBuilder>();
+  if (taskIds.length === 0) return facts;
+  const ids = [...taskIds];
+  const base = db
+    .select({
+      id: tasks.id,
+      createdAt: tasks.createdAt,
+      deadlineKind: tasks.deadlineKind,
+      originalDueDate: tasks.originalDueDate,
+    })
+    .from(tasks)
+    .where(inArray(tasks.id, ids))
+    .all();
+  for (const { id, ...task } of base) {
+    facts.set(id, { ...task, transitions: [], extensions: [], progressReportTimes: [] });
+  }
+
+  const transitions = db
+    .select({
+      taskId: taskTransitions.taskId,
+      toState: taskTransitions.toState,
+      at: taskTransitions.changedAt,
+      completionDate: taskTransitions.completionDate,
+    })
+    .from(taskTransitions)
+    .where(inArray(taskTransitions.taskId, ids))
+    .orderBy(asc(taskTransitions.id))
+    .all();
+  for (const { taskId, ...transition } of transitions) facts.get(taskId)?.transitions.push(transition);
+
+  const extensions = db
+    .select({
+      taskId: extensionRequests.taskId,
+      decidedAt: extensionRequests.decidedAt,
+      dueDate: extensionRequests.approvedDueDate,
+    })
+    .from(extensionRequests)
+    .where(and(inArray(extensionRequests.taskId, ids), inArray(extensionRequests.state, [...EXTENSION_STATES_IN_FORCE])))
+    .orderBy(asc(extensionRequests.id))
+    .all();
+  for (const { taskId, decidedAt, dueDate } of extensions) {
+    // The schema guarantees both for decisions in force; the guard satisfies the types.
+    if (decidedAt !== null && dueDate !== null) facts.get(taskId)?.extensions.push({ decidedAt, dueDate });
+  }
+
+  const reports = db
+    .select({ taskId: progressReports.taskId, at: progressReports.createdAt })
+    .from(progressReports)
+    .where(inArray(progressReports.taskId, ids))
+    .orderBy(asc(progressReports.id))
+    .all();
+  for (const { taskId, at } of reports) facts.get(taskId)?.progressReportTimes.push(at);
+  return facts;
+}
