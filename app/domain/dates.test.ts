@@ -77,7 +77,7 @@ describe("isLocalDate", () => {
     [new Date(utc(2019, 12, 31)), "a Date"],
     [{}, "an object"],
     [["2019-12-31"], "an array holding a date"],
-  ])("rejects non-strings: %s (%s)", (value) => {
+  ])("rejects non-strings: %s (%s)", (value, _why) => {
     expect(isLocalDate(value)).toBe(false);
   });
 
@@ -284,6 +284,8 @@ describe("parseLocalDate", () => {
     ["2019-02-30", "an impossible ISO date"],
     ["12/31/2019", "the American month/day order"],
     ["31/12/19", "a two-digit year"],
+    ["1/1/20", "a short date with a two-digit year"],
+    ["01/01/02020", "a five-digit year"],
     ["31-12-2019", "dashes in day-first order"],
     ["31.12.2019", "dots"],
     ["31/12/2019 10:00", "a date-time"],

@@ -1,0 +1,78 @@
+import { Form, NavLink, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useLocale, useT, type MessageKey } from "~/lib/i18n";
+
+const NAVIGATION: { to: string; label: MessageKey; end?: boolean }[] = [
+  { to: "/", label: "nav.dashboard", end: true },
+  { to: "/directives", label: "nav.directives" },
+  { to: "/tasks", label: "nav.tasks" },
+  { to: "/departments", label: "nav.departments" },
+];
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const t = useT();
+  const locale = useLocale();
+  const location = useLocation();
+  const otherLocale = locale === "vi" ? "en" : "vi";
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        {t("app.skipToContent")}
+      </a>
+      <header className="bg-brand-900 text-white shadow">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <a href="/" className="flex items-center gap-2 text-white no-underline hover:no-underline">
+            <span aria-hidden="true" className="grid size-8 place-items-center rounded bg-red-700 text-lg font-bold text-yellow-300">
+              ★
+            </span>
+            <span className="flex flex-col leading-tight">
+              <span className="text-base font-semibold">{t("app.name")}</span>
+              <span className="hidden text-xs text-blue-100 sm:block">{t("app.tagline")}</span>
+            </span>
+          </a>
+          <nav aria-label={t("nav.label")} className="no-print order-3 w-full sm:order-none sm:w-auto sm:flex-1">
+            <ul className="-mx-1 flex gap-1 overflow-x-auto">
+              {NAVIGATION.map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    end={item.end}
+                    prefetch="intent"
+                    className={({ isActive }) =>
+                      `block whitespace-nowrap rounded px-3 py-2 text-sm font-medium text-white no-underline hover:bg-white/10 hover:no-underline ${
+                        isActive ? "bg-white/15 ring-1 ring-white/40" : ""
+                      }`
+                    }
+                  >
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <Form method="post" action="/language" className="no-print ml-auto sm:ml-0" preventScrollReset>
+            <input type="hidden" name="locale" value={otherLocale} />
+            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+            <button
+              type="submit"
+              lang={otherLocale}
+              aria-label={t("language.switchToLabel")}
+              className="rounded border border-white/50 px-3 py-1.5 text-sm font-medium hover:bg-white/10"
+            >
+              {t("language.switchTo")}
+            </button>
+          </Form>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+        {children}
+      </main>
+      <footer className="no-print border-t border-slate-200 bg-white">
+        <div className="mx-auto max-w-7xl px-4 py-3 text-xs text-slate-600">{t("app.tagline")}</div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { TaskStatus } from "~/domain/vocabulary";
+import { useT } from "~/lib/i18n";
+
+// One colour and one symbol per status, everywhere: the symbol and the text carry
+// the meaning, so nothing depends on colour alone (WCAG 1.4.1). Text/background
+// pairs have at least 4.5:1 contrast.
+export const STATUS_STYLE: Record<TaskStatus, { className: string; symbol: string }> = {
+  overdue: { className: "bg-red-100 text-red-800 ring-red-300", symbol: "!" },
+  due_soon: { className: "bg-amber-100 text-amber-900 ring-amber-300", symbol: "◷" },
+  on_track: { className: "bg-blue-100 text-blue-800 ring-blue-300", symbol: "▸" },
+  awaiting_confirmation: { className: "bg-cyan-100 text-cyan-900 ring-cyan-300", symbol: "?" },
+  done_on_time: { className: "bg-green-100 text-green-800 ring-green-300", symbol: "✓" },
+  done_late: { className: "bg-orange-100 text-orange-900 ring-orange-300", symbol: "✓!" },
+  ongoing: { className: "bg-violet-100 text-violet-800 ring-violet-300", symbol: "↻" },
+  on_hold: { className: "bg-slate-200 text-slate-800 ring-slate-300", symbol: "‖" },
+  cancelled: { className: "bg-slate-100 text-slate-700 ring-slate-300 line-through", symbol: "×" },
+};
+
+export function StatusBadge({ status }: { status: TaskStatus }) {
+  const t = useT();
+  const style = STATUS_STYLE[status];
+  return (
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${style.className}`}
+      data-status={status}
+    >
+      <span aria-hidden="true">{style.symbol}</span>
+      {t(`status.${status}`)}
+    </span>
+  );
+}
+
+export function StaleFlag() {
+  const t = useT();
+  return (
+    <span className="inline-flex items-center gap-1 whitespace-nowrap rounded-full border border-dashed border-red-700 px-2 py-0.5 text-xs font-medium text-red-800">
+      <span aria-hidden="true">⏸</span>
+      {t("status.flag.stale")}
+    </span>
+  );
+}

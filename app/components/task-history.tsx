@@ -1,0 +1,90 @@
+import { formatInstant, formatLocalDate } from "~/domain/dates";
+import { useT, type Translate } from "~/lib/i18n";
+import type { HistoryEntry } from "~/routes/tasks.$id/queries.server";
+
+function describe(entry: HistoryEntry, t: Translate): { title: string; lines: string[]; actor: string | null } {
+  switch (entry.kind) {
+    case "created":
+      return { title: t("history.created", { department: entry.department }), lines: [], actor: null };
+    case "transition":
+      return {
+        title: t("history.transition", { state: t(`workflow.${entry.state}`) }),
+        lines: [
+          ...(entry.completionDate ? [t("history.transitionCompletion", { date: formatLocalDate(entry.completionDate) })] : []),
+          ...(entry.reason ? [t("task.reason", { reason: entry.reason })] : []),
+        ],
+        actor: entry.actor,
+      };
+    case "report":
+      return {
+        title: t("history.report", { department: entry.department, percent: entry.percent }),
+        lines: [
+          t("history.report.result", { text: entry.result }),
+          ...(entry.difficulties ? [t("history.report.difficulties", { text: entry.difficulties })] : []),
+          ...(entry.proposals ? [t("history.report.proposals", { text: entry.proposals })] : []),
+        ],
+        actor: entry.actor,
+      };
+    case "extension_requested":
+      return {
+        title: t("history.extension.requested", {
+          department: entry.department,
+          from: formatLocalDate(entry.from),
+          to: formatLocalDate(entry.to),
+        }),
+        lines: [t("task.reason", { reason: entry.reason })],
+        actor: entry.actor,
+      };
+    case "extension_decided":
+      return {
+        title:
+          entry.state === "rejected"
+            ? t("history.extension.rejected")
+            : t(entry.state === "approved" ? "history.extension.approved" : "history.extension.countered", {
+                date: entry.date ? formatLocalDate(entry.date) : "",
+              }),
+        lines: entry.note ? [entry.note] : [],
+        actor: entry.actor,
+      };
+    case "comment":
+      return {
+        title: t(entry.instruction ? "history.instruction" : "history.comment", { author: entry.actor }),
+        lines: [entry.body],
+        actor: null,
+      };
+    case "reminder":
+      return {
+        title: t("history.reminder", { ordinal: entry.ordinal, department: entry.department }),
+        lines: entry.message ? [entry.message] : [],
+        actor: entry.actor ?? t("history.system"),
+      };
+  }
+}
+
+export function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
+  const t = useT();
+  if (entries.length === 0) return <p className="text-sm">{t("task.historyEmpty")}</p>;
+  return (
+    <ol className="relative space-y-4 border-l-2 border-slate-200 pl-5">
+      {entries.map((entry, index) => {
+        const { title, lines, actor } = describe(entry, t);
+        const instruction = entry.kind === "comment" && entry.instruction;
+        return (
+          <li key={index} className={`relative ${instruction ? "rounded border border-red-200 bg-red-50 p-3" : ""}`}>
+            <span aria-hidden="true" className="absolute -left-[27px] top-1.5 size-3 rounded-full border-2 border-white bg-brand-700" />
+            <p className="text-xs text-slate-600">
+              <time dateTime={new Date(entry.at).toISOString()}>{formatInstant(entry.at)}</time>
+              {actor && <> · {t("history.by", { name: actor })}</>}
+            </p>
+            <p className="text-sm font-medium">{title}</p>
+            {lines.map((line, i) => (
+              <p key={i} className="whitespace-pre-line text-sm text-slate-800">
+                {line}
+              </p>
+            ))}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

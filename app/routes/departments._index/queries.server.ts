@@ -1,0 +1,27 @@
+import { asc, sql } from "drizzle-orm";
+import { departments } from "../../../db/schema";
+import type { LocalDate } from "~/domain/dates";
+import type { StatusRules } from "~/domain/status";
+import type { AppDatabase } from "~/lib/db.server";
+import { emptyStatusCounts, statusCountsBy } from "~/models/status-counts.server";
+
+export function listDepartments(db: AppDatabase, asOf: LocalDate, rules: StatusRules) {
+  const rows = db
+    .select({
+      id: departments.id,
+      code: departments.code,
+      name: departments.name,
+      kind: departments.kind,
+      active: departments.active,
+      successorName: sql<string | null>`(SELECT s.name FROM departments s WHERE s.id = ${departments.successorId})`,
+    })
+    .from(departments)
+    .orderBy(asc(departments.kind), asc(departments.name))
+    .all();
+  const counts = statusCountsBy(db, sql`t.lead_department_id`, asOf, rules);
+  return rows.map((row) => {
+    const c = counts.get(row.id) ?? emptyStatusCounts();
+    const led = Object.entries(c).reduce((sum, [key, n]) => (key === "stale" ? sum : sum + n), 0);
+    return { ...row, led, open: c.overdue + c.due_soon + c.on_track + c.awaiting_confirmation + c.ongoing, overdue: c.overdue };
+  });
+}

@@ -1,0 +1,132 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { AsOfForm } from "~/components/as-of-form";
+import { StatusSummary } from "~/components/status-summary";
+import { TargetBar } from "~/components/target-bar";
+import { TaskTable } from "~/components/task-table";
+import { formatLocalDate } from "~/domain/dates";
+import { useT } from "~/lib/i18n";
+import { titleMeta } from "~/lib/meta";
+import { asOfFromUrl } from "~/lib/as-of.server";
+import { getDb } from "~/lib/db.server";
+import { notFound } from "~/lib/http.server";
+import { getTranslator } from "~/lib/locale.server";
+import { idParam } from "~/lib/params.server";
+import { getStatusRules } from "~/models/settings.server";
+import { getDirective } from "./queries.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = idParam(params.id);
+  const { t } = await getTranslator(request);
+  const { asOf, isToday } = asOfFromUrl(new URL(request.url), t);
+  const db = getDb();
+  const found = getDirective(db, id, asOf, getStatusRules(db));
+  if (!found) notFound();
+  const label = found.directive.number ?? t("directives.noNumber");
+  return { ...found, asOf, isToday, title: `${label} — ${t("app.name")}` };
+}
+
+export default function DirectivePage() {
+  const { directive, tasks, counts, topLevelCounts, topLevelTotal, targets, asOf, isToday } = useLoaderData<typeof loader>();
+  const t = useT();
+  const asOfQuery = isToday ? "" : `&asOf=${asOf}`;
+  return (
+    <article className="space-y-6">
+      <header className="space-y-2">
+        <p>
+          <Link to="/directives">{t("common.backTo", { name: t("nav.directives") })}</Link>
+        </p>
+        <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm text-slate-700">
+          <span className="font-semibold text-slate-900">{directive.number ?? t("directives.noNumber")}</span>
+          <span>{t(`directiveType.${directive.type}`)}</span>
+          {directive.issuedOn && <span>{formatLocalDate(directive.issuedOn)}</span>}
+          <span className="rounded bg-slate-100 px-1.5">{t(`directiveState.${directive.state}`)}</span>
+          {directive.confidential && (
+            <span className="rounded bg-red-700 px-1.5 text-xs font-semibold uppercase text-white">{t("common.confidential")}</span>
+          )}
+        </div>
+        <h1 className="text-2xl font-semibold">{directive.abstract}</h1>
+        {directive.note && (
+          <p className="rounded border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm text-amber-950">{directive.note}</p>
+        )}
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-slate-600">{t("directive.committee")}</dt>
+            <dd>{directive.committeeName}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("directive.issuer")}</dt>
+            <dd>{directive.issuer}</dd>
+          </div>
+          {directive.signer && (
+            <div>
+              <dt className="text-slate-600">{t("directive.signer")}</dt>
+              <dd>{directive.signer}</dd>
+            </div>
+          )}
+          {directive.meetingTitle && directive.meetingHeldOn && (
+            <div>
+              <dt className="text-slate-600">{t("directive.meeting")}</dt>
+              <dd>{t("directive.meetingLine", { title: directive.meetingTitle, date: formatLocalDate(directive.meetingHeldOn) })}</dd>
+            </div>
+          )}
+        </dl>
+      </header>
+
+      <section aria-labelledby="tasks-heading" className="space-y-3">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <h2 id="tasks-heading" className="text-lg font-semibold">
+              {t("directive.tasksHeading")}
+            </h2>
+            <p className="text-sm text-slate-700">
+              {topLevelTotal === tasks.length
+                ? t("directive.summary", { total: tasks.length })
+                : `${t("directive.summaryTopLevel", { total: topLevelTotal })} · ${t("directive.summary", { total: tasks.length })}`}
+            </p>
+          </div>
+          <AsOfForm asOf={asOf} isToday={isToday} />
+        </div>
+        <div data-testid="directive-summary" data-as-of={asOf}>
+          <StatusSummary
+            counts={topLevelTotal === tasks.length ? counts : topLevelCounts}
+            linkFor={(status) => `/tasks?directive=${directive.id}&status=${status}${asOfQuery}`}
+          />
+        </div>
+        {tasks.length === 0 ? (
+          <p>{t("directive.noTasks")}</p>
+        ) : (
+          <TaskTable tasks={tasks} caption={t("directive.tasksHeading")} nested />
+        )}
+      </section>
+
+      {targets.length > 0 && (
+        <section aria-labelledby="targets-heading" className="space-y-3">
+          <h2 id="targets-heading" className="text-lg font-semibold">
+            {t("directive.targetsHeading")}
+          </h2>
+          <ul className="grid gap-4 sm:grid-cols-2">
+            {targets.map((target) => (
+              <li key={target.id} className="rounded-lg border border-slate-200 bg-white p-4">
+                <TargetBar target={target} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {directive.fullText && (
+        <section aria-labelledby="fulltext-heading">
+          <details className="rounded-lg border border-slate-200 bg-white p-4">
+            <summary id="fulltext-heading" className="cursor-pointer font-semibold">
+              {t("directive.fullText")}
+            </summary>
+            <div className="mt-3 whitespace-pre-line text-sm leading-relaxed">{directive.fullText}</div>
+          </details>
+        </section>
+      )}
+    </article>
+  );
+}

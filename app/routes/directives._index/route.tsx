@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StatusSummary } from "~/components/status-summary";
+import { formatLocalDate } from "~/domain/dates";
+import { useT } from "~/lib/i18n";
+import { titleMeta } from "~/lib/meta";
+import { getDb } from "~/lib/db.server";
+import { asOfFromUrl } from "~/lib/as-of.server";
+import { getTranslator } from "~/lib/locale.server";
+import { getStatusRules } from "~/models/settings.server";
+import { listDirectives } from "~/models/directive-list.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t } = await getTranslator(request);
+  const { asOf } = asOfFromUrl(new URL(request.url), t);
+  const db = getDb();
+  return { title: `${t("directives.title")} — ${t("app.name")}`, asOf, directives: listDirectives(db, asOf, getStatusRules(db)) };
+}
+
+export default function DirectivesPage() {
+  const { directives, asOf } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t("directives.title")}</h1>
+      <p className="mt-1 text-slate-700">{t("directives.intro")}</p>
+      {directives.length === 0 ? (
+        <p className="mt-6">{t("directives.empty")}</p>
+      ) : (
+        <ul className="mt-6 space-y-3">
+          {directives.map((d) => (
+            <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+              <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm text-slate-700">
+                <span className="font-semibold text-slate-900">{d.number ?? t("directives.noNumber")}</span>
+                <span>{t(`directiveType.${d.type}`)}</span>
+                {d.issuedOn && <span>{formatLocalDate(d.issuedOn)}</span>}
+                {d.state !== "issued" && <span className="rounded bg-slate-100 px-1.5">{t(`directiveState.${d.state}`)}</span>}
+                {d.confidential && (
+                  <span className="rounded bg-red-700 px-1.5 text-xs font-semibold uppercase text-white">
+                    {t("common.confidential")}
+                  </span>
+                )}
+              </div>
+              <h2 className="mt-1 text-base font-medium">
+                <Link to={`/directives/${d.id}`}>{d.abstract}</Link>
+              </h2>
+              <p className="text-sm text-slate-600">{d.committeeName}</p>
+              <div className="mt-2">
+                <StatusSummary
+                  counts={d.counts}
+                  linkFor={(status) => `/tasks?directive=${d.id}&status=${status}&asOf=${asOf}`}
+                />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { isLocale } from "~/lib/i18n";
+import { safeRedirectPath } from "~/lib/http.server";
+import { localeCookie } from "~/lib/locale.server";
+
+/** Changing the language is a POST (no state change on GET); without JS it is a plain form. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const locale = form.get("locale");
+  const back = safeRedirectPath(form.get("redirectTo"));
+  if (!isLocale(locale)) return redirect(back);
+  return redirect(back, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
+}
+
+export function loader() {
+  return redirect("/");
+}

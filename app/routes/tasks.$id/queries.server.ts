@@ -1,0 +1,211 @@
+import { aliasedTable, asc, eq, sql } from "drizzle-orm";
+import {
+  comments,
+  departments,
+  directives,
+  extensionRequests,
+  progressReports,
+  reminders,
+  targets,
+  tasks,
+  taskTransitions,
+  users,
+} from "../../../db/schema";
+import type { LocalDate } from "~/domain/dates";
+import type { StatusRules } from "~/domain/status";
+import type { WorkflowState } from "~/domain/vocabulary";
+import type { AppDatabase } from "~/lib/db.server";
+import { taskRows } from "~/models/task-rows.server";
+
+export type HistoryEntry =
+  | { kind: "created"; at: number; department: string }
+  | { kind: "transition"; at: number; state: WorkflowState; actor: string | null; reason: string | null; completionDate: string | null }
+  | {
+      kind: "report";
+      at: number;
+      department: string;
+      actor: string | null;
+      percent: number;
+      result: string;
+      difficulties: string | null;
+      proposals: string | null;
+    }
+  | { kind: "extension_requested"; at: number; department: string; actor: string | null; from: string; to: string; reason: string }
+  | {
+      kind: "extension_decided";
+      at: number;
+      actor: string | null;
+      state: "approved" | "countered" | "rejected";
+      date: string | null;
+      note: string | null;
+    }
+  | { kind: "comment"; at: number; actor: string; instruction: boolean; body: string }
+  | { kind: "reminder"; at: number; actor: string | null; department: string; ordinal: number; message: string | null };
+
+export function getTask(db: AppDatabase, id: number, asOf: LocalDate, rules: StatusRules) {
+  const [row] = taskRows(db, { asOf, rules, taskFilter: sql`t.id = ${id}` });
+  const task = db
+    .select({
+      id: tasks.id,
+      description: tasks.description,
+      assignedOn: tasks.assignedOn,
+      state: tasks.state,
+      stateReason: tasks.stateReason,
+      completionDate: tasks.completionDate,
+      completionResult: tasks.completionResult,
+      confirmedAt: tasks.confirmedAt,
+      createdAt: tasks.createdAt,
+      parentId: tasks.parentId,
+      directiveId: directives.id,
+      directiveNumber: directives.number,
+      directiveAbstract: directives.abstract,
+      directiveConfidential: directives.confidential,
+    })
+    .from(tasks)
+    .innerJoin(directives, eq(directives.id, tasks.directiveId))
+    .where(eq(tasks.id, id))
+    .get();
+  if (!task) return null;
+
+  const parent =
+    task.parentId === null
+      ? null
+      : (db.select({ id: tasks.id, itemNumber: tasks.itemNumber, title: tasks.title }).from(tasks).where(eq(tasks.id, task.parentId)).get() ??
+        null);
+  const subtasks = db
+    .select({ id: tasks.id, itemNumber: tasks.itemNumber, title: tasks.title })
+    .from(tasks)
+    .where(eq(tasks.parentId, id))
+    .orderBy(asc(tasks.position), asc(tasks.id))
+    .all();
+  const taskTargets = db
+    .select({
+      id: targets.id,
+      name: targets.name,
+      unit: targets.unit,
+      baseline: targets.baseline,
+      targetValue: targets.targetValue,
+      direction: targets.direction,
+      currentValue: targets.currentValue,
+    })
+    .from(targets)
+    .where(eq(targets.taskId, id))
+    .orderBy(asc(targets.position))
+    .all();
+
+  return { row: row ?? null, task, parent, subtasks, targets: taskTargets, history: taskHistory(db, id, task.createdAt) };
+}
+
+/** Everything that happened to a task, oldest first. */
+function taskHistory(db: AppDatabase, taskId: number, createdAt: number): HistoryEntry[] {
+  const decider = aliasedTable(users, "decider");
+  const history: HistoryEntry[] = [];
+
+  const firstLead = db
+    .select({ name: departments.name })
+    .from(tasks)
+    .innerJoin(departments, eq(departments.id, tasks.leadDepartmentId))
+    .where(eq(tasks.id, taskId))
+    .get();
+  history.push({ kind: "created", at: createdAt, department: firstLead?.name ?? "" });
+
+  for (const t of db
+    .select({
+      at: taskTransitions.changedAt,
+      state: taskTransitions.toState,
+      actor: users.displayName,
+      reason: taskTransitions.reason,
+      completionDate: taskTransitions.completionDate,
+    })
+    .from(taskTransitions)
+    .leftJoin(users, eq(users.id, taskTransitions.changedBy))
+    .where(eq(taskTransitions.taskId, taskId))
+    .orderBy(asc(taskTransitions.id))
+    .all()) {
+    history.push({ kind: "transition", ...t });
+  }
+
+  for (const r of db
+    .select({
+      at: progressReports.createdAt,
+      department: departments.name,
+      actor: users.displayName,
+      percent: progressReports.percent,
+      result: progressReports.result,
+      difficulties: progressReports.difficulties,
+      proposals: progressReports.proposals,
+    })
+    .from(progressReports)
+    .innerJoin(departments, eq(departments.id, progressReports.departmentId))
+    .leftJoin(users, eq(users.id, progressReports.authorId))
+    .where(eq(progressReports.taskId, taskId))
+    .orderBy(asc(progressReports.id))
+    .all()) {
+    history.push({ kind: "report", ...r });
+  }
+
+  for (const e of db
+    .select({
+      createdAt: extensionRequests.createdAt,
+      department: departments.name,
+      requester: users.displayName,
+      from: extensionRequests.currentDueDate,
+      to: extensionRequests.proposedDueDate,
+      reason: extensionRequests.reason,
+      state: extensionRequests.state,
+      decidedAt: extensionRequests.decidedAt,
+      decider: decider.displayName,
+      note: extensionRequests.decisionNote,
+      approved: extensionRequests.approvedDueDate,
+    })
+    .from(extensionRequests)
+    .innerJoin(departments, eq(departments.id, extensionRequests.departmentId))
+    .leftJoin(users, eq(users.id, extensionRequests.requestedBy))
+    .leftJoin(decider, eq(decider.id, extensionRequests.decidedBy))
+    .where(eq(extensionRequests.taskId, taskId))
+    .orderBy(asc(extensionRequests.id))
+    .all()) {
+    history.push({
+      kind: "extension_requested",
+      at: e.createdAt,
+      department: e.department,
+      actor: e.requester,
+      from: e.from,
+      to: e.to,
+      reason: e.reason,
+    });
+    if (e.state !== "pending" && e.decidedAt !== null) {
+      history.push({ kind: "extension_decided", at: e.decidedAt, actor: e.decider, state: e.state, date: e.approved, note: e.note });
+    }
+  }
+
+  for (const c of db
+    .select({ at: comments.createdAt, actor: users.displayName, instruction: comments.isInstruction, body: comments.body })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.taskId, taskId))
+    .orderBy(asc(comments.id))
+    .all()) {
+    history.push({ kind: "comment", ...c });
+  }
+
+  for (const r of db
+    .select({
+      at: reminders.sentAt,
+      actor: users.displayName,
+      department: departments.name,
+      ordinal: reminders.ordinal,
+      message: reminders.message,
+    })
+    .from(reminders)
+    .innerJoin(departments, eq(departments.id, reminders.departmentId))
+    .leftJoin(users, eq(users.id, reminders.sentBy))
+    .where(eq(reminders.taskId, taskId))
+    .orderBy(asc(reminders.id))
+    .all()) {
+    history.push({ kind: "reminder", ...r });
+  }
+
+  // Stable sort: entries recorded at the same instant keep their recording order.
+  return history.sort((a, b) => a.at - b.at);
+}

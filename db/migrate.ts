@@ -1,0 +1,6 @@
+// `npm run db:migrate`: apply pending migrations (the server also does this at start-up).
+import { databasePath, openDatabase } from "../app/lib/db.server";
+
+const db = openDatabase();
+console.log(`Migrations applied to ${databasePath()}`);
+db.$client.close();

@@ -1,0 +1,64 @@
+// Starts the app exactly as `npm start` does (build if needed, migrate, demo
+// data) on a throw-away database and a free port, and stops it afterwards.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    databaseFile: string;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "directive-tracker-e2e-"));
+  const databaseFile = path.join(dir, "e2e.db");
+  const port = await freePort();
+  // The server must not believe it runs under Vitest (vite.config.ts drops the Remix plugin then).
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
+  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server/start.ts"], {
+    env: { ...env, PORT: String(port), DATABASE_URL: `file:${databaseFile}`, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The server did not start in time:\n${output}`)), 170_000);
+    const check = setInterval(() => {
+      if (output.includes("Listening on")) {
+        clearInterval(check);
+        clearTimeout(timer);
+        resolve();
+      }
+    }, 100);
+    server.once("exit", (code) => {
+      clearInterval(check);
+      clearTimeout(timer);
+      reject(new Error(`The server exited with ${code}:\n${output}`));
+    });
+  });
+
+  project.provide("baseUrl", `http://localhost:${port}`);
+  project.provide("databaseFile", databaseFile);
+  return async () => {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,133 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, newPage } from "./browser";
+
+let browser: Browser;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  expect(problems, "browser errors").toEqual([]);
+  await page.context().close();
+});
+
+async function open(path: string, viewport?: { width: number; height: number }) {
+  ({ page, problems } = await newPage(browser, { viewport }));
+  const response = await page.goto(path);
+  return response;
+}
+
+async function openSeedDirective(): Promise<void> {
+  await open("/directives");
+  await page.getByRole("link", { name: /cuộc họp ngày 18\/9\/2019/ }).click();
+  await page.waitForURL(/\/directives\/\d+$/);
+}
+
+const SEED_STATUSES_VI = ["Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Quá hạn", "Thường xuyên / không thời hạn"];
+
+describe("the seed directive (Hanoi, 18/09/2019)", () => {
+  it("shows its ten tasks with computed statuses, in Vietnamese", async () => {
+    await openSeedDirective();
+    expect(await page.locator("html").getAttribute("lang")).toBe("vi");
+    await page.getByRole("heading", { level: 1, name: /18\/9\/2019/ }).waitFor();
+    const rows = page.locator("tbody tr[data-task-id]");
+    const items = await rows.locator("td:first-child").allInnerTexts();
+    const topLevel = items.filter((item) => /^\d+$/.test(item.trim()));
+    expect(topLevel).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+    const badges = await page.locator("tbody [data-status]").allInnerTexts();
+    for (const label of SEED_STATUSES_VI) expect(badges.some((b) => b.includes(label)), label).toBe(true);
+    expect(await page.getByText("Sở Thông tin và Truyền thông").count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+  });
+
+  it("switches to English, and the choice persists across pages", async () => {
+    await openSeedDirective();
+    await page.getByRole("button", { name: "Chuyển sang tiếng Anh" }).click();
+    await page.getByRole("heading", { name: "Tasks", exact: true }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    const badges = await page.locator("tbody [data-status]").allInnerTexts();
+    for (const label of ["Done on time", "Done late", "Overdue"]) expect(badges.some((b) => b.includes(label)), label).toBe(true);
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("heading", { level: 1, name: "Implementation overview" }).waitFor();
+    await page.getByRole("button", { name: "Switch to Vietnamese" }).click();
+    await page.getByRole("heading", { level: 1, name: "Tổng quan tình hình thực hiện" }).waitFor();
+  });
+
+  it("shows the figures as known at the end of 31/12/2019", async () => {
+    await openSeedDirective();
+    const input = page.getByLabel("Số liệu tính đến ngày");
+    await input.fill("31/12/2019");
+    await page.getByRole("button", { name: "Xem" }).click();
+    await page.waitForURL(/asOf=31%2F12%2F2019/);
+    const summary = await page.locator('[data-testid="directive-summary"][data-as-of="2019-12-31"]').innerText();
+    // On that day, late completions of early 2020 were still open: nothing was "done late" yet.
+    expect(summary).not.toContain("Hoàn thành quá hạn");
+    expect(summary).toContain("Hoàn thành đúng hạn");
+    await expectAccessible(page);
+  });
+});
+
+describe("every read page", () => {
+  for (const path of ["/", "/directives", "/tasks", "/tasks?status=overdue", "/departments"]) {
+    it(`${path} renders and is accessible`, async () => {
+      const response = await open(path);
+      expect(response?.status()).toBe(200);
+      await page.locator("main h1").waitFor();
+      await expectAccessible(page);
+    });
+  }
+
+  it("a task page shows its history and is accessible", async () => {
+    await openSeedDirective();
+    await page.locator("tbody tr[data-task-id] a").first().click();
+    await page.getByRole("heading", { name: "Lịch sử xử lý" }).waitFor();
+    expect(await page.locator("ol li").count()).toBeGreaterThan(1);
+    await expectAccessible(page);
+  });
+
+  it("the dashboard counts link to the matching task list", async () => {
+    await open("/");
+    const tile = page.locator('a[data-status="overdue"]').first();
+    const count = Number((await tile.locator("span").first().innerText()).replace(/\D/g, ""));
+    await tile.click();
+    await page.waitForURL(/status=overdue/);
+    await page.getByRole("heading", { level: 1, name: "Danh sách nhiệm vụ" }).waitFor();
+    const shown = await page.locator("tbody tr[data-task-id]").count();
+    expect(shown).toBe(Math.min(count, 50));
+    expect(await page.locator('tbody [data-status]').evaluateAll((els) => els.map((e) => e.getAttribute("data-status")))).toEqual(
+      Array(shown).fill("overdue"),
+    );
+  });
+
+  it("works on a phone: navigation reachable, no sideways scrolling of the page", async () => {
+    await open("/directives", { width: 375, height: 740 });
+    await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Nhiệm vụ" }).click();
+    await page.waitForURL(/\/tasks$/);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+  });
+});
+
+describe("bad input in the URL", () => {
+  it("a malformed as-of date is a 400 with a translated message", async () => {
+    const response = await open("/?asOf=31/02/2019");
+    expect(response?.status()).toBe(400);
+    await page.getByText("Ngày “31/02/2019” không hợp lệ").waitFor();
+    await expectAccessible(page);
+  });
+
+  it("an unknown directive or a non-numeric id is a 404", async () => {
+    expect((await open("/directives/999999"))?.status()).toBe(404);
+    await page.getByRole("heading", { name: "Không tìm thấy trang" }).waitFor();
+    expect((await page.goto("/tasks/abc"))?.status()).toBe(404);
+  });
+});
