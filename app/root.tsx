@@ -26,7 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { locale, appName: translate(locale, "app.name") };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.appName ?? translate(DEFAULT_LOCALE, "app.name") }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.appName ?? translate(DEFAULT_LOCALE, "app.name") },
+];
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
@@ -55,7 +57,8 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   if (isRouteErrorResponse(error)) {
-    const message = typeof error.data === "object" && error.data && "message" in error.data ? String(error.data.message) : undefined;
+    const message =
+      typeof error.data === "object" && error.data && "message" in error.data ? String(error.data.message) : undefined;
     return <ErrorPage status={error.status} message={message} />;
   }
   return <ErrorPage status={500} />;

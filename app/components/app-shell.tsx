@@ -25,7 +25,10 @@ export function AppShell({ children }: { children: ReactNode }) {
       <header className="bg-brand-900 text-white shadow">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <a href="/" className="flex items-center gap-2 text-white no-underline hover:no-underline">
-            <span aria-hidden="true" className="grid size-8 place-items-center rounded bg-red-700 text-lg font-bold text-yellow-300">
+            <span
+              aria-hidden="true"
+              className="grid size-8 place-items-center rounded bg-red-700 text-lg font-bold text-yellow-300"
+            >
               ★
             </span>
             <span className="flex flex-col leading-tight">

@@ -25,7 +25,9 @@ export function Deadline({
         </span>
       )}
       {extensionCount > 0 && (
-        <span className="whitespace-nowrap text-xs text-slate-600">{t("deadline.extensions", { count: extensionCount })}</span>
+        <span className="whitespace-nowrap text-xs text-slate-600">
+          {t("deadline.extensions", { count: extensionCount })}
+        </span>
       )}
     </span>
   );

@@ -3,7 +3,11 @@ import { useT } from "~/lib/i18n";
 export function ErrorPage({ status, message }: { status: number; message?: string }) {
   const t = useT();
   const title =
-    status === 404 ? t("error.notFound.title") : status === 400 ? t("error.badRequest.title") : t("error.generic.title");
+    status === 404
+      ? t("error.notFound.title")
+      : status === 400
+        ? t("error.badRequest.title")
+        : t("error.generic.title");
   const body = message ?? (status === 404 ? t("error.notFound.body") : t("error.generic.body"));
   return (
     <section aria-labelledby="error-title" className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-6">

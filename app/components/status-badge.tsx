@@ -34,7 +34,7 @@ export function StaleFlag() {
   const t = useT();
   return (
     <span className="inline-flex items-center gap-1 whitespace-nowrap rounded-full border border-dashed border-red-700 px-2 py-0.5 text-xs font-medium text-red-800">
-      <span aria-hidden="true">⏸</span>
+      <span aria-hidden="true">⊘</span>
       {t("status.flag.stale")}
     </span>
   );

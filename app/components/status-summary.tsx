@@ -8,13 +8,7 @@ import { STATUS_STYLE } from "./status-badge";
  * A compact "N done on time · N late · N overdue" line. Each figure links to the
  * task list filtered the same way (`linkFor`), so numbers and lists agree.
  */
-export function StatusSummary({
-  counts,
-  linkFor,
-}: {
-  counts: StatusCounts;
-  linkFor?: (status: TaskStatus) => string;
-}) {
+export function StatusSummary({ counts, linkFor }: { counts: StatusCounts; linkFor?: (status: TaskStatus) => string }) {
   const t = useT();
   const present = TASK_STATUSES.filter((status) => counts[status] > 0);
   if (present.length === 0) return <span className="text-slate-600">{t("common.none")}</span>;

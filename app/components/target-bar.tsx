@@ -13,7 +13,8 @@ export interface TargetView {
 export function TargetBar({ target }: { target: TargetView }) {
   const t = useT();
   const locale = useLocale();
-  const fmt = (value: number | null) => (value === null ? t("common.none") : `${formatNumber(locale, value)} ${target.unit}`);
+  const fmt = (value: number | null) =>
+    value === null ? t("common.none") : `${formatNumber(locale, value)} ${target.unit}`;
   const start = target.baseline ?? 0;
   const current = target.currentValue ?? start;
   const span = target.targetValue - start;

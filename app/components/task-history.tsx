@@ -10,7 +10,9 @@ function describe(entry: HistoryEntry, t: Translate): { title: string; lines: st
       return {
         title: t("history.transition", { state: t(`workflow.${entry.state}`) }),
         lines: [
-          ...(entry.completionDate ? [t("history.transitionCompletion", { date: formatLocalDate(entry.completionDate) })] : []),
+          ...(entry.completionDate
+            ? [t("history.transitionCompletion", { date: formatLocalDate(entry.completionDate) })]
+            : []),
           ...(entry.reason ? [t("task.reason", { reason: entry.reason })] : []),
         ],
         actor: entry.actor,
@@ -71,7 +73,10 @@ export function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
         const instruction = entry.kind === "comment" && entry.instruction;
         return (
           <li key={index} className={`relative ${instruction ? "rounded border border-red-200 bg-red-50 p-3" : ""}`}>
-            <span aria-hidden="true" className="absolute -left-[27px] top-1.5 size-3 rounded-full border-2 border-white bg-brand-700" />
+            <span
+              aria-hidden="true"
+              className="absolute -left-[27px] top-1.5 size-3 rounded-full border-2 border-white bg-brand-700"
+            />
             <p className="text-xs text-slate-600">
               <time dateTime={new Date(entry.at).toISOString()}>{formatInstant(entry.at)}</time>
               {actor && <> · {t("history.by", { name: actor })}</>}

@@ -656,17 +656,12 @@ describe("extensions: the due date in force at D", () => {
   it("decided exactly at the end of D is not in force at D; a millisecond earlier it is", () => {
     const end = endOfLocalDay("2020-01-05");
     expect(statusOf(working([], { extensions: [extension(end, EXTENDED)] }), "2020-01-05")?.dueDate).toBe(DUE);
-    expect(statusOf(working([], { extensions: [extension(end - 1, EXTENDED)] }), "2020-01-05")?.dueDate).toBe(
-      EXTENDED,
-    );
+    expect(statusOf(working([], { extensions: [extension(end - 1, EXTENDED)] }), "2020-01-05")?.dueDate).toBe(EXTENDED);
   });
 
   it("with several extensions, the latest decided before the cutoff wins, whatever the list order", () => {
     const facts = working([], {
-      extensions: [
-        extension(at("2020-01-20", "10:00"), "2020-03-31"),
-        extension(at("2019-12-20", "10:00"), EXTENDED),
-      ],
+      extensions: [extension(at("2020-01-20", "10:00"), "2020-03-31"), extension(at("2019-12-20", "10:00"), EXTENDED)],
     });
     expect(statusOf(facts, "2020-01-10")?.dueDate).toBe(EXTENDED);
     expect(statusOf(facts, "2020-01-20")?.dueDate).toBe("2020-03-31");
@@ -684,10 +679,7 @@ describe("extensions: the due date in force at D", () => {
 
   it("a later extension decided after the cutoff is ignored; the earlier one stays in force", () => {
     const facts = working([], {
-      extensions: [
-        extension(at("2019-12-20", "10:00"), EXTENDED),
-        extension(at("2020-02-03", "00:30"), "2020-03-31"),
-      ],
+      extensions: [extension(at("2019-12-20", "10:00"), EXTENDED), extension(at("2020-02-03", "00:30"), "2020-03-31")],
     });
     expect(statusOf(facts, "2020-02-02")).toMatchObject({ status: "overdue", dueDate: EXTENDED, daysLate: 2 });
   });
@@ -838,7 +830,11 @@ describe("rule 5: stale = overdue and no progress report in the last M days", ()
     ["due_soon", working(), "2019-12-30"],
     ["on_track", working(), "2019-11-01"],
     ["ongoing", working([], { deadlineKind: "ongoing", originalDueDate: null }), "2020-06-01"],
-    ["awaiting_confirmation (late)", working([to("awaiting_confirmation", at("2019-12-20", "10:00"), "2019-12-20")]), "2020-06-01"],
+    [
+      "awaiting_confirmation (late)",
+      working([to("awaiting_confirmation", at("2019-12-20", "10:00"), "2019-12-20")]),
+      "2020-06-01",
+    ],
     ["done_on_time", working(completed("2019-12-20", "2019-12-20", "2020-03-01")), "2020-06-01"],
     ["done_late", working(completed("2020-03-01", "2020-03-01", "2020-03-02")), "2020-06-01"],
     ["on_hold", working([to("on_hold", at("2019-11-01", "10:00"))]), "2020-06-01"],
@@ -930,7 +926,9 @@ function lastKnownBy<T>(items: readonly T[], timeOf: (item: T) => Instant, lastD
 function stateKnownBy(facts: TaskFacts, asOf: LocalDate): TransitionFact | null {
   const day = dayNumberOf(asOf);
   if (localDayOf(facts.createdAt) > day) return null;
-  return lastKnownBy(facts.transitions, (t) => t.at, day) ?? { toState: "open", at: facts.createdAt, completionDate: null };
+  return (
+    lastKnownBy(facts.transitions, (t) => t.at, day) ?? { toState: "open", at: facts.createdAt, completionDate: null }
+  );
 }
 
 /** DESIGN §4 written out once more, as plainly as possible. */
@@ -945,7 +943,8 @@ function referenceStatus(facts: TaskFacts, asOf: LocalDate, rules: StatusRules):
   const dueDate = dueOnDay(d);
   const notLate = { late: false, daysLate: 0, stale: false };
 
-  if (state.toState === "on_hold" || state.toState === "cancelled") return { status: state.toState, dueDate, ...notLate };
+  if (state.toState === "on_hold" || state.toState === "cancelled")
+    return { status: state.toState, dueDate, ...notLate };
 
   if (state.toState === "done") {
     const c = dayNumberOf(state.completionDate!);
@@ -983,7 +982,16 @@ const FIRST_DAY = dayNumberOf("2019-01-01");
 
 /** Times of day biased towards the edges of the local day and the UTC day. */
 const timeOfDayArb = fc.oneof(
-  fc.constantFrom(0, 1, 30 * MINUTE, 6 * HOUR + 30 * MINUTE, 16 * HOUR + 59 * MINUTE, 17 * HOUR, 23 * HOUR + 30 * MINUTE, DAY - 1),
+  fc.constantFrom(
+    0,
+    1,
+    30 * MINUTE,
+    6 * HOUR + 30 * MINUTE,
+    16 * HOUR + 59 * MINUTE,
+    17 * HOUR,
+    23 * HOUR + 30 * MINUTE,
+    DAY - 1,
+  ),
   fc.integer({ min: 0, max: DAY - 1 }),
 );
 
@@ -1079,7 +1087,13 @@ const rulesArb: fc.Arbitrary<StatusRules> = fc.oneof(
 
 /** A task, an as-of day D around its life (often near its original due date), and the rules. */
 const scenarioArb = fc
-  .tuple(factsArb, fc.boolean(), fc.integer({ min: -3, max: 500 }), fc.oneof(fc.integer({ min: -12, max: 2 }), fc.integer({ min: -15, max: 60 })), rulesArb)
+  .tuple(
+    factsArb,
+    fc.boolean(),
+    fc.integer({ min: -3, max: 500 }),
+    fc.oneof(fc.integer({ min: -12, max: 2 }), fc.integer({ min: -15, max: 60 })),
+    rulesArb,
+  )
   .map(([facts, nearDue, sinceCreation, sinceDue, rules]) => ({
     facts,
     asOf: dateOfDayNumber(

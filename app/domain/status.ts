@@ -77,7 +77,9 @@ export function dueDateInForce(facts: TaskFacts, at: Instant): LocalDate | null 
 /** The workflow state at an instant: the last transition before it, or `open` once the task exists. */
 export function workflowStateAt(facts: TaskFacts, at: Instant): TransitionFact | null {
   if (facts.createdAt >= at) return null;
-  return latestBefore(facts.transitions, (t) => t.at, at) ?? { toState: "open", at: facts.createdAt, completionDate: null };
+  return (
+    latestBefore(facts.transitions, (t) => t.at, at) ?? { toState: "open", at: facts.createdAt, completionDate: null }
+  );
 }
 
 /**

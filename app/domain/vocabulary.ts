@@ -9,13 +9,7 @@ export const DEPARTMENT_ROLES = ["dept_lead", "dept_officer"] as const satisfies
 export const DEPARTMENT_KINDS = ["department", "district", "enterprise", "other"] as const;
 export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
 
-export const DIRECTIVE_TYPES = [
-  "conclusion_notice",
-  "directive",
-  "decision",
-  "plan",
-  "official_letter",
-] as const;
+export const DIRECTIVE_TYPES = ["conclusion_notice", "directive", "decision", "plan", "official_letter"] as const;
 export type DirectiveType = (typeof DIRECTIVE_TYPES)[number];
 
 export const DIRECTIVE_STATES = ["draft", "issued", "closed"] as const;

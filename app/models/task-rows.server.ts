@@ -65,7 +65,13 @@ export function taskRows(
     offset?: number;
   },
 ): TaskRow[] {
-  const { asOf, rules, taskFilter = sql`1 = 1`, statusFilter = sql`1 = 1`, orderBy = sql`t.directive_id, t.position, t.id` } = options;
+  const {
+    asOf,
+    rules,
+    taskFilter = sql`1 = 1`,
+    statusFilter = sql`1 = 1`,
+    orderBy = sql`t.directive_id, t.position, t.id`,
+  } = options;
   const page = options.limit === undefined ? sql`` : sql`LIMIT ${options.limit} OFFSET ${options.offset ?? 0}`;
   const rows = db.all<{
     id: number;

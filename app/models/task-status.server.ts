@@ -4,12 +4,7 @@
 // below mirrors one there; tests/integration/task-status-sql.test.ts proves both
 // agree on a large randomized data set, so change them together.
 import { and, asc, inArray, sql, type SQL } from "drizzle-orm";
-import {
-  extensionRequests,
-  progressReports,
-  tasks,
-  taskTransitions,
-} from "../../db/schema";
+import { extensionRequests, progressReports, tasks, taskTransitions } from "../../db/schema";
 import { addDays, endOfLocalDay, startOfLocalDay, type LocalDate } from "../domain/dates";
 import {
   DEFAULT_STATUS_RULES,
@@ -169,7 +164,9 @@ export function loadTaskFacts(db: AppDatabase, taskIds: readonly number[]): Map<
       dueDate: extensionRequests.approvedDueDate,
     })
     .from(extensionRequests)
-    .where(and(inArray(extensionRequests.taskId, ids), inArray(extensionRequests.state, [...EXTENSION_STATES_IN_FORCE])))
+    .where(
+      and(inArray(extensionRequests.taskId, ids), inArray(extensionRequests.state, [...EXTENSION_STATES_IN_FORCE])),
+    )
     .orderBy(asc(extensionRequests.id))
     .all();
   for (const { taskId, decidedAt, dueDate } of extensions) {

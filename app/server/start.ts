@@ -31,11 +31,18 @@ function buildIfNeeded(): void {
   const sources = Math.max(...SOURCES.map(newestModification));
   if (built >= sources && process.env.FORCE_BUILD !== "1") return;
   console.log(built === 0 ? "Building the app (first start)…" : "Sources changed since the last build: rebuilding…");
-  const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
-    stdio: "inherit",
-    // Under Vitest (browser tests) the config would drop the Remix plugin: build as a plain process.
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST"))), NODE_ENV: "production" },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"],
+    {
+      stdio: "inherit",
+      // Under Vitest (browser tests) the config would drop the Remix plugin: build as a plain process.
+      env: {
+        ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST"))),
+        NODE_ENV: "production",
+      },
+    },
+  );
   if (result.status !== 0) {
     console.error("The build failed; see the messages above.");
     process.exit(1);

@@ -55,12 +55,27 @@ export interface DemoLogin {
 
 const DEMO_USERS = [
   { login: "admin", displayName: "Quản trị hệ thống", role: "admin", department: null },
-  { login: "vanphong", displayName: "Lê Thu Hương (Tổ giúp việc Ban Chỉ đạo)", role: "secretariat", department: "VPUB" },
+  {
+    login: "vanphong",
+    displayName: "Lê Thu Hương (Tổ giúp việc Ban Chỉ đạo)",
+    role: "secretariat",
+    department: "VPUB",
+  },
   { login: "lanhdao", displayName: "Chủ tịch UBND Thành phố", role: "leadership", department: null },
   { login: "lanhdao2", displayName: "Phó Chủ tịch UBND Thành phố", role: "leadership", department: null },
   { login: "stttt.truong", displayName: "Phạm Quốc Hùng (Giám đốc Sở TT&TT)", role: "dept_lead", department: "STTTT" },
-  { login: "stttt.chuyenvien", displayName: "Đỗ Thị Minh Ngọc (Chuyên viên Sở TT&TT)", role: "dept_officer", department: "STTTT" },
-  { login: "sgddt.truong", displayName: "Nguyễn Thị Lan Anh (Giám đốc Sở GD&ĐT)", role: "dept_lead", department: "SGDDT" },
+  {
+    login: "stttt.chuyenvien",
+    displayName: "Đỗ Thị Minh Ngọc (Chuyên viên Sở TT&TT)",
+    role: "dept_officer",
+    department: "STTTT",
+  },
+  {
+    login: "sgddt.truong",
+    displayName: "Nguyễn Thị Lan Anh (Giám đốc Sở GD&ĐT)",
+    role: "dept_lead",
+    department: "SGDDT",
+  },
   { login: "syt.truong", displayName: "Trần Văn Khải (Giám đốc Sở Y tế)", role: "dept_lead", department: "SYT" },
   { login: "snv.truong", displayName: "Vũ Đức Thắng (Giám đốc Sở Nội vụ)", role: "dept_lead", department: "SNV" },
 ] as const satisfies readonly { login: string; displayName: string; role: Role; department: DepartmentCode | null }[];
@@ -233,14 +248,27 @@ function simulate(spec: TaskSpec): Simulation {
   const sim: Simulation = {
     row,
     transitions: [
-      { fromState: null, toState: "open", changedAt: spec.createdAt, changedBy: SECRETARIAT, reason: null, completionDate: null },
+      {
+        fromState: null,
+        toState: "open",
+        changedAt: spec.createdAt,
+        changedBy: SECRETARIAT,
+        reason: null,
+        completionDate: null,
+      },
     ],
     reports: [],
     extensions: [],
     comments: [],
     reminders: [],
   };
-  const move = (to: WorkflowState, changedAt: Instant, changedBy: UserKey | null, reason: string | null, completionDate: LocalDate | null) => {
+  const move = (
+    to: WorkflowState,
+    changedAt: Instant,
+    changedBy: UserKey | null,
+    reason: string | null,
+    completionDate: LocalDate | null,
+  ) => {
     if (!ALLOWED_MOVES[row.state].includes(to)) fail(`cannot move from ${row.state} to ${to}`);
     sim.transitions.push({ fromState: row.state, toState: to, changedAt, changedBy, reason, completionDate });
     row.state = to;
@@ -362,7 +390,12 @@ function simulate(spec: TaskSpec): Simulation {
         sim.comments.push({ by: event.by, at: event.at, body: event.body });
         break;
       case "remind":
-        sim.reminders.push({ by: event.by, at: event.at, message: event.message, resolvedAt: event.resolvedAt ?? null });
+        sim.reminders.push({
+          by: event.by,
+          at: event.at,
+          message: event.message,
+          resolvedAt: event.resolvedAt ?? null,
+        });
         break;
     }
   }
@@ -465,7 +498,8 @@ function seedTasks(): TaskSpec[] {
           at: at("2019-12-10", "11:00"),
           by: "stttt.chuyenvien",
           percent: 85,
-          result: "Đã hoàn thành chuyển đổi dữ liệu; vận hành thử Cổng dịch vụ công trên hạ tầng mới từ ngày 02/12/2019.",
+          result:
+            "Đã hoàn thành chuyển đổi dữ liệu; vận hành thử Cổng dịch vụ công trên hạ tầng mới từ ngày 02/12/2019.",
         },
         {
           kind: "complete",
@@ -546,7 +580,8 @@ function seedTasks(): TaskSpec[] {
           targetValue: 27.8,
           result:
             "Tính đến ngày 31/12/2019, 100% thủ tục hành chính đủ điều kiện đã được cung cấp trực tuyến ở mức độ 3; tỷ lệ mức độ 4 đạt 27,8%, chưa đạt chỉ tiêu 30%.",
-          difficulties: "Còn 3 quận, huyện và 2 doanh nghiệp cung cấp dịch vụ công chưa hoàn thành nâng cấp dịch vụ lên mức độ 4.",
+          difficulties:
+            "Còn 3 quận, huyện và 2 doanh nghiệp cung cấp dịch vụ công chưa hoàn thành nâng cấp dịch vụ lên mức độ 4.",
           proposals: "Đề nghị Văn phòng UBND Thành phố đôn đốc các đơn vị chưa hoàn thành.",
         },
         {
@@ -563,7 +598,8 @@ function seedTasks(): TaskSpec[] {
     },
     {
       item: "4",
-      title: "Triển khai thanh toán không dùng tiền mặt đối với học phí theo Nghị quyết số 02/NQ-CP ngày 01/01/2019 của Chính phủ",
+      title:
+        "Triển khai thanh toán không dùng tiền mặt đối với học phí theo Nghị quyết số 02/NQ-CP ngày 01/01/2019 của Chính phủ",
       description:
         "Chỉ đạo các cơ sở giáo dục công lập phối hợp với các ngân hàng, tổ chức cung ứng dịch vụ trung gian thanh toán thu học phí và các khoản thu qua tài khoản, ví điện tử; tuyên truyền, hướng dẫn cha mẹ học sinh.",
       lead: "SGDDT",
@@ -602,7 +638,8 @@ function seedTasks(): TaskSpec[] {
     },
     {
       item: "5",
-      title: "Triển khai thanh toán viện phí không dùng tiền mặt tại các cơ sở khám bệnh, chữa bệnh công lập trực thuộc Thành phố",
+      title:
+        "Triển khai thanh toán viện phí không dùng tiền mặt tại các cơ sở khám bệnh, chữa bệnh công lập trực thuộc Thành phố",
       description:
         "Thực hiện Nghị quyết số 02/NQ-CP ngày 01/01/2019 của Chính phủ; phối hợp với Bảo hiểm xã hội Hà Nội và các ngân hàng triển khai thanh toán viện phí, chi phí khám bệnh, chữa bệnh qua thẻ, tài khoản, mã QR.",
       lead: "SYT",
@@ -676,7 +713,8 @@ function seedTasks(): TaskSpec[] {
     },
     {
       item: "7",
-      title: "Hướng dẫn các cơ quan, đơn vị thực hiện thuê dịch vụ công nghệ thông tin sử dụng nguồn vốn ngân sách nhà nước",
+      title:
+        "Hướng dẫn các cơ quan, đơn vị thực hiện thuê dịch vụ công nghệ thông tin sử dụng nguồn vốn ngân sách nhà nước",
       description:
         "Hướng dẫn việc lập dự toán, phân bổ, thanh toán, quyết toán kinh phí thuê dịch vụ công nghệ thông tin theo quy định; phối hợp với Sở Thông tin và Truyền thông, Sở Kế hoạch và Đầu tư.",
       lead: "STC",
@@ -840,7 +878,8 @@ function seedTasks(): TaskSpec[] {
       subtasks: [
         {
           item: "10.a",
-          title: "Đào tạo, bồi dưỡng kỹ năng ứng dụng công nghệ thông tin cho cán bộ, công chức, viên chức các cơ quan, đơn vị của Thành phố",
+          title:
+            "Đào tạo, bồi dưỡng kỹ năng ứng dụng công nghệ thông tin cho cán bộ, công chức, viên chức các cơ quan, đơn vị của Thành phố",
           lead: "SNV",
           coordinators: ["STTTT"],
           due: "2019-12-31",
@@ -851,7 +890,8 @@ function seedTasks(): TaskSpec[] {
               at: at("2019-11-05", "10:00"),
               by: "snv.truong",
               percent: 40,
-              result: "Đã mở 12 lớp đào tạo, bồi dưỡng kỹ năng ứng dụng công nghệ thông tin cho cán bộ, công chức các sở, ngành.",
+              result:
+                "Đã mở 12 lớp đào tạo, bồi dưỡng kỹ năng ứng dụng công nghệ thông tin cho cán bộ, công chức các sở, ngành.",
             },
             {
               kind: "report",
@@ -874,7 +914,8 @@ function seedTasks(): TaskSpec[] {
         },
         {
           item: "10.b",
-          title: "Tuyên truyền, nâng cao nhận thức của người dân, doanh nghiệp về Chính quyền điện tử và sử dụng dịch vụ công trực tuyến",
+          title:
+            "Tuyên truyền, nâng cao nhận thức của người dân, doanh nghiệp về Chính quyền điện tử và sử dụng dịch vụ công trực tuyến",
           lead: "STTTT",
           coordinators: ["SGDDT", "SVHTT"],
           due: "2020-03-31",
@@ -927,7 +968,8 @@ function seedTasks(): TaskSpec[] {
               at: at("2020-09-28", "16:00"),
               by: "snv.truong",
               completionDate: "2020-09-25",
-              result: "Đã hoàn thiện dự thảo Chiến lược phát triển nguồn nhân lực công nghệ thông tin, trình UBND Thành phố.",
+              result:
+                "Đã hoàn thiện dự thảo Chiến lược phát triển nguồn nhân lực công nghệ thông tin, trình UBND Thành phố.",
             },
             { kind: "confirm", at: at("2020-10-06", "08:45"), by: "vanphong" },
           ],
@@ -1079,7 +1121,8 @@ function currentTasks(day: (offset: number) => LocalDate, assignedAt: Instant): 
           at: on(-3, "15:00"),
           by: null,
           completionDate: day(-4),
-          result: "Đã ban hành văn bản hướng dẫn thanh toán trực tuyến phí, lệ phí gửi các sở, ngành, UBND các xã, phường.",
+          result:
+            "Đã ban hành văn bản hướng dẫn thanh toán trực tuyến phí, lệ phí gửi các sở, ngành, UBND các xã, phường.",
         },
       ],
     },
@@ -1126,7 +1169,8 @@ function currentTasks(day: (offset: number) => LocalDate, assignedAt: Instant): 
           kind: "remind",
           at: on(-9, "09:00"),
           by: "vanphong",
-          message: "Nhiệm vụ đã quá hạn. Đề nghị Sở Thông tin và Truyền thông báo cáo tiến độ, nguyên nhân chậm và thời hạn hoàn thành.",
+          message:
+            "Nhiệm vụ đã quá hạn. Đề nghị Sở Thông tin và Truyền thông báo cáo tiến độ, nguyên nhân chậm và thời hạn hoàn thành.",
           resolvedAt: on(-4, "10:00"),
         },
         {
@@ -1142,7 +1186,8 @@ function currentTasks(day: (offset: number) => LocalDate, assignedAt: Instant): 
           percent: 75,
           result: "Đã kết nối thử nghiệm thành công 3 dịch vụ chia sẻ dữ liệu với NDXP.",
           difficulties: "Chưa được cấp quyền kết nối chính thức với NDXP.",
-          proposals: "Đề nghị Văn phòng UBND Thành phố có văn bản gửi cơ quan quản lý NDXP đề nghị sớm cấp quyền kết nối.",
+          proposals:
+            "Đề nghị Văn phòng UBND Thành phố có văn bản gửi cơ quan quản lý NDXP đề nghị sớm cấp quyền kết nối.",
         },
       ],
     },
@@ -1159,7 +1204,8 @@ function currentTasks(day: (offset: number) => LocalDate, assignedAt: Instant): 
           at: on(-70, "15:00"),
           by: null,
           percent: 20,
-          result: "Đã hoàn thành số hóa hồ sơ địa chính tại 12 phường; đang lựa chọn đơn vị thực hiện các địa bàn còn lại.",
+          result:
+            "Đã hoàn thành số hóa hồ sơ địa chính tại 12 phường; đang lựa chọn đơn vị thực hiện các địa bàn còn lại.",
           difficulties: "Hồ sơ địa chính nhiều thời kỳ, không đồng bộ; khối lượng chỉnh lý lớn.",
         },
         {
@@ -1185,7 +1231,8 @@ function currentTasks(day: (offset: number) => LocalDate, assignedAt: Instant): 
     },
     {
       item: "7",
-      title: "Cập nhật, chuẩn hóa Cơ sở dữ liệu cán bộ, công chức, viên chức của Thành phố, đồng bộ với Cơ sở dữ liệu quốc gia",
+      title:
+        "Cập nhật, chuẩn hóa Cơ sở dữ liệu cán bộ, công chức, viên chức của Thành phố, đồng bộ với Cơ sở dữ liệu quốc gia",
       lead: "SNV",
       coordinators: ["STTTT"],
       due: day(0),
@@ -1234,7 +1281,8 @@ function currentTasks(day: (offset: number) => LocalDate, assignedAt: Instant): 
     {
       item: "9",
       title: "Triển khai trợ lý ảo hỗ trợ người dân tra cứu, thực hiện thủ tục hành chính trên ứng dụng iHanoi",
-      description: "Trợ lý ảo trả lời câu hỏi thường gặp về thủ tục hành chính, hướng dẫn nộp hồ sơ trực tuyến và tra cứu kết quả.",
+      description:
+        "Trợ lý ảo trả lời câu hỏi thường gặp về thủ tục hành chính, hướng dẫn nộp hồ sơ trực tuyến và tra cứu kết quả.",
       lead: "STTTT",
       coordinators: ["VPUB"],
       due: day(60),
@@ -1242,7 +1290,8 @@ function currentTasks(day: (offset: number) => LocalDate, assignedAt: Instant): 
     },
     {
       item: "10",
-      title: "Phối hợp làm sạch, khai thác dữ liệu dân cư; triển khai các tiện ích của Đề án 06 trong giải quyết thủ tục hành chính",
+      title:
+        "Phối hợp làm sạch, khai thác dữ liệu dân cư; triển khai các tiện ích của Đề án 06 trong giải quyết thủ tục hành chính",
       lead: "CATP",
       coordinators: ["STTTT", "STP"],
       due: "ongoing",
@@ -1260,7 +1309,8 @@ function currentTasks(day: (offset: number) => LocalDate, assignedAt: Instant): 
           at: on(-10, "15:00"),
           by: null,
           percent: 45,
-          result: "Đã triển khai khai thác thông tin dân cư qua căn cước điện tử tại Bộ phận Một cửa của các xã, phường.",
+          result:
+            "Đã triển khai khai thác thông tin dân cư qua căn cước điện tử tại Bộ phận Một cửa của các xã, phường.",
         },
       ],
     },
@@ -1327,7 +1377,8 @@ function currentTasks(day: (offset: number) => LocalDate, assignedAt: Instant): 
           by: null,
           percent: 40,
           targetValue: 70,
-          result: "Đã phối hợp với các ngân hàng mở tài khoản cho đối tượng; tỷ lệ chi trả không dùng tiền mặt đạt 70%.",
+          result:
+            "Đã phối hợp với các ngân hàng mở tài khoản cho đối tượng; tỷ lệ chi trả không dùng tiền mặt đạt 70%.",
         },
         {
           kind: "report",
@@ -1365,7 +1416,8 @@ function currentTasks(day: (offset: number) => LocalDate, assignedAt: Instant): 
     },
     {
       item: "14",
-      title: "Cấp chứng thư chữ ký số cho cán bộ, công chức; triển khai ký số trên Hệ thống quản lý văn bản và điều hành của Thành phố",
+      title:
+        "Cấp chứng thư chữ ký số cho cán bộ, công chức; triển khai ký số trên Hệ thống quản lý văn bản và điều hành của Thành phố",
       lead: "STTTT",
       coordinators: ["VPUB", "SNV"],
       due: day(10),
@@ -1404,7 +1456,8 @@ function confidentialTasks(day: (offset: number) => LocalDate, assignedAt: Insta
   return [
     {
       item: "1",
-      title: "Rà soát, đánh giá an ninh mạng đối với các hệ thống thông tin quan trọng của Thành phố; báo cáo kết quả và kiến nghị khắc phục",
+      title:
+        "Rà soát, đánh giá an ninh mạng đối với các hệ thống thông tin quan trọng của Thành phố; báo cáo kết quả và kiến nghị khắc phục",
       lead: "CATP",
       coordinators: ["STTTT"],
       due: day(20),
@@ -1447,7 +1500,12 @@ function confidentialTasks(day: (offset: number) => LocalDate, assignedAt: Insta
 
 // ---------------------------------------------------------------- full text
 
-function fullText(preamble: string, specs: readonly TaskSpec[], closing: string, name: (code: DepartmentCode) => string): string {
+function fullText(
+  preamble: string,
+  specs: readonly TaskSpec[],
+  closing: string,
+  name: (code: DepartmentCode) => string,
+): string {
   const describe = (spec: TaskSpec): string => {
     const parts = [`Chủ trì: ${name(spec.lead)}`];
     if (spec.coordinators?.length) parts.push(`phối hợp: ${spec.coordinators.map(name).join(", ")}`);
@@ -1499,7 +1557,13 @@ interface Context {
 }
 
 /** Inserts a task (and its sub-tasks) with its whole history; returns the next position. */
-function insertTask(ctx: Context, spec: TaskSpec, directiveId: number, position: number, parent?: TaskSpec & { id: number }): number {
+function insertTask(
+  ctx: Context,
+  spec: TaskSpec,
+  directiveId: number,
+  position: number,
+  parent?: TaskSpec & { id: number },
+): number {
   const { tx, counts, departmentId, userId } = ctx;
   if (parent && parent.due !== "ongoing" && (spec.due === "ongoing" || spec.due > parent.due)) {
     throw new Error(`Demo task ${spec.item} is due after its parent ${parent.item}`);
@@ -1547,7 +1611,13 @@ function insertTask(ctx: Context, spec: TaskSpec, directiveId: number, position:
   }
 
   tx.insert(taskLeadAssignments)
-    .values({ taskId, departmentId: departmentId(spec.lead), fromAt: spec.createdAt, untilAt: null, assignedBy: userId(SECRETARIAT) })
+    .values({
+      taskId,
+      departmentId: departmentId(spec.lead),
+      fromAt: spec.createdAt,
+      untilAt: null,
+      assignedBy: userId(SECRETARIAT),
+    })
     .run();
   counts.taskLeadAssignments += 1;
 
@@ -1687,7 +1757,8 @@ const ORGANISATION_SINCE = at("2019-09-03", "08:00");
 export async function loadDemoData(db: AppDatabase, options: { now?: number } = {}): Promise<{ logins: DemoLogin[] }> {
   const now = options.now ?? Date.now();
   const todayDate = today(now);
-  if (todayDate < "2021-01-01") throw new Error(`The demo's 2019-2020 history must lie in the past; today is ${todayDate}.`);
+  if (todayDate < "2021-01-01")
+    throw new Error(`The demo's 2019-2020 history must lie in the past; today is ${todayDate}.`);
   const refuseIfLoaded = (existing: number | undefined) => {
     if ((existing ?? 0) > 0) {
       throw new Error(
@@ -1870,7 +1941,8 @@ export async function loadDemoData(db: AppDatabase, options: { now?: number } = 
         title: `Phiên họp Ban Chỉ đạo Chuyển đổi số Thành phố về các nhiệm vụ trọng tâm năm ${year}`,
         chair: "Phó Chủ tịch UBND Thành phố, Phó Trưởng Ban Chỉ đạo",
         place: "Trụ sở UBND Thành phố, 79 Đinh Tiên Hoàng, phường Hoàn Kiếm",
-        attendees: "Các thành viên Ban Chỉ đạo; lãnh đạo các sở, ban, ngành; đại diện Công an Thành phố, Bảo hiểm xã hội Hà Nội.",
+        attendees:
+          "Các thành viên Ban Chỉ đạo; lãnh đạo các sở, ban, ngành; đại diện Công an Thành phố, Bảo hiểm xã hội Hà Nội.",
         notes:
           "Ban Chỉ đạo nghe báo cáo kết quả chuyển đổi số, tình hình cung cấp dịch vụ công trực tuyến, kết nối, chia sẻ dữ liệu với các cơ sở dữ liệu quốc gia và đề xuất các nhiệm vụ trọng tâm.",
         createdAt: at(meetingOn, "17:00"),
@@ -1922,7 +1994,7 @@ export async function loadDemoData(db: AppDatabase, options: { now?: number } = 
         issuedOn: day(-30),
         issuer: "UBND Thành phố Hà Nội",
         signer: "KT. Chủ tịch, Phó Chủ tịch UBND Thành phố",
-        abstract: "Về việc tăng cường bảo đảm an ninh mạng đối với các hệ thống thông tin quan trọng của Thành phố (MẬT)",
+        abstract: "Về việc tăng cường bảo đảm an ninh mạng đối với các hệ thống thông tin quan trọng của Thành phố",
         fullText: fullText(
           "Để bảo đảm an ninh mạng đối với các hệ thống thông tin quan trọng của Thành phố, UBND Thành phố giao nhiệm vụ như sau:",
           secret,

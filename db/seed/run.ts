@@ -9,7 +9,8 @@ const file = databasePath();
 if (fs.existsSync(file)) {
   const backup = `${file}.bak-${new Date().toISOString().replace(/[:.]/g, "-")}`;
   fs.renameSync(file, backup);
-  for (const suffix of ["-wal", "-shm"]) if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, backup + suffix);
+  for (const suffix of ["-wal", "-shm"])
+    if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, backup + suffix);
   console.log(`Moved the previous database to ${backup}`);
 }
 const db = openDatabase(file);

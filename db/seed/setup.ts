@@ -19,7 +19,13 @@ export async function printDemoLogins(db: AppDatabase): Promise<void> {
   const isDemo = db.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.action, "demo.load")).get();
   if (!isDemo) return;
   const accounts = db
-    .select({ login: users.login, role: users.role, displayName: users.displayName, department: departments.name, hash: users.passwordHash })
+    .select({
+      login: users.login,
+      role: users.role,
+      displayName: users.displayName,
+      department: departments.name,
+      hash: users.passwordHash,
+    })
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .where(eq(users.active, true))
@@ -30,6 +36,11 @@ export async function printDemoLogins(db: AppDatabase): Promise<void> {
   if (usable.length === 0) return;
   console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD})`);
   console.table(
-    usable.map(({ login, role, displayName, department }) => ({ login, role, name: displayName, department: department ?? "" })),
+    usable.map(({ login, role, displayName, department }) => ({
+      login,
+      role,
+      name: displayName,
+      department: department ?? "",
+    })),
   );
 }

@@ -41,7 +41,11 @@ describe("the seed directive (Hanoi, 18/09/2019)", () => {
     const topLevel = items.filter((item) => /^\d+$/.test(item.trim()));
     expect(topLevel).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
     const badges = await page.locator("tbody [data-status]").allInnerTexts();
-    for (const label of SEED_STATUSES_VI) expect(badges.some((b) => b.includes(label)), label).toBe(true);
+    for (const label of SEED_STATUSES_VI)
+      expect(
+        badges.some((b) => b.includes(label)),
+        label,
+      ).toBe(true);
     expect(await page.getByText("Sở Thông tin và Truyền thông").count()).toBeGreaterThan(0);
     await expectAccessible(page);
   });
@@ -52,7 +56,11 @@ describe("the seed directive (Hanoi, 18/09/2019)", () => {
     await page.getByRole("heading", { name: "Tasks", exact: true }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     const badges = await page.locator("tbody [data-status]").allInnerTexts();
-    for (const label of ["Done on time", "Done late", "Overdue"]) expect(badges.some((b) => b.includes(label)), label).toBe(true);
+    for (const label of ["Done on time", "Done late", "Overdue"])
+      expect(
+        badges.some((b) => b.includes(label)),
+        label,
+      ).toBe(true);
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "Dashboard" }).click();
@@ -102,16 +110,24 @@ describe("every read page", () => {
     await page.getByRole("heading", { level: 1, name: "Danh sách nhiệm vụ" }).waitFor();
     const shown = await page.locator("tbody tr[data-task-id]").count();
     expect(shown).toBe(Math.min(count, 50));
-    expect(await page.locator('tbody [data-status]').evaluateAll((els) => els.map((e) => e.getAttribute("data-status")))).toEqual(
-      Array(shown).fill("overdue"),
-    );
+    expect(
+      await page.locator("tbody [data-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status"))),
+    ).toEqual(Array(shown).fill("overdue"));
   });
 
   it("works on a phone: navigation reachable, no sideways scrolling of the page", async () => {
     await open("/directives", { width: 375, height: 740 });
     await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Nhiệm vụ" }).click();
     await page.waitForURL(/\/tasks$/);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.getByRole("heading", { level: 1, name: "Danh sách nhiệm vụ" }).waitFor();
+    // Phones get one card per task, with the status visible without scrolling sideways.
+    const firstCard = page.locator("[data-task-card]").first();
+    expect(await firstCard.isVisible()).toBe(true);
+    expect(await firstCard.locator("[data-status]").isVisible()).toBe(true);
+    expect(await page.locator("table").first().isVisible()).toBe(false);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page);
   });

@@ -152,7 +152,12 @@ describe.each([
 
   it("carries the seed case: the 18/9/2019 meeting and the chairman's ten tasks", () => {
     const seed = directiveByNumber(db, "1198/TB-UBND");
-    expect(seed).toMatchObject({ type: "conclusion_notice", state: "issued", confidential: false, issuedOn: "2019-09-24" });
+    expect(seed).toMatchObject({
+      type: "conclusion_notice",
+      state: "issued",
+      confidential: false,
+      issuedOn: "2019-09-24",
+    });
     expect(seed.abstract).toContain("cuộc họp ngày 18/9/2019");
     expect(seed.note).toMatch(/dựng lại/);
     const rows = tasksOf(db, seed.id);
@@ -253,10 +258,17 @@ describe.each([
     const two = rows.find((t) => t.itemNumber === "2")!;
     expect(two).toMatchObject({ originalDueDate: "2019-11-30", currentDueDate: "2019-12-31" });
     const approved = db.select().from(extensionRequests).where(eq(extensionRequests.taskId, two.id)).all();
-    expect(approved).toMatchObject([{ state: "approved", currentDueDate: "2019-11-30", approvedDueDate: "2019-12-31" }]);
+    expect(approved).toMatchObject([
+      { state: "approved", currentDueDate: "2019-11-30", approvedDueDate: "2019-12-31" },
+    ]);
 
     const eight = rows.find((t) => t.itemNumber === "8")!;
-    const nudges = db.select().from(reminders).where(eq(reminders.taskId, eight.id)).orderBy(asc(reminders.ordinal)).all();
+    const nudges = db
+      .select()
+      .from(reminders)
+      .where(eq(reminders.taskId, eight.id))
+      .orderBy(asc(reminders.ordinal))
+      .all();
     expect(nudges.map((r) => [r.ordinal, r.kind])).toEqual([
       [1, "manual"],
       [2, "manual"],
@@ -270,7 +282,11 @@ describe.each([
     const rows = tasksOf(db, current.id);
     const statuses = statusesAsOf(db, rows, todayDate);
     const all = [...statuses.values()];
-    for (const status of TASK_STATUSES) expect(all.map((s) => s.status), status).toContain(status);
+    for (const status of TASK_STATUSES)
+      expect(
+        all.map((s) => s.status),
+        status,
+      ).toContain(status);
 
     const awaiting = all.filter((s) => s.status === "awaiting_confirmation");
     expect(awaiting.map((s) => s.late).sort()).toEqual([false, true]);
@@ -376,9 +392,7 @@ describe.each([
       // A request records the due date in force when it was made.
       const facts = taskFacts(db, task);
       for (const request of requests) {
-        const inForceThen = inForce
-          .filter((r) => (r.decidedAt as number) < request.createdAt)
-          .at(-1)?.approvedDueDate;
+        const inForceThen = inForce.filter((r) => (r.decidedAt as number) < request.createdAt).at(-1)?.approvedDueDate;
         expect(request.currentDueDate, label).toBe(inForceThen ?? task.originalDueDate);
         expect(request.departmentId, label).toBe(task.leadDepartmentId);
         if (request.state !== "pending") expect(request.decidedBy, label).not.toBe(request.requestedBy);
@@ -398,7 +412,9 @@ describe.each([
       expect(facts.createdAt, label).toBe(task.createdAt);
 
       const leads = db.select().from(taskLeadAssignments).where(eq(taskLeadAssignments.taskId, task.id)).all();
-      expect(leads, label).toMatchObject([{ departmentId: task.leadDepartmentId, fromAt: task.createdAt, untilAt: null }]);
+      expect(leads, label).toMatchObject([
+        { departmentId: task.leadDepartmentId, fromAt: task.createdAt, untilAt: null },
+      ]);
 
       if (task.parentId !== null) {
         const parent = rows.find((r) => r.id === task.parentId)!;

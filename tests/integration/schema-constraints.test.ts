@@ -6,7 +6,9 @@ import { freshDatabase } from "../setup/database";
 let db: AppDatabase;
 beforeEach(() => {
   db = freshDatabase();
-  db.run(sql`INSERT INTO departments (id, code, name, kind) VALUES (1, 'A', 'Sở A', 'department'), (2, 'B', 'Sở B', 'department')`);
+  db.run(
+    sql`INSERT INTO departments (id, code, name, kind) VALUES (1, 'A', 'Sở A', 'department'), (2, 'B', 'Sở B', 'department')`,
+  );
   db.run(sql`INSERT INTO committees (id, code, name) VALUES (1, 'C', 'Ban Chỉ đạo')`);
   db.run(sql`INSERT INTO directives (id, committee_id, type, issuer, abstract, state, issued_on)
              VALUES (1, 1, 'conclusion_notice', 'UBND', 'Kết luận', 'issued', '2019-09-18')`);
@@ -32,7 +34,9 @@ describe("database constraints", () => {
   });
 
   it("refuses a coordinator that is the lead, on insert and on re-assignment", () => {
-    expect(run(sql`INSERT INTO task_coordinators (task_id, department_id) VALUES (1, 1)`)).toThrow(/coordinator_is_lead/);
+    expect(run(sql`INSERT INTO task_coordinators (task_id, department_id) VALUES (1, 1)`)).toThrow(
+      /coordinator_is_lead/,
+    );
     db.run(sql`INSERT INTO task_coordinators (task_id, department_id) VALUES (1, 2)`);
     expect(run(sql`UPDATE tasks SET lead_department_id = 2 WHERE id = 1`)).toThrow(/coordinator_is_lead/);
   });
@@ -60,7 +64,9 @@ describe("database constraints", () => {
     db.run(sql`INSERT INTO audit_events (at, action, entity_type) VALUES (1, 'test', 'task')`);
     expect(run(sql`UPDATE audit_events SET action = 'forged'`)).toThrow(/append_only/);
     expect(run(sql`DELETE FROM audit_events`)).toThrow(/append_only/);
-    db.run(sql`INSERT INTO progress_reports (task_id, department_id, as_of_date, percent, result) VALUES (1, 1, '2019-10-01', 50, 'Đang làm')`);
+    db.run(
+      sql`INSERT INTO progress_reports (task_id, department_id, as_of_date, percent, result) VALUES (1, 1, '2019-10-01', 50, 'Đang làm')`,
+    );
     expect(run(sql`UPDATE progress_reports SET percent = 90`)).toThrow(/append_only/);
     expect(run(sql`DELETE FROM progress_reports`)).toThrow(/append_only/);
     db.run(sql`INSERT INTO task_transitions (task_id, to_state, changed_at) VALUES (1, 'in_progress', 1)`);
@@ -77,15 +83,17 @@ describe("database constraints", () => {
   });
 
   it("requires a reason to reject an extension and a date to approve one", () => {
-    db.run(sql`INSERT INTO users (id, login, display_name, password_hash, role) VALUES (1, 'vp', 'VP', 'x', 'secretariat')`);
+    db.run(
+      sql`INSERT INTO users (id, login, display_name, password_hash, role) VALUES (1, 'vp', 'VP', 'x', 'secretariat')`,
+    );
     db.run(sql`INSERT INTO extension_requests (id, task_id, department_id, current_due_date, proposed_due_date, reason)
                VALUES (1, 1, 1, '2019-12-31', '2020-01-31', 'Lý do')`);
-    expect(run(sql`UPDATE extension_requests SET state = 'rejected', decided_by = 1, decided_at = 1 WHERE id = 1`)).toThrow(
-      /extension_requests_rejection_reason/,
-    );
-    expect(run(sql`UPDATE extension_requests SET state = 'approved', decided_by = 1, decided_at = 1 WHERE id = 1`)).toThrow(
-      /extension_requests_in_force_has_date/,
-    );
+    expect(
+      run(sql`UPDATE extension_requests SET state = 'rejected', decided_by = 1, decided_at = 1 WHERE id = 1`),
+    ).toThrow(/extension_requests_rejection_reason/);
+    expect(
+      run(sql`UPDATE extension_requests SET state = 'approved', decided_by = 1, decided_at = 1 WHERE id = 1`),
+    ).toThrow(/extension_requests_in_force_has_date/);
   });
 
   it("requires a department for department roles", () => {
@@ -95,8 +103,6 @@ describe("database constraints", () => {
   });
 
   it("enforces foreign keys", () => {
-    expect(
-      run(sql`INSERT INTO task_coordinators (task_id, department_id) VALUES (1, 999)`),
-    ).toThrow(/FOREIGN KEY/);
+    expect(run(sql`INSERT INTO task_coordinators (task_id, department_id) VALUES (1, 999)`)).toThrow(/FOREIGN KEY/);
   });
 });

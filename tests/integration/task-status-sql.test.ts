@@ -28,10 +28,7 @@ const HOUR = 3_600_000;
 /** An instant on a local day, at a time chosen to hit the edges of the day often. */
 const instantArb = (fromDay: number, toDay: number) =>
   fc
-    .tuple(
-      fc.integer({ min: fromDay, max: toDay }),
-      fc.constantFrom(0, 0.5, 6.5, 12, 16.99, 17, 23.5, 23.99),
-    )
+    .tuple(fc.integer({ min: fromDay, max: toDay }), fc.constantFrom(0, 0.5, 6.5, 12, 16.99, 17, 23.5, 23.99))
     .map(([day, hour]) => startOfLocalDay(addDays(ORIGIN, day)) + Math.round(hour * HOUR));
 
 interface GeneratedTask {
@@ -82,7 +79,15 @@ function insertTasks(db: AppDatabase, generated: GeneratedTask[]): void {
     tx.insert(users).values({ id: 1, login: "vp", displayName: "VP", passwordHash: "x", role: "secretariat" }).run();
     tx.insert(committees).values({ id: 1, code: "C", name: "Ban Chỉ đạo" }).run();
     tx.insert(directives)
-      .values({ id: 1, committeeId: 1, type: "plan", issuer: "UBND", abstract: "Kế hoạch", state: "issued", issuedOn: ORIGIN })
+      .values({
+        id: 1,
+        committeeId: 1,
+        type: "plan",
+        issuer: "UBND",
+        abstract: "Kế hoạch",
+        state: "issued",
+        issuedOn: ORIGIN,
+      })
       .run();
     generated.forEach((task, index) => {
       const dated = task.deadlineKind === "dated";
@@ -144,7 +149,14 @@ function insertTasks(db: AppDatabase, generated: GeneratedTask[]): void {
       }
       for (const at of task.reports) {
         tx.insert(progressReports)
-          .values({ taskId: id, departmentId: 1, asOfDate: ORIGIN, percent: 50, result: "Đang thực hiện", createdAt: at })
+          .values({
+            taskId: id,
+            departmentId: 1,
+            asOfDate: ORIGIN,
+            percent: 50,
+            result: "Đang thực hiện",
+            createdAt: at,
+          })
           .run();
       }
     });
@@ -202,21 +214,35 @@ describe("SQL status agrees with the TypeScript status rules", () => {
     const seen = new Set<string>();
     for (const asOf of asOfDays) for (const row of taskStatusesAsOf(db, ids, asOf).values()) seen.add(row.status);
     expect([...seen].sort()).toEqual(
-      ["awaiting_confirmation", "cancelled", "done_late", "done_on_time", "due_soon", "on_hold", "on_track", "ongoing", "overdue"].sort(),
+      [
+        "awaiting_confirmation",
+        "cancelled",
+        "done_late",
+        "done_on_time",
+        "due_soon",
+        "on_hold",
+        "on_track",
+        "ongoing",
+        "overdue",
+      ].sort(),
     );
   });
 
   it("for small shrinkable cases", () => {
     fc.assert(
-      fc.property(fc.array(taskArb, { minLength: 1, maxLength: 8 }), fc.integer({ min: -5, max: 270 }), (generated, day) => {
-        const small = freshDatabase();
-        try {
-          insertTasks(small, generated);
-          expectAgreement(small, [addDays(ORIGIN, day)]);
-        } finally {
-          small.$client.close();
-        }
-      }),
+      fc.property(
+        fc.array(taskArb, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: -5, max: 270 }),
+        (generated, day) => {
+          const small = freshDatabase();
+          try {
+            insertTasks(small, generated);
+            expectAgreement(small, [addDays(ORIGIN, day)]);
+          } finally {
+            small.$client.close();
+          }
+        },
+      ),
       { numRuns: 60, seed: 42 },
     );
   });

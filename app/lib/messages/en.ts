@@ -187,6 +187,7 @@ export const en: Record<MessageKey, string> = {
   "error.notFound.body": "The page or record you are looking for does not exist, or you may not see it.",
   "error.badRequest.title": "Invalid request",
   "error.generic.title": "Something went wrong",
-  "error.generic.body": "The system could not handle the request. Please try again; if it keeps failing, contact IT support.",
+  "error.generic.body":
+    "The system could not handle the request. Please try again; if it keeps failing, contact IT support.",
   "error.home": "Back to the dashboard",
 };

@@ -185,7 +185,8 @@ export const vi = {
   "error.notFound.body": "Trang hoặc dữ liệu bạn tìm không tồn tại, hoặc bạn không có quyền xem.",
   "error.badRequest.title": "Yêu cầu không hợp lệ",
   "error.generic.title": "Đã có lỗi xảy ra",
-  "error.generic.body": "Hệ thống gặp sự cố khi xử lý yêu cầu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo bộ phận kỹ thuật.",
+  "error.generic.body":
+    "Hệ thống gặp sự cố khi xử lý yêu cầu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo bộ phận kỹ thuật.",
   "error.home": "Về trang Tổng quan",
 } as const;
 

@@ -81,13 +81,17 @@ export default function Dashboard() {
           <div className="rounded-lg border border-slate-200 bg-white p-3">
             <dt className="text-slate-600">{t("dashboard.onTimeRate")}</dt>
             <dd className="text-xl font-semibold tabular-nums">
-              {onTimeRate === null ? t("common.none") : formatNumber(locale, onTimeRate, { style: "percent", maximumFractionDigits: 1 })}
+              {onTimeRate === null
+                ? t("common.none")
+                : formatNumber(locale, onTimeRate, { style: "percent", maximumFractionDigits: 1 })}
               <span className="ml-2 text-xs font-normal text-slate-600">{t("dashboard.onTimeRateHint")}</span>
             </dd>
           </div>
           <div className="rounded-lg border border-slate-200 bg-white p-3">
             <dt className="text-slate-600">{t("dashboard.setAside")}</dt>
-            <dd className="text-xl font-semibold tabular-nums">{formatNumber(locale, counts.on_hold + counts.cancelled)}</dd>
+            <dd className="text-xl font-semibold tabular-nums">
+              {formatNumber(locale, counts.on_hold + counts.cancelled)}
+            </dd>
           </div>
         </dl>
       </section>
@@ -106,7 +110,10 @@ export default function Dashboard() {
                 — {d.abstract}
               </p>
               <div className="mt-2">
-                <StatusSummary counts={d.counts} linkFor={(status) => `/tasks?directive=${d.id}&status=${status}${asOfQuery}`} />
+                <StatusSummary
+                  counts={d.counts}
+                  linkFor={(status) => `/tasks?directive=${d.id}&status=${status}${asOfQuery}`}
+                />
               </div>
             </li>
           ))}

@@ -22,6 +22,11 @@ export function listDepartments(db: AppDatabase, asOf: LocalDate, rules: StatusR
   return rows.map((row) => {
     const c = counts.get(row.id) ?? emptyStatusCounts();
     const led = Object.entries(c).reduce((sum, [key, n]) => (key === "stale" ? sum : sum + n), 0);
-    return { ...row, led, open: c.overdue + c.due_soon + c.on_track + c.awaiting_confirmation + c.ongoing, overdue: c.overdue };
+    return {
+      ...row,
+      led,
+      open: c.overdue + c.due_soon + c.on_track + c.awaiting_confirmation + c.ongoing,
+      overdue: c.overdue,
+    };
   });
 }

@@ -14,7 +14,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMet
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getTranslator(request);
   const db = getDb();
-  return { title: `${t("departments.title")} — ${t("app.name")}`, departments: listDepartments(db, today(), getStatusRules(db)) };
+  return {
+    title: `${t("departments.title")} — ${t("app.name")}`,
+    departments: listDepartments(db, today(), getStatusRules(db)),
+  };
 }
 
 export default function DepartmentsPage() {
@@ -63,7 +66,9 @@ export default function DepartmentsPage() {
                         {d.name}
                         {!d.active && (
                           <span className="ml-2 text-xs text-slate-600">
-                            {d.successorName ? t("departments.mergedInto", { name: d.successorName }) : t("departments.inactive")}
+                            {d.successorName
+                              ? t("departments.mergedInto", { name: d.successorName })
+                              : t("departments.inactive")}
                           </span>
                         )}
                       </td>

@@ -29,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function DirectivePage() {
-  const { directive, tasks, counts, topLevelCounts, topLevelTotal, targets, asOf, isToday } = useLoaderData<typeof loader>();
+  const { directive, tasks, counts, topLevelCounts, topLevelTotal, targets, asOf, isToday } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const asOfQuery = isToday ? "" : `&asOf=${asOf}`;
   return (
@@ -44,12 +45,16 @@ export default function DirectivePage() {
           {directive.issuedOn && <span>{formatLocalDate(directive.issuedOn)}</span>}
           <span className="rounded bg-slate-100 px-1.5">{t(`directiveState.${directive.state}`)}</span>
           {directive.confidential && (
-            <span className="rounded bg-red-700 px-1.5 text-xs font-semibold uppercase text-white">{t("common.confidential")}</span>
+            <span className="rounded bg-red-700 px-1.5 text-xs font-semibold uppercase text-white">
+              {t("common.confidential")}
+            </span>
           )}
         </div>
         <h1 className="text-2xl font-semibold">{directive.abstract}</h1>
         {directive.note && (
-          <p className="rounded border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm text-amber-950">{directive.note}</p>
+          <p className="rounded border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            {directive.note}
+          </p>
         )}
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
           <div>
@@ -69,7 +74,12 @@ export default function DirectivePage() {
           {directive.meetingTitle && directive.meetingHeldOn && (
             <div>
               <dt className="text-slate-600">{t("directive.meeting")}</dt>
-              <dd>{t("directive.meetingLine", { title: directive.meetingTitle, date: formatLocalDate(directive.meetingHeldOn) })}</dd>
+              <dd>
+                {t("directive.meetingLine", {
+                  title: directive.meetingTitle,
+                  date: formatLocalDate(directive.meetingHeldOn),
+                })}
+              </dd>
             </div>
           )}
         </dl>

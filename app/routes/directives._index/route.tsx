@@ -16,7 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getTranslator(request);
   const { asOf } = asOfFromUrl(new URL(request.url), t);
   const db = getDb();
-  return { title: `${t("directives.title")} — ${t("app.name")}`, asOf, directives: listDirectives(db, asOf, getStatusRules(db)) };
+  return {
+    title: `${t("directives.title")} — ${t("app.name")}`,
+    asOf,
+    directives: listDirectives(db, asOf, getStatusRules(db)),
+  };
 }
 
 export default function DirectivesPage() {
@@ -36,7 +40,9 @@ export default function DirectivesPage() {
                 <span className="font-semibold text-slate-900">{d.number ?? t("directives.noNumber")}</span>
                 <span>{t(`directiveType.${d.type}`)}</span>
                 {d.issuedOn && <span>{formatLocalDate(d.issuedOn)}</span>}
-                {d.state !== "issued" && <span className="rounded bg-slate-100 px-1.5">{t(`directiveState.${d.state}`)}</span>}
+                {d.state !== "issued" && (
+                  <span className="rounded bg-slate-100 px-1.5">{t(`directiveState.${d.state}`)}</span>
+                )}
                 {d.confidential && (
                   <span className="rounded bg-red-700 px-1.5 text-xs font-semibold uppercase text-white">
                     {t("common.confidential")}

@@ -19,7 +19,14 @@ import { taskRows } from "~/models/task-rows.server";
 
 export type HistoryEntry =
   | { kind: "created"; at: number; department: string }
-  | { kind: "transition"; at: number; state: WorkflowState; actor: string | null; reason: string | null; completionDate: string | null }
+  | {
+      kind: "transition";
+      at: number;
+      state: WorkflowState;
+      actor: string | null;
+      reason: string | null;
+      completionDate: string | null;
+    }
   | {
       kind: "report";
       at: number;
@@ -30,7 +37,15 @@ export type HistoryEntry =
       difficulties: string | null;
       proposals: string | null;
     }
-  | { kind: "extension_requested"; at: number; department: string; actor: string | null; from: string; to: string; reason: string }
+  | {
+      kind: "extension_requested";
+      at: number;
+      department: string;
+      actor: string | null;
+      from: string;
+      to: string;
+      reason: string;
+    }
   | {
       kind: "extension_decided";
       at: number;
@@ -70,8 +85,11 @@ export function getTask(db: AppDatabase, id: number, asOf: LocalDate, rules: Sta
   const parent =
     task.parentId === null
       ? null
-      : (db.select({ id: tasks.id, itemNumber: tasks.itemNumber, title: tasks.title }).from(tasks).where(eq(tasks.id, task.parentId)).get() ??
-        null);
+      : (db
+          .select({ id: tasks.id, itemNumber: tasks.itemNumber, title: tasks.title })
+          .from(tasks)
+          .where(eq(tasks.id, task.parentId))
+          .get() ?? null);
   const subtasks = db
     .select({ id: tasks.id, itemNumber: tasks.itemNumber, title: tasks.title })
     .from(tasks)
@@ -93,7 +111,14 @@ export function getTask(db: AppDatabase, id: number, asOf: LocalDate, rules: Sta
     .orderBy(asc(targets.position))
     .all();
 
-  return { row: row ?? null, task, parent, subtasks, targets: taskTargets, history: taskHistory(db, id, task.createdAt) };
+  return {
+    row: row ?? null,
+    task,
+    parent,
+    subtasks,
+    targets: taskTargets,
+    history: taskHistory(db, id, task.createdAt),
+  };
 }
 
 /** Everything that happened to a task, oldest first. */
@@ -175,12 +200,24 @@ function taskHistory(db: AppDatabase, taskId: number, createdAt: number): Histor
       reason: e.reason,
     });
     if (e.state !== "pending" && e.decidedAt !== null) {
-      history.push({ kind: "extension_decided", at: e.decidedAt, actor: e.decider, state: e.state, date: e.approved, note: e.note });
+      history.push({
+        kind: "extension_decided",
+        at: e.decidedAt,
+        actor: e.decider,
+        state: e.state,
+        date: e.approved,
+        note: e.note,
+      });
     }
   }
 
   for (const c of db
-    .select({ at: comments.createdAt, actor: users.displayName, instruction: comments.isInstruction, body: comments.body })
+    .select({
+      at: comments.createdAt,
+      actor: users.displayName,
+      instruction: comments.isInstruction,
+      body: comments.body,
+    })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.taskId, taskId))

@@ -44,7 +44,9 @@ export default function TaskPage() {
           {row.late && <span className="text-sm text-red-800">{t("status.daysLate", { days: row.daysLate })}</span>}
           {row.stale && <StaleFlag />}
           {task.directiveConfidential && (
-            <span className="rounded bg-red-700 px-1.5 text-xs font-semibold uppercase text-white">{t("common.confidential")}</span>
+            <span className="rounded bg-red-700 px-1.5 text-xs font-semibold uppercase text-white">
+              {t("common.confidential")}
+            </span>
           )}
         </div>
       </header>
@@ -62,7 +64,9 @@ export default function TaskPage() {
         </div>
         <div>
           <dt className="text-slate-600">{t("task.coordinators")}</dt>
-          <dd>{row.coordinators.length === 0 ? t("task.noCoordinators") : row.coordinators.map((c) => c.name).join("; ")}</dd>
+          <dd>
+            {row.coordinators.length === 0 ? t("task.noCoordinators") : row.coordinators.map((c) => c.name).join("; ")}
+          </dd>
         </div>
         <div>
           <dt className="text-slate-600">{t("task.deadline")}</dt>
@@ -83,7 +87,9 @@ export default function TaskPage() {
           <dt className="text-slate-600">{t("task.workflow")}</dt>
           <dd>
             {t(`workflow.${task.state}`)}
-            {task.stateReason && <span className="block text-slate-700">{t("task.reason", { reason: task.stateReason })}</span>}
+            {task.stateReason && (
+              <span className="block text-slate-700">{t("task.reason", { reason: task.stateReason })}</span>
+            )}
           </dd>
         </div>
         <div>

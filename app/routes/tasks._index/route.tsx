@@ -57,10 +57,17 @@ export default function TasksPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("tasks.title")}</h1>
-      <Form method="get" className="no-print flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+      <Form
+        method="get"
+        className="no-print flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm"
+      >
         <label className="flex flex-col gap-1">
           <span className="font-medium">{t("tasks.filter.status")}</span>
-          <select name="status" defaultValue={query.status ?? ""} className="rounded border border-slate-400 px-2 py-1.5">
+          <select
+            name="status"
+            defaultValue={query.status ?? ""}
+            className="rounded border border-slate-400 px-2 py-1.5"
+          >
             <option value="">{t("common.all")}</option>
             {TASK_STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -71,7 +78,11 @@ export default function TasksPage() {
         </label>
         <label className="flex flex-col gap-1">
           <span className="font-medium">{t("tasks.filter.department")}</span>
-          <select name="department" defaultValue={query.department ?? ""} className="max-w-64 rounded border border-slate-400 px-2 py-1.5">
+          <select
+            name="department"
+            defaultValue={query.department ?? ""}
+            className="max-w-64 rounded border border-slate-400 px-2 py-1.5"
+          >
             <option value="">{t("common.all")}</option>
             {options.departments.map((d) => (
               <option key={d.id} value={d.id}>
@@ -82,7 +93,11 @@ export default function TasksPage() {
         </label>
         <label className="flex flex-col gap-1">
           <span className="font-medium">{t("tasks.filter.directive")}</span>
-          <select name="directive" defaultValue={query.directive ?? ""} className="max-w-64 rounded border border-slate-400 px-2 py-1.5">
+          <select
+            name="directive"
+            defaultValue={query.directive ?? ""}
+            className="max-w-64 rounded border border-slate-400 px-2 py-1.5"
+          >
             <option value="">{t("common.all")}</option>
             {options.directives.map((d) => (
               <option key={d.id} value={d.id}>
