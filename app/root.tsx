@@ -14,6 +14,8 @@ import { AppShell } from "~/components/app-shell";
 import { ErrorPage } from "~/components/error-page";
 import { DEFAULT_LOCALE, translate, type Locale } from "~/lib/i18n";
 import { getLocale } from "~/lib/locale.server";
+import { getUser } from "~/lib/auth.server";
+import { useNonce } from "~/lib/nonce";
 import stylesheet from "~/tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -23,7 +25,18 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
-  return { locale, appName: translate(locale, "app.name") };
+  const user = await getUser(request);
+  return {
+    locale,
+    appName: translate(locale, "app.name"),
+    user: user && {
+      id: user.id,
+      displayName: user.displayName,
+      role: user.role,
+      departmentId: user.departmentId,
+      departmentName: user.departmentName,
+    },
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -33,6 +46,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -42,9 +56,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <AppShell>{children}</AppShell>
-        <ScrollRestoration />
-        <Scripts />
+        <AppShell user={data?.user ?? null}>{children}</AppShell>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

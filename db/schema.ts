@@ -126,6 +126,27 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/**
+ * Sign-in attempts, kept to rate-limit guessing per account and per address.
+ * Old rows are pruned on write; successful sign-ins reset an account's count.
+ */
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: id(),
+    /** The login as typed, lower-cased (the account may not exist). */
+    login: text("login").notNull(),
+    ipAddress: text("ip_address").notNull(),
+    at: instant("at").notNull(),
+    succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+  },
+  (t) => [
+    index("login_attempts_login_idx").on(t.login, t.at),
+    index("login_attempts_ip_idx").on(t.ipAddress, t.at),
+    check("login_attempts_succeeded_check", isBoolean(t.succeeded)),
+  ],
+);
+
 /** Tunable rules (due-soon window, stale threshold, session lifetimes) as JSON values. */
 export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),

@@ -1,15 +1,28 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { hasPermission, type Permission } from "~/domain/permissions";
+import type { Role } from "~/domain/vocabulary";
 import { useLocale, useT, type MessageKey } from "~/lib/i18n";
 
-const NAVIGATION: { to: string; label: MessageKey; end?: boolean }[] = [
-  { to: "/", label: "nav.dashboard", end: true },
-  { to: "/directives", label: "nav.directives" },
-  { to: "/tasks", label: "nav.tasks" },
-  { to: "/departments", label: "nav.departments" },
+const NAVIGATION: { to: string; label: MessageKey; permission: Permission; end?: boolean }[] = [
+  { to: "/", label: "nav.dashboard", permission: "dashboard.read", end: true },
+  { to: "/directives", label: "nav.directives", permission: "directive.read" },
+  { to: "/tasks", label: "nav.tasks", permission: "task.read" },
+  { to: "/departments", label: "nav.departments", permission: "department.read" },
+  { to: "/admin/users", label: "nav.users", permission: "user.manage" },
+  { to: "/admin/departments", label: "nav.adminDepartments", permission: "department.manage" },
+  { to: "/audit", label: "nav.audit", permission: "audit.read" },
 ];
 
-export function AppShell({ children }: { children: ReactNode }) {
+export interface ShellUser {
+  id: number;
+  displayName: string;
+  role: Role;
+  departmentId: number | null;
+  departmentName: string | null;
+}
+
+export function AppShell({ children, user }: { children: ReactNode; user: ShellUser | null }) {
   const t = useT();
   const locale = useLocale();
   const location = useLocation();
@@ -38,7 +51,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </a>
           <nav aria-label={t("nav.label")} className="no-print order-3 w-full sm:order-none sm:w-auto sm:flex-1">
             <ul className="-mx-1 flex gap-1 overflow-x-auto">
-              {NAVIGATION.map((item) => (
+              {NAVIGATION.filter((item) => hasPermission(user, item.permission)).map((item) => (
                 <li key={item.to}>
                   <NavLink
                     to={item.to}
@@ -56,7 +69,31 @@ export function AppShell({ children }: { children: ReactNode }) {
               ))}
             </ul>
           </nav>
-          <Form method="post" action="/language" className="no-print ml-auto sm:ml-0" preventScrollReset>
+          {user && (
+            <div className="no-print ml-auto flex items-center gap-2 text-sm sm:ml-0">
+              <span className="hidden max-w-56 truncate text-blue-100 md:inline" title={user.displayName}>
+                {user.displayName}
+                <span className="block text-xs text-blue-200">
+                  {t(`role.${user.role}`)}
+                  {user.departmentName ? ` · ${user.departmentName}` : ""}
+                </span>
+              </span>
+              <Form method="post" action="/logout">
+                <button
+                  type="submit"
+                  className="rounded border border-white/50 px-3 py-1.5 font-medium hover:bg-white/10"
+                >
+                  {t("auth.logout")}
+                </button>
+              </Form>
+            </div>
+          )}
+          <Form
+            method="post"
+            action="/language"
+            className={`no-print ${user ? "" : "ml-auto sm:ml-0"}`}
+            preventScrollReset
+          >
             <input type="hidden" name="locale" value={otherLocale} />
             <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
             <button

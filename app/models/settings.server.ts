@@ -3,19 +3,39 @@ import { settings } from "../../db/schema";
 import { DEFAULT_STATUS_RULES, type StatusRules } from "../domain/status";
 import type { AppDatabase } from "../lib/db.server";
 
-const STATUS_RULE_KEYS = { dueSoonDays: "status.due_soon_days", staleAfterDays: "status.stale_after_days" } as const;
+/** Every tunable value, its key in the `settings` table, and its default. */
+export const SETTING_DEFAULTS = {
+  "status.due_soon_days": DEFAULT_STATUS_RULES.dueSoonDays,
+  "status.stale_after_days": DEFAULT_STATUS_RULES.staleAfterDays,
+  /** A session unused this long ends (minutes). */
+  "session.idle_minutes": 60,
+  /** A session ends this long after sign-in, used or not (hours). */
+  "session.absolute_hours": 12,
+  /** Failed sign-ins allowed per account, and per address, within the window. */
+  "login.max_failures_per_account": 10,
+  "login.max_failures_per_address": 50,
+  "login.failure_window_minutes": 15,
+} as const;
+export type SettingKey = keyof typeof SETTING_DEFAULTS;
 
-/** The status rules in force: stored settings over the defaults of DESIGN §4. */
-export function getStatusRules(db: AppDatabase): StatusRules {
+/** Non-negative integer settings: stored values over the defaults; a malformed value falls back. */
+export function getSettings<K extends SettingKey>(db: AppDatabase, keys: readonly K[]): Record<K, number> {
   const rows = db
     .select({ key: settings.key, value: settings.value })
     .from(settings)
-    .where(inArray(settings.key, Object.values(STATUS_RULE_KEYS)))
+    .where(inArray(settings.key, [...keys]))
     .all();
   const stored = new Map(rows.map((r) => [r.key, r.value]));
-  const read = (key: keyof StatusRules) => {
-    const value = stored.get(STATUS_RULE_KEYS[key]);
-    return Number.isInteger(value) && (value as number) >= 0 ? (value as number) : DEFAULT_STATUS_RULES[key];
-  };
-  return { dueSoonDays: read("dueSoonDays"), staleAfterDays: read("staleAfterDays") };
+  return Object.fromEntries(
+    keys.map((key) => {
+      const value = stored.get(key);
+      return [key, Number.isInteger(value) && (value as number) >= 0 ? (value as number) : SETTING_DEFAULTS[key]];
+    }),
+  ) as Record<K, number>;
+}
+
+/** The status rules in force (DESIGN §4). */
+export function getStatusRules(db: AppDatabase): StatusRules {
+  const values = getSettings(db, ["status.due_soon_days", "status.stale_after_days"]);
+  return { dueSoonDays: values["status.due_soon_days"], staleAfterDays: values["status.stale_after_days"] };
 }

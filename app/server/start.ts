@@ -6,8 +6,13 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import crypto from "node:crypto";
 import compression from "compression";
 import express from "express";
+import helmet from "helmet";
+import { translate } from "../lib/i18n";
+import { isSameOriginRequest } from "../lib/same-origin.server";
+import type { RequestContext } from "../lib/request-context";
 import { databasePath, getDb, closeDb } from "../lib/db.server";
 import { ensureDemoData, printDemoLogins } from "../../db/seed/setup";
 
@@ -49,6 +54,41 @@ function buildIfNeeded(): void {
   }
 }
 
+/** CSP with a per-response nonce (enforced), no framing, no MIME sniffing, no referrer leaks. */
+function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce as string}'`],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: "same-origin" },
+    // Served over plain HTTP on localhost in the quick start; HSTS belongs to the TLS proxy.
+    strictTransportSecurity: false,
+  });
+}
+
+/** Non-GET requests from another origin are refused before they reach any action. */
+function refuseCrossOrigin(req: express.Request, res: express.Response, next: express.NextFunction) {
+  const ownOrigin = `${req.protocol}://${req.get("host") ?? ""}`;
+  const headers = { origin: req.get("origin"), referer: req.get("referer") };
+  if (isSameOriginRequest(req.method, headers, ownOrigin)) return next();
+  res
+    .status(403)
+    .type("text/plain; charset=utf-8")
+    .send(`${translate("vi", "error.crossOrigin")}\n${translate("en", "error.crossOrigin")}\n`);
+}
+
 async function main(): Promise<void> {
   process.env.NODE_ENV ??= "production";
   buildIfNeeded();
@@ -59,10 +99,31 @@ async function main(): Promise<void> {
   const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
+  // Behind a reverse proxy, TRUST_PROXY (e.g. "loopback" or "1") makes req.ip the client's address.
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    res.locals.requestId = crypto.randomUUID();
+    next();
+  });
+  app.use(securityHeaders());
   app.use(compression());
   app.use("/assets", express.static(path.join(ROOT, "build/client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(ROOT, "build/client"), { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: "production" }));
+  app.use(refuseCrossOrigin);
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: (req, res) =>
+        ({
+          clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+          requestId: res.locals.requestId as string,
+          cspNonce: res.locals.cspNonce as string,
+        }) satisfies RequestContext,
+    }),
+  );
 
   const port = Number(process.env.PORT ?? 3000);
   const server = app.listen(port, () => {

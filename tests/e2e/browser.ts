@@ -54,3 +54,14 @@ export async function expectAccessible(page: Page): Promise<void> {
   );
   expect(violations, `accessibility violations on ${page.url()}`).toEqual([]);
 }
+
+export const DEMO_PASSWORD = "Demo@2019";
+
+/** Signs in through the login page, as a user would. */
+export async function signIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel(/Tên đăng nhập|Login/).fill(login);
+  await page.getByLabel(/Mật khẩu|Password/).fill(password);
+  await page.getByRole("button", { name: /Đăng nhập|Sign in/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}

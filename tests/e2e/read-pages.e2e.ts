@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage } from "./browser";
+import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
 
 let browser: Browser;
 let page: Page;
@@ -17,8 +17,10 @@ afterEach(async () => {
   await page.context().close();
 });
 
+/** A new browser context signed in as the chair (leadership sees every issued directive). */
 async function open(path: string, viewport?: { width: number; height: number }) {
   ({ page, problems } = await newPage(browser, { viewport }));
+  await signIn(page, "lanhdao");
   const response = await page.goto(path);
   return response;
 }

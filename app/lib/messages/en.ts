@@ -1,7 +1,11 @@
+import { adminEn } from "./admin.en";
+import { auditEn } from "./audit.en";
 import type { MessageKey } from "./vi";
 
 // English: every key of vi.ts, checked by the type.
 export const en: Record<MessageKey, string> = {
+  ...adminEn,
+  ...auditEn,
   "app.name": "Directive Tracker",
   "app.shortName": "Directives",
   "app.tagline": "Steering committee — follow-up of conclusions and directives",
@@ -190,4 +194,32 @@ export const en: Record<MessageKey, string> = {
   "error.generic.body":
     "The system could not handle the request. Please try again; if it keeps failing, contact IT support.",
   "error.home": "Back to the dashboard",
+
+  "error.forbidden.title": "Not allowed",
+  "error.forbidden.body": "Your account is not allowed to do this.",
+  "error.crossOrigin": "Refused: the request did not come from this application's pages.",
+
+  "auth.login.title": "Sign in",
+  "auth.login.intro": "Sign in with the account you were given to follow up tasks.",
+  "auth.login.login": "Login",
+  "auth.login.password": "Password",
+  "auth.login.submit": "Sign in",
+  "auth.login.invalid": "Wrong login or password, or the account is disabled.",
+  "auth.login.rateLimited": "Too many failed attempts. Please try again in {minutes} minutes.",
+  "auth.login.required": "Please enter the {field}.",
+  "auth.login.tooLong": "The {field} is too long.",
+  "auth.logout": "Sign out",
+  "auth.signedInAs": "Signed in as {name}",
+  "auth.sessionEnded": "Your session has ended. Please sign in again.",
+
+  "role.admin": "Administrator",
+  "role.secretariat": "Secretariat",
+  "role.leadership": "Leadership",
+  "role.dept_lead": "Head of department",
+  "role.dept_officer": "Department focal point",
+
+  "nav.admin": "Administration",
+  "nav.users": "Users",
+  "nav.adminDepartments": "Manage departments",
+  "nav.audit": "Audit log",
 };

@@ -1,5 +1,11 @@
-// Vietnamese: the source language. Keys are grouped by the screen that uses them.
+// Vietnamese: the source language. Keys are grouped by the screen that uses them;
+// larger areas keep their strings in a file of their own, merged here.
+import { adminVi } from "./admin.vi";
+import { auditVi } from "./audit.vi";
+
 export const vi = {
+  ...adminVi,
+  ...auditVi,
   "app.name": "Theo dõi nhiệm vụ chỉ đạo",
   "app.shortName": "Nhiệm vụ chỉ đạo",
   "app.tagline": "Ban Chỉ đạo — theo dõi thực hiện kết luận, chỉ đạo",
@@ -188,6 +194,34 @@ export const vi = {
   "error.generic.body":
     "Hệ thống gặp sự cố khi xử lý yêu cầu. Vui lòng thử lại; nếu vẫn lỗi, hãy báo bộ phận kỹ thuật.",
   "error.home": "Về trang Tổng quan",
+
+  "error.forbidden.title": "Không có quyền",
+  "error.forbidden.body": "Tài khoản của bạn không có quyền thực hiện thao tác này.",
+  "error.crossOrigin": "Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.",
+
+  "auth.login.title": "Đăng nhập",
+  "auth.login.intro": "Đăng nhập bằng tài khoản được cấp để theo dõi nhiệm vụ.",
+  "auth.login.login": "Tên đăng nhập",
+  "auth.login.password": "Mật khẩu",
+  "auth.login.submit": "Đăng nhập",
+  "auth.login.invalid": "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.",
+  "auth.login.rateLimited": "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.",
+  "auth.login.required": "Vui lòng nhập {field}.",
+  "auth.login.tooLong": "{field} quá dài.",
+  "auth.logout": "Đăng xuất",
+  "auth.signedInAs": "Đang đăng nhập: {name}",
+  "auth.sessionEnded": "Phiên làm việc đã kết thúc. Vui lòng đăng nhập lại.",
+
+  "role.admin": "Quản trị hệ thống",
+  "role.secretariat": "Thư ký / Tổ giúp việc",
+  "role.leadership": "Lãnh đạo",
+  "role.dept_lead": "Lãnh đạo đơn vị",
+  "role.dept_officer": "Cán bộ đầu mối",
+
+  "nav.admin": "Quản trị",
+  "nav.users": "Người dùng",
+  "nav.adminDepartments": "Quản lý đơn vị",
+  "nav.audit": "Nhật ký hệ thống",
 } as const;
 
 export type MessageKey = keyof typeof vi;

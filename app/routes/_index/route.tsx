@@ -10,6 +10,8 @@ import { titleMeta } from "~/lib/meta";
 import { asOfFromUrl } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
 import { getTranslator } from "~/lib/locale.server";
+import { requirePermission } from "~/lib/auth.server";
+import { visibleTasksFilter } from "~/models/visibility.server";
 import { listDirectives } from "~/models/directive-list.server";
 import { getStatusRules } from "~/models/settings.server";
 import { emptyStatusCounts, statusCountsBy } from "~/models/status-counts.server";
@@ -17,18 +19,19 @@ import { sql } from "drizzle-orm";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, "dashboard.read");
   const { t } = await getTranslator(request);
   const { asOf, isToday } = asOfFromUrl(new URL(request.url), t);
   const db = getDb();
   const rules = getStatusRules(db);
-  const counts = statusCountsBy(db, sql`0`, asOf, rules).get(0) ?? emptyStatusCounts();
+  const counts = statusCountsBy(db, sql`0`, asOf, rules, visibleTasksFilter(user)).get(0) ?? emptyStatusCounts();
   return {
     title: `${t("dashboard.title")} — ${t("app.name")}`,
     asOf,
     isToday,
     counts,
-    directives: listDirectives(db, asOf, rules),
+    directives: listDirectives(db, user, asOf, rules),
   };
 }
 

@@ -3,9 +3,12 @@ import { departments } from "../../../db/schema";
 import type { LocalDate } from "~/domain/dates";
 import type { StatusRules } from "~/domain/status";
 import type { AppDatabase } from "~/lib/db.server";
+import type { Actor } from "~/domain/permissions";
+import { visibleTasksFilter } from "~/models/visibility.server";
 import { emptyStatusCounts, statusCountsBy } from "~/models/status-counts.server";
 
-export function listDepartments(db: AppDatabase, asOf: LocalDate, rules: StatusRules) {
+/** Every department, with the tasks it leads that the actor may see, counted as of a day. */
+export function listDepartments(db: AppDatabase, actor: Actor, asOf: LocalDate, rules: StatusRules) {
   const rows = db
     .select({
       id: departments.id,
@@ -18,7 +21,7 @@ export function listDepartments(db: AppDatabase, asOf: LocalDate, rules: StatusR
     .from(departments)
     .orderBy(asc(departments.kind), asc(departments.name))
     .all();
-  const counts = statusCountsBy(db, sql`t.lead_department_id`, asOf, rules);
+  const counts = statusCountsBy(db, sql`t.lead_department_id`, asOf, rules, visibleTasksFilter(actor));
   return rows.map((row) => {
     const c = counts.get(row.id) ?? emptyStatusCounts();
     const led = Object.entries(c).reduce((sum, [key, n]) => (key === "stale" ? sum : sum + n), 0);

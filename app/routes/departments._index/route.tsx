@@ -5,18 +5,20 @@ import { useT } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
 import { getDb } from "~/lib/db.server";
 import { getTranslator } from "~/lib/locale.server";
+import { requirePermission } from "~/lib/auth.server";
 import { today } from "~/domain/dates";
 import { getStatusRules } from "~/models/settings.server";
 import { listDepartments } from "./queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, "department.read");
   const { t } = await getTranslator(request);
   const db = getDb();
   return {
     title: `${t("departments.title")} — ${t("app.name")}`,
-    departments: listDepartments(db, today(), getStatusRules(db)),
+    departments: listDepartments(db, user, today(), getStatusRules(db)),
   };
 }
 

@@ -3,10 +3,13 @@ import { committees, directives, meetings, targets, tasks } from "../../../db/sc
 import type { LocalDate } from "~/domain/dates";
 import type { StatusRules } from "~/domain/status";
 import type { AppDatabase } from "~/lib/db.server";
+import type { Actor } from "~/domain/permissions";
+import { visibleTasksFilter } from "~/models/visibility.server";
 import { emptyStatusCounts, statusCountsBy } from "~/models/status-counts.server";
 import { taskRows } from "~/models/task-rows.server";
 
-export function getDirective(db: AppDatabase, id: number, asOf: LocalDate, rules: StatusRules) {
+/** A directive with the tasks of it the actor may see (department users: their own). */
+export function getDirective(db: AppDatabase, actor: Actor, id: number, asOf: LocalDate, rules: StatusRules) {
   const directive = db
     .select({
       id: directives.id,
@@ -32,7 +35,7 @@ export function getDirective(db: AppDatabase, id: number, asOf: LocalDate, rules
     .get();
   if (!directive) return null;
 
-  const inDirective = sql`t.directive_id = ${id}`;
+  const inDirective = sql`t.directive_id = ${id} AND ${visibleTasksFilter(actor)}`;
   const rows = taskRows(db, { asOf, rules, taskFilter: inDirective });
   const allCounts = statusCountsBy(db, sql`t.directive_id`, asOf, rules, inDirective).get(id) ?? emptyStatusCounts();
   const topLevelCounts =

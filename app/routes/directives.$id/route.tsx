@@ -11,18 +11,26 @@ import { asOfFromUrl } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
 import { getTranslator } from "~/lib/locale.server";
+import { denyAccess, requirePermission } from "~/lib/auth.server";
+import { canSeeDirective } from "~/domain/permissions";
+import { directiveAccessFacts } from "~/models/visibility.server";
 import { idParam } from "~/lib/params.server";
 import { getStatusRules } from "~/models/settings.server";
 import { getDirective } from "./queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, "directive.read");
   const id = idParam(params.id);
+  const db = getDb();
+  const access = directiveAccessFacts(db, id);
+  if (!access) notFound();
+  if (!canSeeDirective(user, access))
+    return denyAccess(request, context, user, "directive.read", 404, { type: "directive", id });
   const { t } = await getTranslator(request);
   const { asOf, isToday } = asOfFromUrl(new URL(request.url), t);
-  const db = getDb();
-  const found = getDirective(db, id, asOf, getStatusRules(db));
+  const found = getDirective(db, user, id, asOf, getStatusRules(db));
   if (!found) notFound();
   const label = found.directive.number ?? t("directives.noNumber");
   return { ...found, asOf, isToday, title: `${label} — ${t("app.name")}` };

@@ -7,19 +7,21 @@ import { titleMeta } from "~/lib/meta";
 import { getDb } from "~/lib/db.server";
 import { asOfFromUrl } from "~/lib/as-of.server";
 import { getTranslator } from "~/lib/locale.server";
+import { requirePermission } from "~/lib/auth.server";
 import { getStatusRules } from "~/models/settings.server";
 import { listDirectives } from "~/models/directive-list.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, "directive.read");
   const { t } = await getTranslator(request);
   const { asOf } = asOfFromUrl(new URL(request.url), t);
   const db = getDb();
   return {
     title: `${t("directives.title")} — ${t("app.name")}`,
     asOf,
-    directives: listDirectives(db, asOf, getStatusRules(db)),
+    directives: listDirectives(db, user, asOf, getStatusRules(db)),
   };
 }
 

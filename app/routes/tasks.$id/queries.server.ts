@@ -1,4 +1,4 @@
-import { aliasedTable, asc, eq, sql } from "drizzle-orm";
+import { aliasedTable, asc, eq, sql, type SQL } from "drizzle-orm";
 import {
   comments,
   departments,
@@ -15,6 +15,8 @@ import type { LocalDate } from "~/domain/dates";
 import type { StatusRules } from "~/domain/status";
 import type { WorkflowState } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
+import type { Actor } from "~/domain/permissions";
+import { visibleTasksFilter } from "~/models/visibility.server";
 import { taskRows } from "~/models/task-rows.server";
 
 export type HistoryEntry =
@@ -57,7 +59,8 @@ export type HistoryEntry =
   | { kind: "comment"; at: number; actor: string; instruction: boolean; body: string }
   | { kind: "reminder"; at: number; actor: string | null; department: string; ordinal: number; message: string | null };
 
-export function getTask(db: AppDatabase, id: number, asOf: LocalDate, rules: StatusRules) {
+/** A task the caller has already checked the actor may see; related tasks are shown only if visible too. */
+export function getTask(db: AppDatabase, actor: Actor, id: number, asOf: LocalDate, rules: StatusRules) {
   const [row] = taskRows(db, { asOf, rules, taskFilter: sql`t.id = ${id}` });
   const task = db
     .select({
@@ -82,20 +85,12 @@ export function getTask(db: AppDatabase, id: number, asOf: LocalDate, rules: Sta
     .get();
   if (!task) return null;
 
-  const parent =
-    task.parentId === null
-      ? null
-      : (db
-          .select({ id: tasks.id, itemNumber: tasks.itemNumber, title: tasks.title })
-          .from(tasks)
-          .where(eq(tasks.id, task.parentId))
-          .get() ?? null);
-  const subtasks = db
-    .select({ id: tasks.id, itemNumber: tasks.itemNumber, title: tasks.title })
-    .from(tasks)
-    .where(eq(tasks.parentId, id))
-    .orderBy(asc(tasks.position), asc(tasks.id))
-    .all();
+  const related = (condition: SQL) =>
+    db.all<{ id: number; itemNumber: string; title: string }>(sql`
+      SELECT t.id, t.item_number AS itemNumber, t.title FROM tasks t
+      WHERE ${condition} AND ${visibleTasksFilter(actor)} ORDER BY t.position, t.id`);
+  const parent = task.parentId === null ? null : (related(sql`t.id = ${task.parentId}`)[0] ?? null);
+  const subtasks = related(sql`t.parent_id = ${id}`);
   const taskTargets = db
     .select({
       id: targets.id,

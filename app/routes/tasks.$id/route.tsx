@@ -10,17 +10,24 @@ import { titleMeta } from "~/lib/meta";
 import { getDb } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
 import { getTranslator } from "~/lib/locale.server";
+import { denyAccess, requirePermission } from "~/lib/auth.server";
+import { canSeeTask } from "~/domain/permissions";
+import { taskAccessFacts } from "~/models/visibility.server";
 import { idParam } from "~/lib/params.server";
 import { getStatusRules } from "~/models/settings.server";
 import { getTask } from "./queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, "task.read");
   const id = idParam(params.id);
-  const { t } = await getTranslator(request);
   const db = getDb();
-  const found = getTask(db, id, today(), getStatusRules(db));
+  const access = taskAccessFacts(db, id);
+  if (!access) notFound();
+  if (!canSeeTask(user, access)) return denyAccess(request, context, user, "task.read", 404, { type: "task", id });
+  const { t } = await getTranslator(request);
+  const found = getTask(db, user, id, today(), getStatusRules(db));
   if (!found?.row) notFound();
   return { ...found, row: found.row, title: `${found.row.itemNumber}. ${found.row.title} — ${t("app.name")}` };
 }

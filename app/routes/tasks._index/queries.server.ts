@@ -1,10 +1,12 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { departments, directives } from "../../../db/schema";
 import type { LocalDate } from "~/domain/dates";
 import type { StatusRules } from "~/domain/status";
 import { TASK_STATUSES } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
+import type { Actor } from "~/domain/permissions";
+import { visibleDirectivesFilter, visibleTasksFilter } from "~/models/visibility.server";
 import { taskRows } from "~/models/task-rows.server";
 import { taskStatusSubquery } from "~/models/task-status.server";
 
@@ -29,8 +31,8 @@ export const taskListQuery = z.object({
 });
 export type TaskListQuery = z.infer<typeof taskListQuery>;
 
-export function listTasks(db: AppDatabase, query: TaskListQuery, asOf: LocalDate, rules: StatusRules) {
-  const conditions = [sql`1 = 1`];
+export function listTasks(db: AppDatabase, actor: Actor, query: TaskListQuery, asOf: LocalDate, rules: StatusRules) {
+  const conditions = [visibleTasksFilter(actor)];
   if (query.department !== undefined) conditions.push(sql`t.lead_department_id = ${query.department}`);
   if (query.directive !== undefined) conditions.push(sql`t.directive_id = ${query.directive}`);
   const taskFilter = sql.join(conditions, sql` AND `);
@@ -50,12 +52,16 @@ export function listTasks(db: AppDatabase, query: TaskListQuery, asOf: LocalDate
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
+  const directiveIds = [...new Set(rows.map((r) => r.directiveId))];
   const directiveLabels = new Map(
-    db
-      .select({ id: directives.id, number: directives.number, abstract: directives.abstract })
-      .from(directives)
-      .all()
-      .map((d) => [d.id, d.number ?? d.abstract]),
+    directiveIds.length === 0
+      ? []
+      : db
+          .select({ id: directives.id, number: directives.number, abstract: directives.abstract })
+          .from(directives)
+          .where(inArray(directives.id, directiveIds))
+          .all()
+          .map((d) => [d.id, d.number ?? d.abstract]),
   );
   return {
     rows: rows.map((r) => ({ ...r, directiveLabel: directiveLabels.get(r.directiveId) ?? "" })),
@@ -65,7 +71,7 @@ export function listTasks(db: AppDatabase, query: TaskListQuery, asOf: LocalDate
   };
 }
 
-export function filterOptions(db: AppDatabase) {
+export function filterOptions(db: AppDatabase, actor: Actor) {
   return {
     departments: db
       .select({ id: departments.id, name: departments.name })
@@ -73,10 +79,8 @@ export function filterOptions(db: AppDatabase) {
       .where(eq(departments.active, true))
       .orderBy(asc(departments.name))
       .all(),
-    directives: db
-      .select({ id: directives.id, number: directives.number, abstract: directives.abstract })
-      .from(directives)
-      .orderBy(sql`${directives.issuedOn} DESC`)
-      .all(),
+    directives: db.all<{ id: number; number: string | null; abstract: string }>(sql`
+      SELECT d.id, d.number, d.abstract FROM directives d
+      WHERE ${visibleDirectivesFilter(actor)} ORDER BY d.issued_on DESC, d.id DESC`),
   };
 }

@@ -9,12 +9,14 @@ import { asOfFromUrl } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
 import { badRequest } from "~/lib/http.server";
 import { getTranslator } from "~/lib/locale.server";
+import { requirePermission } from "~/lib/auth.server";
 import { getStatusRules } from "~/models/settings.server";
 import { filterOptions, listTasks, PAGE_SIZE, taskListQuery } from "./queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, "task.read");
   const { t } = await getTranslator(request);
   const url = new URL(request.url);
   const { asOf, isToday } = asOfFromUrl(url, t);
@@ -35,8 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isToday,
     query: parsed.data,
     pageSize: PAGE_SIZE,
-    ...listTasks(db, parsed.data, asOf, getStatusRules(db)),
-    options: filterOptions(db),
+    ...listTasks(db, user, parsed.data, asOf, getStatusRules(db)),
+    options: filterOptions(db, user),
   };
 }
 

@@ -1,0 +1,94 @@
+// The SQL form of "who may see what" (app/domain/permissions.ts: canSeeTask,
+// canSeeDirective), for lists, counts and search. The permission matrix test
+// checks that both forms agree for every role.
+import { eq, sql, type SQL } from "drizzle-orm";
+import { directives, taskCoordinators, tasks } from "../../db/schema";
+import { scopeOf, type Actor, type TaskAccessFacts } from "../domain/permissions";
+import type { AppDatabase } from "../lib/db.server";
+
+/** A condition over `tasks t`: the tasks the actor may see. */
+export function visibleTasksFilter(actor: Actor): SQL {
+  const scope = scopeOf(actor, "task.read");
+  if (scope === undefined) return sql`0`;
+  switch (actor.role) {
+    case "secretariat":
+      return sql`1 = 1`;
+    case "leadership":
+      return sql`t.directive_id IN (SELECT id FROM directives WHERE state <> 'draft')`;
+    case "admin":
+      return sql`t.directive_id IN (SELECT id FROM directives WHERE state <> 'draft' AND confidential = 0)`;
+    case "dept_lead":
+    case "dept_officer": {
+      const department = actor.departmentId ?? -1;
+      return sql`(t.lead_department_id = ${department}
+        OR EXISTS (SELECT 1 FROM task_coordinators c WHERE c.task_id = t.id AND c.department_id = ${department}))
+        AND t.directive_id IN (SELECT id FROM directives WHERE state <> 'draft')`;
+    }
+  }
+}
+
+/** A condition over `directives d`: the directives the actor may see. */
+export function visibleDirectivesFilter(actor: Actor): SQL {
+  const scope = scopeOf(actor, "directive.read");
+  if (scope === undefined) return sql`0`;
+  switch (actor.role) {
+    case "secretariat":
+      return sql`1 = 1`;
+    case "leadership":
+      return sql`d.state <> 'draft'`;
+    case "admin":
+      return sql`d.state <> 'draft' AND d.confidential = 0`;
+    case "dept_lead":
+    case "dept_officer": {
+      const department = actor.departmentId ?? -1;
+      return sql`d.state <> 'draft' AND EXISTS (
+        SELECT 1 FROM tasks t WHERE t.directive_id = d.id AND (t.lead_department_id = ${department}
+          OR EXISTS (SELECT 1 FROM task_coordinators c WHERE c.task_id = t.id AND c.department_id = ${department})))`;
+    }
+  }
+}
+
+/** What app/domain/permissions.ts needs to decide about one task; null if it does not exist. */
+export function taskAccessFacts(db: AppDatabase, taskId: number): TaskAccessFacts | null {
+  const row = db
+    .select({
+      leadDepartmentId: tasks.leadDepartmentId,
+      confidential: directives.confidential,
+      state: directives.state,
+    })
+    .from(tasks)
+    .innerJoin(directives, eq(directives.id, tasks.directiveId))
+    .where(eq(tasks.id, taskId))
+    .get();
+  if (!row) return null;
+  const coordinators = db
+    .select({ id: taskCoordinators.departmentId })
+    .from(taskCoordinators)
+    .where(eq(taskCoordinators.taskId, taskId))
+    .all();
+  return {
+    leadDepartmentId: row.leadDepartmentId,
+    coordinatorDepartmentIds: coordinators.map((c) => c.id),
+    directiveConfidential: row.confidential,
+    directiveDraft: row.state === "draft",
+  };
+}
+
+/** Access facts of a directive; null if it does not exist. */
+export function directiveAccessFacts(db: AppDatabase, directiveId: number) {
+  const row = db
+    .select({ confidential: directives.confidential, state: directives.state })
+    .from(directives)
+    .where(eq(directives.id, directiveId))
+    .get();
+  if (!row) return null;
+  const assigned = db.all<{ id: number }>(sql`
+    SELECT lead_department_id AS id FROM tasks WHERE directive_id = ${directiveId}
+    UNION
+    SELECT c.department_id FROM task_coordinators c JOIN tasks t ON t.id = c.task_id WHERE t.directive_id = ${directiveId}`);
+  return {
+    confidential: row.confidential,
+    draft: row.state === "draft",
+    assignedDepartmentIds: assigned.map((r) => r.id),
+  };
+}

@@ -1,0 +1,140 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { getDb } from "~/lib/db.server";
+import { getUser, sessionCookie, sessionToken } from "~/lib/auth.server";
+import { safeRedirectPath } from "~/lib/http.server";
+import { useT, type Translate } from "~/lib/i18n";
+import { getTranslator } from "~/lib/locale.server";
+import { titleMeta } from "~/lib/meta";
+import { originOf } from "~/models/audit.server";
+import { signIn } from "~/models/sessions.server";
+import { getSettings } from "~/models/settings.server";
+
+function loginSchema(t: Translate) {
+  const required = (field: string) => t("auth.login.required", { field: field.toLowerCase() });
+  return z.object({
+    login: z
+      .string({ error: required(t("auth.login.login")) })
+      .trim()
+      .min(1, required(t("auth.login.login")))
+      .max(100, t("auth.login.tooLong", { field: t("auth.login.login") })),
+    password: z
+      .string({ error: required(t("auth.login.password")) })
+      .min(1, required(t("auth.login.password")))
+      .max(200, t("auth.login.tooLong", { field: t("auth.login.password") })),
+    redirectTo: z.string().max(2000).optional(),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t } = await getTranslator(request);
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/");
+  if (await getUser(request)) throw redirect(redirectTo);
+  return { title: `${t("auth.login.title")} — ${t("app.name")}`, redirectTo };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { t } = await getTranslator(request);
+  const submission = parseWithZod(await request.formData(), { schema: loginSchema(t) });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const db = getDb();
+  const result = await signIn(db, {
+    login: submission.value.login,
+    password: submission.value.password,
+    previousToken: await sessionToken(request),
+    origin: originOf(request, context),
+  });
+  if (!result.ok) {
+    const minutes = getSettings(db, ["login.failure_window_minutes"])["login.failure_window_minutes"];
+    const message =
+      result.reason === "rate_limited" ? t("auth.login.rateLimited", { minutes }) : t("auth.login.invalid");
+    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+      status: result.reason === "rate_limited" ? 429 : 400,
+    });
+  }
+  throw redirect(safeRedirectPath(submission.value.redirectTo, "/"), {
+    headers: { "Set-Cookie": await sessionCookie.serialize(result.token) },
+  });
+}
+
+export default function LoginPage() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const t = useT();
+  const navigation = useNavigation();
+  const schema = loginSchema(t);
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div className="mx-auto max-w-sm">
+      <h1 className="text-2xl font-semibold">{t("auth.login.title")}</h1>
+      <p className="mt-1 text-sm text-slate-700">{t("auth.login.intro")}</p>
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-5"
+      >
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        {form.errors && (
+          <div
+            id={form.errorId}
+            role="alert"
+            className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
+          >
+            {form.errors.join(" ")}
+          </div>
+        )}
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.login.id} className="text-sm font-medium">
+            {t("auth.login.login")}
+          </label>
+          <input
+            {...getInputProps(fields.login, { type: "text" })}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            className="rounded border border-slate-400 px-3 py-2"
+          />
+          {fields.login.errors && (
+            <p id={fields.login.errorId} className="text-sm text-red-800">
+              {fields.login.errors.join(" ")}
+            </p>
+          )}
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.password.id} className="text-sm font-medium">
+            {t("auth.login.password")}
+          </label>
+          <input
+            {...getInputProps(fields.password, { type: "password" })}
+            autoComplete="current-password"
+            className="rounded border border-slate-400 px-3 py-2"
+          />
+          {fields.password.errors && (
+            <p id={fields.password.errorId} className="text-sm text-red-800">
+              {fields.password.errors.join(" ")}
+            </p>
+          )}
+        </div>
+        <button
+          type="submit"
+          disabled={navigation.state === "submitting"}
+          className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
+          {t("auth.login.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}
