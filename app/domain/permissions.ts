@@ -174,3 +174,20 @@ export function canSeeDirective(actor: Actor, directive: DirectiveAccessFacts): 
   }
   return !directive.confidential || SEES_ALL_CONFIDENTIAL.includes(actor.role);
 }
+
+const SCOPE_LABEL: Record<Scope, string> = { all: "all", own_department: "own dept.", lead_department: "lead dept." };
+
+/** The permission table as Markdown, for the README (a test keeps the two identical). */
+export function permissionTableMarkdown(): string {
+  const roles = Object.keys(PERMISSION_TABLE) as Role[];
+  const header = `| permission | ${roles.map((r) => `\`${r}\``).join(" | ")} |`;
+  const rule = `|---|${roles.map(() => "---").join("|")}|`;
+  const rows = PERMISSIONS.map((permission) => {
+    const cells = roles.map((role) => {
+      const scope = PERMISSION_TABLE[role][permission];
+      return scope === undefined ? "—" : SCOPE_LABEL[scope];
+    });
+    return `| \`${permission}\` | ${cells.join(" | ")} |`;
+  });
+  return [header, rule, ...rows].join("\n");
+}
