@@ -108,14 +108,17 @@ describe("seeing directives", () => {
 
 it("the README shows the permission table exactly as the code defines it", () => {
   const readme = fs.readFileSync("README.md", "utf8");
-  const section = /<!-- permission-table:start -->\n([\s\S]*?)\n<!-- permission-table:end -->/.exec(readme)?.[1];
+  const section = /<!-- permission-table:start -->([\s\S]*?)<!-- permission-table:end -->/.exec(readme)?.[1];
   // Compare cell by cell: a Markdown formatter may pad the columns.
   const cells = (table: string | undefined) =>
-    (table ?? "").split("\n").map((line) =>
-      line
-        .split("|")
-        .map((cell) => cell.trim().replace(/^-+$/, "---"))
-        .filter(Boolean),
-    );
+    (table ?? "")
+      .trim()
+      .split("\n")
+      .map((line) =>
+        line
+          .split("|")
+          .map((cell) => cell.trim().replace(/^-+$/, "---"))
+          .filter(Boolean),
+      );
   expect(cells(section)).toEqual(cells(permissionTableMarkdown()));
 });
