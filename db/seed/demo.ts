@@ -7,6 +7,7 @@
 // requests and decisions, completion, confirmation, return, hold, cancellation);
 // `simulate` replays the story and derives the task row and its workflow history
 // from it, so the stored row always agrees with the history it came from.
+import { canMove } from "../../app/domain/workflow";
 import { count } from "drizzle-orm";
 import {
   addDays,
@@ -211,16 +212,6 @@ interface Simulation {
   reminders: { by: UserKey; at: Instant; message: string; resolvedAt: Instant | null }[];
 }
 
-const ALLOWED_MOVES: Record<WorkflowState, readonly WorkflowState[]> = {
-  open: ["in_progress", "on_hold", "cancelled"],
-  in_progress: ["awaiting_confirmation", "on_hold", "cancelled"],
-  awaiting_confirmation: ["done", "returned"],
-  returned: ["in_progress", "on_hold", "cancelled"],
-  on_hold: ["in_progress", "cancelled"],
-  done: [],
-  cancelled: [],
-};
-
 /** The creator of every directive and task: the committee secretariat. */
 const SECRETARIAT: UserKey = "vanphong";
 
@@ -269,7 +260,7 @@ function simulate(spec: TaskSpec): Simulation {
     reason: string | null,
     completionDate: LocalDate | null,
   ) => {
-    if (!ALLOWED_MOVES[row.state].includes(to)) fail(`cannot move from ${row.state} to ${to}`);
+    if (!canMove(row.state, to)) fail(`cannot move from ${row.state} to ${to}`);
     sim.transitions.push({ fromState: row.state, toState: to, changedAt, changedBy, reason, completionDate });
     row.state = to;
     row.stateReason = reason;

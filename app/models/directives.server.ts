@@ -1,0 +1,193 @@
+// The secretariat's writes on directives (văn bản chỉ đạo) and meetings.
+import { and, eq, ne, sql } from "drizzle-orm";
+import { committees, directives, meetings } from "../../db/schema";
+import type { LocalDate } from "../domain/dates";
+import type { DirectiveState, DirectiveType } from "../domain/vocabulary";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { recordAudit, type RequestOrigin } from "./audit.server";
+import type { Author } from "./tasks.server";
+
+export interface DirectiveInput {
+  committeeId: number;
+  meetingId: number | null;
+  number: string | null;
+  type: DirectiveType;
+  issuedOn: LocalDate | null;
+  issuer: string;
+  signer: string | null;
+  abstract: string;
+  fullText: string | null;
+  confidential: boolean;
+}
+
+export type DirectiveWriteResult =
+  | { ok: true; id: number; version: number }
+  | {
+      ok: false;
+      error:
+        | "duplicate_number"
+        | "unknown_committee"
+        | "unknown_meeting"
+        | "issued_needs_date"
+        | "issued_needs_number"
+        | "not_found"
+        | "conflict"
+        | "invalid_move";
+    };
+
+function snapshot(tx: WriteTransaction, id: number) {
+  return tx
+    .select({
+      committeeId: directives.committeeId,
+      meetingId: directives.meetingId,
+      number: directives.number,
+      type: directives.type,
+      issuedOn: directives.issuedOn,
+      issuer: directives.issuer,
+      signer: directives.signer,
+      abstract: directives.abstract,
+      fullText: directives.fullText,
+      confidential: directives.confidential,
+      state: directives.state,
+      version: directives.version,
+    })
+    .from(directives)
+    .where(eq(directives.id, id))
+    .get();
+}
+
+function referenceError(tx: WriteTransaction, input: DirectiveInput, exceptId: number | null) {
+  if (!tx.select({ id: committees.id }).from(committees).where(eq(committees.id, input.committeeId)).get()) {
+    return "unknown_committee" as const;
+  }
+  if (input.meetingId !== null) {
+    const meeting = tx
+      .select({ committeeId: meetings.committeeId })
+      .from(meetings)
+      .where(eq(meetings.id, input.meetingId))
+      .get();
+    if (!meeting || meeting.committeeId !== input.committeeId) return "unknown_meeting" as const;
+  }
+  if (input.number !== null) {
+    const clash = tx
+      .select({ id: directives.id })
+      .from(directives)
+      .where(
+        and(
+          sql`lower(${directives.issuer}) = lower(${input.issuer})`,
+          sql`lower(${directives.number}) = lower(${input.number})`,
+          exceptId === null ? sql`1 = 1` : ne(directives.id, exceptId),
+        ),
+      )
+      .get();
+    if (clash) return "duplicate_number" as const;
+  }
+  return null;
+}
+
+/** A new directive starts as a draft, seen by the secretariat only. */
+export function createDirective(
+  db: AppDatabase,
+  author: Author,
+  input: DirectiveInput,
+  origin: RequestOrigin,
+  now = Date.now(),
+): DirectiveWriteResult {
+  return writeTransaction(db, (tx): DirectiveWriteResult => {
+    const error = referenceError(tx, input, null);
+    if (error) return { ok: false, error };
+    const [row] = tx
+      .insert(directives)
+      .values({ ...input, state: "draft", createdBy: author.id, createdAt: now, updatedAt: now })
+      .returning({ id: directives.id })
+      .all();
+    const id = row!.id;
+    recordAudit(tx, {
+      actorId: author.id,
+      action: "directive.create",
+      entityType: "directive",
+      entityId: id,
+      after: snapshot(tx, id),
+      origin,
+      at: now,
+    });
+    return { ok: true, id, version: 1 };
+  });
+}
+
+export function updateDirective(
+  db: AppDatabase,
+  author: Author,
+  id: number,
+  baseVersion: number,
+  input: DirectiveInput,
+  origin: RequestOrigin,
+  now = Date.now(),
+): DirectiveWriteResult {
+  return writeTransaction(db, (tx): DirectiveWriteResult => {
+    const before = snapshot(tx, id);
+    if (!before) return { ok: false, error: "not_found" };
+    if (before.version !== baseVersion) return { ok: false, error: "conflict" };
+    const error = referenceError(tx, input, id);
+    if (error) return { ok: false, error };
+    if (before.state !== "draft" && input.issuedOn === null) return { ok: false, error: "issued_needs_date" };
+    tx.update(directives)
+      .set({ ...input, version: sql`${directives.version} + 1`, updatedAt: now })
+      .where(eq(directives.id, id))
+      .run();
+    const after = snapshot(tx, id);
+    recordAudit(tx, {
+      actorId: author.id,
+      action: "directive.update",
+      entityType: "directive",
+      entityId: id,
+      before,
+      after,
+      origin,
+      at: now,
+    });
+    return { ok: true, id, version: after!.version };
+  });
+}
+
+const DIRECTIVE_MOVES: Record<DirectiveState, readonly DirectiveState[]> = {
+  draft: ["issued"],
+  issued: ["closed"],
+  closed: ["issued"],
+};
+
+/** Issue a draft (it needs a number and a date), close an issued directive, or reopen a closed one. */
+export function setDirectiveState(
+  db: AppDatabase,
+  author: Author,
+  id: number,
+  baseVersion: number,
+  to: DirectiveState,
+  origin: RequestOrigin,
+  now = Date.now(),
+): DirectiveWriteResult {
+  return writeTransaction(db, (tx): DirectiveWriteResult => {
+    const before = snapshot(tx, id);
+    if (!before) return { ok: false, error: "not_found" };
+    if (before.version !== baseVersion) return { ok: false, error: "conflict" };
+    if (!DIRECTIVE_MOVES[before.state].includes(to)) return { ok: false, error: "invalid_move" };
+    if (to === "issued" && before.issuedOn === null) return { ok: false, error: "issued_needs_date" };
+    if (to === "issued" && before.number === null) return { ok: false, error: "issued_needs_number" };
+    tx.update(directives)
+      .set({ state: to, version: sql`${directives.version} + 1`, updatedAt: now })
+      .where(eq(directives.id, id))
+      .run();
+    const after = snapshot(tx, id);
+    recordAudit(tx, {
+      actorId: author.id,
+      action: `directive.${to === "issued" ? (before.state === "closed" ? "reopen" : "issue") : "close"}`,
+      entityType: "directive",
+      entityId: id,
+      before,
+      after,
+      origin,
+      at: now,
+    });
+    return { ok: true, id, version: after!.version };
+  });
+}

@@ -1,0 +1,403 @@
+// The secretariat's writes on tasks: create, edit (optimistic concurrency),
+// hold / withdraw / resume, re-assign the lead. One function per use case; each
+// runs in one IMMEDIATE transaction with its audit event.
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import {
+  auditEvents,
+  departments,
+  directives,
+  taskCoordinators,
+  taskLeadAssignments,
+  tasks,
+  taskTransitions,
+  users,
+} from "../../db/schema";
+import type { LocalDate } from "../domain/dates";
+import { canMove, taskRuleViolations, type TaskRuleViolation } from "../domain/workflow";
+import type { DeadlineKind, WorkflowState } from "../domain/vocabulary";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { recordAudit, type RequestOrigin } from "./audit.server";
+
+export interface Author {
+  id: number;
+}
+
+export interface TaskInput {
+  directiveId: number;
+  parentId: number | null;
+  itemNumber: string;
+  title: string;
+  description: string | null;
+  leadDepartmentId: number;
+  coordinatorDepartmentIds: number[];
+  deadlineKind: DeadlineKind;
+  dueDate: LocalDate | null;
+  assignedOn: LocalDate;
+}
+
+export type TaskWriteError =
+  | { error: "rule"; violations: TaskRuleViolation[] }
+  | { error: "unknown_department"; departmentIds: number[] }
+  | { error: "unknown_directive" }
+  | { error: "unknown_parent" }
+  | { error: "parent_cycle" }
+  | { error: "not_found" }
+  | { error: "conflict"; changes: TaskChange[] }
+  | { error: "invalid_move"; from: WorkflowState; to: WorkflowState };
+
+export type TaskWriteResult<T = { id: number; version: number }> =
+  ({ ok: true } & T) | ({ ok: false } & TaskWriteError);
+
+/** One field changed by someone else since the version a form was based on. */
+export interface TaskChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+  by: string | null;
+  at: number;
+}
+
+/** The audited picture of a task: what before/after show and conflicts compare. */
+function taskSnapshot(tx: WriteTransaction, id: number) {
+  const row = tx
+    .select({
+      directiveId: tasks.directiveId,
+      parentId: tasks.parentId,
+      itemNumber: tasks.itemNumber,
+      title: tasks.title,
+      description: tasks.description,
+      leadDepartmentId: tasks.leadDepartmentId,
+      deadlineKind: tasks.deadlineKind,
+      originalDueDate: tasks.originalDueDate,
+      currentDueDate: tasks.currentDueDate,
+      assignedOn: tasks.assignedOn,
+      state: tasks.state,
+      stateReason: tasks.stateReason,
+      version: tasks.version,
+    })
+    .from(tasks)
+    .where(eq(tasks.id, id))
+    .get();
+  if (!row) return null;
+  const coordinatorDepartmentIds = tx
+    .select({ id: taskCoordinators.departmentId })
+    .from(taskCoordinators)
+    .where(eq(taskCoordinators.taskId, id))
+    .orderBy(asc(taskCoordinators.departmentId))
+    .all()
+    .map((c) => c.id);
+  return { ...row, coordinatorDepartmentIds };
+}
+
+function checkReferences(tx: WriteTransaction, input: TaskInput): TaskWriteError | null {
+  const wanted = [...new Set([input.leadDepartmentId, ...input.coordinatorDepartmentIds])];
+  const found = new Set(
+    tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(and(inArray(departments.id, wanted), eq(departments.active, true)))
+      .all()
+      .map((d) => d.id),
+  );
+  const missing = wanted.filter((id) => !found.has(id));
+  if (missing.length > 0) return { error: "unknown_department", departmentIds: missing };
+  if (!tx.select({ id: directives.id }).from(directives).where(eq(directives.id, input.directiveId)).get()) {
+    return { error: "unknown_directive" };
+  }
+  return null;
+}
+
+function parentOf(tx: WriteTransaction, parentId: number | null) {
+  if (parentId === null) return null;
+  return (
+    tx
+      .select({ directiveId: tasks.directiveId, deadlineKind: tasks.deadlineKind, dueDate: tasks.currentDueDate })
+      .from(tasks)
+      .where(eq(tasks.id, parentId))
+      .get() ?? undefined
+  );
+}
+
+/** Validates and records a new task, its coordinators and its first lead assignment. */
+export function createTask(
+  db: AppDatabase,
+  author: Author,
+  input: TaskInput,
+  origin: RequestOrigin,
+  now = Date.now(),
+): TaskWriteResult {
+  return writeTransaction(db, (tx): TaskWriteResult => {
+    const referenceError = checkReferences(tx, input);
+    if (referenceError) return { ok: false, ...referenceError };
+    const parent = parentOf(tx, input.parentId);
+    if (parent === undefined) return { ok: false, error: "unknown_parent" };
+    const violations = taskRuleViolations(input, parent);
+    if (violations.length > 0) return { ok: false, error: "rule", violations };
+
+    const [created] = tx
+      .insert(tasks)
+      .values({
+        directiveId: input.directiveId,
+        parentId: input.parentId,
+        itemNumber: input.itemNumber,
+        position: nextPosition(tx, input.directiveId),
+        title: input.title,
+        description: input.description,
+        leadDepartmentId: input.leadDepartmentId,
+        deadlineKind: input.deadlineKind,
+        originalDueDate: input.dueDate,
+        currentDueDate: input.dueDate,
+        assignedOn: input.assignedOn,
+        createdBy: author.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: tasks.id })
+      .all();
+    const id = created!.id;
+    for (const departmentId of input.coordinatorDepartmentIds) {
+      tx.insert(taskCoordinators).values({ taskId: id, departmentId }).run();
+    }
+    tx.insert(taskLeadAssignments)
+      .values({ taskId: id, departmentId: input.leadDepartmentId, fromAt: now, assignedBy: author.id })
+      .run();
+    recordAudit(tx, {
+      actorId: author.id,
+      action: "task.create",
+      entityType: "task",
+      entityId: id,
+      after: taskSnapshot(tx, id),
+      origin,
+      at: now,
+    });
+    return { ok: true, id, version: 1 };
+  });
+}
+
+function nextPosition(tx: WriteTransaction, directiveId: number): number {
+  const row = tx.get<{ p: number | null }>(
+    sql`SELECT max(position) AS p FROM tasks WHERE directive_id = ${directiveId}`,
+  );
+  return (row?.p ?? 0) + 1;
+}
+
+/** Fields changed by others after `baseVersion`, read from the audit log. */
+function changesSince(tx: WriteTransaction, taskId: number, baseVersion: number): TaskChange[] {
+  const events = tx
+    .select({ before: auditEvents.before, after: auditEvents.after, at: auditEvents.at, by: users.displayName })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(
+      and(
+        eq(auditEvents.entityType, "task"),
+        eq(auditEvents.entityId, String(taskId)),
+        gt(sql`json_extract(${auditEvents.after}, '$.version')`, baseVersion),
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .all();
+  const changes: TaskChange[] = [];
+  for (const event of events) {
+    const before = (event.before ?? {}) as Record<string, unknown>;
+    const after = (event.after ?? {}) as Record<string, unknown>;
+    for (const field of Object.keys(after)) {
+      if (field === "version") continue;
+      if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) {
+        changes.push({ field, from: before[field], to: after[field], by: event.by, at: event.at });
+      }
+    }
+  }
+  return changes;
+}
+
+/**
+ * Saves an edit made on `baseVersion`. If someone saved in between, nothing is
+ * written and the result lists what they changed (DESIGN §5: no silent overwrite).
+ * Changing the due date here corrects the original deadline; extensions have their
+ * own workflow and never pass through this function.
+ */
+export function updateTask(
+  db: AppDatabase,
+  author: Author,
+  id: number,
+  baseVersion: number,
+  input: Omit<TaskInput, "directiveId">,
+  origin: RequestOrigin,
+  now = Date.now(),
+): TaskWriteResult {
+  return writeTransaction(db, (tx): TaskWriteResult => {
+    const before = taskSnapshot(tx, id);
+    if (!before) return { ok: false, error: "not_found" };
+    if (before.version !== baseVersion)
+      return { ok: false, error: "conflict", changes: changesSince(tx, id, baseVersion) };
+    const full = { ...input, directiveId: before.directiveId };
+    const referenceError = checkReferences(tx, full);
+    if (referenceError) return { ok: false, ...referenceError };
+    if (input.parentId !== null && createsCycle(tx, id, input.parentId)) return { ok: false, error: "parent_cycle" };
+    const parent = parentOf(tx, input.parentId);
+    if (parent === undefined) return { ok: false, error: "unknown_parent" };
+    const violations = taskRuleViolations(full, parent);
+    if (violations.length > 0) return { ok: false, error: "rule", violations };
+
+    const extended = before.currentDueDate !== before.originalDueDate;
+    const dueChanged = input.dueDate !== before.originalDueDate;
+    tx.update(tasks)
+      .set({
+        parentId: input.parentId,
+        itemNumber: input.itemNumber,
+        title: input.title,
+        description: input.description,
+        deadlineKind: input.deadlineKind,
+        // A corrected deadline replaces the original; an extension in force stays in force.
+        originalDueDate: input.dueDate,
+        currentDueDate: extended && !dueChanged ? before.currentDueDate : input.dueDate,
+        assignedOn: input.assignedOn,
+        version: sql`${tasks.version} + 1`,
+        updatedAt: now,
+      })
+      .where(and(eq(tasks.id, id), eq(tasks.version, baseVersion)))
+      .run();
+    if (input.leadDepartmentId !== before.leadDepartmentId) {
+      moveLead(tx, author, id, input.leadDepartmentId, null, now);
+    }
+    tx.delete(taskCoordinators).where(eq(taskCoordinators.taskId, id)).run();
+    for (const departmentId of input.coordinatorDepartmentIds) {
+      tx.insert(taskCoordinators).values({ taskId: id, departmentId }).run();
+    }
+    const after = taskSnapshot(tx, id);
+    recordAudit(tx, {
+      actorId: author.id,
+      action: "task.update",
+      entityType: "task",
+      entityId: id,
+      before,
+      after,
+      origin,
+      at: now,
+    });
+    return { ok: true, id, version: after!.version };
+  });
+}
+
+function createsCycle(tx: WriteTransaction, id: number, parentId: number): boolean {
+  const row = tx.get<{ hit: number }>(sql`
+    WITH RECURSIVE up(id) AS (
+      SELECT ${parentId}
+      UNION SELECT t.parent_id FROM tasks t JOIN up ON t.id = up.id WHERE t.parent_id IS NOT NULL
+    )
+    SELECT count(*) AS hit FROM up WHERE id = ${id}`);
+  return (row?.hit ?? 0) > 0;
+}
+
+/** Closes the current lead assignment and opens one for `departmentId` (history kept). */
+function moveLead(
+  tx: WriteTransaction,
+  author: Author,
+  taskId: number,
+  departmentId: number,
+  reason: string | null,
+  now: number,
+): void {
+  tx.update(taskLeadAssignments)
+    .set({ untilAt: now })
+    .where(and(eq(taskLeadAssignments.taskId, taskId), sql`${taskLeadAssignments.untilAt} IS NULL`))
+    .run();
+  // The new lead cannot stay a coordinator of the same task.
+  tx.delete(taskCoordinators)
+    .where(and(eq(taskCoordinators.taskId, taskId), eq(taskCoordinators.departmentId, departmentId)))
+    .run();
+  tx.update(tasks).set({ leadDepartmentId: departmentId }).where(eq(tasks.id, taskId)).run();
+  tx.insert(taskLeadAssignments).values({ taskId, departmentId, fromAt: now, assignedBy: author.id, reason }).run();
+}
+
+/** Re-assigns the lead department with a reason; the previous lead's period stays in history. */
+export function reassignLead(
+  db: AppDatabase,
+  author: Author,
+  id: number,
+  baseVersion: number,
+  input: { departmentId: number; reason: string },
+  origin: RequestOrigin,
+  now = Date.now(),
+): TaskWriteResult {
+  return writeTransaction(db, (tx): TaskWriteResult => {
+    const before = taskSnapshot(tx, id);
+    if (!before) return { ok: false, error: "not_found" };
+    if (before.version !== baseVersion)
+      return { ok: false, error: "conflict", changes: changesSince(tx, id, baseVersion) };
+    const active = tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(and(eq(departments.id, input.departmentId), eq(departments.active, true)))
+      .get();
+    if (!active) return { ok: false, error: "unknown_department", departmentIds: [input.departmentId] };
+    moveLead(tx, author, id, input.departmentId, input.reason, now);
+    tx.update(tasks)
+      .set({ version: sql`${tasks.version} + 1`, updatedAt: now })
+      .where(eq(tasks.id, id))
+      .run();
+    const after = taskSnapshot(tx, id);
+    recordAudit(tx, {
+      actorId: author.id,
+      action: "task.reassign",
+      entityType: "task",
+      entityId: id,
+      before,
+      after: { ...after, reason: input.reason },
+      origin,
+      at: now,
+    });
+    return { ok: true, id, version: after!.version };
+  });
+}
+
+/**
+ * The secretariat's moves: put on hold, withdraw (cancel), resume. A reason is
+ * required to hold or withdraw; resuming goes back to in progress if work had
+ * started, else to open.
+ */
+export function changeTaskState(
+  db: AppDatabase,
+  author: Author,
+  id: number,
+  baseVersion: number,
+  input: { to: "on_hold" | "cancelled" | "resume"; reason: string | null },
+  origin: RequestOrigin,
+  now = Date.now(),
+): TaskWriteResult {
+  return writeTransaction(db, (tx): TaskWriteResult => {
+    const before = taskSnapshot(tx, id);
+    if (!before) return { ok: false, error: "not_found" };
+    if (before.version !== baseVersion)
+      return { ok: false, error: "conflict", changes: changesSince(tx, id, baseVersion) };
+    const started = tx
+      .select({ id: taskTransitions.id })
+      .from(taskTransitions)
+      .where(
+        and(eq(taskTransitions.taskId, id), inArray(taskTransitions.toState, ["in_progress", "awaiting_confirmation"])),
+      )
+      .get();
+    const to: WorkflowState = input.to === "resume" ? (started ? "in_progress" : "open") : input.to;
+    if (input.to === "resume" ? before.state !== "on_hold" : !canMove(before.state, to)) {
+      return { ok: false, error: "invalid_move", from: before.state, to };
+    }
+    tx.insert(taskTransitions)
+      .values({
+        taskId: id,
+        fromState: before.state,
+        toState: to,
+        changedAt: now,
+        changedBy: author.id,
+        reason: input.reason,
+      })
+      .run();
+    tx.update(tasks)
+      .set({ state: to, stateReason: input.reason, version: sql`${tasks.version} + 1`, updatedAt: now })
+      .where(eq(tasks.id, id))
+      .run();
+    const after = taskSnapshot(tx, id);
+    const action = input.to === "resume" ? "task.resume" : input.to === "on_hold" ? "task.hold" : "task.cancel";
+    recordAudit(tx, { actorId: author.id, action, entityType: "task", entityId: id, before, after, origin, at: now });
+    return { ok: true, id, version: after!.version };
+  });
+}
