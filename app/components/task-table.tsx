@@ -10,11 +10,14 @@ export function TaskTable({
   caption,
   nested = false,
   showDirective = false,
+  cardsOnly = false,
 }: {
   tasks: (TaskRow & { directiveLabel?: string })[];
   caption: string;
   nested?: boolean;
   showDirective?: boolean;
+  /** Render only the phone cards (the page draws its own table for wider screens). */
+  cardsOnly?: boolean;
 }) {
   const t = useT();
   return (
@@ -65,75 +68,79 @@ export function TaskTable({
           </li>
         ))}
       </ul>
-      <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("tasks.col.item")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("tasks.col.title")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("tasks.col.lead")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("tasks.col.coordinators")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("tasks.col.deadline")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("tasks.col.status")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t("tasks.col.percent")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {tasks.map((task) => (
-              <tr key={task.id} data-task-id={task.id} className="align-top">
-                <td className="whitespace-nowrap px-3 py-2 font-medium">{task.itemNumber}</td>
-                <td className={`min-w-64 px-3 py-2 ${nested && task.parentId !== null ? "pl-8" : ""}`}>
-                  <Link to={`/tasks/${task.id}`} className="font-medium">
-                    {task.title}
-                  </Link>
-                  {showDirective && task.directiveLabel && (
-                    <div className="text-xs text-slate-600">{task.directiveLabel}</div>
-                  )}
-                </td>
-                <td className="min-w-40 px-3 py-2">{task.lead.name}</td>
-                <td className="min-w-40 px-3 py-2 text-slate-700">
-                  {task.coordinators.length === 0 ? t("common.none") : task.coordinators.map((c) => c.name).join("; ")}
-                </td>
-                <td className="px-3 py-2">
-                  <Deadline
-                    deadlineKind={task.deadlineKind}
-                    dueDate={task.dueDate}
-                    originalDueDate={task.originalDueDate}
-                    extensionCount={task.extensionCount}
-                  />
-                </td>
-                <td className="px-3 py-2">
-                  <div className="flex flex-col items-start gap-1">
-                    <StatusBadge status={task.status} />
-                    {task.late && (
-                      <span className="text-xs text-red-800">{t("status.daysLate", { days: task.daysLate })}</span>
-                    )}
-                    {task.stale && <StaleFlag />}
-                  </div>
-                </td>
-                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                  {t("common.percent", { value: task.percent })}
-                </td>
+      {!cardsOnly && (
+        <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">{caption}</caption>
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  {t("tasks.col.item")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("tasks.col.title")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("tasks.col.lead")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("tasks.col.coordinators")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("tasks.col.deadline")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("tasks.col.status")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t("tasks.col.percent")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {tasks.map((task) => (
+                <tr key={task.id} data-task-id={task.id} className="align-top">
+                  <td className="whitespace-nowrap px-3 py-2 font-medium">{task.itemNumber}</td>
+                  <td className={`min-w-64 px-3 py-2 ${nested && task.parentId !== null ? "pl-8" : ""}`}>
+                    <Link to={`/tasks/${task.id}`} className="font-medium">
+                      {task.title}
+                    </Link>
+                    {showDirective && task.directiveLabel && (
+                      <div className="text-xs text-slate-600">{task.directiveLabel}</div>
+                    )}
+                  </td>
+                  <td className="min-w-40 px-3 py-2">{task.lead.name}</td>
+                  <td className="min-w-40 px-3 py-2 text-slate-700">
+                    {task.coordinators.length === 0
+                      ? t("common.none")
+                      : task.coordinators.map((c) => c.name).join("; ")}
+                  </td>
+                  <td className="px-3 py-2">
+                    <Deadline
+                      deadlineKind={task.deadlineKind}
+                      dueDate={task.dueDate}
+                      originalDueDate={task.originalDueDate}
+                      extensionCount={task.extensionCount}
+                    />
+                  </td>
+                  <td className="px-3 py-2">
+                    <div className="flex flex-col items-start gap-1">
+                      <StatusBadge status={task.status} />
+                      {task.late && (
+                        <span className="text-xs text-red-800">{t("status.daysLate", { days: task.daysLate })}</span>
+                      )}
+                      {task.stale && <StaleFlag />}
+                    </div>
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                    {t("common.percent", { value: task.percent })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

@@ -26,6 +26,7 @@ export interface TaskRow {
   dueDate: string | null;
   extensionCount: number;
   percent: number;
+  updatedAt: number;
   status: TaskStatus;
   late: boolean;
   daysLate: number;
@@ -85,6 +86,7 @@ export function taskRows(
     original_due_date: string | null;
     due_date: string | null;
     percent: number;
+    updated_at: number;
     status: TaskStatus;
     late: 0 | 1;
     days_late: number;
@@ -92,7 +94,7 @@ export function taskRows(
   }>(sql`
     SELECT t.id, t.directive_id, t.parent_id, t.item_number, t.title,
       d.id AS lead_id, d.name AS lead_name,
-      t.deadline_kind, t.original_due_date, st.due_date, t.percent,
+      t.deadline_kind, t.original_due_date, st.due_date, t.percent, t.updated_at,
       st.status, st.late, st.days_late, st.stale
     FROM (${taskStatusSubquery(asOf, rules, taskFilter)}) st
     JOIN tasks t ON t.id = st.task_id
@@ -116,6 +118,7 @@ export function taskRows(
     dueDate: r.due_date,
     extensionCount: extensionCounts.get(r.id) ?? 0,
     percent: r.percent,
+    updatedAt: r.updated_at,
     status: r.status,
     late: r.late === 1,
     daysLate: r.days_late,

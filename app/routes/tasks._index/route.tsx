@@ -1,19 +1,37 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
 import { TaskTable } from "~/components/task-table";
 import { formatLocalDate } from "~/domain/dates";
 import { TASK_STATUSES } from "~/domain/vocabulary";
-import { useT } from "~/lib/i18n";
-import { titleMeta } from "~/lib/meta";
+import { requirePermission } from "~/lib/auth.server";
 import { asOfFromUrl } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
 import { badRequest } from "~/lib/http.server";
+import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
-import { requirePermission } from "~/lib/auth.server";
+import { titleMeta } from "~/lib/meta";
 import { getStatusRules } from "~/models/settings.server";
-import { filterOptions, listTasks, PAGE_SIZE, taskListQuery } from "./queries.server";
+import { taskColumns } from "./columns";
+import { filterOptions, listTasks, taskListQuery } from "./queries.server";
+import { PAGE_SIZES, withParams } from "./table-state";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
+
+const QUERY_KEYS = [
+  "status",
+  "department",
+  "coordinator",
+  "directive",
+  "committee",
+  "dueFrom",
+  "dueTo",
+  "stale",
+  "sort",
+  "dir",
+  "page",
+  "size",
+] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "task.read");
@@ -21,14 +39,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { asOf, isToday } = asOfFromUrl(url, t);
   const raw = Object.fromEntries(
-    ["status", "department", "directive", "page"].flatMap((key) => {
+    QUERY_KEYS.flatMap((key) => {
       const value = url.searchParams.get(key);
       return value === null || value === "" ? [] : [[key, value]];
     }),
   );
-  const parsed = taskListQuery.safeParse(raw);
+  const parsed = taskListQuery(t).safeParse(raw);
   if (!parsed.success) {
-    badRequest(t("tasks.filter.invalid", { detail: parsed.error.issues.map((i) => i.path.join(".")).join(", ") }));
+    badRequest(
+      t("tasks.filter.invalid", {
+        detail: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "),
+      }),
+    );
   }
   const db = getDb();
   return {
@@ -36,40 +58,43 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     asOf,
     isToday,
     query: parsed.data,
-    pageSize: PAGE_SIZE,
     ...listTasks(db, user, parsed.data, asOf, getStatusRules(db)),
     options: filterOptions(db, user),
   };
 }
 
+const fieldClass = "rounded border border-slate-400 px-2 py-1.5";
+
 export default function TasksPage() {
-  const { rows, rowCount, page, pages, pageSize, query, options, asOf, isToday } = useLoaderData<typeof loader>();
+  const { rows, rowCount, page, pages, size, query, options, asOf } = useLoaderData<typeof loader>();
+  const [search] = useSearchParams();
   const t = useT();
-  const pageLink = (target: number) => {
-    const params = new URLSearchParams();
-    if (query.status) params.set("status", query.status);
-    if (query.department !== undefined) params.set("department", String(query.department));
-    if (query.directive !== undefined) params.set("directive", String(query.directive));
-    if (!isToday) params.set("asOf", asOf);
-    params.set("page", String(target));
-    return `?${params.toString()}`;
-  };
-  const from = rowCount === 0 ? 0 : (page - 1) * pageSize + 1;
-  const to = Math.min(rowCount, page * pageSize);
+  const sorting: SortingState = [{ id: query.sort ?? "deadline", desc: query.dir === "desc" }];
+  const table = useReactTable({
+    data: rows,
+    columns: taskColumns,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
+    rowCount,
+    state: { sorting, pagination: { pageIndex: page - 1, pageSize: size } },
+  });
+  const activeSort = query.sort ?? "deadline";
+  const from = rowCount === 0 ? 0 : (page - 1) * size + 1;
+  const to = Math.min(rowCount, page * size);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("tasks.title")}</h1>
       <Form
         method="get"
-        className="no-print flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm"
+        className="no-print grid gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-2 lg:grid-cols-4"
       >
+        {query.sort && <input type="hidden" name="sort" value={query.sort} />}
+        {query.dir && <input type="hidden" name="dir" value={query.dir} />}
         <label className="flex flex-col gap-1">
           <span className="font-medium">{t("tasks.filter.status")}</span>
-          <select
-            name="status"
-            defaultValue={query.status ?? ""}
-            className="rounded border border-slate-400 px-2 py-1.5"
-          >
+          <select name="status" defaultValue={query.status ?? ""} className={fieldClass}>
             <option value="">{t("common.all")}</option>
             {TASK_STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -80,11 +105,18 @@ export default function TasksPage() {
         </label>
         <label className="flex flex-col gap-1">
           <span className="font-medium">{t("tasks.filter.department")}</span>
-          <select
-            name="department"
-            defaultValue={query.department ?? ""}
-            className="max-w-64 rounded border border-slate-400 px-2 py-1.5"
-          >
+          <select name="department" defaultValue={query.department ?? ""} className={fieldClass}>
+            <option value="">{t("common.all")}</option>
+            {options.departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">{t("tasks.filter.coordinator")}</span>
+          <select name="coordinator" defaultValue={query.coordinator ?? ""} className={fieldClass}>
             <option value="">{t("common.all")}</option>
             {options.departments.map((d) => (
               <option key={d.id} value={d.id}>
@@ -95,34 +127,72 @@ export default function TasksPage() {
         </label>
         <label className="flex flex-col gap-1">
           <span className="font-medium">{t("tasks.filter.directive")}</span>
-          <select
-            name="directive"
-            defaultValue={query.directive ?? ""}
-            className="max-w-64 rounded border border-slate-400 px-2 py-1.5"
-          >
+          <select name="directive" defaultValue={query.directive ?? ""} className={fieldClass}>
             <option value="">{t("common.all")}</option>
             {options.directives.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.number ?? d.abstract}
+                {d.number ?? d.abstract.slice(0, 80)}
               </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col gap-1">
-          <span className="font-medium">{t("asOf.label")}</span>
-          <input
-            name="asOf"
-            defaultValue={formatLocalDate(asOf)}
-            placeholder={t("asOf.hint")}
-            className="w-32 rounded border border-slate-400 px-2 py-1.5"
-          />
+          <span className="font-medium">{t("tasks.filter.committee")}</span>
+          <select name="committee" defaultValue={query.committee ?? ""} className={fieldClass}>
+            <option value="">{t("common.all")}</option>
+            {options.committees.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
         </label>
-        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
-          {t("common.filter")}
-        </button>
-        <Link to="/tasks" className="px-1 py-1.5">
-          {t("common.clear")}
-        </Link>
+        <div className="flex gap-2">
+          <label className="flex flex-1 flex-col gap-1">
+            <span className="font-medium">{t("tasks.filter.dueFrom")}</span>
+            <input
+              name="dueFrom"
+              defaultValue={query.dueFrom ? formatLocalDate(query.dueFrom) : ""}
+              placeholder={t("asOf.hint")}
+              className={`${fieldClass} w-full`}
+            />
+          </label>
+          <label className="flex flex-1 flex-col gap-1">
+            <span className="font-medium">{t("tasks.filter.dueTo")}</span>
+            <input
+              name="dueTo"
+              defaultValue={query.dueTo ? formatLocalDate(query.dueTo) : ""}
+              placeholder={t("asOf.hint")}
+              className={`${fieldClass} w-full`}
+            />
+          </label>
+        </div>
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">{t("asOf.label")}</span>
+          <input name="asOf" defaultValue={formatLocalDate(asOf)} placeholder={t("asOf.hint")} className={fieldClass} />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">{t("tasks.pageSize")}</span>
+          <select name="size" defaultValue={size} className={fieldClass}>
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-2 sm:col-span-2">
+          <input type="checkbox" name="stale" value="1" defaultChecked={query.stale === "1"} className="size-4" />
+          <span>{t("tasks.filter.stale")}</span>
+        </label>
+        <div className="flex items-end gap-3 sm:col-span-2 lg:justify-end">
+          <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
+            {t("common.filter")}
+          </button>
+          <Link to="/tasks" className="px-1 py-1.5">
+            {t("common.clear")}
+          </Link>
+        </div>
       </Form>
       <p className="text-sm text-slate-700" aria-live="polite">
         {t("common.showing", { from, to, total: rowCount })}
@@ -130,13 +200,78 @@ export default function TasksPage() {
       {rows.length === 0 ? (
         <p>{t("common.noResults")}</p>
       ) : (
-        <TaskTable tasks={rows} caption={t("tasks.title")} showDirective />
+        <>
+          <div className="md:hidden">
+            <TaskTable tasks={rows} caption={t("tasks.title")} showDirective cardsOnly />
+          </div>
+          <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <caption className="sr-only">{t("tasks.title")}</caption>
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
+                {table.getHeaderGroups().map((group) => (
+                  <tr key={group.id}>
+                    {group.headers.map((header) => {
+                      const meta = header.column.columnDef.meta;
+                      const label = meta ? t(meta.label) : "";
+                      const sorted = meta?.sort !== undefined && meta.sort === activeSort;
+                      const descending = sorted && query.dir === "desc";
+                      return (
+                        <th
+                          key={header.id}
+                          scope="col"
+                          className="px-3 py-2"
+                          aria-sort={sorted ? (descending ? "descending" : "ascending") : undefined}
+                        >
+                          {meta?.sort ? (
+                            <Link
+                              to={withParams(search, { sort: meta.sort, dir: sorted && !descending ? "desc" : "asc" })}
+                              className="inline-flex items-center gap-1 text-slate-800 no-underline hover:underline"
+                              aria-label={
+                                sorted
+                                  ? t(descending ? "tasks.sortedDesc" : "tasks.sortedAsc", { column: label })
+                                  : t("tasks.sortBy", { column: label })
+                              }
+                            >
+                              {label}
+                              <span aria-hidden="true">{sorted ? (descending ? "▼" : "▲") : "↕"}</span>
+                            </Link>
+                          ) : (
+                            label
+                          )}
+                        </th>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {table.getRowModel().rows.map((row) => (
+                  <tr key={row.id} data-task-id={row.original.id} className="align-top">
+                    {row.getVisibleCells().map((cell) => (
+                      <td key={cell.id} className={`px-3 py-2 ${cell.column.columnDef.meta?.className ?? ""}`}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
       {pages > 1 && (
-        <nav aria-label={t("common.page", { page, pages })} className="flex items-center gap-3 text-sm">
-          {page > 1 && <Link to={pageLink(page - 1)}>{t("common.previous")}</Link>}
+        <nav aria-label={t("common.page", { page, pages })} className="flex flex-wrap items-center gap-3 text-sm">
+          {page > 1 && (
+            <Link to={withParams(search, { page: String(page - 1) })} rel="prev">
+              {t("common.previous")}
+            </Link>
+          )}
           <span>{t("common.page", { page, pages })}</span>
-          {page < pages && <Link to={pageLink(page + 1)}>{t("common.next")}</Link>}
+          {page < pages && (
+            <Link to={withParams(search, { page: String(page + 1) })} rel="next">
+              {t("common.next")}
+            </Link>
+          )}
         </nav>
       )}
     </div>
