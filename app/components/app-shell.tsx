@@ -70,6 +70,26 @@ export function AppShell({ children, user }: { children: ReactNode; user: ShellU
             </ul>
           </nav>
           {user && (
+            <Form
+              method="get"
+              action="/search"
+              role="search"
+              className="no-print order-4 w-full sm:order-none sm:w-auto"
+            >
+              <label htmlFor="site-search" className="sr-only">
+                {t("search.label")}
+              </label>
+              <input
+                id="site-search"
+                type="search"
+                name="q"
+                maxLength={200}
+                placeholder={t("search.title")}
+                className="w-full rounded border border-white/40 bg-white/10 px-3 py-1.5 text-sm text-white placeholder:text-blue-100 sm:w-44"
+              />
+            </Form>
+          )}
+          {user && (
             <div className="no-print ml-auto flex items-center gap-2 text-sm sm:ml-0">
               <span className="hidden max-w-56 truncate text-blue-100 md:inline" title={user.displayName}>
                 {user.displayName}

@@ -46,3 +46,16 @@ export function recordAudit(tx: WriteTransaction | AppDatabase, entry: AuditEntr
     })
     .run();
 }
+
+/** Only the fields that differ, before and after, so an audit event says what changed. */
+export function changedFields<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+  const was: Partial<T> = {};
+  const now: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (before[key] !== after[key]) {
+      was[key] = before[key];
+      now[key] = after[key];
+    }
+  }
+  return { before: was, after: now };
+}

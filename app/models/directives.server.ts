@@ -5,6 +5,7 @@ import type { LocalDate } from "../domain/dates";
 import type { DirectiveState, DirectiveType } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
+import { indexDirective } from "./search.server";
 import type { Author } from "./tasks.server";
 
 export interface DirectiveInput {
@@ -102,6 +103,7 @@ export function createDirective(
       .returning({ id: directives.id })
       .all();
     const id = row!.id;
+    indexDirective(tx, id);
     recordAudit(tx, {
       actorId: author.id,
       action: "directive.create",
@@ -135,6 +137,7 @@ export function updateDirective(
       .set({ ...input, version: sql`${directives.version} + 1`, updatedAt: now })
       .where(eq(directives.id, id))
       .run();
+    indexDirective(tx, id);
     const after = snapshot(tx, id);
     recordAudit(tx, {
       actorId: author.id,

@@ -18,7 +18,21 @@ export const SETTING_DEFAULTS = {
 } as const;
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 
-/** Non-negative integer settings: stored values over the defaults; a malformed value falls back. */
+/**
+ * The smallest value each setting may take: a stored value below it falls back to
+ * the default (a limit of 0 failed sign-ins would lock everyone out, the admin too).
+ */
+const SETTING_MINIMUMS: Record<SettingKey, number> = {
+  "status.due_soon_days": 0,
+  "status.stale_after_days": 1,
+  "session.idle_minutes": 1,
+  "session.absolute_hours": 1,
+  "login.max_failures_per_account": 1,
+  "login.max_failures_per_address": 1,
+  "login.failure_window_minutes": 1,
+};
+
+/** Integer settings: stored values over the defaults; a malformed or too small value falls back. */
 export function getSettings<K extends SettingKey>(db: AppDatabase, keys: readonly K[]): Record<K, number> {
   const rows = db
     .select({ key: settings.key, value: settings.value })
@@ -29,7 +43,8 @@ export function getSettings<K extends SettingKey>(db: AppDatabase, keys: readonl
   return Object.fromEntries(
     keys.map((key) => {
       const value = stored.get(key);
-      return [key, Number.isInteger(value) && (value as number) >= 0 ? (value as number) : SETTING_DEFAULTS[key]];
+      const valid = Number.isInteger(value) && (value as number) >= SETTING_MINIMUMS[key];
+      return [key, valid ? (value as number) : SETTING_DEFAULTS[key]];
     }),
   ) as Record<K, number>;
 }

@@ -17,6 +17,7 @@ import { canMove, taskRuleViolations, type TaskRuleViolation } from "../domain/w
 import type { DeadlineKind, WorkflowState } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
+import { indexTask } from "./search.server";
 
 export interface Author {
   id: number;
@@ -126,52 +127,62 @@ export function createTask(
   origin: RequestOrigin,
   now = Date.now(),
 ): TaskWriteResult {
-  return writeTransaction(db, (tx): TaskWriteResult => {
-    const referenceError = checkReferences(tx, input);
-    if (referenceError) return { ok: false, ...referenceError };
-    const parent = parentOf(tx, input.parentId);
-    if (parent === undefined) return { ok: false, error: "unknown_parent" };
-    const violations = taskRuleViolations(input, parent);
-    if (violations.length > 0) return { ok: false, error: "rule", violations };
+  return writeTransaction(db, (tx) => insertTask(tx, author, input, origin, now));
+}
 
-    const [created] = tx
-      .insert(tasks)
-      .values({
-        directiveId: input.directiveId,
-        parentId: input.parentId,
-        itemNumber: input.itemNumber,
-        position: nextPosition(tx, input.directiveId),
-        title: input.title,
-        description: input.description,
-        leadDepartmentId: input.leadDepartmentId,
-        deadlineKind: input.deadlineKind,
-        originalDueDate: input.dueDate,
-        currentDueDate: input.dueDate,
-        assignedOn: input.assignedOn,
-        createdBy: author.id,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: tasks.id })
-      .all();
-    const id = created!.id;
-    for (const departmentId of input.coordinatorDepartmentIds) {
-      tx.insert(taskCoordinators).values({ taskId: id, departmentId }).run();
-    }
-    tx.insert(taskLeadAssignments)
-      .values({ taskId: id, departmentId: input.leadDepartmentId, fromAt: now, assignedBy: author.id })
-      .run();
-    recordAudit(tx, {
-      actorId: author.id,
-      action: "task.create",
-      entityType: "task",
-      entityId: id,
-      after: taskSnapshot(tx, id),
-      origin,
-      at: now,
-    });
-    return { ok: true, id, version: 1 };
+/** `createTask` inside a transaction the caller holds (a bulk import is one transaction). */
+export function insertTask(
+  tx: WriteTransaction,
+  author: Author,
+  input: TaskInput,
+  origin: RequestOrigin,
+  now: number,
+): TaskWriteResult {
+  const referenceError = checkReferences(tx, input);
+  if (referenceError) return { ok: false, ...referenceError };
+  const parent = parentOf(tx, input.parentId);
+  if (parent === undefined) return { ok: false, error: "unknown_parent" };
+  const violations = taskRuleViolations(input, parent);
+  if (violations.length > 0) return { ok: false, error: "rule", violations };
+
+  const [created] = tx
+    .insert(tasks)
+    .values({
+      directiveId: input.directiveId,
+      parentId: input.parentId,
+      itemNumber: input.itemNumber,
+      position: nextPosition(tx, input.directiveId),
+      title: input.title,
+      description: input.description,
+      leadDepartmentId: input.leadDepartmentId,
+      deadlineKind: input.deadlineKind,
+      originalDueDate: input.dueDate,
+      currentDueDate: input.dueDate,
+      assignedOn: input.assignedOn,
+      createdBy: author.id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: tasks.id })
+    .all();
+  const id = created!.id;
+  for (const departmentId of input.coordinatorDepartmentIds) {
+    tx.insert(taskCoordinators).values({ taskId: id, departmentId }).run();
+  }
+  tx.insert(taskLeadAssignments)
+    .values({ taskId: id, departmentId: input.leadDepartmentId, fromAt: now, assignedBy: author.id })
+    .run();
+  indexTask(tx, id);
+  recordAudit(tx, {
+    actorId: author.id,
+    action: "task.create",
+    entityType: "task",
+    entityId: id,
+    after: taskSnapshot(tx, id),
+    origin,
+    at: now,
   });
+  return { ok: true, id, version: 1 };
 }
 
 function nextPosition(tx: WriteTransaction, directiveId: number): number {
@@ -264,6 +275,7 @@ export function updateTask(
     for (const departmentId of input.coordinatorDepartmentIds) {
       tx.insert(taskCoordinators).values({ taskId: id, departmentId }).run();
     }
+    indexTask(tx, id);
     const after = taskSnapshot(tx, id);
     recordAudit(tx, {
       actorId: author.id,

@@ -15,6 +15,7 @@ import { isSameOriginRequest } from "../lib/same-origin.server";
 import type { RequestContext } from "../lib/request-context";
 import { databasePath, getDb, closeDb } from "../lib/db.server";
 import { ensureDemoData, printDemoLogins } from "../../db/seed/setup";
+import { ensureSearchIndex } from "../models/search.server";
 
 const ROOT = process.cwd();
 const SERVER_BUILD = path.join(ROOT, "build/server/index.js");
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
 
   const db = getDb(); // opens and migrates
   await ensureDemoData(db);
+  ensureSearchIndex(db);
 
   const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
   const app = express();

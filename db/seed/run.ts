@@ -4,6 +4,7 @@ import fs from "node:fs";
 import { databasePath, openDatabase } from "../../app/lib/db.server";
 import { loadDemoData } from "./demo";
 import { printDemoLogins } from "./setup";
+import { rebuildSearchIndex } from "../../app/models/search.server";
 
 const file = databasePath();
 if (fs.existsSync(file)) {
@@ -15,6 +16,7 @@ if (fs.existsSync(file)) {
 }
 const db = openDatabase(file);
 await loadDemoData(db);
+rebuildSearchIndex(db);
 console.log(`Loaded the demo data into ${file}`);
 await printDemoLogins(db);
 db.$client.close();

@@ -106,3 +106,25 @@ describe("database constraints", () => {
     expect(run(sql`INSERT INTO task_coordinators (task_id, department_id) VALUES (1, 999)`)).toThrow(/FOREIGN KEY/);
   });
 });
+
+describe("settings", () => {
+  it("fall back to the defaults when a stored value is malformed or too small", async () => {
+    const { getSettings } = await import("../../app/models/settings.server");
+    db.run(sql`INSERT INTO settings (key, value) VALUES
+      ('login.max_failures_per_account', '0'), ('session.idle_minutes', '"soon"'), ('status.due_soon_days', '0'),
+      ('login.failure_window_minutes', '30')`);
+    expect(
+      getSettings(db, [
+        "login.max_failures_per_account",
+        "session.idle_minutes",
+        "status.due_soon_days",
+        "login.failure_window_minutes",
+      ]),
+    ).toEqual({
+      "login.max_failures_per_account": 10,
+      "session.idle_minutes": 60,
+      "status.due_soon_days": 0,
+      "login.failure_window_minutes": 30,
+    });
+  });
+});

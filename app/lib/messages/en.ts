@@ -1,11 +1,17 @@
 import { adminEn } from "./admin.en";
 import { auditEn } from "./audit.en";
+import { deskEn } from "./desk.en";
+import { importEn } from "./import.en";
+import { splitEn } from "./split.en";
 import type { MessageKey } from "./vi";
 
 // English: every key of vi.ts, checked by the type.
 export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...auditEn,
+  ...deskEn,
+  ...importEn,
+  ...splitEn,
   "app.name": "Directive Tracker",
   "app.shortName": "Directives",
   "app.tagline": "Steering committee — follow-up of conclusions and directives",
@@ -185,6 +191,18 @@ export const en: Record<MessageKey, string> = {
   "history.reminder": "Reminder no. {ordinal} sent to {department}",
   "history.by": "by {name}",
   "history.system": "the system",
+
+  "search.title": "Search",
+  "search.label": "Search directives, tasks, reports",
+  "search.placeholder": "For example: dao tao, so hoa",
+  "search.submit": "Search",
+  "search.hint": "No need to type accents: “dao tao” finds “Đào tạo”.",
+  "search.results": "{count} results for “{query}”",
+  "search.none": "Nothing found for “{query}”.",
+  "search.tooLong": "The search text is too long (at most {max} characters).",
+  "search.kind.directive": "Directive",
+  "search.kind.task": "Task",
+  "search.kind.report": "Progress report",
 
   "departments.title": "Departments",
   "departments.intro": "Agencies and units assigned to lead or coordinate tasks.",

@@ -2,10 +2,16 @@
 // larger areas keep their strings in a file of their own, merged here.
 import { adminVi } from "./admin.vi";
 import { auditVi } from "./audit.vi";
+import { deskVi } from "./desk.vi";
+import { importVi } from "./import.vi";
+import { splitVi } from "./split.vi";
 
 export const vi = {
   ...adminVi,
   ...auditVi,
+  ...deskVi,
+  ...importVi,
+  ...splitVi,
   "app.name": "Theo dõi nhiệm vụ chỉ đạo",
   "app.shortName": "Nhiệm vụ chỉ đạo",
   "app.tagline": "Ban Chỉ đạo — theo dõi thực hiện kết luận, chỉ đạo",
@@ -185,6 +191,18 @@ export const vi = {
   "history.reminder": "Đôn đốc lần {ordinal} gửi {department}",
   "history.by": "bởi {name}",
   "history.system": "hệ thống",
+
+  "search.title": "Tìm kiếm",
+  "search.label": "Tìm văn bản, nhiệm vụ, báo cáo",
+  "search.placeholder": "Ví dụ: dao tao, so hoa",
+  "search.submit": "Tìm",
+  "search.hint": "Không cần gõ dấu: “dao tao” tìm được “Đào tạo”.",
+  "search.results": "{count} kết quả cho “{query}”",
+  "search.none": "Không tìm thấy kết quả nào cho “{query}”.",
+  "search.tooLong": "Từ khóa quá dài (tối đa {max} ký tự).",
+  "search.kind.directive": "Văn bản",
+  "search.kind.task": "Nhiệm vụ",
+  "search.kind.report": "Báo cáo tiến độ",
 
   "departments.title": "Đơn vị",
   "departments.intro": "Các cơ quan, đơn vị được giao chủ trì hoặc phối hợp thực hiện nhiệm vụ.",

@@ -23,6 +23,7 @@ export function getDirective(db: AppDatabase, actor: Actor, id: number, asOf: Lo
       note: directives.note,
       confidential: directives.confidential,
       state: directives.state,
+      version: directives.version,
       committeeName: committees.name,
       meetingTitle: meetings.title,
       meetingHeldOn: meetings.heldOn,

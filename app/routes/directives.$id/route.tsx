@@ -1,5 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { DirectiveActions } from "~/components/directive-actions";
+import { SavedBanner, type IntentReply } from "~/components/form-feedback";
 import { AsOfForm } from "~/components/as-of-form";
 import { StatusSummary } from "~/components/status-summary";
 import { TargetBar } from "~/components/target-bar";
@@ -12,7 +15,13 @@ import { getDb } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
 import { getTranslator } from "~/lib/locale.server";
 import { denyAccess, requirePermission } from "~/lib/auth.server";
-import { canSeeDirective } from "~/domain/permissions";
+import { canSeeDirective, hasPermission } from "~/domain/permissions";
+import type { DirectiveState } from "~/domain/vocabulary";
+import { directiveErrors, requireVisibleDirective } from "~/lib/desk.server";
+import { directiveIntentSchema, savedNotice, type DirectiveIntent, type SavedNotice } from "~/lib/desk-forms";
+import { useOptionalUser } from "~/lib/use-user";
+import { originOf } from "~/models/audit.server";
+import { setDirectiveState } from "~/models/directives.server";
 import { directiveAccessFacts } from "~/models/visibility.server";
 import { idParam } from "~/lib/params.server";
 import { getStatusRules } from "~/models/settings.server";
@@ -36,9 +45,50 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { ...found, asOf, isToday, title: `${label} — ${t("app.name")}` };
 }
 
+const MOVES: Record<DirectiveIntent, { to: DirectiveState; saved: SavedNotice }> = {
+  issue: { to: "issued", saved: "issued" },
+  close: { to: "closed", saved: "closed" },
+  reopen: { to: "issued", saved: "reopened" },
+};
+
+/** Issue, close or reopen the directive (the secretariat). */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, "directive.write");
+  const id = idParam(params.id);
+  await requireVisibleDirective(request, context, user, id, "directive.write");
+  const { t } = await getTranslator(request);
+  const submission = parseWithZod(await request.formData(), { schema: directiveIntentSchema(t) });
+  if (submission.status !== "success") {
+    return data<IntentReply>({ intent: null, result: submission.reply(), conflict: null }, { status: 400 });
+  }
+  const { intent, version } = submission.value;
+  const move = MOVES[intent];
+  const result = setDirectiveState(getDb(), user, id, version, move.to, originOf(request, context));
+  if (result.ok) throw redirect(`/directives/${id}?saved=${move.saved}`);
+  if (result.error === "not_found") notFound();
+  if (result.error === "conflict") {
+    const reply = submission.reply({ formErrors: [t("desk.conflict.directive")] });
+    return data<IntentReply>({ intent, result: reply, conflict: { changes: [] } }, { status: 409 });
+  }
+  const errors = directiveErrors(t, result.error);
+  // On this page the directive's fields are not in a form: every refusal is about the move.
+  const messages = [...(errors.formErrors ?? []), ...Object.values(errors.fieldErrors ?? {}).flat()];
+  return data<IntentReply>(
+    { intent, result: submission.reply({ formErrors: messages }), conflict: null },
+    { status: 400 },
+  );
+}
+
+/** After a refused move (someone changed the directive), show the directive as it now is. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || defaultShouldRevalidate;
+
 export default function DirectivePage() {
   const { directive, tasks, counts, topLevelCounts, topLevelTotal, targets, asOf, isToday } =
     useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const user = useOptionalUser();
   const t = useT();
   const asOfQuery = isToday ? "" : `&asOf=${asOf}`;
   return (
@@ -47,6 +97,12 @@ export default function DirectivePage() {
         <p>
           <Link to="/directives">{t("common.backTo", { name: t("nav.directives") })}</Link>
         </p>
+        <SavedBanner notice={savedNotice(searchParams.get("saved"))} />
+        {/^\d{1,5}$/.test(searchParams.get("imported") ?? "") && (
+          <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+            {t("import.done", { count: Number(searchParams.get("imported")) })}
+          </p>
+        )}
         <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm text-slate-700">
           <span className="font-semibold text-slate-900">{directive.number ?? t("directives.noNumber")}</span>
           <span>{t(`directiveType.${directive.type}`)}</span>
@@ -91,6 +147,12 @@ export default function DirectivePage() {
             </div>
           )}
         </dl>
+        <DirectiveActions
+          directive={directive}
+          canWriteDirective={hasPermission(user, "directive.write")}
+          canWriteTask={hasPermission(user, "task.write")}
+          reply={reply}
+        />
       </header>
 
       <section aria-labelledby="tasks-heading" className="space-y-3">

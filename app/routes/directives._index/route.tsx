@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusSummary } from "~/components/status-summary";
 import { formatLocalDate } from "~/domain/dates";
+import { hasPermission } from "~/domain/permissions";
+import { useOptionalUser } from "~/lib/use-user";
 import { useT } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
 import { getDb } from "~/lib/db.server";
@@ -27,10 +29,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function DirectivesPage() {
   const { directives, asOf } = useLoaderData<typeof loader>();
+  const user = useOptionalUser();
   const t = useT();
   return (
     <>
-      <h1 className="text-2xl font-semibold">{t("directives.title")}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("directives.title")}</h1>
+        {hasPermission(user, "directive.write") && (
+          <Link
+            to="/directives/new"
+            className="rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800 hover:no-underline"
+          >
+            {t("desk.directive.new")}
+          </Link>
+        )}
+      </div>
       <p className="mt-1 text-slate-700">{t("directives.intro")}</p>
       {directives.length === 0 ? (
         <p className="mt-6">{t("directives.empty")}</p>

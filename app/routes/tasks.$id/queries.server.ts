@@ -69,6 +69,8 @@ export function getTask(db: AppDatabase, actor: Actor, id: number, asOf: LocalDa
       assignedOn: tasks.assignedOn,
       state: tasks.state,
       stateReason: tasks.stateReason,
+      version: tasks.version,
+      leadDepartmentId: tasks.leadDepartmentId,
       completionDate: tasks.completionDate,
       completionResult: tasks.completionResult,
       confirmedAt: tasks.confirmedAt,

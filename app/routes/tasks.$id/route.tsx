@@ -1,5 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { SavedBanner, type IntentReply } from "~/components/form-feedback";
+import { TaskActions } from "~/components/task-actions";
 import { Deadline } from "~/components/deadline";
 import { StaleFlag, StatusBadge } from "~/components/status-badge";
 import { TargetBar } from "~/components/target-bar";
@@ -11,7 +14,13 @@ import { getDb } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
 import { getTranslator } from "~/lib/locale.server";
 import { denyAccess, requirePermission } from "~/lib/auth.server";
-import { canSeeTask } from "~/domain/permissions";
+import { canOnTask, canSeeTask } from "~/domain/permissions";
+import { describeTaskChanges, requireVisibleTask, taskErrors } from "~/lib/desk.server";
+import { savedNotice, taskIntentSchema, type SavedNotice, type TaskIntent } from "~/lib/desk-forms";
+import { useOptionalUser } from "~/lib/use-user";
+import { originOf } from "~/models/audit.server";
+import { departmentOptions } from "~/models/desk-options.server";
+import { changeTaskState, reassignLead } from "~/models/tasks.server";
 import { taskAccessFacts } from "~/models/visibility.server";
 import { idParam } from "~/lib/params.server";
 import { getStatusRules } from "~/models/settings.server";
@@ -29,11 +38,78 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { t } = await getTranslator(request);
   const found = getTask(db, user, id, today(), getStatusRules(db));
   if (!found?.row) notFound();
-  return { ...found, row: found.row, title: `${found.row.itemNumber}. ${found.row.title} — ${t("app.name")}` };
+  return {
+    ...found,
+    row: found.row,
+    access,
+    // The choices of the secretariat's "re-assign" form, only for those who may use it.
+    departments: canOnTask(user, "task.write", access) ? departmentOptions(db) : [],
+    title: `${found.row.itemNumber}. ${found.row.title} — ${t("app.name")}`,
+  };
 }
 
+const SAVED: Record<TaskIntent, SavedNotice> = {
+  hold: "held",
+  cancel: "cancelled",
+  resume: "resumed",
+  reassign: "reassigned",
+};
+
+/** The secretariat's moves: put on hold, withdraw, resume, re-assign the lead department. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, "task.write");
+  const id = idParam(params.id);
+  const access = await requireVisibleTask(request, context, user, id, "task.write");
+  const { t } = await getTranslator(request);
+  const submission = parseWithZod(await request.formData(), {
+    schema: taskIntentSchema(t, access.leadDepartmentId),
+  });
+  if (submission.status !== "success") {
+    const intent = submission.payload.intent;
+    return data<IntentReply>(
+      { intent: typeof intent === "string" ? intent : null, result: submission.reply(), conflict: null },
+      { status: 400 },
+    );
+  }
+  const input = submission.value;
+  const db = getDb();
+  const origin = originOf(request, context);
+  const result =
+    input.intent === "reassign"
+      ? reassignLead(db, user, id, input.version, { departmentId: input.departmentId, reason: input.reason }, origin)
+      : changeTaskState(
+          db,
+          user,
+          id,
+          input.version,
+          input.intent === "resume"
+            ? { to: "resume", reason: null }
+            : { to: input.intent === "hold" ? "on_hold" : "cancelled", reason: input.reason },
+          origin,
+        );
+  if (result.ok) throw redirect(`/tasks/${id}?saved=${SAVED[input.intent]}`);
+  if (result.error === "not_found") notFound();
+  if (result.error === "conflict") {
+    const reply = submission.reply({ formErrors: [t("desk.conflict.task")] });
+    const changes = describeTaskChanges(db, t, result.changes);
+    return data<IntentReply>({ intent: input.intent, result: reply, conflict: { changes } }, { status: 409 });
+  }
+  const errors =
+    result.error === "invalid_move" && input.intent === "resume"
+      ? { formErrors: [t("desk.error.notOnHold")] }
+      : taskErrors(t, result, null);
+  return data<IntentReply>({ intent: input.intent, result: submission.reply(errors), conflict: null }, { status: 400 });
+}
+
+/** After a refused move (someone changed the task), show the task as it now is. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || defaultShouldRevalidate;
+
 export default function TaskPage() {
-  const { row, task, parent, subtasks, targets, history } = useLoaderData<typeof loader>();
+  const { row, task, parent, subtasks, targets, history, access, departments } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const user = useOptionalUser();
   const t = useT();
   return (
     <article className="space-y-6">
@@ -43,6 +119,7 @@ export default function TaskPage() {
             {t("common.backTo", { name: task.directiveNumber ?? task.directiveAbstract })}
           </Link>
         </p>
+        <SavedBanner notice={savedNotice(searchParams.get("saved"))} />
         <h1 className="text-2xl font-semibold">
           <span className="text-slate-600">{row.itemNumber}.</span> {row.title}
         </h1>
@@ -57,6 +134,14 @@ export default function TaskPage() {
           )}
         </div>
       </header>
+
+      {user && canOnTask(user, "task.write", access) && (
+        <TaskActions
+          task={{ id: task.id, state: task.state, version: task.version, leadDepartmentId: task.leadDepartmentId }}
+          departments={departments}
+          reply={reply}
+        />
+      )}
 
       <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-3">
         <div>

@@ -63,7 +63,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const fieldClass = "rounded border border-slate-400 px-2 py-1.5";
+const fieldClass = "w-full min-w-0 rounded border border-slate-400 px-2 py-1.5";
 
 export default function TasksPage() {
   const { rows, rowCount, page, pages, size, query, options, asOf } = useLoaderData<typeof loader>();
@@ -92,7 +92,7 @@ export default function TasksPage() {
       >
         {query.sort && <input type="hidden" name="sort" value={query.sort} />}
         {query.dir && <input type="hidden" name="dir" value={query.dir} />}
-        <label className="flex flex-col gap-1">
+        <label className="flex min-w-0 flex-col gap-1">
           <span className="font-medium">{t("tasks.filter.status")}</span>
           <select name="status" defaultValue={query.status ?? ""} className={fieldClass}>
             <option value="">{t("common.all")}</option>
@@ -103,7 +103,7 @@ export default function TasksPage() {
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex min-w-0 flex-col gap-1">
           <span className="font-medium">{t("tasks.filter.department")}</span>
           <select name="department" defaultValue={query.department ?? ""} className={fieldClass}>
             <option value="">{t("common.all")}</option>
@@ -114,7 +114,7 @@ export default function TasksPage() {
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex min-w-0 flex-col gap-1">
           <span className="font-medium">{t("tasks.filter.coordinator")}</span>
           <select name="coordinator" defaultValue={query.coordinator ?? ""} className={fieldClass}>
             <option value="">{t("common.all")}</option>
@@ -125,7 +125,7 @@ export default function TasksPage() {
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex min-w-0 flex-col gap-1">
           <span className="font-medium">{t("tasks.filter.directive")}</span>
           <select name="directive" defaultValue={query.directive ?? ""} className={fieldClass}>
             <option value="">{t("common.all")}</option>
@@ -136,7 +136,7 @@ export default function TasksPage() {
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex min-w-0 flex-col gap-1">
           <span className="font-medium">{t("tasks.filter.committee")}</span>
           <select name="committee" defaultValue={query.committee ?? ""} className={fieldClass}>
             <option value="">{t("common.all")}</option>
@@ -167,11 +167,11 @@ export default function TasksPage() {
             />
           </label>
         </div>
-        <label className="flex flex-col gap-1">
+        <label className="flex min-w-0 flex-col gap-1">
           <span className="font-medium">{t("asOf.label")}</span>
           <input name="asOf" defaultValue={formatLocalDate(asOf)} placeholder={t("asOf.hint")} className={fieldClass} />
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex min-w-0 flex-col gap-1">
           <span className="font-medium">{t("tasks.pageSize")}</span>
           <select name="size" defaultValue={size} className={fieldClass}>
             {PAGE_SIZES.map((n) => (

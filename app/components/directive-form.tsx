@@ -1,0 +1,233 @@
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { formatLocalDate } from "~/domain/dates";
+import { DIRECTIVE_TYPES } from "~/domain/vocabulary";
+import { DESK_LIMITS, editDirectiveSchema, newDirectiveSchema } from "~/lib/desk-forms";
+import { useT } from "~/lib/i18n";
+import { useHydrated } from "~/lib/use-hydrated";
+import type { CommitteeOption, MeetingOption } from "~/models/desk-options.server";
+import { FieldErrors, FormProblems, HINT_CLASS, INPUT_CLASS, LABEL_CLASS, type ConflictView } from "./form-feedback";
+
+export interface DirectiveFormValues {
+  committeeId?: string;
+  meetingId?: string;
+  number?: string;
+  type?: string;
+  issuedOn?: string;
+  issuer?: string;
+  signer?: string;
+  abstract?: string;
+  fullText?: string;
+  confidential?: string;
+}
+
+/**
+ * The directive form, for a new directive (a draft) or an edit (with the
+ * version it is based on). Works without JavaScript; with it, fields are checked
+ * as they are left and the meeting list follows the chosen committee.
+ */
+export function DirectiveForm({
+  version,
+  lastResult,
+  conflict,
+  defaultValue,
+  committees,
+  meetings,
+  cancelTo,
+}: {
+  /** The version an edit is based on; absent for a new directive. */
+  version?: number;
+  lastResult: SubmissionResult<string[]> | undefined;
+  conflict: ConflictView | null;
+  defaultValue: DirectiveFormValues;
+  committees: CommitteeOption[];
+  meetings: MeetingOption[];
+  cancelTo: string;
+}) {
+  const t = useT();
+  const navigation = useNavigation();
+  const hydrated = useHydrated();
+  const schema = version === undefined ? newDirectiveSchema(t) : editDirectiveSchema(t);
+  const [form, fields] = useForm({
+    id: "directive-form",
+    lastResult,
+    defaultValue,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const initialCommittee = typeof fields.committeeId.initialValue === "string" ? fields.committeeId.initialValue : "";
+  const [committeeId, setCommitteeId] = useState(initialCommittee);
+  // Without JavaScript every meeting is offered, grouped by committee; the server checks the pair.
+  const shownCommittees =
+    hydrated && committeeId !== "" ? committees.filter((c) => String(c.id) === committeeId) : committees;
+  const issuedOnHint = `${fields.issuedOn.id}-hint`;
+
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-6">
+      <FormProblems id={form.errorId} errors={form.errors} conflict={conflict} />
+      {version !== undefined && <input type="hidden" name="version" value={version} />}
+
+      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
+        <legend className="px-1 font-semibold">{t("desk.directive.documentLegend")}</legend>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.committeeId.id} className={LABEL_CLASS}>
+            {t("desk.directive.committee")}
+          </label>
+          <select
+            {...getSelectProps(fields.committeeId)}
+            onChange={(event) => setCommitteeId(event.currentTarget.value)}
+            className={INPUT_CLASS}
+          >
+            <option value="">{t("desk.choose")}</option>
+            {committees.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={fields.committeeId.errorId} errors={fields.committeeId.errors} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.meetingId.id} className={LABEL_CLASS}>
+            {t("desk.directive.meeting")}
+          </label>
+          <select {...getSelectProps(fields.meetingId)} className={INPUT_CLASS}>
+            <option value="">{t("desk.directive.noMeeting")}</option>
+            {shownCommittees.map((c) => {
+              const ofCommittee = meetings.filter((m) => m.committeeId === c.id);
+              if (ofCommittee.length === 0) return null;
+              return (
+                <optgroup key={c.id} label={c.name}>
+                  {ofCommittee.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {t("directive.meetingLine", { title: m.title, date: formatLocalDate(m.heldOn) })}
+                    </option>
+                  ))}
+                </optgroup>
+              );
+            })}
+          </select>
+          <FieldErrors id={fields.meetingId.errorId} errors={fields.meetingId.errors} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.type.id} className={LABEL_CLASS}>
+            {t("desk.directive.type")}
+          </label>
+          <select {...getSelectProps(fields.type)} className={INPUT_CLASS}>
+            <option value="">{t("desk.choose")}</option>
+            {DIRECTIVE_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`directiveType.${type}`)}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={fields.type.errorId} errors={fields.type.errors} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.number.id} className={LABEL_CLASS}>
+            {t("desk.directive.number")}
+          </label>
+          <input
+            {...getInputProps(fields.number, { type: "text", ariaDescribedBy: `${fields.number.id}-hint` })}
+            maxLength={DESK_LIMITS.directiveNumber}
+            placeholder="320/TB-VPCP"
+            autoComplete="off"
+            className={INPUT_CLASS}
+          />
+          <p id={`${fields.number.id}-hint`} className={HINT_CLASS}>
+            {t("desk.directive.numberHint")}
+          </p>
+          <FieldErrors id={fields.number.errorId} errors={fields.number.errors} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.issuedOn.id} className={LABEL_CLASS}>
+            {t("desk.directive.issuedOn")}
+          </label>
+          <input
+            {...getInputProps(fields.issuedOn, { type: "text", ariaDescribedBy: issuedOnHint })}
+            placeholder={t("desk.dateHint")}
+            inputMode="numeric"
+            autoComplete="off"
+            className={INPUT_CLASS}
+          />
+          <p id={issuedOnHint} className={HINT_CLASS}>
+            {t("desk.directive.issuedOnHint")}
+          </p>
+          <FieldErrors id={fields.issuedOn.errorId} errors={fields.issuedOn.errors} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.issuer.id} className={LABEL_CLASS}>
+            {t("desk.directive.issuer")}
+          </label>
+          <input {...getInputProps(fields.issuer, { type: "text" })} className={INPUT_CLASS} />
+          <FieldErrors id={fields.issuer.errorId} errors={fields.issuer.errors} />
+        </div>
+        <div className="flex flex-col gap-1 sm:col-span-2">
+          <label htmlFor={fields.signer.id} className={LABEL_CLASS}>
+            {t("desk.directive.signer")}
+          </label>
+          <input {...getInputProps(fields.signer, { type: "text" })} className={INPUT_CLASS} />
+          <FieldErrors id={fields.signer.errorId} errors={fields.signer.errors} />
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <legend className="px-1 font-semibold">{t("desk.directive.contentLegend")}</legend>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.abstract.id} className={LABEL_CLASS}>
+            {t("desk.directive.abstract")}
+          </label>
+          <textarea {...getTextareaProps(fields.abstract)} rows={3} className={INPUT_CLASS} />
+          <FieldErrors id={fields.abstract.errorId} errors={fields.abstract.errors} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.fullText.id} className={LABEL_CLASS}>
+            {t("desk.directive.fullText")}
+          </label>
+          <textarea {...getTextareaProps(fields.fullText)} rows={10} className={INPUT_CLASS} />
+          <FieldErrors id={fields.fullText.errorId} errors={fields.fullText.errors} />
+        </div>
+        <div className="flex items-start gap-2">
+          <input
+            {...getInputProps(fields.confidential, {
+              type: "checkbox",
+              ariaDescribedBy: `${fields.confidential.id}-hint`,
+            })}
+            className="mt-1 size-4"
+          />
+          <div>
+            <label htmlFor={fields.confidential.id} className={LABEL_CLASS}>
+              {t("desk.directive.confidential")}
+            </label>
+            <p id={`${fields.confidential.id}-hint`} className={HINT_CLASS}>
+              {t("desk.directive.confidentialHint")}
+            </p>
+            <FieldErrors id={fields.confidential.errorId} errors={fields.confidential.errors} />
+          </div>
+        </div>
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="submit"
+          disabled={navigation.state === "submitting"}
+          className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
+          {t(version === undefined ? "desk.directive.create" : "desk.save")}
+        </button>
+        <Link to={cancelTo}>{t("desk.cancel")}</Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,112 @@
+import type { SubmissionResult } from "@conform-to/react";
+import type { SavedNotice } from "~/lib/desk-forms";
+import { useT } from "~/lib/i18n";
+
+// Shared look of the secretariat's forms.
+export const INPUT_CLASS = "w-full rounded border border-slate-400 bg-white px-3 py-2";
+export const LABEL_CLASS = "text-sm font-medium";
+export const HINT_CLASS = "text-xs text-slate-700";
+
+/** A field's errors, referenced by the field's `aria-describedby`. */
+export function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
+  if (!errors || errors.length === 0) return null;
+  return (
+    <p id={id} className="text-sm text-red-800">
+      {errors.join(" ")}
+    </p>
+  );
+}
+
+/** Errors about the whole form, announced as soon as they appear. */
+export function FormAlert({ id, errors }: { id: string; errors: string[] | undefined }) {
+  if (!errors || errors.length === 0) return null;
+  return (
+    <div id={id} role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+      {errors.join(" ")}
+    </div>
+  );
+}
+
+/** What a page's action answers when a move posted from the page (an intent) is refused. */
+export interface IntentReply {
+  intent: string | null;
+  result: SubmissionResult<string[]>;
+  conflict: ConflictView | null;
+}
+
+export interface ConflictView {
+  changes: { field: string; from: string; to: string; by: string; at: string }[];
+}
+
+/**
+ * A save refused because someone saved first (DESIGN §5): the server's message,
+ * what the others changed (field, old → new, who, when), and that the user's own
+ * input is still in the form, ready to be saved again.
+ */
+export function ConflictNotice({
+  id,
+  message,
+  conflict,
+}: {
+  id: string;
+  message: string[] | undefined;
+  conflict: ConflictView;
+}) {
+  const t = useT();
+  return (
+    <div
+      id={id}
+      role="alert"
+      className="space-y-2 rounded border border-amber-500 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+    >
+      <p className="font-semibold">{message?.join(" ") ?? t("desk.conflict.task")}</p>
+      {conflict.changes.length > 0 && (
+        <>
+          <p>{t("desk.conflict.changesIntro")}</p>
+          <ul className="list-inside list-disc space-y-1">
+            {conflict.changes.map((change, index) => (
+              <li key={index}>
+                {t("desk.conflict.change", {
+                  field: change.field,
+                  from: change.from,
+                  to: change.to,
+                  by: change.by,
+                  at: change.at,
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>{t("desk.conflict.keepInput")}</p>
+    </div>
+  );
+}
+
+/** Form-level errors, or the conflict notice when the save was refused as stale. */
+export function FormProblems({
+  id,
+  errors,
+  conflict,
+}: {
+  id: string;
+  errors: string[] | undefined;
+  conflict: ConflictView | null;
+}) {
+  return conflict ? (
+    <ConflictNotice id={id} message={errors} conflict={conflict} />
+  ) : (
+    <FormAlert id={id} errors={errors} />
+  );
+}
+
+/** The confirmation a page shows after a redirect from a successful save. */
+export function SavedBanner({ notice }: { notice: SavedNotice | null }) {
+  const t = useT();
+  if (!notice) return null;
+  return (
+    <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+      {t(`desk.saved.${notice}`)}
+    </p>
+  );
+}

@@ -1,0 +1,205 @@
+import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { DEPARTMENT_KINDS, type WorkflowState } from "~/domain/vocabulary";
+import { canMove, CLOSED_STATES } from "~/domain/workflow";
+import { DESK_LIMITS, taskIntentSchema, type TaskIntent } from "~/lib/desk-forms";
+import { useT } from "~/lib/i18n";
+import type { DepartmentOption } from "~/models/desk-options.server";
+import { FieldErrors, FormProblems, HINT_CLASS, INPUT_CLASS, LABEL_CLASS, type IntentReply } from "./form-feedback";
+
+interface TaskFacts {
+  id: number;
+  state: WorkflowState;
+  version: number;
+  leadDepartmentId: number;
+}
+
+const BUTTON = "rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60";
+
+/** One move on the task: a disclosure with its form, open when its last attempt failed. */
+function IntentForm({
+  task,
+  intent,
+  summary,
+  submitLabel,
+  reply,
+  children,
+}: {
+  task: TaskFacts;
+  intent: TaskIntent;
+  summary: string;
+  submitLabel: string;
+  reply: IntentReply | undefined;
+  children?: (fields: ReturnType<typeof useIntentForm>[1]) => ReactNode;
+}) {
+  const navigation = useNavigation();
+  const mine = reply?.intent === intent ? reply : undefined;
+  const [form, fields] = useIntentForm(task, intent, mine?.result);
+  return (
+    <details open={mine !== undefined} className="rounded border border-slate-200 bg-white">
+      <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{summary}</summary>
+      {/* Posted to the page itself, without the query string of an earlier notice (`?saved=`). */}
+      <Form
+        method="post"
+        action={`/tasks/${task.id}`}
+        {...getFormProps(form)}
+        className="space-y-3 border-t border-slate-200 p-3"
+      >
+        <FormProblems id={form.errorId} errors={form.errors} conflict={mine?.conflict ?? null} />
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name="version" value={task.version} />
+        {children?.(fields)}
+        <button type="submit" disabled={navigation.state === "submitting"} className={BUTTON}>
+          {submitLabel}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+function useIntentForm(task: TaskFacts, intent: TaskIntent, lastResult: SubmissionResult<string[]> | undefined) {
+  const t = useT();
+  const schema = taskIntentSchema(t, task.leadDepartmentId);
+  return useForm({
+    id: `task-${intent}`,
+    lastResult,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+}
+
+function ReasonField({ fields }: { fields: ReturnType<typeof useIntentForm>[1] }) {
+  const t = useT();
+  const reason = fields.reason;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={reason.id} className={LABEL_CLASS}>
+        {t("desk.task.reason")}
+      </label>
+      <textarea {...getTextareaProps(reason)} maxLength={DESK_LIMITS.reason} rows={2} className={INPUT_CLASS} />
+      <FieldErrors id={reason.errorId} errors={reason.errors} />
+    </div>
+  );
+}
+
+/**
+ * The secretariat's moves on a task (DESIGN §4): edit, put on hold, withdraw,
+ * resume, re-assign the lead. Shown only to users allowed to make them; the
+ * action checks again.
+ */
+export function TaskActions({
+  task,
+  departments,
+  reply,
+}: {
+  task: TaskFacts;
+  departments: DepartmentOption[];
+  reply: IntentReply | undefined;
+}) {
+  const t = useT();
+  // A remount after each saved move closes the disclosures and clears their fields.
+  const key = (intent: TaskIntent) => `${intent}-${task.version}`;
+  const otherDepartments = departments.filter((d) => d.id !== task.leadDepartmentId && d.active);
+  return (
+    <section aria-labelledby="task-actions-heading" className="no-print space-y-2">
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id="task-actions-heading" className="text-lg font-semibold">
+          {t("desk.actions.heading")}
+        </h2>
+        <Link
+          to={`/tasks/${task.id}/edit`}
+          className="rounded border border-brand-700 px-3 py-1.5 text-sm font-medium no-underline hover:bg-brand-50"
+        >
+          {t("desk.task.edit")}
+        </Link>
+      </div>
+      {reply?.intent === null && (
+        <FormProblems
+          id="task-actions-error"
+          errors={Object.values(reply.result.error ?? {}).flatMap((e) => e ?? [])}
+          conflict={null}
+        />
+      )}
+      <div className="grid gap-2 md:grid-cols-2">
+        {task.state === "on_hold" && (
+          <IntentForm
+            key={key("resume")}
+            task={task}
+            intent="resume"
+            summary={t("desk.task.resume")}
+            submitLabel={t("desk.task.resumeSubmit")}
+            reply={reply}
+          >
+            {() => <p className={HINT_CLASS}>{t("desk.task.resumeHint")}</p>}
+          </IntentForm>
+        )}
+        {canMove(task.state, "on_hold") && (
+          <IntentForm
+            key={key("hold")}
+            task={task}
+            intent="hold"
+            summary={t("desk.task.hold")}
+            submitLabel={t("desk.task.holdSubmit")}
+            reply={reply}
+          >
+            {(fields) => <ReasonField fields={fields} />}
+          </IntentForm>
+        )}
+        {canMove(task.state, "cancelled") && (
+          <IntentForm
+            key={key("cancel")}
+            task={task}
+            intent="cancel"
+            summary={t("desk.task.cancel")}
+            submitLabel={t("desk.task.cancelSubmit")}
+            reply={reply}
+          >
+            {(fields) => <ReasonField fields={fields} />}
+          </IntentForm>
+        )}
+        {!CLOSED_STATES.includes(task.state) && (
+          <IntentForm
+            key={key("reassign")}
+            task={task}
+            intent="reassign"
+            summary={t("desk.task.reassign")}
+            submitLabel={t("desk.task.reassignSubmit")}
+            reply={reply}
+          >
+            {(fields) => (
+              <>
+                <div className="flex flex-col gap-1">
+                  <label htmlFor={fields.departmentId.id} className={LABEL_CLASS}>
+                    {t("desk.task.newLead")}
+                  </label>
+                  <select {...getSelectProps(fields.departmentId)} className={INPUT_CLASS}>
+                    <option value="">{t("desk.choose")}</option>
+                    {DEPARTMENT_KINDS.map((kind) => {
+                      const list = otherDepartments.filter((d) => d.kind === kind);
+                      if (list.length === 0) return null;
+                      return (
+                        <optgroup key={kind} label={t(`departmentKind.${kind}`)}>
+                          {list.map((d) => (
+                            <option key={d.id} value={d.id}>
+                              {d.name}
+                            </option>
+                          ))}
+                        </optgroup>
+                      );
+                    })}
+                  </select>
+                  <FieldErrors id={fields.departmentId.errorId} errors={fields.departmentId.errors} />
+                </div>
+                <ReasonField fields={fields} />
+              </>
+            )}
+          </IntentForm>
+        )}
+      </div>
+    </section>
+  );
+}

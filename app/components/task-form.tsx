@@ -1,0 +1,291 @@
+import {
+  getCollectionProps,
+  getFieldsetProps,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { foldVietnamese } from "~/domain/text";
+import { DEADLINE_KINDS, DEPARTMENT_KINDS, type DepartmentKind } from "~/domain/vocabulary";
+import { DESK_LIMITS, editTaskSchema, newTaskSchema } from "~/lib/desk-forms";
+import { useT, type Translate } from "~/lib/i18n";
+import { useHydrated } from "~/lib/use-hydrated";
+import type { DepartmentOption, ParentOption } from "~/models/desk-options.server";
+import { FieldErrors, FormProblems, HINT_CLASS, INPUT_CLASS, LABEL_CLASS, type ConflictView } from "./form-feedback";
+
+export interface TaskFormValues {
+  itemNumber?: string;
+  title?: string;
+  description?: string;
+  leadDepartmentId?: string;
+  coordinatorDepartmentIds?: string[];
+  deadlineKind?: string;
+  dueDate?: string;
+  assignedOn?: string;
+  parentId?: string;
+}
+
+function departmentLabel(t: Translate, department: DepartmentOption): string {
+  return department.active ? department.name : `${department.name} (${t("departments.inactive").toLowerCase()})`;
+}
+
+function byKind(departments: readonly DepartmentOption[]): [DepartmentKind, DepartmentOption[]][] {
+  return DEPARTMENT_KINDS.map((kind): [DepartmentKind, DepartmentOption[]] => [
+    kind,
+    departments.filter((d) => d.kind === kind),
+  ]).filter(([, list]) => list.length > 0);
+}
+
+/**
+ * The task form, for a new task of a directive or an edit (with the version it
+ * is based on). Coordinating departments are checkboxes in a scrolling list;
+ * with JavaScript the list can be filtered by name. Works without JavaScript.
+ */
+export function TaskForm({
+  version,
+  lastResult,
+  conflict,
+  defaultValue,
+  departments,
+  parents,
+  cancelTo,
+}: {
+  version?: number;
+  lastResult: SubmissionResult<string[]> | undefined;
+  conflict: ConflictView | null;
+  defaultValue: TaskFormValues;
+  departments: DepartmentOption[];
+  parents: ParentOption[];
+  cancelTo: string;
+}) {
+  const t = useT();
+  const navigation = useNavigation();
+  const hydrated = useHydrated();
+  const [filter, setFilter] = useState("");
+  const schema = version === undefined ? newTaskSchema(t) : editTaskSchema(t);
+  const [form, fields] = useForm({
+    id: "task-form",
+    lastResult,
+    defaultValue,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const groups = byKind(departments);
+  const coordinatorProps = new Map(
+    getCollectionProps(fields.coordinatorDepartmentIds, {
+      type: "checkbox",
+      options: departments.map((d) => String(d.id)),
+    }).map((props) => [props.value, props]),
+  );
+  // Accent-insensitive, as search is (DESIGN §7): "tai chinh" finds "Sở Tài chính".
+  const wanted = foldVietnamese(filter);
+  const matches = (department: DepartmentOption) => wanted === "" || foldVietnamese(department.name).includes(wanted);
+  const coordinators = fields.coordinatorDepartmentIds;
+  const deadlineKind = fields.deadlineKind;
+  const dueDateHint = `${fields.dueDate.id}-hint`;
+  const assignedOnHint = `${fields.assignedOn.id}-hint`;
+  const filterId = `${coordinators.id}-filter`;
+
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-6">
+      <FormProblems id={form.errorId} errors={form.errors} conflict={conflict} />
+      {version !== undefined && <input type="hidden" name="version" value={version} />}
+
+      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[10rem_1fr]">
+        <legend className="px-1 font-semibold">{t("desk.task.contentLegend")}</legend>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.itemNumber.id} className={LABEL_CLASS}>
+            {t("desk.task.itemNumber")}
+          </label>
+          <input
+            {...getInputProps(fields.itemNumber, { type: "text", ariaDescribedBy: `${fields.itemNumber.id}-hint` })}
+            maxLength={DESK_LIMITS.itemNumber}
+            autoComplete="off"
+            className={INPUT_CLASS}
+          />
+          <p id={`${fields.itemNumber.id}-hint`} className={HINT_CLASS}>
+            {t("desk.task.itemNumberHint")}
+          </p>
+          <FieldErrors id={fields.itemNumber.errorId} errors={fields.itemNumber.errors} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.title.id} className={LABEL_CLASS}>
+            {t("desk.task.title")}
+          </label>
+          <input {...getInputProps(fields.title, { type: "text" })} autoComplete="off" className={INPUT_CLASS} />
+          <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
+        </div>
+        <div className="flex flex-col gap-1 sm:col-span-2">
+          <label htmlFor={fields.description.id} className={LABEL_CLASS}>
+            {t("desk.task.description")}
+          </label>
+          <textarea {...getTextareaProps(fields.description)} rows={4} className={INPUT_CLASS} />
+          <FieldErrors id={fields.description.errorId} errors={fields.description.errors} />
+        </div>
+        <div className="flex flex-col gap-1 sm:col-span-2">
+          <label htmlFor={fields.parentId.id} className={LABEL_CLASS}>
+            {t("desk.task.parent")}
+          </label>
+          <select {...getSelectProps(fields.parentId)} className={INPUT_CLASS}>
+            <option value="">{t("desk.task.noParent")}</option>
+            {parents.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.itemNumber}. {p.title}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={fields.parentId.errorId} errors={fields.parentId.errors} />
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <legend className="px-1 font-semibold">{t("desk.task.assignmentLegend")}</legend>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.leadDepartmentId.id} className={LABEL_CLASS}>
+            {t("desk.task.lead")}
+          </label>
+          <select
+            {...getSelectProps(fields.leadDepartmentId, { ariaDescribedBy: `${fields.leadDepartmentId.id}-hint` })}
+            className={INPUT_CLASS}
+          >
+            <option value="">{t("desk.choose")}</option>
+            {groups.map(([kind, list]) => (
+              <optgroup key={kind} label={t(`departmentKind.${kind}`)}>
+                {list.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {departmentLabel(t, d)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+          <p id={`${fields.leadDepartmentId.id}-hint`} className={HINT_CLASS}>
+            {t("desk.task.leadHint")}
+          </p>
+          <FieldErrors id={fields.leadDepartmentId.errorId} errors={fields.leadDepartmentId.errors} />
+        </div>
+
+        <fieldset
+          {...getFieldsetProps(coordinators, { ariaDescribedBy: `${coordinators.id}-hint` })}
+          className="space-y-2"
+        >
+          <legend className={LABEL_CLASS}>{t("desk.task.coordinators")}</legend>
+          <p id={`${coordinators.id}-hint`} className={HINT_CLASS}>
+            {t("desk.task.coordinatorsHint")}
+          </p>
+          {/* Errors of the list and of its items (a crafted value), in one place. */}
+          <FieldErrors id={coordinators.errorId} errors={[...new Set(Object.values(coordinators.allErrors).flat())]} />
+          {hydrated && (
+            <div className="flex flex-col gap-1 sm:max-w-sm">
+              <label htmlFor={filterId} className="text-sm">
+                {t("desk.task.filterDepartments")}
+              </label>
+              <input
+                id={filterId}
+                type="search"
+                value={filter}
+                onChange={(event) => setFilter(event.currentTarget.value)}
+                autoComplete="off"
+                className={INPUT_CLASS}
+              />
+            </div>
+          )}
+          <div className="max-h-72 overflow-y-auto rounded border border-slate-300 p-2">
+            {groups.map(([kind, list]) => {
+              const shown = list.filter(matches);
+              return (
+                <div key={kind} hidden={shown.length === 0} className="mb-2">
+                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-700">
+                    {t(`departmentKind.${kind}`)}
+                  </p>
+                  <ul className="grid gap-x-4 sm:grid-cols-2">
+                    {list.map((d) => {
+                      const props = coordinatorProps.get(String(d.id));
+                      if (!props) return null;
+                      const { key, ...inputProps } = props;
+                      return (
+                        <li key={key} hidden={!matches(d)}>
+                          <label className="flex items-start gap-2 py-0.5 text-sm">
+                            <input {...inputProps} className="mt-0.5 size-4 shrink-0" />
+                            <span>{departmentLabel(t, d)}</span>
+                          </label>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </div>
+              );
+            })}
+          </div>
+        </fieldset>
+      </fieldset>
+
+      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
+        <legend className="px-1 font-semibold">{t("desk.task.deadlineLegend")}</legend>
+        <fieldset {...getFieldsetProps(deadlineKind)} className="space-y-1">
+          <legend className={LABEL_CLASS}>{t("desk.task.deadlineKind")}</legend>
+          {getCollectionProps(deadlineKind, { type: "radio", options: [...DEADLINE_KINDS] }).map(
+            ({ key, ...props }) => (
+              <label key={key} className="flex items-center gap-2 text-sm">
+                <input {...props} className="size-4" />
+                {t(`desk.deadlineKind.${props.value as (typeof DEADLINE_KINDS)[number]}`)}
+              </label>
+            ),
+          )}
+          <FieldErrors id={deadlineKind.errorId} errors={deadlineKind.errors} />
+        </fieldset>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.dueDate.id} className={LABEL_CLASS}>
+            {t("desk.task.dueDate")}
+          </label>
+          <input
+            {...getInputProps(fields.dueDate, { type: "text", ariaDescribedBy: dueDateHint })}
+            placeholder={t("desk.dateHint")}
+            inputMode="numeric"
+            autoComplete="off"
+            className={INPUT_CLASS}
+          />
+          <p id={dueDateHint} className={HINT_CLASS}>
+            {t("desk.task.dueDateHint")}
+          </p>
+          <FieldErrors id={fields.dueDate.errorId} errors={fields.dueDate.errors} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.assignedOn.id} className={LABEL_CLASS}>
+            {t("desk.task.assignedOn")}
+          </label>
+          <input
+            {...getInputProps(fields.assignedOn, { type: "text", ariaDescribedBy: assignedOnHint })}
+            placeholder={t("desk.dateHint")}
+            inputMode="numeric"
+            autoComplete="off"
+            className={INPUT_CLASS}
+          />
+          <p id={assignedOnHint} className={HINT_CLASS}>
+            {t("desk.dateHint")}
+          </p>
+          <FieldErrors id={fields.assignedOn.errorId} errors={fields.assignedOn.errors} />
+        </div>
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="submit"
+          disabled={navigation.state === "submitting"}
+          className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
+          {t(version === undefined ? "desk.task.create" : "desk.save")}
+        </button>
+        <Link to={cancelTo}>{t("desk.cancel")}</Link>
+      </div>
+    </Form>
+  );
+}

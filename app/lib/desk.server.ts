@@ -1,0 +1,226 @@
+// What the secretariat's actions answer when a model refuses a write: the
+// refusal codes of app/models/directives.server.ts and tasks.server.ts as
+// translated messages on the fields they concern, and a conflict as the list of
+// what others changed (field, old → new, who, when).
+import { data, type AppLoadContext } from "@remix-run/node";
+import type { SubmissionResult } from "@conform-to/react";
+import { sql } from "drizzle-orm";
+import { formatInstant, formatLocalDate, isLocalDate } from "~/domain/dates";
+import { canSeeDirective, canSeeTask, type Permission } from "~/domain/permissions";
+import { DEADLINE_KINDS, WORKFLOW_STATES, type DeadlineKind, type WorkflowState } from "~/domain/vocabulary";
+import { VIOLATION_FIELD, violationMessage } from "~/lib/desk-forms";
+import { denyAccess, type SessionUser } from "~/lib/auth.server";
+import { getDb, type AppDatabase } from "~/lib/db.server";
+import { notFound } from "~/lib/http.server";
+import type { MessageKey, Translate } from "~/lib/i18n";
+import type { DirectiveWriteResult } from "~/models/directives.server";
+import { departmentNames } from "~/models/desk-options.server";
+import type { TaskChange, TaskWriteError } from "~/models/tasks.server";
+import { directiveAccessFacts, taskAccessFacts } from "~/models/visibility.server";
+
+/**
+ * The directive must exist and be visible to the user, else 404 (audited when it
+ * exists but is hidden). Call after `requirePermission`.
+ */
+export async function requireVisibleDirective(
+  request: Request,
+  context: AppLoadContext | undefined,
+  user: SessionUser,
+  id: number,
+  permission: Permission,
+) {
+  const access = directiveAccessFacts(getDb(), id);
+  if (!access) notFound();
+  if (!canSeeDirective(user, access)) {
+    return denyAccess(request, context, user, permission, 404, { type: "directive", id });
+  }
+  return access;
+}
+
+/** The task must exist and be visible to the user, else 404 (see requireVisibleDirective). */
+export async function requireVisibleTask(
+  request: Request,
+  context: AppLoadContext | undefined,
+  user: SessionUser,
+  id: number,
+  permission: Permission,
+) {
+  const access = taskAccessFacts(getDb(), id);
+  if (!access) notFound();
+  if (!canSeeTask(user, access)) return denyAccess(request, context, user, permission, 404, { type: "task", id });
+  return access;
+}
+
+export interface ReplyErrors {
+  formErrors?: string[];
+  fieldErrors?: Record<string, string[]>;
+}
+
+/** One change made by someone else since the form was opened, ready to show. */
+export interface ChangeLine {
+  field: string;
+  from: string;
+  to: string;
+  by: string;
+  at: string;
+}
+
+/** A refused save: the version to base the next attempt on, and what changed meanwhile. */
+export interface Conflict {
+  version: number;
+  changes: ChangeLine[];
+}
+
+/** What a form action answers: Conform's reply, and the conflict when there was one. */
+export interface FormReply {
+  result: SubmissionResult<string[]>;
+  conflict: Conflict | null;
+}
+
+export function formReply(result: SubmissionResult<string[]>, status: 400 | 409, conflict: Conflict | null = null) {
+  return data<FormReply>({ result, conflict }, { status });
+}
+
+type DirectiveWriteError = Extract<DirectiveWriteResult, { ok: false }>["error"];
+
+/** A directive refusal other than `not_found` and `conflict`, on its field. */
+export function directiveErrors(
+  t: Translate,
+  error: Exclude<DirectiveWriteError, "not_found" | "conflict">,
+): ReplyErrors {
+  switch (error) {
+    case "duplicate_number":
+      return { fieldErrors: { number: [t("desk.error.duplicateNumber")] } };
+    case "unknown_committee":
+      return { fieldErrors: { committeeId: [t("desk.error.unknownCommittee")] } };
+    case "unknown_meeting":
+      return { fieldErrors: { meetingId: [t("desk.error.unknownMeeting")] } };
+    case "issued_needs_date":
+      return { fieldErrors: { issuedOn: [t("desk.error.issuedNeedsDate")] } };
+    case "issued_needs_number":
+      return { fieldErrors: { number: [t("desk.error.issuedNeedsNumber")] } };
+    case "invalid_move":
+      return { formErrors: [t("desk.error.invalidDirectiveMove")] };
+  }
+}
+
+/** A task refusal other than `not_found` and `conflict`, on the field it concerns. */
+export function taskErrors(
+  t: Translate,
+  error: Exclude<TaskWriteError, { error: "not_found" } | { error: "conflict" }>,
+  leadDepartmentId: number | null,
+): ReplyErrors {
+  switch (error.error) {
+    case "rule": {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const violation of error.violations) {
+        const field = VIOLATION_FIELD[violation];
+        fieldErrors[field] = [...(fieldErrors[field] ?? []), violationMessage(t, violation)];
+      }
+      return { fieldErrors };
+    }
+    case "unknown_department": {
+      const fieldErrors: Record<string, string[]> = {};
+      const message = t("desk.error.unknownDepartment");
+      if (leadDepartmentId === null) return { fieldErrors: { departmentId: [message] } };
+      if (error.departmentIds.includes(leadDepartmentId)) fieldErrors.leadDepartmentId = [message];
+      if (error.departmentIds.some((id) => id !== leadDepartmentId)) fieldErrors.coordinatorDepartmentIds = [message];
+      return { fieldErrors };
+    }
+    case "unknown_directive":
+      return { formErrors: [t("desk.error.unknownDirective")] };
+    case "unknown_parent":
+      return { fieldErrors: { parentId: [t("desk.error.unknownParent")] } };
+    case "parent_cycle":
+      return { fieldErrors: { parentId: [t("desk.error.parentCycle")] } };
+    case "invalid_move":
+      return {
+        formErrors: [
+          t("desk.error.invalidTaskMove", { from: t(`workflow.${error.from}`), to: t(`workflow.${error.to}`) }),
+        ],
+      };
+  }
+}
+
+const CHANGE_LABELS: Record<string, MessageKey> = {
+  parentId: "desk.task.parent",
+  itemNumber: "desk.task.itemNumber",
+  title: "desk.task.title",
+  description: "desk.task.description",
+  leadDepartmentId: "desk.task.lead",
+  coordinatorDepartmentIds: "desk.task.coordinators",
+  deadlineKind: "desk.task.deadlineKind",
+  originalDueDate: "desk.change.originalDueDate",
+  currentDueDate: "desk.change.currentDueDate",
+  assignedOn: "desk.task.assignedOn",
+  state: "desk.change.state",
+  stateReason: "desk.change.stateReason",
+  reason: "desk.change.reassignReason",
+};
+
+const SHOWN_TEXT = 160;
+
+function ids(value: unknown): number[] {
+  if (typeof value === "number") return [value];
+  return Array.isArray(value) ? value.filter((v): v is number => typeof v === "number") : [];
+}
+
+/** The changes a conflict reports, described in the reader's language. */
+export function describeTaskChanges(db: AppDatabase, t: Translate, changes: readonly TaskChange[]): ChangeLine[] {
+  const departmentIds = changes
+    .filter((c) => c.field === "leadDepartmentId" || c.field === "coordinatorDepartmentIds")
+    .flatMap((c) => [...ids(c.from), ...ids(c.to)]);
+  const names = departmentNames(db, [...new Set(departmentIds)]);
+  const parentIds = [
+    ...new Set(changes.filter((c) => c.field === "parentId").flatMap((c) => [...ids(c.from), ...ids(c.to)])),
+  ];
+  const parents = new Map(
+    parentIds.length === 0
+      ? []
+      : db
+          .all<{ id: number; label: string }>(
+            sql`SELECT id, item_number || '. ' || title AS label FROM tasks WHERE id IN (${sql.join(parentIds, sql`, `)})`,
+          )
+          .map((p) => [p.id, p.label]),
+  );
+
+  const show = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === "") return t("common.none");
+    switch (field) {
+      case "leadDepartmentId":
+        return names.get(Number(value)) ?? String(value);
+      case "coordinatorDepartmentIds": {
+        const list = ids(value);
+        return list.length === 0 ? t("task.noCoordinators") : list.map((id) => names.get(id) ?? String(id)).join("; ");
+      }
+      case "parentId":
+        return parents.get(Number(value)) ?? String(value);
+      case "deadlineKind":
+        return (DEADLINE_KINDS as readonly unknown[]).includes(value)
+          ? t(`desk.deadlineKind.${value as DeadlineKind}`)
+          : String(value);
+      case "state":
+        return (WORKFLOW_STATES as readonly unknown[]).includes(value)
+          ? t(`workflow.${value as WorkflowState}`)
+          : String(value);
+      default: {
+        if (isLocalDate(value)) return formatLocalDate(value);
+        const text = typeof value === "string" ? value : JSON.stringify(value);
+        return text.length > SHOWN_TEXT ? `${text.slice(0, SHOWN_TEXT)}…` : text;
+      }
+    }
+  };
+
+  return changes
+    .filter((c) => c.field !== "directiveId")
+    .map((c) => {
+      const label = CHANGE_LABELS[c.field];
+      return {
+        field: label ? t(label) : c.field,
+        from: show(c.field, c.from),
+        to: show(c.field, c.to),
+        by: c.by ?? t("history.system"),
+        at: formatInstant(c.at),
+      };
+    });
+}

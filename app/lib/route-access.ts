@@ -1,0 +1,136 @@
+// How every route is guarded: one row per route module, read by the access-matrix
+// test (tests/integration/access-matrix.test.ts), which calls each route's real
+// loader and action as every demo role and checks the answer against the
+// permission table (app/domain/permissions.ts). Data only: no server code here.
+//
+// Keys are Remix route ids, exactly as the build names them (and as
+// `useRouteLoaderData` takes them): `root` for app/root.tsx; `routes/` + the file
+// name without its extension for a file route (`app/routes/logout.tsx` →
+// `routes/logout`), or + the folder name for a folder route
+// (`app/routes/tasks.$id/route.tsx` → `routes/tasks.$id`). A route module
+// missing from this table, or a handler it exports that the table does not
+// declare, fails the test.
+import type { Permission } from "~/domain/permissions";
+
+/** What the matrix expects from a request the guard lets through. */
+export interface GrantedOutcome {
+  status: 200 | 302 | 400;
+  /** For a redirect: where to. */
+  location?: string;
+}
+
+export interface Guard {
+  /**
+   * Who may call the handler: holders of a permission (any scope), anyone signed
+   * in, or anyone at all. Signed out → 302 to the login page; a role without the
+   * permission → 403.
+   */
+  permission: Permission | "public" | "signed_in";
+  /** The record named by `$id` must be visible to the user (canSeeTask / canSeeDirective), else 404. */
+  resource?: "task" | "directive";
+  /** The record is named by this query parameter instead of `$id` (e.g. `/tasks/new?directive=3`). */
+  resourceQuery?: string;
+  /**
+   * The answer when access is granted, for the matrix's probe: a GET, or a POST
+   * with an empty form, with no query string but `resourceQuery`. Default `{ status: 200 }`.
+   */
+  granted?: GrantedOutcome;
+  /** A public handler that answers signed-in users differently (the login page sends them on). */
+  grantedWhenSignedIn?: GrantedOutcome;
+}
+
+export interface RouteAccess {
+  loader?: Guard;
+  action?: Guard;
+}
+
+/** A route whose module has no loader (or no action) simply has no entry for it. */
+export const ROUTE_ACCESS = {
+  // The document shell runs on every page, signed in or not: it only reads who is signed in.
+  root: { loader: { permission: "public" } },
+
+  "routes/_index": { loader: { permission: "dashboard.read" } },
+  "routes/directives._index": { loader: { permission: "directive.read" } },
+  "routes/directives.$id": {
+    loader: { permission: "directive.read", resource: "directive" },
+    // Issue, close, reopen: the secretariat's moves of the directive's state.
+    action: { permission: "directive.write", resource: "directive", granted: { status: 400 } },
+  },
+  "routes/tasks._index": { loader: { permission: "task.read" } },
+  "routes/tasks.$id": {
+    loader: { permission: "task.read", resource: "task" },
+    // Reassign, hold, cancel, resume: the secretariat's intents on one task.
+    action: { permission: "task.write", resource: "task", granted: { status: 400 } },
+  },
+  "routes/departments._index": { loader: { permission: "department.read" } },
+  "routes/audit._index": { loader: { permission: "audit.read" } },
+
+  "routes/login": {
+    loader: { permission: "public", grantedWhenSignedIn: { status: 302, location: "/" } },
+    // An empty form fails validation; the sign-in itself is rate-limited (sessions.server.ts).
+    action: { permission: "public", granted: { status: 400 } },
+  },
+  // Signing out and switching language are POSTs; a GET goes home.
+  "routes/logout": {
+    loader: { permission: "public", granted: { status: 302, location: "/" } },
+    action: { permission: "public", granted: { status: 302, location: "/login" } },
+  },
+  "routes/language": {
+    loader: { permission: "public", granted: { status: 302, location: "/" } },
+    action: { permission: "public", granted: { status: 302, location: "/" } },
+  },
+
+  // The secretariat's desk: entering directives and tasks.
+  "routes/directives.new": {
+    loader: { permission: "directive.write" },
+    action: { permission: "directive.write", granted: { status: 400 } },
+  },
+  "routes/directives.$id_.edit": {
+    loader: { permission: "directive.write", resource: "directive" },
+    action: { permission: "directive.write", resource: "directive", granted: { status: 400 } },
+  },
+  "routes/tasks.new": {
+    loader: { permission: "task.write", resource: "directive", resourceQuery: "directive" },
+    action: { permission: "task.write", resource: "directive", resourceQuery: "directive", granted: { status: 400 } },
+  },
+  "routes/tasks.$id_.edit": {
+    loader: { permission: "task.write", resource: "task" },
+    action: { permission: "task.write", resource: "task", granted: { status: 400 } },
+  },
+
+  "routes/directives.$id_.import": {
+    loader: { permission: "task.write", resource: "directive" },
+    // An empty (non-multipart) form is refused with a translated message.
+    action: { permission: "task.write", resource: "directive", granted: { status: 400 } },
+  },
+  "routes/tasks.import-template": { loader: { permission: "task.write" } },
+  "routes/directives.$id_.split": {
+    loader: { permission: "task.write", resource: "directive" },
+    // A form without an intent is refused with a translated message.
+    action: { permission: "task.write", resource: "directive", granted: { status: 400 } },
+  },
+  // Search filters its results by what the user may see (models/search.server.ts).
+  "routes/search": { loader: { permission: "directive.read" } },
+
+  // Administration (users and departments).
+  "routes/admin.users._index": { loader: { permission: "user.manage" } },
+  "routes/admin.users.new": {
+    loader: { permission: "user.manage" },
+    action: { permission: "user.manage", granted: { status: 400 } },
+  },
+  "routes/admin.users.$id": {
+    loader: { permission: "user.manage" },
+    action: { permission: "user.manage", granted: { status: 400 } },
+  },
+  "routes/admin.departments._index": { loader: { permission: "department.manage" } },
+  "routes/admin.departments.new": {
+    loader: { permission: "department.manage" },
+    action: { permission: "department.manage", granted: { status: 400 } },
+  },
+  "routes/admin.departments.$id": {
+    loader: { permission: "department.manage" },
+    action: { permission: "department.manage", granted: { status: 400 } },
+  },
+} as const satisfies Record<string, RouteAccess>;
+
+export type RouteId = keyof typeof ROUTE_ACCESS;

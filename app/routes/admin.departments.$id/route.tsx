@@ -1,0 +1,424 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { z } from "zod";
+import { departmentProfileShape, DepartmentProfileFields } from "~/components/admin-department-fields";
+import {
+  AdminSection,
+  ConfirmCheckbox,
+  DoneNotice,
+  FormAlert,
+  refusalReply,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+} from "~/components/admin-form";
+import { DEPARTMENT_LIMITS } from "~/domain/admin-limits";
+import { DepartmentOptions } from "~/components/admin-user-fields";
+import { formatLocalDate, parseLocalDate, today } from "~/domain/dates";
+import { requirePermission } from "~/lib/auth.server";
+import { getDb } from "~/lib/db.server";
+import { notFound } from "~/lib/http.server";
+import { useT, type Translate } from "~/lib/i18n";
+import { getTranslator } from "~/lib/locale.server";
+import { titleMeta } from "~/lib/meta";
+import { idParam } from "~/lib/params.server";
+import { originOf } from "~/models/audit.server";
+import {
+  mergeDepartment,
+  setDepartmentActive,
+  updateDepartment,
+  type DepartmentResult,
+  type MergeSummary,
+} from "~/models/departments.server";
+import { departmentForAdmin } from "./queries.server";
+
+// ---------------------------------------------------------------- forms
+
+/** Longer than any date; keeps a crafted value out of the error message. */
+const DATE_MAX = 30;
+
+function confirmation(t: Translate) {
+  const message = t("admin.confirm.required");
+  return z.boolean({ error: message }).refine((checked) => checked, message);
+}
+
+const profileForm = (t: Translate) => z.object({ intent: z.literal("profile"), ...departmentProfileShape(t) });
+const deactivateForm = (t: Translate) => z.object({ intent: z.literal("deactivate"), confirm: confirmation(t) });
+const reactivateForm = z.object({ intent: z.literal("reactivate") });
+
+function mergeForm(t: Translate) {
+  const dateRequired = t("admin.departments.error.effectiveOnRequired");
+  const reasonRequired = t("admin.departments.error.reasonRequired");
+  return z.object({
+    intent: z.literal("merge"),
+    successorId: z
+      .number({ error: t("admin.departments.error.successorRequired") })
+      .int()
+      .positive(),
+    effectiveOn: z
+      .string({ error: dateRequired })
+      .trim()
+      .max(DATE_MAX, t("admin.departments.error.dateInvalid"))
+      .transform((value, ctx) => {
+        const date = parseLocalDate(value);
+        if (date === null) {
+          ctx.addIssue({ code: "custom", message: t("admin.departments.error.dateInvalid") });
+          return z.NEVER;
+        }
+        return date;
+      }),
+    reason: z
+      .string({ error: reasonRequired })
+      .trim()
+      .min(1, reasonRequired)
+      .max(DEPARTMENT_LIMITS.reasonMax, t("admin.error.tooLong", { max: DEPARTMENT_LIMITS.reasonMax })),
+    confirm: confirmation(t),
+  });
+}
+
+/** The page's forms, told apart by their `intent`. */
+function schema(t: Translate) {
+  return z.discriminatedUnion("intent", [profileForm(t), deactivateForm(t), reactivateForm, mergeForm(t)], {
+    error: t("admin.error.unknownAction"),
+  });
+}
+
+const DONE = ["created", "updated", "unchanged", "deactivated", "reactivated", "merged"] as const;
+type Done = (typeof DONE)[number];
+const count = z.coerce.number().int().min(0).max(1_000_000).optional().catch(undefined);
+const doneQuery = z.object({
+  done: z.enum(DONE).optional().catch(undefined),
+  tasks: count,
+  coordinations: count,
+  users: count,
+  subunits: count,
+});
+
+// ---------------------------------------------------------------- server
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "department.manage");
+  const departmentId = idParam(params.id);
+  const { t } = await getTranslator(request);
+  const found = departmentForAdmin(getDb(), departmentId);
+  if (!found) notFound();
+  const { done, ...counts } = doneQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return {
+    title: `${found.department.name} — ${t("admin.departments.title")} — ${t("app.name")}`,
+    ...found,
+    today: today(),
+    done: done ?? null,
+    counts: {
+      tasks: counts.tasks ?? 0,
+      coordinations: counts.coordinations ?? 0,
+      users: counts.users ?? 0,
+      subunits: counts.subunits ?? 0,
+    },
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, "department.manage");
+  const departmentId = idParam(params.id);
+  const { t } = await getTranslator(request);
+  const db = getDb();
+  if (!departmentForAdmin(db, departmentId)) notFound();
+  const submission = parseWithZod(await request.formData(), { schema: schema(t) });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const value = submission.value;
+  const origin = originOf(request, context);
+
+  let result: DepartmentResult<{ changed?: boolean; summary?: MergeSummary }>;
+  let done: Done;
+  switch (value.intent) {
+    case "profile":
+      result = updateDepartment(
+        db,
+        user,
+        {
+          departmentId,
+          name: value.name,
+          shortName: value.shortName || null,
+          kind: value.kind,
+          parentId: value.parentId ?? null,
+        },
+        origin,
+      );
+      done = result.ok && !result.changed ? "unchanged" : "updated";
+      break;
+    case "deactivate":
+      result = setDepartmentActive(db, user, { departmentId, active: false }, origin);
+      done = "deactivated";
+      break;
+    case "reactivate":
+      result = setDepartmentActive(db, user, { departmentId, active: true }, origin);
+      done = "reactivated";
+      break;
+    case "merge":
+      result = mergeDepartment(
+        db,
+        user,
+        { departmentId, successorId: value.successorId, effectiveOn: value.effectiveOn, reason: value.reason },
+        origin,
+      );
+      done = "merged";
+      break;
+  }
+  if (!result.ok) {
+    if (result.code === "not_found") notFound();
+    const message = t(`admin.departments.error.${result.code}`, { count: result.count ?? 0 });
+    return data(submission.reply(refusalReply(message, result.field)), { status: 400 });
+  }
+  const summary = result.summary;
+  const counts = summary
+    ? `&tasks=${summary.tasksReassigned}&coordinations=${summary.coordinationsMoved + summary.coordinationsDropped}` +
+      `&users=${summary.usersMoved}&subunits=${summary.subunitsMoved}`
+    : "";
+  throw redirect(`/admin/departments/${departmentId}?done=${done}${counts}`);
+}
+
+// ---------------------------------------------------------------- page
+
+export default function AdminDepartmentPage() {
+  const { department, subunits, predecessors, done, counts } = useLoaderData<typeof loader>();
+  const t = useT();
+  const location = useLocation();
+  const merged = department.successorId !== null;
+  const notice =
+    done === "merged"
+      ? t("admin.departments.done.merged", { name: department.successorName ?? "", ...counts })
+      : done
+        ? t(`admin.departments.done.${done}`)
+        : null;
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <p className="text-sm">
+        <Link to="/admin/departments">← {t("common.backTo", { name: t("admin.departments.title") })}</Link>
+      </p>
+      <div>
+        <h1 className="text-2xl font-semibold">{department.name}</h1>
+        <p className="text-sm text-slate-700">
+          <span className="font-mono">{department.code}</span> · {t(`departmentKind.${department.kind}`)}
+        </p>
+      </div>
+      <DoneNotice message={notice} />
+      <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-5 text-sm sm:grid-cols-2">
+        <Fact label={t("admin.departments.filter.status")}>
+          {department.active
+            ? t("admin.departments.status.active")
+            : merged
+              ? t("admin.departments.mergedInto", {
+                  name: department.successorName ?? "",
+                  date: department.dissolvedOn ? formatLocalDate(department.dissolvedOn) : "",
+                })
+              : department.dissolvedOn
+                ? t("admin.departments.inactiveSince", { date: formatLocalDate(department.dissolvedOn) })
+                : t("admin.departments.status.inactive")}
+        </Fact>
+        <Fact label={t("admin.departments.field.parent")}>{department.parentName ?? t("common.none")}</Fact>
+        <Fact label={t("admin.departments.field.shortName")}>{department.shortName ?? t("common.none")}</Fact>
+        <Fact label={t("admin.departments.subunits")}>
+          {subunits.length === 0
+            ? t("common.none")
+            : subunits.map((s, i) => (
+                <span key={s.id}>
+                  {i > 0 && ", "}
+                  <Link to={`/admin/departments/${s.id}`} className="underline">
+                    {s.name}
+                  </Link>
+                  {!s.active && ` (${t("admin.departments.status.inactive")})`}
+                </span>
+              ))}
+        </Fact>
+        {predecessors.length > 0 && (
+          <Fact label={t("admin.departments.predecessors")}>
+            {predecessors.map((p, i) => (
+              <span key={p.id}>
+                {i > 0 && ", "}
+                <Link to={`/admin/departments/${p.id}`} className="underline">
+                  {p.name}
+                </Link>
+                {p.dissolvedOn && ` (${formatLocalDate(p.dissolvedOn)})`}
+              </span>
+            ))}
+          </Fact>
+        )}
+      </dl>
+      {merged ? (
+        <p className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm">
+          {t("admin.departments.mergedReadonly")}{" "}
+          <Link to={`/admin/departments/${department.successorId}`} className="underline">
+            {t("admin.departments.openSuccessor", { name: department.successorName ?? "" })}
+          </Link>
+        </p>
+      ) : (
+        <DepartmentForms key={location.key} />
+      )}
+    </div>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="font-medium text-slate-700">{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function resultFor(lastResult: SubmissionResult<string[]> | undefined, intent: string) {
+  return lastResult?.initialValue?.intent === intent ? lastResult : undefined;
+}
+
+function DepartmentForms() {
+  const { department, workload, parents, successors, today: todayDate } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const t = useT();
+
+  const profileSchema = profileForm(t);
+  const [profile, profileFields] = useForm({
+    id: "department-profile",
+    lastResult: resultFor(lastResult, "profile"),
+    defaultValue: {
+      name: department.name,
+      shortName: department.shortName ?? undefined,
+      kind: department.kind,
+      parentId: department.parentId ?? undefined,
+    },
+    constraint: getZodConstraint(profileSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+
+  const mergeSchema = mergeForm(t);
+  const [merge, mergeFields] = useForm({
+    id: "department-merge",
+    lastResult: resultFor(lastResult, "merge"),
+    defaultValue: { effectiveOn: formatLocalDate(todayDate) },
+    constraint: getZodConstraint(mergeSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: mergeSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+
+  const deactivateSchema = deactivateForm(t);
+  const [deactivate, deactivateFields] = useForm({
+    id: "department-deactivate",
+    lastResult: resultFor(lastResult, "deactivate"),
+    constraint: getZodConstraint(deactivateSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: deactivateSchema }),
+  });
+
+  const [reactivate] = useForm({
+    id: "department-reactivate",
+    lastResult: resultFor(lastResult, "reactivate"),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: reactivateForm }),
+  });
+
+  const openTasks = workload.openLedTasks + workload.openCoordinatedTasks;
+  const blockers = [
+    openTasks > 0 && t("admin.departments.error.has_open_tasks", { count: openTasks }),
+    workload.activeUsers > 0 && t("admin.departments.error.has_active_users", { count: workload.activeUsers }),
+    workload.activeChildren > 0 && t("admin.departments.error.has_active_children", { count: workload.activeChildren }),
+  ].filter((text): text is string => typeof text === "string");
+
+  return (
+    <>
+      <AdminSection id="profile-heading" title={t("admin.departments.section.profile")}>
+        <Form method="post" {...getFormProps(profile)} className="space-y-4">
+          <input type="hidden" name="intent" value="profile" />
+          <FormAlert id={profile.errorId} errors={profile.errors} />
+          <DepartmentProfileFields fields={profileFields} parents={parents} t={t} />
+          <p className="text-xs text-slate-700">{t("admin.departments.hint.codeFixed")}</p>
+          <SubmitButton intent="profile">{t("admin.save")}</SubmitButton>
+        </Form>
+      </AdminSection>
+
+      {department.active && (
+        <AdminSection
+          id="merge-heading"
+          title={t("admin.departments.section.merge")}
+          tone="danger"
+          description={
+            <>
+              <p>{t("admin.departments.merge.intro")}</p>
+              <ul className="mt-2 list-disc space-y-1 pl-5">
+                <li>{t("admin.departments.merge.tasks", { count: workload.openLedTasks })}</li>
+                <li>{t("admin.departments.merge.coordinations", { count: workload.openCoordinatedTasks })}</li>
+                <li>{t("admin.departments.merge.users", { count: workload.users })}</li>
+                <li>{t("admin.departments.merge.subunits", { count: workload.activeChildren })}</li>
+                <li>{t("admin.departments.merge.history")}</li>
+              </ul>
+            </>
+          }
+        >
+          <Form method="post" {...getFormProps(merge)} className="space-y-4">
+            <input type="hidden" name="intent" value="merge" />
+            <FormAlert id={merge.errorId} errors={merge.errors} />
+            <div className="grid gap-4 sm:grid-cols-2">
+              <SelectField
+                field={mergeFields.successorId}
+                label={t("admin.departments.field.successor")}
+                hint={t("admin.departments.hint.successor")}
+              >
+                <DepartmentOptions departments={successors} t={t} emptyLabel={t("admin.choose")} />
+              </SelectField>
+              <TextField
+                field={mergeFields.effectiveOn}
+                label={t("admin.departments.field.effectiveOn")}
+                hint={t("admin.departments.hint.effectiveOn")}
+                autoComplete="off"
+              />
+            </div>
+            <TextAreaField
+              field={mergeFields.reason}
+              label={t("admin.departments.field.reason")}
+              hint={t("admin.departments.hint.reason")}
+            />
+            <ConfirmCheckbox field={mergeFields.confirm} label={t("admin.departments.confirmMerge")} />
+            <SubmitButton intent="merge" tone="danger">
+              {t("admin.departments.mergeSubmit")}
+            </SubmitButton>
+          </Form>
+        </AdminSection>
+      )}
+
+      <AdminSection id="status-heading" title={t("admin.departments.section.status")} tone="danger">
+        {!department.active ? (
+          <Form method="post" {...getFormProps(reactivate)} className="space-y-4">
+            <input type="hidden" name="intent" value="reactivate" />
+            <FormAlert id={reactivate.errorId} errors={reactivate.errors} />
+            <SubmitButton intent="reactivate">{t("admin.departments.reactivate")}</SubmitButton>
+          </Form>
+        ) : blockers.length > 0 ? (
+          <div className="space-y-2 text-sm text-slate-700">
+            <p>{t("admin.departments.deactivateBlocked")}</p>
+            <ul className="list-disc space-y-1 pl-5">
+              {blockers.map((text) => (
+                <li key={text}>{text}</li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <Form method="post" {...getFormProps(deactivate)} className="space-y-4">
+            <input type="hidden" name="intent" value="deactivate" />
+            <p className="text-sm text-slate-700">{t("admin.departments.deactivateExplained")}</p>
+            <FormAlert id={deactivate.errorId} errors={deactivate.errors} />
+            <ConfirmCheckbox field={deactivateFields.confirm} label={t("admin.departments.confirmDeactivate")} />
+            <SubmitButton intent="deactivate" tone="danger">
+              {t("admin.departments.deactivate")}
+            </SubmitButton>
+          </Form>
+        )}
+      </AdminSection>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { TaskForm } from "~/components/task-form";
+import { formatLocalDate, today } from "~/domain/dates";
+import { requirePermission } from "~/lib/auth.server";
+import { getDb } from "~/lib/db.server";
+import { formReply, requireVisibleDirective, taskErrors } from "~/lib/desk.server";
+import { newTaskSchema } from "~/lib/desk-forms";
+import { badRequest, notFound } from "~/lib/http.server";
+import { useT, type Translate } from "~/lib/i18n";
+import { getTranslator } from "~/lib/locale.server";
+import { titleMeta } from "~/lib/meta";
+import { originOf } from "~/models/audit.server";
+import { departmentOptions, parentOptions } from "~/models/desk-options.server";
+import { createTask } from "~/models/tasks.server";
+import { getDirectiveHeading } from "./queries.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
+
+const directiveQuery = z.object({ directive: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+/** The directive the task is added to: `?directive=ID`, required. */
+function directiveIdOf(request: Request, t: Translate): number {
+  const parsed = directiveQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) badRequest(t("desk.task.directiveMissing"));
+  return parsed.data.directive;
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, "task.write");
+  const { t } = await getTranslator(request);
+  const directiveId = directiveIdOf(request, t);
+  await requireVisibleDirective(request, context, user, directiveId, "task.write");
+  const db = getDb();
+  const directive = getDirectiveHeading(db, directiveId);
+  if (!directive) notFound();
+  return {
+    title: `${t("desk.task.newTitle")} — ${t("app.name")}`,
+    directive,
+    departments: departmentOptions(db),
+    parents: parentOptions(db, directiveId),
+    today: today(),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, "task.write");
+  const { t } = await getTranslator(request);
+  const directiveId = directiveIdOf(request, t);
+  await requireVisibleDirective(request, context, user, directiveId, "task.write");
+  const submission = parseWithZod(await request.formData(), { schema: newTaskSchema(t) });
+  if (submission.status !== "success") return formReply(submission.reply(), 400);
+  const result = createTask(getDb(), user, { ...submission.value, directiveId }, originOf(request, context));
+  if (result.ok) throw redirect(`/tasks/${result.id}?saved=created`);
+  if (result.error === "not_found" || result.error === "conflict") throw new Error(`unexpected ${result.error}`);
+  return formReply(submission.reply(taskErrors(t, result, submission.value.leadDepartmentId)), 400);
+}
+
+export default function NewTaskPage() {
+  const { directive, departments, parents, today } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const t = useT();
+  const label = directive.number ?? t("directives.noNumber");
+  return (
+    <div className="mx-auto max-w-4xl space-y-4">
+      <p>
+        <Link to={`/directives/${directive.id}`}>{t("common.backTo", { name: label })}</Link>
+      </p>
+      <h1 className="text-2xl font-semibold">{t("desk.task.newTitle")}</h1>
+      <p className="text-sm text-slate-700">
+        {t("desk.task.inDirective", { number: label, abstract: directive.abstract })}
+      </p>
+      <TaskForm
+        lastResult={reply?.result}
+        conflict={null}
+        defaultValue={{ deadlineKind: "dated", assignedOn: formatLocalDate(today) }}
+        departments={departments}
+        parents={parents}
+        cancelTo={`/directives/${directive.id}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+// The secretariat's desk in a browser: a new directive, issued, a task with a
+// coordinator (refused while the coordinator is also the lead), and two people
+// editing the same task, the second told what the first changed. Only records
+// created here are changed (other browser tests share the server and the demo).
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+
+let browser: Browser;
+const opened: { context: BrowserContext; problems: string[] }[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  for (const { context, problems } of opened.splice(0)) {
+    expect(problems, "browser errors").toEqual([]);
+    await context.close();
+  }
+});
+
+async function secretariat(): Promise<Page> {
+  const { context, page, problems } = await newPage(browser);
+  opened.push({ context, problems });
+  await signIn(page, "vanphong");
+  return page;
+}
+
+const stamp = Date.now().toString(36);
+const COMMITTEE = "Ban Chỉ đạo Chuyển đổi số thành phố Hà Nội";
+const LEAD = "Sở Thông tin và Truyền thông";
+const COORDINATOR = "Sở Tài chính";
+
+describe("the secretariat's desk", () => {
+  let taskPath: string;
+
+  it("creates a directive, issues it, and adds a task with a coordinator", async () => {
+    const page = await secretariat();
+    await page.goto("/directives");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Văn bản mới" }).click();
+    await page.getByRole("heading", { level: 1, name: "Thêm văn bản chỉ đạo" }).waitFor();
+    await expectAccessible(page);
+
+    await page.getByLabel("Ban Chỉ đạo", { exact: true }).selectOption({ label: COMMITTEE });
+    await page.getByLabel("Loại văn bản").selectOption({ label: "Thông báo kết luận" });
+    await page.getByLabel("Số, ký hiệu").fill(`${stamp}/TB-BCĐ`);
+    await page.getByLabel("Ngày ban hành").fill("20/03/2026");
+    await page.getByLabel("Cơ quan ban hành").fill("Ban Chỉ đạo Chuyển đổi số");
+    await page.getByLabel("Người ký").fill("Phó Chủ tịch UBND Thành phố");
+    await page.getByLabel("Trích yếu").fill(`Kết luận kiểm thử giao diện ${stamp}`);
+    await page.getByRole("button", { name: "Lưu dự thảo" }).click();
+    await page.waitForURL(/\/directives\/\d+\?saved=created$/);
+    await page.getByRole("status").getByText("Đã tạo mới.").waitFor();
+    expect(await page.getByText("Dự thảo", { exact: true }).count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Ban hành" }).click();
+    await page.waitForURL(/\/directives\/\d+\?saved=issued$/);
+    await page.getByRole("status").getByText("Đã ban hành văn bản.").waitFor();
+    await page.getByRole("button", { name: "Kết thúc văn bản" }).waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: "Thêm nhiệm vụ" }).click();
+    await page.waitForURL(/\/tasks\/new\?directive=\d+$/);
+    await page.getByRole("heading", { level: 1, name: "Thêm nhiệm vụ" }).waitFor();
+    await expectAccessible(page);
+
+    await page.getByLabel("Số mục").fill("1");
+    await page.getByLabel("Tên nhiệm vụ").fill(`Xây dựng kho dữ liệu dùng chung ${stamp}`);
+    await page.getByLabel("Đơn vị chủ trì", { exact: true }).selectOption({ label: LEAD });
+    const coordinators = page.getByRole("group", { name: "Đơn vị phối hợp" });
+    // The list filters without accents: "tai chinh" finds "Sở Tài chính".
+    await page.getByLabel("Lọc danh sách đơn vị").fill("tai chinh");
+    expect(await coordinators.getByRole("checkbox", { name: COORDINATOR, exact: true }).isVisible()).toBe(true);
+    expect(await coordinators.getByRole("checkbox", { name: LEAD, exact: true }).isVisible()).toBe(false);
+    await coordinators.getByRole("checkbox", { name: COORDINATOR, exact: true }).check();
+    await page.getByLabel("Lọc danh sách đơn vị").fill("");
+    await coordinators.getByRole("checkbox", { name: LEAD, exact: true }).check();
+    await page.getByLabel("Hạn hoàn thành").fill("31/12/2026");
+    await page.getByLabel("Ngày giao").fill("20/03/2026");
+    await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
+    await coordinators.getByText("Đơn vị chủ trì không thể đồng thời là đơn vị phối hợp").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/tasks/new");
+    await expectAccessible(page);
+
+    await coordinators.getByRole("checkbox", { name: LEAD, exact: true }).uncheck();
+    await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
+    await page.waitForURL(/\/tasks\/\d+\?saved=created$/);
+    await page.getByRole("status").getByText("Đã tạo mới.").waitFor();
+    await page.getByRole("heading", { level: 1, name: new RegExp(`kho dữ liệu dùng chung ${stamp}`) }).waitFor();
+    expect(await page.getByText(COORDINATOR, { exact: true }).count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    taskPath = new URL(page.url()).pathname;
+  });
+
+  it("tells the second of two editors what the first changed, keeping their input", async () => {
+    expect(taskPath).toMatch(/^\/tasks\/\d+$/);
+    const first = await secretariat();
+    const second = await secretariat();
+    for (const page of [first, second]) {
+      await page.goto(`${taskPath}/edit`);
+      await page.getByRole("heading", { level: 1, name: "Sửa nhiệm vụ mục 1" }).waitFor();
+    }
+    await expectAccessible(first);
+
+    await first.getByLabel("Tên nhiệm vụ").fill(`Tên do người thứ nhất sửa ${stamp}`);
+    await first.getByRole("button", { name: "Lưu", exact: true }).click();
+    await first.waitForURL(/\/tasks\/\d+\?saved=updated$/);
+    await first.getByRole("status").getByText("Đã lưu các thay đổi.").waitFor();
+
+    const mine = "Nội dung do người thứ hai nhập.";
+    await second.getByLabel("Nội dung chi tiết").fill(mine);
+    await second.getByRole("button", { name: "Lưu", exact: true }).click();
+    const alert = second.getByRole("alert");
+    await alert.getByText("Chưa lưu: nhiệm vụ đã được người khác cập nhật").waitFor();
+    const change = await alert.locator("li").first().innerText();
+    expect(change).toContain("Tên nhiệm vụ:");
+    expect(change).toContain(`→ Tên do người thứ nhất sửa ${stamp}`);
+    expect(change).toContain("Lê Thu Hương");
+    expect(await second.getByLabel("Nội dung chi tiết").inputValue()).toBe(mine);
+    expect(new URL(second.url()).pathname).toBe(`${taskPath}/edit`);
+    await expectAccessible(second);
+
+    // Saving again applies the second person's input on top of the current version.
+    await second.getByRole("button", { name: "Lưu", exact: true }).click();
+    await second.waitForURL(/\/tasks\/\d+\?saved=updated$/);
+    await second.getByText(mine).waitFor();
+    await expectAccessible(second);
+  });
+});
