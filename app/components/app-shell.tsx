@@ -7,6 +7,7 @@ import { useLocale, useT, type MessageKey } from "~/lib/i18n";
 const NAVIGATION: { to: string; label: MessageKey; permission: Permission; end?: boolean }[] = [
   { to: "/", label: "nav.dashboard", permission: "dashboard.read", end: true },
   { to: "/directives", label: "nav.directives", permission: "directive.read" },
+  { to: "/committees", label: "nav.committees", permission: "directive.read" },
   { to: "/tasks", label: "nav.tasks", permission: "task.read" },
   { to: "/departments", label: "nav.departments", permission: "department.read" },
   { to: "/admin/users", label: "nav.users", permission: "user.manage" },
@@ -36,95 +37,91 @@ export function AppShell({ children, user }: { children: ReactNode; user: ShellU
         {t("app.skipToContent")}
       </a>
       <header className="bg-brand-900 text-white shadow">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <a href="/" className="flex items-center gap-2 text-white no-underline hover:no-underline">
-            <span
-              aria-hidden="true"
-              className="grid size-8 place-items-center rounded bg-red-700 text-lg font-bold text-yellow-300"
-            >
-              ★
-            </span>
-            <span className="flex flex-col leading-tight">
-              <span className="text-base font-semibold">{t("app.name")}</span>
-              <span className="hidden text-xs text-blue-100 sm:block">{t("app.tagline")}</span>
-            </span>
-          </a>
-          <nav aria-label={t("nav.label")} className="no-print order-3 w-full sm:order-none sm:w-auto sm:flex-1">
-            <ul className="-mx-1 flex gap-1 overflow-x-auto">
-              {NAVIGATION.filter((item) => hasPermission(user, item.permission)).map((item) => (
-                <li key={item.to}>
-                  <NavLink
-                    to={item.to}
-                    end={item.end}
-                    prefetch="intent"
-                    className={({ isActive }) =>
-                      `block whitespace-nowrap rounded px-3 py-2 text-sm font-medium text-white no-underline hover:bg-white/10 hover:no-underline ${
-                        isActive ? "bg-white/15 ring-1 ring-white/40" : ""
-                      }`
-                    }
-                  >
-                    {t(item.label)}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          {user && (
-            <Form
-              method="get"
-              action="/search"
-              role="search"
-              className="no-print order-4 w-full sm:order-none sm:w-auto"
-            >
-              <label htmlFor="site-search" className="sr-only">
-                {t("search.label")}
-              </label>
-              <input
-                id="site-search"
-                type="search"
-                name="q"
-                maxLength={200}
-                placeholder={t("search.title")}
-                className="w-full rounded border border-white/40 bg-white/10 px-3 py-1.5 text-sm text-white placeholder:text-blue-100 sm:w-44"
-              />
-            </Form>
-          )}
-          {user && (
-            <div className="no-print ml-auto flex items-center gap-2 text-sm sm:ml-0">
-              <span className="hidden max-w-56 truncate text-blue-100 md:inline" title={user.displayName}>
-                {user.displayName}
-                <span className="block text-xs text-blue-200">
-                  {t(`role.${user.role}`)}
-                  {user.departmentName ? ` · ${user.departmentName}` : ""}
-                </span>
+        <div className="mx-auto max-w-7xl px-4">
+          <div className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2 py-3">
+            <a href="/" className="flex items-center gap-2 text-white no-underline hover:no-underline">
+              <span
+                aria-hidden="true"
+                className="grid size-8 place-items-center rounded bg-red-700 text-lg font-bold text-yellow-300"
+              >
+                ★
               </span>
-              <Form method="post" action="/logout">
+              <span className="flex flex-col leading-tight">
+                <span className="text-base font-semibold">{t("app.name")}</span>
+                <span className="hidden text-xs text-blue-100 sm:block">{t("app.tagline")}</span>
+              </span>
+            </a>
+            <div className="no-print flex items-center gap-2 text-sm">
+              {user && (
+                <span className="hidden max-w-64 truncate text-right text-blue-100 md:block" title={user.displayName}>
+                  {user.displayName}
+                  <span className="block truncate text-xs text-blue-200">
+                    {t(`role.${user.role}`)}
+                    {user.departmentName ? ` · ${user.departmentName}` : ""}
+                  </span>
+                </span>
+              )}
+              {user && (
+                <Form method="post" action="/logout">
+                  <button
+                    type="submit"
+                    className="rounded border border-white/50 px-3 py-1.5 font-medium hover:bg-white/10"
+                  >
+                    {t("auth.logout")}
+                  </button>
+                </Form>
+              )}
+              <Form method="post" action="/language" preventScrollReset>
+                <input type="hidden" name="locale" value={otherLocale} />
+                <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
                 <button
                   type="submit"
+                  lang={otherLocale}
+                  aria-label={t("language.switchToLabel")}
                   className="rounded border border-white/50 px-3 py-1.5 font-medium hover:bg-white/10"
                 >
-                  {t("auth.logout")}
+                  {t("language.switchTo")}
                 </button>
               </Form>
             </div>
+          </div>
+          {user && (
+            <div className="no-print flex flex-col gap-2 pb-3 sm:flex-row sm:items-center sm:gap-4">
+              <nav aria-label={t("nav.label")} className="min-w-0 flex-1">
+                <ul className="-mx-1 flex gap-1 overflow-x-auto">
+                  {NAVIGATION.filter((item) => hasPermission(user, item.permission)).map((item) => (
+                    <li key={item.to}>
+                      <NavLink
+                        to={item.to}
+                        end={item.end}
+                        prefetch="intent"
+                        className={({ isActive }) =>
+                          `block whitespace-nowrap rounded px-3 py-2 text-sm font-medium text-white no-underline hover:bg-white/10 hover:no-underline ${
+                            isActive ? "bg-white/15 ring-1 ring-white/40" : ""
+                          }`
+                        }
+                      >
+                        {t(item.label)}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              <Form method="get" action="/search" role="search" className="sm:w-56">
+                <label htmlFor="site-search" className="sr-only">
+                  {t("search.label")}
+                </label>
+                <input
+                  id="site-search"
+                  type="search"
+                  name="q"
+                  maxLength={200}
+                  placeholder={t("search.title")}
+                  className="w-full rounded border border-white/40 bg-white/10 px-3 py-1.5 text-sm text-white placeholder:text-blue-100"
+                />
+              </Form>
+            </div>
           )}
-          <Form
-            method="post"
-            action="/language"
-            className={`no-print ${user ? "" : "ml-auto sm:ml-0"}`}
-            preventScrollReset
-          >
-            <input type="hidden" name="locale" value={otherLocale} />
-            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-            <button
-              type="submit"
-              lang={otherLocale}
-              aria-label={t("language.switchToLabel")}
-              className="rounded border border-white/50 px-3 py-1.5 text-sm font-medium hover:bg-white/10"
-            >
-              {t("language.switchTo")}
-            </button>
-          </Form>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">

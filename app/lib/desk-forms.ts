@@ -1,5 +1,5 @@
-// The secretariat's forms (directives, tasks, and the moves on them): one Zod
-// schema per form, used by Conform in the browser and by the action on the
+// The secretariat's forms (committees, meetings, directives, tasks, and the
+// moves on them): one Zod schema per form, used by Conform in the browser and by the action on the
 // server, with messages in the reader's language. Client-safe: no server imports.
 import { z } from "zod";
 import { parseLocalDate } from "~/domain/dates";
@@ -18,6 +18,13 @@ export const DESK_LIMITS = {
   title: 500,
   description: 10_000,
   reason: 500,
+  committeeCode: 30,
+  committeeName: 300,
+  committeeDescription: 2_000,
+  chair: 200,
+  place: 300,
+  attendees: 5_000,
+  notes: 10_000,
   /** Longer than any date; keeps a crafted value out of the error message. */
   date: 30,
 } as const;
@@ -100,6 +107,52 @@ function optionalDate(t: Translate, label: MessageKey) {
 function versionField(t: Translate) {
   const message = t("desk.error.version");
   return z.number({ error: message }).int(message).positive(message);
+}
+
+// ---------------------------------------------------------------- committees and meetings
+
+/** ASCII only, so that "unique whatever the case" can be checked in SQL (models/committees.server.ts). */
+export const COMMITTEE_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function committeeFields(t: Translate) {
+  return {
+    // An empty code already has its message ("please enter"): the format is checked on what was typed.
+    code: requiredText(t, "committee.field.code", DESK_LIMITS.committeeCode).refine(
+      (code) => code === "" || COMMITTEE_CODE_PATTERN.test(code),
+      t("committee.error.codeFormat"),
+    ),
+    name: requiredText(t, "committee.field.name", DESK_LIMITS.committeeName),
+    description: optionalText(t, "committee.field.description", DESK_LIMITS.committeeDescription),
+  };
+}
+
+export function newCommitteeSchema(t: Translate) {
+  return z.object(committeeFields(t));
+}
+
+/** An unticked "active" box deactivates the committee. */
+export function editCommitteeSchema(t: Translate) {
+  return z.object({ ...committeeFields(t), active: z.boolean().default(false) });
+}
+
+function meetingFields(t: Translate) {
+  return {
+    heldOn: requiredDate(t, "meeting.field.heldOn"),
+    title: requiredText(t, "meeting.field.title", DESK_LIMITS.title),
+    chair: optionalText(t, "meeting.field.chair", DESK_LIMITS.chair),
+    place: optionalText(t, "meeting.field.place", DESK_LIMITS.place),
+    attendees: optionalText(t, "meeting.field.attendees", DESK_LIMITS.attendees),
+    notes: optionalText(t, "meeting.field.notes", DESK_LIMITS.notes),
+  };
+}
+
+export function newMeetingSchema(t: Translate) {
+  return z.object({ committeeId: requiredId(t, "meeting.field.committee"), ...meetingFields(t) });
+}
+
+/** A meeting stays with its committee (models/committees.server.ts): the edit form does not offer it. */
+export function editMeetingSchema(t: Translate) {
+  return z.object(meetingFields(t));
 }
 
 // ---------------------------------------------------------------- directives

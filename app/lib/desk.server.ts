@@ -1,7 +1,7 @@
 // What the secretariat's actions answer when a model refuses a write: the
-// refusal codes of app/models/directives.server.ts and tasks.server.ts as
-// translated messages on the fields they concern, and a conflict as the list of
-// what others changed (field, old → new, who, when).
+// refusal codes of app/models/committees.server.ts, directives.server.ts and
+// tasks.server.ts as translated messages on the fields they concern, and a
+// conflict as the list of what others changed (field, old → new, who, when).
 import { data, type AppLoadContext } from "@remix-run/node";
 import type { SubmissionResult } from "@conform-to/react";
 import { sql } from "drizzle-orm";
@@ -13,6 +13,7 @@ import { denyAccess, type SessionUser } from "~/lib/auth.server";
 import { getDb, type AppDatabase } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
 import type { MessageKey, Translate } from "~/lib/i18n";
+import type { CommitteeWriteResult, MeetingWriteResult } from "~/models/committees.server";
 import type { DirectiveWriteResult } from "~/models/directives.server";
 import { departmentNames } from "~/models/desk-options.server";
 import type { TaskChange, TaskWriteError } from "~/models/tasks.server";
@@ -79,6 +80,25 @@ export interface FormReply {
 
 export function formReply(result: SubmissionResult<string[]>, status: 400 | 409, conflict: Conflict | null = null) {
   return data<FormReply>({ result, conflict }, { status });
+}
+
+type CommitteeWriteError = Extract<CommitteeWriteResult, { ok: false }>["error"];
+type MeetingWriteError = Extract<MeetingWriteResult, { ok: false }>["error"];
+
+/** A committee refusal other than `not_found`, on its field. */
+export function committeeErrors(t: Translate, error: Exclude<CommitteeWriteError, "not_found">): ReplyErrors {
+  switch (error) {
+    case "duplicate_code":
+      return { fieldErrors: { code: [t("committee.error.duplicateCode")] } };
+  }
+}
+
+/** A meeting refusal other than `not_found`, on its field. */
+export function meetingErrors(t: Translate, error: Exclude<MeetingWriteError, "not_found">): ReplyErrors {
+  switch (error) {
+    case "unknown_committee":
+      return { fieldErrors: { committeeId: [t("desk.error.unknownCommittee")] } };
+  }
 }
 
 type DirectiveWriteError = Extract<DirectiveWriteResult, { ok: false }>["error"];

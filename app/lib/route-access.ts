@@ -109,6 +109,29 @@ export const ROUTE_ACCESS = {
     // A form without an intent is refused with a translated message.
     action: { permission: "task.write", resource: "directive", granted: { status: 400 } },
   },
+  // Steering committees and their meetings: everyone who reads directives reads them (their
+  // directives filtered by what the user may see); the secretariat enters and edits them.
+  "routes/committees._index": { loader: { permission: "directive.read" } },
+  "routes/committees.$id": { loader: { permission: "directive.read" } },
+  "routes/committees.new": {
+    loader: { permission: "directive.write" },
+    action: { permission: "directive.write", granted: { status: 400 } },
+  },
+  "routes/committees.$id_.edit": {
+    loader: { permission: "directive.write" },
+    action: { permission: "directive.write", granted: { status: 400 } },
+  },
+  "routes/meetings.$id": { loader: { permission: "directive.read" } },
+  // `?committee=ID` only chooses the committee in advance; without it the form asks for one.
+  "routes/meetings.new": {
+    loader: { permission: "directive.write" },
+    action: { permission: "directive.write", granted: { status: 400 } },
+  },
+  "routes/meetings.$id_.edit": {
+    loader: { permission: "directive.write" },
+    action: { permission: "directive.write", granted: { status: 400 } },
+  },
+
   // Search filters its results by what the user may see (models/search.server.ts).
   "routes/search": { loader: { permission: "directive.read" } },
 

@@ -118,7 +118,7 @@ interface World {
   users: { login: string; actor: Actor }[];
   taskProbes: Probe[];
   directiveProbes: Probe[];
-  /** `$id` values of non-resource routes (administration pages of one user or department). */
+  /** `$id` values of non-resource routes (one user or department to administer, one committee or meeting). */
   paramSamples: Record<string, Record<string, string>>;
 }
 
@@ -207,6 +207,8 @@ beforeAll(async () => {
   });
   const officer = db.get<{ id: number }>(sql`SELECT id FROM users WHERE login = 'stttt.chuyenvien'`)!.id;
   const stttt = String(departmentId(db, "STTTT"));
+  const committee = String(db.get<{ id: number }>(sql`SELECT id FROM committees ORDER BY id LIMIT 1`)!.id);
+  const meeting = String(db.get<{ id: number }>(sql`SELECT id FROM meetings ORDER BY id LIMIT 1`)!.id);
   world = {
     db,
     users: demoActors(db),
@@ -215,6 +217,10 @@ beforeAll(async () => {
     paramSamples: {
       "routes/admin.users.$id": { id: String(officer) },
       "routes/admin.departments.$id": { id: stttt },
+      "routes/committees.$id": { id: committee },
+      "routes/committees.$id_.edit": { id: committee },
+      "routes/meetings.$id": { id: meeting },
+      "routes/meetings.$id_.edit": { id: meeting },
     },
   };
 });

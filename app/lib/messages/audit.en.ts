@@ -49,6 +49,8 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.entity.user": "User",
   "audit.entity.department": "Department",
   "audit.entity.directive": "Directive",
+  "audit.entity.committee": "Steering committee",
+  "audit.entity.meeting": "Meeting",
   "audit.entity.task": "Task",
   "audit.entity.route": "Page",
   "audit.entity.database": "Database",
@@ -85,5 +87,9 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.action.directive.issue": "Directive issued",
   "audit.action.directive.close": "Directive closed",
   "audit.action.directive.reopen": "Directive reopened",
+  "audit.action.committee.create": "Committee created",
+  "audit.action.committee.update": "Committee updated",
+  "audit.action.meeting.create": "Meeting added",
+  "audit.action.meeting.update": "Meeting updated",
   "audit.action.settings.update": "Settings changed",
 };

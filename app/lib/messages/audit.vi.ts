@@ -48,6 +48,8 @@ export const auditVi = {
   "audit.entity.user": "Người dùng",
   "audit.entity.department": "Đơn vị",
   "audit.entity.directive": "Văn bản",
+  "audit.entity.committee": "Ban Chỉ đạo",
+  "audit.entity.meeting": "Cuộc họp",
   "audit.entity.task": "Nhiệm vụ",
   "audit.entity.route": "Trang",
   "audit.entity.database": "Cơ sở dữ liệu",
@@ -84,6 +86,10 @@ export const auditVi = {
   "audit.action.directive.issue": "Ban hành văn bản",
   "audit.action.directive.close": "Kết thúc văn bản",
   "audit.action.directive.reopen": "Mở lại văn bản",
+  "audit.action.committee.create": "Tạo Ban Chỉ đạo",
+  "audit.action.committee.update": "Cập nhật Ban Chỉ đạo",
+  "audit.action.meeting.create": "Thêm cuộc họp",
+  "audit.action.meeting.update": "Cập nhật cuộc họp",
   "audit.action.settings.update": "Thay đổi cấu hình",
 } as const;
 export type AuditMessageKey = keyof typeof auditVi;

@@ -1,5 +1,6 @@
 import { adminEn } from "./admin.en";
 import { auditEn } from "./audit.en";
+import { committeesEn } from "./committees.en";
 import { deskEn } from "./desk.en";
 import { importEn } from "./import.en";
 import { splitEn } from "./split.en";
@@ -9,6 +10,7 @@ import type { MessageKey } from "./vi";
 export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...auditEn,
+  ...committeesEn,
   ...deskEn,
   ...importEn,
   ...splitEn,

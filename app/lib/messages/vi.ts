@@ -2,6 +2,7 @@
 // larger areas keep their strings in a file of their own, merged here.
 import { adminVi } from "./admin.vi";
 import { auditVi } from "./audit.vi";
+import { committeesVi } from "./committees.vi";
 import { deskVi } from "./desk.vi";
 import { importVi } from "./import.vi";
 import { splitVi } from "./split.vi";
@@ -9,6 +10,7 @@ import { splitVi } from "./split.vi";
 export const vi = {
   ...adminVi,
   ...auditVi,
+  ...committeesVi,
   ...deskVi,
   ...importVi,
   ...splitVi,

@@ -1,0 +1,164 @@
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { editMeetingSchema, newMeetingSchema } from "~/lib/desk-forms";
+import { useT } from "~/lib/i18n";
+import type { CommitteeOption } from "~/models/desk-options.server";
+import { FieldErrors, FormAlert, HINT_CLASS, INPUT_CLASS, LABEL_CLASS } from "./form-feedback";
+
+export interface MeetingFormValues {
+  committeeId?: string;
+  heldOn?: string;
+  title?: string;
+  chair?: string;
+  place?: string;
+  attendees?: string;
+  notes?: string;
+}
+
+/**
+ * The meeting form. A new meeting chooses its committee; an edit keeps it (the
+ * page names it). Works without JavaScript; with it, fields are checked as
+ * they are left.
+ */
+export function MeetingForm({
+  lastResult,
+  defaultValue,
+  committees,
+  cancelTo,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaultValue: MeetingFormValues;
+  /** The committees to choose from, for a new meeting; absent for an edit. */
+  committees?: CommitteeOption[];
+  cancelTo: string;
+}) {
+  const t = useT();
+  const navigation = useNavigation();
+  const isNew = committees !== undefined;
+  const schema = isNew ? newMeetingSchema(t) : editMeetingSchema(t);
+  const [form, fields] = useForm({
+    id: "meeting-form",
+    lastResult,
+    defaultValue,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const heldOnHint = `${fields.heldOn.id}-hint`;
+  const titleHint = `${fields.title.id}-hint`;
+  const attendeesHint = `${fields.attendees.id}-hint`;
+
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-6">
+      <FormAlert id={form.errorId} errors={form.errors} />
+
+      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
+        <legend className="px-1 font-semibold">{t("meeting.legend")}</legend>
+        {isNew && (
+          <div className="flex flex-col gap-1 sm:col-span-2">
+            <label htmlFor={fields.committeeId.id} className={LABEL_CLASS}>
+              {t("meeting.field.committee")}
+            </label>
+            <select {...getSelectProps(fields.committeeId)} className={INPUT_CLASS}>
+              <option value="">{t("desk.choose")}</option>
+              {committees.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            <FieldErrors id={fields.committeeId.errorId} errors={fields.committeeId.errors} />
+          </div>
+        )}
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.heldOn.id} className={LABEL_CLASS}>
+            {t("meeting.field.heldOn")}
+          </label>
+          <input
+            {...getInputProps(fields.heldOn, { type: "text", ariaDescribedBy: heldOnHint })}
+            placeholder={t("desk.dateHint")}
+            inputMode="numeric"
+            autoComplete="off"
+            className={INPUT_CLASS}
+          />
+          <p id={heldOnHint} className={HINT_CLASS}>
+            {t("meeting.field.heldOnHint")}
+          </p>
+          <FieldErrors id={fields.heldOn.errorId} errors={fields.heldOn.errors} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.chair.id} className={LABEL_CLASS}>
+            {t("meeting.field.chair")}
+          </label>
+          <input {...getInputProps(fields.chair, { type: "text" })} className={INPUT_CLASS} />
+          <FieldErrors id={fields.chair.errorId} errors={fields.chair.errors} />
+        </div>
+        <div className="flex flex-col gap-1 sm:col-span-2">
+          <label htmlFor={fields.title.id} className={LABEL_CLASS}>
+            {t("meeting.field.title")}
+          </label>
+          <input
+            {...getInputProps(fields.title, { type: "text", ariaDescribedBy: titleHint })}
+            className={INPUT_CLASS}
+          />
+          <p id={titleHint} className={HINT_CLASS}>
+            {t("meeting.field.titleHint")}
+          </p>
+          <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
+        </div>
+        <div className="flex flex-col gap-1 sm:col-span-2">
+          <label htmlFor={fields.place.id} className={LABEL_CLASS}>
+            {t("meeting.field.place")}
+          </label>
+          <input {...getInputProps(fields.place, { type: "text" })} className={INPUT_CLASS} />
+          <FieldErrors id={fields.place.errorId} errors={fields.place.errors} />
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <legend className="px-1 font-semibold">{t("meeting.contentLegend")}</legend>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.attendees.id} className={LABEL_CLASS}>
+            {t("meeting.field.attendees")}
+          </label>
+          <textarea
+            {...getTextareaProps(fields.attendees, { ariaDescribedBy: attendeesHint })}
+            rows={4}
+            className={INPUT_CLASS}
+          />
+          <p id={attendeesHint} className={HINT_CLASS}>
+            {t("meeting.field.attendeesHint")}
+          </p>
+          <FieldErrors id={fields.attendees.errorId} errors={fields.attendees.errors} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.notes.id} className={LABEL_CLASS}>
+            {t("meeting.field.notes")}
+          </label>
+          <textarea {...getTextareaProps(fields.notes)} rows={8} className={INPUT_CLASS} />
+          <FieldErrors id={fields.notes.errorId} errors={fields.notes.errors} />
+        </div>
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="submit"
+          disabled={navigation.state === "submitting"}
+          className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
+          {t(isNew ? "meeting.create" : "desk.save")}
+        </button>
+        <Link to={cancelTo}>{t("desk.cancel")}</Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,18 @@
+import { eq } from "drizzle-orm";
+import { committees } from "../../../db/schema";
+import type { AppDatabase } from "~/lib/db.server";
+
+/** A committee's editable fields. */
+export function getCommitteeForEdit(db: AppDatabase, id: number) {
+  return db
+    .select({
+      id: committees.id,
+      code: committees.code,
+      name: committees.name,
+      description: committees.description,
+      active: committees.active,
+    })
+    .from(committees)
+    .where(eq(committees.id, id))
+    .get();
+}

@@ -1,0 +1,72 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { MeetingForm } from "~/components/meeting-form";
+import { formatLocalDate } from "~/domain/dates";
+import { requirePermission } from "~/lib/auth.server";
+import { getDb } from "~/lib/db.server";
+import { formReply, meetingErrors } from "~/lib/desk.server";
+import { editMeetingSchema } from "~/lib/desk-forms";
+import { notFound } from "~/lib/http.server";
+import { useT } from "~/lib/i18n";
+import { getTranslator } from "~/lib/locale.server";
+import { titleMeta } from "~/lib/meta";
+import { idParam } from "~/lib/params.server";
+import { originOf } from "~/models/audit.server";
+import { updateMeeting } from "~/models/committees.server";
+import { getMeetingForEdit } from "./queries.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "directive.write");
+  const id = idParam(params.id);
+  const meeting = getMeetingForEdit(getDb(), id);
+  if (!meeting) notFound();
+  const { t } = await getTranslator(request);
+  return {
+    title: `${t("meeting.editTitle", { date: formatLocalDate(meeting.heldOn) })} — ${t("app.name")}`,
+    meeting,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, "directive.write");
+  const id = idParam(params.id);
+  const db = getDb();
+  if (!getMeetingForEdit(db, id)) notFound();
+  const { t } = await getTranslator(request);
+  const submission = parseWithZod(await request.formData(), { schema: editMeetingSchema(t) });
+  if (submission.status !== "success") return formReply(submission.reply(), 400);
+  const result = updateMeeting(db, user, id, submission.value, originOf(request, context));
+  if (result.ok) throw redirect(`/meetings/${id}?saved=updated`);
+  if (result.error === "not_found") notFound();
+  return formReply(submission.reply(meetingErrors(t, result.error)), 400);
+}
+
+export default function EditMeetingPage() {
+  const { meeting } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div className="mx-auto max-w-4xl space-y-4">
+      <p>
+        <Link to={`/meetings/${meeting.id}`}>{t("common.backTo", { name: meeting.title })}</Link>
+      </p>
+      <h1 className="text-2xl font-semibold">{t("meeting.editTitle", { date: formatLocalDate(meeting.heldOn) })}</h1>
+      <p className="text-sm text-slate-700">{t("meeting.ofCommittee", { name: meeting.committeeName })}</p>
+      <MeetingForm
+        lastResult={reply?.result}
+        defaultValue={{
+          heldOn: formatLocalDate(meeting.heldOn),
+          title: meeting.title,
+          chair: meeting.chair ?? undefined,
+          place: meeting.place ?? undefined,
+          attendees: meeting.attendees ?? undefined,
+          notes: meeting.notes ?? undefined,
+        }}
+        cancelTo={`/meetings/${meeting.id}`}
+      />
+    </div>
+  );
+}
