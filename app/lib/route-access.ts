@@ -57,6 +57,8 @@ export const ROUTE_ACCESS = {
     action: { permission: "directive.write", resource: "directive", granted: { status: 400 } },
   },
   "routes/tasks._index": { loader: { permission: "task.read" } },
+  // The task list as Excel/CSV: the list's query string, filtered by what the user may see (models/task-report.server.ts).
+  "routes/tasks.export": { loader: { permission: "task.read" } },
   "routes/tasks.$id": {
     loader: { permission: "task.read", resource: "task" },
     // Reassign, hold, cancel, resume: the secretariat's intents on one task.

@@ -193,7 +193,7 @@ function nextPosition(tx: WriteTransaction, directiveId: number): number {
 }
 
 /** Fields changed by others after `baseVersion`, read from the audit log. */
-function changesSince(tx: WriteTransaction, taskId: number, baseVersion: number): TaskChange[] {
+export function changesSince(tx: WriteTransaction, taskId: number, baseVersion: number): TaskChange[] {
   const events = tx
     .select({ before: auditEvents.before, after: auditEvents.after, at: auditEvents.at, by: users.displayName })
     .from(auditEvents)

@@ -92,4 +92,13 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.action.meeting.create": "Meeting added",
   "audit.action.meeting.update": "Meeting updated",
   "audit.action.settings.update": "Settings changed",
+  "audit.action.progress.report": "Progress reported",
+  "audit.action.extension.request": "Extension requested",
+  "audit.action.extension.approve": "Extension approved",
+  "audit.action.extension.reject": "Extension rejected",
+  "audit.action.extension.counter": "Extension granted to another date",
+  "audit.action.completion.report": "Completion reported",
+  "audit.action.completion.confirm": "Completion confirmed",
+  "audit.action.completion.return": "Completion returned for rework",
+  "audit.action.comment.add": "Comment added",
 };

@@ -91,5 +91,14 @@ export const auditVi = {
   "audit.action.meeting.create": "Thêm cuộc họp",
   "audit.action.meeting.update": "Cập nhật cuộc họp",
   "audit.action.settings.update": "Thay đổi cấu hình",
+  "audit.action.progress.report": "Báo cáo tiến độ",
+  "audit.action.extension.request": "Đề nghị gia hạn",
+  "audit.action.extension.approve": "Chấp thuận gia hạn",
+  "audit.action.extension.reject": "Từ chối gia hạn",
+  "audit.action.extension.counter": "Gia hạn đến ngày khác",
+  "audit.action.completion.report": "Báo cáo hoàn thành",
+  "audit.action.completion.confirm": "Xác nhận hoàn thành",
+  "audit.action.completion.return": "Trả lại, yêu cầu thực hiện lại",
+  "audit.action.comment.add": "Ý kiến trao đổi",
 } as const;
 export type AuditMessageKey = keyof typeof auditVi;

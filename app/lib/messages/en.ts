@@ -3,6 +3,7 @@ import { auditEn } from "./audit.en";
 import { committeesEn } from "./committees.en";
 import { deskEn } from "./desk.en";
 import { importEn } from "./import.en";
+import { reportEn } from "./report.en";
 import { splitEn } from "./split.en";
 import type { MessageKey } from "./vi";
 
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...deskEn,
   ...importEn,
   ...splitEn,
+  ...reportEn,
   "app.name": "Directive Tracker",
   "app.shortName": "Directives",
   "app.tagline": "Steering committee — follow-up of conclusions and directives",

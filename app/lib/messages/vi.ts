@@ -5,6 +5,7 @@ import { auditVi } from "./audit.vi";
 import { committeesVi } from "./committees.vi";
 import { deskVi } from "./desk.vi";
 import { importVi } from "./import.vi";
+import { reportVi } from "./report.vi";
 import { splitVi } from "./split.vi";
 
 export const vi = {
@@ -14,6 +15,7 @@ export const vi = {
   ...deskVi,
   ...importVi,
   ...splitVi,
+  ...reportVi,
   "app.name": "Theo dõi nhiệm vụ chỉ đạo",
   "app.shortName": "Nhiệm vụ chỉ đạo",
   "app.tagline": "Ban Chỉ đạo — theo dõi thực hiện kết luận, chỉ đạo",

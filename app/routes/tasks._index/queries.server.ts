@@ -70,7 +70,18 @@ const ORDER_BY: Record<(typeof SORTABLE_COLUMNS)[number], SQL> = {
   updated: sql`t.updated_at`,
 };
 
-export function listTasks(db: AppDatabase, actor: Actor, query: TaskListQuery, asOf: LocalDate, rules: StatusRules) {
+/**
+ * One page of the tasks matching the list's query. `pageSize` overrides the
+ * query's `size` for callers that need everything at once (the export).
+ */
+export function listTasks(
+  db: AppDatabase,
+  actor: Actor,
+  query: TaskListQuery,
+  asOf: LocalDate,
+  rules: StatusRules,
+  pageSize?: number,
+) {
   const conditions = [visibleTasksFilter(actor)];
   if (query.department !== undefined) conditions.push(sql`t.lead_department_id = ${query.department}`);
   if (query.coordinator !== undefined) {
@@ -91,7 +102,7 @@ export function listTasks(db: AppDatabase, actor: Actor, query: TaskListQuery, a
   if (query.dueTo !== undefined) statusConditions.push(sql`st.due_date <= ${query.dueTo}`);
   const statusFilter = sql.join(statusConditions, sql` AND `);
 
-  const size = query.size ?? 50;
+  const size = pageSize ?? query.size ?? 50;
   const total =
     db.get<{ n: number }>(sql`
       SELECT count(*) AS n FROM (${taskStatusSubquery(asOf, rules, taskFilter)}) st WHERE ${statusFilter}`)?.n ?? 0;

@@ -197,6 +197,14 @@ export default function TasksPage() {
       <p className="text-sm text-slate-700" aria-live="polite">
         {t("common.showing", { from, to, total: rowCount })}
       </p>
+      <p className="no-print flex gap-4 text-sm" title={t("report.download.hint")}>
+        <a href={`/tasks/export${withParams(search, { format: "xlsx" })}`} download>
+          {t("report.download.xlsx")}
+        </a>
+        <a href={`/tasks/export${withParams(search, { format: "csv" })}`} download>
+          {t("report.download.csv")}
+        </a>
+      </p>
       {rows.length === 0 ? (
         <p>{t("common.noResults")}</p>
       ) : (

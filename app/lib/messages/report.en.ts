@@ -1,0 +1,36 @@
+// English strings of the task report exports (merged into en.ts).
+import type { reportVi } from "./report.vi";
+
+export const reportEn = {
+  "report.download.xlsx": "Download Excel",
+  "report.download.csv": "Download CSV",
+  "report.download.hint": "Download every task matching the current filters (not only this page)",
+  "report.sheet": "Report",
+  "report.title": "TASK IMPLEMENTATION REPORT",
+  "report.asOf": "Figures as of {date}",
+  "report.filters": "Scope: {filters}",
+  "report.filters.none": "all tasks",
+  "report.filters.due": "{label} {from} — {to}",
+  "report.generated": "Prepared by: {name}; at {at}; {count} tasks",
+  "report.col.stt": "No.",
+  "report.col.task": "Task",
+  "report.col.lead": "Lead unit",
+  "report.col.coordinators": "Coordinating units",
+  "report.col.source": "Source document (number, date)",
+  "report.col.deadline": "Deadline",
+  "report.col.status": "Status",
+  "report.col.result": "Result",
+  "report.col.difficulties": "Difficulties",
+  "report.col.proposals": "Proposals",
+  "report.col.extensions": "Extensions",
+  "report.col.previousDeadline": "Deadline before extension",
+  "report.col.completed": "Completion date",
+  "report.col.updated": "Last update",
+  "report.source": "{number}, dated {date}",
+  "report.error.format": "Download format “{value}” is not valid: choose xlsx or csv.",
+  "report.error.tooMany":
+    "{count} tasks match the filters, more than the {limit} rows one download may hold. Narrow the filters (status, unit, directive…).",
+  "report.error.department": "No unit with id {id}.",
+  "report.error.directive": "No directive with id {id}, or you may not see it.",
+  "report.error.committee": "No steering committee with id {id}.",
+} satisfies Record<keyof typeof reportVi, string>;

@@ -1,0 +1,346 @@
+// The task report: the task list's rows (same URL filters, same visibility, same
+// order, every page) with what a Vietnamese unit report shows, as Excel or CSV.
+import ExcelJS from "exceljs";
+import { sql } from "drizzle-orm";
+import { endOfLocalDay, formatInstant, formatLocalDate, type Instant, type LocalDate } from "../domain/dates";
+import type { Actor } from "../domain/permissions";
+import type { StatusRules } from "../domain/status";
+import type { AppDatabase } from "../lib/db.server";
+import type { MessageKey, Translate } from "../lib/i18n";
+import { listTasks, taskListQuery, type TaskListQuery } from "../routes/tasks._index/queries.server";
+import { visibleDirectivesFilter } from "./visibility.server";
+
+/** One download holds at most this many tasks; beyond it the user is asked to narrow the filters. */
+export const EXPORT_ROW_LIMIT = 50_000;
+export const EXPORT_FORMATS = ["xlsx", "csv"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function isExportFormat(value: string): value is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** A cell: text, a number, a calendar day, or an instant (shown on the Hanoi clock). */
+export type ReportCell = string | number | { date: LocalDate } | { at: Instant } | null;
+
+const COLUMNS = [
+  { key: "stt", header: "report.col.stt", width: 6 },
+  { key: "task", header: "report.col.task", width: 48 },
+  { key: "lead", header: "report.col.lead", width: 26 },
+  { key: "coordinators", header: "report.col.coordinators", width: 30 },
+  { key: "source", header: "report.col.source", width: 24 },
+  { key: "deadline", header: "report.col.deadline", width: 13 },
+  { key: "status", header: "report.col.status", width: 20 },
+  { key: "result", header: "report.col.result", width: 45 },
+  { key: "difficulties", header: "report.col.difficulties", width: 32 },
+  { key: "proposals", header: "report.col.proposals", width: 32 },
+  { key: "extensions", header: "report.col.extensions", width: 10 },
+  { key: "previousDeadline", header: "report.col.previousDeadline", width: 14 },
+  { key: "completed", header: "report.col.completed", width: 14 },
+  { key: "updated", header: "report.col.updated", width: 17 },
+] as const satisfies readonly { key: string; header: MessageKey; width: number }[];
+type ColumnKey = (typeof COLUMNS)[number]["key"];
+
+export interface TaskReport {
+  asOf: LocalDate;
+  /** The filters in words, e.g. "Tình trạng: Quá hạn". */
+  filters: string[];
+  rows: { taskId: number; cells: Record<ColumnKey, ReportCell> }[];
+}
+
+export type TaskReportResult = { ok: true; report: TaskReport } | { ok: false; status: 400 | 404; message: string };
+
+/**
+ * The list's query from a URL, parsed exactly as the task list parses it (the
+ * list's own schema and keys; empty values ignored). Paging is dropped: a report
+ * holds every matching row.
+ */
+export function reportQueryFromUrl(
+  url: URL,
+  t: Translate,
+): { ok: true; query: TaskListQuery } | { ok: false; message: string } {
+  const schema = taskListQuery(t);
+  const raw = Object.fromEntries(
+    Object.keys(schema.shape).flatMap((key) => {
+      const value = url.searchParams.get(key);
+      return value === null || value === "" ? [] : [[key, value]];
+    }),
+  );
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    return { ok: false, message: t("tasks.filter.invalid", { detail }) };
+  }
+  return { ok: true, query: { ...parsed.data, page: undefined, size: undefined } };
+}
+
+/** The named filters in words; an id that does not exist (or a directive the actor may not see) is a 404. */
+function describeFilters(
+  db: AppDatabase,
+  actor: Actor,
+  query: TaskListQuery,
+  t: Translate,
+): { ok: true; filters: string[] } | { ok: false; message: string } {
+  const filters: string[] = [];
+  if (query.status !== undefined) filters.push(`${t("tasks.filter.status")}: ${t(`status.${query.status}`)}`);
+  const departmentName = (id: number) =>
+    db.get<{ name: string }>(sql`SELECT name FROM departments WHERE id = ${id}`)?.name;
+  for (const [id, label] of [
+    [query.department, t("tasks.filter.department")],
+    [query.coordinator, t("tasks.filter.coordinator")],
+  ] as const) {
+    if (id === undefined) continue;
+    const name = departmentName(id);
+    if (name === undefined) return { ok: false, message: t("report.error.department", { id: String(id) }) };
+    filters.push(`${label}: ${name}`);
+  }
+  if (query.directive !== undefined) {
+    const directive = db.get<{ number: string | null; abstract: string }>(sql`
+      SELECT d.number, d.abstract FROM directives d WHERE d.id = ${query.directive} AND ${visibleDirectivesFilter(actor)}`);
+    if (directive === undefined) {
+      return { ok: false, message: t("report.error.directive", { id: String(query.directive) }) };
+    }
+    filters.push(`${t("tasks.filter.directive")}: ${directive.number ?? directive.abstract}`);
+  }
+  if (query.committee !== undefined) {
+    const committee = db.get<{ name: string }>(sql`SELECT name FROM committees WHERE id = ${query.committee}`);
+    if (committee === undefined) {
+      return { ok: false, message: t("report.error.committee", { id: String(query.committee) }) };
+    }
+    filters.push(`${t("tasks.filter.committee")}: ${committee.name}`);
+  }
+  if (query.dueFrom !== undefined || query.dueTo !== undefined) {
+    filters.push(
+      t("report.filters.due", {
+        label: t("tasks.filter.dueFrom"),
+        from: query.dueFrom ? formatLocalDate(query.dueFrom) : "…",
+        to: query.dueTo ? formatLocalDate(query.dueTo) : "…",
+      }),
+    );
+  }
+  if (query.stale) filters.push(t("tasks.filter.stale"));
+  return { ok: true, filters };
+}
+
+interface TaskDetails {
+  id: number;
+  completion_date: LocalDate | null;
+  directive_number: string | null;
+  directive_abstract: string;
+  issued_on: LocalDate | null;
+  result: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+}
+
+/** What the list rows lack, for many tasks in a few queries: the source document and the latest report by `asOf`. */
+function taskDetails(db: AppDatabase, taskIds: number[], asOf: LocalDate): Map<number, TaskDetails> {
+  const cutoff = endOfLocalDay(asOf);
+  const details = new Map<number, TaskDetails>();
+  const CHUNK = 5_000;
+  for (let start = 0; start < taskIds.length; start += CHUNK) {
+    const ids = sql.raw(
+      taskIds
+        .slice(start, start + CHUNK)
+        .map((id) => Number(id))
+        .join(", "),
+    );
+    const rows = db.all<TaskDetails>(sql`
+      SELECT t.id, t.completion_date, d.number AS directive_number, d.abstract AS directive_abstract, d.issued_on,
+        pr.result, pr.difficulties, pr.proposals
+      FROM tasks t
+      JOIN directives d ON d.id = t.directive_id
+      LEFT JOIN progress_reports pr ON pr.id = (
+        SELECT x.id FROM progress_reports x
+        WHERE x.task_id = t.id AND x.created_at < ${cutoff}
+        ORDER BY x.created_at DESC, x.id DESC LIMIT 1
+      )
+      WHERE t.id IN (${ids})`);
+    for (const row of rows) details.set(row.id, row);
+  }
+  return details;
+}
+
+/** The report for the list's query as of a day: every row the list would show, in the list's order. */
+export function taskReport(
+  db: AppDatabase,
+  actor: Actor,
+  query: TaskListQuery,
+  asOf: LocalDate,
+  rules: StatusRules,
+  t: Translate,
+): TaskReportResult {
+  const described = describeFilters(db, actor, query, t);
+  if (!described.ok) return { ok: false, status: 404, message: described.message };
+  // The list's own query, one page as large as the limit: the same filters, visibility and order.
+  const list = listTasks(db, actor, { ...query, page: 1 }, asOf, rules, EXPORT_ROW_LIMIT);
+  if (list.rowCount > EXPORT_ROW_LIMIT) {
+    return {
+      ok: false,
+      status: 400,
+      message: t("report.error.tooMany", { count: list.rowCount, limit: EXPORT_ROW_LIMIT }),
+    };
+  }
+  const details = taskDetails(
+    db,
+    list.rows.map((r) => r.id),
+    asOf,
+  );
+  const rows = list.rows.map((row, index) => {
+    const detail = details.get(row.id);
+    const done = row.status === "done_on_time" || row.status === "done_late";
+    const directive = detail?.directive_number ?? detail?.directive_abstract ?? row.directiveLabel;
+    const cells: Record<ColumnKey, ReportCell> = {
+      stt: index + 1,
+      task: row.title,
+      lead: row.lead.name,
+      coordinators: row.coordinators.map((c) => c.name).join("; "),
+      source: detail?.issued_on
+        ? t("report.source", { number: directive, date: formatLocalDate(detail.issued_on) })
+        : directive,
+      deadline:
+        row.dueDate !== null
+          ? { date: row.dueDate }
+          : t(row.deadlineKind === "ongoing" ? "deadline.ongoing" : "deadline.none"),
+      status: t(`status.${row.status}`),
+      result: detail?.result ?? null,
+      difficulties: detail?.difficulties ?? null,
+      proposals: detail?.proposals ?? null,
+      extensions: row.extensionCount,
+      previousDeadline: row.extensionCount > 0 && row.originalDueDate !== null ? { date: row.originalDueDate } : null,
+      completed: done && detail?.completion_date ? { date: detail.completion_date } : null,
+      updated: { at: row.updatedAt },
+    };
+    return { taskId: row.id, cells };
+  });
+  return { ok: true, report: { asOf, filters: described.filters, rows } };
+}
+
+export interface ReportAuthor {
+  name: string;
+  at: Instant;
+}
+
+function titleBlock(report: TaskReport, author: ReportAuthor, t: Translate): string[] {
+  return [
+    t("report.title"),
+    t("report.asOf", { date: formatLocalDate(report.asOf) }),
+    t("report.filters", {
+      filters: report.filters.length === 0 ? t("report.filters.none") : report.filters.join("; "),
+    }),
+    t("report.generated", { name: author.name, at: formatInstant(author.at), count: report.rows.length }),
+  ];
+}
+
+/** A calendar day as Excel stores one: midnight UTC of that day (no time zone shift when opened). */
+function excelDay(date: LocalDate): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+/** An instant as Excel shows it: the Hanoi wall-clock time, stored as if it were UTC. */
+function excelTime(at: Instant): Date {
+  const [day, time] = formatInstant(at).split(" ") as [string, string];
+  const [d, m, y] = day.split("/");
+  return new Date(`${y}-${m}-${d}T${time}:00Z`);
+}
+
+/** The report as an .xlsx workbook: title block, frozen Vietnamese (or English) header, real dates. */
+export async function taskReportWorkbook(report: TaskReport, author: ReportAuthor, t: Translate): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = author.name;
+  workbook.created = new Date(author.at);
+  const sheet = workbook.addWorksheet(t("report.sheet"), {
+    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  sheet.columns = COLUMNS.map((column) => ({ key: column.key, width: column.width }));
+  const block = titleBlock(report, author, t);
+  block.forEach((text, index) => {
+    const row = sheet.getRow(index + 1);
+    row.getCell(1).value = text;
+    sheet.mergeCells(index + 1, 1, index + 1, COLUMNS.length);
+    row.getCell(1).alignment = { horizontal: index === 0 ? "center" : "left", vertical: "middle", wrapText: true };
+    row.getCell(1).font = index === 0 ? { bold: true, size: 14 } : { italic: index === 1 };
+  });
+  const headerRowNumber = block.length + 2;
+  const header = sheet.getRow(headerRowNumber);
+  COLUMNS.forEach((column, index) => {
+    const cell = header.getCell(index + 1);
+    cell.value = t(column.header);
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } };
+    cell.border = {
+      top: { style: "thin" },
+      bottom: { style: "thin" },
+      left: { style: "thin" },
+      right: { style: "thin" },
+    };
+  });
+  header.height = 45;
+
+  report.rows.forEach((reportRow, rowIndex) => {
+    const row = sheet.getRow(headerRowNumber + 1 + rowIndex);
+    COLUMNS.forEach((column, index) => {
+      const cell = row.getCell(index + 1);
+      const value = reportRow.cells[column.key];
+      cell.alignment = { vertical: "top", wrapText: true };
+      cell.border = {
+        top: { style: "thin" },
+        bottom: { style: "thin" },
+        left: { style: "thin" },
+        right: { style: "thin" },
+      };
+      if (value === null) return;
+      if (typeof value === "object" && "date" in value) {
+        cell.value = excelDay(value.date);
+        cell.numFmt = "dd/mm/yyyy";
+      } else if (typeof value === "object") {
+        cell.value = excelTime(value.at);
+        cell.numFmt = "dd/mm/yyyy hh:mm";
+      } else {
+        // Strings are written as shared strings: a leading "=" stays text, never a formula.
+        cell.value = value;
+      }
+    });
+  });
+  sheet.views = [{ state: "frozen", ySplit: headerRowNumber, xSplit: 2 }];
+  sheet.autoFilter = {
+    from: { row: headerRowNumber, column: 1 },
+    to: { row: headerRowNumber + Math.max(report.rows.length, 1), column: COLUMNS.length },
+  };
+  sheet.pageSetup.printTitlesRow = `${headerRowNumber}:${headerRowNumber}`;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * Text a spreadsheet would run as a formula (= + - @, or a leading tab / carriage
+ * return) is prefixed with an apostrophe, so opening the CSV never executes it.
+ */
+export function neutraliseCsvText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** RFC 4180: quote a field holding a comma, a quote or a line break; double the quotes. */
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csvText(value: ReportCell): string {
+  if (value === null) return "";
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") return neutraliseCsvText(value);
+  return "date" in value ? formatLocalDate(value.date) : formatInstant(value.at);
+}
+
+/** The report as CSV: UTF-8 with a BOM (so Excel reads Vietnamese), CRLF lines, the header then the rows. */
+export function taskReportCsv(report: TaskReport, t: Translate): string {
+  const lines = [
+    COLUMNS.map((column) => csvField(t(column.header))).join(","),
+    ...report.rows.map((row) => COLUMNS.map((column) => csvField(csvText(row.cells[column.key]))).join(",")),
+  ];
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+/** An ASCII file name with the as-of day: `bao-cao-nhiem-vu-2026-11-28.xlsx`. */
+export function reportFileName(asOf: LocalDate, format: ExportFormat): string {
+  return `bao-cao-nhiem-vu-${asOf}.${format}`;
+}

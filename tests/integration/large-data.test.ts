@@ -1,0 +1,270 @@
+// The large-data generator (db/seed/large-data.ts): a small run must be as
+// consistent as the demo — every task row agrees with its history, sub-tasks are
+// never due after their parents, the SQL and TypeScript status rules agree — and
+// the same seed must give the same database.
+import crypto from "node:crypto";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { addDays, type LocalDate } from "../../app/domain/dates";
+import { taskStatusAsOf } from "../../app/domain/status";
+import { TASK_STATUSES } from "../../app/domain/vocabulary";
+import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
+import { loadTaskFacts, taskStatusesAsOf } from "../../app/models/task-status.server";
+import { rebuildSearchIndex, search } from "../../app/models/search.server";
+import { generateLargeDatabase } from "../../db/seed/large-data";
+
+const TODAY: LocalDate = "2026-03-16";
+const TASKS = 3000;
+
+function tmpFile(name: string): string {
+  const dir = process.env.TEST_TMP_DIR;
+  if (!dir) throw new Error("tests/setup/global-setup.ts did not run");
+  return path.join(dir, `${crypto.randomUUID()}-${name}.db`);
+}
+
+/** A digest of the tables a seed determines (users are left out: the password hash is salted). */
+function digest(db: AppDatabase): string {
+  const hash = crypto.createHash("sha256");
+  for (const table of [
+    "departments",
+    "directives",
+    "tasks",
+    "task_coordinators",
+    "task_transitions",
+    "progress_reports",
+    "extension_requests",
+  ]) {
+    for (const row of db.$client.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw().iterate()) {
+      hash.update(JSON.stringify(row));
+    }
+  }
+  return hash.digest("hex");
+}
+
+interface TaskRecord {
+  id: number;
+  parent_id: number | null;
+  lead_department_id: number;
+  deadline_kind: string;
+  original_due_date: string | null;
+  current_due_date: string | null;
+  state: string;
+  state_reason: string | null;
+  completion_date: string | null;
+  confirmed_at: number | null;
+  created_at: number;
+}
+
+describe("the large-data generator", () => {
+  let db: AppDatabase;
+  let file: string;
+  let allTasks: TaskRecord[];
+
+  beforeAll(async () => {
+    file = tmpFile("large");
+    await generateLargeDatabase({ tasks: TASKS, seed: 7, out: file, today: TODAY });
+    db = openDatabase(file);
+    allTasks = db.$client.prepare(`SELECT * FROM tasks ORDER BY id`).all() as TaskRecord[];
+  });
+
+  it("writes the requested number of tasks with a realistic spread", () => {
+    expect(allTasks).toHaveLength(TASKS);
+    const count = (q: string) => (db.$client.prepare(q).get() as { n: number }).n;
+    expect(count(`SELECT count(*) AS n FROM departments`)).toBeGreaterThanOrEqual(250);
+    expect(count(`SELECT count(*) AS n FROM directives`)).toBe(TASKS / 25);
+    expect(count(`SELECT count(*) AS n FROM directives WHERE confidential = 1`)).toBeGreaterThan(0);
+    const subtasks = allTasks.filter((t) => t.parent_id !== null).length;
+    expect(subtasks / TASKS).toBeGreaterThan(0.05);
+    expect(subtasks / TASKS).toBeLessThan(0.2);
+    const dues = allTasks.flatMap((t) => (t.current_due_date ? [t.current_due_date] : [])).sort();
+    expect(dues[0]! < addDays(TODAY, -900)).toBe(true);
+    expect(dues.at(-1)! > addDays(TODAY, 200)).toBe(true);
+    const extended = count(`SELECT count(DISTINCT task_id) AS n FROM extension_requests`);
+    expect(extended / TASKS).toBeGreaterThan(0.1);
+    for (const state of ["approved", "countered", "rejected", "pending"]) {
+      expect(count(`SELECT count(*) AS n FROM extension_requests WHERE state = '${state}'`), state).toBeGreaterThan(0);
+    }
+    const reportsPerStarted =
+      count(`SELECT count(*) AS n FROM progress_reports`) / allTasks.filter((t) => t.state !== "open").length;
+    expect(reportsPerStarted).toBeGreaterThan(1.5);
+    // Every user shares the one printed password (one hash, computed once).
+    expect(count(`SELECT count(DISTINCT password_hash) AS n FROM users`)).toBe(1);
+    expect(count(`SELECT count(*) AS n FROM users WHERE role = 'dept_lead'`)).toBe(
+      count(`SELECT count(*) AS n FROM departments`),
+    );
+  });
+
+  it("keeps every task row consistent with its transitions and extensions", () => {
+    const transitions = new Map<
+      number,
+      {
+        from_state: string | null;
+        to_state: string;
+        changed_at: number;
+        reason: string | null;
+        completion_date: string | null;
+      }[]
+    >();
+    for (const t of db.$client.prepare(`SELECT * FROM task_transitions ORDER BY id`).iterate() as Iterable<{
+      task_id: number;
+      from_state: string | null;
+      to_state: string;
+      changed_at: number;
+      reason: string | null;
+      completion_date: string | null;
+    }>) {
+      transitions.set(t.task_id, [...(transitions.get(t.task_id) ?? []), t]);
+    }
+    const extensions = new Map<
+      number,
+      {
+        state: string;
+        approved_due_date: string | null;
+        decided_at: number | null;
+        created_at: number;
+        current_due_date: string;
+      }[]
+    >();
+    for (const e of db.$client.prepare(`SELECT * FROM extension_requests ORDER BY id`).iterate() as Iterable<{
+      task_id: number;
+      state: string;
+      approved_due_date: string | null;
+      decided_at: number | null;
+      created_at: number;
+      current_due_date: string;
+    }>) {
+      extensions.set(e.task_id, [...(extensions.get(e.task_id) ?? []), e]);
+    }
+    for (const task of allTasks) {
+      const label = `task ${task.id}`;
+      const history = transitions.get(task.id) ?? [];
+      expect(history[0], label).toMatchObject({ from_state: null, to_state: "open", changed_at: task.created_at });
+      for (let i = 1; i < history.length; i++) {
+        expect(history[i]!.from_state, label).toBe(history[i - 1]!.to_state);
+        expect(history[i]!.changed_at, label).toBeGreaterThan(history[i - 1]!.changed_at);
+      }
+      const last = history.at(-1)!;
+      expect(task.state, label).toBe(last.to_state);
+      expect(task.completion_date, label).toBe(last.completion_date);
+      expect(task.state_reason, label).toBe(last.reason);
+      expect(task.confirmed_at, label).toBe(task.state === "done" ? last.changed_at : null);
+
+      const requests = extensions.get(task.id) ?? [];
+      const inForce = requests.filter((r) => r.state === "approved" || r.state === "countered");
+      if (task.deadline_kind === "dated") {
+        expect(task.current_due_date, label).toBe(inForce.at(-1)?.approved_due_date ?? task.original_due_date);
+      } else {
+        expect([task.original_due_date, task.current_due_date, requests.length], label).toEqual([null, null, 0]);
+      }
+      for (const request of requests) {
+        const then = inForce.filter((r) => (r.decided_at as number) < request.created_at).at(-1)?.approved_due_date;
+        expect(request.current_due_date, label).toBe(then ?? task.original_due_date);
+      }
+      expect(requests.filter((r) => r.state === "pending").length, label).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("never makes a coordinator the lead, nor a sub-task due after its parent", () => {
+    const clashes = db.$client
+      .prepare(
+        `SELECT count(*) AS n FROM task_coordinators c JOIN tasks t ON t.id = c.task_id WHERE c.department_id = t.lead_department_id`,
+      )
+      .get() as { n: number };
+    expect(clashes.n).toBe(0);
+    const byId = new Map(allTasks.map((t) => [t.id, t]));
+    for (const task of allTasks.filter((t) => t.parent_id !== null)) {
+      const parent = byId.get(task.parent_id!)!;
+      if (parent.deadline_kind !== "dated") continue;
+      expect(task.deadline_kind, `task ${task.id}`).toBe("dated");
+      expect(task.current_due_date! <= parent.current_due_date!, `task ${task.id}`).toBe(true);
+      expect(task.original_due_date! <= parent.original_due_date!, `task ${task.id}`).toBe(true);
+    }
+  });
+
+  it("gives the same statuses in SQL and TypeScript, and every status occurs today", () => {
+    const ids = allTasks.map((t) => t.id);
+    const facts = loadTaskFacts(db, ids);
+    for (const day of [TODAY, addDays(TODAY, -200), addDays(TODAY, -700)]) {
+      const sqlStatuses = taskStatusesAsOf(db, ids, day);
+      let compared = 0;
+      for (const id of ids) {
+        const expected = taskStatusAsOf(facts.get(id)!, day);
+        const actual = sqlStatuses.get(id);
+        if (expected === null) {
+          expect(actual, `task ${id} on ${day}`).toBeUndefined();
+          continue;
+        }
+        compared += 1;
+        expect(
+          {
+            status: actual?.status,
+            dueDate: actual?.dueDate,
+            late: actual?.late === 1,
+            daysLate: actual?.daysLate,
+            stale: actual?.stale === 1,
+          },
+          `task ${id} on ${day}`,
+        ).toEqual({
+          status: expected.status,
+          dueDate: expected.dueDate,
+          late: expected.late,
+          daysLate: expected.daysLate,
+          stale: expected.stale,
+        });
+      }
+      expect(compared).toBeGreaterThan(0);
+      if (day === TODAY) {
+        const seen = new Set([...sqlStatuses.values()].map((s) => s.status));
+        for (const status of TASK_STATUSES) expect(seen, status).toContain(status);
+        expect([...sqlStatuses.values()].some((s) => s.stale === 1)).toBe(true);
+      }
+    }
+  });
+
+  it("indexes directives, tasks and reports for search", () => {
+    const count = (q: string) => (db.$client.prepare(q).get() as { n: number }).n;
+    expect(count(`SELECT count(*) AS n FROM search_index`)).toBe(
+      count(
+        `SELECT (SELECT count(*) FROM directives) + (SELECT count(*) FROM tasks) + (SELECT count(*) FROM progress_reports) AS n`,
+      ),
+    );
+    const secretariat = { id: 2, role: "secretariat", departmentId: null } as const;
+    expect(search(db, secretariat, "so hoa ho so").length).toBeGreaterThan(0);
+    expect(search(db, secretariat, "thong bao ket luan").some((h) => h.kind === "directive")).toBe(true);
+    expect(search(db, secretariat, "kinh phi chua duoc bo tri").some((h) => h.kind === "report")).toBe(true);
+
+    // Written in bulk by the generator, exactly as rebuildSearchIndex writes it.
+    const indexed = () =>
+      crypto
+        .createHash("sha256")
+        .update(
+          JSON.stringify(db.$client.prepare(`SELECT rowid, title, body FROM search_index ORDER BY rowid`).raw().all()),
+        )
+        .digest("hex");
+    const generated = indexed();
+    rebuildSearchIndex(db);
+    expect(indexed()).toBe(generated);
+  });
+
+  it("gives the same database for the same seed, and another for another seed", async () => {
+    const again = tmpFile("again");
+    await generateLargeDatabase({ tasks: TASKS, seed: 7, out: again, today: TODAY });
+    const other = tmpFile("other");
+    await generateLargeDatabase({ tasks: TASKS, seed: 8, out: other, today: TODAY });
+    const open = (f: string) => {
+      const copy = openDatabase(f, { migrate: false });
+      try {
+        return digest(copy);
+      } finally {
+        copy.$client.close();
+      }
+    };
+    const first = digest(db);
+    expect(open(again)).toBe(first);
+    expect(open(other)).not.toBe(first);
+  });
+
+  it("refuses to overwrite a file without force", async () => {
+    await expect(generateLargeDatabase({ tasks: 10, seed: 1, out: file, today: TODAY })).rejects.toThrow(/--force/);
+  });
+});
