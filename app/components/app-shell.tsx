@@ -4,16 +4,20 @@ import { hasPermission, type Permission } from "~/domain/permissions";
 import type { Role } from "~/domain/vocabulary";
 import { useLocale, useT, type MessageKey } from "~/lib/i18n";
 
-const NAVIGATION: { to: string; label: MessageKey; permission: Permission; end?: boolean }[] = [
-  { to: "/", label: "nav.dashboard", permission: "dashboard.read", end: true },
-  { to: "/directives", label: "nav.directives", permission: "directive.read" },
-  { to: "/committees", label: "nav.committees", permission: "directive.read" },
-  { to: "/tasks", label: "nav.tasks", permission: "task.read" },
-  { to: "/departments", label: "nav.departments", permission: "department.read" },
-  { to: "/admin/users", label: "nav.users", permission: "user.manage" },
-  { to: "/admin/departments", label: "nav.adminDepartments", permission: "department.manage" },
-  { to: "/audit", label: "nav.audit", permission: "audit.read" },
-];
+/** `roles`: an item only some roles need (the department's home is for department users). */
+const NAVIGATION: { to: string; label: MessageKey; permission: Permission; end?: boolean; roles?: readonly Role[] }[] =
+  [
+    { to: "/my-department", label: "nav.myDepartment", permission: "task.read", roles: ["dept_lead", "dept_officer"] },
+    { to: "/", label: "nav.dashboard", permission: "dashboard.read", end: true },
+    { to: "/scorecard", label: "nav.scorecard", permission: "dashboard.read" },
+    { to: "/directives", label: "nav.directives", permission: "directive.read" },
+    { to: "/committees", label: "nav.committees", permission: "directive.read" },
+    { to: "/tasks", label: "nav.tasks", permission: "task.read" },
+    { to: "/departments", label: "nav.departments", permission: "department.read" },
+    { to: "/admin/users", label: "nav.users", permission: "user.manage" },
+    { to: "/admin/departments", label: "nav.adminDepartments", permission: "department.manage" },
+    { to: "/audit", label: "nav.audit", permission: "audit.read" },
+  ];
 
 export interface ShellUser {
   id: number;
@@ -89,7 +93,11 @@ export function AppShell({ children, user }: { children: ReactNode; user: ShellU
             <div className="no-print flex flex-col gap-2 pb-3 sm:flex-row sm:items-center sm:gap-4">
               <nav aria-label={t("nav.label")} className="min-w-0 flex-1">
                 <ul className="-mx-1 flex gap-1 overflow-x-auto">
-                  {NAVIGATION.filter((item) => hasPermission(user, item.permission)).map((item) => (
+                  {NAVIGATION.filter(
+                    (item) =>
+                      hasPermission(user, item.permission) &&
+                      (item.roles === undefined || item.roles.includes(user.role)),
+                  ).map((item) => (
                     <li key={item.to}>
                       <NavLink
                         to={item.to}

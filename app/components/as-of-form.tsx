@@ -1,9 +1,11 @@
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { formatLocalDate } from "~/domain/dates";
 import { useT } from "~/lib/i18n";
 
 /** A GET form for `?asOf=`: works without JavaScript, and the URL can be shared. */
-export function AsOfForm({ asOf, isToday }: { asOf: string; isToday: boolean }) {
+/** `children`: further GET fields (filters) sent along with the day. */
+export function AsOfForm({ asOf, isToday, children }: { asOf: string; isToday: boolean; children?: ReactNode }) {
   const t = useT();
   return (
     <Form method="get" className="no-print flex flex-wrap items-end gap-2 text-sm">
@@ -22,6 +24,7 @@ export function AsOfForm({ asOf, isToday }: { asOf: string; isToday: boolean }) 
       <span id="as-of-hint" className="sr-only">
         {t("asOf.hint")}
       </span>
+      {children}
       <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
         {t("asOf.apply")}
       </button>

@@ -4,42 +4,60 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { DEPARTMENT_KINDS, type WorkflowState } from "~/domain/vocabulary";
 import { canMove, CLOSED_STATES } from "~/domain/workflow";
-import { DESK_LIMITS, taskIntentSchema, type TaskIntent } from "~/lib/desk-forms";
+import { DESK_LIMITS, type TaskIntent } from "~/lib/desk-forms";
+import { taskPageIntentSchema, type TaskPageIntent } from "~/lib/progress-forms";
 import { useT } from "~/lib/i18n";
 import type { DepartmentOption } from "~/models/desk-options.server";
 import { FieldErrors, FormProblems, HINT_CLASS, INPUT_CLASS, LABEL_CLASS, type IntentReply } from "./form-feedback";
 
-interface TaskFacts {
+export interface TaskFacts {
   id: number;
   state: WorkflowState;
   version: number;
   leadDepartmentId: number;
 }
 
-const BUTTON = "rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60";
+/** Big enough to hit with a thumb (the department's desk is often used on a phone). */
+export const BUTTON =
+  "min-h-11 rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60";
 
-/** One move on the task: a disclosure with its form, open when its last attempt failed. */
-function IntentForm({
+export type IntentFields = ReturnType<typeof useIntentForm>[1];
+
+/**
+ * One move on the task: a disclosure with its form, open when its last attempt
+ * failed (or when it is what the user is expected to do next). `hidden` adds
+ * fields such as the form's idempotency key; `submit` replaces the single button.
+ */
+export function IntentForm({
   task,
   intent,
   summary,
   submitLabel,
   reply,
   children,
+  defaultOpen = false,
+  withVersion = true,
+  hidden = {},
+  submit,
 }: {
   task: TaskFacts;
-  intent: TaskIntent;
+  intent: TaskPageIntent;
   summary: string;
   submitLabel: string;
   reply: IntentReply | undefined;
-  children?: (fields: ReturnType<typeof useIntentForm>[1]) => ReactNode;
+  children?: (fields: IntentFields) => ReactNode;
+  defaultOpen?: boolean;
+  withVersion?: boolean;
+  hidden?: Record<string, string | number>;
+  submit?: (disabled: boolean) => ReactNode;
 }) {
   const navigation = useNavigation();
   const mine = reply?.intent === intent ? reply : undefined;
   const [form, fields] = useIntentForm(task, intent, mine?.result);
+  const busy = navigation.state === "submitting";
   return (
-    <details open={mine !== undefined} className="rounded border border-slate-200 bg-white">
-      <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{summary}</summary>
+    <details open={defaultOpen || mine !== undefined} className="rounded border border-slate-200 bg-white">
+      <summary className="min-h-11 cursor-pointer px-3 py-2.5 text-sm font-medium">{summary}</summary>
       {/* Posted to the page itself, without the query string of an earlier notice (`?saved=`). */}
       <Form
         method="post"
@@ -49,19 +67,26 @@ function IntentForm({
       >
         <FormProblems id={form.errorId} errors={form.errors} conflict={mine?.conflict ?? null} />
         <input type="hidden" name="intent" value={intent} />
-        <input type="hidden" name="version" value={task.version} />
+        {withVersion && <input type="hidden" name="version" value={task.version} />}
+        {Object.entries(hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
         {children?.(fields)}
-        <button type="submit" disabled={navigation.state === "submitting"} className={BUTTON}>
-          {submitLabel}
-        </button>
+        {submit ? (
+          submit(busy)
+        ) : (
+          <button type="submit" disabled={busy} className={BUTTON}>
+            {submitLabel}
+          </button>
+        )}
       </Form>
     </details>
   );
 }
 
-function useIntentForm(task: TaskFacts, intent: TaskIntent, lastResult: SubmissionResult<string[]> | undefined) {
+function useIntentForm(task: TaskFacts, intent: TaskPageIntent, lastResult: SubmissionResult<string[]> | undefined) {
   const t = useT();
-  const schema = taskIntentSchema(t, task.leadDepartmentId);
+  const schema = taskPageIntentSchema(t, task.leadDepartmentId);
   return useForm({
     id: `task-${intent}`,
     lastResult,
@@ -72,7 +97,7 @@ function useIntentForm(task: TaskFacts, intent: TaskIntent, lastResult: Submissi
   });
 }
 
-function ReasonField({ fields }: { fields: ReturnType<typeof useIntentForm>[1] }) {
+function ReasonField({ fields }: { fields: IntentFields }) {
   const t = useT();
   const reason = fields.reason;
   return (

@@ -37,7 +37,7 @@ function chooseMessage(t: Translate, label: MessageKey) {
   return t("desk.error.choose", { field: t(label).toLowerCase() });
 }
 
-function requiredText(t: Translate, label: MessageKey, max: number) {
+export function requiredText(t: Translate, label: MessageKey, max: number) {
   const required = requiredMessage(t, label);
   return z
     .string({ error: required })
@@ -47,7 +47,7 @@ function requiredText(t: Translate, label: MessageKey, max: number) {
 }
 
 /** Empty (or only spaces) means "none": stored as null. */
-function optionalText(t: Translate, label: MessageKey, max: number) {
+export function optionalText(t: Translate, label: MessageKey, max: number) {
   return z
     .string()
     .trim()
@@ -56,7 +56,7 @@ function optionalText(t: Translate, label: MessageKey, max: number) {
     .transform((value) => (value ? value : null));
 }
 
-function requiredId(t: Translate, label: MessageKey) {
+export function requiredId(t: Translate, label: MessageKey) {
   const message = chooseMessage(t, label);
   return z.number({ error: message }).int(message).positive(message);
 }
@@ -83,7 +83,7 @@ function toLocalDate(t: Translate, label: MessageKey) {
 }
 
 /** A day typed as dd/mm/yyyy (31/02/2026 is refused), stored as yyyy-mm-dd. */
-function requiredDate(t: Translate, label: MessageKey) {
+export function requiredDate(t: Translate, label: MessageKey) {
   const required = requiredMessage(t, label);
   return z
     .string({ error: required })
@@ -104,7 +104,7 @@ function optionalDate(t: Translate, label: MessageKey) {
 }
 
 /** The version a form was based on (optimistic concurrency). */
-function versionField(t: Translate) {
+export function versionField(t: Translate) {
   const message = t("desk.error.version");
   return z.number({ error: message }).int(message).positive(message);
 }

@@ -176,6 +176,9 @@ const CHANGE_LABELS: Record<string, MessageKey> = {
   state: "desk.change.state",
   stateReason: "desk.change.stateReason",
   reason: "desk.change.reassignReason",
+  percent: "progress.change.percent",
+  completionDate: "progress.change.completionDate",
+  completionResult: "progress.change.completionResult",
 };
 
 const SHOWN_TEXT = 160;

@@ -50,6 +50,8 @@ export const ROUTE_ACCESS = {
   root: { loader: { permission: "public" } },
 
   "routes/_index": { loader: { permission: "dashboard.read" } },
+  // The department scorecard: counts of the tasks the user may see, by lead department.
+  "routes/scorecard": { loader: { permission: "dashboard.read" } },
   "routes/directives._index": { loader: { permission: "directive.read" } },
   "routes/directives.$id": {
     loader: { permission: "directive.read", resource: "directive" },
@@ -61,9 +63,21 @@ export const ROUTE_ACCESS = {
   "routes/tasks.export": { loader: { permission: "task.read" } },
   "routes/tasks.$id": {
     loader: { permission: "task.read", resource: "task" },
-    // Reassign, hold, cancel, resume: the secretariat's intents on one task.
-    action: { permission: "task.write", resource: "task", granted: { status: 400 } },
+    // Every move posted from a task page: the secretariat's (reassign, hold, cancel, resume:
+    // task.write), the department's (report: progress.report; request_extension:
+    // extension.request; report_completion: completion.report), the deciders'
+    // (decide_extension: extension.decide; confirm_completion / return_completion:
+    // completion.decide) and comments (comment.write). The permission depends on the
+    // posted intent, which this table cannot express: the entry declares the broadest
+    // check that holds for every post (task.read + a visible task), an empty form is
+    // refused with 400 for everyone who sees the task, and the action then answers 403
+    // to an intent the user may not make (INTENT_PERMISSION in app/lib/progress-forms.ts;
+    // tests/integration/progress-routes.test.ts checks each intent per role).
+    action: { permission: "task.read", resource: "task", granted: { status: 400 } },
   },
+  // The department's home: its tasks by urgency and the reminders it received. Other roles
+  // get a short explanation (200) rather than a redirect.
+  "routes/my-department": { loader: { permission: "task.read" } },
   "routes/departments._index": { loader: { permission: "department.read" } },
   "routes/audit._index": { loader: { permission: "audit.read" } },
 

@@ -721,14 +721,24 @@ function seedTasks(): TaskSpec[] {
           result: "Đã dự thảo văn bản hướng dẫn, lấy ý kiến Sở Thông tin và Truyền thông, Sở Kế hoạch và Đầu tư.",
         },
         {
-          kind: "complete",
-          at: at("2019-11-22", "10:00"),
+          kind: "report",
+          at: at("2019-12-16", "16:00"),
           by: null,
-          completionDate: "2019-11-21",
+          percent: 80,
+          result: "Đã tiếp thu ý kiến góp ý, hoàn thiện dự thảo hướng dẫn.",
+          difficulties: "Chưa có hướng dẫn thống nhất của Bộ Tài chính về định mức thuê dịch vụ công nghệ thông tin.",
+          proposals:
+            "Đề nghị Văn phòng UBND Thành phố cho phép ban hành hướng dẫn tạm thời, cập nhật sau khi có hướng dẫn của Bộ.",
+        },
+        {
+          kind: "complete",
+          at: at("2020-01-13", "10:00"),
+          by: null,
+          completionDate: "2020-01-10",
           result:
             "Đã ban hành văn bản hướng dẫn thuê dịch vụ công nghệ thông tin gửi các sở, ban, ngành, UBND quận, huyện, thị xã.",
         },
-        { kind: "confirm", at: at("2019-11-27", "09:00"), by: "vanphong" },
+        { kind: "confirm", at: at("2020-01-16", "09:00"), by: "vanphong" },
       ],
     },
     {

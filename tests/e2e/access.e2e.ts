@@ -89,7 +89,7 @@ describe("each demo role", () => {
     await as("lanhdao");
     expect(await directiveNumbers()).toEqual(expect.arrayContaining([SEED, CURRENT, CONFIDENTIAL]));
     const links = await navLinks();
-    expect(links).toEqual(["Tổng quan", "Văn bản chỉ đạo", "Ban Chỉ đạo", "Nhiệm vụ", "Đơn vị"]);
+    expect(links).toEqual(["Tổng quan", "Xếp hạng đơn vị", "Văn bản chỉ đạo", "Ban Chỉ đạo", "Nhiệm vụ", "Đơn vị"]);
   });
 
   it("the secretariat sees everything and the audit log", async () => {

@@ -86,7 +86,7 @@ describe("the seed directive (Hanoi, 18/09/2019)", () => {
 });
 
 describe("every read page", () => {
-  for (const path of ["/", "/directives", "/tasks", "/tasks?status=overdue", "/departments"]) {
+  for (const path of ["/", "/scorecard", "/directives", "/tasks", "/tasks?status=overdue", "/departments"]) {
     it(`${path} renders and is accessible`, async () => {
       const response = await open(path);
       expect(response?.status()).toBe(200);

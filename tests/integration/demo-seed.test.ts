@@ -186,7 +186,7 @@ describe.each([
       "4": "done_late",
       "5": "done_on_time",
       "6": "ongoing",
-      "7": "done_on_time",
+      "7": "done_late",
       "8": "overdue",
       "9": "ongoing",
       "10": "done_late",
@@ -211,7 +211,7 @@ describe.each([
       "4": "overdue",
       "5": "done_on_time",
       "6": "ongoing",
-      "7": "done_on_time",
+      "7": "overdue",
       "8": "on_track",
       "9": "ongoing",
       "10": "on_track",
@@ -224,6 +224,12 @@ describe.each([
     expect(statusesAsOf(db, rows, "2019-11-28").get("2")).toMatchObject({ status: "on_track", dueDate: "2019-12-31" });
     expect(statusesAsOf(db, rows, "2019-11-28").get("3")).toMatchObject({ status: "on_track" });
     expect(statusesAsOf(db, rows, "2019-12-29").get("3")).toMatchObject({ status: "due_soon" });
+    // On 31/12/2019 the leasing guidance (Sở Tài chính) was a month late but had reported in December.
+    expect(statusesAsOf(db, rows, "2019-12-31").get("7")).toMatchObject({
+      status: "overdue",
+      daysLate: 31,
+      stale: false,
+    });
   });
 
   it("tracks the level-4 online services target and the extensions of the seed case", () => {

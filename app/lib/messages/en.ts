@@ -1,8 +1,10 @@
 import { adminEn } from "./admin.en";
 import { auditEn } from "./audit.en";
 import { committeesEn } from "./committees.en";
+import { dashboardEn } from "./dashboard.en";
 import { deskEn } from "./desk.en";
 import { importEn } from "./import.en";
+import { progressEn } from "./progress.en";
 import { reportEn } from "./report.en";
 import { splitEn } from "./split.en";
 import type { MessageKey } from "./vi";
@@ -12,10 +14,12 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...auditEn,
   ...committeesEn,
+  ...dashboardEn,
   ...deskEn,
   ...importEn,
   ...splitEn,
   ...reportEn,
+  ...progressEn,
   "app.name": "Directive Tracker",
   "app.shortName": "Directives",
   "app.tagline": "Steering committee — follow-up of conclusions and directives",

@@ -3,8 +3,10 @@
 import { adminVi } from "./admin.vi";
 import { auditVi } from "./audit.vi";
 import { committeesVi } from "./committees.vi";
+import { dashboardVi } from "./dashboard.vi";
 import { deskVi } from "./desk.vi";
 import { importVi } from "./import.vi";
+import { progressVi } from "./progress.vi";
 import { reportVi } from "./report.vi";
 import { splitVi } from "./split.vi";
 
@@ -12,10 +14,12 @@ export const vi = {
   ...adminVi,
   ...auditVi,
   ...committeesVi,
+  ...dashboardVi,
   ...deskVi,
   ...importVi,
   ...splitVi,
   ...reportVi,
+  ...progressVi,
   "app.name": "Theo dõi nhiệm vụ chỉ đạo",
   "app.shortName": "Nhiệm vụ chỉ đạo",
   "app.tagline": "Ban Chỉ đạo — theo dõi thực hiện kết luận, chỉ đạo",

@@ -1,4 +1,4 @@
-import { aliasedTable, asc, eq, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import {
   comments,
   departments,
@@ -116,6 +116,49 @@ export function getTask(db: AppDatabase, actor: Actor, id: number, asOf: LocalDa
     targets: taskTargets,
     history: taskHistory(db, id, task.createdAt),
   };
+}
+
+/**
+ * The extension request the task page shows: the pending one (with who asked), else
+ * the last decided one, so the requester sees the decision.
+ */
+export function extensionRequestShown(db: AppDatabase, taskId: number) {
+  const decider = aliasedTable(users, "decider");
+  return (
+    db
+      .select({
+        id: extensionRequests.id,
+        state: extensionRequests.state,
+        requestedBy: extensionRequests.requestedBy,
+        requester: users.displayName,
+        department: departments.name,
+        createdAt: extensionRequests.createdAt,
+        currentDueDate: extensionRequests.currentDueDate,
+        proposedDueDate: extensionRequests.proposedDueDate,
+        reason: extensionRequests.reason,
+        decider: decider.displayName,
+        decidedAt: extensionRequests.decidedAt,
+        note: extensionRequests.decisionNote,
+        approvedDueDate: extensionRequests.approvedDueDate,
+      })
+      .from(extensionRequests)
+      .innerJoin(departments, eq(departments.id, extensionRequests.departmentId))
+      .leftJoin(users, eq(users.id, extensionRequests.requestedBy))
+      .leftJoin(decider, eq(decider.id, extensionRequests.decidedBy))
+      .where(eq(extensionRequests.taskId, taskId))
+      .orderBy(sql`${extensionRequests.state} = 'pending' DESC`, desc(extensionRequests.id))
+      .get() ?? null
+  );
+}
+
+export function extensionRequestTaskId(db: AppDatabase, requestId: number): number | null {
+  return (
+    db
+      .select({ taskId: extensionRequests.taskId })
+      .from(extensionRequests)
+      .where(eq(extensionRequests.id, requestId))
+      .get()?.taskId ?? null
+  );
 }
 
 /** Everything that happened to a task, oldest first. */

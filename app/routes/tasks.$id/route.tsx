@@ -7,24 +7,45 @@ import { Deadline } from "~/components/deadline";
 import { StaleFlag, StatusBadge } from "~/components/status-badge";
 import { TargetBar } from "~/components/target-bar";
 import { TaskHistory } from "~/components/task-history";
-import { formatInstant, formatLocalDate, today } from "~/domain/dates";
+import { formatInstant, formatLocalDate, parseLocalDate, today } from "~/domain/dates";
 import { useT } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
 import { getDb } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
 import { getTranslator } from "~/lib/locale.server";
 import { denyAccess, requirePermission } from "~/lib/auth.server";
-import { canOnTask, canSeeTask } from "~/domain/permissions";
-import { describeTaskChanges, requireVisibleTask, taskErrors } from "~/lib/desk.server";
-import { savedNotice, taskIntentSchema, type SavedNotice, type TaskIntent } from "~/lib/desk-forms";
+import { canOnTask, canSeeTask, hasPermission } from "~/domain/permissions";
+import { describeTaskChanges, requireVisibleTask, taskErrors, type ReplyErrors } from "~/lib/desk.server";
+import { savedNotice, type SavedNotice, type TaskIntent } from "~/lib/desk-forms";
+import {
+  INTENT_PERMISSION,
+  progressNotice,
+  taskPageIntentSchema,
+  type ProgressNotice,
+  type TaskPageInput,
+  type TaskPageIntent,
+} from "~/lib/progress-forms";
+import { progressErrors, shownChanges } from "~/lib/progress.server";
+import { CommentForm, DeadlineBox, NextStep, ProgressBanner, TaskDesk } from "~/components/task-desk";
 import { useOptionalUser } from "~/lib/use-user";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions } from "~/models/desk-options.server";
-import { changeTaskState, reassignLead } from "~/models/tasks.server";
+import { changeTaskState, reassignLead, type TaskChange } from "~/models/tasks.server";
+import {
+  addComment,
+  confirmCompletion,
+  decideExtension,
+  extensionSummary,
+  reportCompletion,
+  requestExtension,
+  returnCompletion,
+  submitProgressReport,
+  type ProgressError,
+} from "~/models/task-progress.server";
 import { taskAccessFacts } from "~/models/visibility.server";
 import { idParam } from "~/lib/params.server";
 import { getStatusRules } from "~/models/settings.server";
-import { getTask } from "./queries.server";
+import { extensionRequestShown, extensionRequestTaskId, getTask } from "./queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
@@ -42,6 +63,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ...found,
     row: found.row,
     access,
+    deadline: extensionSummary(db, id)!,
+    extensionRequest: extensionRequestShown(db, id),
+    // A fresh key per rendered form: the same form posted twice (double click, retry) is stored once.
+    idempotencyKey: crypto.randomUUID(),
+    today: today(),
     // The choices of the secretariat's "re-assign" form, only for those who may use it.
     departments: canOnTask(user, "task.write", access) ? departmentOptions(db) : [],
     title: `${found.row.itemNumber}. ${found.row.title} — ${t("app.name")}`,
@@ -55,14 +81,48 @@ const SAVED: Record<TaskIntent, SavedNotice> = {
   reassign: "reassigned",
 };
 
-/** The secretariat's moves: put on hold, withdraw, resume, re-assign the lead department. */
+type SecretariatInput = Extract<TaskPageInput, { intent: TaskIntent }>;
+type DeskInput = Exclude<TaskPageInput, { intent: TaskIntent }>;
+
+function isSecretariatMove(input: TaskPageInput): input is SecretariatInput {
+  return input.intent in SAVED;
+}
+
+const DONE: Record<Exclude<DeskInput["intent"], "decide_extension">, ProgressNotice> = {
+  report: "reported",
+  request_extension: "extensionRequested",
+  report_completion: "completionReported",
+  confirm_completion: "completionConfirmed",
+  return_completion: "completionReturned",
+  comment: "commented",
+};
+const DECIDED: Record<"approve" | "reject" | "counter", ProgressNotice> = {
+  approve: "extensionApproved",
+  reject: "extensionRejected",
+  counter: "extensionCountered",
+};
+
+/**
+ * Every move posted from a task page: the secretariat's (hold, withdraw, resume,
+ * re-assign), the department's (progress, extension request, completion), the
+ * deciders' (extension decision, confirm or return a completion) and comments.
+ * Anyone who sees the task may post; each intent then needs its own permission
+ * (INTENT_PERMISSION), and the models check it again on the record.
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "task.write");
+  const user = await requirePermission(request, context, "task.read");
   const id = idParam(params.id);
-  const access = await requireVisibleTask(request, context, user, id, "task.write");
+  const formData = await request.formData();
+  // A move the role may not make at all is refused first, whether the task exists or not: nothing leaks.
+  const posted = formData.get("intent");
+  if (typeof posted === "string" && Object.hasOwn(INTENT_PERMISSION, posted)) {
+    const needed = INTENT_PERMISSION[posted as TaskPageIntent];
+    if (!hasPermission(user, needed)) return denyAccess(request, context, user, needed, 403);
+  }
+  const access = await requireVisibleTask(request, context, user, id, "task.read");
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), {
-    schema: taskIntentSchema(t, access.leadDepartmentId),
+  const submission = parseWithZod(formData, {
+    schema: taskPageIntentSchema(t, access.leadDepartmentId),
   });
   if (submission.status !== "success") {
     const intent = submission.payload.intent;
@@ -72,33 +132,157 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   }
   const input = submission.value;
+  const permission = INTENT_PERMISSION[input.intent];
+  if (!canOnTask(user, permission, access)) {
+    return denyAccess(request, context, user, permission, 403, { type: "task", id });
+  }
   const db = getDb();
   const origin = originOf(request, context);
-  const result =
-    input.intent === "reassign"
-      ? reassignLead(db, user, id, input.version, { departmentId: input.departmentId, reason: input.reason }, origin)
-      : changeTaskState(
+  const refuse = (errors: ReplyErrors) =>
+    data<IntentReply>({ intent: input.intent, result: submission.reply(errors), conflict: null }, { status: 400 });
+  const stale = (changes: TaskChange[]) => {
+    const reply = submission.reply({ formErrors: [t("desk.conflict.task")] });
+    const described = describeTaskChanges(db, t, shownChanges(changes));
+    return data<IntentReply>(
+      { intent: input.intent, result: reply, conflict: { changes: described } },
+      { status: 409 },
+    );
+  };
+
+  if (isSecretariatMove(input)) {
+    const result =
+      input.intent === "reassign"
+        ? reassignLead(db, user, id, input.version, { departmentId: input.departmentId, reason: input.reason }, origin)
+        : changeTaskState(
+            db,
+            user,
+            id,
+            input.version,
+            input.intent === "resume"
+              ? { to: "resume", reason: null }
+              : { to: input.intent === "hold" ? "on_hold" : "cancelled", reason: input.reason },
+            origin,
+          );
+    if (result.ok) throw redirect(`/tasks/${id}?saved=${SAVED[input.intent]}`);
+    if (result.error === "not_found") notFound();
+    if (result.error === "conflict") return stale(result.changes);
+    return refuse(
+      result.error === "invalid_move" && input.intent === "resume"
+        ? { formErrors: [t("desk.error.notOnHold")] }
+        : taskErrors(t, result, null),
+    );
+  }
+
+  const { result, notice, dateField } = deskMove(db, user, id, input, origin);
+  if (result.ok) throw redirect(`/tasks/${id}?done=${notice}`);
+  if (result.error === "not_found") notFound();
+  if (result.error === "forbidden") return denyAccess(request, context, user, permission, 403, { type: "task", id });
+  if (result.error === "conflict") return stale(result.changes);
+  return refuse(progressErrors(t, result, dateField));
+}
+
+/** The department's and the deciders' moves, each through its model function. */
+function deskMove(
+  db: ReturnType<typeof getDb>,
+  user: Parameters<typeof addComment>[1],
+  taskId: number,
+  input: DeskInput,
+  origin: ReturnType<typeof originOf>,
+): { result: { ok: true } | ({ ok: false } & ProgressError); notice: ProgressNotice; dateField: string | null } {
+  switch (input.intent) {
+    case "report":
+      return {
+        result: submitProgressReport(
           db,
           user,
-          id,
-          input.version,
-          input.intent === "resume"
-            ? { to: "resume", reason: null }
-            : { to: input.intent === "hold" ? "on_hold" : "cancelled", reason: input.reason },
+          {
+            taskId,
+            baseVersion: input.version,
+            asOfDate: input.asOfDate,
+            percent: input.percent,
+            result: input.result,
+            difficulties: input.difficulties,
+            proposals: input.proposals,
+            targetValues: input.targetValues,
+            idempotencyKey: input.idempotencyKey,
+          },
           origin,
-        );
-  if (result.ok) throw redirect(`/tasks/${id}?saved=${SAVED[input.intent]}`);
-  if (result.error === "not_found") notFound();
-  if (result.error === "conflict") {
-    const reply = submission.reply({ formErrors: [t("desk.conflict.task")] });
-    const changes = describeTaskChanges(db, t, result.changes);
-    return data<IntentReply>({ intent: input.intent, result: reply, conflict: { changes } }, { status: 409 });
+        ),
+        notice: DONE.report,
+        dateField: null,
+      };
+    case "request_extension":
+      return {
+        result: requestExtension(
+          db,
+          user,
+          {
+            taskId,
+            proposedDueDate: input.proposedDueDate,
+            reason: input.reason,
+            idempotencyKey: input.idempotencyKey,
+          },
+          origin,
+        ),
+        notice: DONE.request_extension,
+        dateField: "proposedDueDate",
+      };
+    case "decide_extension": {
+      const base = { requestId: input.requestId, baseVersion: input.version };
+      const decision =
+        input.outcome === "counter"
+          ? { ...base, outcome: "counter" as const, dueDate: parseLocalDate(input.dueDate) ?? "", note: input.note }
+          : input.outcome === "reject"
+            ? { ...base, outcome: "reject" as const, note: input.note ?? "" }
+            : { ...base, outcome: "approve" as const, note: input.note };
+      // A request of another task is not decided from this page.
+      const result: { ok: false; error: "not_found" } | ReturnType<typeof decideExtension> =
+        extensionRequestTaskId(db, input.requestId) === taskId
+          ? decideExtension(db, user, decision, origin)
+          : { ok: false, error: "not_found" };
+      return {
+        result,
+        notice: DECIDED[input.outcome],
+        dateField: input.outcome === "counter" ? "dueDate" : null,
+      };
+    }
+    case "report_completion":
+      return {
+        result: reportCompletion(
+          db,
+          user,
+          {
+            taskId,
+            baseVersion: input.version,
+            completionDate: input.completionDate,
+            result: input.result,
+            targetValues: input.targetValues,
+            idempotencyKey: input.idempotencyKey,
+          },
+          origin,
+        ),
+        notice: DONE.report_completion,
+        dateField: null,
+      };
+    case "confirm_completion":
+      return {
+        result: confirmCompletion(db, user, { taskId, baseVersion: input.version }, origin),
+        notice: DONE.confirm_completion,
+        dateField: null,
+      };
+    case "return_completion":
+      return {
+        result: returnCompletion(db, user, { taskId, baseVersion: input.version, reason: input.reason }, origin),
+        notice: DONE.return_completion,
+        dateField: null,
+      };
+    case "comment":
+      return {
+        result: addComment(db, user, { taskId, body: input.body }, origin),
+        notice: DONE.comment,
+        dateField: null,
+      };
   }
-  const errors =
-    result.error === "invalid_move" && input.intent === "resume"
-      ? { formErrors: [t("desk.error.notOnHold")] }
-      : taskErrors(t, result, null);
-  return data<IntentReply>({ intent: input.intent, result: submission.reply(errors), conflict: null }, { status: 400 });
 }
 
 /** After a refused move (someone changed the task), show the task as it now is. */
@@ -106,11 +290,32 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
   actionStatus === 409 || defaultShouldRevalidate;
 
 export default function TaskPage() {
-  const { row, task, parent, subtasks, targets, history, access, departments } = useLoaderData<typeof loader>();
+  const {
+    row,
+    task,
+    parent,
+    subtasks,
+    targets,
+    history,
+    access,
+    departments,
+    deadline,
+    extensionRequest,
+    idempotencyKey,
+    today: todayDate,
+  } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const user = useOptionalUser();
   const t = useT();
+  const deskTask = {
+    id: task.id,
+    state: task.state,
+    version: task.version,
+    leadDepartmentId: task.leadDepartmentId,
+    percent: row.percent,
+    deadlineKind: row.deadlineKind,
+  };
   return (
     <article className="space-y-6">
       <header className="space-y-2">
@@ -120,6 +325,7 @@ export default function TaskPage() {
           </Link>
         </p>
         <SavedBanner notice={savedNotice(searchParams.get("saved"))} />
+        <ProgressBanner notice={progressNotice(searchParams.get("done"))} />
         <h1 className="text-2xl font-semibold">
           <span className="text-slate-600">{row.itemNumber}.</span> {row.title}
         </h1>
@@ -134,6 +340,18 @@ export default function TaskPage() {
           )}
         </div>
       </header>
+
+      <NextStep task={deskTask} access={access} extensionRequest={extensionRequest} />
+      <DeadlineBox deadline={deadline} deadlineKind={row.deadlineKind} extensionRequest={extensionRequest} />
+      <TaskDesk
+        task={deskTask}
+        access={access}
+        extensionRequest={extensionRequest}
+        targets={targets}
+        reply={reply}
+        idempotencyKey={idempotencyKey}
+        today={todayDate}
+      />
 
       {user && canOnTask(user, "task.write", access) && (
         <TaskActions
@@ -258,6 +476,7 @@ export default function TaskPage() {
           {t("task.history")}
         </h2>
         <TaskHistory entries={history} />
+        <CommentForm task={deskTask} access={access} reply={reply} idempotencyKey={idempotencyKey} />
       </section>
     </article>
   );

@@ -1,0 +1,167 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { AsOfForm } from "~/components/as-of-form";
+import { DashboardFilterFields } from "~/components/dashboard-filters";
+import { formatLocalDate } from "~/domain/dates";
+import { requirePermission } from "~/lib/auth.server";
+import { asOfFromUrl } from "~/lib/as-of.server";
+import { getDb } from "~/lib/db.server";
+import { badRequest } from "~/lib/http.server";
+import { formatNumber, useLocale, useT } from "~/lib/i18n";
+import { getTranslator } from "~/lib/locale.server";
+import { titleMeta } from "~/lib/meta";
+import { dashboardFiltersFromUrl, scorecard } from "~/models/dashboard.server";
+import { SCORECARD_COLUMNS, SCORECARD_SORTS, type ScorecardSort } from "~/lib/scorecard";
+import { getStatusRules } from "~/models/settings.server";
+import { filterOptions } from "~/routes/tasks._index/queries.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
+
+function isSort(value: string): value is ScorecardSort {
+  return (SCORECARD_SORTS as readonly string[]).includes(value);
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, "dashboard.read");
+  const { t } = await getTranslator(request);
+  const url = new URL(request.url);
+  const { asOf, isToday } = asOfFromUrl(url, t);
+  const db = getDb();
+  const filters = dashboardFiltersFromUrl(url, t, db, user, ["committee", "directive"]);
+  const rawSort = url.searchParams.get("sort") || "rank";
+  const rawDir = url.searchParams.get("dir") || "asc";
+  if (!isSort(rawSort) || (rawDir !== "asc" && rawDir !== "desc")) {
+    badRequest(t("scorecard.invalidSort", { value: `${rawSort.slice(0, 20)} ${rawDir.slice(0, 10)}` }));
+  }
+  const { committees, directives } = filterOptions(db, user);
+  return {
+    title: `${t("scorecard.title")} — ${t("app.name")}`,
+    asOf,
+    isToday,
+    filters,
+    sort: rawSort,
+    dir: rawDir,
+    options: { committees, directives },
+    rows: scorecard(db, user, filters, asOf, isToday, getStatusRules(db), rawSort, rawDir),
+  };
+}
+
+const NUMBER_COLUMNS = SCORECARD_COLUMNS;
+
+export default function ScorecardPage() {
+  const { rows, asOf, isToday, filters, sort, dir, options } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+
+  /** The link a column heading sorts by: the same column again flips the direction. */
+  const sortHref = (column: ScorecardSort) => {
+    const params = new URLSearchParams();
+    if (filters.committee !== undefined) params.set("committee", String(filters.committee));
+    if (filters.directive !== undefined) params.set("directive", String(filters.directive));
+    if (!isToday) params.set("asOf", asOf);
+    // Counts read best largest first; rank, name and rate start from the top.
+    const natural = column === "rank" || column === "name" ? "asc" : "desc";
+    const next = sort === column ? (dir === "asc" ? "desc" : "asc") : natural;
+    params.set("sort", column);
+    params.set("dir", next);
+    return `?${params.toString()}`;
+  };
+  const header = (column: ScorecardSort, alignRight = true) => (
+    <th
+      scope="col"
+      className={`px-2 py-2 align-bottom ${alignRight ? "text-right" : "text-left"}`}
+      aria-sort={sort === column ? (dir === "asc" ? "ascending" : "descending") : undefined}
+    >
+      <Link
+        to={sortHref(column)}
+        className="text-slate-800"
+        aria-label={t("scorecard.sortBy", { column: t(`scorecard.col.${column}`) })}
+      >
+        {t(`scorecard.col.${column}`)}
+        {sort === column && <span aria-hidden="true">{dir === "asc" ? " ▲" : " ▼"}</span>}
+      </Link>
+    </th>
+  );
+
+  return (
+    <div className="space-y-4">
+      <div className="space-y-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("scorecard.title")}</h1>
+          <p className="max-w-3xl text-sm text-slate-700">{t("scorecard.intro", { date: formatLocalDate(asOf) })}</p>
+        </div>
+        <AsOfForm asOf={asOf} isToday={isToday}>
+          <DashboardFilterFields options={options} values={filters} />
+          {sort !== "rank" && <input type="hidden" name="sort" value={sort} />}
+          {dir !== "asc" && <input type="hidden" name="dir" value={dir} />}
+        </AsOfForm>
+      </div>
+      {rows.length === 0 ? (
+        <p>{t("scorecard.empty")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="scorecard">
+            <caption className="sr-only">{t("scorecard.caption", { date: formatLocalDate(asOf) })}</caption>
+            <thead className="bg-slate-50 text-xs font-semibold text-slate-700">
+              <tr>
+                {header("rank")}
+                {header("name", false)}
+                {NUMBER_COLUMNS.map((column) => (
+                  <th
+                    key={column}
+                    scope="col"
+                    className="px-2 py-2 text-right align-bottom"
+                    aria-sort={sort === column ? (dir === "asc" ? "ascending" : "descending") : undefined}
+                  >
+                    <Link
+                      to={sortHref(column)}
+                      className="text-slate-800"
+                      aria-label={t("scorecard.sortBy", { column: t(`scorecard.col.${column}`) })}
+                    >
+                      {t(`scorecard.col.${column}`)}
+                      {sort === column && <span aria-hidden="true">{dir === "asc" ? " ▲" : " ▼"}</span>}
+                    </Link>
+                  </th>
+                ))}
+                {header("on_time_rate")}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((row) => (
+                <tr key={row.department.id} data-department-id={row.department.id}>
+                  <td className="px-2 py-2 text-right tabular-nums">{row.rank}</td>
+                  <th scope="row" className="px-2 py-2 text-left font-medium">
+                    {row.department.name}
+                  </th>
+                  {NUMBER_COLUMNS.map((column) => {
+                    const figure = row.figures[column];
+                    return (
+                      <td key={column} className="px-2 py-2 text-right tabular-nums" data-column={column}>
+                        <Link
+                          to={figure.href}
+                          aria-label={t("scorecard.cellLabel", {
+                            department: row.department.name,
+                            count: formatNumber(locale, figure.count),
+                            column: t(`scorecard.col.${column}`),
+                          })}
+                          className={column === "overdue" && figure.count > 0 ? "font-semibold text-red-800" : ""}
+                        >
+                          {formatNumber(locale, figure.count)}
+                        </Link>
+                      </td>
+                    );
+                  })}
+                  <td className="px-2 py-2 text-right tabular-nums">
+                    {row.onTimeRate === null
+                      ? t("common.none")
+                      : formatNumber(locale, row.onTimeRate, { style: "percent", maximumFractionDigits: 1 })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

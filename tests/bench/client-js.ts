@@ -1,0 +1,55 @@
+// The client JavaScript each route ships: the Remix manifest lists, per route,
+// its module and the chunks it imports; a page load fetches the entry, the root
+// and the route (each with its imports). Sizes are zlib.gzipSync at its default
+// level, as the `compression` middleware sends them.
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+
+interface ManifestEntry {
+  module: string;
+  imports?: string[];
+}
+interface RemixManifest {
+  entry: ManifestEntry;
+  routes: Record<string, ManifestEntry & { id: string; path?: string; index?: boolean }>;
+}
+
+export interface RouteJs {
+  routeId: string;
+  files: number;
+  gzipBytes: number;
+}
+
+/** Reads build/client/assets/manifest-*.js (`window.__remixManifest={…};`). */
+export function readRemixManifest(clientDir: string): RemixManifest {
+  const assets = path.join(clientDir, "assets");
+  const file = fs.readdirSync(assets).find((name) => /^manifest-[\w-]+\.js$/.test(name));
+  if (file === undefined) throw new Error(`No Remix manifest in ${assets}; is the app built?`);
+  const text = fs.readFileSync(path.join(assets, file), "utf8");
+  const json = text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1);
+  return JSON.parse(json) as RemixManifest;
+}
+
+/** gzip bytes of entry + root + route modules and their imports, each chunk counted once. */
+export function clientJsPerRoute(clientDir: string): Map<string, RouteJs> {
+  const manifest = readRemixManifest(clientDir);
+  const gzipCache = new Map<string, number>();
+  const gzipSize = (url: string) => {
+    let size = gzipCache.get(url);
+    if (size === undefined) {
+      size = zlib.gzipSync(fs.readFileSync(path.join(clientDir, url))).length;
+      gzipCache.set(url, size);
+    }
+    return size;
+  };
+  const chunksOf = (entry: ManifestEntry | undefined) => (entry ? [entry.module, ...(entry.imports ?? [])] : []);
+  const result = new Map<string, RouteJs>();
+  for (const [routeId, route] of Object.entries(manifest.routes)) {
+    if (routeId === "root") continue;
+    const chunks = new Set([...chunksOf(manifest.entry), ...chunksOf(manifest.routes.root), ...chunksOf(route)]);
+    const gzipBytes = [...chunks].reduce((sum, url) => sum + gzipSize(url), 0);
+    result.set(routeId, { routeId, files: chunks.size, gzipBytes });
+  }
+  return result;
+}

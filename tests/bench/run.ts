@@ -1,0 +1,569 @@
+// `npm run bench [-- --tasks N --duration S --connections C --quick]`: the
+// production server on a copy of a generated database, driven with autocannon,
+// signed in, route by route; the write paths; the client JS per route; the
+// budgets of README "Performance". Writes tests/bench/results/latest.json.
+// It reports; it exits 0 whether or not the budgets are met (non-zero only when
+// it cannot run at all).
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { today as todayInHanoi } from "../../app/domain/dates";
+import { closeDb, openDatabase } from "../../app/lib/db.server";
+import { generateLargeDatabase, LARGE_DATA_PASSWORD } from "../../db/seed/large-data";
+import { clientJsPerRoute } from "./client-js";
+import { timeExtensionDecisions, timeProgressReports, type WriteTimings } from "./writes";
+
+const ROOT = process.cwd();
+const RESULTS_FILE = path.join(ROOT, "tests/bench/results/latest.json");
+const REQUEST_TIMEOUT_SECONDS = 30;
+const SOLO_REQUESTS = 3;
+const TASK_ROUTE_SOURCE = path.join(ROOT, "app/routes/tasks.$id/route.tsx");
+
+// ---------------------------------------------------------------- options
+
+interface BenchOptions {
+  tasks: number;
+  duration: number;
+  connections: number;
+  writes: number;
+  quick: boolean;
+}
+
+function parseArgs(argv: readonly string[]): BenchOptions {
+  const quick = argv.includes("--quick");
+  const options: BenchOptions = {
+    tasks: quick ? 5_000 : 100_000,
+    duration: quick ? 3 : 10,
+    connections: 10,
+    writes: quick ? 200 : 1_000,
+    quick,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--quick") continue;
+    const value = Number(argv[++i]);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive integer`);
+    if (arg === "--tasks") options.tasks = value;
+    else if (arg === "--duration") options.duration = value;
+    else if (arg === "--connections") options.connections = value;
+    else if (arg === "--writes") options.writes = value;
+    else throw new Error(`Unknown option ${arg}. Options: --tasks N --duration S --connections C --writes N --quick`);
+  }
+  return options;
+}
+
+// ---------------------------------------------------------------- database
+
+async function benchDatabase(tasks: number): Promise<string> {
+  const file = path.join(ROOT, `data/bench-${tasks}.db`);
+  if (fs.existsSync(file)) {
+    console.log(`Reusing ${path.relative(ROOT, file)}`);
+    return file;
+  }
+  console.log(`Generating ${path.relative(ROOT, file)} (${tasks} tasks)…`);
+  const summary = await generateLargeDatabase({ tasks, seed: 1, out: file, today: todayInHanoi() });
+  console.log(`  done in ${(summary.milliseconds / 1000).toFixed(1)} s`);
+  return file;
+}
+
+/** A consistent copy (SQLite backup API), so the bench's writes never dirty the cached file. */
+async function copyDatabase(source: string, dir: string): Promise<string> {
+  const target = path.join(dir, "bench.db");
+  const db = new Database(source, { readonly: true });
+  try {
+    await db.backup(target);
+  } finally {
+    db.close();
+  }
+  return target;
+}
+
+interface Fixtures {
+  leadership: string;
+  secretariat: string;
+  deptLead: string;
+  departmentId: number;
+  taskId: number;
+  lastPage: number;
+  coordinatedTask: { id: number; version: number } | null;
+}
+
+/** Logins and ids the routes need, read from the generated data. */
+function fixtures(file: string): Fixtures {
+  const db = new Database(file, { readonly: true });
+  try {
+    const login = (role: string) =>
+      (
+        db.prepare(`SELECT login FROM users WHERE role = ? AND active = 1 ORDER BY id LIMIT 1`).get(role) as
+          { login: string } | undefined
+      )?.login ?? "";
+    // The department with the most tasks in progress: the busiest desk.
+    const busiest = db
+      .prepare(
+        `SELECT t.lead_department_id AS id, u.login AS login FROM tasks t
+         JOIN users u ON u.department_id = t.lead_department_id AND u.role = 'dept_lead' AND u.active = 1
+         WHERE t.state = 'in_progress' GROUP BY t.lead_department_id ORDER BY count(*) DESC LIMIT 1`,
+      )
+      .get() as { id: number; login: string };
+    const task = db
+      .prepare(
+        `SELECT t.id FROM tasks t JOIN directives d ON d.id = t.directive_id
+         WHERE t.state = 'in_progress' AND d.confidential = 0 AND t.lead_department_id = ? ORDER BY t.id LIMIT 1`,
+      )
+      .get(busiest.id) as { id: number };
+    const { n } = db.prepare(`SELECT count(*) AS n FROM tasks`).get() as { n: number };
+    const coordinated = db
+      .prepare(
+        `SELECT t.id, t.version FROM tasks t JOIN task_coordinators c ON c.task_id = t.id
+         WHERE c.department_id = ? AND t.state = 'in_progress' ORDER BY t.id LIMIT 1`,
+      )
+      .get(busiest.id) as { id: number; version: number } | undefined;
+    return {
+      leadership: login("leadership"),
+      secretariat: login("secretariat"),
+      deptLead: busiest.login,
+      departmentId: busiest.id,
+      taskId: task.id,
+      // The list pages 50 rows; a page beyond the last is clamped to the last by the loader.
+      lastPage: Math.max(1, Math.ceil(n / 50)),
+      coordinatedTask: coordinated ?? null,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+// ---------------------------------------------------------------- server
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+async function startServer(databaseFile: string, port: number): Promise<ChildProcess> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
+  // start.ts builds first when the build is missing or older than the sources.
+  const server = spawn(process.execPath, ["--import", "tsx", "app/server/start.ts"], {
+    env: { ...env, PORT: String(port), DATABASE_URL: `file:${databaseFile}`, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (!output.includes("Listening on")) process.stderr.write(chunk.toString().replace(/^(?=.)/gm, "  server| "));
+  };
+  server.stdout?.on("data", collect);
+  server.stderr?.on("data", collect);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The server did not start in 10 minutes:\n${output}`)), 600_000);
+    const check = setInterval(() => {
+      if (!output.includes("Listening on")) return;
+      clearInterval(check);
+      clearTimeout(timer);
+      resolve();
+    }, 100);
+    server.once("exit", (code) => {
+      clearInterval(check);
+      clearTimeout(timer);
+      reject(new Error(`The server exited with ${code}:\n${output}`));
+    });
+  });
+  return server;
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await exited;
+}
+
+/** Signs in through the login form, as a browser would (same-origin POST), and returns the Cookie header. */
+async function signIn(origin: string, login: string): Promise<string> {
+  const response = await fetch(`${origin}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ login, password: LARGE_DATA_PASSWORD }),
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("dt_session="));
+  if (response.status !== 302 || cookie === undefined) {
+    throw new Error(`Signing in as ${login} failed: HTTP ${response.status}`);
+  }
+  return cookie;
+}
+
+// ---------------------------------------------------------------- measuring
+
+interface RouteResult {
+  name: string;
+  path: string;
+  kind: "http" | "in-process";
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  /** Median of a few requests sent one at a time before the load (no queueing). */
+  solo?: number;
+  note?: string;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+async function loadTest(
+  name: string,
+  url: string,
+  cookie: string,
+  options: BenchOptions,
+  request?: autocannon.Request,
+): Promise<RouteResult> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: options.connections,
+        duration: options.duration,
+        // Slow routes still get a latency rather than only timeouts; bounded all the same.
+        timeout: REQUEST_TIMEOUT_SECONDS,
+        headers: { cookie, origin: new URL(url).origin },
+        ...(request ? { requests: [request] } : {}),
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    path: new URL(url).pathname + new URL(url).search,
+    kind: "http",
+    requests: result.requests.total,
+    rps: result.requests.total / (result.duration || options.duration),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+function fromWriteTimings(timings: WriteTimings): RouteResult {
+  const sorted = [...timings.millis].sort((a, b) => a - b);
+  return {
+    name: timings.name,
+    path: "(in-process)",
+    kind: "in-process",
+    requests: timings.calls,
+    rps: timings.calls / (timings.wallMillis / 1000),
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    errors: timings.failed,
+    non2xx: 0,
+    ...(timings.firstFailure ? { note: `first failure: ${timings.firstFailure}` } : {}),
+  };
+}
+
+/** Whether the task page's action takes a progress report (another change may add it). */
+function taskPageTakesProgressReports(): boolean {
+  const source = fs.readFileSync(TASK_ROUTE_SOURCE, "utf8");
+  return source.includes("submitProgressReport") && /intent[^\n]*progress|["']progress["']/.test(source);
+}
+
+/**
+ * Progress reports over HTTP as a coordinating department (a coordinator's report
+ * leaves the task row alone, so concurrent reports never conflict). The form's
+ * field names follow the model's input; a probe checks that a report was stored.
+ */
+async function httpProgressReports(
+  origin: string,
+  cookie: string,
+  databaseFile: string,
+  task: { id: number; version: number },
+  options: BenchOptions,
+): Promise<RouteResult | string> {
+  const form = () =>
+    new URLSearchParams({
+      intent: "progress",
+      version: String(task.version),
+      baseVersion: String(task.version),
+      asOfDate: todayInHanoi(),
+      percent: "40",
+      result: "Bench: đã triển khai, đang hoàn thiện hồ sơ.",
+      idempotencyKey: crypto.randomUUID(),
+    }).toString();
+  const count = () => {
+    const db = new Database(databaseFile, { readonly: true });
+    try {
+      return (db.prepare(`SELECT count(*) AS n FROM progress_reports`).get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  };
+  const before = count();
+  const probe = await fetch(`${origin}/tasks/${task.id}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie, origin, "Content-Type": "application/x-www-form-urlencoded" },
+    body: form(),
+  });
+  if (count() !== before + 1) return `the probe report was not stored (HTTP ${probe.status})`;
+  return loadTest("progress report", `${origin}/tasks/${task.id}`, cookie, options, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    setupRequest: (request) => ({ ...request, body: form() }),
+  });
+}
+
+// ---------------------------------------------------------------- budgets
+
+interface Budget {
+  name: string;
+  limit: string;
+  measured: string;
+  pass: boolean;
+}
+
+const KB = 1000;
+
+function budgets(results: RouteResult[], maxClientJs: { routeId: string; gzipBytes: number }): Budget[] {
+  const find = (predicate: (r: RouteResult) => boolean) => results.filter(predicate);
+  const worstP95 = (rows: RouteResult[]) => Math.max(...rows.map((r) => r.p95));
+  const out: Budget[] = [];
+  const dashboard = find((r) => r.name === "dashboard")[0];
+  if (dashboard) {
+    out.push({ name: "dashboard p95", limit: "≤ 100 ms", measured: ms(dashboard.p95), pass: dashboard.p95 <= 100 });
+    out.push({
+      name: "dashboard throughput",
+      limit: "≥ 200 req/s",
+      measured: `${dashboard.rps.toFixed(1)} req/s`,
+      pass: dashboard.rps >= 200,
+    });
+  }
+  const lists = find((r) => r.name.startsWith("task list"));
+  out.push({
+    name: "task list p95 (worst variant)",
+    limit: "≤ 50 ms",
+    measured: ms(worstP95(lists)),
+    pass: worstP95(lists) <= 50,
+  });
+  for (const list of lists) {
+    out.push({ name: `  ${list.name} p95`, limit: "≤ 50 ms", measured: ms(list.p95), pass: list.p95 <= 50 });
+  }
+  const search = find((r) => r.name === "search")[0];
+  if (search) out.push({ name: "search p95", limit: "≤ 50 ms", measured: ms(search.p95), pass: search.p95 <= 50 });
+  const report = find((r) => r.name === "progress report")[0];
+  if (report) {
+    out.push({
+      name: `progress report write p95 (${report.kind})`,
+      limit: "≤ 20 ms",
+      measured: ms(report.p95),
+      pass: report.p95 <= 20 && report.errors === 0,
+    });
+  }
+  out.push({
+    name: `client JS, largest route (${maxClientJs.routeId})`,
+    limit: "≤ 150 kB gzip",
+    measured: `${(maxClientJs.gzipBytes / KB).toFixed(1)} kB`,
+    pass: maxClientJs.gzipBytes <= 150 * KB,
+  });
+  return out;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+function printTable(headers: string[], rows: string[][], leftAligned = 1): void {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < leftAligned ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  console.log(line(headers));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const row of rows) console.log(line(row));
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const started = new Date();
+  const source = await benchDatabase(options.tasks);
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "directive-tracker-bench-"));
+  let server: ChildProcess | null = null;
+  const stop = () => {
+    server?.kill("SIGTERM");
+  };
+  process.once("SIGINT", () => {
+    stop();
+    process.exit(130);
+  });
+  try {
+    const databaseFile = await copyDatabase(source, workDir);
+    const data = fixtures(databaseFile);
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    console.log(`Starting the production server on ${origin} (database copy ${databaseFile})…`);
+    server = await startServer(databaseFile, port);
+
+    const readCookie = await signIn(origin, data.leadership);
+    const deptLeadCookie = await signIn(origin, data.deptLead);
+    await signIn(origin, data.secretariat);
+    console.log(
+      `Signed in: ${data.leadership} (reads), ${data.deptLead} (writes), ${data.secretariat} (decisions). ` +
+        `${options.connections} connections, ${options.duration} s per route.\n`,
+    );
+
+    const routes: { name: string; path: string; routeId: string }[] = [
+      { name: "dashboard", path: "/", routeId: "routes/_index" },
+      { name: "task list, first page", path: "/tasks", routeId: "routes/tasks._index" },
+      {
+        name: "task list, filtered",
+        path: `/tasks?status=overdue&department=${data.departmentId}`,
+        routeId: "routes/tasks._index",
+      },
+      { name: "task list, sorted", path: "/tasks?sort=status&dir=desc", routeId: "routes/tasks._index" },
+      { name: "task list, deep page", path: `/tasks?page=${data.lastPage}`, routeId: "routes/tasks._index" },
+      { name: "search", path: "/search?q=dao+tao", routeId: "routes/search" },
+      { name: "task page", path: `/tasks/${data.taskId}`, routeId: "routes/tasks.$id" },
+      { name: "departments (scorecard stand-in)", path: "/departments", routeId: "routes/departments._index" },
+    ];
+    const clientJs = clientJsPerRoute(path.join(ROOT, "build/client"));
+    if (clientJs.has("routes/scorecard")) {
+      routes.push({ name: "scorecard", path: "/scorecard", routeId: "routes/scorecard" });
+    }
+
+    const results: RouteResult[] = [];
+    for (const route of routes) {
+      // One request at a time first (warm-up, and the latency without queueing).
+      const solo: number[] = [];
+      let status = 0;
+      for (let i = 0; i < SOLO_REQUESTS; i++) {
+        const t0 = performance.now();
+        const response = await fetch(origin + route.path, { headers: { cookie: readCookie }, redirect: "manual" });
+        await response.arrayBuffer();
+        solo.push(performance.now() - t0);
+        status = response.status;
+      }
+      process.stdout.write(`${route.name.padEnd(34)} ${route.path} (HTTP ${status}) … `);
+      const result = { ...(await loadTest(route.name, origin + route.path, readCookie, options)) };
+      result.solo = percentile(
+        solo.sort((a, b) => a - b),
+        50,
+      );
+      results.push(result);
+      console.log(`${result.rps.toFixed(1)} req/s, p95 ${ms(result.p95)}, solo ${ms(result.solo)}`);
+    }
+
+    // Writes: over HTTP once the task page takes progress reports, else in-process.
+    let writeNote = "";
+    if (taskPageTakesProgressReports() && data.coordinatedTask) {
+      const http = await httpProgressReports(origin, deptLeadCookie, databaseFile, data.coordinatedTask, options);
+      if (typeof http === "string") writeNote = `HTTP progress reports not measured: ${http}. `;
+      else results.push(http);
+    } else {
+      writeNote = "The task page's action does not take progress reports yet. ";
+    }
+    await stopServer(server);
+    server = null;
+
+    const db = openDatabase(databaseFile, { migrate: false });
+    try {
+      if (!results.some((r) => r.name === "progress report")) {
+        writeNote += `Progress reports measured in-process (submitProgressReport, ${options.writes} sequential calls as ${data.deptLead}).`;
+        results.push(fromWriteTimings(timeProgressReports(db, data.deptLead, options.writes)));
+      }
+      writeNote += ` Extension decisions measured in-process (decideExtension as ${data.secretariat}).`;
+      results.push(fromWriteTimings(timeExtensionDecisions(db, data.secretariat, options.writes)));
+    } finally {
+      db.$client.close();
+      closeDb();
+    }
+
+    console.log(`\nRoutes (${options.tasks} tasks; latency in ms)\n`);
+    printTable(
+      ["route", "path", "solo ms", "req/s", "p50", "p95", "p99", "errors", "non-2xx"],
+      results.map((r) => [
+        r.name,
+        r.path,
+        r.solo === undefined ? "-" : r.solo.toFixed(0),
+        r.rps.toFixed(1),
+        r.p50.toFixed(1),
+        r.p95.toFixed(1),
+        r.p99.toFixed(1),
+        String(r.errors),
+        String(r.non2xx),
+      ]),
+      2,
+    );
+    console.log(`\n${writeNote.trim()}`);
+
+    const measuredJs = [...new Set(routes.map((r) => r.routeId))].map((id) => clientJs.get(id)!).filter(Boolean);
+    const largest = [...clientJs.values()].reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));
+    console.log(`\nClient JS per route (entry + root + route, with imports; gzip)\n`);
+    printTable(
+      ["route", "chunks", "gzip"],
+      [...measuredJs, ...(measuredJs.includes(largest) ? [] : [largest])].map((r) => [
+        r.routeId,
+        String(r.files),
+        `${(r.gzipBytes / KB).toFixed(1)} kB`,
+      ]),
+    );
+
+    const checked = budgets(results, largest);
+    console.log(`\nBudgets\n`);
+    printTable(
+      ["budget", "limit", "measured", "result"],
+      checked.map((b) => [b.name, b.limit, b.measured, b.pass ? "PASS" : "FAIL"]),
+    );
+
+    fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+    const report = {
+      date: started.toISOString(),
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? "unknown",
+        memoryGb: Math.round(os.totalmem() / 1e9),
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+      },
+      options,
+      database: { tasks: options.tasks, file: path.relative(ROOT, source) },
+      routes: results,
+      writeNote: writeNote.trim(),
+      clientJs: [...clientJs.values()].sort((a, b) => b.gzipBytes - a.gzipBytes),
+      budgets: checked,
+    };
+    fs.writeFileSync(RESULTS_FILE, JSON.stringify(report, null, 2) + "\n");
+    console.log(`\nWrote ${path.relative(ROOT, RESULTS_FILE)}`);
+  } finally {
+    if (server) await stopServer(server);
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,163 @@
+// The department's desk in a browser, the issue's done-when: the secretariat
+// creates a task led by the Department of Information and Communications; its
+// head reports 60%, asks for an extension, the secretariat counters, the head
+// reports done, the secretariat returns it, the head reports done again, the
+// secretariat confirms — with the task's status badge checked after each step.
+// Only the task created here is changed (other browser tests share the server).
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+
+let browser: Browser;
+const opened: { context: BrowserContext; problems: string[] }[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  for (const { context, problems } of opened.splice(0)) {
+    expect(problems, "browser errors").toEqual([]);
+    await context.close();
+  }
+});
+
+async function signedIn(login: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const { context, page, problems } = await newPage(browser, viewport ? { viewport } : {});
+  opened.push({ context, problems });
+  await signIn(page, login);
+  return page;
+}
+
+/** A Hanoi calendar day `days` from today, as the forms take it (dd/mm/yyyy). */
+function hanoiDay(days: number): string {
+  const when = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }).format(when);
+}
+
+const stamp = Date.now().toString(36);
+const LEAD = "Sở Thông tin và Truyền thông";
+const PHONE = { width: 390, height: 844 };
+
+async function expectStatus(page: Page, status: string): Promise<void> {
+  await page.locator(`article header [data-status="${status}"]`).waitFor();
+}
+
+/** The submit button of the form under a disclosure (its summary may carry the same words). */
+function submitButton(page: Page, name: string) {
+  return page.locator("form").getByRole("button", { name, exact: true });
+}
+
+async function openDisclosure(page: Page, summary: string): Promise<void> {
+  const details = page.locator("details", { has: page.locator("summary", { hasText: summary }) }).first();
+  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
+}
+
+describe("the department's desk: report, extend, complete, return, complete, confirm", () => {
+  let taskPath: string;
+
+  it("the secretariat creates a task led by the Department of Information and Communications", async () => {
+    const page = await signedIn("vanphong");
+    await page.goto("/tasks/new?directive=2");
+    await page.getByRole("heading", { level: 1, name: "Thêm nhiệm vụ" }).waitFor();
+    await page.getByLabel("Số mục").fill("99");
+    await page.getByLabel("Tên nhiệm vụ").fill(`Kết nối cổng dịch vụ công ${stamp}`);
+    await page.getByLabel("Đơn vị chủ trì", { exact: true }).selectOption({ label: LEAD });
+    await page.getByLabel("Hạn hoàn thành").fill(hanoiDay(10));
+    await page.getByLabel("Ngày giao").fill(hanoiDay(0));
+    await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
+    await page.waitForURL(/\/tasks\/\d+\?saved=created$/);
+    await expectStatus(page, "on_track");
+    taskPath = new URL(page.url()).pathname;
+  });
+
+  it("runs the loop, each step shown in the task's status", async () => {
+    expect(taskPath).toMatch(/^\/tasks\/\d+$/);
+    const lead = await signedIn("stttt.truong", PHONE);
+    const secretariat = await signedIn("vanphong");
+
+    // The department's home lists the new task, with what is expected next.
+    await lead.goto("/my-department");
+    await lead.getByRole("heading", { level: 1, name: "Nhiệm vụ của đơn vị" }).waitFor();
+    await expectAccessible(lead);
+    const card = lead.locator("li", {
+      has: lead.getByRole("link", { name: new RegExp(`cổng dịch vụ công ${stamp}`) }),
+    });
+    await card.getByText("Chủ trì", { exact: true }).waitFor();
+    await card.getByRole("link", { name: "Báo cáo tiến độ" }).click();
+    await lead.waitForURL(taskPath);
+    await lead.getByText("Việc cần làm tiếp theo:").waitFor();
+    await expectAccessible(lead);
+
+    // 1. Progress: 60%.
+    await lead.getByLabel("Tỷ lệ hoàn thành (%)").fill("60");
+    await lead.getByLabel("Kết quả thực hiện").fill("Đã kết nối 60% thủ tục lên cổng dịch vụ công.");
+    await submitButton(lead, "Gửi báo cáo tiến độ").click();
+    await lead.waitForURL(/\?done=reported$/);
+    await lead.getByRole("status").getByText("Đã gửi báo cáo tiến độ.").waitFor();
+    await expectStatus(lead, "on_track");
+    await expectAccessible(lead);
+
+    // 2. An extension request.
+    await openDisclosure(lead, "Đề nghị gia hạn");
+    await lead.getByLabel("Đề nghị gia hạn đến ngày").fill(hanoiDay(20));
+    await lead.getByLabel("Lý do gia hạn").fill("Chờ bố trí kinh phí.");
+    await submitButton(lead, "Gửi đề nghị gia hạn").click();
+    await lead.waitForURL(/\?done=extensionRequested$/);
+    await lead.getByText("Đang chờ Tổ giúp việc hoặc lãnh đạo quyết định.").waitFor();
+    await expectStatus(lead, "on_track");
+    await expectAccessible(lead);
+
+    // 3. The secretariat counters with another date.
+    await secretariat.goto(taskPath);
+    await secretariat.getByLabel("Ngày gia hạn khác").fill(hanoiDay(15));
+    await secretariat.getByLabel("Ý kiến, lý do").fill("Gia hạn 5 ngày.");
+    await expectAccessible(secretariat);
+    await submitButton(secretariat, "Gia hạn đến ngày khác").click();
+    await secretariat.waitForURL(/\?done=extensionCountered$/);
+    await secretariat.getByTestId("current-due-date").getByText(hanoiDay(15), { exact: true }).waitFor();
+    await expectStatus(secretariat, "on_track");
+
+    // The requester sees the decision, both deadlines and the count.
+    await lead.goto(taskPath);
+    await lead.getByText(new RegExp(`Gia hạn đến ${hanoiDay(15)} \\(khác đề nghị\\)`)).waitFor();
+    await lead.getByTestId("current-due-date").getByText(hanoiDay(15), { exact: true }).waitFor();
+
+    // 4. Done, reported.
+    const reportDone = async (result: string) => {
+      await openDisclosure(lead, "Báo cáo hoàn thành");
+      await lead.getByLabel("Kết quả hoàn thành").fill(result);
+      await submitButton(lead, "Gửi báo cáo hoàn thành").click();
+      await lead.waitForURL(/\?done=completionReported$/);
+      await expectStatus(lead, "awaiting_confirmation");
+      await lead.getByText("Chờ Tổ giúp việc xác nhận hoàn thành.").waitFor();
+    };
+    await reportDone("Đã kết nối toàn bộ thủ tục.");
+    await expectAccessible(lead);
+
+    // 5. Returned, with the reason.
+    await secretariat.goto(taskPath);
+    await openDisclosure(secretariat, "Trả lại, yêu cầu thực hiện lại");
+    await secretariat.getByLabel("Lý do trả lại").fill("Chưa kết nối thủ tục cấp quận.");
+    await submitButton(secretariat, "Trả lại").click();
+    await secretariat.waitForURL(/\?done=completionReturned$/);
+    await expectStatus(secretariat, "on_track");
+    await secretariat.getByText("Lý do: Chưa kết nối thủ tục cấp quận.").first().waitFor();
+
+    await lead.goto(taskPath);
+    await lead.getByText("Thực hiện lại theo yêu cầu, rồi báo cáo hoàn thành.").waitFor();
+    await expectAccessible(lead);
+
+    // 6. Done again.
+    await reportDone("Đã kết nối cả thủ tục cấp quận.");
+
+    // 7. Confirmed: done on time (the department's date counts).
+    await secretariat.goto(taskPath);
+    await submitButton(secretariat, "Xác nhận hoàn thành").click();
+    await secretariat.waitForURL(/\?done=completionConfirmed$/);
+    await expectStatus(secretariat, "done_on_time");
+    await expectAccessible(secretariat);
+  });
+});
