@@ -15,7 +15,15 @@ import { DESK_LIMITS, editDirectiveSchema, newDirectiveSchema } from "~/lib/desk
 import { useT } from "~/lib/i18n";
 import { useHydrated } from "~/lib/use-hydrated";
 import type { CommitteeOption, MeetingOption } from "~/models/desk-options.server";
-import { FieldErrors, FormProblems, HINT_CLASS, INPUT_CLASS, LABEL_CLASS, type ConflictView } from "./form-feedback";
+import {
+  type ConflictView,
+  DateField,
+  FieldErrors,
+  FormProblems,
+  HINT_CLASS,
+  INPUT_CLASS,
+  LABEL_CLASS,
+} from "./form-feedback";
 
 export interface DirectiveFormValues {
   committeeId?: string;
@@ -71,7 +79,6 @@ export function DirectiveForm({
   // Without JavaScript every meeting is offered, grouped by committee; the server checks the pair.
   const shownCommittees =
     hydrated && committeeId !== "" ? committees.filter((c) => String(c.id) === committeeId) : committees;
-  const issuedOnHint = `${fields.issuedOn.id}-hint`;
 
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
@@ -150,22 +157,11 @@ export function DirectiveForm({
           </p>
           <FieldErrors id={fields.number.errorId} errors={fields.number.errors} />
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fields.issuedOn.id} className={LABEL_CLASS}>
-            {t("desk.directive.issuedOn")}
-          </label>
-          <input
-            {...getInputProps(fields.issuedOn, { type: "text", ariaDescribedBy: issuedOnHint })}
-            placeholder={t("desk.dateHint")}
-            inputMode="numeric"
-            autoComplete="off"
-            className={INPUT_CLASS}
-          />
-          <p id={issuedOnHint} className={HINT_CLASS}>
-            {t("desk.directive.issuedOnHint")}
-          </p>
-          <FieldErrors id={fields.issuedOn.errorId} errors={fields.issuedOn.errors} />
-        </div>
+        <DateField
+          field={fields.issuedOn}
+          label={t("desk.directive.issuedOn")}
+          hint={t("desk.directive.issuedOnHint")}
+        />
         <div className="flex flex-col gap-1">
           <label htmlFor={fields.issuer.id} className={LABEL_CLASS}>
             {t("desk.directive.issuer")}

@@ -1,4 +1,4 @@
-import type { SubmissionResult } from "@conform-to/react";
+import { getInputProps, type SubmissionResult } from "@conform-to/react";
 import type { SavedNotice } from "~/lib/desk-forms";
 import { useT } from "~/lib/i18n";
 
@@ -108,5 +108,40 @@ export function SavedBanner({ notice }: { notice: SavedNotice | null }) {
     <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
       {t(`desk.saved.${notice}`)}
     </p>
+  );
+}
+
+/**
+ * A calendar-day field typed as dd/mm/yyyy (every date of the desk forms): label,
+ * numeric keyboard on phones, a hint and its errors, all linked for screen readers.
+ */
+export function DateField({
+  field,
+  label,
+  hint,
+}: {
+  field: Parameters<typeof getInputProps>[0];
+  label: string;
+  hint: string;
+}) {
+  const t = useT();
+  const hintId = `${field.id}-hint`;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={field.id} className={LABEL_CLASS}>
+        {label}
+      </label>
+      <input
+        {...getInputProps(field, { type: "text", ariaDescribedBy: hintId })}
+        placeholder={t("desk.dateHint")}
+        inputMode="numeric"
+        autoComplete="off"
+        className={INPUT_CLASS}
+      />
+      <p id={hintId} className={HINT_CLASS}>
+        {hint}
+      </p>
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
   );
 }

@@ -11,7 +11,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { editMeetingSchema, newMeetingSchema } from "~/lib/desk-forms";
 import { useT } from "~/lib/i18n";
 import type { CommitteeOption } from "~/models/desk-options.server";
-import { FieldErrors, FormAlert, HINT_CLASS, INPUT_CLASS, LABEL_CLASS } from "./form-feedback";
+import { DateField, FieldErrors, FormAlert, HINT_CLASS, INPUT_CLASS, LABEL_CLASS } from "./form-feedback";
 
 export interface MeetingFormValues {
   committeeId?: string;
@@ -53,7 +53,6 @@ export function MeetingForm({
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
-  const heldOnHint = `${fields.heldOn.id}-hint`;
   const titleHint = `${fields.title.id}-hint`;
   const attendeesHint = `${fields.attendees.id}-hint`;
 
@@ -79,22 +78,7 @@ export function MeetingForm({
             <FieldErrors id={fields.committeeId.errorId} errors={fields.committeeId.errors} />
           </div>
         )}
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fields.heldOn.id} className={LABEL_CLASS}>
-            {t("meeting.field.heldOn")}
-          </label>
-          <input
-            {...getInputProps(fields.heldOn, { type: "text", ariaDescribedBy: heldOnHint })}
-            placeholder={t("desk.dateHint")}
-            inputMode="numeric"
-            autoComplete="off"
-            className={INPUT_CLASS}
-          />
-          <p id={heldOnHint} className={HINT_CLASS}>
-            {t("meeting.field.heldOnHint")}
-          </p>
-          <FieldErrors id={fields.heldOn.errorId} errors={fields.heldOn.errors} />
-        </div>
+        <DateField field={fields.heldOn} label={t("meeting.field.heldOn")} hint={t("meeting.field.heldOnHint")} />
         <div className="flex flex-col gap-1">
           <label htmlFor={fields.chair.id} className={LABEL_CLASS}>
             {t("meeting.field.chair")}

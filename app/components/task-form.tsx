@@ -17,7 +17,15 @@ import { DESK_LIMITS, editTaskSchema, newTaskSchema } from "~/lib/desk-forms";
 import { useT, type Translate } from "~/lib/i18n";
 import { useHydrated } from "~/lib/use-hydrated";
 import type { DepartmentOption, ParentOption } from "~/models/desk-options.server";
-import { FieldErrors, FormProblems, HINT_CLASS, INPUT_CLASS, LABEL_CLASS, type ConflictView } from "./form-feedback";
+import {
+  type ConflictView,
+  DateField,
+  FieldErrors,
+  FormProblems,
+  HINT_CLASS,
+  INPUT_CLASS,
+  LABEL_CLASS,
+} from "./form-feedback";
 
 export interface TaskFormValues {
   itemNumber?: string;
@@ -90,8 +98,6 @@ export function TaskForm({
   const matches = (department: DepartmentOption) => wanted === "" || foldVietnamese(department.name).includes(wanted);
   const coordinators = fields.coordinatorDepartmentIds;
   const deadlineKind = fields.deadlineKind;
-  const dueDateHint = `${fields.dueDate.id}-hint`;
-  const assignedOnHint = `${fields.assignedOn.id}-hint`;
   const filterId = `${coordinators.id}-filter`;
 
   return (
@@ -242,38 +248,8 @@ export function TaskForm({
           )}
           <FieldErrors id={deadlineKind.errorId} errors={deadlineKind.errors} />
         </fieldset>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fields.dueDate.id} className={LABEL_CLASS}>
-            {t("desk.task.dueDate")}
-          </label>
-          <input
-            {...getInputProps(fields.dueDate, { type: "text", ariaDescribedBy: dueDateHint })}
-            placeholder={t("desk.dateHint")}
-            inputMode="numeric"
-            autoComplete="off"
-            className={INPUT_CLASS}
-          />
-          <p id={dueDateHint} className={HINT_CLASS}>
-            {t("desk.task.dueDateHint")}
-          </p>
-          <FieldErrors id={fields.dueDate.errorId} errors={fields.dueDate.errors} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fields.assignedOn.id} className={LABEL_CLASS}>
-            {t("desk.task.assignedOn")}
-          </label>
-          <input
-            {...getInputProps(fields.assignedOn, { type: "text", ariaDescribedBy: assignedOnHint })}
-            placeholder={t("desk.dateHint")}
-            inputMode="numeric"
-            autoComplete="off"
-            className={INPUT_CLASS}
-          />
-          <p id={assignedOnHint} className={HINT_CLASS}>
-            {t("desk.dateHint")}
-          </p>
-          <FieldErrors id={fields.assignedOn.errorId} errors={fields.assignedOn.errors} />
-        </div>
+        <DateField field={fields.dueDate} label={t("desk.task.dueDate")} hint={t("desk.task.dueDateHint")} />
+        <DateField field={fields.assignedOn} label={t("desk.task.assignedOn")} hint={t("desk.dateHint")} />
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-3">
