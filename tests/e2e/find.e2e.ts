@@ -30,7 +30,11 @@ describe("finding tasks", () => {
       .selectOption({ label: "Sở Thông tin và Truyền thông" });
     await page.getByRole("button", { name: "Lọc" }).click();
     await page.waitForURL(/status=overdue/);
-    await page.locator("tbody tr[data-task-id]").first().waitFor();
+    // The URL changes before the new rows render: wait until the table shows the filtered view.
+    await page.waitForFunction(() => {
+      const statuses = [...document.querySelectorAll("tbody tr[data-task-id] [data-status]")];
+      return statuses.length > 0 && statuses.every((e) => e.getAttribute("data-status") === "overdue");
+    });
     const rows = page.locator("tbody tr[data-task-id]");
     const count = await rows.count();
     expect(count).toBeGreaterThan(0);
@@ -44,6 +48,7 @@ describe("finding tasks", () => {
     // Sorting by a column header is a link: the filters stay.
     await page.getByRole("link", { name: /Sắp xếp theo Cập nhật/ }).click();
     await page.waitForURL(/sort=updated/);
+    await page.locator('th[aria-sort] a[aria-label*="Cập nhật"]').waitFor();
     expect(page.url()).toMatch(/status=overdue/);
     expect(await page.locator("tbody tr[data-task-id]").count()).toBe(count);
   });
