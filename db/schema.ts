@@ -25,7 +25,9 @@ import {
   DEPARTMENT_ROLES,
   DIRECTIVE_STATES,
   DIRECTIVE_TYPES,
+  EMAIL_STATES,
   EXTENSION_STATES,
+  NOTIFICATION_KINDS,
   REMINDER_KINDS,
   ROLES,
   TARGET_DIRECTIONS,
@@ -531,10 +533,15 @@ export const comments = sqliteTable(
     /** Fixed when written: the author's role may change later, the instruction stays one. */
     isInstruction: integer("is_instruction", { mode: "boolean" }).notNull().default(false),
     body: text("body").notNull(),
+    /** A resubmitted form (double click, retry) carries the same key and is stored once. */
+    idempotencyKey: text("idempotency_key"),
     createdAt: createdAt(),
   },
   (t) => [
     index("comments_task_idx").on(t.taskId, t.createdAt),
+    uniqueIndex("comments_idempotency_unique")
+      .on(t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} IS NOT NULL`),
     check("comments_instruction_check", isBoolean(t.isInstruction)),
     check("comments_body_not_blank", sql`length(trim(${t.body})) > 0`),
   ],
@@ -597,6 +604,76 @@ export const attachments = sqliteTable(
     uniqueIndex("attachments_storage_key_unique").on(t.storageKey),
     check("attachments_size_check", sql`${t.sizeBytes} > 0`),
     check("attachments_sha256_check", sql`length(${t.sha256}) = 64`),
+  ],
+);
+
+/**
+ * In-app notifications, one row per recipient. The text is rendered at display
+ * time from `kind` and `params` (JSON) so it follows the reader's language.
+ * `email_state` is the outbox: `pending` rows are sent by the mailer when SMTP is
+ * configured, `skipped` when it is not.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    taskId: integer("task_id").references(() => tasks.id),
+    reminderId: integer("reminder_id").references(() => reminders.id),
+    actorId: integer("actor_id").references(() => users.id),
+    params: text("params").notNull().default("{}"),
+    createdAt: createdAt(),
+    readAt: instant("read_at"),
+    emailState: text("email_state", { enum: EMAIL_STATES }),
+    emailAttempts: integer("email_attempts").notNull().default(0),
+    emailedAt: instant("emailed_at"),
+    emailError: text("email_error"),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+    index("notifications_unread_idx")
+      .on(t.userId)
+      .where(sql`${t.readAt} IS NULL`),
+    index("notifications_email_idx")
+      .on(t.id)
+      .where(sql`${t.emailState} = 'pending'`),
+    check("notifications_kind_check", oneOf(t.kind, NOTIFICATION_KINDS)),
+    check("notifications_email_state_check", sql`${t.emailState} IS NULL OR ${oneOf(t.emailState, EMAIL_STATES)}`),
+    check("notifications_params_json", sql`json_valid(${t.params})`),
+    check("notifications_attempts_check", sql`${t.emailAttempts} >= 0`),
+  ],
+);
+
+/**
+ * Tokens for the read-only JSON API. Each acts as one user (same access rules);
+ * only the SHA-256 of the secret is stored, the secret is shown once when issued.
+ */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text("token_hash").notNull(),
+    /** The first characters of the secret, to tell tokens apart on screen. */
+    tokenPrefix: text("token_prefix").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: instant("expires_at"),
+    lastUsedAt: instant("last_used_at"),
+    revokedAt: instant("revoked_at"),
+    revokedBy: integer("revoked_by").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("api_tokens_hash_unique").on(t.tokenHash),
+    index("api_tokens_user_idx").on(t.userId),
+    check("api_tokens_name_not_blank", sql`length(trim(${t.name})) > 0`),
+    check("api_tokens_hash_check", sql`length(${t.tokenHash}) = 64`),
   ],
 );
 

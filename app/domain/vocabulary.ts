@@ -41,6 +41,25 @@ export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];
 export const REMINDER_KINDS = ["manual", "automatic"] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
+/** What a notification is about; the text is rendered from the kind in the reader's language. */
+export const NOTIFICATION_KINDS = [
+  "reminder",
+  "escalation",
+  "extension_requested",
+  "extension_decided",
+  "completion_reported",
+  "completion_confirmed",
+  "completion_returned",
+  "instruction",
+  "comment",
+  "task_assigned",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The e-mail outbox state of a notification (NULL: no e-mail for this one). */
+export const EMAIL_STATES = ["pending", "sent", "failed", "skipped"] as const;
+export type EmailState = (typeof EMAIL_STATES)[number];
+
 /** Computed status (DESIGN §4), never stored. */
 export const TASK_STATUSES = [
   "done_on_time",
