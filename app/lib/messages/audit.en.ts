@@ -55,6 +55,7 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.entity.route": "Page",
   "audit.entity.database": "Database",
   "audit.entity.settings": "Settings",
+  "audit.entity.api_token": "API token",
 
   "audit.action.auth.login": "Signed in",
   "audit.action.auth.login_failed": "Failed sign-in",
@@ -101,4 +102,6 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.action.completion.confirm": "Completion confirmed",
   "audit.action.completion.return": "Completion returned for rework",
   "audit.action.comment.add": "Comment added",
+  "audit.action.api_token.issue": "API token issued",
+  "audit.action.api_token.revoke": "API token revoked",
 };

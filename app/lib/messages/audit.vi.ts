@@ -54,6 +54,7 @@ export const auditVi = {
   "audit.entity.route": "Trang",
   "audit.entity.database": "Cơ sở dữ liệu",
   "audit.entity.settings": "Cấu hình",
+  "audit.entity.api_token": "Mã truy cập API",
 
   "audit.action.auth.login": "Đăng nhập",
   "audit.action.auth.login_failed": "Đăng nhập không thành công",
@@ -100,5 +101,7 @@ export const auditVi = {
   "audit.action.completion.confirm": "Xác nhận hoàn thành",
   "audit.action.completion.return": "Trả lại, yêu cầu thực hiện lại",
   "audit.action.comment.add": "Ý kiến trao đổi",
+  "audit.action.api_token.issue": "Cấp mã truy cập API",
+  "audit.action.api_token.revoke": "Thu hồi mã truy cập API",
 } as const;
 export type AuditMessageKey = keyof typeof auditVi;

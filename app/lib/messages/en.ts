@@ -1,4 +1,5 @@
 import { adminEn } from "./admin.en";
+import { apiEn } from "./api.en";
 import { auditEn } from "./audit.en";
 import { committeesEn } from "./committees.en";
 import { dashboardEn } from "./dashboard.en";
@@ -12,6 +13,7 @@ import type { MessageKey } from "./vi";
 // English: every key of vi.ts, checked by the type.
 export const en: Record<MessageKey, string> = {
   ...adminEn,
+  ...apiEn,
   ...auditEn,
   ...committeesEn,
   ...dashboardEn,

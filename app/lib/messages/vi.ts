@@ -1,6 +1,7 @@
 // Vietnamese: the source language. Keys are grouped by the screen that uses them;
 // larger areas keep their strings in a file of their own, merged here.
 import { adminVi } from "./admin.vi";
+import { apiVi } from "./api.vi";
 import { auditVi } from "./audit.vi";
 import { committeesVi } from "./committees.vi";
 import { dashboardVi } from "./dashboard.vi";
@@ -12,6 +13,7 @@ import { splitVi } from "./split.vi";
 
 export const vi = {
   ...adminVi,
+  ...apiVi,
   ...auditVi,
   ...committeesVi,
   ...dashboardVi,
