@@ -7,7 +7,7 @@ export const DEFAULT_API_REQUESTS_PER_MINUTE = 120;
 const WINDOW_MS = 60_000;
 
 /** `API_RATE_LIMIT_PER_MINUTE` (a whole number; 0 turns the limit off), else the default. */
-export function apiRequestsPerMinute(env: NodeJS.ProcessEnv = process.env): number {
+export function apiRequestsPerMinute(env: Record<string, string | undefined> = process.env): number {
   const raw = env.API_RATE_LIMIT_PER_MINUTE;
   if (raw === undefined || raw.trim() === "") return DEFAULT_API_REQUESTS_PER_MINUTE;
   const value = Number(raw);
