@@ -1,4 +1,4 @@
-import type { ApiTokenState } from "~/models/api-tokens.server";
+import type { ApiTokenState } from "~/domain/api-tokens";
 import { useT } from "~/lib/i18n";
 
 const TONES: Record<ApiTokenState, string> = {

@@ -4,24 +4,20 @@
 // table cannot be replayed; the secret is shown once, when it is issued, and never
 // written to the audit log. Every change is one transaction with its audit event.
 import crypto from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import { apiTokens, departments, users } from "../../db/schema";
-import { endOfLocalDay, isLocalDate, today, type Instant, type LocalDate } from "../domain/dates";
+import { API_TOKEN_NAME_MAX, API_TOKEN_PATTERN, API_TOKEN_PREFIX, tokenState } from "../domain/api-tokens";
+import { endOfLocalDay, isLocalDate, today, type Instant } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import type { Role } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase } from "../lib/db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { hashToken } from "./sessions.server";
 
-/** Every secret starts with this, so a leaked one is recognisable (secret scanners, logs). */
-export const API_TOKEN_PREFIX = "dtk_";
-/** `dtk_` + 32 random bytes in base64url (43 characters). */
-export const API_TOKEN_PATTERN = /^dtk_[A-Za-z0-9_-]{43}$/;
 /** The characters of the secret kept in clear to tell tokens apart on screen: `dtk_` + 8. */
 const DISPLAY_PREFIX_LENGTH = API_TOKEN_PREFIX.length + 8;
-export const API_TOKEN_NAME_MAX = 100;
 /** `last_used_at` is written at most this often per token: a busy client costs no write per request. */
 export const LAST_USED_RESOLUTION = 60_000;
 
@@ -199,23 +195,6 @@ export function authenticateApiToken(
 
 // ---------------------------------------------------------------- administration screens
 
-export type ApiTokenState = "active" | "revoked" | "expired" | "user_disabled";
-
-export function tokenState(
-  token: { revokedAt: Instant | null; expiresAt: Instant | null; userActive: boolean },
-  now: Instant = Date.now(),
-): ApiTokenState {
-  if (token.revokedAt !== null) return "revoked";
-  if (token.expiresAt !== null && token.expiresAt <= now) return "expired";
-  if (!token.userActive) return "user_disabled";
-  return "active";
-}
-
-/** The last day a token works on (it works until the end of that day in Hanoi). */
-export function lastValidDay(expiresAt: Instant): LocalDate {
-  return today(expiresAt - 1);
-}
-
 export const API_TOKEN_PAGE_SIZE = 50;
 
 function tokenSelection() {
@@ -275,7 +254,7 @@ export function apiTokenForAdmin(db: AppDatabase, tokenId: number, now: Instant 
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .leftJoin(creator, eq(creator.id, apiTokens.createdBy))
     .leftJoin(revoker, eq(revoker.id, apiTokens.revokedBy))
-    .where(and(eq(apiTokens.id, tokenId)))
+    .where(eq(apiTokens.id, tokenId))
     .get();
   return row ? { ...row, state: tokenState(row, now) } : null;
 }

@@ -15,7 +15,8 @@ import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
 import { originOf } from "~/models/audit.server";
-import { apiTokenForAdmin, lastValidDay, revokeApiToken } from "~/models/api-tokens.server";
+import { lastValidDay } from "~/domain/api-tokens";
+import { apiTokenForAdmin, revokeApiToken } from "~/models/api-tokens.server";
 
 function revokeForm(t: Translate) {
   const message = t("admin.confirm.required");
@@ -85,7 +86,9 @@ export default function ApiTokenPage() {
           <ApiTokenStateBadge state={token.state} />
         </Fact>
         <Fact label={t("apiTokens.col.user")}>
-          <Link to={`/admin/users/${token.userId}`}>{token.userName}</Link>{" "}
+          <Link to={`/admin/users/${token.userId}`} className="underline">
+            {token.userName}
+          </Link>{" "}
           <span className="font-mono text-xs">({token.userLogin})</span> · {t(`role.${token.userRole}`)}
           {token.userDepartment ? ` · ${token.userDepartment}` : ""}
         </Fact>

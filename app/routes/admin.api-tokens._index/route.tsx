@@ -9,7 +9,8 @@ import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
-import { API_TOKEN_PAGE_SIZE, lastValidDay, listApiTokens } from "~/models/api-tokens.server";
+import { lastValidDay } from "~/domain/api-tokens";
+import { API_TOKEN_PAGE_SIZE, listApiTokens } from "~/models/api-tokens.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

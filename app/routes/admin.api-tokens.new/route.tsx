@@ -22,7 +22,8 @@ import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { useHydrated } from "~/lib/use-hydrated";
 import { originOf } from "~/models/audit.server";
-import { API_TOKEN_NAME_MAX, issueApiToken, lastValidDay, tokenUserChoices } from "~/models/api-tokens.server";
+import { API_TOKEN_NAME_MAX, lastValidDay } from "~/domain/api-tokens";
+import { issueApiToken, tokenUserChoices } from "~/models/api-tokens.server";
 
 function schema(t: Translate) {
   const nameRequired = t("apiTokens.error.nameRequired");
