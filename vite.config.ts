@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 declare module "@remix-run/node" {
@@ -10,9 +10,26 @@ declare module "@remix-run/node" {
   }
 }
 
+/**
+ * The browser gets `messages/catalogs.browser.ts` where code imports
+ * `./messages/catalogs`: one language's catalogue, loaded on demand, instead of
+ * all of them (the server, tests and scripts keep the eager module).
+ */
+function browserCatalogs(): Plugin {
+  return {
+    name: "browser-catalogs",
+    enforce: "pre",
+    async resolveId(source, importer, options) {
+      if (options.ssr || !/\/messages\/catalogs$/.test(source)) return null;
+      return this.resolve(`${source}.browser`, importer, { ...options, skipSelf: true });
+    },
+  };
+}
+
 export default defineConfig({
   server: { port: 3000 },
   plugins: [
+    browserCatalogs(),
     tailwindcss(),
     // Vitest runs plain modules; the Remix plugin is only for dev and build.
     !process.env.VITEST &&

@@ -76,7 +76,8 @@ export function AppShell({ children, user }: { children: ReactNode; user: ShellU
                   </button>
                 </Form>
               )}
-              <Form method="post" action="/language" preventScrollReset>
+              {/* A full page load: the browser holds only the current language's catalogue. */}
+              <Form method="post" action="/language" reloadDocument>
                 <input type="hidden" name="locale" value={otherLocale} />
                 <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
                 <button

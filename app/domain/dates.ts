@@ -3,10 +3,15 @@
 // Two kinds of time exist in this app and they never mix silently:
 // - an *instant* is a number: milliseconds since the Unix epoch (UTC);
 // - a *local date* is a string `YYYY-MM-DD`: a day on the Hanoi calendar.
-import { TZDate } from "@date-fns/tz";
-import { addDays as addDaysFns, differenceInCalendarDays, format, isValid, parse } from "date-fns";
+//
+// Asia/Ho_Chi_Minh has kept UTC+7, without daylight saving, since 1975, so the
+// arithmetic below is plain UTC arithmetic shifted by seven hours — the same
+// assumption the SQL twin of the status rules makes (task-status.server.ts).
+// No date library: this module ships to the browser on every page.
 
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+const UTC_OFFSET_MS = 7 * 3600 * 1000;
+const DAY_MS = 86_400_000;
 
 /** A calendar day `YYYY-MM-DD` in Asia/Ho_Chi_Minh. */
 export type LocalDate = string;
@@ -15,22 +20,38 @@ export type Instant = number;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function toZoned(date: LocalDate): TZDate {
-  const match = ISO_DATE.exec(date);
-  if (!match) throw new RangeError(`Not a local date: ${date}`);
-  const [, y, m, d] = match;
-  return new TZDate(Number(y), Number(m) - 1, Number(d), TIME_ZONE);
+/** Midnight UTC of the calendar day (years below 100 are not taken as 19xx). */
+function utcMidnight(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
 }
 
-/** True for a real calendar day written `YYYY-MM-DD` (rejects 2019-02-30). */
+function toUtcMidnight(date: LocalDate): number {
+  const match = ISO_DATE.exec(date);
+  if (!match) throw new RangeError(`Not a local date: ${date}`);
+  return utcMidnight(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** The `YYYY-MM-DD` of a UTC midnight. */
+function isoOf(utc: number): LocalDate {
+  const d = new Date(utc);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** True for a real calendar day written `YYYY-MM-DD` (rejects 2019-02-30, and years before 100). */
 export function isLocalDate(value: unknown): value is LocalDate {
-  if (typeof value !== "string" || !ISO_DATE.test(value)) return false;
-  return format(toZoned(value), "yyyy-MM-dd") === value;
+  if (typeof value !== "string") return false;
+  const match = ISO_DATE.exec(value);
+  if (!match || Number(match[1]) < 100) return false;
+  return isoOf(utcMidnight(Number(match[1]), Number(match[2]), Number(match[3]))) === value;
 }
 
 /** The Hanoi calendar day on which an instant falls. */
 export function localDateOf(at: Instant): LocalDate {
-  return format(new TZDate(at, TIME_ZONE), "yyyy-MM-dd");
+  return isoOf(Math.floor((at + UTC_OFFSET_MS) / DAY_MS) * DAY_MS);
 }
 
 /** Today on the Hanoi calendar. */
@@ -39,17 +60,17 @@ export function today(now: Instant = Date.now()): LocalDate {
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return format(addDaysFns(toZoned(date), days), "yyyy-MM-dd");
+  return isoOf(toUtcMidnight(date) + days * DAY_MS);
 }
 
 /** `to − from` in calendar days (positive when `to` is later). */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return differenceInCalendarDays(toZoned(to), toZoned(from));
+  return Math.round((toUtcMidnight(to) - toUtcMidnight(from)) / DAY_MS);
 }
 
 /** The first instant of a Hanoi calendar day. */
 export function startOfLocalDay(date: LocalDate): Instant {
-  return toZoned(date).getTime();
+  return toUtcMidnight(date) - UTC_OFFSET_MS;
 }
 
 /**
@@ -62,20 +83,23 @@ export function endOfLocalDay(date: LocalDate): Instant {
 
 /** `dd/mm/yyyy`, the way Vietnamese documents write dates. */
 export function formatLocalDate(date: LocalDate): string {
-  return format(toZoned(date), "dd/MM/yyyy");
+  const [year, month, day] = date.split("-");
+  if (!isLocalDate(date)) throw new RangeError(`Not a local date: ${date}`);
+  return `${day}/${month}/${year}`;
 }
 
 /** `dd/mm/yyyy HH:mm` on the Hanoi clock. */
 export function formatInstant(at: Instant): string {
-  return format(new TZDate(at, TIME_ZONE), "dd/MM/yyyy HH:mm");
+  const d = new Date(at + UTC_OFFSET_MS);
+  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCFullYear(), 4)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-/** Reads `dd/mm/yyyy` (as typed by users) or `yyyy-mm-dd`; null when it is not a real day. */
+/** Reads `dd/mm/yyyy` (as typed by users; day and month may have one digit) or `yyyy-mm-dd`; null when it is not a real day. */
 export function parseLocalDate(input: string): LocalDate | null {
   const text = input.trim();
   if (isLocalDate(text)) return text;
-  const parsed = parse(text, "dd/MM/yyyy", new TZDate(2000, 0, 1, TIME_ZONE));
-  if (!isValid(parsed) || !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text)) return null;
-  const date = format(parsed, "yyyy-MM-dd");
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (!match) return null;
+  const date = `${match[3]}-${pad(Number(match[2]))}-${pad(Number(match[1]))}`;
   return isLocalDate(date) ? date : null;
 }

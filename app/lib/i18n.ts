@@ -1,16 +1,16 @@
 // The one translation layer. Every user-visible string is a key in
 // app/lib/messages/vi.ts (the source language); en.ts must have the same keys,
-// which the type system checks. Safe for the browser: no server imports.
+// which the type system checks. Safe for the browser: no server imports; the
+// browser holds only the reader's catalogue (see messages/catalogs.ts).
 import { useRouteLoaderData } from "@remix-run/react";
-import { en } from "./messages/en";
-import { vi, type MessageKey } from "./messages/vi";
+import { catalogFor } from "./messages/catalogs";
+import type { MessageKey } from "./messages/vi";
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "vi";
 export type { MessageKey };
 
-const CATALOGS: Record<Locale, Record<MessageKey, string>> = { vi, en };
 /** BCP 47 tags for Intl: Vietnamese as written in Vietnam, English with day-first dates. */
 export const INTL_LOCALE: Record<Locale, string> = { vi: "vi-VN", en: "en-GB" };
 
@@ -23,7 +23,7 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** Looks a key up and fills `{name}` placeholders; numbers are formatted for the locale. */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = CATALOGS[locale][key];
+  const template = catalogFor(locale)[key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
