@@ -14,7 +14,7 @@ import type { Permission } from "~/domain/permissions";
 
 /** What the matrix expects from a request the guard lets through. */
 export interface GrantedOutcome {
-  status: 200 | 302 | 400;
+  status: 200 | 302 | 400 | 404;
   /** For a redirect: where to. */
   location?: string;
 }
@@ -74,6 +74,13 @@ export const ROUTE_ACCESS = {
     // to an intent the user may not make (INTENT_PERMISSION in app/lib/progress-forms.ts;
     // tests/integration/progress-routes.test.ts checks each intent per role).
     action: { permission: "task.read", resource: "task", granted: { status: 400 } },
+  },
+  // An attachment of a report, completion report or extension request (`/tasks/:id/attachments/:attachmentId`):
+  // for whoever may see the task. The matrix probes every task with an attachment id that does not exist,
+  // which is a 404 (audited) even where the task is visible; tests/integration/attachments.test.ts
+  // downloads real ones, and checks an attachment of another task is refused the same way.
+  "routes/tasks.$id_.attachments.$attachmentId": {
+    loader: { permission: "task.read", resource: "task", granted: { status: 404 } },
   },
   // The department's home: its tasks by urgency and the reminders it received. Other roles
   // get a short explanation (200) rather than a redirect.

@@ -101,4 +101,6 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.action.completion.confirm": "Completion confirmed",
   "audit.action.completion.return": "Completion returned for rework",
   "audit.action.comment.add": "Comment added",
+  "audit.action.attachment.upload": "Attachment uploaded",
+  "audit.action.attachment.damaged": "Attachment missing or altered",
 };

@@ -100,5 +100,7 @@ export const auditVi = {
   "audit.action.completion.confirm": "Xác nhận hoàn thành",
   "audit.action.completion.return": "Trả lại, yêu cầu thực hiện lại",
   "audit.action.comment.add": "Ý kiến trao đổi",
+  "audit.action.attachment.upload": "Tải lên tệp đính kèm",
+  "audit.action.attachment.damaged": "Tệp đính kèm bị thiếu hoặc bị thay đổi",
 } as const;
 export type AuditMessageKey = keyof typeof auditVi;
