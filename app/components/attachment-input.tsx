@@ -28,11 +28,13 @@ export function AttachmentInput({
   errors: string[] | null | undefined;
 }) {
   const t = useT();
-  const [chosenProblems, setChosenProblems] = useState<string[]>([]);
+  // What the browser found in the files last chosen, and the server's reply it was found after:
+  // a newer reply (another refusal) shows the server's messages again.
+  const [chosen, setChosen] = useState<{ after: typeof errors; problems: string[] } | null>(null);
   const inputId = `${formId}-attachments`;
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
-  const shown = chosenProblems.length > 0 ? chosenProblems : (errors ?? []);
+  const shown = chosen !== null && chosen.after === errors ? chosen.problems : (errors ?? []);
 
   function check(event: ChangeEvent<HTMLInputElement>) {
     const files = [...(event.currentTarget.files ?? [])];
@@ -48,7 +50,7 @@ export function AttachmentInput({
     }
     // Nothing is sent that would be refused anyway: the choice is cleared and the reasons shown.
     if (problems.length > 0) event.currentTarget.value = "";
-    setChosenProblems(problems);
+    setChosen({ after: errors, problems });
   }
 
   return (

@@ -1,11 +1,12 @@
 // Attachments in a browser: without JavaScript, a disguised file (an executable
 // named .pdf) is refused with a clear message and the report's text is kept, then
 // a real image is accepted and listed with the report; with JavaScript, a file
-// over the size limit is caught as soon as it is chosen. Only the task created
+// over the size limit is caught as soon as it is chosen, and a disguised one is
+// refused by the server with the text kept. Only the task created
 // here is changed (other browser tests share the server).
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exeFile, pngFile } from "../setup/attachment-files";
+import { exeFile, pdfFile, pngFile } from "../setup/attachment-files";
 import { ATTACHMENT_LIMITS } from "../../app/domain/attachments";
 import { baseUrl, expectAccessible, launchBrowser, newPage, signIn } from "./browser";
 
@@ -79,7 +80,7 @@ describe("attachments on the task page", () => {
     await context.close();
   });
 
-  it("with JavaScript: a file over the limit is caught when chosen, before anything is sent", async () => {
+  it("with JavaScript: a file over the limit is caught when chosen; a disguised one is refused by the server", async () => {
     const { context, page, problems } = await newPage(browser);
     await signIn(page, "stttt.truong");
     await page.goto(taskPath);
@@ -96,6 +97,21 @@ describe("attachments on the task page", () => {
     expect(await input.evaluate((element) => (element as HTMLInputElement).files?.length)).toBe(0);
     expect(await input.getAttribute("aria-invalid")).toBe("true");
     await expectAccessible(page);
+
+    // A disguised file passes the browser's check (its name says .pdf): the server refuses it, the text stays.
+    const result = "Đã số hóa 70% hồ sơ.";
+    await page.getByLabel("Tỷ lệ hoàn thành (%)").fill("70");
+    await page.getByLabel("Kết quả thực hiện").fill(result);
+    await input.setInputFiles({ name: "bao-cao.pdf", mimeType: "application/pdf", buffer: exeFile() });
+    await page.locator("form").getByRole("button", { name: "Gửi báo cáo tiến độ", exact: true }).click();
+    await page.getByText("Chưa lưu gì. Hãy chọn lại tệp rồi gửi lại.").waitFor();
+    expect(await page.getByLabel("Kết quả thực hiện").inputValue()).toBe(result);
+    await expectAccessible(page);
+
+    await input.setInputFiles({ name: "Báo cáo 70%.pdf", mimeType: "application/pdf", buffer: pdfFile("70%") });
+    await page.locator("form").getByRole("button", { name: "Gửi báo cáo tiến độ", exact: true }).click();
+    await page.waitForURL(/\?done=reported$/);
+    await page.getByTestId("attachments").getByRole("link", { name: "Báo cáo 70%.pdf" }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
