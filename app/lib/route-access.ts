@@ -82,6 +82,13 @@ export const ROUTE_ACCESS = {
     // tests/integration/progress-routes.test.ts checks each intent per role).
     action: { permission: "task.read", resource: "task", granted: { status: 400 } },
   },
+  // An attachment of a report, completion report or extension request (`/tasks/:id/attachments/:attachmentId`):
+  // for whoever may see the task. The matrix probes every task with an attachment id that does not exist,
+  // which is a 404 (audited) even where the task is visible; tests/integration/attachments.test.ts
+  // downloads real ones, and checks an attachment of another task is refused the same way.
+  "routes/tasks.$id_.attachments.$attachmentId": {
+    loader: { permission: "task.read", resource: "task", granted: { status: 404 } },
+  },
   // The department's home: its tasks by urgency and the reminders it received. Other roles
   // get a short explanation (200) rather than a redirect.
   "routes/my-department": { loader: { permission: "task.read" } },

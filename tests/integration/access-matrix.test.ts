@@ -230,6 +230,7 @@ beforeAll(async () => {
       "routes/admin.api-tokens.$id": { id: apiToken },
       // The splat of /api/*: any address the API does not have.
       "routes/api.$": { "": "v1/nothing-here", "*": "v1/nothing-here" },
+      "routes/tasks.$id_.attachments.$attachmentId": { attachmentId: MISSING_ID },
     },
   };
 });
@@ -239,6 +240,10 @@ function probesFor(routeId: string, guard: Guard): Probe[] {
     guard.resource === "task" ? world.taskProbes : guard.resource === "directive" ? world.directiveProbes : null;
   // A record in the query string (`?directive=3`): the path has no parameter of its own.
   if (records !== null && guard.resourceQuery !== undefined) return records.map((probe) => ({ ...probe, params: {} }));
+  // A record page with a second parameter (an attachment of the task) takes its value from the samples.
+  const extra = world.paramSamples[routeId];
+  if (records !== null && extra !== undefined)
+    return records.map((probe) => ({ ...probe, params: { ...probe.params, ...extra } }));
   if (records !== null) return records;
   const params = dynamicParams(routeId);
   if (params.length === 0) return [{ label: "page", params: {} }];

@@ -104,4 +104,6 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.action.comment.add": "Comment added",
   "audit.action.api_token.issue": "API token issued",
   "audit.action.api_token.revoke": "API token revoked",
+  "audit.action.attachment.upload": "Attachment uploaded",
+  "audit.action.attachment.damaged": "Attachment missing or altered",
 };

@@ -103,5 +103,7 @@ export const auditVi = {
   "audit.action.comment.add": "Ý kiến trao đổi",
   "audit.action.api_token.issue": "Cấp mã truy cập API",
   "audit.action.api_token.revoke": "Thu hồi mã truy cập API",
+  "audit.action.attachment.upload": "Tải lên tệp đính kèm",
+  "audit.action.attachment.damaged": "Tệp đính kèm bị thiếu hoặc bị thay đổi",
 } as const;
 export type AuditMessageKey = keyof typeof auditVi;

@@ -1,5 +1,6 @@
 import { adminEn } from "./admin.en";
 import { apiEn } from "./api.en";
+import { attachmentsEn } from "./attachments.en";
 import { auditEn } from "./audit.en";
 import { committeesEn } from "./committees.en";
 import { dashboardEn } from "./dashboard.en";
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...splitEn,
   ...reportEn,
   ...progressEn,
+  ...attachmentsEn,
   "app.name": "Directive Tracker",
   "app.shortName": "Directives",
   "app.tagline": "Steering committee — follow-up of conclusions and directives",

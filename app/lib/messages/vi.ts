@@ -2,6 +2,7 @@
 // larger areas keep their strings in a file of their own, merged here.
 import { adminVi } from "./admin.vi";
 import { apiVi } from "./api.vi";
+import { attachmentsVi } from "./attachments.vi";
 import { auditVi } from "./audit.vi";
 import { committeesVi } from "./committees.vi";
 import { dashboardVi } from "./dashboard.vi";
@@ -22,6 +23,7 @@ export const vi = {
   ...splitVi,
   ...reportVi,
   ...progressVi,
+  ...attachmentsVi,
   "app.name": "Theo dõi nhiệm vụ chỉ đạo",
   "app.shortName": "Nhiệm vụ chỉ đạo",
   "app.tagline": "Ban Chỉ đạo — theo dõi thực hiện kết luận, chỉ đạo",
