@@ -15,9 +15,8 @@ export function PrintButton() {
       type="button"
       onClick={() => window.print()}
       aria-label={t("print.buttonLabel")}
-      className="no-print inline-flex items-center gap-1.5 rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100"
+      className="no-print rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100"
     >
-      <span aria-hidden="true">⎙</span>
       {t("print.button")}
     </button>
   );

@@ -252,6 +252,34 @@ describe("report routes", () => {
     }
   });
 
+  it("the task list answers an unknown or hidden id with a translated 404, not an empty list", async () => {
+    const head = await sessionFor("sgddt.truong");
+    const own = departmentId(db, "SGDDT");
+    const secret = db.get<{ id: number }>(sql`
+      SELECT d.id FROM directives d WHERE d.confidential = 1 AND NOT EXISTS (
+        SELECT 1 FROM tasks t WHERE t.directive_id = d.id AND (t.lead_department_id = ${own}
+          OR EXISTS (SELECT 1 FROM task_coordinators c WHERE c.task_id = t.id AND c.department_id = ${own})))`)!.id;
+    const cases: [string, string, string][] = [
+      ["lanhdao", "department=999999", vi("report.error.department", { id: "999999" })],
+      ["lanhdao", "coordinator=999999", vi("report.error.department", { id: "999999" })],
+      ["lanhdao", "committee=999999", vi("report.error.committee", { id: "999999" })],
+      ["lanhdao", "directive=999999", vi("report.error.directive", { id: "999999" })],
+      // Hidden reads exactly like missing.
+      ["sgddt.truong", `directive=${secret}`, vi("report.error.directive", { id: String(secret) })],
+    ];
+    for (const [login, query, message] of cases) {
+      const outcome = await callRoute(taskListLoader, { path: `/tasks?${query}`, token: await sessionFor(login) });
+      expect(outcome.status, query).toBe(404);
+      expect(outcome.body, query).toEqual({ message });
+    }
+    const visible = await callRoute(taskListLoader, {
+      path: `/tasks?directive=${secret}`,
+      token: await sessionFor("lanhdao"),
+    });
+    expect(visible.status).toBe(200);
+    expect((await callRoute(taskListLoader, { path: `/tasks?department=${own}`, token: head })).status).toBe(200);
+  });
+
   it("open a department's page for leadership and its own department only; unknown ids are 404", async () => {
     const chair = await sessionFor("lanhdao");
     const stttt = departmentId(db, "STTTT");

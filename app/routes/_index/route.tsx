@@ -141,7 +141,7 @@ export default function Dashboard() {
             </li>
           ))}
         </ul>
-        <dl className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
+        <dl className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4 print:grid-cols-4">
           <Stat label={t("dashboard.total")}>{figureLink(figures.total, t("dashboard.total"))}</Stat>
           <Stat label={t("dashboard.counted")}>{formatNumber(locale, figures.counted)}</Stat>
           <Stat label={t("dashboard.completionRate")} hint={t("dashboard.completionRateHint")}>
@@ -159,7 +159,7 @@ export default function Dashboard() {
             {formatNumber(locale, figures.counts.on_hold + figures.counts.cancelled)}
           </Stat>
         </dl>
-        <p className="text-sm">
+        <p className="no-print text-sm">
           <Link to={`/scorecard${scopeQuery.size > 0 ? `?${scopeQuery.toString()}` : ""}`}>
             {t("dashboard.scorecardLink")}
           </Link>

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
 import { TaskTable } from "~/components/task-table";
@@ -13,6 +13,7 @@ import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { periodYears } from "~/models/periods.server";
+import { describeFilters } from "~/models/task-report.server";
 import { getStatusRules } from "~/models/settings.server";
 import { taskColumns } from "./columns";
 import { filterOptions, listTasks, taskListQuery } from "./queries.server";
@@ -57,6 +58,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     );
   }
   const db = getDb();
+  // An unknown department, directive or committee (or a directive the user may not see)
+  // is a 404 with a message that does not say which of the two, as in the exports.
+  const named = describeFilters(db, user, parsed.data, t);
+  if (!named.ok) throw data({ message: named.message }, { status: 404 });
   return {
     title: `${t("tasks.title")} — ${t("app.name")}`,
     asOf,
