@@ -22,7 +22,7 @@ export const leadershipEn = {
 
   "trend.heading": "Tasks falling due and done, by month",
   "trend.intro":
-    "For each month: the tasks whose deadline (the one in force on {date}) falls in it, and among them those done on time, done late, and not done and overdue.",
+    "For each month: the tasks whose deadline (the one in force on {date}) falls in it, on-hold and withdrawn ones included; among them, those done on time, done late, and those not done and overdue.",
   "trend.series.due": "Falling due",
   "trend.series.doneOnTime": "Done on time",
   "trend.series.doneLate": "Done late",

@@ -22,7 +22,7 @@ export const leadershipVi = {
 
   "trend.heading": "Nhiệm vụ đến hạn và hoàn thành theo tháng",
   "trend.intro":
-    "Mỗi tháng: số nhiệm vụ có thời hạn (thời hạn đang có hiệu lực ngày {date}) rơi vào tháng đó, và trong số đó số đã hoàn thành đúng hạn, hoàn thành quá hạn, chưa hoàn thành mà đã quá hạn.",
+    "Mỗi tháng: số nhiệm vụ có thời hạn (thời hạn có hiệu lực ngày {date}) rơi vào tháng đó, kể cả nhiệm vụ tạm dừng hoặc đã rút; trong số đó, số đã hoàn thành đúng hạn, hoàn thành quá hạn, và số chưa hoàn thành mà đã quá hạn.",
   "trend.series.due": "Đến hạn trong tháng",
   "trend.series.doneOnTime": "Hoàn thành đúng hạn",
   "trend.series.doneLate": "Hoàn thành quá hạn",
