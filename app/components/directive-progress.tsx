@@ -69,16 +69,17 @@ export function DirectiveProgressLine({
       </span>
     );
   };
-  if (total(top) + (sub === null ? 0 : total(sub)) === 0) {
-    return <p className="text-sm text-slate-700">{t("directiveProgress.none")}</p>;
-  }
+  const hasTop = total(top) > 0;
+  const hasSub = sub !== null && total(sub) > 0;
+  if (!hasTop && !hasSub) return <p className="text-sm text-slate-700">{t("directiveProgress.none")}</p>;
   return (
     <p className="text-sm leading-relaxed" data-testid="directive-progress">
-      {clause("top", top)}
-      {sub !== null && total(sub) > 0 && (
+      {hasTop && clause("top", top)}
+      {hasSub && (
         <>
-          {" "}
-          {t("directiveProgress.besides")} {clause("sub", sub)}
+          {/* Sub-tasks alone (a department coordinating only sub-tasks) need no "besides". */}
+          {hasTop && ` ${t("directiveProgress.besides")} `}
+          {clause("sub", sub)}
         </>
       )}
     </p>
