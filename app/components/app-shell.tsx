@@ -41,7 +41,7 @@ export function AppShell({ children, user }: { children: ReactNode; user: ShellU
       >
         {t("app.skipToContent")}
       </a>
-      <header className="bg-brand-900 text-white shadow">
+      <header className="bg-brand-900 text-white shadow print:hidden">
         <div className="mx-auto max-w-7xl px-4">
           <div className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2 py-3">
             <a href="/" className="flex items-center gap-2 text-white no-underline hover:no-underline">

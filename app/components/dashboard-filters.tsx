@@ -1,9 +1,12 @@
 import { useT } from "~/lib/i18n";
+import { PeriodField } from "./period-field";
 
 export interface FilterOptions {
   committees: { id: number; name: string }[];
   directives: { id: number; number: string | null; abstract: string }[];
   departments?: { id: number; name: string }[];
+  /** The years the period select offers (`models/periods.server.ts`). */
+  years: { fromYear: number; toYear: number };
 }
 
 const fieldClass = "w-48 max-w-full rounded border border-slate-400 px-2 py-1.5";
@@ -14,7 +17,7 @@ export function DashboardFilterFields({
   values,
 }: {
   options: FilterOptions;
-  values: { committee?: number; directive?: number; department?: number };
+  values: { committee?: number; directive?: number; department?: number; period?: string };
 }) {
   const t = useT();
   return (
@@ -54,6 +57,7 @@ export function DashboardFilterFields({
           </select>
         </label>
       )}
+      <PeriodField value={values.period} years={options.years} className={fieldClass} />
     </>
   );
 }

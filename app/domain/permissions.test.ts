@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   canDecideExtension,
+  canReadDepartmentFigures,
   canOnTask,
   canSeeDirective,
   canSeeTask,
@@ -103,6 +104,18 @@ describe("seeing directives", () => {
     expect(canSeeDirective(actor("leadership"), { ...directive, confidential: true })).toBe(true);
     expect(canSeeDirective(actor("leadership"), { ...directive, draft: true })).toBe(false);
     expect(canSeeDirective(actor("secretariat"), { ...directive, draft: true, confidential: true })).toBe(true);
+  });
+});
+
+describe("reading a department's figures", () => {
+  it("department users read their own department's; the roles that read every dashboard, any", () => {
+    expect(canReadDepartmentFigures(actor("dept_lead", OWN), OWN)).toBe(true);
+    expect(canReadDepartmentFigures(actor("dept_officer", OWN), OWN)).toBe(true);
+    expect(canReadDepartmentFigures(actor("dept_lead", OWN), OTHER)).toBe(false);
+    expect(canReadDepartmentFigures(actor("dept_officer", null), OTHER)).toBe(false);
+    for (const role of ["admin", "secretariat", "leadership"] as const) {
+      expect(canReadDepartmentFigures(actor(role), OTHER)).toBe(true);
+    }
   });
 });
 

@@ -175,6 +175,17 @@ export function canSeeDirective(actor: Actor, directive: DirectiveAccessFacts): 
   return !directive.confidential || SEES_ALL_CONFIDENTIAL.includes(actor.role);
 }
 
+/**
+ * May the actor read a department's own figures (its page of quarters, a dashboard
+ * narrowed to it)? Roles that read every dashboard: any department; department users:
+ * their own department only (`dashboard.read` is "own dept." for them).
+ */
+export function canReadDepartmentFigures(actor: Actor, departmentId: number): boolean {
+  const scope = scopeOf(actor, "dashboard.read");
+  if (scope === undefined) return false;
+  return scope === "all" || (actor.departmentId !== null && actor.departmentId === departmentId);
+}
+
 const SCOPE_LABEL: Record<Scope, string> = { all: "all", own_department: "own dept.", lead_department: "lead dept." };
 
 /** The permission table as Markdown, for the README (a test keeps the two identical). */

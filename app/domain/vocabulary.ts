@@ -75,3 +75,7 @@ export const TASK_STATUSES = [
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 /** Statuses shown apart and excluded from the counts (DESIGN §4 rule 1). */
 export const SET_ASIDE_STATUSES = ["on_hold", "cancelled"] as const satisfies readonly TaskStatus[];
+
+/** Main tasks (no parent) or sub-tasks: a directive's summary counts them apart. */
+export const TASK_LEVELS = ["top", "sub"] as const;
+export type TaskLevel = (typeof TASK_LEVELS)[number];

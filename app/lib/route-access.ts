@@ -26,8 +26,12 @@ export interface Guard {
    * permission → 403.
    */
   permission: Permission | "public" | "signed_in";
-  /** The record named by `$id` must be visible to the user (canSeeTask / canSeeDirective), else 404. */
-  resource?: "task" | "directive";
+  /**
+   * The record named by `$id` must be visible to the user (canSeeTask / canSeeDirective),
+   * else 404. `department`: the department must exist (else 404) and its figures be
+   * the user's to read (canReadDepartmentFigures), else 403.
+   */
+  resource?: "task" | "directive" | "department";
   /** The record is named by this query parameter instead of `$id` (e.g. `/tasks/new?directive=3`). */
   resourceQuery?: string;
   /**
@@ -59,6 +63,10 @@ export const ROUTE_ACCESS = {
   "routes/_index": { loader: { permission: "dashboard.read" } },
   // The department scorecard: counts of the tasks the user may see, by lead department.
   "routes/scorecard": { loader: { permission: "dashboard.read" } },
+  // The scorecard as Excel/CSV: the scorecard page's query string (models/scorecard-report.server.ts).
+  "routes/scorecard_.export": { loader: { permission: "dashboard.read" } },
+  // A department's page with its scorecard over quarters: department users read their own only.
+  "routes/departments.$id": { loader: { permission: "dashboard.read", resource: "department" } },
   "routes/directives._index": { loader: { permission: "directive.read" } },
   "routes/directives.$id": {
     loader: { permission: "directive.read", resource: "directive" },

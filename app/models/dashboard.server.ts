@@ -5,9 +5,10 @@
 // and carries the link to that list: the same filters, so numbers and lists agree.
 import { sql, type SQL } from "drizzle-orm";
 import { endOfLocalDay, type LocalDate } from "../domain/dates";
-import type { Actor } from "../domain/permissions";
+import { canReadDepartmentFigures, type Actor } from "../domain/permissions";
+import { parsePeriod } from "../domain/periods";
 import type { StatusRules } from "../domain/status";
-import { SET_ASIDE_STATUSES, TASK_STATUSES, type TaskStatus } from "../domain/vocabulary";
+import { SET_ASIDE_STATUSES, TASK_STATUSES, type TaskLevel, type TaskStatus } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import { badRequest, notFound } from "../lib/http.server";
 import type { Translate } from "../lib/i18n";
@@ -20,24 +21,36 @@ export { SCORECARD_COLUMNS, SCORECARD_SORTS, type ScorecardColumn, type Scorecar
 
 export const DASHBOARD_FILTER_KEYS = ["committee", "directive", "department"] as const;
 export type DashboardFilterKey = (typeof DASHBOARD_FILTER_KEYS)[number];
-export type DashboardFilters = Partial<Record<DashboardFilterKey, number>>;
+/**
+ * Ids of the committee, directive and lead department; `period`: tasks assigned in a
+ * year, quarter or month (`2019`, `2019-Q4`, `2019-12`; domain/periods.ts); `level`:
+ * main tasks or sub-tasks only. The task list takes the same names in its URL.
+ */
+export type DashboardFilters = Partial<Record<DashboardFilterKey, number>> & { period?: string; level?: TaskLevel };
 
 /**
- * The filters named in the URL, among `keys`. A malformed id is a 400 with a
+ * The filters named in the URL, among `keys`. A malformed id or period is a 400 with a
  * translated message; an unknown committee or department, or a directive the
- * user may not see, is a 404 (which does not say whether it exists).
+ * user may not see, is a 404 (which does not say whether it exists); a department
+ * user naming another department is a 400 (their figures are their department's).
  */
 export function dashboardFiltersFromUrl(
   url: URL,
   t: Translate,
   db: AppDatabase,
   actor: Actor,
-  keys: readonly DashboardFilterKey[] = DASHBOARD_FILTER_KEYS,
+  keys: readonly (DashboardFilterKey | "period")[] = [...DASHBOARD_FILTER_KEYS, "period"],
 ): DashboardFilters {
   const filters: DashboardFilters = {};
   for (const key of keys) {
     const raw = url.searchParams.get(key);
     if (raw === null || raw.trim() === "") continue;
+    if (key === "period") {
+      const period = parsePeriod(raw);
+      if (period === null) badRequest(t("period.invalid", { value: raw.slice(0, 40) }));
+      filters.period = period.key;
+      continue;
+    }
     if (!/^\d{1,15}$/.test(raw.trim())) {
       badRequest(t("dashboard.filter.invalid", { name: t(`dashboard.filter.${key}`), value: raw.slice(0, 40) }));
     }
@@ -49,6 +62,9 @@ export function dashboardFiltersFromUrl(
           ? db.get(sql`SELECT 1 AS x FROM departments WHERE id = ${id}`)
           : db.get(sql`SELECT 1 AS x FROM directives d WHERE d.id = ${id} AND ${visibleDirectivesFilter(actor)}`);
     if (found === undefined) notFound();
+    if (key === "department" && !canReadDepartmentFigures(actor, id)) {
+      badRequest(t("dashboard.filter.ownDepartmentOnly"));
+    }
     filters[key] = id;
   }
   return filters;
@@ -62,12 +78,16 @@ export function dashboardTaskFilter(actor: Actor, filters: DashboardFilters): SQ
   if (filters.committee !== undefined) {
     conditions.push(sql`t.directive_id IN (SELECT id FROM directives WHERE committee_id = ${filters.committee})`);
   }
+  const period = filters.period === undefined ? null : parsePeriod(filters.period);
+  if (period !== null) conditions.push(sql`t.assigned_on BETWEEN ${period.from} AND ${period.to}`);
+  if (filters.level !== undefined)
+    conditions.push(filters.level === "top" ? sql`t.parent_id IS NULL` : sql`t.parent_id IS NOT NULL`);
   return sql.join(conditions, sql` AND `);
 }
 
 /** The task list behind a figure: `/tasks?…` with the figure's filters; no `asOf` for today. */
 export function taskListHref(
-  filters: DashboardFilters & { status?: TaskStatus; stale?: boolean },
+  filters: DashboardFilters & { status?: TaskStatus; stale?: boolean; dueFrom?: LocalDate; dueTo?: LocalDate },
   asOf: LocalDate,
   isToday: boolean,
 ): string {
@@ -76,6 +96,10 @@ export function taskListHref(
   if (filters.department !== undefined) params.set("department", String(filters.department));
   if (filters.directive !== undefined) params.set("directive", String(filters.directive));
   if (filters.committee !== undefined) params.set("committee", String(filters.committee));
+  if (filters.period !== undefined) params.set("period", filters.period);
+  if (filters.level !== undefined) params.set("level", filters.level);
+  if (filters.dueFrom !== undefined) params.set("dueFrom", filters.dueFrom);
+  if (filters.dueTo !== undefined) params.set("dueTo", filters.dueTo);
   if (filters.stale) params.set("stale", "1");
   if (!isToday) params.set("asOf", asOf);
   const query = params.toString();
@@ -290,7 +314,7 @@ export function scorecard(
   sort: ScorecardSort = "rank",
   dir: "asc" | "desc" = "asc",
 ): ScorecardRow[] {
-  const scope = { committee: filters.committee, directive: filters.directive };
+  const scope = { committee: filters.committee, directive: filters.directive, period: filters.period };
   const rows = db.all<
     { id: number; name: string; code: string } & Record<ScorecardColumn, number> & { done: number }
   >(sql`

@@ -7,6 +7,7 @@ import type { Actor } from "../domain/permissions";
 import type { StatusRules } from "../domain/status";
 import type { AppDatabase } from "../lib/db.server";
 import type { MessageKey, Translate } from "../lib/i18n";
+import { periodLabel } from "../lib/period-label";
 import { listTasks, taskListQuery, type TaskListQuery } from "../routes/tasks._index/queries.server";
 import { visibleDirectivesFilter } from "./visibility.server";
 
@@ -73,11 +74,14 @@ export function reportQueryFromUrl(
   return { ok: true, query: { ...parsed.data, page: undefined, size: undefined } };
 }
 
-/** The named filters in words; an id that does not exist (or a directive the actor may not see) is a 404. */
-function describeFilters(
+/**
+ * The named filters in words (also for the scorecard's and the dashboard's title
+ * blocks); an id that does not exist (or a directive the actor may not see) is a 404.
+ */
+export function describeFilters(
   db: AppDatabase,
   actor: Actor,
-  query: TaskListQuery,
+  query: Partial<TaskListQuery>,
   t: Translate,
 ): { ok: true; filters: string[] } | { ok: false; message: string } {
   const filters: string[] = [];
@@ -117,6 +121,8 @@ function describeFilters(
       }),
     );
   }
+  if (query.period !== undefined) filters.push(t("period.filter", { period: periodLabel(t, query.period) }));
+  if (query.level !== undefined) filters.push(t("level.filter", { level: t(`level.${query.level}`) }));
   if (query.stale) filters.push(t("tasks.filter.stale"));
   return { ok: true, filters };
 }
@@ -232,7 +238,7 @@ function titleBlock(report: TaskReport, author: ReportAuthor, t: Translate): str
 }
 
 /** A calendar day as Excel stores one: midnight UTC of that day (no time zone shift when opened). */
-function excelDay(date: LocalDate): Date {
+export function excelDay(date: LocalDate): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
@@ -320,7 +326,7 @@ export function neutraliseCsvText(text: string): string {
 }
 
 /** RFC 4180: quote a field holding a comma, a quote or a line break; double the quotes. */
-function csvField(text: string): string {
+export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

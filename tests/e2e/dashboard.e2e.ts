@@ -1,6 +1,9 @@
-// Leadership dashboards: the chair reads the overview for a past day, opens the
-// department scorecard and follows one department's overdue count to its list.
-import type { Browser, Page } from "playwright-core";
+// Leadership dashboards: the chair reads the overview (the seed directive's ten tasks in
+// one sentence, the monthly trend), changes the day to 31/12/2019, follows one
+// department's overdue count to exactly those tasks, downloads them and the scorecard
+// as Excel and reads both back; a department's quarters; the dashboard printed on A4.
+import ExcelJS from "exceljs";
+import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
 
@@ -19,29 +22,59 @@ afterEach(async () => {
   await page.context().close();
 });
 
+const number = (text: string) => Number(text.replace(/\D/g, ""));
+
+async function readSheet(download: Download): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  return workbook.worksheets[0]!;
+}
+
+/** The cells of a sheet's rows after its header row, as text/number values. */
+function rowsAfter(sheet: ExcelJS.Worksheet, headerRow: number, column: number): unknown[] {
+  return Array.from(
+    { length: sheet.rowCount - headerRow },
+    (_, i) => sheet.getRow(headerRow + 1 + i).getCell(column).value,
+  );
+}
+
 describe("leadership dashboards", () => {
-  it("the chair reads the seed directive, a past day, the scorecard and one department's overdue tasks", async () => {
+  it("the chair reads the seed directive, a past day, one department's overdue tasks, and downloads both reports", async () => {
     ({ page, problems } = await newPage(browser));
     await signIn(page, "lanhdao");
     await page.goto("/");
     await page.getByRole("heading", { level: 1, name: "Tổng quan tình hình thực hiện" }).waitFor();
     const seed = page.locator("li[data-directive-id]", { hasText: /18\/9\/2019/ });
-    const summary = await seed.locator("[data-status]").allInnerTexts();
-    expect(summary.some((s) => s.includes("Hoàn thành đúng hạn"))).toBe(true);
-    expect(summary.some((s) => s.includes("Hoàn thành quá hạn"))).toBe(true);
+    const sentence = seed.locator('[data-testid="directive-progress"]');
+    // "Mười nhiệm vụ: N hoàn thành đúng hạn, N hoàn thành quá hạn, N quá hạn, …" — then the sub-tasks.
+    expect(await sentence.innerText()).toMatch(
+      /^Mười nhiệm vụ: \d+ hoàn thành đúng hạn, [1-9]\d* hoàn thành quá hạn, \d+ quá hạn.*\. Ngoài ra, 3 nhiệm vụ con: /,
+    );
+    const topCounts = await sentence
+      .locator('[data-level="top"] [data-status]')
+      .evaluateAll((links) => links.map((link) => Number(link.getAttribute("data-count"))));
+    expect(topCounts.reduce((a, b) => a + b, 0)).toBe(10);
+    // The trend: an SVG picture with its own name, and the same numbers as a table.
+    const chart = page.getByRole("img", { name: "Nhiệm vụ đến hạn và hoàn thành theo tháng" });
+    await chart.waitFor();
+    await page.getByText("Bảng số liệu của biểu đồ").click();
+    expect(await page.locator('[data-testid="trend-chart"] tbody tr').count()).toBe(12);
     await expectAccessible(page);
 
     await page.getByLabel("Số liệu tính đến ngày").fill("31/12/2019");
     await page.getByRole("button", { name: "Xem" }).click();
     await page.waitForURL(/asOf=31%2F12%2F2019/);
-    await page.getByText("tính đến ngày 31/12/2019").first().waitFor();
-    const then = await page
-      .locator("li[data-directive-id]", { hasText: /18\/9\/2019/ })
-      .locator("[data-status]")
-      .allInnerTexts();
+    await page.getByText("Số nhiệm vụ theo tình trạng, tính đến ngày 31/12/2019").waitFor();
+    const then = page.locator("li[data-directive-id]", { hasText: /18\/9\/2019/ }).locator('[data-level="top"]');
     // On that day the late completions of early 2020 had not happened yet.
-    expect(then.some((s) => s.includes("Hoàn thành quá hạn"))).toBe(false);
-    expect(then.some((s) => s.includes("Hoàn thành đúng hạn"))).toBe(true);
+    expect(await then.locator('[data-status="done_late"]').getAttribute("data-count")).toBe("0");
+    expect(
+      number((await then.locator('[data-status="done_on_time"]').getAttribute("data-count")) ?? ""),
+    ).toBeGreaterThan(0);
+    // The trend now ends with December 2019.
+    expect(await page.locator('[data-testid="trend-chart"] tbody tr').last().getAttribute("data-month")).toBe(
+      "2019-12",
+    );
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "Xếp hạng các đơn vị" }).click();
@@ -49,17 +82,30 @@ describe("leadership dashboards", () => {
     expect(page.url()).toContain("asOf=2019-12-31");
     await expectAccessible(page);
 
+    // The scorecard as Excel: the rows of the table, in its order.
+    const names = (await page.locator('[data-testid="scorecard"] tbody th').allInnerTexts()).map((n) => n.trim());
+    const [scorecardFile] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Tải Excel" }).click(),
+    ]);
+    expect(scorecardFile.suggestedFilename()).toBe("xep-hang-don-vi-2019-12-31.xlsx");
+    const scorecardSheet = await readSheet(scorecardFile);
+    expect(scorecardSheet.getCell("A1").value).toBe("BẢNG XẾP HẠNG KẾT QUẢ THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ");
+    expect(scorecardSheet.getCell("A2").value).toBe("Số liệu tính đến ngày 31/12/2019");
+    expect(rowsAfter(scorecardSheet, 7, 3)).toEqual(names);
+    const overdueOnScreen = (
+      await page.locator('[data-testid="scorecard"] td[data-column="overdue"] a').allInnerTexts()
+    ).map(number);
+    expect(rowsAfter(scorecardSheet, 7, 7)).toEqual(overdueOnScreen);
+
     // The overdue count of a department, or (if nobody was overdue that day) its on-time count.
-    const overdueTexts = await page.locator('[data-testid="scorecard"] td[data-column="overdue"] a').allInnerTexts();
-    const column = overdueTexts.some((text) => Number(text.replace(/\D/g, "")) > 0) ? "overdue" : "done_on_time";
+    const column = overdueOnScreen.some((n) => n > 0) ? "overdue" : "done_on_time";
     const cells = page.locator(`[data-testid="scorecard"] tbody tr td[data-column="${column}"] a`);
-    const texts = await cells.allInnerTexts();
-    const index = texts.findIndex((text) => Number(text.replace(/\D/g, "")) > 0);
+    const index = (await cells.allInnerTexts()).findIndex((text) => number(text) > 0);
     expect(index).toBeGreaterThanOrEqual(0);
     const cell = cells.nth(index);
-    const count = Number((await cell.innerText()).replace(/\D/g, ""));
-    const row = page.locator('[data-testid="scorecard"] tbody tr').nth(index);
-    const department = (await row.locator("th").innerText()).trim();
+    const count = number(await cell.innerText());
+    const department = names[index]!;
 
     await cell.click();
     await page.waitForURL(new RegExp(`/tasks\\?.*status=${column}`));
@@ -71,7 +117,20 @@ describe("leadership dashboards", () => {
       await page.locator("tbody [data-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status"))),
     ).toEqual(Array(Math.min(count, 50)).fill(column));
     for (const text of await rows.allInnerTexts()) expect(text).toContain(department);
+    const titles = await rows.locator("td:nth-child(2) a").allInnerTexts();
     await expectAccessible(page);
+
+    // The task report of exactly those tasks.
+    const [reportFile] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Tải Excel" }).click(),
+    ]);
+    expect(reportFile.suggestedFilename()).toBe("bao-cao-nhiem-vu-2019-12-31.xlsx");
+    const reportSheet = await readSheet(reportFile);
+    expect(reportSheet.getCell("A2").value).toBe("Số liệu tính đến ngày 31/12/2019");
+    expect(String(reportSheet.getCell("A3").value)).toContain(`Đơn vị chủ trì: ${department}`);
+    expect(rowsAfter(reportSheet, 6, 2)).toEqual(titles);
+    expect(new Set(rowsAfter(reportSheet, 6, 3))).toEqual(new Set([department]));
   });
 
   it("the scorecard sorts by a column through its heading link, without JavaScript state", async () => {
@@ -81,10 +140,79 @@ describe("leadership dashboards", () => {
     await page.getByRole("link", { name: "Sắp xếp theo Quá hạn", exact: true }).click();
     await page.waitForURL(/sort=overdue&dir=desc/);
     expect(await page.locator('th[aria-sort="descending"]').innerText()).toContain("Quá hạn");
-    const counts = (await page.locator('tbody td[data-column="overdue"]').allInnerTexts()).map((s) =>
-      Number(s.replace(/\D/g, "")),
-    );
+    const counts = (await page.locator('tbody td[data-column="overdue"]').allInnerTexts()).map(number);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     await expectAccessible(page);
+  });
+
+  it("a department's page shows its quarters, each number leading to the tasks as of that quarter's end", async () => {
+    ({ page, problems } = await newPage(browser));
+    await signIn(page, "lanhdao");
+    await page.goto("/departments");
+    await page.getByRole("link", { name: "Kết quả theo quý của Sở Thông tin và Truyền thông" }).click();
+    await page.getByRole("heading", { level: 1, name: "Sở Thông tin và Truyền thông" }).waitFor();
+    const quarter = page.locator('[data-testid="department-quarters"] tr[data-quarter="2019-Q4"]');
+    expect(await quarter.locator("th").innerText()).toBe("Quý IV/2019");
+    await expectAccessible(page);
+    const assigned = quarter.locator('td[data-column="assigned"] a');
+    const count = number(await assigned.innerText());
+    expect(count).toBeGreaterThan(0);
+    await assigned.click();
+    await page.waitForURL(/\/tasks\?.*asOf=2019-12-31/);
+    await page.getByRole("heading", { level: 1, name: "Danh sách nhiệm vụ" }).waitFor();
+    expect(await page.locator("tbody tr[data-task-id]").count()).toBe(count);
+  });
+
+  it("a period narrows the dashboard to the tasks assigned in it, and the task list agrees", async () => {
+    ({ page, problems } = await newPage(browser));
+    await signIn(page, "lanhdao");
+    await page.goto("/?asOf=31/12/2019");
+    await page.getByLabel("Giao trong kỳ").selectOption("2019-Q3");
+    await page.getByRole("button", { name: "Xem" }).click();
+    await page.waitForURL(/period=2019-Q3/);
+    const total = page.getByRole("link", { name: /— Tổng số nhiệm vụ$/ });
+    expect(number(await total.innerText())).toBe(13);
+    await total.click();
+    await page.waitForURL(/\/tasks\?period=2019-Q3&asOf=2019-12-31/);
+    await page.locator("tbody tr[data-task-id]").first().waitFor();
+    expect(await page.locator("tbody tr[data-task-id]").count()).toBe(13);
+    expect(await page.getByLabel("Giao trong kỳ").inputValue()).toBe("2019-Q3");
+    await expectAccessible(page);
+  });
+
+  it("a malformed period in the URL gets a translated 400 page", async () => {
+    ({ page, problems } = await newPage(browser));
+    await signIn(page, "lanhdao");
+    const response = await page.goto("/?period=2019-13");
+    expect(response?.status()).toBe(400);
+    await page.getByText("Kỳ «2019-13» không hợp lệ").waitFor();
+    await expectAccessible(page);
+  });
+
+  it("prints on A4: no navigation or filters, a print header, the chart, nothing wider than the page", async () => {
+    ({ page, problems } = await newPage(browser));
+    await signIn(page, "lanhdao");
+    await page.goto("/?asOf=31/12/2019");
+    await page.getByRole("heading", { level: 1, name: "Tổng quan tình hình thực hiện" }).waitFor();
+    await page.getByRole("button", { name: "In trang tổng quan (khổ A4)" }).waitFor();
+
+    await page.emulateMedia({ media: "print" });
+    // The printable width of A4 with the page's 10 mm side margins: 190 mm at 96 px per inch.
+    const printable = Math.floor((190 / 25.4) * 96);
+    await page.setViewportSize({ width: printable, height: 1000 });
+    expect(await page.getByRole("navigation", { name: "Điều hướng chính" }).isVisible()).toBe(false);
+    expect(await page.getByLabel("Số liệu tính đến ngày").isVisible()).toBe(false);
+    expect(await page.getByRole("button", { name: "In trang tổng quan (khổ A4)" }).isVisible()).toBe(false);
+    const header = page.locator('[data-testid="print-header"]');
+    expect(await header.isVisible()).toBe(true);
+    expect(await header.innerText()).toContain("Số liệu tính đến ngày 31/12/2019");
+    expect(await page.getByRole("img", { name: "Nhiệm vụ đến hạn và hoàn thành theo tháng" }).isVisible()).toBe(true);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(printable);
+
+    const pdf = await page.pdf({ format: "A4" });
+    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(6);
   });
 });

@@ -14,6 +14,7 @@ import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  canReadDepartmentFigures,
   canSeeDirective,
   canSeeTask,
   hasPermission,
@@ -115,6 +116,8 @@ interface Probe {
   /** The record of a resource route: its access facts, or null when it does not exist. */
   task?: TaskAccessFacts | null;
   directive?: DirectiveAccessFacts | null;
+  /** The department of a department route, or null when it does not exist. */
+  department?: { id: number } | null;
 }
 
 interface World {
@@ -122,6 +125,8 @@ interface World {
   users: { login: string; actor: Actor }[];
   taskProbes: Probe[];
   directiveProbes: Probe[];
+  /** A department of a demo department user, another one, and one that does not exist. */
+  departmentProbes: Probe[];
   /** `$id` values of non-resource routes (one user or department to administer, one committee or meeting). */
   paramSamples: Record<string, Record<string, string>>;
 }
@@ -220,6 +225,15 @@ beforeAll(async () => {
     users: demoActors(db),
     taskProbes,
     directiveProbes,
+    departmentProbes: [
+      { label: "department STTTT", params: { id: stttt }, department: { id: Number(stttt) } },
+      {
+        label: "department SGDDT",
+        params: { id: String(departmentId(db, "SGDDT")) },
+        department: { id: departmentId(db, "SGDDT") },
+      },
+      { label: "a department that does not exist", params: { id: MISSING_ID }, department: null },
+    ],
     paramSamples: {
       "routes/admin.users.$id": { id: String(officer) },
       "routes/admin.departments.$id": { id: stttt },
@@ -236,6 +250,7 @@ beforeAll(async () => {
 });
 
 function probesFor(routeId: string, guard: Guard): Probe[] {
+  if (guard.resource === "department") return world.departmentProbes;
   const records =
     guard.resource === "task" ? world.taskProbes : guard.resource === "directive" ? world.directiveProbes : null;
   // A record in the query string (`?directive=3`): the path has no parameter of its own.
@@ -270,6 +285,10 @@ function expectedOutcome(guard: Guard, actor: Actor | null, probe: Probe, path: 
   if (guard.resource === "task" && (!probe.task || !canSeeTask(actor, probe.task))) return { status: 404 };
   if (guard.resource === "directive" && (!probe.directive || !canSeeDirective(actor, probe.directive))) {
     return { status: 404 };
+  }
+  if (guard.resource === "department") {
+    if (!probe.department) return { status: 404 };
+    if (!canReadDepartmentFigures(actor, probe.department.id)) return { status: 403 };
   }
   return granted;
 }

@@ -10,7 +10,17 @@ import { endOfLocalDay, type LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
 import { translator } from "../../app/lib/i18n";
 import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
-import { dashboardFigures, scorecard, type DashboardFilters, type Figure } from "../../app/models/dashboard.server";
+import { TASK_STATUSES } from "../../app/domain/vocabulary";
+import {
+  dashboardFigures,
+  scorecard,
+  taskListHref,
+  type DashboardFilters,
+  type Figure,
+} from "../../app/models/dashboard.server";
+import { directiveProgressByLevel } from "../../app/models/directive-progress.server";
+import type { StatusCounts } from "../../app/models/status-counts.server";
+import { monthlyTrend, trendMonths } from "../../app/models/trend.server";
 import { listTasks, taskListQuery } from "../../app/routes/tasks._index/queries.server";
 import { loader as dashboardLoader } from "../../app/routes/_index/route";
 import { loader as scorecardLoader } from "../../app/routes/scorecard/route";
@@ -42,13 +52,31 @@ function expectFigure(db: AppDatabase, actor: Actor, figure: Figure, asOf: Local
   expect(listedCount(db, actor, figure.href, asOf), `${what} (${figure.href})`).toBe(figure.count);
 }
 
-/** Checks every overview figure and (a sample of) the scorecard's against their lists. */
+/**
+ * Figures that split a whole (by status, or by month): the whole and every non-zero
+ * part are checked against their lists, and the parts must add up to the whole. As the
+ * parts' lists split the whole's list, the lists of the zero parts are then empty too —
+ * without a query each (the trend alone has 48 figures per view).
+ */
+function expectPartition(db: AppDatabase, actor: Actor, whole: Figure, parts: Figure[], asOf: LocalDate, what: string) {
+  expectFigure(db, actor, whole, asOf, what);
+  expect(
+    parts.reduce((sum, part) => sum + part.count, 0),
+    `${what}: the parts add up to the whole`,
+  ).toBe(whole.count);
+  for (const part of parts) if (part.count > 0) expectFigure(db, actor, part, asOf, what);
+}
+
+/**
+ * Checks every overview figure — counts, the monthly trend, the directives' main tasks
+ * and sub-tasks by status — and (a sample of) the scorecard's against their lists.
+ */
 function checkAgreement(
   db: AppDatabase,
   actor: Actor,
   filters: DashboardFilters,
   asOf: LocalDate,
-  options: { isToday?: boolean; sampleDepartments?: number } = {},
+  options: { isToday?: boolean; sampleDepartments?: number; sampleDirectives?: number } = {},
 ) {
   const isToday = options.isToday ?? false;
   const label = `${JSON.stringify(filters)} as of ${asOf}`;
@@ -58,6 +86,46 @@ function checkAgreement(
   }
   expectFigure(db, actor, figures.total, asOf, `total ${label}`);
   expectFigure(db, actor, figures.stale, asOf, `stale ${label}`);
+
+  const trend = monthlyTrend(db, actor, filters, asOf, isToday, rules);
+  expect(trend.map((m) => m.month)).toEqual(trendMonths(asOf, filters.period).map((m) => m.key));
+  const range = { dueFrom: trend[0]!.from, dueTo: trend[trend.length - 1]!.to };
+  const statusOf = { due: undefined, doneOnTime: "done_on_time", doneLate: "done_late", overdue: "overdue" } as const;
+  for (const series of ["due", "doneOnTime", "doneLate", "overdue"] as const) {
+    const months = trend.map((m) => m.figures[series]);
+    const whole = {
+      count: months.reduce((sum, m) => sum + m.count, 0),
+      href: taskListHref({ ...filters, ...range, status: statusOf[series] }, asOf, isToday),
+    };
+    expectPartition(db, actor, whole, months, asOf, `trend ${series} ${label}`);
+  }
+  for (const { figures: m } of trend) {
+    expect(m.doneOnTime.count + m.doneLate.count + m.overdue.count).toBeLessThanOrEqual(m.due.count);
+  }
+
+  const progress = directiveProgressByLevel(db, actor, filters, asOf, isToday, rules);
+  // Main tasks and sub-tasks of the directives together are the overview's tasks.
+  const levelTotal = (counts: StatusCounts | null) =>
+    counts === null ? 0 : TASK_STATUSES.reduce((sum, status) => sum + counts[status], 0);
+  expect(
+    progress.reduce((sum, d) => sum + levelTotal(d.top) + levelTotal(d.sub), 0),
+    `levels ${label}`,
+  ).toBe(figures.total.count);
+  const directives = options.sampleDirectives === undefined ? progress : progress.slice(0, options.sampleDirectives);
+  for (const d of directives) {
+    for (const level of ["top", "sub"] as const) {
+      const counts = level === "top" ? d.top : d.sub;
+      if (counts === null) continue;
+      expectPartition(
+        db,
+        actor,
+        { count: levelTotal(counts), href: d.links[level].all },
+        TASK_STATUSES.map((status) => ({ count: counts[status], href: d.links[level][status] })),
+        asOf,
+        `directive ${d.id} ${level} ${label}`,
+      );
+    }
+  }
   expect(figures.overdue.length).toBe(Math.min(20, figures.byStatus.overdue.count));
   expect(figures.dueSoon.length).toBe(Math.min(20, figures.byStatus.due_soon.count));
   const daysLate = figures.overdue.map((r) => r.daysLate);
@@ -107,9 +175,23 @@ describe("dashboard and scorecard figures on the demo", () => {
         for (const actor of [chair, secretariat, stttt]) checkAgreement(db, actor, filters, asOf);
       }
     }
+    // Tasks assigned in a year, a quarter, a month — alone or with another filter.
+    const periods: DashboardFilters[] = [
+      { period: "2019" },
+      { period: "2019-Q3" },
+      { period: "2019-09", directive: seedDirective },
+      { period: "2026" },
+      { period: "2026-Q3", committee },
+      { period: "2020" },
+    ];
+    for (const asOf of ["2019-12-31", TODAY]) {
+      for (const filters of periods) {
+        for (const actor of [chair, stttt]) checkAgreement(db, actor, filters, asOf, { sampleDepartments: 3 });
+      }
+    }
     // Today's links carry no asOf: the list defaults to today too.
     checkAgreement(db, chair, {}, TODAY, { isToday: true });
-  });
+  }, 120_000);
 
   it("summarizes the seed directive's ten tasks", () => {
     for (const asOf of ["2019-12-31", TODAY]) {
@@ -208,12 +290,32 @@ describe("dashboard and scorecard figures on a generated data set", () => {
     const department = db.get<{ id: number }>(
       sql`SELECT lead_department_id AS id FROM tasks GROUP BY lead_department_id ORDER BY count(*) DESC LIMIT 1`,
     )!.id;
+    // The busiest year, quarter and month of assignment, as periods.
+    const busiest = (length: number) =>
+      db.get<{ key: string }>(sql`SELECT substr(assigned_on, 1, ${length}) AS key FROM tasks
+        GROUP BY key ORDER BY count(*) DESC LIMIT 1`)!.key;
+    const year = busiest(4);
+    const month = busiest(7);
+    const quarter = `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+    const periods: DashboardFilters[] = [
+      { period: year },
+      { period: quarter, committee },
+      { period: month, department },
+    ];
     for (const asOf of ["2024-06-30", "2025-12-31", TODAY]) {
-      for (const filters of [{}, { committee }, { directive }, { department }] as DashboardFilters[]) {
-        checkAgreement(db, secretariat, filters, asOf, { sampleDepartments: 6 });
+      for (const filters of [{}, { committee }, { directive }, { department }, ...periods] as DashboardFilters[]) {
+        checkAgreement(db, secretariat, filters, asOf, { sampleDepartments: 6, sampleDirectives: 4 });
       }
     }
-    checkAgreement(db, deptUser, {}, TODAY);
+    checkAgreement(db, deptUser, {}, TODAY, { sampleDirectives: 4 });
+    checkAgreement(db, deptUser, { period: year }, TODAY, { sampleDirectives: 4 });
+    // A period narrows the tasks to those assigned in it, and nothing else.
+    const inYear = dashboardFigures(db, secretariat, { period: year }, TODAY, false, rules).total.count;
+    const assignedInYear = db.get<{ n: number }>(sql`
+      SELECT count(*) AS n FROM tasks t WHERE t.assigned_on BETWEEN ${`${year}-01-01`} AND ${`${year}-12-31`}
+        AND t.created_at < ${endOfLocalDay(TODAY)}`)!.n;
+    expect(inYear).toBe(assignedInYear);
+    expect(inYear).toBeGreaterThan(0);
   }, 120_000);
 });
 

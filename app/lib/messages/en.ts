@@ -6,6 +6,7 @@ import { committeesEn } from "./committees.en";
 import { dashboardEn } from "./dashboard.en";
 import { deskEn } from "./desk.en";
 import { importEn } from "./import.en";
+import { leadershipEn } from "./leadership.en";
 import { progressEn } from "./progress.en";
 import { reportEn } from "./report.en";
 import { splitEn } from "./split.en";
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...dashboardEn,
   ...deskEn,
   ...importEn,
+  ...leadershipEn,
   ...splitEn,
   ...reportEn,
   ...progressEn,

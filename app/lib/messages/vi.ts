@@ -8,6 +8,7 @@ import { committeesVi } from "./committees.vi";
 import { dashboardVi } from "./dashboard.vi";
 import { deskVi } from "./desk.vi";
 import { importVi } from "./import.vi";
+import { leadershipVi } from "./leadership.vi";
 import { progressVi } from "./progress.vi";
 import { reportVi } from "./report.vi";
 import { splitVi } from "./split.vi";
@@ -20,6 +21,7 @@ export const vi = {
   ...dashboardVi,
   ...deskVi,
   ...importVi,
+  ...leadershipVi,
   ...splitVi,
   ...reportVi,
   ...progressVi,

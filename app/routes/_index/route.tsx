@@ -4,10 +4,14 @@ import type { ReactNode } from "react";
 import { AsOfForm } from "~/components/as-of-form";
 import { DashboardFilterFields } from "~/components/dashboard-filters";
 import { STATUS_STYLE } from "~/components/status-badge";
-import { StatusSummary } from "~/components/status-summary";
+import { DirectiveProgressLine } from "~/components/directive-progress";
+import { PrintButton } from "~/components/print-button";
+import { TrendChart } from "~/components/trend-chart";
+import { renderTrendChartSvg } from "~/components/trend-chart-svg.server";
 import { TargetBar } from "~/components/target-bar";
 import { formatLocalDate } from "~/domain/dates";
 import { SET_ASIDE_STATUSES, TASK_STATUSES, type TaskStatus } from "~/domain/vocabulary";
+import { canReadDepartmentFigures } from "~/domain/permissions";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
 import { asOfFromUrl } from "~/lib/as-of.server";
@@ -15,38 +19,44 @@ import { getDb } from "~/lib/db.server";
 import { getTranslator } from "~/lib/locale.server";
 import { requirePermission } from "~/lib/auth.server";
 import { getStatusRules } from "~/models/settings.server";
-import {
-  dashboardFigures,
-  dashboardFiltersFromUrl,
-  directiveProgress,
-  taskListHref,
-  type Figure,
-} from "~/models/dashboard.server";
+import { dashboardFigures, dashboardFiltersFromUrl, type Figure } from "~/models/dashboard.server";
+import { directiveProgressByLevel } from "~/models/directive-progress.server";
+import { periodYears } from "~/models/periods.server";
+import { describeFilters } from "~/models/task-report.server";
+import { monthlyTrend } from "~/models/trend.server";
 import { filterOptions } from "~/routes/tasks._index/queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "dashboard.read");
-  const { t } = await getTranslator(request);
+  const { t, locale } = await getTranslator(request);
   const url = new URL(request.url);
   const { asOf, isToday } = asOfFromUrl(url, t);
   const db = getDb();
   const filters = dashboardFiltersFromUrl(url, t, db, user);
   const rules = getStatusRules(db);
+  const options = filterOptions(db, user);
+  const described = describeFilters(db, user, filters, t);
+  const trend = monthlyTrend(db, user, filters, asOf, isToday, rules);
   return {
     title: `${t("dashboard.title")} — ${t("app.name")}`,
     asOf,
     isToday,
     filters,
-    options: filterOptions(db, user),
+    options: {
+      ...options,
+      // A department user's figures are their department's: the only lead unit to narrow to.
+      departments: options.departments.filter((d) => canReadDepartmentFigures(user, d.id)),
+      years: periodYears(db, asOf, filters.period),
+    },
+    /** For the print header: the scope in words and who prints. */
+    scope: described.ok ? described.filters : [],
+    printedBy: user.displayName,
     figures: dashboardFigures(db, user, filters, asOf, isToday, rules),
-    directives: directiveProgress(db, user, filters, asOf, rules).map((d) => ({
-      ...d,
-      links: Object.fromEntries(
-        TASK_STATUSES.map((status) => [status, taskListHref({ ...filters, directive: d.id, status }, asOf, isToday)]),
-      ) as Record<TaskStatus, string>,
-    })),
+    trend,
+    trendSvg: renderTrendChartSvg(trend, t, locale),
+    directives: directiveProgressByLevel(db, user, filters, asOf, isToday, rules),
   };
 }
 
@@ -65,7 +75,8 @@ function Stat({ label, hint, children }: { label: string; hint?: string; childre
 }
 
 export default function Dashboard() {
-  const { figures, directives, asOf, isToday, filters, options } = useLoaderData<typeof loader>();
+  const { figures, trend, trendSvg, directives, asOf, isToday, filters, options, scope, printedBy } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const percent = (value: number | null) =>
@@ -78,13 +89,29 @@ export default function Dashboard() {
   const scopeQuery = new URLSearchParams();
   if (filters.committee !== undefined) scopeQuery.set("committee", String(filters.committee));
   if (filters.directive !== undefined) scopeQuery.set("directive", String(filters.directive));
+  if (filters.period !== undefined) scopeQuery.set("period", filters.period);
   if (!isToday) scopeQuery.set("asOf", asOf);
   return (
-    <div className="space-y-6">
+    <div className="dashboard space-y-6">
+      <header
+        className="hidden space-y-1 border-b border-slate-400 pb-2 text-sm print:block"
+        data-testid="print-header"
+      >
+        <p className="font-semibold">{t("app.tagline")}</p>
+        <p className="text-center text-base font-bold">{t("print.title")}</p>
+        <p className="italic">{t("report.asOf", { date: formatLocalDate(asOf) })}</p>
+        <p>{t("report.filters", { filters: scope.length === 0 ? t("report.filters.none") : scope.join("; ") })}</p>
+        <p>{t("print.generated", { name: printedBy })}</p>
+      </header>
       <div className="space-y-3">
-        <div>
-          <h1 className="text-2xl font-semibold">{t("dashboard.title")}</h1>
-          <p className="text-sm text-slate-700">{t("dashboard.countsCaption", { date: formatLocalDate(asOf) })}</p>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div>
+            <h1 className="text-2xl font-semibold print:hidden">{t("dashboard.title")}</h1>
+            <p className="text-sm text-slate-700 print:hidden">
+              {t("dashboard.countsCaption", { date: formatLocalDate(asOf) })}
+            </p>
+          </div>
+          <PrintButton />
         </div>
         <AsOfForm asOf={asOf} isToday={isToday}>
           <DashboardFilterFields options={options} values={filters} />
@@ -114,7 +141,7 @@ export default function Dashboard() {
             </li>
           ))}
         </ul>
-        <dl className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
+        <dl className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4 print:grid-cols-4">
           <Stat label={t("dashboard.total")}>{figureLink(figures.total, t("dashboard.total"))}</Stat>
           <Stat label={t("dashboard.counted")}>{formatNumber(locale, figures.counted)}</Stat>
           <Stat label={t("dashboard.completionRate")} hint={t("dashboard.completionRateHint")}>
@@ -132,11 +159,18 @@ export default function Dashboard() {
             {formatNumber(locale, figures.counts.on_hold + figures.counts.cancelled)}
           </Stat>
         </dl>
-        <p className="text-sm">
+        <p className="no-print text-sm">
           <Link to={`/scorecard${scopeQuery.size > 0 ? `?${scopeQuery.toString()}` : ""}`}>
             {t("dashboard.scorecardLink")}
           </Link>
         </p>
+      </section>
+
+      <section aria-labelledby="trend-heading" className="space-y-2 print:break-inside-avoid">
+        <h2 id="trend-heading" className="text-lg font-semibold">
+          {t("trend.heading")}
+        </h2>
+        <TrendChart months={trend} svg={trendSvg} asOf={asOf} headingId="trend-heading" />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -205,7 +239,11 @@ export default function Dashboard() {
                 — {d.abstract}
               </p>
               <div className="mt-2">
-                <StatusSummary counts={d.counts} linkFor={(status) => d.links[status]} />
+                <DirectiveProgressLine
+                  top={d.top}
+                  sub={d.sub}
+                  linkFor={(level, status) => d.links[level][status ?? "all"]}
+                />
               </div>
             </li>
           ))}

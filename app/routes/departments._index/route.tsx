@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DEPARTMENT_KINDS } from "~/domain/vocabulary";
+import { canReadDepartmentFigures } from "~/domain/permissions";
 import { useT } from "~/lib/i18n";
+import { useOptionalUser } from "~/lib/use-user";
 import { titleMeta } from "~/lib/meta";
 import { getDb } from "~/lib/db.server";
 import { getTranslator } from "~/lib/locale.server";
@@ -24,6 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function DepartmentsPage() {
   const { departments } = useLoaderData<typeof loader>();
+  const user = useOptionalUser();
   const t = useT();
   return (
     <div className="space-y-6">
@@ -65,7 +68,13 @@ export default function DepartmentsPage() {
                     <tr key={d.id}>
                       <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{d.code}</td>
                       <td className="px-3 py-2">
-                        {d.name}
+                        {user !== null && canReadDepartmentFigures(user, d.id) ? (
+                          <Link to={`/departments/${d.id}`} aria-label={t("departmentPage.open", { name: d.name })}>
+                            {d.name}
+                          </Link>
+                        ) : (
+                          d.name
+                        )}
                         {!d.active && (
                           <span className="ml-2 text-xs text-slate-600">
                             {d.successorName

@@ -1,11 +1,10 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import { committees, directives, meetings, targets, tasks } from "../../../db/schema";
-import type { LocalDate } from "~/domain/dates";
+import { endOfLocalDay, type LocalDate } from "~/domain/dates";
 import type { StatusRules } from "~/domain/status";
 import type { AppDatabase } from "~/lib/db.server";
 import type { Actor } from "~/domain/permissions";
 import { visibleTasksFilter } from "~/models/visibility.server";
-import { emptyStatusCounts, statusCountsBy } from "~/models/status-counts.server";
 import { taskRows } from "~/models/task-rows.server";
 
 /** A directive with the tasks of it the actor may see (department users: their own). */
@@ -39,11 +38,8 @@ export function getDirective(db: AppDatabase, actor: Actor, id: number, asOf: Lo
 
   const inDirective = sql`t.directive_id = ${id} AND ${visibleTasksFilter(actor)}`;
   const rows = taskRows(db, { asOf, rules, taskFilter: inDirective });
-  const allCounts = statusCountsBy(db, sql`t.directive_id`, asOf, rules, inDirective).get(id) ?? emptyStatusCounts();
-  const topLevelCounts =
-    statusCountsBy(db, sql`t.directive_id`, asOf, rules, sql`${inDirective} AND t.parent_id IS NULL`).get(id) ??
-    emptyStatusCounts();
   const taskIds = rows.map((r) => r.id);
+  const cutoff = endOfLocalDay(asOf);
   const directiveTargets =
     taskIds.length === 0
       ? []
@@ -57,20 +53,16 @@ export function getDirective(db: AppDatabase, actor: Actor, id: number, asOf: Lo
             baseline: targets.baseline,
             targetValue: targets.targetValue,
             direction: targets.direction,
-            currentValue: targets.currentValue,
+            // The value last recorded by the end of the as-of day, as the dashboard shows it.
+            currentValue: sql<number | null>`(SELECT v.value FROM target_values v
+              WHERE v.target_id = ${targets.id} AND v.created_at < ${cutoff}
+              ORDER BY v.created_at DESC, v.id DESC LIMIT 1)`,
             dueDate: targets.dueDate,
           })
           .from(targets)
           .innerJoin(tasks, eq(tasks.id, targets.taskId))
-          .where(inArray(targets.taskId, taskIds))
+          .where(and(inArray(targets.taskId, taskIds), lt(targets.createdAt, cutoff)))
           .orderBy(asc(tasks.position), asc(targets.position))
           .all();
-  return {
-    directive,
-    tasks: rows,
-    counts: allCounts,
-    topLevelCounts,
-    topLevelTotal: rows.filter((r) => r.parentId === null).length,
-    targets: directiveTargets,
-  };
+  return { directive, tasks: rows, targets: directiveTargets };
 }

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalid
 import { DirectiveActions } from "~/components/directive-actions";
 import { SavedBanner, type IntentReply } from "~/components/form-feedback";
 import { AsOfForm } from "~/components/as-of-form";
-import { StatusSummary } from "~/components/status-summary";
+import { DirectiveProgressLine } from "~/components/directive-progress";
 import { TargetBar } from "~/components/target-bar";
 import { TaskTable } from "~/components/task-table";
 import { formatLocalDate } from "~/domain/dates";
@@ -25,6 +25,7 @@ import { setDirectiveState } from "~/models/directives.server";
 import { directiveAccessFacts } from "~/models/visibility.server";
 import { idParam } from "~/lib/params.server";
 import { getStatusRules } from "~/models/settings.server";
+import { directiveProgressByLevel } from "~/models/directive-progress.server";
 import { getDirective } from "./queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
@@ -39,10 +40,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return denyAccess(request, context, user, "directive.read", 404, { type: "directive", id });
   const { t } = await getTranslator(request);
   const { asOf, isToday } = asOfFromUrl(new URL(request.url), t);
-  const found = getDirective(db, user, id, asOf, getStatusRules(db));
+  const rules = getStatusRules(db);
+  const found = getDirective(db, user, id, asOf, rules);
   if (!found) notFound();
   const label = found.directive.number ?? t("directives.noNumber");
-  return { ...found, asOf, isToday, title: `${label} — ${t("app.name")}` };
+  const progress = directiveProgressByLevel(db, user, { directive: id }, asOf, isToday, rules)[0] ?? null;
+  return { ...found, progress, asOf, isToday, title: `${label} — ${t("app.name")}` };
 }
 
 const MOVES: Record<DirectiveIntent, { to: DirectiveState; saved: SavedNotice }> = {
@@ -84,13 +87,11 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
   actionStatus === 409 || defaultShouldRevalidate;
 
 export default function DirectivePage() {
-  const { directive, tasks, counts, topLevelCounts, topLevelTotal, targets, asOf, isToday } =
-    useLoaderData<typeof loader>();
+  const { directive, tasks, progress, targets, asOf, isToday } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const user = useOptionalUser();
   const t = useT();
-  const asOfQuery = isToday ? "" : `&asOf=${asOf}`;
   return (
     <article className="space-y-6">
       <header className="space-y-2">
@@ -161,19 +162,19 @@ export default function DirectivePage() {
             <h2 id="tasks-heading" className="text-lg font-semibold">
               {t("directive.tasksHeading")}
             </h2>
-            <p className="text-sm text-slate-700">
-              {topLevelTotal === tasks.length
-                ? t("directive.summary", { total: tasks.length })
-                : `${t("directive.summaryTopLevel", { total: topLevelTotal })} · ${t("directive.summary", { total: tasks.length })}`}
-            </p>
           </div>
           <AsOfForm asOf={asOf} isToday={isToday} />
         </div>
         <div data-testid="directive-summary" data-as-of={asOf}>
-          <StatusSummary
-            counts={topLevelTotal === tasks.length ? counts : topLevelCounts}
-            linkFor={(status) => `/tasks?directive=${directive.id}&status=${status}${asOfQuery}`}
-          />
+          {progress === null ? (
+            <p className="text-sm text-slate-700">{t("directiveProgress.none")}</p>
+          ) : (
+            <DirectiveProgressLine
+              top={progress.top}
+              sub={progress.sub}
+              linkFor={(level, status) => progress.links[level][status ?? "all"]}
+            />
+          )}
         </div>
         {tasks.length === 0 ? (
           <p>{t("directive.noTasks")}</p>

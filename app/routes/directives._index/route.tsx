@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { StatusSummary } from "~/components/status-summary";
+import { DirectiveProgressLine } from "~/components/directive-progress";
 import { formatLocalDate } from "~/domain/dates";
 import { hasPermission } from "~/domain/permissions";
 import { useOptionalUser } from "~/lib/use-user";
@@ -12,23 +12,29 @@ import { getTranslator } from "~/lib/locale.server";
 import { requirePermission } from "~/lib/auth.server";
 import { getStatusRules } from "~/models/settings.server";
 import { listDirectives } from "~/models/directive-list.server";
+import { directiveProgressByLevel } from "~/models/directive-progress.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "directive.read");
   const { t } = await getTranslator(request);
-  const { asOf } = asOfFromUrl(new URL(request.url), t);
+  const { asOf, isToday } = asOfFromUrl(new URL(request.url), t);
   const db = getDb();
+  const rules = getStatusRules(db);
+  const progress = new Map(directiveProgressByLevel(db, user, {}, asOf, isToday, rules).map((p) => [p.id, p]));
   return {
     title: `${t("directives.title")} — ${t("app.name")}`,
     asOf,
-    directives: listDirectives(db, user, asOf, getStatusRules(db)),
+    directives: listDirectives(db, user, asOf, rules).map(({ counts: _all, ...d }) => ({
+      ...d,
+      progress: progress.get(d.id) ?? null,
+    })),
   };
 }
 
 export default function DirectivesPage() {
-  const { directives, asOf } = useLoaderData<typeof loader>();
+  const { directives } = useLoaderData<typeof loader>();
   const user = useOptionalUser();
   const t = useT();
   return (
@@ -69,10 +75,15 @@ export default function DirectivesPage() {
               </h2>
               <p className="text-sm text-slate-600">{d.committeeName}</p>
               <div className="mt-2">
-                <StatusSummary
-                  counts={d.counts}
-                  linkFor={(status) => `/tasks?directive=${d.id}&status=${status}&asOf=${asOf}`}
-                />
+                {d.progress === null ? (
+                  <p className="text-sm text-slate-700">{t("directiveProgress.none")}</p>
+                ) : (
+                  <DirectiveProgressLine
+                    top={d.progress.top}
+                    sub={d.progress.sub}
+                    linkFor={(level, status) => d.progress!.links[level][status ?? "all"]}
+                  />
+                )}
               </div>
             </li>
           ))}

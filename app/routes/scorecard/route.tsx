@@ -3,46 +3,38 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AsOfForm } from "~/components/as-of-form";
 import { DashboardFilterFields } from "~/components/dashboard-filters";
 import { formatLocalDate } from "~/domain/dates";
+import { canReadDepartmentFigures } from "~/domain/permissions";
+import { useOptionalUser } from "~/lib/use-user";
 import { requirePermission } from "~/lib/auth.server";
-import { asOfFromUrl } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
-import { badRequest } from "~/lib/http.server";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
-import { dashboardFiltersFromUrl, scorecard } from "~/models/dashboard.server";
-import { SCORECARD_COLUMNS, SCORECARD_SORTS, type ScorecardSort } from "~/lib/scorecard";
+import { scorecard } from "~/models/dashboard.server";
+import { SCORECARD_COLUMNS, type ScorecardSort } from "~/lib/scorecard";
+import { periodYears } from "~/models/periods.server";
+import { scorecardQueryFromUrl } from "~/models/scorecard-report.server";
 import { getStatusRules } from "~/models/settings.server";
 import { filterOptions } from "~/routes/tasks._index/queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
-function isSort(value: string): value is ScorecardSort {
-  return (SCORECARD_SORTS as readonly string[]).includes(value);
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "dashboard.read");
   const { t } = await getTranslator(request);
   const url = new URL(request.url);
-  const { asOf, isToday } = asOfFromUrl(url, t);
   const db = getDb();
-  const filters = dashboardFiltersFromUrl(url, t, db, user, ["committee", "directive"]);
-  const rawSort = url.searchParams.get("sort") || "rank";
-  const rawDir = url.searchParams.get("dir") || "asc";
-  if (!isSort(rawSort) || (rawDir !== "asc" && rawDir !== "desc")) {
-    badRequest(t("scorecard.invalidSort", { value: `${rawSort.slice(0, 20)} ${rawDir.slice(0, 10)}` }));
-  }
+  const { asOf, isToday, filters, sort, dir } = scorecardQueryFromUrl(url, t, db, user);
   const { committees, directives } = filterOptions(db, user);
   return {
     title: `${t("scorecard.title")} — ${t("app.name")}`,
     asOf,
     isToday,
     filters,
-    sort: rawSort,
-    dir: rawDir,
-    options: { committees, directives },
-    rows: scorecard(db, user, filters, asOf, isToday, getStatusRules(db), rawSort, rawDir),
+    sort,
+    dir,
+    options: { committees, directives, years: periodYears(db, asOf, filters.period) },
+    rows: scorecard(db, user, filters, asOf, isToday, getStatusRules(db), sort, dir),
   };
 }
 
@@ -52,13 +44,27 @@ export default function ScorecardPage() {
   const { rows, asOf, isToday, filters, sort, dir, options } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  const user = useOptionalUser();
 
   /** The link a column heading sorts by: the same column again flips the direction. */
-  const sortHref = (column: ScorecardSort) => {
+  /** The page's scope in a query string: committee, directive, period and the day (not today). */
+  const scopeParams = () => {
     const params = new URLSearchParams();
     if (filters.committee !== undefined) params.set("committee", String(filters.committee));
     if (filters.directive !== undefined) params.set("directive", String(filters.directive));
+    if (filters.period !== undefined) params.set("period", filters.period);
     if (!isToday) params.set("asOf", asOf);
+    return params;
+  };
+  const exportHref = (format: "xlsx" | "csv") => {
+    const params = scopeParams();
+    if (sort !== "rank") params.set("sort", sort);
+    if (dir !== "asc") params.set("dir", dir);
+    params.set("format", format);
+    return `/scorecard/export?${params.toString()}`;
+  };
+  const sortHref = (column: ScorecardSort) => {
+    const params = scopeParams();
     // Counts read best largest first; rank, name and rate start from the top.
     const natural = column === "rank" || column === "name" ? "asc" : "desc";
     const next = sort === column ? (dir === "asc" ? "desc" : "asc") : natural;
@@ -96,6 +102,14 @@ export default function ScorecardPage() {
           {dir !== "asc" && <input type="hidden" name="dir" value={dir} />}
         </AsOfForm>
       </div>
+      <p className="no-print flex gap-4 text-sm" title={t("scorecardReport.download.hint")}>
+        <a href={exportHref("xlsx")} download>
+          {t("report.download.xlsx")}
+        </a>
+        <a href={exportHref("csv")} download>
+          {t("report.download.csv")}
+        </a>
+      </p>
       {rows.length === 0 ? (
         <p>{t("scorecard.empty")}</p>
       ) : (
@@ -131,7 +145,13 @@ export default function ScorecardPage() {
                 <tr key={row.department.id} data-department-id={row.department.id}>
                   <td className="px-2 py-2 text-right tabular-nums">{row.rank}</td>
                   <th scope="row" className="px-2 py-2 text-left font-medium">
-                    {row.department.name}
+                    {user !== null && canReadDepartmentFigures(user, row.department.id) ? (
+                      <Link to={`/departments/${row.department.id}`} className="text-slate-900">
+                        {row.department.name}
+                      </Link>
+                    ) : (
+                      row.department.name
+                    )}
                   </th>
                   {NUMBER_COLUMNS.map((column) => {
                     const figure = row.figures[column];

@@ -2,9 +2,10 @@ import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { committees, departments, directives } from "../../../db/schema";
 import { parseLocalDate, type LocalDate } from "~/domain/dates";
+import { parsePeriod } from "~/domain/periods";
 import type { Actor } from "~/domain/permissions";
 import type { StatusRules } from "~/domain/status";
-import { TASK_STATUSES } from "~/domain/vocabulary";
+import { TASK_LEVELS, TASK_STATUSES } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
 import type { Translate } from "~/lib/i18n";
 import { taskRows } from "~/models/task-rows.server";
@@ -26,6 +27,17 @@ const day = (t: Translate) =>
     return parsed;
   });
 
+/** A reporting period (`2019`, `2019-Q4`, `2019-12`), kept in its canonical spelling. */
+const period = (t: Translate) =>
+  z.string().transform((value, ctx) => {
+    const parsed = parsePeriod(value);
+    if (parsed === null) {
+      ctx.addIssue({ code: "custom", message: t("period.invalid", { value: value.slice(0, 40) }) });
+      return z.NEVER;
+    }
+    return parsed.key;
+  });
+
 /** The list's state as it is written in the URL: filters, sorting, paging. */
 export function taskListQuery(t: Translate) {
   return z.object({
@@ -36,6 +48,10 @@ export function taskListQuery(t: Translate) {
     committee: id.optional(),
     dueFrom: day(t).optional(),
     dueTo: day(t).optional(),
+    /** Assigned in this period (the dashboards' `period`). */
+    period: period(t).optional(),
+    /** Main tasks or sub-tasks only (the directive summaries' `level`). */
+    level: z.enum(TASK_LEVELS).optional(),
     stale: z.literal("1").optional(),
     sort: z.enum(SORTABLE_COLUMNS).optional(),
     dir: z.enum(["asc", "desc"]).optional(),
@@ -92,6 +108,11 @@ export function listTasks(
   if (query.directive !== undefined) conditions.push(sql`t.directive_id = ${query.directive}`);
   if (query.committee !== undefined) {
     conditions.push(sql`t.directive_id IN (SELECT id FROM directives WHERE committee_id = ${query.committee})`);
+  }
+  const assignedIn = query.period === undefined ? null : parsePeriod(query.period);
+  if (assignedIn !== null) conditions.push(sql`t.assigned_on BETWEEN ${assignedIn.from} AND ${assignedIn.to}`);
+  if (query.level !== undefined) {
+    conditions.push(query.level === "top" ? sql`t.parent_id IS NULL` : sql`t.parent_id IS NOT NULL`);
   }
   const taskFilter = sql.join(conditions, sql` AND `);
 

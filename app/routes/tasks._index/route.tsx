@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
 import { TaskTable } from "~/components/task-table";
 import { formatLocalDate } from "~/domain/dates";
-import { TASK_STATUSES } from "~/domain/vocabulary";
+import { TASK_LEVELS, TASK_STATUSES } from "~/domain/vocabulary";
+import { PeriodField } from "~/components/period-field";
 import { requirePermission } from "~/lib/auth.server";
 import { asOfFromUrl } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
@@ -11,6 +12,8 @@ import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
+import { periodYears } from "~/models/periods.server";
+import { describeFilters } from "~/models/task-report.server";
 import { getStatusRules } from "~/models/settings.server";
 import { taskColumns } from "./columns";
 import { filterOptions, listTasks, taskListQuery } from "./queries.server";
@@ -26,6 +29,8 @@ const QUERY_KEYS = [
   "committee",
   "dueFrom",
   "dueTo",
+  "period",
+  "level",
   "stale",
   "sort",
   "dir",
@@ -53,13 +58,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     );
   }
   const db = getDb();
+  // An unknown department, directive or committee (or a directive the user may not see)
+  // is a 404 with a message that does not say which of the two, as in the exports.
+  const named = describeFilters(db, user, parsed.data, t);
+  if (!named.ok) throw data({ message: named.message }, { status: 404 });
   return {
     title: `${t("tasks.title")} — ${t("app.name")}`,
     asOf,
     isToday,
     query: parsed.data,
     ...listTasks(db, user, parsed.data, asOf, getStatusRules(db)),
-    options: filterOptions(db, user),
+    options: { ...filterOptions(db, user), years: periodYears(db, asOf, parsed.data.period) },
   };
 }
 
@@ -167,6 +176,18 @@ export default function TasksPage() {
             />
           </label>
         </div>
+        <PeriodField value={query.period} years={options.years} className={fieldClass} />
+        <label className="flex min-w-0 flex-col gap-1">
+          <span className="font-medium">{t("level.label")}</span>
+          <select name="level" defaultValue={query.level ?? ""} className={fieldClass}>
+            <option value="">{t("level.all")}</option>
+            {TASK_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {t(`level.${level}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="flex min-w-0 flex-col gap-1">
           <span className="font-medium">{t("asOf.label")}</span>
           <input name="asOf" defaultValue={formatLocalDate(asOf)} placeholder={t("asOf.hint")} className={fieldClass} />

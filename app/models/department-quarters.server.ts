@@ -1,0 +1,80 @@
+// A department's scorecard over quarters: its scorecard row (as lead department) as of
+// the last day of each quarter, or as of today for the quarter under way. A past
+// quarter is computed from what was known at the end of its last day (DESIGN §4), so
+// it reads the same however often it is produced and whatever is recorded later.
+import { sql } from "drizzle-orm";
+import { today as todayInHanoi, type LocalDate } from "../domain/dates";
+import { quartersBetween } from "../domain/periods";
+import type { Actor } from "../domain/permissions";
+import type { StatusRules } from "../domain/status";
+import type { TaskStatus } from "../domain/vocabulary";
+import type { AppDatabase } from "../lib/db.server";
+import { SCORECARD_COLUMNS, type ScorecardColumn } from "../lib/scorecard";
+import { dashboardTaskFilter, taskListHref, type Figure } from "./dashboard.server";
+import { emptyStatusCounts, statusCountsBy } from "./status-counts.server";
+
+/** At most this many quarters (ten years), newest first. */
+export const DEPARTMENT_QUARTER_LIMIT = 40;
+
+export interface DepartmentQuarter {
+  /** `2019-Q4`. */
+  quarter: string;
+  /** The day the figures are as of: the quarter's last day, or today for the current quarter. */
+  asOf: LocalDate;
+  isToday: boolean;
+  figures: Record<ScorecardColumn, Figure>;
+  onTimeRate: number | null;
+}
+
+/**
+ * The department's quarters from the one of its first task (as lead, visible to the
+ * actor) to the current one, newest first, each counted in SQL as of its day.
+ */
+export function departmentQuarters(
+  db: AppDatabase,
+  actor: Actor,
+  departmentId: number,
+  rules: StatusRules,
+  today: LocalDate = todayInHanoi(),
+): DepartmentQuarter[] {
+  const filters = { department: departmentId };
+  const filter = dashboardTaskFilter(actor, filters);
+  const first = db.get<{ first: LocalDate | null }>(sql`
+    SELECT min(t.assigned_on) AS first FROM tasks t WHERE ${filter}`)?.first;
+  if (first === null || first === undefined) return [];
+  return quartersBetween(first < today ? first : today, today)
+    .slice(0, DEPARTMENT_QUARTER_LIMIT)
+    .map((quarter) => {
+      const isToday = quarter.to >= today;
+      const asOf = isToday ? today : quarter.to;
+      const counts = statusCountsBy(db, sql`0`, asOf, rules, filter).get(0) ?? emptyStatusCounts();
+      const assigned = Object.entries(counts).reduce((sum, [key, n]) => (key === "stale" ? sum : sum + n), 0);
+      const count = (column: ScorecardColumn) =>
+        column === "assigned" ? assigned : column === "stale" ? counts.stale : counts[column];
+      const figures = Object.fromEntries(
+        SCORECARD_COLUMNS.map((column) => [
+          column,
+          {
+            count: count(column),
+            href: taskListHref(
+              column === "assigned"
+                ? filters
+                : column === "stale"
+                  ? { ...filters, stale: true }
+                  : { ...filters, status: column as TaskStatus },
+              asOf,
+              isToday,
+            ),
+          },
+        ]),
+      ) as Record<ScorecardColumn, Figure>;
+      const done = counts.done_on_time + counts.done_late;
+      return {
+        quarter: quarter.key,
+        asOf,
+        isToday,
+        figures,
+        onTimeRate: done === 0 ? null : counts.done_on_time / done,
+      };
+    });
+}
