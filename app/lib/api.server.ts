@@ -6,6 +6,7 @@
 //
 // Only the `Authorization` header authenticates: a session cookie is never read
 // here, and the HTML pages never read the header, so neither works on the other.
+import { parsePeriod } from "~/domain/periods";
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { isLocalDate, today, type LocalDate } from "../domain/dates";
 import { hasPermission, type Actor, type Permission } from "../domain/permissions";
@@ -267,6 +268,13 @@ export function dateQuery(call: ApiCall, name: string): LocalDate | undefined {
   if (value === undefined) return undefined;
   if (isLocalDate(value)) return value;
   return invalid(call, "api.error.invalid_date", { name, value: String(value).slice(0, 40) });
+}
+
+/** A reporting period (`2019`, `2019-Q4`, `2019-12`: tasks assigned in it), in its canonical spelling. */
+export function periodQuery(call: ApiCall, name = "period"): string | undefined {
+  const value = queryValue(call, name);
+  if (value === undefined) return undefined;
+  return parsePeriod(value)?.key ?? invalid(call, "period.invalid", { value: value.slice(0, 40) });
 }
 
 export function choiceQuery<T extends string>(call: ApiCall, name: string, values: readonly T[]): T | undefined {

@@ -353,9 +353,12 @@ describe("GET /api/v1/tasks", () => {
     expect(nonEmpty).toBeGreaterThan(3);
   });
 
-  it("filters by committee, coordinator, due range and stale like the list", async () => {
+  it("filters by committee, coordinator, period, level, due range and stale like the list", async () => {
     const cases: Record<string, string>[] = [
       { committee: String(committee) },
+      { period: "2019-Q3" },
+      { period: "2019", level: "sub" },
+      { level: "top" },
       { coordinator: String(stttt) },
       { dueFrom: "2019-10-01", dueTo: "2019-12-31" },
       { stale: "1" },
@@ -631,6 +634,8 @@ describe("bad input", () => {
       [tasksLoader, "/api/v1/tasks?size=10", 400, "unknown_parameter"],
       [tasksLoader, "/api/v1/tasks?status=overdue&status=due_soon", 400, "invalid_parameter"],
       [tasksLoader, "/api/v1/tasks?sort=title", 400, "invalid_parameter"],
+      [tasksLoader, "/api/v1/tasks?period=2019-Q5", 400, "invalid_parameter"],
+      [tasksLoader, "/api/v1/tasks?level=middle", 400, "invalid_parameter"],
       [tasksLoader, "/api/v1/tasks?lang=fr", 400, "invalid_parameter"],
       [taskLoader, "/api/v1/tasks/abc", 404, "not_found", { id: "abc" }],
       [taskLoader, "/api/v1/tasks/999999", 404, "not_found", { id: "999999" }],

@@ -1,8 +1,17 @@
 // GET /api/v1/tasks — the task list as JSON: the screen's own query (listTasks), its
 // filters, its visibility and its order, with the computed status as of `asOf`.
-import { TASK_STATUSES } from "~/domain/vocabulary";
+import { TASK_LEVELS, TASK_STATUSES } from "~/domain/vocabulary";
 import { taskItemJson } from "~/lib/api-json.server";
-import { apiEndpoint, asOfQuery, choiceQuery, dateQuery, filterIdQuery, pageOf, pageQuery } from "~/lib/api.server";
+import {
+  apiEndpoint,
+  asOfQuery,
+  choiceQuery,
+  dateQuery,
+  filterIdQuery,
+  pageOf,
+  pageQuery,
+  periodQuery,
+} from "~/lib/api.server";
 import { listTasks, type TaskListQuery } from "~/routes/tasks._index/queries.server";
 import { SORTABLE_COLUMNS } from "~/routes/tasks._index/table-state";
 
@@ -15,6 +24,8 @@ const QUERY = [
   "coordinator",
   "directive",
   "committee",
+  "period",
+  "level",
   "dueFrom",
   "dueTo",
   "stale",
@@ -31,6 +42,8 @@ export const loader = apiEndpoint({ permission: "task.read", query: QUERY }, (ca
     coordinator: filterIdQuery(call, "coordinator", "department"),
     directive: filterIdQuery(call, "directive", "directive"),
     committee: filterIdQuery(call, "committee", "committee"),
+    period: periodQuery(call),
+    level: choiceQuery(call, "level", TASK_LEVELS),
     dueFrom: dateQuery(call, "dueFrom"),
     dueTo: dateQuery(call, "dueTo"),
     stale: choiceQuery(call, "stale", ["1", "true"]) === undefined ? undefined : "1",
