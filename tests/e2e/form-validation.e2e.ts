@@ -4,8 +4,11 @@
 // blur, without a request to the server. If the chunk has not loaded (here: blocked),
 // a submission goes to the server, which validates it and answers with the same
 // translated errors. Nothing is saved by these tests.
+import fs from "node:fs";
+import path from "node:path";
 import type { Browser, BrowserContext, Page, Request } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { readRemixManifest } from "../bench/client-js";
 import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
 
 /** The lazily imported module with Zod and the schemas (app/lib/form-schemas.ts). */
@@ -51,6 +54,21 @@ function postsTo(page: Page, pathname: string): Request[] {
 }
 
 describe("form validation loaded on demand", () => {
+  it("no page loads Zod before it is interactive (the build the server runs)", () => {
+    const client = path.resolve("build/client");
+    const manifest = readRemixManifest(client);
+    const chunks = (entry: { module: string; imports?: string[] }) => [entry.module, ...(entry.imports ?? [])];
+    const withZod = (url: string) => fs.readFileSync(path.join(client, url), "utf8").includes("$ZodType");
+    const lazy = fs.readdirSync(path.join(client, "assets")).filter((name) => VALIDATION_CHUNK.test(`/assets/${name}`));
+    expect(lazy, "the validation chunk").toHaveLength(1);
+    expect(withZod(`/assets/${lazy[0]}`), "Zod is in the validation chunk").toBe(true);
+    const pageChunks = new Set([
+      ...chunks(manifest.entry),
+      ...Object.values(manifest.routes).flatMap((route) => chunks(route)),
+    ]);
+    expect([...pageChunks].filter(withZod), "page chunks with Zod").toEqual([]);
+  });
+
   it("renders the constraints at once, loads the validation after hydration, and checks a field on blur", async () => {
     const page = await signedIn("vanphong");
     await page.goto("/committees/new");
