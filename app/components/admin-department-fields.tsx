@@ -1,34 +1,10 @@
 // The fields of a department (name, short name, kind, parent), shared by the
-// "new department" and "edit department" forms: their Zod rules with translated
-// messages, and the fields themselves.
+// "new department" and "edit department" forms (their Zod rules: app/lib/admin-schemas.ts).
 import type { FieldMetadata } from "@conform-to/react";
-import { z } from "zod";
 import { DEPARTMENT_KINDS, type DepartmentKind } from "~/domain/vocabulary";
 import type { Translate } from "~/lib/i18n";
-import { DEPARTMENT_LIMITS } from "~/domain/admin-limits";
 import { SelectField, TextField } from "./admin-form";
 import { DepartmentOptions, type DepartmentOption } from "./admin-user-fields";
-
-export function departmentProfileShape(t: Translate) {
-  return {
-    name: z
-      .string({ error: t("admin.departments.error.nameRequired") })
-      .trim()
-      .min(1, t("admin.departments.error.nameRequired"))
-      .max(DEPARTMENT_LIMITS.nameMax, t("admin.error.tooLong", { max: DEPARTMENT_LIMITS.nameMax })),
-    shortName: z
-      .string()
-      .trim()
-      .max(DEPARTMENT_LIMITS.shortNameMax, t("admin.error.tooLong", { max: DEPARTMENT_LIMITS.shortNameMax }))
-      .optional(),
-    kind: z.enum(DEPARTMENT_KINDS, { error: t("admin.departments.error.kindRequired") }),
-    parentId: z
-      .number({ error: t("admin.error.choose") })
-      .int()
-      .positive()
-      .optional(),
-  };
-}
 
 export function DepartmentProfileFields({
   fields,

@@ -1,43 +1,9 @@
 // The profile fields of a user account (name, email, role, department), shared by
-// the "new user" and "edit user" forms: their Zod rules with translated messages,
-// and the fields themselves.
+// the "new user" and "edit user" forms (their Zod rules: app/lib/admin-schemas.ts).
 import type { FieldMetadata } from "@conform-to/react";
-import { z } from "zod";
-import { DEPARTMENT_KINDS, DEPARTMENT_ROLES, ROLES, type DepartmentKind, type Role } from "~/domain/vocabulary";
+import { DEPARTMENT_KINDS, ROLES, type DepartmentKind, type Role } from "~/domain/vocabulary";
 import type { Translate } from "~/lib/i18n";
-import { USER_LIMITS } from "~/domain/admin-limits";
 import { SelectField, TextField } from "./admin-form";
-
-export function userProfileShape(t: Translate) {
-  return {
-    displayName: z
-      .string({ error: t("admin.users.error.displayNameRequired") })
-      .trim()
-      .min(1, t("admin.users.error.displayNameRequired"))
-      .max(USER_LIMITS.displayNameMax, t("admin.error.tooLong", { max: USER_LIMITS.displayNameMax })),
-    email: z
-      .string()
-      .trim()
-      .max(USER_LIMITS.emailMax, t("admin.error.tooLong", { max: USER_LIMITS.emailMax }))
-      .pipe(z.email(t("admin.users.error.emailInvalid")))
-      .optional(),
-    role: z.enum(ROLES, { error: t("admin.users.error.roleRequired") }),
-    departmentId: z
-      .number({ error: t("admin.error.choose") })
-      .int()
-      .positive()
-      .optional(),
-  };
-}
-
-/** Department roles need a department (DESIGN §3); other roles may have one. */
-export function requireDepartmentForRole(t: Translate) {
-  return (value: { role: Role; departmentId?: number }, ctx: z.RefinementCtx) => {
-    if ((DEPARTMENT_ROLES as readonly Role[]).includes(value.role) && value.departmentId === undefined) {
-      ctx.addIssue({ code: "custom", path: ["departmentId"], message: t("admin.users.error.department_required") });
-    }
-  };
-}
 
 export interface DepartmentOption {
   id: number;

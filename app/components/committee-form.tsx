@@ -1,7 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { editCommitteeSchema, newCommitteeSchema } from "~/lib/desk-forms";
+import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
 import { FieldErrors, FormAlert, HINT_CLASS, INPUT_CLASS, LABEL_CLASS } from "./form-feedback";
 
@@ -30,16 +29,11 @@ export function CommitteeForm({
 }) {
   const t = useT();
   const navigation = useNavigation();
-  const schema = mode === "new" ? newCommitteeSchema(t) : editCommitteeSchema(t);
-  const [form, fields] = useForm({
-    id: "committee-form",
-    lastResult,
-    defaultValue,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  const validation = useLazyValidation(mode === "new" ? "newCommittee" : "editCommittee", {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+  const [form, fields] = useForm({ id: "committee-form", lastResult, defaultValue, ...validation });
   const codeHint = `${fields.code.id}-hint`;
   const descriptionHint = `${fields.description.id}-hint`;
   const activeHint = `${fields.active.id}-hint`;

@@ -6,12 +6,12 @@ import {
   useForm,
   type SubmissionResult,
 } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { formatLocalDate } from "~/domain/dates";
 import { DIRECTIVE_TYPES } from "~/domain/vocabulary";
-import { DESK_LIMITS, editDirectiveSchema, newDirectiveSchema } from "~/lib/desk-forms";
+import { DESK_LIMITS } from "~/lib/desk-forms";
+import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
 import { useHydrated } from "~/lib/use-hydrated";
 import type { CommitteeOption, MeetingOption } from "~/models/desk-options.server";
@@ -64,15 +64,15 @@ export function DirectiveForm({
   const t = useT();
   const navigation = useNavigation();
   const hydrated = useHydrated();
-  const schema = version === undefined ? newDirectiveSchema(t) : editDirectiveSchema(t);
+  const validation = useLazyValidation(version === undefined ? "newDirective" : "editDirective", {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [form, fields] = useForm({
     id: "directive-form",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...validation,
   });
   const initialCommittee = typeof fields.committeeId.initialValue === "string" ? fields.committeeId.initialValue : "";
   const [committeeId, setCommitteeId] = useState(initialCommittee);

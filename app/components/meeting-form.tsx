@@ -6,9 +6,8 @@ import {
   useForm,
   type SubmissionResult,
 } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { editMeetingSchema, newMeetingSchema } from "~/lib/desk-forms";
+import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
 import type { CommitteeOption } from "~/models/desk-options.server";
 import { DateField, FieldErrors, FormAlert, HINT_CLASS, INPUT_CLASS, LABEL_CLASS } from "./form-feedback";
@@ -43,15 +42,15 @@ export function MeetingForm({
   const t = useT();
   const navigation = useNavigation();
   const isNew = committees !== undefined;
-  const schema = isNew ? newMeetingSchema(t) : editMeetingSchema(t);
+  const validation = useLazyValidation(isNew ? "newMeeting" : "editMeeting", {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [form, fields] = useForm({
     id: "meeting-form",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...validation,
   });
   const titleHint = `${fields.title.id}-hint`;
   const attendeesHint = `${fields.attendees.id}-hint`;

@@ -1,11 +1,11 @@
 import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { DEPARTMENT_KINDS, type WorkflowState } from "~/domain/vocabulary";
 import { canMove, CLOSED_STATES } from "~/domain/workflow";
 import { DESK_LIMITS, type TaskIntent } from "~/lib/desk-forms";
-import { taskPageIntentSchema, type TaskPageIntent } from "~/lib/progress-forms";
+import type { TaskPageIntent } from "~/lib/progress-forms";
+import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
 import type { DepartmentOption } from "~/models/desk-options.server";
 import { FieldErrors, FormProblems, HINT_CLASS, INPUT_CLASS, LABEL_CLASS, type IntentReply } from "./form-feedback";
@@ -90,16 +90,12 @@ export function IntentForm({
 }
 
 function useIntentForm(task: TaskFacts, intent: TaskPageIntent, lastResult: SubmissionResult<string[]> | undefined) {
-  const t = useT();
-  const schema = taskPageIntentSchema(t, task.leadDepartmentId);
-  return useForm({
-    id: `task-${intent}`,
-    lastResult,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const validation = useLazyValidation(
+    "taskPage",
+    { shouldValidate: "onBlur", shouldRevalidate: "onInput" },
+    task.leadDepartmentId,
+  );
+  return useForm({ id: `task-${intent}`, lastResult, ...validation });
 }
 
 function ReasonField({ fields }: { fields: IntentFields }) {

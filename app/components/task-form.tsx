@@ -8,12 +8,12 @@ import {
   useForm,
   type SubmissionResult,
 } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { foldVietnamese } from "~/domain/text";
 import { DEADLINE_KINDS, DEPARTMENT_KINDS, type DepartmentKind } from "~/domain/vocabulary";
-import { DESK_LIMITS, editTaskSchema, newTaskSchema } from "~/lib/desk-forms";
+import { DESK_LIMITS } from "~/lib/desk-forms";
+import { useLazyValidation } from "~/lib/form-validation";
 import { useT, type Translate } from "~/lib/i18n";
 import { useHydrated } from "~/lib/use-hydrated";
 import type { DepartmentOption, ParentOption } from "~/models/desk-options.server";
@@ -76,15 +76,15 @@ export function TaskForm({
   const navigation = useNavigation();
   const hydrated = useHydrated();
   const [filter, setFilter] = useState("");
-  const schema = version === undefined ? newTaskSchema(t) : editTaskSchema(t);
+  const validation = useLazyValidation(version === undefined ? "newTask" : "editTask", {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [form, fields] = useForm({
     id: "task-form",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...validation,
   });
   const groups = byKind(departments);
   const coordinatorProps = new Map(

@@ -1,16 +1,8 @@
 // The "paste and split" screen's forms: paste a text and split it, go back to the
-// text, or save the reviewed rows. One Zod schema, a discriminated union on `intent`,
-// with messages in the reader's language. It checks the shape of what was posted; the
-// rules of a task (required fields, departments, item numbers, parents, deadlines)
-// are the bulk import's (app/domain/task-import.ts), applied when saving.
+// text, or save the reviewed rows. The review form's values; the Zod schema that checks
+// what was posted is in split-schemas.ts (Zod-free here, so that the page does not ship Zod).
 // Client-safe: no server imports.
-import { z } from "zod";
-import { parseLocalDate } from "~/domain/dates";
 import type { ReviewedTask } from "~/domain/split-review";
-import { MAX_IMPORT_ROWS } from "~/domain/task-import";
-import { DEADLINE_KINDS } from "~/domain/vocabulary";
-import { DESK_LIMITS } from "~/lib/desk-forms";
-import type { Translate } from "~/lib/i18n";
 
 /** The review form's values as Conform holds them (strings, as in the posted form). */
 export interface ReviewFormRow {
@@ -43,83 +35,4 @@ export function reviewFormRow(task: ReviewedTask): ReviewFormRow {
     dueDate: task.dueDate,
     parentItemNumber: task.parentItemNumber,
   };
-}
-
-/** Longer than any cell the import accepts, so that the import reports "too long" itself. */
-const CELL_LIMIT = DESK_LIMITS.description * 2;
-
-export function splitFormSchema(t: Translate) {
-  const textRequired = t("split.error.emptyText");
-  const textTooLong = t("desk.error.tooLong", { field: t("split.text"), max: DESK_LIMITS.fullText });
-  const text = z.string().max(DESK_LIMITS.fullText, textTooLong);
-  const cell = z
-    .string()
-    .max(CELL_LIMIT, t("split.error.tooLong", { max: CELL_LIMIT }))
-    .default("");
-  const departmentId = (message: string) => z.number({ error: message }).int(message).positive(message);
-  const invalidLead = t("desk.error.invalidChoice", { field: t("desk.task.lead") });
-  const invalidCoordinator = t("desk.error.invalidChoice", { field: t("desk.task.coordinators") });
-  const assignedOnRequired = t("desk.error.required", { field: t("desk.task.assignedOn").toLowerCase() });
-
-  const row = z
-    .object({
-      include: z.boolean().default(false),
-      itemNumber: cell,
-      title: cell,
-      description: cell,
-      leadDepartmentId: departmentId(invalidLead)
-        .optional()
-        .transform((id) => id ?? null),
-      coordinatorDepartmentIds: z
-        .array(departmentId(invalidCoordinator), { error: invalidCoordinator })
-        .max(500, invalidCoordinator)
-        .default([]),
-      deadlineKind: z.enum(DEADLINE_KINDS, {
-        error: t("desk.error.choose", { field: t("desk.task.deadlineKind").toLowerCase() }),
-      }),
-      dueDate: cell,
-      parentItemNumber: cell,
-    })
-    .superRefine((task, ctx) => {
-      if (task.include && task.deadlineKind === "dated" && task.dueDate.trim() === "") {
-        ctx.addIssue({ code: "custom", path: ["dueDate"], message: t("desk.rule.dated_needs_due_date") });
-      }
-    });
-
-  return z.discriminatedUnion(
-    "intent",
-    [
-      z.object({
-        intent: z.literal("split"),
-        text: z
-          .string({ error: textRequired })
-          .max(DESK_LIMITS.fullText, textTooLong)
-          .refine((value) => value.trim() !== "", textRequired),
-      }),
-      z.object({ intent: z.literal("edit"), text: text.default("") }),
-      z.object({
-        intent: z.literal("save"),
-        text: text.default(""),
-        assignedOn: z
-          .string({ error: assignedOnRequired })
-          .trim()
-          .min(1, assignedOnRequired)
-          .max(DESK_LIMITS.date, t("desk.error.date", { field: t("desk.task.assignedOn"), value: "…" }))
-          .transform((value, ctx) => {
-            const date = parseLocalDate(value);
-            if (date !== null) return date;
-            ctx.addIssue({
-              code: "custom",
-              message: t("desk.error.date", { field: t("desk.task.assignedOn"), value }),
-            });
-            return z.NEVER;
-          }),
-        tasks: z
-          .array(row, { error: t("split.error.no_rows") })
-          .min(1, t("split.error.no_rows"))
-          .max(MAX_IMPORT_ROWS, t("split.error.too_many_rows", { max: MAX_IMPORT_ROWS })),
-      }),
-    ],
-    { error: t("desk.error.unknownAction") },
-  );
 }

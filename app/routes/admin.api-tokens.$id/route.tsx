@@ -1,30 +1,23 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { z } from "zod";
 import { AdminSection, ConfirmCheckbox, DoneNotice, FormAlert, SubmitButton } from "~/components/admin-form";
 import { ApiTokenStateBadge } from "~/components/api-token-state";
 import { formatInstant, formatLocalDate } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
-import { useT, type Translate } from "~/lib/i18n";
+import { revokeApiTokenSchema } from "~/lib/admin-schemas";
+import { useLazyValidation } from "~/lib/form-validation";
+import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
 import { originOf } from "~/models/audit.server";
 import { lastValidDay } from "~/domain/api-tokens";
 import { apiTokenForAdmin, revokeApiToken } from "~/models/api-tokens.server";
-
-function revokeForm(t: Translate) {
-  const message = t("admin.confirm.required");
-  return z.object({
-    intent: z.literal("revoke", { error: t("admin.error.unknownAction") }),
-    confirm: z.boolean({ error: message }).refine((checked) => checked, message),
-  });
-}
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
@@ -44,7 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = await getTranslator(request);
   const db = getDb();
   if (!apiTokenForAdmin(db, tokenId)) notFound();
-  const submission = parseWithZod(await request.formData(), { schema: revokeForm(t) });
+  const submission = parseWithZod(await request.formData(), { schema: revokeApiTokenSchema(t) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = revokeApiToken(db, admin, { tokenId }, originOf(request, context));
   if (!result.ok) notFound();
@@ -64,12 +57,11 @@ export default function ApiTokenPage() {
   const { token, done } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
-  const schema = revokeForm(t);
+  const validation = useLazyValidation("revokeApiToken", {});
   const [form, fields] = useForm({
     id: "revoke-api-token",
     lastResult,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    ...validation,
   });
   return (
     <div className="mx-auto max-w-3xl space-y-4">

@@ -2,7 +2,7 @@
 // once on this page (never stored, never redirected through a URL) and the response
 // is marked no-store so that no cache keeps it.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
   type ActionFunctionArgs,
@@ -12,47 +12,19 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useRef, useState } from "react";
-import { z } from "zod";
 import { AdminSection, FormAlert, refusalReply, SelectField, SubmitButton, TextField } from "~/components/admin-form";
-import { formatLocalDate, parseLocalDate } from "~/domain/dates";
+import { formatLocalDate } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
-import { useT, type Translate } from "~/lib/i18n";
+import { issueApiTokenSchema } from "~/lib/admin-schemas";
+import { useLazyValidation } from "~/lib/form-validation";
+import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { useHydrated } from "~/lib/use-hydrated";
 import { originOf } from "~/models/audit.server";
-import { API_TOKEN_NAME_MAX, lastValidDay } from "~/domain/api-tokens";
+import { lastValidDay } from "~/domain/api-tokens";
 import { issueApiToken, tokenUserChoices } from "~/models/api-tokens.server";
-
-function schema(t: Translate) {
-  const nameRequired = t("apiTokens.error.nameRequired");
-  return z.object({
-    name: z
-      .string({ error: nameRequired })
-      .trim()
-      .min(1, nameRequired)
-      .max(API_TOKEN_NAME_MAX, t("admin.error.tooLong", { max: API_TOKEN_NAME_MAX })),
-    userId: z
-      .number({ error: t("apiTokens.error.userRequired") })
-      .int()
-      .positive(),
-    expiresOn: z
-      .string()
-      .trim()
-      .max(30, t("admin.error.tooLong", { max: 30 }))
-      .optional()
-      .transform((value, ctx) => {
-        if (value === undefined || value === "") return null;
-        const date = parseLocalDate(value);
-        if (date === null) {
-          ctx.addIssue({ code: "custom", message: t("apiTokens.error.expiresOn", { value }) });
-          return z.NEVER;
-        }
-        return date;
-      }),
-  });
-}
 
 /** The page holds a secret after issuing: no cache may keep it. */
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -83,7 +55,7 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, context, "user.manage");
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), { schema: schema(t) });
+  const submission = parseWithZod(await request.formData(), { schema: issueApiTokenSchema(t) });
   if (submission.status !== "success") {
     return data<ActionReply>({ result: submission.reply(), issued: null }, { status: 400, headers: NO_STORE });
   }
@@ -130,14 +102,11 @@ export default function NewApiTokenPage() {
 function IssueForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
   const { users } = useLoaderData<typeof loader>();
   const t = useT();
-  const formSchema = schema(t);
+  const validation = useLazyValidation("issueApiToken", { shouldValidate: "onBlur", shouldRevalidate: "onInput" });
   const [form, fields] = useForm({
     id: "issue-api-token",
     lastResult,
-    constraint: getZodConstraint(formSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: formSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...validation,
   });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">

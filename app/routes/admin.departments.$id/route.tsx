@@ -1,10 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
-import { departmentProfileShape, DepartmentProfileFields } from "~/components/admin-department-fields";
+import { DepartmentProfileFields } from "~/components/admin-department-fields";
 import {
   AdminSection,
   ConfirmCheckbox,
@@ -16,13 +16,14 @@ import {
   TextAreaField,
   TextField,
 } from "~/components/admin-form";
-import { DEPARTMENT_LIMITS } from "~/domain/admin-limits";
 import { DepartmentOptions } from "~/components/admin-user-fields";
-import { formatLocalDate, parseLocalDate, today } from "~/domain/dates";
+import { formatLocalDate, today } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
-import { useT, type Translate } from "~/lib/i18n";
+import { departmentPageSchema } from "~/lib/admin-schemas";
+import { useLazyValidation } from "~/lib/form-validation";
+import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
@@ -37,55 +38,6 @@ import {
 import { departmentForAdmin } from "./queries.server";
 
 // ---------------------------------------------------------------- forms
-
-/** Longer than any date; keeps a crafted value out of the error message. */
-const DATE_MAX = 30;
-
-function confirmation(t: Translate) {
-  const message = t("admin.confirm.required");
-  return z.boolean({ error: message }).refine((checked) => checked, message);
-}
-
-const profileForm = (t: Translate) => z.object({ intent: z.literal("profile"), ...departmentProfileShape(t) });
-const deactivateForm = (t: Translate) => z.object({ intent: z.literal("deactivate"), confirm: confirmation(t) });
-const reactivateForm = z.object({ intent: z.literal("reactivate") });
-
-function mergeForm(t: Translate) {
-  const dateRequired = t("admin.departments.error.effectiveOnRequired");
-  const reasonRequired = t("admin.departments.error.reasonRequired");
-  return z.object({
-    intent: z.literal("merge"),
-    successorId: z
-      .number({ error: t("admin.departments.error.successorRequired") })
-      .int()
-      .positive(),
-    effectiveOn: z
-      .string({ error: dateRequired })
-      .trim()
-      .max(DATE_MAX, t("admin.departments.error.dateInvalid"))
-      .transform((value, ctx) => {
-        const date = parseLocalDate(value);
-        if (date === null) {
-          ctx.addIssue({ code: "custom", message: t("admin.departments.error.dateInvalid") });
-          return z.NEVER;
-        }
-        return date;
-      }),
-    reason: z
-      .string({ error: reasonRequired })
-      .trim()
-      .min(1, reasonRequired)
-      .max(DEPARTMENT_LIMITS.reasonMax, t("admin.error.tooLong", { max: DEPARTMENT_LIMITS.reasonMax })),
-    confirm: confirmation(t),
-  });
-}
-
-/** The page's forms, told apart by their `intent`. */
-function schema(t: Translate) {
-  return z.discriminatedUnion("intent", [profileForm(t), deactivateForm(t), reactivateForm, mergeForm(t)], {
-    error: t("admin.error.unknownAction"),
-  });
-}
 
 const DONE = ["created", "updated", "unchanged", "deactivated", "reactivated", "merged"] as const;
 type Done = (typeof DONE)[number];
@@ -129,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = await getTranslator(request);
   const db = getDb();
   if (!departmentForAdmin(db, departmentId)) notFound();
-  const submission = parseWithZod(await request.formData(), { schema: schema(t) });
+  const submission = parseWithZod(await request.formData(), { schema: departmentPageSchema(t) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;
   const origin = originOf(request, context);
@@ -282,7 +234,10 @@ function DepartmentForms() {
   const lastResult = useActionData<typeof action>();
   const t = useT();
 
-  const profileSchema = profileForm(t);
+  const profileValidation = useLazyValidation("departmentProfile", {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [profile, profileFields] = useForm({
     id: "department-profile",
     lastResult: resultFor(lastResult, "profile"),
@@ -292,35 +247,32 @@ function DepartmentForms() {
       kind: department.kind,
       parentId: department.parentId ?? undefined,
     },
-    constraint: getZodConstraint(profileSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+    ...profileValidation,
+  });
+
+  const mergeValidation = useLazyValidation("departmentMerge", {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
-
-  const mergeSchema = mergeForm(t);
   const [merge, mergeFields] = useForm({
     id: "department-merge",
     lastResult: resultFor(lastResult, "merge"),
     defaultValue: { effectiveOn: formatLocalDate(todayDate) },
-    constraint: getZodConstraint(mergeSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: mergeSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...mergeValidation,
   });
 
-  const deactivateSchema = deactivateForm(t);
+  const deactivateValidation = useLazyValidation("departmentDeactivate", {});
   const [deactivate, deactivateFields] = useForm({
     id: "department-deactivate",
     lastResult: resultFor(lastResult, "deactivate"),
-    constraint: getZodConstraint(deactivateSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: deactivateSchema }),
+    ...deactivateValidation,
   });
 
+  const reactivateValidation = useLazyValidation("departmentReactivate", {});
   const [reactivate] = useForm({
     id: "department-reactivate",
     lastResult: resultFor(lastResult, "reactivate"),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: reactivateForm }),
+    ...reactivateValidation,
   });
 
   const openTasks = workload.openLedTasks + workload.openCoordinatedTasks;

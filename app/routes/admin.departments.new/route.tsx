@@ -1,32 +1,18 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { departmentProfileShape, DepartmentProfileFields } from "~/components/admin-department-fields";
+import { DepartmentProfileFields } from "~/components/admin-department-fields";
 import { AdminSection, FormAlert, refusalReply, SubmitButton, TextField } from "~/components/admin-form";
-import { DEPARTMENT_CODE_PATTERN, DEPARTMENT_LIMITS } from "~/domain/admin-limits";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
-import { useT, type Translate } from "~/lib/i18n";
+import { newDepartmentSchema } from "~/lib/admin-schemas";
+import { useLazyValidation } from "~/lib/form-validation";
+import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { originOf } from "~/models/audit.server";
 import { activeDepartmentOptions, createDepartment } from "~/models/departments.server";
-
-function schema(t: Translate) {
-  const codeRequired = t("admin.departments.error.codeRequired");
-  return z.object({
-    code: z
-      .string({ error: codeRequired })
-      .trim()
-      .min(DEPARTMENT_LIMITS.codeMin, t("admin.departments.error.codeLength", { min: DEPARTMENT_LIMITS.codeMin }))
-      .max(DEPARTMENT_LIMITS.codeMax, t("admin.error.tooLong", { max: DEPARTMENT_LIMITS.codeMax }))
-      .regex(DEPARTMENT_CODE_PATTERN, t("admin.departments.error.codeFormat"))
-      .toUpperCase(),
-    ...departmentProfileShape(t),
-  });
-}
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
@@ -42,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "department.manage");
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), { schema: schema(t) });
+  const submission = parseWithZod(await request.formData(), { schema: newDepartmentSchema(t) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;
   const result = createDepartment(
@@ -62,14 +48,11 @@ export default function NewDepartmentPage() {
   const { parents } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
-  const formSchema = schema(t);
+  const validation = useLazyValidation("newDepartment", { shouldValidate: "onBlur", shouldRevalidate: "onInput" });
   const [form, fields] = useForm({
     id: "new-department",
     lastResult,
-    constraint: getZodConstraint(formSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: formSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...validation,
   });
   return (
     <div className="mx-auto max-w-3xl space-y-4">

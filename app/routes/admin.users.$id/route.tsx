@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -14,12 +14,14 @@ import {
   TextField,
 } from "~/components/admin-form";
 import { USER_LIMITS } from "~/domain/admin-limits";
-import { requireDepartmentForRole, userProfileShape, UserProfileFields } from "~/components/admin-user-fields";
+import { UserProfileFields } from "~/components/admin-user-fields";
+import { userPageSchema } from "~/lib/admin-schemas";
 import { formatInstant } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
-import { useT, type Translate } from "~/lib/i18n";
+import { useLazyValidation } from "~/lib/form-validation";
+import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
@@ -30,45 +32,6 @@ import { departmentChoices, userForAdmin } from "./queries.server";
 // ---------------------------------------------------------------- forms
 
 const PASSWORD_FIELDS = ["password", "passwordConfirm"];
-
-function confirmation(t: Translate) {
-  const message = t("admin.confirm.required");
-  return z.boolean({ error: message }).refine((checked) => checked, message);
-}
-
-function profileForm(t: Translate) {
-  return z.object({ intent: z.literal("profile"), ...userProfileShape(t) }).superRefine(requireDepartmentForRole(t));
-}
-
-function passwordForm(t: Translate) {
-  return z
-    .object({
-      intent: z.literal("password"),
-      password: z
-        .string({ error: t("admin.users.error.passwordRequired") })
-        .min(USER_LIMITS.passwordMin, t("admin.users.error.passwordShort", { min: USER_LIMITS.passwordMin }))
-        .max(USER_LIMITS.passwordMax, t("admin.error.tooLong", { max: USER_LIMITS.passwordMax })),
-      passwordConfirm: z.string({ error: t("admin.users.error.passwordConfirmRequired") }),
-    })
-    .superRefine((value, ctx) => {
-      if (value.password !== value.passwordConfirm) {
-        ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: t("admin.users.error.passwordMismatch") });
-      }
-    });
-}
-
-const sessionsForm = (t: Translate) => z.object({ intent: z.literal("sessions"), confirm: confirmation(t) });
-const disableForm = (t: Translate) => z.object({ intent: z.literal("disable"), confirm: confirmation(t) });
-const enableForm = z.object({ intent: z.literal("enable") });
-
-/** The page's forms, told apart by their `intent`. */
-function schema(t: Translate) {
-  return z.discriminatedUnion(
-    "intent",
-    [profileForm(t), passwordForm(t), sessionsForm(t), disableForm(t), enableForm],
-    { error: t("admin.error.unknownAction") },
-  );
-}
 
 const DONE = ["created", "updated", "unchanged", "password", "sessions", "disabled", "enabled"] as const;
 type Done = (typeof DONE)[number];
@@ -106,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = await getTranslator(request);
   const db = getDb();
   if (!userForAdmin(db, userId)) notFound();
-  const submission = parseWithZod(await request.formData(), { schema: schema(t) });
+  const submission = parseWithZod(await request.formData(), { schema: userPageSchema(t) });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: PASSWORD_FIELDS }), { status: 400 });
   }
@@ -212,7 +175,7 @@ function UserForms({ isSelf }: { isSelf: boolean }) {
   const lastResult = useActionData<typeof action>();
   const t = useT();
 
-  const profileSchema = profileForm(t);
+  const profileValidation = useLazyValidation("userProfile", { shouldValidate: "onBlur", shouldRevalidate: "onInput" });
   const [profile, profileFields] = useForm({
     id: "user-profile",
     lastResult: resultFor(lastResult, "profile"),
@@ -222,42 +185,38 @@ function UserForms({ isSelf }: { isSelf: boolean }) {
       role: account.role,
       departmentId: account.departmentId ?? undefined,
     },
-    constraint: getZodConstraint(profileSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+    ...profileValidation,
+  });
+
+  const passwordValidation = useLazyValidation("userPassword", {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
-
-  const passwordSchema = passwordForm(t);
   const [password, passwordFields] = useForm({
     id: "user-password",
     lastResult: resultFor(lastResult, "password"),
-    constraint: getZodConstraint(passwordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...passwordValidation,
   });
 
-  const sessionsSchema = sessionsForm(t);
+  const sessionsValidation = useLazyValidation("userSessions", {});
   const [sessions, sessionsFields] = useForm({
     id: "user-sessions",
     lastResult: resultFor(lastResult, "sessions"),
-    constraint: getZodConstraint(sessionsSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: sessionsSchema }),
+    ...sessionsValidation,
   });
 
-  const disableSchema = disableForm(t);
+  const disableValidation = useLazyValidation("userDisable", {});
   const [disable, disableFields] = useForm({
     id: "user-disable",
     lastResult: resultFor(lastResult, "disable"),
-    constraint: getZodConstraint(disableSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: disableSchema }),
+    ...disableValidation,
   });
 
+  const enableValidation = useLazyValidation("userEnable", {});
   const [enable] = useForm({
     id: "user-enable",
     lastResult: resultFor(lastResult, "enable"),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: enableForm }),
+    ...enableValidation,
   });
 
   return (

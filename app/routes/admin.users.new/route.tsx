@@ -1,46 +1,20 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { AdminSection, FormAlert, refusalReply, SubmitButton, TextField } from "~/components/admin-form";
-import { LOGIN_PATTERN, USER_LIMITS } from "~/domain/admin-limits";
-import { requireDepartmentForRole, userProfileShape, UserProfileFields } from "~/components/admin-user-fields";
+import { USER_LIMITS } from "~/domain/admin-limits";
+import { UserProfileFields } from "~/components/admin-user-fields";
+import { newUserSchema } from "~/lib/admin-schemas";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
-import { useT, type Translate } from "~/lib/i18n";
+import { useLazyValidation } from "~/lib/form-validation";
+import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { originOf } from "~/models/audit.server";
 import { activeDepartmentOptions } from "~/models/departments.server";
 import { createUser } from "~/models/users.server";
-
-function schema(t: Translate) {
-  const loginRequired = t("admin.users.error.loginRequired");
-  const passwordRequired = t("admin.users.error.passwordRequired");
-  return z
-    .object({
-      login: z
-        .string({ error: loginRequired })
-        .trim()
-        .min(USER_LIMITS.loginMin, t("admin.users.error.loginLength", { min: USER_LIMITS.loginMin }))
-        .max(USER_LIMITS.loginMax, t("admin.error.tooLong", { max: USER_LIMITS.loginMax }))
-        .regex(LOGIN_PATTERN, t("admin.users.error.loginFormat"))
-        .toLowerCase(),
-      ...userProfileShape(t),
-      password: z
-        .string({ error: passwordRequired })
-        .min(USER_LIMITS.passwordMin, t("admin.users.error.passwordShort", { min: USER_LIMITS.passwordMin }))
-        .max(USER_LIMITS.passwordMax, t("admin.error.tooLong", { max: USER_LIMITS.passwordMax })),
-      passwordConfirm: z.string({ error: t("admin.users.error.passwordConfirmRequired") }),
-    })
-    .superRefine(requireDepartmentForRole(t))
-    .superRefine((value, ctx) => {
-      if (value.password !== value.passwordConfirm) {
-        ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: t("admin.users.error.passwordMismatch") });
-      }
-    });
-}
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
@@ -56,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "user.manage");
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), { schema: schema(t) });
+  const submission = parseWithZod(await request.formData(), { schema: newUserSchema(t) });
   const hideFields = ["password", "passwordConfirm"];
   if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
   const { passwordConfirm: _confirm, ...value } = submission.value;
@@ -77,14 +51,11 @@ export default function NewUserPage() {
   const { departments } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
-  const formSchema = schema(t);
+  const validation = useLazyValidation("newUser", { shouldValidate: "onBlur", shouldRevalidate: "onInput" });
   const [form, fields] = useForm({
     id: "new-user",
     lastResult,
-    constraint: getZodConstraint(formSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: formSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...validation,
   });
   return (
     <div className="mx-auto max-w-3xl space-y-4">

@@ -5,7 +5,7 @@ import { CommitteeForm } from "~/components/committee-form";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { committeeErrors, formReply } from "~/lib/desk.server";
-import { editCommitteeSchema } from "~/lib/desk-forms";
+import { editCommitteeSchema } from "~/lib/desk-schemas";
 import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";

@@ -5,7 +5,7 @@ import { CommitteeForm } from "~/components/committee-form";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { committeeErrors, formReply } from "~/lib/desk.server";
-import { newCommitteeSchema } from "~/lib/desk-forms";
+import { newCommitteeSchema } from "~/lib/desk-schemas";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";

@@ -5,7 +5,7 @@ import { DirectiveForm } from "~/components/directive-form";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { directiveErrors, formReply } from "~/lib/desk.server";
-import { newDirectiveSchema } from "~/lib/desk-forms";
+import { newDirectiveSchema } from "~/lib/desk-schemas";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";

@@ -1,33 +1,18 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { getDb } from "~/lib/db.server";
 import { getUser, sessionCookie, sessionToken } from "~/lib/auth.server";
 import { safeRedirectPath } from "~/lib/http.server";
-import { useT, type Translate } from "~/lib/i18n";
+import { useLazyValidation } from "~/lib/form-validation";
+import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
+import { loginSchema } from "~/lib/login-schema";
 import { titleMeta } from "~/lib/meta";
 import { originOf } from "~/models/audit.server";
 import { signIn } from "~/models/sessions.server";
 import { getSettings } from "~/models/settings.server";
-
-function loginSchema(t: Translate) {
-  const required = (field: string) => t("auth.login.required", { field: field.toLowerCase() });
-  return z.object({
-    login: z
-      .string({ error: required(t("auth.login.login")) })
-      .trim()
-      .min(1, required(t("auth.login.login")))
-      .max(100, t("auth.login.tooLong", { field: t("auth.login.login") })),
-    password: z
-      .string({ error: required(t("auth.login.password")) })
-      .min(1, required(t("auth.login.password")))
-      .max(200, t("auth.login.tooLong", { field: t("auth.login.password") })),
-    redirectTo: z.string().max(2000).optional(),
-  });
-}
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
@@ -69,12 +54,10 @@ export default function LoginPage() {
   const lastResult = useActionData<typeof action>();
   const t = useT();
   const navigation = useNavigation();
-  const schema = loginSchema(t);
+  const validation = useLazyValidation("login", { shouldRevalidate: "onBlur" });
   const [form, fields] = useForm({
     lastResult,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: "onBlur",
+    ...validation,
   });
   return (
     <div className="mx-auto max-w-sm">

@@ -6,7 +6,7 @@ import { formatLocalDate } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { formReply, meetingErrors } from "~/lib/desk.server";
-import { editMeetingSchema } from "~/lib/desk-forms";
+import { editMeetingSchema } from "~/lib/desk-schemas";
 import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";

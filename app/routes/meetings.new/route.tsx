@@ -5,7 +5,7 @@ import { MeetingForm } from "~/components/meeting-form";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { formReply, meetingErrors } from "~/lib/desk.server";
-import { newMeetingSchema } from "~/lib/desk-forms";
+import { newMeetingSchema } from "~/lib/desk-schemas";
 import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";

@@ -17,14 +17,8 @@ import { denyAccess, requirePermission, type SessionUser } from "~/lib/auth.serv
 import { canOnTask, canSeeTask, hasPermission } from "~/domain/permissions";
 import { describeTaskChanges, requireVisibleTask, taskErrors, type ReplyErrors } from "~/lib/desk.server";
 import { savedNotice, type SavedNotice, type TaskIntent } from "~/lib/desk-forms";
-import {
-  INTENT_PERMISSION,
-  progressNotice,
-  taskPageIntentSchema,
-  type ProgressNotice,
-  type TaskPageInput,
-  type TaskPageIntent,
-} from "~/lib/progress-forms";
+import { INTENT_PERMISSION, progressNotice, type ProgressNotice, type TaskPageIntent } from "~/lib/progress-forms";
+import { taskPageIntentSchema, type TaskPageInput } from "~/lib/progress-schemas";
 import { progressErrors, shownChanges } from "~/lib/progress.server";
 import { CommentForm, DeadlineBox, NextStep, ProgressBanner, TaskDesk } from "~/components/task-desk";
 import { useOptionalUser } from "~/lib/use-user";

@@ -7,7 +7,7 @@ import { formatLocalDate, today } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { formReply, requireVisibleDirective, taskErrors } from "~/lib/desk.server";
-import { newTaskSchema } from "~/lib/desk-forms";
+import { newTaskSchema } from "~/lib/desk-schemas";
 import { badRequest, notFound } from "~/lib/http.server";
 import { useT, type Translate } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
