@@ -24,8 +24,8 @@ export function departmentProfileShape(t: Translate) {
     kind: z.enum(DEPARTMENT_KINDS, { error: t("admin.departments.error.kindRequired") }),
     parentId: z
       .number({ error: t("admin.error.choose") })
-      .int()
-      .positive()
+      .int(t("admin.error.choose"))
+      .positive(t("admin.error.choose"))
       .optional(),
   };
 }

@@ -24,8 +24,8 @@ export function userProfileShape(t: Translate) {
     role: z.enum(ROLES, { error: t("admin.users.error.roleRequired") }),
     departmentId: z
       .number({ error: t("admin.error.choose") })
-      .int()
-      .positive()
+      .int(t("admin.error.choose"))
+      .positive(t("admin.error.choose"))
       .optional(),
   };
 }

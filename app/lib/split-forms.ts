@@ -9,7 +9,7 @@ import { parseLocalDate } from "~/domain/dates";
 import type { ReviewedTask } from "~/domain/split-review";
 import { MAX_IMPORT_ROWS } from "~/domain/task-import";
 import { DEADLINE_KINDS } from "~/domain/vocabulary";
-import { DESK_LIMITS } from "~/lib/desk-forms";
+import { checkbox, DESK_LIMITS } from "~/lib/desk-forms";
 import type { Translate } from "~/lib/i18n";
 
 /** The review form's values as Conform holds them (strings, as in the posted form). */
@@ -62,24 +62,27 @@ export function splitFormSchema(t: Translate) {
   const assignedOnRequired = t("desk.error.required", { field: t("desk.task.assignedOn").toLowerCase() });
 
   const row = z
-    .object({
-      include: z.boolean().default(false),
-      itemNumber: cell,
-      title: cell,
-      description: cell,
-      leadDepartmentId: departmentId(invalidLead)
-        .optional()
-        .transform((id) => id ?? null),
-      coordinatorDepartmentIds: z
-        .array(departmentId(invalidCoordinator), { error: invalidCoordinator })
-        .max(500, invalidCoordinator)
-        .default([]),
-      deadlineKind: z.enum(DEADLINE_KINDS, {
-        error: t("desk.error.choose", { field: t("desk.task.deadlineKind").toLowerCase() }),
-      }),
-      dueDate: cell,
-      parentItemNumber: cell,
-    })
+    .object(
+      {
+        include: checkbox(t),
+        itemNumber: cell,
+        title: cell,
+        description: cell,
+        leadDepartmentId: departmentId(invalidLead)
+          .optional()
+          .transform((id) => id ?? null),
+        coordinatorDepartmentIds: z
+          .array(departmentId(invalidCoordinator), { error: invalidCoordinator })
+          .max(500, invalidCoordinator)
+          .default([]),
+        deadlineKind: z.enum(DEADLINE_KINDS, {
+          error: t("desk.error.choose", { field: t("desk.task.deadlineKind").toLowerCase() }),
+        }),
+        dueDate: cell,
+        parentItemNumber: cell,
+      },
+      { error: t("input.error.unreadable") },
+    )
     .superRefine((task, ctx) => {
       if (task.include && task.deadlineKind === "dated" && task.dueDate.trim() === "") {
         ctx.addIssue({ code: "custom", path: ["dueDate"], message: t("desk.rule.dated_needs_due_date") });

@@ -4,6 +4,7 @@ import { committeesEn } from "./committees.en";
 import { dashboardEn } from "./dashboard.en";
 import { deskEn } from "./desk.en";
 import { importEn } from "./import.en";
+import { inputEn } from "./input.en";
 import { progressEn } from "./progress.en";
 import { reportEn } from "./report.en";
 import { splitEn } from "./split.en";
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...dashboardEn,
   ...deskEn,
   ...importEn,
+  ...inputEn,
   ...splitEn,
   ...reportEn,
   ...progressEn,

@@ -6,6 +6,7 @@ import { committeesVi } from "./committees.vi";
 import { dashboardVi } from "./dashboard.vi";
 import { deskVi } from "./desk.vi";
 import { importVi } from "./import.vi";
+import { inputVi } from "./input.vi";
 import { progressVi } from "./progress.vi";
 import { reportVi } from "./report.vi";
 import { splitVi } from "./split.vi";
@@ -17,6 +18,7 @@ export const vi = {
   ...dashboardVi,
   ...deskVi,
   ...importVi,
+  ...inputVi,
   ...splitVi,
   ...reportVi,
   ...progressVi,

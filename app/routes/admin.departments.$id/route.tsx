@@ -26,6 +26,7 @@ import { useT, type Translate } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
+import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import {
   mergeDepartment,
@@ -57,8 +58,8 @@ function mergeForm(t: Translate) {
     intent: z.literal("merge"),
     successorId: z
       .number({ error: t("admin.departments.error.successorRequired") })
-      .int()
-      .positive(),
+      .int(t("admin.departments.error.successorRequired"))
+      .positive(t("admin.departments.error.successorRequired")),
     effectiveOn: z
       .string({ error: dateRequired })
       .trim()
@@ -129,7 +130,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = await getTranslator(request);
   const db = getDb();
   if (!departmentForAdmin(db, departmentId)) notFound();
-  const submission = parseWithZod(await request.formData(), { schema: schema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: schema(t) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;
   const origin = originOf(request, context);

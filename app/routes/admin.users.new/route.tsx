@@ -11,6 +11,7 @@ import { getDb } from "~/lib/db.server";
 import { useT, type Translate } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
+import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { activeDepartmentOptions } from "~/models/departments.server";
 import { createUser } from "~/models/users.server";
@@ -56,7 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "user.manage");
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), { schema: schema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: schema(t) });
   const hideFields = ["password", "passwordConfirm"];
   if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
   const { passwordConfirm: _confirm, ...value } = submission.value;

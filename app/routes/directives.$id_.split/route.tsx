@@ -25,6 +25,7 @@ import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
 import { splitFormSchema, type ReviewFormRow, type ReviewFormValues } from "~/lib/split-forms";
+import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, type DepartmentOption } from "~/models/desk-options.server";
 import { saveReviewedTasks } from "~/models/task-split.server";
@@ -65,7 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, directive } = await directiveFor(request, context, params.id);
   const { t } = await getTranslator(request);
   const db = getDb();
-  const submission = parseWithZod(await request.formData(), { schema: splitFormSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: splitFormSchema(t) });
   // Tasks are assigned on the day the directive was issued unless the secretariat says otherwise.
   const assignedOn = formatLocalDate(directive.issuedOn ?? today());
   const showReview = (built: ReturnType<typeof buildReview>, result: Result | null, status: 200 | 400) =>

@@ -9,6 +9,7 @@ import { safeRedirectPath } from "~/lib/http.server";
 import { useT, type Translate } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
+import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { signIn } from "~/models/sessions.server";
 import { getSettings } from "~/models/settings.server";
@@ -25,7 +26,8 @@ function loginSchema(t: Translate) {
       .string({ error: required(t("auth.login.password")) })
       .min(1, required(t("auth.login.password")))
       .max(200, t("auth.login.tooLong", { field: t("auth.login.password") })),
-    redirectTo: z.string().max(2000).optional(),
+    // Where to go after signing in; a crafted value is ignored (safeRedirectPath), never a reason to refuse.
+    redirectTo: z.string().max(2000).optional().catch(undefined),
   });
 }
 
@@ -40,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), { schema: loginSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: loginSchema(t) });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }

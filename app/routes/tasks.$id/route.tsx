@@ -44,6 +44,7 @@ import {
 } from "~/models/task-progress.server";
 import { taskAccessFacts } from "~/models/visibility.server";
 import { idParam } from "~/lib/params.server";
+import { readForm } from "~/lib/form-data.server";
 import { getStatusRules } from "~/models/settings.server";
 import { extensionRequestShown, extensionRequestTaskId, getTask } from "./queries.server";
 
@@ -112,7 +113,7 @@ const DECIDED: Record<"approve" | "reject" | "counter", ProgressNotice> = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "task.read");
   const id = idParam(params.id);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   // A move the role may not make at all is refused first, whether the task exists or not: nothing leaks.
   const posted = formData.get("intent");
   if (typeof posted === "string" && Object.hasOwn(INTENT_PERMISSION, posted)) {
