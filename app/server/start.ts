@@ -12,6 +12,7 @@ import express from "express";
 import helmet from "helmet";
 import { translate } from "../lib/i18n";
 import { isSameOriginRequest } from "../lib/same-origin.server";
+import { bodyLimitRefusal, MAX_BODY_BYTES } from "../lib/body-limit.server";
 import type { RequestContext } from "../lib/request-context";
 import { databasePath, getDb, closeDb } from "../lib/db.server";
 import { ensureDemoData, printDemoLogins } from "../../db/seed/setup";
@@ -90,6 +91,23 @@ function refuseCrossOrigin(req: express.Request, res: express.Response, next: ex
     .send(`${translate("vi", "error.crossOrigin")}\n${translate("en", "error.crossOrigin")}\n`);
 }
 
+/** Bodies larger than any form of the app, or of unknown length, are refused before anything reads them. */
+function limitBodies(req: express.Request, res: express.Response, next: express.NextFunction) {
+  const refusal = bodyLimitRefusal(req.method, {
+    contentLength: req.get("content-length"),
+    transferEncoding: req.get("transfer-encoding"),
+  });
+  if (refusal === null) return next();
+  const key = refusal === 413 ? "input.error.tooLarge" : "input.error.lengthRequired";
+  const max = MAX_BODY_BYTES / 1024 / 1024;
+  // The unread body must not be taken for the next request on this connection.
+  res
+    .status(refusal)
+    .set("Connection", "close")
+    .type("text/plain; charset=utf-8")
+    .send(`${translate("vi", key, { max })}\n${translate("en", key, { max })}\n`);
+}
+
 async function main(): Promise<void> {
   process.env.NODE_ENV ??= "production";
   buildIfNeeded();
@@ -113,6 +131,7 @@ async function main(): Promise<void> {
   app.use("/assets", express.static(path.join(ROOT, "build/client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(ROOT, "build/client"), { maxAge: "1h" }));
   app.use(refuseCrossOrigin);
+  app.use(limitBodies);
   app.all(
     "*",
     createRequestHandler({
