@@ -100,10 +100,9 @@ function limitBodies(req: express.Request, res: express.Response, next: express.
   if (refusal === null) return next();
   const key = refusal === 413 ? "input.error.tooLarge" : "input.error.lengthRequired";
   const max = MAX_BODY_BYTES / 1024 / 1024;
-  // The unread body must not be taken for the next request on this connection.
+  // Node reads and discards the unread body once the answer is sent (nothing is kept in memory).
   res
     .status(refusal)
-    .set("Connection", "close")
     .type("text/plain; charset=utf-8")
     .send(`${translate("vi", key, { max })}\n${translate("en", key, { max })}\n`);
 }
