@@ -702,6 +702,44 @@ export const HOSTILE_FORMS: Record<string, FormsOf> = {
   },
 };
 
+/**
+ * Where and as whom to post to an action whose forms are not described yet, so that
+ * junk and non-form bodies reach it all the same: the guard's permission
+ * (app/lib/route-access.ts) chooses the user, and `$id` or the guard's query
+ * parameter names a record of the kind it guards (a task, a directive) or record 1.
+ */
+export function undescribedForm(db: AppDatabase, fx: HostileFixtures, routeId: string): FormSpec {
+  const world: World = { db, actors: demoActors(db), today: day(today()) };
+  const guard = (
+    ROUTE_ACCESS as Record<
+      string,
+      { action?: { permission: string; resource?: "task" | "directive"; resourceQuery?: string } }
+    >
+  )[routeId]?.action;
+  const permission = guard?.permission ?? "public";
+  const login =
+    permission === "public"
+      ? null
+      : permission === "signed_in"
+        ? world.actors[0]!.login
+        : allowedLogin(world, permission as Permission);
+  const record = String(
+    guard?.resource === "task" ? fx.ongoingTask.id : guard?.resource === "directive" ? fx.directive.id : 1,
+  );
+  if (guard?.resourceQuery) {
+    return {
+      label: `${routeId} (undescribed)`,
+      fields: {},
+      login,
+      path: `${routePath(routeId, {})}?${new URLSearchParams({ [guard.resourceQuery]: record })}`,
+      params: {},
+      base: "ignores",
+    };
+  }
+  const params: Record<string, string> = routeId.includes("$id") ? { id: record } : {};
+  return { label: `${routeId} (undescribed)`, fields: {}, login, ...at(routeId, params), base: "ignores" };
+}
+
 export function hostileForms(db: AppDatabase, fx: HostileFixtures, routeId: string): FormSpec[] | null {
   const describe = HOSTILE_FORMS[routeId];
   return describe ? describe({ db, actors: demoActors(db), today: day(today()) }, fx) : null;
