@@ -54,8 +54,8 @@ export function userProfileShape(t: Translate) {
     role: z.enum(ROLES, { error: t("admin.users.error.roleRequired") }),
     departmentId: z
       .number({ error: t("admin.error.choose") })
-      .int()
-      .positive()
+      .int(t("admin.error.choose"))
+      .positive(t("admin.error.choose"))
       .optional(),
   };
 }
@@ -134,8 +134,8 @@ export function departmentProfileShape(t: Translate) {
     kind: z.enum(DEPARTMENT_KINDS, { error: t("admin.departments.error.kindRequired") }),
     parentId: z
       .number({ error: t("admin.error.choose") })
-      .int()
-      .positive()
+      .int(t("admin.error.choose"))
+      .positive(t("admin.error.choose"))
       .optional(),
   };
 }
@@ -173,8 +173,8 @@ export function departmentMergeForm(t: Translate) {
     intent: z.literal("merge"),
     successorId: z
       .number({ error: t("admin.departments.error.successorRequired") })
-      .int()
-      .positive(),
+      .int(t("admin.departments.error.successorRequired"))
+      .positive(t("admin.departments.error.successorRequired")),
     effectiveOn: z
       .string({ error: dateRequired })
       .trim()
@@ -217,8 +217,8 @@ export function issueApiTokenSchema(t: Translate) {
       .max(API_TOKEN_NAME_MAX, t("admin.error.tooLong", { max: API_TOKEN_NAME_MAX })),
     userId: z
       .number({ error: t("apiTokens.error.userRequired") })
-      .int()
-      .positive(),
+      .int(t("apiTokens.error.userRequired"))
+      .positive(t("apiTokens.error.userRequired")),
     expiresOn: z
       .string()
       .trim()

@@ -10,6 +10,8 @@
 // - Write transactions BEGIN IMMEDIATE (`writeTransaction`): they take the write
 //   lock up front, so two writers queue on busy_timeout instead of one failing
 //   mid-transaction when it upgrades a read lock.
+// - SQLITE_WAL_AUTOCHECKPOINT (unset: SQLite's 1000 pages) for when Litestream
+//   takes over checkpointing (docs/decisions/015-outgrowing-one-machine.md).
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -37,16 +39,21 @@ export function migrationsFolder(): string {
 }
 
 export function openDatabase(file: string = databasePath(), options: { migrate?: boolean } = {}): AppDatabase {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const client = new Database(file);
   const synchronous = (process.env.SQLITE_SYNCHRONOUS ?? "FULL").toUpperCase();
   if (!SYNCHRONOUS_MODES.includes(synchronous as (typeof SYNCHRONOUS_MODES)[number])) {
     throw new Error(`SQLITE_SYNCHRONOUS must be one of ${SYNCHRONOUS_MODES.join(", ")}; got ${synchronous}`);
   }
+  const autocheckpoint = process.env.SQLITE_WAL_AUTOCHECKPOINT || null;
+  if (autocheckpoint !== null && !/^\d+$/.test(autocheckpoint)) {
+    throw new Error(`SQLITE_WAL_AUTOCHECKPOINT must be a number of pages (0: never); got ${autocheckpoint}`);
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const client = new Database(file);
   client.pragma("journal_mode = WAL");
   client.pragma("busy_timeout = 5000");
   client.pragma("foreign_keys = ON");
   client.pragma(`synchronous = ${synchronous}`);
+  if (autocheckpoint !== null) client.pragma(`wal_autocheckpoint = ${Number(autocheckpoint)}`);
   const database = drizzle({ client, schema }) as AppDatabase;
   if (options.migrate ?? true) migrate(database, { migrationsFolder: migrationsFolder() });
   return database;

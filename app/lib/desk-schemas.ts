@@ -84,6 +84,11 @@ function optionalDate(t: Translate, label: MessageKey) {
     .transform((value, ctx) => (value ? parse(value, ctx) : null));
 }
 
+/** A checkbox: ticked ("on") or absent; any other value is a crafted post. */
+export function checkbox(t: Translate) {
+  return z.boolean({ error: t("input.error.checkbox") }).default(false);
+}
+
 /** The version a form was based on (optimistic concurrency). */
 export function versionField(t: Translate) {
   const message = t("desk.error.version");
@@ -110,7 +115,7 @@ export function newCommitteeSchema(t: Translate) {
 
 /** An unticked "active" box deactivates the committee. */
 export function editCommitteeSchema(t: Translate) {
-  return z.object({ ...committeeFields(t), active: z.boolean().default(false) });
+  return z.object({ ...committeeFields(t), active: checkbox(t) });
 }
 
 function meetingFields(t: Translate) {
@@ -146,7 +151,7 @@ function directiveFields(t: Translate) {
     signer: optionalText(t, "desk.directive.signer", DESK_LIMITS.signer),
     abstract: requiredText(t, "desk.directive.abstract", DESK_LIMITS.abstract),
     fullText: optionalText(t, "desk.directive.fullText", DESK_LIMITS.fullText),
-    confidential: z.boolean().default(false),
+    confidential: checkbox(t),
   };
 }
 

@@ -18,7 +18,7 @@ export interface FieldConstraint {
 }
 
 export const FORM_CONSTRAINTS: Record<FormName, Record<string, FieldConstraint>> = {
-  login: { login: { required: true }, password: { required: true }, redirectTo: { required: false } },
+  login: { login: { required: true }, password: { required: true }, redirectTo: { required: true } },
   newCommittee: { code: { required: true }, name: { required: true }, description: { required: false } },
   editCommittee: {
     code: { required: true },

@@ -16,6 +16,7 @@ export function loginSchema(t: Translate) {
       .string({ error: required(t("auth.login.password")) })
       .min(1, required(t("auth.login.password")))
       .max(200, t("auth.login.tooLong", { field: t("auth.login.password") })),
-    redirectTo: z.string().max(2000).optional(),
+    // Where to go after signing in; a crafted value is ignored (safeRedirectPath), never a reason to refuse.
+    redirectTo: z.string().max(2000).optional().catch(undefined),
   });
 }

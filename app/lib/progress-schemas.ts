@@ -16,8 +16,10 @@ import type { Translate } from "~/lib/i18n";
 import { EXTENSION_OUTCOMES } from "~/lib/progress-forms";
 
 /** A form's per-render key: a double click or a retry of the same form is stored once. */
-function idempotencyKey() {
-  return z.string().trim().min(1).max(PROGRESS_LIMITS.idempotencyKey);
+function idempotencyKey(t: Translate) {
+  // The page fills it in: a missing or mangled key means the form is not the page's as rendered.
+  const message = t("progress.error.staleForm");
+  return z.string({ error: message }).trim().min(1, message).max(PROGRESS_LIMITS.idempotencyKey, message);
 }
 
 function percentField(t: Translate) {
@@ -28,9 +30,20 @@ function percentField(t: Translate) {
 /** One measured value per target; a target left empty is not reported. */
 function targetValuesField(t: Translate) {
   const message = t("progress.error.targetValue");
+  const unknown = t("progress.error.unknownTarget");
+  const malformed = t("input.error.unreadable");
   return z
-    .array(z.object({ targetId: z.number().int().positive(), value: z.number({ error: message }).optional() }))
-    .max(PROGRESS_LIMITS.targetValues)
+    .array(
+      z.object(
+        {
+          targetId: z.number({ error: unknown }).int(unknown).positive(unknown),
+          value: z.number({ error: message }).optional(),
+        },
+        { error: malformed },
+      ),
+      { error: malformed },
+    )
+    .max(PROGRESS_LIMITS.targetValues, malformed)
     .optional()
     .transform((values) =>
       (values ?? []).flatMap((v) => (v.value === undefined ? [] : [{ targetId: v.targetId, value: v.value }])),
@@ -43,7 +56,7 @@ function progressIntentOptions(t: Translate) {
     z.object({
       intent: z.literal("report"),
       version,
-      idempotencyKey: idempotencyKey(),
+      idempotencyKey: idempotencyKey(t),
       asOfDate: requiredDate(t, "progress.field.asOfDate"),
       percent: percentField(t),
       result: requiredText(t, "progress.field.result", PROGRESS_LIMITS.result),
@@ -53,7 +66,7 @@ function progressIntentOptions(t: Translate) {
     }),
     z.object({
       intent: z.literal("request_extension"),
-      idempotencyKey: idempotencyKey(),
+      idempotencyKey: idempotencyKey(t),
       proposedDueDate: requiredDate(t, "progress.field.proposedDueDate"),
       reason: requiredText(t, "progress.field.extensionReason", PROGRESS_LIMITS.reason),
     }),
@@ -64,7 +77,12 @@ function progressIntentOptions(t: Translate) {
         requestId: requiredId(t, "progress.field.request"),
         outcome: z.enum(EXTENSION_OUTCOMES, { error: t("progress.error.outcome") }),
         note: optionalText(t, "progress.field.note", PROGRESS_LIMITS.note),
-        dueDate: z.string().trim().max(30).optional().default(""),
+        dueDate: z
+          .string({ error: t("desk.error.date", { field: t("progress.field.counterDate"), value: "…" }) })
+          .trim()
+          .max(30, t("desk.error.date", { field: t("progress.field.counterDate"), value: "…" }))
+          .optional()
+          .default(""),
       })
       // A rejection needs a reason; a counter-offer needs its date (checked only for that outcome).
       .superRefine((value, ctx) => {
@@ -81,7 +99,7 @@ function progressIntentOptions(t: Translate) {
     z.object({
       intent: z.literal("report_completion"),
       version,
-      idempotencyKey: idempotencyKey(),
+      idempotencyKey: idempotencyKey(t),
       completionDate: requiredDate(t, "progress.field.completionDate"),
       result: requiredText(t, "progress.field.completionResult", PROGRESS_LIMITS.result),
       targetValues: targetValuesField(t),

@@ -9,6 +9,7 @@ import { parseLocalDate } from "~/domain/dates";
 import { MAX_IMPORT_ROWS } from "~/domain/task-import";
 import { DEADLINE_KINDS } from "~/domain/vocabulary";
 import { DESK_LIMITS } from "~/lib/desk-forms";
+import { checkbox } from "~/lib/desk-schemas";
 import type { Translate } from "~/lib/i18n";
 
 /** Longer than any cell the import accepts, so that the import reports "too long" itself. */
@@ -29,7 +30,7 @@ export function splitFormSchema(t: Translate) {
 
   const row = z
     .object({
-      include: z.boolean().default(false),
+      include: checkbox(t),
       itemNumber: cell,
       title: cell,
       description: cell,

@@ -1,6 +1,7 @@
 // The task page's side of attachments: reading its form (multipart when the form
 // carries files, url-encoded otherwise), turning refused files into the form's
 // messages, and saying which stored record the files of a successful move belong to.
+import { readForm, refuseAbsurdIndices } from "./form-data.server";
 import { data } from "@remix-run/node";
 import { ACCEPTED_EXTENSIONS_LABEL, ATTACHMENT_LIMITS, MAX_FILE_MEGABYTES } from "~/domain/attachments";
 import type { Translate } from "~/lib/i18n";
@@ -18,10 +19,13 @@ export type TaskPageForm = Extract<UploadedForm, { ok: true }>;
  */
 export async function readTaskPageForm(request: Request, t: Translate): Promise<TaskPageForm> {
   if (!isMultipart(request)) {
-    return { ok: true, formData: await request.formData(), accepted: [], refused: [], tooMany: false };
+    return { ok: true, formData: await readForm(request), accepted: [], refused: [], tooMany: false };
   }
   const upload = await readUploadForm(request);
-  if (upload.ok) return upload;
+  if (upload.ok) {
+    refuseAbsurdIndices(upload.formData, t);
+    return upload;
+  }
   const limits = { count: ATTACHMENT_LIMITS.maxFiles, size: MAX_FILE_MEGABYTES };
   throw upload.error === "too_large"
     ? data({ message: t("attachments.error.requestTooLarge", limits) }, { status: 413 })

@@ -249,10 +249,22 @@ function excelTime(at: Instant): Date {
   return new Date(`${y}-${m}-${d}T${time}:00Z`);
 }
 
+/**
+ * Characters XML 1.0 cannot carry: C0 controls other than tab, line feed and carriage
+ * return, U+FFFE, U+FFFF and lone surrogates. Text fields accept them as typed; a
+ * workbook holding one would not open, so they become U+FFFD (�) in the export.
+ */
+const NOT_IN_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_IN_XML, "\ufffd");
+}
+
 /** The report as an .xlsx workbook: title block, frozen Vietnamese (or English) header, real dates. */
 export async function taskReportWorkbook(report: TaskReport, author: ReportAuthor, t: Translate): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = author.name;
+  workbook.creator = xmlSafe(author.name);
   workbook.created = new Date(author.at);
   const sheet = workbook.addWorksheet(t("report.sheet"), {
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -261,7 +273,7 @@ export async function taskReportWorkbook(report: TaskReport, author: ReportAutho
   const block = titleBlock(report, author, t);
   block.forEach((text, index) => {
     const row = sheet.getRow(index + 1);
-    row.getCell(1).value = text;
+    row.getCell(1).value = xmlSafe(text);
     sheet.mergeCells(index + 1, 1, index + 1, COLUMNS.length);
     row.getCell(1).alignment = { horizontal: index === 0 ? "center" : "left", vertical: "middle", wrapText: true };
     row.getCell(1).font = index === 0 ? { bold: true, size: 14 } : { italic: index === 1 };
@@ -304,7 +316,7 @@ export async function taskReportWorkbook(report: TaskReport, author: ReportAutho
         cell.numFmt = "dd/mm/yyyy hh:mm";
       } else {
         // Strings are written as shared strings: a leading "=" stays text, never a formula.
-        cell.value = value;
+        cell.value = typeof value === "string" ? xmlSafe(value) : value;
       }
     });
   });

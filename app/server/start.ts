@@ -13,6 +13,8 @@ import helmet from "helmet";
 import { translate } from "../lib/i18n";
 import { apiMethodRefusal } from "../lib/api-protocol";
 import { isSameOriginRequest } from "../lib/same-origin.server";
+import { bodyLimitRefusal, MAX_BODY_BYTES } from "../lib/body-limit.server";
+import { MAX_UPLOAD_REQUEST_BYTES } from "../domain/attachments";
 import type { RequestContext } from "../lib/request-context";
 import { databasePath, getDb, closeDb } from "../lib/db.server";
 import { ensureDemoData, printDemoLogins } from "../../db/seed/setup";
@@ -99,6 +101,25 @@ function readOnlyApi(req: express.Request, res: express.Response, next: express.
   res.status(refusal.status).set(refusal.headers).send(refusal.body);
 }
 
+/** Bodies larger than any form of the app, or of unknown length, are refused before anything reads them. */
+function limitBodies(req: express.Request, res: express.Response, next: express.NextFunction) {
+  // The task page takes files (attachments): its own, larger limit; its parser then limits each file.
+  const upload = /^\/tasks\/\d+\/?$/.test(req.path) && /^\s*multipart\/form-data/i.test(req.get("content-type") ?? "");
+  const refusal = bodyLimitRefusal(
+    req.method,
+    { contentLength: req.get("content-length"), transferEncoding: req.get("transfer-encoding") },
+    upload ? MAX_UPLOAD_REQUEST_BYTES : MAX_BODY_BYTES,
+  );
+  if (refusal === null) return next();
+  const key = refusal === 413 ? "input.error.tooLarge" : "input.error.lengthRequired";
+  const max = (upload ? MAX_UPLOAD_REQUEST_BYTES : MAX_BODY_BYTES) / 1024 / 1024;
+  // Node reads and discards the unread body once the answer is sent (nothing is kept in memory).
+  res
+    .status(refusal)
+    .type("text/plain; charset=utf-8")
+    .send(`${translate("vi", key, { max })}\n${translate("en", key, { max })}\n`);
+}
+
 async function main(): Promise<void> {
   process.env.NODE_ENV ??= "production";
   buildIfNeeded();
@@ -123,6 +144,7 @@ async function main(): Promise<void> {
   app.use(express.static(path.join(ROOT, "build/client"), { maxAge: "1h" }));
   app.use("/api", readOnlyApi);
   app.use(refuseCrossOrigin);
+  app.use(limitBodies);
   app.all(
     "*",
     createRequestHandler({

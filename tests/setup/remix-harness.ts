@@ -5,6 +5,9 @@
 //
 // The database is the one app/lib/db.server.ts opens from DATABASE_URL: call
 // `useFreshDemoDatabase()` before anything calls getDb().
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import type { Actor, DirectiveAccessFacts, TaskAccessFacts } from "../../app/domain/permissions";
@@ -109,8 +112,15 @@ export interface RouteCall {
   params?: Params;
   /** Session token (from `sessionFor`); none for a signed-out visitor. */
   token?: string | null;
-  /** Form fields of a POST (sent url-encoded); URLSearchParams for repeated fields. */
-  form?: Record<string, string> | URLSearchParams;
+  /**
+   * Form fields of a POST (sent url-encoded); URLSearchParams for repeated fields;
+   * FormData to send them as multipart/form-data (files included).
+   */
+  form?: Record<string, string> | URLSearchParams | FormData;
+  /** A raw POST body with its Content-Type (null: none), instead of `form`. */
+  rawBody?: { contentType: string | null; text: string };
+  /** The client address the server would see (default TEST_CONTEXT's); rate limits count per address. */
+  clientIp?: string;
   /** Extra headers; a `Cookie` given here (e.g. the language) is sent along with the session cookie. */
   headers?: Record<string, string>;
 }
@@ -163,11 +173,17 @@ export function buildRequest(call: RouteCall, cookie: string | null): Request {
   const cookies = [call.headers?.Cookie, cookie].filter((c) => c !== undefined && c !== null && c !== "");
   if (cookies.length > 0) headers.set("Cookie", cookies.join("; "));
   if (method !== "GET") headers.set("Origin", TEST_ORIGIN);
-  return new Request(new URL(call.path, TEST_ORIGIN), {
-    method,
-    headers,
-    ...(method === "GET" ? {} : { body: new URLSearchParams(call.form ?? {}) }),
-  });
+  const url = new URL(call.path, TEST_ORIGIN);
+  if (method === "GET") return new Request(url, { method, headers });
+  if (call.rawBody !== undefined) {
+    const request = new Request(url, { method, headers, body: call.rawBody.text });
+    // A string body gets text/plain by default; a raw body says exactly what it is.
+    if (call.rawBody.contentType === null) request.headers.delete("Content-Type");
+    else request.headers.set("Content-Type", call.rawBody.contentType);
+    return request;
+  }
+  const body = call.form instanceof FormData ? call.form : new URLSearchParams(call.form ?? {});
+  return new Request(url, { method, headers, body });
 }
 
 /** Calls a loader or action and reports its answer; a thrown Error (a bug, not an answer) propagates. */
@@ -175,7 +191,8 @@ export async function callRoute(handler: RouteHandler, call: RouteCall): Promise
   const cookie = call.token ? await sessionCookieHeader(call.token) : null;
   const request = buildRequest(call, cookie);
   try {
-    return await outcomeOf(await handler({ request, params: call.params ?? {}, context: { ...TEST_CONTEXT } }));
+    const context = { ...TEST_CONTEXT, ...(call.clientIp === undefined ? {} : { clientIp: call.clientIp }) };
+    return await outcomeOf(await handler({ request, params: call.params ?? {}, context }));
   } catch (thrown) {
     if (thrown instanceof Response || isDataWithResponseInit(thrown)) return outcomeOf(thrown);
     throw thrown;
@@ -246,4 +263,55 @@ export function demoActors(db: AppDatabase): { login: string; actor: Actor }[] {
       sql`SELECT id, login, role, department_id AS department FROM users ORDER BY id`,
     )
     .map((u) => ({ login: u.login, actor: { id: u.id, role: u.role, departmentId: u.department } }));
+}
+
+// ---------------------------------------------------------------- route modules
+
+/** The extensions Remix takes a route module from (@remix-run/dev flat routes). */
+const ROUTE_MODULE_EXTENSIONS = [".js", ".jsx", ".ts", ".tsx", ".md", ".mdx"];
+
+export interface RouteModuleFile {
+  /** The Remix route id: `routes/` + file name without extension, or + folder name. */
+  id: string;
+  file: string;
+}
+
+/** The route modules under app/routes (flat routes): each file, or each folder's route.* or index.*. */
+export function routeModuleFiles(routesDir = path.resolve("app/routes")): RouteModuleFile[] {
+  return fs
+    .readdirSync(routesDir, { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith("."))
+    .flatMap((entry) => {
+      if (entry.isDirectory()) {
+        const file = ["route", "index"]
+          .flatMap((base) => ROUTE_MODULE_EXTENSIONS.map((ext) => path.join(routesDir, entry.name, base + ext)))
+          .find((candidate) => fs.existsSync(candidate));
+        return file === undefined ? [] : [{ id: `routes/${entry.name}`, file }];
+      }
+      const ext = path.extname(entry.name);
+      if (!ROUTE_MODULE_EXTENSIONS.includes(ext)) return [];
+      return [{ id: `routes/${entry.name.slice(0, -ext.length)}`, file: path.join(routesDir, entry.name) }];
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** A route module's exports (loader, action, …). */
+export async function importRouteModule(route: RouteModuleFile): Promise<Record<string, unknown>> {
+  return (await import(/* @vite-ignore */ pathToFileURL(route.file).href)) as Record<string, unknown>;
+}
+
+/** The URL path of a flat route id: `routes/tasks.$id` + {id: "7"} → `/tasks/7` (values URL-encoded). */
+export function routePath(routeId: string, params: Record<string, string>): string {
+  const segments = routeId
+    .slice("routes/".length)
+    .split(".")
+    .filter((segment) => segment !== "_index" && !segment.startsWith("_"))
+    .map((segment) => segment.replace(/_$/, ""))
+    .map((segment) => {
+      if (!segment.startsWith("$")) return segment;
+      const value = params[segment.slice(1)];
+      if (value === undefined) throw new Error(`${routeId}: no value for ${segment}`);
+      return encodeURIComponent(value);
+    });
+  return `/${segments.join("/")}`;
 }

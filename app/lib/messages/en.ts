@@ -7,6 +7,7 @@ import { dashboardEn } from "./dashboard.en";
 import { deskEn } from "./desk.en";
 import { importEn } from "./import.en";
 import { leadershipEn } from "./leadership.en";
+import { inputEn } from "./input.en";
 import { progressEn } from "./progress.en";
 import { reportEn } from "./report.en";
 import { splitEn } from "./split.en";
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...deskEn,
   ...importEn,
   ...leadershipEn,
+  ...inputEn,
   ...splitEn,
   ...reportEn,
   ...progressEn,

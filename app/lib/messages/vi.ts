@@ -9,6 +9,7 @@ import { dashboardVi } from "./dashboard.vi";
 import { deskVi } from "./desk.vi";
 import { importVi } from "./import.vi";
 import { leadershipVi } from "./leadership.vi";
+import { inputVi } from "./input.vi";
 import { progressVi } from "./progress.vi";
 import { reportVi } from "./report.vi";
 import { splitVi } from "./split.vi";
@@ -22,6 +23,7 @@ export const vi = {
   ...deskVi,
   ...importVi,
   ...leadershipVi,
+  ...inputVi,
   ...splitVi,
   ...reportVi,
   ...progressVi,

@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/form-data.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -37,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = await getTranslator(request);
   const db = getDb();
   if (!apiTokenForAdmin(db, tokenId)) notFound();
-  const submission = parseWithZod(await request.formData(), { schema: revokeApiTokenSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: revokeApiTokenSchema(t) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = revokeApiToken(db, admin, { tokenId }, originOf(request, context));
   if (!result.ok) notFound();

@@ -1,6 +1,7 @@
 // Issuing an API token. The secret exists only in the action's answer: it is shown
 // once on this page (never stored, never redirected through a URL) and the response
 // is marked no-store so that no cache keeps it.
+import { readForm } from "~/lib/form-data.server";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
@@ -55,7 +56,7 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, context, "user.manage");
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), { schema: issueApiTokenSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: issueApiTokenSchema(t) });
   if (submission.status !== "success") {
     return data<ActionReply>({ result: submission.reply(), issued: null }, { status: 400, headers: NO_STORE });
   }

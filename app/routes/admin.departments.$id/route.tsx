@@ -27,6 +27,7 @@ import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
+import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import {
   mergeDepartment,
@@ -81,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = await getTranslator(request);
   const db = getDb();
   if (!departmentForAdmin(db, departmentId)) notFound();
-  const submission = parseWithZod(await request.formData(), { schema: departmentPageSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: departmentPageSchema(t) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;
   const origin = originOf(request, context);

@@ -11,6 +11,7 @@ import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
+import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { activeDepartmentOptions, createDepartment } from "~/models/departments.server";
 
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "department.manage");
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), { schema: newDepartmentSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: newDepartmentSchema(t) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;
   const result = createDepartment(

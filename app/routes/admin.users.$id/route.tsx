@@ -25,6 +25,7 @@ import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
+import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { endSessions, resetPassword, setUserActive, updateUser, type UserResult } from "~/models/users.server";
 import { departmentChoices, userForAdmin } from "./queries.server";
@@ -69,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = await getTranslator(request);
   const db = getDb();
   if (!userForAdmin(db, userId)) notFound();
-  const submission = parseWithZod(await request.formData(), { schema: userPageSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: userPageSchema(t) });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: PASSWORD_FIELDS }), { status: 400 });
   }

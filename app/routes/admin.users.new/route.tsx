@@ -12,6 +12,7 @@ import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
+import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { activeDepartmentOptions } from "~/models/departments.server";
 import { createUser } from "~/models/users.server";
@@ -30,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "user.manage");
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), { schema: newUserSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: newUserSchema(t) });
   const hideFields = ["password", "passwordConfirm"];
   if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
   const { passwordConfirm: _confirm, ...value } = submission.value;

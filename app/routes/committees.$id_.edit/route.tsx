@@ -11,6 +11,7 @@ import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
+import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { updateCommittee } from "~/models/committees.server";
 import { getCommitteeForEdit } from "./queries.server";
@@ -32,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = getDb();
   if (!getCommitteeForEdit(db, id)) notFound();
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), { schema: editCommitteeSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: editCommitteeSchema(t) });
   if (submission.status !== "success") return formReply(submission.reply(), 400);
   const result = updateCommittee(db, user, id, submission.value, originOf(request, context));
   if (result.ok) throw redirect(`/committees/${id}?saved=updated`);

@@ -9,6 +9,7 @@ import { newCommitteeSchema } from "~/lib/desk-schemas";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
+import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { createCommittee } from "~/models/committees.server";
 
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "directive.write");
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), { schema: newCommitteeSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: newCommitteeSchema(t) });
   if (submission.status !== "success") return formReply(submission.reply(), 400);
   const result = createCommittee(getDb(), user, submission.value, originOf(request, context));
   if (!result.ok) {

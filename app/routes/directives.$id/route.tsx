@@ -25,6 +25,7 @@ import { originOf } from "~/models/audit.server";
 import { setDirectiveState } from "~/models/directives.server";
 import { directiveAccessFacts } from "~/models/visibility.server";
 import { idParam } from "~/lib/params.server";
+import { readForm } from "~/lib/form-data.server";
 import { getStatusRules } from "~/models/settings.server";
 import { directiveProgressByLevel } from "~/models/directive-progress.server";
 import { getDirective } from "./queries.server";
@@ -61,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = idParam(params.id);
   await requireVisibleDirective(request, context, user, id, "directive.write");
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), { schema: directiveIntentSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: directiveIntentSchema(t) });
   if (submission.status !== "success") {
     return data<IntentReply>({ intent: null, result: submission.reply(), conflict: null }, { status: 400 });
   }

@@ -12,6 +12,7 @@ import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
+import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { committeeOptions, meetingOptions } from "~/models/desk-options.server";
 import { updateDirective } from "~/models/directives.server";
@@ -41,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = idParam(params.id);
   await requireVisibleDirective(request, context, user, id, "directive.write");
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), { schema: editDirectiveSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: editDirectiveSchema(t) });
   if (submission.status !== "success") return formReply(submission.reply(), 400);
   const { version, ...input } = submission.value;
   const db = getDb();

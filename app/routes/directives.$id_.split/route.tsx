@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/form-data.server";
 import {
   getCollectionProps,
   getFieldsetProps,
@@ -66,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, directive } = await directiveFor(request, context, params.id);
   const { t } = await getTranslator(request);
   const db = getDb();
-  const submission = parseWithZod(await request.formData(), { schema: splitFormSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: splitFormSchema(t) });
   // Tasks are assigned on the day the directive was issued unless the secretariat says otherwise.
   const assignedOn = formatLocalDate(directive.issuedOn ?? today());
   const showReview = (built: ReturnType<typeof buildReview>, result: Result | null, status: 200 | 400) =>

@@ -9,6 +9,7 @@ import { newDirectiveSchema } from "~/lib/desk-schemas";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
+import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { committeeOptions, meetingOptions } from "~/models/desk-options.server";
 import { createDirective } from "~/models/directives.server";
@@ -29,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "directive.write");
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), { schema: newDirectiveSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: newDirectiveSchema(t) });
   if (submission.status !== "success") return formReply(submission.reply(), 400);
   const result = createDirective(getDb(), user, submission.value, originOf(request, context));
   if (!result.ok) {

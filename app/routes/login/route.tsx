@@ -10,6 +10,7 @@ import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { loginSchema } from "~/lib/login-schema";
 import { titleMeta } from "~/lib/meta";
+import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { signIn } from "~/models/sessions.server";
 import { getSettings } from "~/models/settings.server";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), { schema: loginSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: loginSchema(t) });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }

@@ -12,6 +12,7 @@ import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
+import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { updateMeeting } from "~/models/committees.server";
 import { getMeetingForEdit } from "./queries.server";
@@ -36,7 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = getDb();
   if (!getMeetingForEdit(db, id)) notFound();
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), { schema: editMeetingSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: editMeetingSchema(t) });
   if (submission.status !== "success") return formReply(submission.reply(), 400);
   const result = updateMeeting(db, user, id, submission.value, originOf(request, context));
   if (result.ok) throw redirect(`/meetings/${id}?saved=updated`);

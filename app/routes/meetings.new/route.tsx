@@ -11,6 +11,7 @@ import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
+import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { createMeeting } from "~/models/committees.server";
 import { committeeOptions } from "~/models/desk-options.server";
@@ -32,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "directive.write");
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), { schema: newMeetingSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: newMeetingSchema(t) });
   if (submission.status !== "success") return formReply(submission.reply(), 400);
   const result = createMeeting(getDb(), user, submission.value, originOf(request, context));
   if (!result.ok) {

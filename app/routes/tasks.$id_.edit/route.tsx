@@ -12,6 +12,7 @@ import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
+import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, parentOptions } from "~/models/desk-options.server";
 import { updateTask } from "~/models/tasks.server";
@@ -40,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = idParam(params.id);
   await requireVisibleTask(request, context, user, id, "task.write");
   const { t } = await getTranslator(request);
-  const submission = parseWithZod(await request.formData(), { schema: editTaskSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: editTaskSchema(t) });
   if (submission.status !== "success") return formReply(submission.reply(), 400);
   const { version, ...input } = submission.value;
   const db = getDb();

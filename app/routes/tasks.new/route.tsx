@@ -12,6 +12,7 @@ import { badRequest, notFound } from "~/lib/http.server";
 import { useT, type Translate } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
+import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, parentOptions } from "~/models/desk-options.server";
 import { createTask } from "~/models/tasks.server";
@@ -50,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { t } = await getTranslator(request);
   const directiveId = directiveIdOf(request, t);
   await requireVisibleDirective(request, context, user, directiveId, "task.write");
-  const submission = parseWithZod(await request.formData(), { schema: newTaskSchema(t) });
+  const submission = parseWithZod(await readForm(request), { schema: newTaskSchema(t) });
   if (submission.status !== "success") return formReply(submission.reply(), 400);
   const result = createTask(getDb(), user, { ...submission.value, directiveId }, originOf(request, context));
   if (result.ok) throw redirect(`/tasks/${result.id}?saved=created`);

@@ -1,0 +1,128 @@
+// The production server as a child process, for the tests and scripts that need a
+// real one of their own: to kill it (durability), to run two on one file (two
+// writers), to load it (npm run load). Started exactly as `npm start` starts it
+// (app/server/start.ts: build if needed, migrate, demo data into an empty file).
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import { formatLocalDate, today } from "../../app/domain/dates";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  origin: string;
+  /** Everything it printed (stdout and stderr), so far. */
+  output: () => string;
+  /** SIGTERM, and wait for the exit. */
+  stop: () => Promise<void>;
+  /** SIGKILL: no shutdown code runs, exactly like a crash or the OOM killer. */
+  kill: () => Promise<void>;
+}
+
+export interface StartOptions {
+  databaseFile: string;
+  port?: number;
+  env?: Record<string, string>;
+  /** How long to wait for "Listening on" (the first start may build the app). */
+  timeoutMs?: number;
+}
+
+export async function startServer(options: StartOptions): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort());
+  // The server must not believe it runs under Vitest (vite.config.ts drops the Remix plugin then).
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
+  const child = spawn(process.execPath, ["--import", "tsx", "app/server/start.ts"], {
+    env: {
+      ...env,
+      PORT: String(port),
+      DATABASE_URL: `file:${options.databaseFile}`,
+      NODE_ENV: "production",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`The server did not start in time:\n${output}`)),
+      options.timeoutMs ?? 170_000,
+    );
+    const check = setInterval(() => {
+      if (!output.includes("Listening on")) return;
+      clearInterval(check);
+      clearTimeout(timer);
+      resolve();
+    }, 50);
+    child.once("exit", (code, signal) => {
+      clearInterval(check);
+      clearTimeout(timer);
+      reject(new Error(`The server exited (${code ?? signal}) before listening:\n${output}`));
+    });
+  });
+
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return {
+    child,
+    origin: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: () => end("SIGTERM"),
+    kill: () => end("SIGKILL"),
+  };
+}
+
+/** Signs in through the login form, as a browser does (same-origin POST); the Cookie header to send after. */
+export async function signInOverHttp(origin: string, login: string, password: string): Promise<string> {
+  const response = await fetch(`${origin}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ login, password }),
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("dt_session="));
+  if (response.status !== 302 || cookie === undefined) {
+    throw new Error(`Signing in as ${login} failed: HTTP ${response.status}`);
+  }
+  return cookie;
+}
+
+/** Posts a form as the page would (url-encoded, same origin, the session cookie); redirects are not followed. */
+export async function postForm(
+  origin: string,
+  path: string,
+  cookie: string,
+  fields: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<Response> {
+  return fetch(`${origin}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: origin, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields),
+    ...(signal ? { signal } : {}),
+  });
+}
+
+/** Today in Hanoi as the forms take it (dd/mm/yyyy). */
+export function todayForForms(): string {
+  return formatLocalDate(today());
+}
