@@ -290,7 +290,7 @@ function fromWriteTimings(timings: WriteTimings): RouteResult {
 /** Whether the task page's action takes a progress report (another change may add it). */
 function taskPageTakesProgressReports(): boolean {
   const source = fs.readFileSync(TASK_ROUTE_SOURCE, "utf8");
-  return source.includes("submitProgressReport") && /intent[^\n]*progress|["']progress["']/.test(source);
+  return source.includes("submitProgressReport") && /["']report["']/.test(source);
 }
 
 /**
@@ -307,7 +307,7 @@ async function httpProgressReports(
 ): Promise<RouteResult | string> {
   const form = () =>
     new URLSearchParams({
-      intent: "progress",
+      intent: "report",
       version: String(task.version),
       baseVersion: String(task.version),
       asOfDate: todayInHanoi(),
