@@ -55,6 +55,7 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.entity.route": "Page",
   "audit.entity.database": "Database",
   "audit.entity.settings": "Settings",
+  "audit.entity.notification": "Notification",
 
   "audit.action.auth.login": "Signed in",
   "audit.action.auth.login_failed": "Failed sign-in",
@@ -101,4 +102,9 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.action.completion.confirm": "Completion confirmed",
   "audit.action.completion.return": "Completion returned for rework",
   "audit.action.comment.add": "Comment added",
+  "audit.action.reminder.send": "Reminder sent",
+  "audit.action.reminder.auto": "Automatic reminder",
+  "audit.action.reminder.escalate": "Escalated to leadership (3rd reminder)",
+  "audit.action.notification.read": "Notification marked as read",
+  "audit.action.notification.read_all": "All notifications marked as read",
 };

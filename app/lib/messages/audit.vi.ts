@@ -54,6 +54,7 @@ export const auditVi = {
   "audit.entity.route": "Trang",
   "audit.entity.database": "Cơ sở dữ liệu",
   "audit.entity.settings": "Cấu hình",
+  "audit.entity.notification": "Thông báo",
 
   "audit.action.auth.login": "Đăng nhập",
   "audit.action.auth.login_failed": "Đăng nhập không thành công",
@@ -100,5 +101,10 @@ export const auditVi = {
   "audit.action.completion.confirm": "Xác nhận hoàn thành",
   "audit.action.completion.return": "Trả lại, yêu cầu thực hiện lại",
   "audit.action.comment.add": "Ý kiến trao đổi",
+  "audit.action.reminder.send": "Gửi đôn đốc",
+  "audit.action.reminder.auto": "Nhắc hạn tự động",
+  "audit.action.reminder.escalate": "Chuyển lãnh đạo (đôn đốc lần 3)",
+  "audit.action.notification.read": "Đánh dấu thông báo đã đọc",
+  "audit.action.notification.read_all": "Đánh dấu tất cả thông báo đã đọc",
 } as const;
 export type AuditMessageKey = keyof typeof auditVi;

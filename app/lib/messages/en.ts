@@ -5,6 +5,7 @@ import { dashboardEn } from "./dashboard.en";
 import { deskEn } from "./desk.en";
 import { importEn } from "./import.en";
 import { progressEn } from "./progress.en";
+import { remindersEn } from "./reminders.en";
 import { reportEn } from "./report.en";
 import { splitEn } from "./split.en";
 import type { MessageKey } from "./vi";
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...splitEn,
   ...reportEn,
   ...progressEn,
+  ...remindersEn,
   "app.name": "Directive Tracker",
   "app.shortName": "Directives",
   "app.tagline": "Steering committee — follow-up of conclusions and directives",

@@ -7,6 +7,7 @@ import { dashboardVi } from "./dashboard.vi";
 import { deskVi } from "./desk.vi";
 import { importVi } from "./import.vi";
 import { progressVi } from "./progress.vi";
+import { remindersVi } from "./reminders.vi";
 import { reportVi } from "./report.vi";
 import { splitVi } from "./split.vi";
 
@@ -20,6 +21,7 @@ export const vi = {
   ...splitVi,
   ...reportVi,
   ...progressVi,
+  ...remindersVi,
   "app.name": "Theo dõi nhiệm vụ chỉ đạo",
   "app.shortName": "Nhiệm vụ chỉ đạo",
   "app.tagline": "Ban Chỉ đạo — theo dõi thực hiện kết luận, chỉ đạo",
