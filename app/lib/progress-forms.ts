@@ -16,6 +16,7 @@ import {
   type TaskIntent,
 } from "~/lib/desk-forms";
 import type { Translate } from "~/lib/i18n";
+import { reminderIntentOptions, type ReminderIntent } from "~/lib/reminder-forms";
 
 export const PROGRESS_INTENTS = [
   "report",
@@ -27,7 +28,7 @@ export const PROGRESS_INTENTS = [
   "comment",
 ] as const;
 export type ProgressIntent = (typeof PROGRESS_INTENTS)[number];
-export type TaskPageIntent = TaskIntent | ProgressIntent;
+export type TaskPageIntent = TaskIntent | ProgressIntent | ReminderIntent;
 
 /** The permission each intent of the task page needs (the models check it again per record). */
 export const INTENT_PERMISSION: Record<TaskPageIntent, Permission> = {
@@ -42,6 +43,7 @@ export const INTENT_PERMISSION: Record<TaskPageIntent, Permission> = {
   confirm_completion: "completion.decide",
   return_completion: "completion.decide",
   comment: "comment.write",
+  remind: "reminder.send",
 };
 
 export const EXTENSION_OUTCOMES = ["approve", "reject", "counter"] as const;
@@ -125,6 +127,8 @@ function progressIntentOptions(t: Translate) {
     }),
     z.object({
       intent: z.literal("comment"),
+      // The form always sends its key; a post without one (an old page, a script) is stored as posted.
+      idempotencyKey: idempotencyKey().optional(),
       body: requiredText(t, "progress.field.comment", PROGRESS_LIMITS.commentBody),
     }),
   ] as const;
@@ -132,9 +136,13 @@ function progressIntentOptions(t: Translate) {
 
 /** Every move posted from a task page: the secretariat's and the department's desk. */
 export function taskPageIntentSchema(t: Translate, currentLeadId: number) {
-  return z.discriminatedUnion("intent", [...taskIntentSchema(t, currentLeadId).options, ...progressIntentOptions(t)], {
-    error: t("desk.error.unknownAction"),
-  });
+  return z.discriminatedUnion(
+    "intent",
+    [...taskIntentSchema(t, currentLeadId).options, ...progressIntentOptions(t), ...reminderIntentOptions(t)],
+    {
+      error: t("desk.error.unknownAction"),
+    },
+  );
 }
 export type TaskPageInput = z.output<ReturnType<typeof taskPageIntentSchema>>;
 
@@ -149,6 +157,8 @@ export const PROGRESS_NOTICES = [
   "completionConfirmed",
   "completionReturned",
   "commented",
+  "reminded",
+  "remindedEscalated",
 ] as const;
 export type ProgressNotice = (typeof PROGRESS_NOTICES)[number];
 

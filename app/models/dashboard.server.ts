@@ -11,6 +11,7 @@ import { SET_ASIDE_STATUSES, TASK_STATUSES, type TaskStatus } from "../domain/vo
 import type { AppDatabase } from "../lib/db.server";
 import { badRequest, notFound } from "../lib/http.server";
 import type { Translate } from "../lib/i18n";
+import { escalatingReminders, hasEscalatingReminder } from "./reminders.server";
 import { emptyStatusCounts, statusCountsBy, type StatusCounts } from "./status-counts.server";
 import { taskStatusSubquery } from "./task-status.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
@@ -67,7 +68,7 @@ export function dashboardTaskFilter(actor: Actor, filters: DashboardFilters): SQ
 
 /** The task list behind a figure: `/tasks?…` with the figure's filters; no `asOf` for today. */
 export function taskListHref(
-  filters: DashboardFilters & { status?: TaskStatus; stale?: boolean },
+  filters: DashboardFilters & { status?: TaskStatus; stale?: boolean; escalated?: boolean },
   asOf: LocalDate,
   isToday: boolean,
 ): string {
@@ -77,6 +78,7 @@ export function taskListHref(
   if (filters.directive !== undefined) params.set("directive", String(filters.directive));
   if (filters.committee !== undefined) params.set("committee", String(filters.committee));
   if (filters.stale) params.set("stale", "1");
+  if (filters.escalated) params.set("escalated", "1");
   if (!isToday) params.set("asOf", asOf);
   const query = params.toString();
   return query === "" ? "/tasks" : `/tasks?${query}`;
@@ -141,6 +143,34 @@ function listedTasks(db: AppDatabase, subquery: SQL, where: SQL, orderBy: SQL, l
 
 export const DASHBOARD_LIST_LIMIT = 20;
 
+/**
+ * Tasks escalated to leadership as of the day (overdue, with an unanswered 3rd-or-later
+ * manual reminder): the count with the link to exactly those tasks, and the first of them,
+ * longest overdue first, with the reminder that escalated each.
+ */
+function escalatedTasks(db: AppDatabase, filter: SQL, asOf: LocalDate, rules: StatusRules, href: string) {
+  const subquery = taskStatusSubquery(asOf, rules, sql`${filter} AND ${hasEscalatingReminder(asOf)}`);
+  const count =
+    db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${subquery}) st WHERE st.status = 'overdue'`)?.n ?? 0;
+  const rows = listedTasks(
+    db,
+    subquery,
+    sql`st.status = 'overdue'`,
+    sql`st.days_late DESC, t.id`,
+    DASHBOARD_LIST_LIMIT,
+  );
+  const escalating = escalatingReminders(
+    db,
+    rows.map((r) => r.id),
+    asOf,
+  );
+  return {
+    count,
+    href,
+    rows: rows.map((row) => ({ ...row, reminder: escalating.get(row.id) ?? null })),
+  };
+}
+
 /** Everything the overview shows, for a day and filters. */
 export function dashboardFigures(
   db: AppDatabase,
@@ -153,7 +183,7 @@ export function dashboardFigures(
   const filter = dashboardTaskFilter(actor, filters);
   const cutoff = endOfLocalDay(asOf);
   const counts = statusCountsBy(db, sql`0`, asOf, rules, filter).get(0) ?? emptyStatusCounts();
-  const href = (extra: { status?: TaskStatus; stale?: boolean } = {}) =>
+  const href = (extra: { status?: TaskStatus; stale?: boolean; escalated?: boolean } = {}) =>
     taskListHref({ ...filters, ...extra }, asOf, isToday);
   const byStatus = Object.fromEntries(
     TASK_STATUSES.map((status) => [status, { count: counts[status], href: href({ status }) }]),
@@ -169,6 +199,7 @@ export function dashboardFigures(
     DASHBOARD_LIST_LIMIT,
   );
   const dueSoon = listedTasks(db, subquery, sql`st.status = 'due_soon'`, sql`st.due_date, t.id`, DASHBOARD_LIST_LIMIT);
+  const escalated = escalatedTasks(db, filter, asOf, rules, href({ escalated: true }));
 
   // Extension requests waiting for a decision at the end of the day: made by then, decided (if ever) later.
   const pendingWhere = sql`e.created_at < ${cutoff} AND (e.state = 'pending' OR e.decided_at >= ${cutoff})
@@ -241,6 +272,7 @@ export function dashboardFigures(
     ...rates(counts),
     overdue,
     dueSoon,
+    escalated,
     pendingExtensions,
     pendingExtensionList,
     targets,

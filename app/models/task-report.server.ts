@@ -118,6 +118,7 @@ function describeFilters(
     );
   }
   if (query.stale) filters.push(t("tasks.filter.stale"));
+  if (query.escalated) filters.push(t("tasks.filter.escalated"));
   return { ok: true, filters };
 }
 

@@ -7,6 +7,7 @@ import type { StatusRules } from "~/domain/status";
 import { TASK_STATUSES } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
 import type { Translate } from "~/lib/i18n";
+import { hasEscalatingReminder } from "~/models/reminders.server";
 import { taskRows } from "~/models/task-rows.server";
 import { taskStatusSubquery } from "~/models/task-status.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "~/models/visibility.server";
@@ -37,6 +38,8 @@ export function taskListQuery(t: Translate) {
     dueFrom: day(t).optional(),
     dueTo: day(t).optional(),
     stale: z.literal("1").optional(),
+    /** Escalated to leadership: overdue, with an unanswered 3rd-or-later manual reminder (models/reminders.server.ts). */
+    escalated: z.literal("1").optional(),
     sort: z.enum(SORTABLE_COLUMNS).optional(),
     dir: z.enum(["asc", "desc"]).optional(),
     page: id.pipe(z.number().int().min(1).max(1_000_000)).optional(),
@@ -93,11 +96,13 @@ export function listTasks(
   if (query.committee !== undefined) {
     conditions.push(sql`t.directive_id IN (SELECT id FROM directives WHERE committee_id = ${query.committee})`);
   }
+  if (query.escalated) conditions.push(hasEscalatingReminder(asOf));
   const taskFilter = sql.join(conditions, sql` AND `);
 
   const statusConditions = [sql`1 = 1`];
   if (query.status !== undefined) statusConditions.push(sql`st.status = ${query.status}`);
   if (query.stale) statusConditions.push(sql`st.stale`);
+  if (query.escalated) statusConditions.push(sql`st.status = 'overdue'`);
   if (query.dueFrom !== undefined) statusConditions.push(sql`st.due_date >= ${query.dueFrom}`);
   if (query.dueTo !== undefined) statusConditions.push(sql`st.due_date <= ${query.dueTo}`);
   const statusFilter = sql.join(statusConditions, sql` AND `);
