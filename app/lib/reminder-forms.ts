@@ -17,7 +17,7 @@ export function reminderIntentOptions(t: Translate) {
       // A per-render key: the same form posted twice (double click, retry) sends one reminder.
       idempotencyKey: z.string().trim().min(1).max(PROGRESS_LIMITS.idempotencyKey),
       departmentId: z.number({ error: department }).int(department).positive(department),
-      message: optionalText(t, "reminder.form.message", REMINDER_LIMITS.message),
+      message: optionalText(t, "reminder.field.message", REMINDER_LIMITS.message),
     }),
   ] as const;
 }

@@ -491,6 +491,10 @@ export async function runReminderJob(
     report.escalations += 1;
   }
 
-  if (options.deliverEmails ?? true) report.emails = await deliverPendingEmails(db, { retries: true });
+  if (options.deliverEmails ?? true) {
+    // The job's clock: `now` when it started, moving on with the real one (tests pass another instant).
+    const started = Date.now();
+    report.emails = await deliverPendingEmails(db, { retries: true, now: () => now + (Date.now() - started) });
+  }
   return report;
 }

@@ -5,11 +5,13 @@
 import type { AppDatabase } from "../lib/db.server";
 import { runReminderJob, type ReminderJobReport } from "../models/reminders.server";
 
-export function reminderJobEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+type Environment = Record<string, string | undefined>;
+
+export function reminderJobEnabled(env: Environment = process.env): boolean {
   return (env.REMINDERS_JOB ?? "").trim().toLowerCase() !== "off";
 }
 
-export function reminderJobIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
+export function reminderJobIntervalMs(env: Environment = process.env): number {
   const minutes = Number(env.REMINDERS_JOB_INTERVAL_MINUTES ?? "");
   return (Number.isFinite(minutes) && minutes >= 1 ? minutes : 60) * 60_000;
 }
@@ -36,7 +38,7 @@ export interface ReminderSchedule {
 /** Runs the job now (awaited, so a fresh server starts from a known state), then on a timer. */
 export async function startReminderSchedule(
   db: AppDatabase,
-  options: { env?: NodeJS.ProcessEnv; log?: (line: string) => void } = {},
+  options: { env?: Environment; log?: (line: string) => void } = {},
 ): Promise<ReminderSchedule> {
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => console.log(line));

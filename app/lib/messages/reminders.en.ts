@@ -23,6 +23,7 @@ export const remindersEn: Record<keyof typeof remindersVi, string> = {
   "reminder.form.lead": "{name} (lead)",
   "reminder.form.coordinator": "{name} (coordinating)",
   "reminder.form.message": "Message (optional)",
+  "reminder.field.message": "The message",
   "reminder.form.submit": "Send the reminder",
   "reminder.form.hint":
     "The department's users are notified. Reminders are numbered 1, 2, 3… per department; an overdue task whose 3rd reminder is not answered goes to leadership.",

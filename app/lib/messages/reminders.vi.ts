@@ -22,6 +22,7 @@ export const remindersVi = {
   "reminder.form.lead": "{name} (chủ trì)",
   "reminder.form.coordinator": "{name} (phối hợp)",
   "reminder.form.message": "Nội dung đôn đốc (không bắt buộc)",
+  "reminder.field.message": "Nội dung đôn đốc",
   "reminder.form.submit": "Gửi đôn đốc",
   "reminder.form.hint":
     "Người dùng của đơn vị nhận được thông báo. Đôn đốc được đánh số lần 1, 2, 3… theo từng đơn vị; nhiệm vụ quá hạn có lần đôn đốc thứ 3 chưa được phản hồi sẽ chuyển lãnh đạo.",
