@@ -228,7 +228,11 @@ function EscalatedSection({ escalated, suffix }: { escalated: Escalated; suffix:
     <section aria-labelledby="escalated-heading" className="space-y-2" data-testid="escalated">
       <h2 id="escalated-heading" className="text-lg font-semibold">
         {heading} (
-        <Link to={escalated.href} aria-label={`${formatNumber(locale, escalated.count)} — ${heading}`}>
+        <Link
+          to={escalated.href}
+          aria-label={`${formatNumber(locale, escalated.count)} — ${heading}`}
+          className="underline"
+        >
           {formatNumber(locale, escalated.count)}
         </Link>
         )
