@@ -14,7 +14,8 @@ export const remindersVi = {
   "reminder.sentBySystem": "{at} · hệ thống tự động",
   "reminder.open": "Chưa phản hồi",
   "reminder.resolved": "Đã phản hồi {at}",
-  "reminder.escalating": "Lần đôn đốc thứ 3 trở lên của Văn phòng: nếu nhiệm vụ quá hạn mà chưa phản hồi thì chuyển lãnh đạo.",
+  "reminder.escalating":
+    "Lần đôn đốc thứ 3 trở lên của Văn phòng: nếu nhiệm vụ quá hạn mà chưa phản hồi thì chuyển lãnh đạo.",
   "reminder.escalated":
     "Đã chuyển lãnh đạo: nhiệm vụ quá hạn và đơn vị chưa phản hồi đôn đốc lần thứ 3 trở lên của Văn phòng.",
   "reminder.form.summary": "Gửi đôn đốc",
