@@ -3,10 +3,15 @@
 // backups (default 7) that share the file's name pattern in its directory.
 // `{stamp}` in the file name becomes the current UTC time, e.g.
 // `npm run backup -- backups/app-{stamp}.db --keep 48`.
-// Exits non-zero when the backup or its check fails (the failed copy is removed).
+// The attachment files the backup refers to are copied into `attachments/` beside
+// it (only those not there yet; db/backup-attachments.ts).
+// Exits non-zero when the backup or its check fails (the failed copy is removed),
+// or when an attachment file is missing or altered (the database backup is kept).
 import fs from "node:fs";
 import path from "node:path";
 import { databasePath } from "../app/lib/db.server";
+import { attachmentsDir } from "../app/models/attachments.server";
+import { copyAttachments, describeCopy } from "./backup-attachments";
 import { backupDatabase, fileTimestamp, pruneBackups, verifyBackup } from "./backup-files";
 
 const USAGE = "Usage: npm run backup -- <file> [--keep N]   (use {stamp} in <file> for a timestamp)";
@@ -69,6 +74,14 @@ async function main(): Promise<number> {
       ? `Kept every backup (at most ${args.keep}).`
       : `Kept the newest ${args.keep}; removed ${removed.length}: ${removed.map((f) => path.basename(f)).join(", ")}`,
   );
+  const attachmentsTarget = path.join(path.dirname(args.target), "attachments");
+  const copy = copyAttachments(args.target, attachmentsDir(), attachmentsTarget);
+  console.log(describeCopy(copy, attachmentsTarget));
+  if (copy.problems.length > 0) {
+    console.error(`${copy.problems.length} attachment file(s) could not be backed up:`);
+    for (const problem of copy.problems) console.error(`  ${problem}`);
+    return 1;
+  }
   return 0;
 }
 

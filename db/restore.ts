@@ -2,8 +2,12 @@
 // (DATABASE_URL) with a verified backup, after copying the current file aside as
 // `<db>.before-restore-<stamp>`, and migrates it. The server must be stopped
 // first: a running server keeps the old file open and would write to it.
+// Attachment files of the restored database missing from the attachments folder
+// are copied back from `attachments/` beside the backup (db/backup-attachments.ts).
 import path from "node:path";
 import { databasePath } from "../app/lib/db.server";
+import { attachmentsDir } from "../app/models/attachments.server";
+import { copyAttachments, describeCopy } from "./backup-attachments";
 import { restoreDatabase, verifyBackup } from "./backup-files";
 
 const USAGE = "Usage: npm run restore -- <backup-file> --yes";
@@ -34,7 +38,15 @@ function main(): number {
   }
   const { safetyCopy } = restoreDatabase(backup, target);
   console.log(safetyCopy ? `Copied the current database aside: ${safetyCopy}` : `No database at ${target} before.`);
-  console.log(`Restored ${backup} → ${target} and applied migrations. Start the server again.`);
+  console.log(`Restored ${backup} → ${target} and applied migrations.`);
+  const copy = copyAttachments(target, path.join(path.dirname(backup), "attachments"), attachmentsDir());
+  console.log(describeCopy(copy, attachmentsDir()));
+  if (copy.problems.length > 0) {
+    console.error(`${copy.problems.length} attachment file(s) of the restored database are not available:`);
+    for (const problem of copy.problems) console.error(`  ${problem}`);
+    return 1;
+  }
+  console.log("Start the server again.");
   return 0;
 }
 

@@ -26,7 +26,8 @@ export type IntentFields = ReturnType<typeof useIntentForm>[1];
 /**
  * One move on the task: a disclosure with its form, open when its last attempt
  * failed (or when it is what the user is expected to do next). `hidden` adds
- * fields such as the form's idempotency key; `submit` replaces the single button.
+ * fields such as the form's idempotency key; `submit` replaces the single button;
+ * `encType` is set for a form with a file input.
  */
 export function IntentForm({
   task,
@@ -39,6 +40,7 @@ export function IntentForm({
   withVersion = true,
   hidden = {},
   submit,
+  encType,
 }: {
   task: TaskFacts;
   intent: TaskPageIntent;
@@ -50,6 +52,8 @@ export function IntentForm({
   withVersion?: boolean;
   hidden?: Record<string, string | number>;
   submit?: (disabled: boolean) => ReactNode;
+  /** `multipart/form-data` for a form that carries files. */
+  encType?: "multipart/form-data";
 }) {
   const navigation = useNavigation();
   const mine = reply?.intent === intent ? reply : undefined;
@@ -62,6 +66,7 @@ export function IntentForm({
       <Form
         method="post"
         action={`/tasks/${task.id}`}
+        encType={encType}
         {...getFormProps(form)}
         className="space-y-3 border-t border-slate-200 p-3"
       >

@@ -10,6 +10,7 @@ import { useT } from "~/lib/i18n";
 import { useOptionalUser } from "~/lib/use-user";
 import { FieldErrors, HINT_CLASS, INPUT_CLASS, LABEL_CLASS, type IntentReply } from "./form-feedback";
 import { BUTTON, IntentForm, type TaskFacts } from "./task-actions";
+import { AttachmentInput } from "./attachment-input";
 
 /** What the task page knows about the task for the department's desk. */
 export interface DeskTask extends TaskFacts {
@@ -299,6 +300,8 @@ export function TaskDesk({
   const showCompletionDecision = can.decideCompletion && task.state === "awaiting_confirmation";
   if (!showReport && !showCompletion && !showExtension && !showDecision && !showCompletionDecision) return null;
   const todayShown = formatLocalDate(today);
+  // The server's refusal of the files of the form last posted (the files themselves must be chosen again).
+  const fileErrors = (intent: string) => (reply?.intent === intent ? reply.result.error?.attachments : undefined);
   return (
     <section aria-labelledby="task-desk-heading" className="no-print space-y-2">
       <h2 id="task-desk-heading" className="text-lg font-semibold">
@@ -310,6 +313,7 @@ export function TaskDesk({
             key={key("report")}
             task={task}
             intent="report"
+            encType="multipart/form-data"
             summary={t("progress.report.summary")}
             submitLabel={t("progress.report.submit")}
             reply={reply}
@@ -349,7 +353,11 @@ export function TaskDesk({
                   rows={2}
                 />
                 <TargetInputs targets={targets} />
-                {/* Attachments (tài liệu kèm theo) of the report go here, filed against the report's id. */}
+                <AttachmentInput
+                  formId="task-report"
+                  label={t("attachments.field.report")}
+                  errors={fileErrors("report")}
+                />
                 <p className={HINT_CLASS}>{t("progress.report.hint")}</p>
               </>
             )}
@@ -360,6 +368,7 @@ export function TaskDesk({
             key={key("report_completion")}
             task={task}
             intent="report_completion"
+            encType="multipart/form-data"
             summary={t("progress.completion.summary")}
             submitLabel={t("progress.completion.submit")}
             reply={reply}
@@ -379,7 +388,11 @@ export function TaskDesk({
                   max={PROGRESS_LIMITS.result}
                 />
                 <TargetInputs targets={targets} />
-                {/* Evidence files (attachments) of the completion go here, filed against the report's id. */}
+                <AttachmentInput
+                  formId="task-report_completion"
+                  label={t("attachments.field.completion")}
+                  errors={fileErrors("report_completion")}
+                />
                 <p className={HINT_CLASS}>{t("progress.completion.hint")}</p>
               </>
             )}
@@ -390,6 +403,7 @@ export function TaskDesk({
             key={key("request_extension")}
             task={task}
             intent="request_extension"
+            encType="multipart/form-data"
             summary={t("progress.extension.summary")}
             submitLabel={t("progress.extension.submit")}
             reply={reply}
@@ -403,6 +417,11 @@ export function TaskDesk({
                   field={fields.reason}
                   label={t("progress.field.extensionReason")}
                   max={PROGRESS_LIMITS.reason}
+                />
+                <AttachmentInput
+                  formId="task-request_extension"
+                  label={t("attachments.field.extension")}
+                  errors={fileErrors("request_extension")}
                 />
               </>
             )}

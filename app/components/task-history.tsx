@@ -1,6 +1,7 @@
+import { formatFileSize, mediaTypeLabel } from "~/domain/attachments";
 import { formatInstant, formatLocalDate } from "~/domain/dates";
-import { useT, type Translate } from "~/lib/i18n";
-import type { HistoryEntry } from "~/routes/tasks.$id/queries.server";
+import { INTL_LOCALE, useLocale, useT, type Translate } from "~/lib/i18n";
+import type { HistoryAttachment, HistoryEntry } from "~/routes/tasks.$id/queries.server";
 
 function describe(entry: HistoryEntry, t: Translate): { title: string; lines: string[]; actor: string | null } {
   switch (entry.kind) {
@@ -65,6 +66,35 @@ function describe(entry: HistoryEntry, t: Translate): { title: string; lines: st
   }
 }
 
+/** The files that came with a report, a completion or an extension request, each a download link. */
+function Attachments({ files }: { files: HistoryAttachment[] }) {
+  const t = useT();
+  const locale = INTL_LOCALE[useLocale()];
+  if (files.length === 0) return null;
+  return (
+    <div className="mt-1 text-sm">
+      <p className="text-slate-700">{t("attachments.list.label")}</p>
+      <ul className="space-y-0.5" data-testid="attachments">
+        {files.map((file) => (
+          <li key={file.id} className="flex flex-wrap items-baseline gap-x-2">
+            <span aria-hidden="true">📎</span>
+            {/* A resource route: a plain link, so the browser downloads it (no client-side navigation). */}
+            <a href={file.href} download={file.fileName} className="break-all font-medium">
+              {file.fileName}
+            </a>
+            <span className="text-xs text-slate-600">
+              {t("attachments.list.details", {
+                size: formatFileSize(file.sizeBytes, locale),
+                type: mediaTypeLabel(file.mediaType),
+              })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
   const t = useT();
   if (entries.length === 0) return <p className="text-sm">{t("task.historyEmpty")}</p>;
@@ -89,6 +119,7 @@ export function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
                 {line}
               </p>
             ))}
+            {"attachments" in entry && <Attachments files={entry.attachments} />}
           </li>
         );
       })}

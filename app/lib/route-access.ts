@@ -14,7 +14,7 @@ import type { Permission } from "~/domain/permissions";
 
 /** What the matrix expects from a request the guard lets through. */
 export interface GrantedOutcome {
-  status: 200 | 302 | 400;
+  status: 200 | 302 | 400 | 404;
   /** For a redirect: where to. */
   location?: string;
 }
@@ -37,6 +37,13 @@ export interface Guard {
   granted?: GrantedOutcome;
   /** A public handler that answers signed-in users differently (the login page sends them on). */
   grantedWhenSignedIn?: GrantedOutcome;
+  /**
+   * How the caller is identified: the session cookie (default), or for the JSON API an API
+   * token in `Authorization: Bearer …` only. An API route answers 401 (JSON) to a request
+   * without a token, signed in or not, and applies the permission and record rules to the
+   * token's acting user, answering 404 (JSON) for what that user may not see.
+   */
+  authentication?: "session" | "api_token";
 }
 
 export interface RouteAccess {
@@ -74,6 +81,13 @@ export const ROUTE_ACCESS = {
     // to an intent the user may not make (INTENT_PERMISSION in app/lib/progress-forms.ts;
     // tests/integration/progress-routes.test.ts checks each intent per role).
     action: { permission: "task.read", resource: "task", granted: { status: 400 } },
+  },
+  // An attachment of a report, completion report or extension request (`/tasks/:id/attachments/:attachmentId`):
+  // for whoever may see the task. The matrix probes every task with an attachment id that does not exist,
+  // which is a 404 (audited) even where the task is visible; tests/integration/attachments.test.ts
+  // downloads real ones, and checks an attachment of another task is refused the same way.
+  "routes/tasks.$id_.attachments.$attachmentId": {
+    loader: { permission: "task.read", resource: "task", granted: { status: 404 } },
   },
   // The department's home: its tasks by urgency and the reminders it received. Other roles
   // get a short explanation (200) rather than a redirect.
@@ -176,6 +190,28 @@ export const ROUTE_ACCESS = {
     loader: { permission: "department.manage" },
     action: { permission: "department.manage", granted: { status: 400 } },
   },
+  // API tokens (issue, revoke): an administrator's task, like the accounts the tokens act as.
+  "routes/admin.api-tokens._index": { loader: { permission: "user.manage" } },
+  "routes/admin.api-tokens.new": {
+    loader: { permission: "user.manage" },
+    action: { permission: "user.manage", granted: { status: 400 } },
+  },
+  "routes/admin.api-tokens.$id": {
+    loader: { permission: "user.manage" },
+    // An empty form lacks the confirmation.
+    action: { permission: "user.manage", granted: { status: 400 } },
+  },
+
+  // The read-only JSON API (docs/decisions/013): API tokens only, then the screens' own rules.
+  "routes/api.v1.directives._index": { loader: { permission: "directive.read", authentication: "api_token" } },
+  "routes/api.v1.directives.$id": {
+    loader: { permission: "directive.read", resource: "directive", authentication: "api_token" },
+  },
+  "routes/api.v1.tasks._index": { loader: { permission: "task.read", authentication: "api_token" } },
+  "routes/api.v1.tasks.$id": { loader: { permission: "task.read", resource: "task", authentication: "api_token" } },
+  "routes/api.v1.scorecard": { loader: { permission: "dashboard.read", authentication: "api_token" } },
+  // Any other address under /api: a JSON 404 for everyone, token or not.
+  "routes/api.$": { loader: { permission: "public", granted: { status: 404 } } },
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteId = keyof typeof ROUTE_ACCESS;

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import type { StatusRules } from "../domain/status";
@@ -7,8 +7,39 @@ import type { AppDatabase } from "../lib/db.server";
 import { emptyStatusCounts, statusCountsBy } from "./status-counts.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
 
+/** Narrowing and paging of the list (the JSON API's); the directives page shows them all. */
+export interface DirectiveListOptions {
+  committee?: number;
+  state?: DirectiveState;
+  limit?: number;
+  offset?: number;
+}
+
+function directiveConditions(actor: Actor, options: DirectiveListOptions): SQL {
+  const conditions = [visibleDirectivesFilter(actor)];
+  if (options.committee !== undefined) conditions.push(sql`d.committee_id = ${options.committee}`);
+  if (options.state !== undefined) conditions.push(sql`d.state = ${options.state}`);
+  return sql.join(conditions, sql` AND `);
+}
+
+/** How many directives the actor may see within the options' filters. */
+export function countDirectives(db: AppDatabase, actor: Actor, options: DirectiveListOptions = {}): number {
+  return (
+    db.get<{ n: number }>(sql`SELECT count(*) AS n FROM directives d WHERE ${directiveConditions(actor, options)}`)
+      ?.n ?? 0
+  );
+}
+
 /** The directives the actor may see, newest first, with their visible tasks counted by status. */
-export function listDirectives(db: AppDatabase, actor: Actor, asOf: LocalDate, rules: StatusRules) {
+export function listDirectives(
+  db: AppDatabase,
+  actor: Actor,
+  asOf: LocalDate,
+  rules: StatusRules,
+  options: DirectiveListOptions = {},
+) {
+  const page =
+    options.limit === undefined ? sql`` : sql`LIMIT ${options.limit} OFFSET ${Math.max(0, options.offset ?? 0)}`;
   const rows = db.all<{
     id: number;
     number: string | null;
@@ -17,13 +48,24 @@ export function listDirectives(db: AppDatabase, actor: Actor, asOf: LocalDate, r
     abstract: string;
     state: DirectiveState;
     confidential: 0 | 1;
+    committee_id: number;
     committee_name: string;
   }>(sql`
-    SELECT d.id, d.number, d.type, d.issued_on, d.abstract, d.state, d.confidential, c.name AS committee_name
+    SELECT d.id, d.number, d.type, d.issued_on, d.abstract, d.state, d.confidential,
+      c.id AS committee_id, c.name AS committee_name
     FROM directives d JOIN committees c ON c.id = d.committee_id
-    WHERE ${visibleDirectivesFilter(actor)}
-    ORDER BY d.issued_on DESC, d.id DESC`);
-  const counts = statusCountsBy(db, sql`t.directive_id`, asOf, rules, visibleTasksFilter(actor));
+    WHERE ${directiveConditions(actor, options)}
+    ORDER BY d.issued_on DESC, d.id DESC
+    ${page}`);
+  // One page: count only its directives' tasks.
+  const taskFilter =
+    options.limit === undefined
+      ? visibleTasksFilter(actor)
+      : sql`${visibleTasksFilter(actor)} AND t.directive_id IN (${sql.join(
+          [sql`-1`, ...rows.map((row) => sql`${row.id}`)],
+          sql`, `,
+        )})`;
+  const counts = statusCountsBy(db, sql`t.directive_id`, asOf, rules, taskFilter);
   return rows.map((row) => ({
     id: row.id,
     number: row.number,
@@ -32,6 +74,7 @@ export function listDirectives(db: AppDatabase, actor: Actor, asOf: LocalDate, r
     abstract: row.abstract,
     state: row.state,
     confidential: row.confidential === 1,
+    committeeId: row.committee_id,
     committeeName: row.committee_name,
     counts: counts.get(row.id) ?? emptyStatusCounts(),
   }));

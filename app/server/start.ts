@@ -11,6 +11,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { translate } from "../lib/i18n";
+import { apiMethodRefusal } from "../lib/api-protocol";
 import { isSameOriginRequest } from "../lib/same-origin.server";
 import type { RequestContext } from "../lib/request-context";
 import { databasePath, getDb, closeDb } from "../lib/db.server";
@@ -92,6 +93,14 @@ function refuseCrossOrigin(req: express.Request, res: express.Response, next: ex
     .send(`${translate("vi", "error.crossOrigin")}\n${translate("en", "error.crossOrigin")}\n`);
 }
 
+/** The JSON API only reads: other methods get a JSON 405 there, not the cross-origin refusal's text. */
+function readOnlyApi(req: express.Request, res: express.Response, next: express.NextFunction) {
+  const lang = typeof req.query.lang === "string" ? req.query.lang : null;
+  const refusal = apiMethodRefusal(req.method, req.get("accept-language"), lang);
+  if (refusal === null) return next();
+  res.status(refusal.status).set(refusal.headers).send(refusal.body);
+}
+
 async function main(): Promise<void> {
   process.env.NODE_ENV ??= "production";
   buildIfNeeded();
@@ -116,6 +125,7 @@ async function main(): Promise<void> {
   app.use(compression());
   app.use("/assets", express.static(path.join(ROOT, "build/client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(ROOT, "build/client"), { maxAge: "1h" }));
+  app.use("/api", readOnlyApi);
   app.use(refuseCrossOrigin);
   app.all(
     "*",

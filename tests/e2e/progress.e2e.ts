@@ -1,11 +1,14 @@
 // The department's desk in a browser, the issue's done-when: the secretariat
 // creates a task led by the Department of Information and Communications; its
-// head reports 60%, asks for an extension, the secretariat counters, the head
-// reports done, the secretariat returns it, the head reports done again, the
-// secretariat confirms — with the task's status badge checked after each step.
+// head reports 60% with a PDF attached, asks for an extension, the secretariat
+// downloads the PDF (the same bytes) and counters, the head reports done, the
+// secretariat returns it, the head reports done again, the secretariat confirms —
+// with the task's status badge checked after each step.
 // Only the task created here is changed (other browser tests share the server).
+import fs from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { pdfFile } from "../setup/attachment-files";
 import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
 
 let browser: Browser;
@@ -91,12 +94,18 @@ describe("the department's desk: report, extend, complete, return, complete, con
     await lead.getByText("Việc cần làm tiếp theo:").waitFor();
     await expectAccessible(lead);
 
-    // 1. Progress: 60%.
+    // 1. Progress: 60%, with the report as a PDF (a real one, made here).
+    const pdf = pdfFile(`Bao cao tien do 60% ${stamp}`);
+    const pdfName = "Báo cáo tiến độ 60% (quý IV).pdf";
     await lead.getByLabel("Tỷ lệ hoàn thành (%)").fill("60");
     await lead.getByLabel("Kết quả thực hiện").fill("Đã kết nối 60% thủ tục lên cổng dịch vụ công.");
+    await lead
+      .getByLabel("Tài liệu kèm theo (nếu có)", { exact: true })
+      .setInputFiles({ name: pdfName, mimeType: "application/pdf", buffer: pdf });
     await submitButton(lead, "Gửi báo cáo tiến độ").click();
     await lead.waitForURL(/\?done=reported$/);
     await lead.getByRole("status").getByText("Đã gửi báo cáo tiến độ.").waitFor();
+    await lead.getByTestId("attachments").getByRole("link", { name: pdfName }).waitFor();
     await expectStatus(lead, "on_track");
     await expectAccessible(lead);
 
@@ -110,8 +119,14 @@ describe("the department's desk: report, extend, complete, return, complete, con
     await expectStatus(lead, "on_track");
     await expectAccessible(lead);
 
-    // 3. The secretariat counters with another date.
+    // The secretariat downloads the report's PDF: the same bytes, under its Vietnamese name.
     await secretariat.goto(taskPath);
+    const pdfLink = secretariat.getByTestId("attachments").getByRole("link", { name: pdfName });
+    const [download] = await Promise.all([secretariat.waitForEvent("download"), pdfLink.click()]);
+    expect(download.suggestedFilename()).toBe(pdfName);
+    expect(Buffer.compare(fs.readFileSync(await download.path()), pdf)).toBe(0);
+
+    // 3. The secretariat counters with another date.
     await secretariat.getByLabel("Ngày gia hạn khác").fill(hanoiDay(15));
     await secretariat.getByLabel("Ý kiến, lý do").fill("Gia hạn 5 ngày.");
     await expectAccessible(secretariat);

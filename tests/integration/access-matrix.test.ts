@@ -5,6 +5,8 @@
 // answer with what the permission table says it must be:
 //   signed out → 302 to /login?redirectTo=…; permission missing → 403;
 //   record hidden or missing → 404; allowed → what app/lib/route-access.ts declares.
+// A JSON API route (authentication "api_token") answers 401 to every call without an
+// API token, signed in or not; with a token acting as the user, the same table applies.
 // Expectations are computed from app/domain/permissions.ts, never written by hand.
 import fs from "node:fs";
 import path from "node:path";
@@ -27,6 +29,8 @@ import { directives, taskCoordinators, tasks } from "../../db/schema";
 import {
   allDirectiveFacts,
   allTaskFacts,
+  apiTokenFor,
+  bearer,
   callRoute,
   demoActors,
   sessionFor,
@@ -209,6 +213,8 @@ beforeAll(async () => {
   const stttt = String(departmentId(db, "STTTT"));
   const committee = String(db.get<{ id: number }>(sql`SELECT id FROM committees ORDER BY id LIMIT 1`)!.id);
   const meeting = String(db.get<{ id: number }>(sql`SELECT id FROM meetings ORDER BY id LIMIT 1`)!.id);
+  apiTokenFor("lanhdao");
+  const apiToken = String(db.get<{ id: number }>(sql`SELECT id FROM api_tokens ORDER BY id LIMIT 1`)!.id);
   world = {
     db,
     users: demoActors(db),
@@ -221,6 +227,10 @@ beforeAll(async () => {
       "routes/committees.$id_.edit": { id: committee },
       "routes/meetings.$id": { id: meeting },
       "routes/meetings.$id_.edit": { id: meeting },
+      "routes/admin.api-tokens.$id": { id: apiToken },
+      // The splat of /api/*: any address the API does not have.
+      "routes/api.$": { "": "v1/nothing-here", "*": "v1/nothing-here" },
+      "routes/tasks.$id_.attachments.$attachmentId": { attachmentId: MISSING_ID },
     },
   };
 });
@@ -230,6 +240,10 @@ function probesFor(routeId: string, guard: Guard): Probe[] {
     guard.resource === "task" ? world.taskProbes : guard.resource === "directive" ? world.directiveProbes : null;
   // A record in the query string (`?directive=3`): the path has no parameter of its own.
   if (records !== null && guard.resourceQuery !== undefined) return records.map((probe) => ({ ...probe, params: {} }));
+  // A record page with a second parameter (an attachment of the task) takes its value from the samples.
+  const extra = world.paramSamples[routeId];
+  if (records !== null && extra !== undefined)
+    return records.map((probe) => ({ ...probe, params: { ...probe.params, ...extra } }));
   if (records !== null) return records;
   const params = dynamicParams(routeId);
   if (params.length === 0) return [{ label: "page", params: {} }];
@@ -351,12 +365,27 @@ async function checkCases(route: RouteModuleFile, method: Method, guard: Guard, 
     // Sign in again for every case: a case may end the session (the logout action).
     const token = login === null ? null : await sessionFor(login);
     const lastAuditId = world.db.get<{ id: number | null }>(sql`SELECT max(id) AS id FROM audit_events`)?.id ?? 0;
+    const viaApi = guard.authentication === "api_token";
+    if (viaApi) {
+      // The session cookie never authenticates the API: without a token, everyone gets the 401.
+      const unauthenticated = await callRoute(handler, { path, params: probe.params, token });
+      const code = (unauthenticated.body as { error?: { code?: string } } | null)?.error?.code;
+      if (unauthenticated.status !== 401 || code !== "missing_token") {
+        mismatches.push(`${probe.label} without a token: expected a 401 missing_token, got ${unauthenticated.status}`);
+      }
+      if (login === null) {
+        exercised.cases += 1;
+        exercised.byStatus.set(401, (exercised.byStatus.get(401) ?? 0) + 1);
+        continue;
+      }
+    }
     const outcome = await callRoute(handler, {
       path,
       method: method === "loader" ? "GET" : "POST",
       params: probe.params,
-      token,
+      token: viaApi ? null : token,
       form: {},
+      ...(viaApi && login !== null ? { headers: bearer(apiTokenFor(login)) } : {}),
     });
     const expected = expectedOutcome(guard, actor, probe, path);
     // A location is checked where the table names one (redirects to the login page, declared redirects).
@@ -367,7 +396,17 @@ async function checkCases(route: RouteModuleFile, method: Method, guard: Guard, 
         `${probe.label}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(outcome.location === undefined ? { status: outcome.status } : { status: outcome.status, location: outcome.location })}`,
       );
     } else if (outcome.status === 403) {
-      expect(outcome.body).toEqual({ message: translate("vi", "error.forbidden.body") });
+      expect(outcome.body).toEqual(
+        viaApi
+          ? { error: { code: "forbidden", message: translate("vi", "api.error.forbidden") } }
+          : { message: translate("vi", "error.forbidden.body") },
+      );
+    } else if (outcome.status === 404 && viaApi) {
+      expect(outcome.body, "a 404 says nothing about the record").toEqual({
+        error: { code: "not_found", message: translate("vi", "api.error.not_found") },
+      });
+    } else if (outcome.status === 404 && path.startsWith("/api/")) {
+      expect((outcome.body as { error: { code: string } }).error.code).toBe("unknown_endpoint");
     } else if (outcome.status === 404) {
       expect(outcome.body, "a 404 says nothing about the record").toBeNull();
     }

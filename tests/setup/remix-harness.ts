@@ -11,6 +11,7 @@ import type { Actor, DirectiveAccessFacts, TaskAccessFacts } from "../../app/dom
 import { sessionCookie } from "../../app/lib/auth.server";
 import { closeDb, getDb, type AppDatabase } from "../../app/lib/db.server";
 import type { RequestContext } from "../../app/lib/request-context";
+import { authenticateApiToken, issueApiToken } from "../../app/models/api-tokens.server";
 import { signIn, userForSessionToken, type SessionUser } from "../../app/models/sessions.server";
 import { DEMO_PASSWORD, loadDemoData } from "../../db/seed/demo";
 import { freshDatabaseFile } from "./database";
@@ -61,6 +62,37 @@ export function sessionUser(token: string): SessionUser {
 export async function sessionCookieHeader(token: string): Promise<string> {
   const setCookie = await sessionCookie.serialize(token);
   return setCookie.split(";")[0]!;
+}
+
+// ---------------------------------------------------------------- API tokens
+
+const apiSecrets = new Map<string, string>();
+
+/**
+ * The secret of an API token acting as a user, issued through the real
+ * `issueApiToken` by the first administrator. Reused while it still works.
+ */
+export function apiTokenFor(login: string): string {
+  const db = getDb();
+  const cached = apiSecrets.get(login);
+  if (cached !== undefined && authenticateApiToken(db, cached).ok) return cached;
+  const user = db.get<{ id: number }>(sql`SELECT id FROM users WHERE login = ${login}`);
+  const admin = db.get<{ id: number }>(sql`SELECT id FROM users WHERE role = 'admin' ORDER BY id LIMIT 1`);
+  if (!user || !admin) throw new Error(`no user ${login} (or no administrator) in the database`);
+  const result = issueApiToken(
+    db,
+    { id: admin.id, role: "admin", departmentId: null },
+    { name: `Kiểm thử (${login})`, userId: user.id, expiresOn: null },
+    { ipAddress: TEST_CONTEXT.clientIp, userAgent: "remix-harness", requestId: TEST_CONTEXT.requestId },
+  );
+  if (!result.ok) throw new Error(`issuing an API token for ${login} failed: ${result.code}`);
+  apiSecrets.set(login, result.secret);
+  return result.secret;
+}
+
+/** The `Authorization` header of a call with an API token. */
+export function bearer(secret: string): Record<string, string> {
+  return { Authorization: `Bearer ${secret}` };
 }
 
 // ---------------------------------------------------------------- calling handlers

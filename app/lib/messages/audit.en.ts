@@ -56,6 +56,7 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.entity.database": "Database",
   "audit.entity.settings": "Settings",
   "audit.entity.notification": "Notification",
+  "audit.entity.api_token": "API token",
 
   "audit.action.auth.login": "Signed in",
   "audit.action.auth.login_failed": "Failed sign-in",
@@ -107,4 +108,8 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.action.reminder.escalate": "Escalated to leadership (3rd reminder)",
   "audit.action.notification.read": "Notification marked as read",
   "audit.action.notification.read_all": "All notifications marked as read",
+  "audit.action.api_token.issue": "API token issued",
+  "audit.action.api_token.revoke": "API token revoked",
+  "audit.action.attachment.upload": "Attachment uploaded",
+  "audit.action.attachment.damaged": "Attachment missing or altered",
 };

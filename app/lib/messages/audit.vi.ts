@@ -55,6 +55,7 @@ export const auditVi = {
   "audit.entity.database": "Cơ sở dữ liệu",
   "audit.entity.settings": "Cấu hình",
   "audit.entity.notification": "Thông báo",
+  "audit.entity.api_token": "Mã truy cập API",
 
   "audit.action.auth.login": "Đăng nhập",
   "audit.action.auth.login_failed": "Đăng nhập không thành công",
@@ -106,5 +107,9 @@ export const auditVi = {
   "audit.action.reminder.escalate": "Chuyển lãnh đạo (đôn đốc lần 3)",
   "audit.action.notification.read": "Đánh dấu thông báo đã đọc",
   "audit.action.notification.read_all": "Đánh dấu tất cả thông báo đã đọc",
+  "audit.action.api_token.issue": "Cấp mã truy cập API",
+  "audit.action.api_token.revoke": "Thu hồi mã truy cập API",
+  "audit.action.attachment.upload": "Tải lên tệp đính kèm",
+  "audit.action.attachment.damaged": "Tệp đính kèm bị thiếu hoặc bị thay đổi",
 } as const;
 export type AuditMessageKey = keyof typeof auditVi;

@@ -1,4 +1,6 @@
 import { adminEn } from "./admin.en";
+import { apiEn } from "./api.en";
+import { attachmentsEn } from "./attachments.en";
 import { auditEn } from "./audit.en";
 import { committeesEn } from "./committees.en";
 import { dashboardEn } from "./dashboard.en";
@@ -13,6 +15,7 @@ import type { MessageKey } from "./vi";
 // English: every key of vi.ts, checked by the type.
 export const en: Record<MessageKey, string> = {
   ...adminEn,
+  ...apiEn,
   ...auditEn,
   ...committeesEn,
   ...dashboardEn,
@@ -22,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...reportEn,
   ...progressEn,
   ...remindersEn,
+  ...attachmentsEn,
   "app.name": "Directive Tracker",
   "app.shortName": "Directives",
   "app.tagline": "Steering committee — follow-up of conclusions and directives",

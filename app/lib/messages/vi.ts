@@ -1,6 +1,8 @@
 // Vietnamese: the source language. Keys are grouped by the screen that uses them;
 // larger areas keep their strings in a file of their own, merged here.
 import { adminVi } from "./admin.vi";
+import { apiVi } from "./api.vi";
+import { attachmentsVi } from "./attachments.vi";
 import { auditVi } from "./audit.vi";
 import { committeesVi } from "./committees.vi";
 import { dashboardVi } from "./dashboard.vi";
@@ -13,6 +15,7 @@ import { splitVi } from "./split.vi";
 
 export const vi = {
   ...adminVi,
+  ...apiVi,
   ...auditVi,
   ...committeesVi,
   ...dashboardVi,
@@ -22,6 +25,7 @@ export const vi = {
   ...reportVi,
   ...progressVi,
   ...remindersVi,
+  ...attachmentsVi,
   "app.name": "Theo dõi nhiệm vụ chỉ đạo",
   "app.shortName": "Nhiệm vụ chỉ đạo",
   "app.tagline": "Ban Chỉ đạo — theo dõi thực hiện kết luận, chỉ đạo",

@@ -24,6 +24,7 @@ export function getDirective(db: AppDatabase, actor: Actor, id: number, asOf: Lo
       confidential: directives.confidential,
       state: directives.state,
       version: directives.version,
+      committeeId: directives.committeeId,
       committeeName: committees.name,
       meetingTitle: meetings.title,
       meetingHeldOn: meetings.heldOn,

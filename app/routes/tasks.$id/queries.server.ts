@@ -19,6 +19,10 @@ import type { AppDatabase } from "~/lib/db.server";
 import type { Actor } from "~/domain/permissions";
 import { visibleTasksFilter } from "~/models/visibility.server";
 import { taskRows } from "~/models/task-rows.server";
+import { taskAttachments, type AttachmentView } from "~/models/attachments.server";
+
+/** An attachment as the history lists it, with its download link. */
+export type HistoryAttachment = Pick<AttachmentView, "id" | "fileName" | "mediaType" | "sizeBytes"> & { href: string };
 
 export type HistoryEntry =
   | { kind: "created"; at: number; department: string }
@@ -29,6 +33,8 @@ export type HistoryEntry =
       actor: string | null;
       reason: string | null;
       completionDate: string | null;
+      /** The evidence of a completion report. */
+      attachments: HistoryAttachment[];
     }
   | {
       kind: "report";
@@ -39,6 +45,7 @@ export type HistoryEntry =
       result: string;
       difficulties: string | null;
       proposals: string | null;
+      attachments: HistoryAttachment[];
     }
   | {
       kind: "extension_requested";
@@ -48,6 +55,7 @@ export type HistoryEntry =
       from: string;
       to: string;
       reason: string;
+      attachments: HistoryAttachment[];
     }
   | {
       kind: "extension_decided";
@@ -183,9 +191,11 @@ function taskHistory(db: AppDatabase, taskId: number, createdAt: number): Histor
     .where(eq(tasks.id, taskId))
     .get();
   history.push({ kind: "created", at: createdAt, department: firstLead?.name ?? "" });
+  const files = attachmentsByRecord(taskId, taskAttachments(db, taskId));
 
-  for (const t of db
+  for (const { id, ...t } of db
     .select({
+      id: taskTransitions.id,
       at: taskTransitions.changedAt,
       state: taskTransitions.toState,
       actor: users.displayName,
@@ -197,11 +207,12 @@ function taskHistory(db: AppDatabase, taskId: number, createdAt: number): Histor
     .where(eq(taskTransitions.taskId, taskId))
     .orderBy(asc(taskTransitions.id))
     .all()) {
-    history.push({ kind: "transition", ...t });
+    history.push({ kind: "transition", ...t, attachments: files.transition.get(id) ?? [] });
   }
 
-  for (const r of db
+  for (const { id, ...r } of db
     .select({
+      id: progressReports.id,
       at: progressReports.createdAt,
       department: departments.name,
       actor: users.displayName,
@@ -216,11 +227,12 @@ function taskHistory(db: AppDatabase, taskId: number, createdAt: number): Histor
     .where(eq(progressReports.taskId, taskId))
     .orderBy(asc(progressReports.id))
     .all()) {
-    history.push({ kind: "report", ...r });
+    history.push({ kind: "report", ...r, attachments: files.report.get(id) ?? [] });
   }
 
   for (const e of db
     .select({
+      id: extensionRequests.id,
       createdAt: extensionRequests.createdAt,
       department: departments.name,
       requester: users.displayName,
@@ -248,6 +260,7 @@ function taskHistory(db: AppDatabase, taskId: number, createdAt: number): Histor
       from: e.from,
       to: e.to,
       reason: e.reason,
+      attachments: files.extension.get(e.id) ?? [],
     });
     if (e.state !== "pending" && e.decidedAt !== null) {
       history.push({
@@ -298,4 +311,33 @@ function taskHistory(db: AppDatabase, taskId: number, createdAt: number): Histor
 
   // Stable sort: entries recorded at the same instant keep their recording order.
   return history.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * A task's attachments by the record they came with. A completion's evidence is
+ * filed against both its 100% report and its workflow step; it is shown once,
+ * with the step ("reported done").
+ */
+function attachmentsByRecord(taskId: number, rows: AttachmentView[]) {
+  const byRecord = {
+    report: new Map<number, HistoryAttachment[]>(),
+    extension: new Map<number, HistoryAttachment[]>(),
+    transition: new Map<number, HistoryAttachment[]>(),
+  };
+  const add = (map: Map<number, HistoryAttachment[]>, key: number, row: AttachmentView) => {
+    const shown = {
+      id: row.id,
+      fileName: row.fileName,
+      mediaType: row.mediaType,
+      sizeBytes: row.sizeBytes,
+      href: `/tasks/${taskId}/attachments/${row.id}`,
+    };
+    map.set(key, [...(map.get(key) ?? []), shown]);
+  };
+  for (const row of rows) {
+    if (row.taskTransitionId !== null) add(byRecord.transition, row.taskTransitionId, row);
+    else if (row.progressReportId !== null) add(byRecord.report, row.progressReportId, row);
+    else if (row.extensionRequestId !== null) add(byRecord.extension, row.extensionRequestId, row);
+  }
+  return byRecord;
 }

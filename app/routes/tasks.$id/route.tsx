@@ -8,12 +8,12 @@ import { StaleFlag, StatusBadge } from "~/components/status-badge";
 import { TargetBar } from "~/components/target-bar";
 import { TaskHistory } from "~/components/task-history";
 import { formatInstant, formatLocalDate, parseLocalDate, today } from "~/domain/dates";
-import { useT } from "~/lib/i18n";
+import { useT, type Translate } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
 import { getDb } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
 import { getTranslator } from "~/lib/locale.server";
-import { denyAccess, requirePermission } from "~/lib/auth.server";
+import { denyAccess, requirePermission, type SessionUser } from "~/lib/auth.server";
 import { canOnTask, canSeeTask, hasPermission } from "~/domain/permissions";
 import { describeTaskChanges, requireVisibleTask, taskErrors, type ReplyErrors } from "~/lib/desk.server";
 import { savedNotice, type SavedNotice, type TaskIntent } from "~/lib/desk-forms";
@@ -43,6 +43,16 @@ import {
   type ProgressError,
 } from "~/models/task-progress.server";
 import { taskAccessFacts } from "~/models/visibility.server";
+import { discardReceived, withAttachments } from "~/models/attachments.server";
+import { ATTACHMENT_FIELD, isMultipart } from "~/lib/uploads.server";
+import {
+  ATTACHMENT_INTENTS,
+  attachmentLink,
+  attachmentProblems,
+  readTaskPageForm,
+  type StoredMove,
+  type TaskPageForm,
+} from "~/lib/task-attachments.server";
 import { idParam } from "~/lib/params.server";
 import { deliverSoon } from "~/lib/mailer.server";
 import { reminderErrors } from "~/lib/reminder-errors.server";
@@ -119,7 +129,25 @@ const DECIDED: Record<"approve" | "reject" | "counter", ProgressNotice> = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "task.read");
   const id = idParam(params.id);
-  const formData = await request.formData();
+  const { t } = await getTranslator(request);
+  // Files are read only for a task the user may see: a hidden task's 404 comes before the body is read.
+  if (isMultipart(request)) await requireVisibleTask(request, context, user, id, "task.read");
+  const form = await readTaskPageForm(request, t);
+  try {
+    return await taskPageMove(request, context, user, id, form, t);
+  } finally {
+    discardReceived(form.accepted);
+  }
+}
+
+async function taskPageMove(
+  request: Request,
+  context: ActionFunctionArgs["context"],
+  user: SessionUser,
+  id: number,
+  { formData, ...files }: TaskPageForm,
+  t: Translate,
+) {
   // A move the role may not make at all is refused first, whether the task exists or not: nothing leaks.
   const posted = formData.get("intent");
   if (typeof posted === "string" && Object.hasOwn(INTENT_PERMISSION, posted)) {
@@ -127,14 +155,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!hasPermission(user, needed)) return denyAccess(request, context, user, needed, 403);
   }
   const access = await requireVisibleTask(request, context, user, id, "task.read");
-  const { t } = await getTranslator(request);
   const submission = parseWithZod(formData, {
     schema: taskPageIntentSchema(t, access.leadDepartmentId),
   });
-  if (submission.status !== "success") {
+  // A refused file refuses the whole move: nothing is stored, the other fields are kept.
+  const fileProblems = attachmentProblems(t, files);
+  const withFileProblems = fileProblems.length > 0 ? { fieldErrors: { [ATTACHMENT_FIELD]: fileProblems } } : undefined;
+  if (submission.status !== "success" || withFileProblems) {
     const intent = submission.payload.intent;
     return data<IntentReply>(
-      { intent: typeof intent === "string" ? intent : null, result: submission.reply(), conflict: null },
+      {
+        intent: typeof intent === "string" ? intent : null,
+        result: submission.reply(withFileProblems),
+        conflict: null,
+      },
       { status: 400 },
     );
   }
@@ -196,7 +230,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return refuse(reminderErrors(t, sent));
   }
 
-  const { result, notice, dateField } = deskMove(db, user, id, input, origin);
+  const { result, notice, dateField } = withAttachments(
+    db,
+    user,
+    ATTACHMENT_INTENTS.has(input.intent) ? files.accepted : [],
+    origin,
+    () => deskMove(db, user, id, input, origin),
+    (move) => attachmentLink(id, input.intent, move.result),
+  );
   if (result.ok) {
     // The e-mails the move queued go out after its transaction, outside the request.
     deliverSoon(db);
@@ -215,7 +256,7 @@ function deskMove(
   taskId: number,
   input: Exclude<DeskInput, { intent: "remind" }>,
   origin: ReturnType<typeof originOf>,
-): { result: { ok: true } | ({ ok: false } & ProgressError); notice: ProgressNotice; dateField: string | null } {
+): { result: StoredMove | ({ ok: false } & ProgressError); notice: ProgressNotice; dateField: string | null } {
   switch (input.intent) {
     case "report":
       return {

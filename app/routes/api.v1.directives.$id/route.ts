@@ -1,0 +1,59 @@
+// GET /api/v1/directives/:id — one directive with its visible tasks summarized by
+// status as of `asOf` and its targets (the directive page's getDirective).
+import { canSeeDirective } from "~/domain/permissions";
+import { apiPaths, coded, statusCountsJson } from "~/lib/api-json.server";
+import { apiDeny, apiEndpoint, asOfQuery, notFoundError, recordIdParam } from "~/lib/api.server";
+import { directiveAccessFacts } from "~/models/visibility.server";
+import { getDirective } from "~/routes/directives.$id/queries.server";
+
+export const loader = apiEndpoint({ permission: "directive.read", query: ["asOf"] }, (call) => {
+  const id = recordIdParam(call);
+  const access = directiveAccessFacts(call.db, id);
+  if (!access) throw notFoundError(call.t);
+  if (!canSeeDirective(call.actor, access)) apiDeny(call, "directive.read", 404, { type: "directive", id });
+  const { asOf } = asOfQuery(call);
+  const found = getDirective(call.db, call.actor, id, asOf, call.rules);
+  if (!found) throw notFoundError(call.t);
+  const { directive, counts, topLevelCounts, targets } = found;
+  return {
+    asOf,
+    directive: {
+      id: directive.id,
+      href: apiPaths.directive(directive.id),
+      number: directive.number,
+      type: coded(call.t, "directiveType", directive.type),
+      issuedOn: directive.issuedOn,
+      issuer: directive.issuer,
+      signer: directive.signer,
+      abstract: directive.abstract,
+      state: coded(call.t, "directiveState", directive.state),
+      confidential: directive.confidential,
+      committee: { id: directive.committeeId, name: directive.committeeName },
+      meeting:
+        directive.meetingTitle === null
+          ? null
+          : { title: directive.meetingTitle, heldOn: directive.meetingHeldOn, chair: directive.meetingChair },
+      note: directive.note,
+      fullText: directive.fullText,
+      // The tasks the acting user may see (a department: its own), and the top-level items among them.
+      tasks: {
+        ...statusCountsJson(call.t, counts),
+        topLevel: statusCountsJson(call.t, topLevelCounts),
+        href: apiPaths.tasks({ directive: directive.id, asOf }),
+      },
+      targets: targets.map((g) => ({
+        id: g.id,
+        taskId: g.taskId,
+        taskHref: apiPaths.task(g.taskId),
+        itemNumber: g.itemNumber,
+        name: g.name,
+        unit: g.unit,
+        baseline: g.baseline,
+        targetValue: g.targetValue,
+        direction: g.direction,
+        currentValue: g.currentValue,
+        dueDate: g.dueDate,
+      })),
+    },
+  };
+});

@@ -1,0 +1,43 @@
+// GET /api/v1/directives — the directives the acting user may see, newest first, with
+// their visible tasks counted by status as of `asOf` (the directives page's listDirectives).
+import { DIRECTIVE_STATES } from "~/domain/vocabulary";
+import { apiPaths, coded, statusCountsJson } from "~/lib/api-json.server";
+import { apiEndpoint, asOfQuery, choiceQuery, filterIdQuery, pageOf, pageQuery } from "~/lib/api.server";
+import { countDirectives, listDirectives } from "~/models/directive-list.server";
+
+export const loader = apiEndpoint(
+  { permission: "directive.read", query: ["asOf", "page", "pageSize", "committee", "state"] },
+  (call) => {
+    const { asOf } = asOfQuery(call);
+    const { page, pageSize } = pageQuery(call);
+    const options = {
+      committee: filterIdQuery(call, "committee", "committee"),
+      state: choiceQuery(call, "state", DIRECTIVE_STATES),
+    };
+    const total = countDirectives(call.db, call.actor, options);
+    const rows =
+      (page - 1) * pageSize >= total
+        ? []
+        : listDirectives(call.db, call.actor, asOf, call.rules, {
+            ...options,
+            limit: pageSize,
+            offset: (page - 1) * pageSize,
+          });
+    return {
+      asOf,
+      ...pageOf(call, total, page, pageSize, asOf),
+      items: rows.map((d) => ({
+        id: d.id,
+        href: apiPaths.directive(d.id),
+        number: d.number,
+        type: coded(call.t, "directiveType", d.type),
+        issuedOn: d.issuedOn,
+        abstract: d.abstract,
+        state: coded(call.t, "directiveState", d.state),
+        confidential: d.confidential,
+        committee: { id: d.committeeId, name: d.committeeName },
+        tasks: { ...statusCountsJson(call.t, d.counts), href: apiPaths.tasks({ directive: d.id, asOf }) },
+      })),
+    };
+  },
+);

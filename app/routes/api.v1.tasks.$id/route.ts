@@ -1,0 +1,52 @@
+// GET /api/v1/tasks/:id — one task: the task page's facts (getTask) with its status,
+// due date in force, extension count and latest progress report as of `asOf`.
+import { canSeeTask } from "~/domain/permissions";
+import { apiPaths, coded, isoInstant, taskItemJson } from "~/lib/api-json.server";
+import { apiDeny, apiEndpoint, ApiError, asOfQuery, notFoundError, recordIdParam } from "~/lib/api.server";
+import { taskAccessFacts } from "~/models/visibility.server";
+import { getTask } from "~/routes/tasks.$id/queries.server";
+import { latestProgressReport } from "./queries.server";
+
+export const loader = apiEndpoint({ permission: "task.read", query: ["asOf"] }, (call) => {
+  const id = recordIdParam(call);
+  const access = taskAccessFacts(call.db, id);
+  if (!access) throw notFoundError(call.t);
+  if (!canSeeTask(call.actor, access)) apiDeny(call, "task.read", 404, { type: "task", id });
+  const { asOf } = asOfQuery(call);
+  const found = getTask(call.db, call.actor, id, asOf, call.rules);
+  if (!found) throw notFoundError(call.t);
+  if (!found.row) throw new ApiError(404, "not_assigned_yet", call.t("api.error.not_assigned_yet", { date: asOf }));
+  const { row, task, parent, subtasks, targets } = found;
+  const latest = latestProgressReport(call.db, id, asOf);
+  return {
+    asOf,
+    task: {
+      ...taskItemJson(call.t, row, task.directiveNumber ?? task.directiveAbstract),
+      description: task.description,
+      assignedOn: task.assignedOn,
+      // The stored facts below are today's, whatever `asOf` is.
+      workflowState: coded(call.t, "workflow", task.state),
+      stateReason: task.stateReason,
+      completion:
+        task.completionDate === null
+          ? null
+          : {
+              reportedDate: task.completionDate,
+              result: task.completionResult,
+              confirmedAt: isoInstant(task.confirmedAt),
+            },
+      parent: parent === null ? null : { ...parent, href: apiPaths.task(parent.id) },
+      subtasks: subtasks.map((s) => ({ ...s, href: apiPaths.task(s.id) })),
+      targets: targets.map((g) => ({
+        id: g.id,
+        name: g.name,
+        unit: g.unit,
+        baseline: g.baseline,
+        targetValue: g.targetValue,
+        direction: g.direction,
+        currentValue: g.currentValue,
+      })),
+      latestProgress: latest === null ? null : { ...latest, createdAt: isoInstant(latest.createdAt) },
+    },
+  };
+});
