@@ -15,6 +15,8 @@ import { ErrorPage } from "~/components/error-page";
 import { DEFAULT_LOCALE, translate, type Locale } from "~/lib/i18n";
 import { getLocale } from "~/lib/locale.server";
 import { getUser } from "~/lib/auth.server";
+import { getDb } from "~/lib/db.server";
+import { unreadCount } from "~/models/notifications.server";
 import { useNonce } from "~/lib/nonce";
 import stylesheet from "~/tailwind.css?url";
 
@@ -35,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       role: user.role,
       departmentId: user.departmentId,
       departmentName: user.departmentName,
+      // The badge in the header: one COUNT over the unread rows' partial index.
+      unreadNotifications: unreadCount(getDb(), user),
     },
   };
 }

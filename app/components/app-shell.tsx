@@ -26,6 +26,7 @@ export interface ShellUser {
   role: Role;
   departmentId: number | null;
   departmentName: string | null;
+  unreadNotifications: number;
 }
 
 export function AppShell({ children, user }: { children: ReactNode; user: ShellUser | null }) {
@@ -65,6 +66,25 @@ export function AppShell({ children, user }: { children: ReactNode; user: ShellU
                     {user.departmentName ? ` · ${user.departmentName}` : ""}
                   </span>
                 </span>
+              )}
+              {user && (
+                <NavLink
+                  to="/notifications"
+                  aria-label={t("notifications.linkLabel", { count: user.unreadNotifications })}
+                  className={({ isActive }) =>
+                    `flex items-center gap-1.5 rounded border border-white/50 px-3 py-1.5 font-medium text-white no-underline hover:bg-white/10 hover:no-underline ${isActive ? "bg-white/15" : ""}`
+                  }
+                >
+                  <span>{t("nav.notifications")}</span>
+                  {user.unreadNotifications > 0 && (
+                    <span
+                      className="min-w-5 rounded-full bg-yellow-300 px-1.5 text-center text-xs font-bold text-slate-900"
+                      data-testid="unread-badge"
+                    >
+                      {user.unreadNotifications}
+                    </span>
+                  )}
+                </NavLink>
               )}
               {user && (
                 <Form method="post" action="/logout">

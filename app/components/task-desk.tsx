@@ -530,6 +530,7 @@ export function CommentForm({
       submitLabel={t(instruction ? "progress.comment.instructionSubmit" : "progress.comment.submit")}
       reply={reply}
       withVersion={false}
+      hidden={{ idempotencyKey }}
     >
       {(fields) => (
         <TextArea

@@ -57,7 +57,9 @@ function describe(entry: HistoryEntry, t: Translate): { title: string; lines: st
       };
     case "reminder":
       return {
-        title: t("history.reminder", { ordinal: entry.ordinal, department: entry.department }),
+        title: entry.rule
+          ? `${t(`reminder.auto.${entry.rule}`, { ordinal: entry.ordinal })} — ${t("reminder.to", { department: entry.department })}`
+          : t("history.reminder", { ordinal: entry.ordinal, department: entry.department }),
         lines: entry.message ? [entry.message] : [],
         actor: entry.actor ?? t("history.system"),
       };

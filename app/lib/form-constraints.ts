@@ -97,8 +97,8 @@ export const FORM_CONSTRAINTS: Record<FormName, Record<string, FieldConstraint>>
     intent: { required: true },
     version: { required: false },
     reason: { required: false },
-    departmentId: { required: false },
-    idempotencyKey: { required: false },
+    departmentId: {},
+    idempotencyKey: {},
     asOfDate: { required: false },
     percent: { required: false },
     result: { required: false },
@@ -115,6 +115,7 @@ export const FORM_CONSTRAINTS: Record<FormName, Record<string, FieldConstraint>>
     dueDate: { required: false },
     completionDate: { required: false },
     body: { required: false },
+    message: { required: false },
   },
   newUser: {
     login: { required: true },

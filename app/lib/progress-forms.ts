@@ -5,6 +5,7 @@
 // Client-safe: no server imports.
 import type { Permission } from "~/domain/permissions";
 import type { TaskIntent } from "~/lib/desk-forms";
+import type { ReminderIntent } from "~/lib/reminder-forms";
 
 export const PROGRESS_INTENTS = [
   "report",
@@ -16,7 +17,7 @@ export const PROGRESS_INTENTS = [
   "comment",
 ] as const;
 export type ProgressIntent = (typeof PROGRESS_INTENTS)[number];
-export type TaskPageIntent = TaskIntent | ProgressIntent;
+export type TaskPageIntent = TaskIntent | ProgressIntent | ReminderIntent;
 
 /** The permission each intent of the task page needs (the models check it again per record). */
 export const INTENT_PERMISSION: Record<TaskPageIntent, Permission> = {
@@ -31,6 +32,7 @@ export const INTENT_PERMISSION: Record<TaskPageIntent, Permission> = {
   confirm_completion: "completion.decide",
   return_completion: "completion.decide",
   comment: "comment.write",
+  remind: "reminder.send",
 };
 
 export const EXTENSION_OUTCOMES = ["approve", "reject", "counter"] as const;
@@ -46,6 +48,8 @@ export const PROGRESS_NOTICES = [
   "completionConfirmed",
   "completionReturned",
   "commented",
+  "reminded",
+  "remindedEscalated",
 ] as const;
 export type ProgressNotice = (typeof PROGRESS_NOTICES)[number];
 

@@ -4,6 +4,7 @@
 // Client-safe: no server imports.
 import { z } from "zod";
 import { PROGRESS_LIMITS } from "~/domain/extensions";
+import { REMINDER_LIMITS } from "~/domain/reminders";
 import {
   optionalText,
   requiredDate,
@@ -112,15 +113,33 @@ function progressIntentOptions(t: Translate) {
     }),
     z.object({
       intent: z.literal("comment"),
+      // The form always sends its key; a post without one (an old page, a script) is stored as posted.
+      idempotencyKey: idempotencyKey(t).optional(),
       body: requiredText(t, "progress.field.comment", PROGRESS_LIMITS.commentBody),
+    }),
+  ] as const;
+}
+
+/** The secretariat's reminder (đôn đốc) to the lead or a coordinating department. */
+function reminderIntentOptions(t: Translate) {
+  const department = t("reminder.error.department");
+  return [
+    z.object({
+      intent: z.literal("remind"),
+      // A per-render key: the same form posted twice (double click, retry) sends one reminder.
+      idempotencyKey: idempotencyKey(t),
+      departmentId: z.number({ error: department }).int(department).positive(department),
+      message: optionalText(t, "reminder.field.message", REMINDER_LIMITS.message),
     }),
   ] as const;
 }
 
 /** Every move posted from a task page: the secretariat's and the department's desk. */
 export function taskPageIntentSchema(t: Translate, currentLeadId: number) {
-  return z.discriminatedUnion("intent", [...taskIntentSchema(t, currentLeadId).options, ...progressIntentOptions(t)], {
-    error: t("desk.error.unknownAction"),
-  });
+  return z.discriminatedUnion(
+    "intent",
+    [...taskIntentSchema(t, currentLeadId).options, ...progressIntentOptions(t), ...reminderIntentOptions(t)],
+    { error: t("desk.error.unknownAction") },
+  );
 }
 export type TaskPageInput = z.output<ReturnType<typeof taskPageIntentSchema>>;

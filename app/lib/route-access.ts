@@ -100,6 +100,12 @@ export const ROUTE_ACCESS = {
   // The department's home: its tasks by urgency and the reminders it received. Other roles
   // get a short explanation (200) rather than a redirect.
   "routes/my-department": { loader: { permission: "task.read" } },
+  // The reader's own notifications (each user sees only theirs, and only about tasks they may
+  // see); marking one read names it by id: another user's is a 404 (tests/integration/reminders-routes.test.ts).
+  "routes/notifications": {
+    loader: { permission: "signed_in" },
+    action: { permission: "signed_in", granted: { status: 400 } },
+  },
   "routes/departments._index": { loader: { permission: "department.read" } },
   "routes/audit._index": { loader: { permission: "audit.read" } },
 

@@ -12,6 +12,7 @@ import { SET_ASIDE_STATUSES, TASK_STATUSES, type TaskLevel, type TaskStatus } fr
 import type { AppDatabase } from "../lib/db.server";
 import { badRequest, notFound } from "../lib/http.server";
 import type { Translate } from "../lib/i18n";
+import { escalatingReminders, hasEscalatingReminder } from "./reminders.server";
 import { emptyStatusCounts, statusCountsBy, type StatusCounts } from "./status-counts.server";
 import { taskStatusSubquery } from "./task-status.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
@@ -87,7 +88,13 @@ export function dashboardTaskFilter(actor: Actor, filters: DashboardFilters): SQ
 
 /** The task list behind a figure: `/tasks?…` with the figure's filters; no `asOf` for today. */
 export function taskListHref(
-  filters: DashboardFilters & { status?: TaskStatus; stale?: boolean; dueFrom?: LocalDate; dueTo?: LocalDate },
+  filters: DashboardFilters & {
+    status?: TaskStatus;
+    stale?: boolean;
+    escalated?: boolean;
+    dueFrom?: LocalDate;
+    dueTo?: LocalDate;
+  },
   asOf: LocalDate,
   isToday: boolean,
 ): string {
@@ -101,6 +108,7 @@ export function taskListHref(
   if (filters.dueFrom !== undefined) params.set("dueFrom", filters.dueFrom);
   if (filters.dueTo !== undefined) params.set("dueTo", filters.dueTo);
   if (filters.stale) params.set("stale", "1");
+  if (filters.escalated) params.set("escalated", "1");
   if (!isToday) params.set("asOf", asOf);
   const query = params.toString();
   return query === "" ? "/tasks" : `/tasks?${query}`;
@@ -165,6 +173,34 @@ function listedTasks(db: AppDatabase, subquery: SQL, where: SQL, orderBy: SQL, l
 
 export const DASHBOARD_LIST_LIMIT = 20;
 
+/**
+ * Tasks escalated to leadership as of the day (overdue, with an unanswered 3rd-or-later
+ * manual reminder): the count with the link to exactly those tasks, and the first of them,
+ * longest overdue first, with the reminder that escalated each.
+ */
+function escalatedTasks(db: AppDatabase, filter: SQL, asOf: LocalDate, rules: StatusRules, href: string) {
+  const subquery = taskStatusSubquery(asOf, rules, sql`${filter} AND ${hasEscalatingReminder(asOf)}`);
+  const count =
+    db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${subquery}) st WHERE st.status = 'overdue'`)?.n ?? 0;
+  const rows = listedTasks(
+    db,
+    subquery,
+    sql`st.status = 'overdue'`,
+    sql`st.days_late DESC, t.id`,
+    DASHBOARD_LIST_LIMIT,
+  );
+  const escalating = escalatingReminders(
+    db,
+    rows.map((r) => r.id),
+    asOf,
+  );
+  return {
+    count,
+    href,
+    rows: rows.map((row) => ({ ...row, reminder: escalating.get(row.id) ?? null })),
+  };
+}
+
 /** Everything the overview shows, for a day and filters. */
 export function dashboardFigures(
   db: AppDatabase,
@@ -177,7 +213,7 @@ export function dashboardFigures(
   const filter = dashboardTaskFilter(actor, filters);
   const cutoff = endOfLocalDay(asOf);
   const counts = statusCountsBy(db, sql`0`, asOf, rules, filter).get(0) ?? emptyStatusCounts();
-  const href = (extra: { status?: TaskStatus; stale?: boolean } = {}) =>
+  const href = (extra: { status?: TaskStatus; stale?: boolean; escalated?: boolean } = {}) =>
     taskListHref({ ...filters, ...extra }, asOf, isToday);
   const byStatus = Object.fromEntries(
     TASK_STATUSES.map((status) => [status, { count: counts[status], href: href({ status }) }]),
@@ -193,6 +229,7 @@ export function dashboardFigures(
     DASHBOARD_LIST_LIMIT,
   );
   const dueSoon = listedTasks(db, subquery, sql`st.status = 'due_soon'`, sql`st.due_date, t.id`, DASHBOARD_LIST_LIMIT);
+  const escalated = escalatedTasks(db, filter, asOf, rules, href({ escalated: true }));
 
   // Extension requests waiting for a decision at the end of the day: made by then, decided (if ever) later.
   const pendingWhere = sql`e.created_at < ${cutoff} AND (e.state = 'pending' OR e.decided_at >= ${cutoff})
@@ -265,6 +302,7 @@ export function dashboardFigures(
     ...rates(counts),
     overdue,
     dueSoon,
+    escalated,
     pendingExtensions,
     pendingExtensionList,
     targets,

@@ -44,6 +44,7 @@ import type { WorkflowState } from "../domain/vocabulary";
 import { canMove } from "../domain/workflow";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
+import { notifyTaskEvent } from "./notifications.server";
 import { indexProgressReport } from "./search.server";
 import { changesSince, type TaskChange } from "./tasks.server";
 import { taskAccessFacts } from "./visibility.server";
@@ -143,7 +144,7 @@ export type CompletionConfirmInput = z.input<typeof completionDecisionSchema>;
 const completionReturnSchema = completionDecisionSchema.extend({ reason: requiredText(PROGRESS_LIMITS.reason) });
 export type CompletionReturnInput = z.input<typeof completionReturnSchema>;
 
-const commentSchema = z.object({ taskId: id, body: requiredText(PROGRESS_LIMITS.commentBody) });
+const commentSchema = z.object({ taskId: id, body: requiredText(PROGRESS_LIMITS.commentBody), idempotencyKey });
 export type CommentInput = z.input<typeof commentSchema>;
 
 function parse<S extends z.ZodType>(
@@ -526,6 +527,13 @@ export function requestExtension(
       .returning({ id: extensionRequests.id })
       .get();
     const resolved = resolveReminders(tx, task.id, requester.departmentId, now);
+    notifyTaskEvent(
+      tx,
+      task.id,
+      actor.id,
+      { kind: "extension_requested", departmentId: requester.departmentId, proposedDueDate: request.proposedDueDate },
+      now,
+    );
     audit(
       tx,
       actor,
@@ -607,6 +615,19 @@ export function decideExtension(
       touch(tx, task.id, now);
     }
     const after = progressSnapshot(tx, task.id)!;
+    notifyTaskEvent(
+      tx,
+      task.id,
+      actor.id,
+      {
+        kind: "extension_decided",
+        departmentId: request.departmentId,
+        outcome: DECISION_STATE[decision.outcome] as "approved" | "rejected" | "countered",
+        dueDate,
+        note,
+      },
+      now,
+    );
     const details = {
       extensionRequestId: request.id,
       proposedDueDate: request.proposedDueDate,
@@ -719,6 +740,13 @@ export function reportCompletion(
     });
     touch(tx, task.id, now);
     const resolved = resolveReminders(tx, task.id, reporter.departmentId, now);
+    notifyTaskEvent(
+      tx,
+      task.id,
+      actor.id,
+      { kind: "completion_reported", departmentId: reporter.departmentId, completionDate: value.completionDate },
+      now,
+    );
     const after = progressSnapshot(tx, task.id)!;
     audit(
       tx,
@@ -774,6 +802,7 @@ export function confirmCompletion(
     move(tx, actor, task, "done", null, task.completionDate, now, { confirmedAt: now, confirmedBy: actor.id });
     touch(tx, task.id, now);
     const after = progressSnapshot(tx, task.id)!;
+    notifyTaskEvent(tx, task.id, actor.id, { kind: "completion_confirmed" }, now);
     audit(tx, actor, "completion.confirm", task.id, before, after, origin, now);
     return { ok: true, duplicate: false, id: task.id, version: after.version };
   });
@@ -819,6 +848,7 @@ export function returnCompletion(
     });
     touch(tx, task.id, now);
     const after = progressSnapshot(tx, task.id)!;
+    notifyTaskEvent(tx, task.id, actor.id, { kind: "completion_returned", reason: value.reason }, now);
     audit(tx, actor, "completion.return", task.id, before, after, origin, now);
     return { ok: true, duplicate: false, id: task.id, version: after.version };
   });
@@ -828,7 +858,9 @@ export function returnCompletion(
 
 /**
  * A comment on the task's thread, by anyone who may see and comment on it.
- * Leadership's comments are stored as instructions (ý kiến chỉ đạo), fixed when written.
+ * Leadership's comments are stored as instructions (ý kiến chỉ đạo), fixed when
+ * written, and notified to the lead and coordinating departments. The same form
+ * posted twice (same idempotency key) is stored once.
  */
 export function addComment(
   db: AppDatabase,
@@ -843,12 +875,29 @@ export function addComment(
   return writeTransaction(db, (tx): ProgressResult<{ isInstruction: boolean }> => {
     const access = authorize(db, actor, value.taskId, "comment.write");
     if (!access.ok) return access;
+    if (value.idempotencyKey !== null) {
+      const stored = tx
+        .select({ id: comments.id, taskId: comments.taskId, isInstruction: comments.isInstruction })
+        .from(comments)
+        .where(eq(comments.idempotencyKey, value.idempotencyKey))
+        .get();
+      if (stored && stored.taskId !== value.taskId) return { ok: false, error: "invalid", fields: ["idempotencyKey"] };
+      if (stored) return { ok: true, duplicate: true, id: stored.id, isInstruction: stored.isInstruction };
+    }
     const isInstruction = actor.role === "leadership";
     const { id: commentId } = tx
       .insert(comments)
-      .values({ taskId: value.taskId, authorId: actor.id, isInstruction, body: value.body, createdAt: now })
+      .values({
+        taskId: value.taskId,
+        authorId: actor.id,
+        isInstruction,
+        body: value.body,
+        idempotencyKey: value.idempotencyKey,
+        createdAt: now,
+      })
       .returning({ id: comments.id })
       .get();
+    if (isInstruction) notifyTaskEvent(tx, value.taskId, actor.id, { kind: "instruction", body: value.body }, now);
     audit(tx, actor, "comment.add", value.taskId, null, { commentId, isInstruction, body: value.body }, origin, now);
     return { ok: true, duplicate: false, id: commentId, isInstruction };
   });

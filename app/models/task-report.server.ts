@@ -124,6 +124,7 @@ export function describeFilters(
   if (query.period !== undefined) filters.push(t("period.filter", { period: periodLabel(t, query.period) }));
   if (query.level !== undefined) filters.push(t("level.filter", { level: t(`level.${query.level}`) }));
   if (query.stale) filters.push(t("tasks.filter.stale"));
+  if (query.escalated) filters.push(t("tasks.filter.escalated"));
   return { ok: true, filters };
 }
 

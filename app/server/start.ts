@@ -19,6 +19,8 @@ import type { RequestContext } from "../lib/request-context";
 import { databasePath, getDb, closeDb } from "../lib/db.server";
 import { ensureDemoData, printDemoLogins } from "../../db/seed/setup";
 import { ensureSearchIndex } from "../models/search.server";
+import { backgroundDelivery } from "../lib/mailer.server";
+import { startReminderSchedule } from "./reminder-schedule";
 
 const ROOT = process.cwd();
 const SERVER_BUILD = path.join(ROOT, "build/server/index.js");
@@ -127,6 +129,8 @@ async function main(): Promise<void> {
   const db = getDb(); // opens and migrates
   await ensureDemoData(db);
   ensureSearchIndex(db);
+  // Automatic reminders, escalations and e-mail retries: now (before listening), then hourly.
+  const reminders = await startReminderSchedule(db);
 
   const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
   const app = express();
@@ -167,9 +171,12 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: shutting down`);
+    reminders.stop();
     server.close(() => {
-      closeDb();
-      process.exit(0);
+      void backgroundDelivery().finally(() => {
+        closeDb();
+        process.exit(0);
+      });
     });
     setTimeout(() => process.exit(0), 5_000).unref();
   };

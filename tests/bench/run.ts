@@ -156,7 +156,14 @@ async function startServer(databaseFile: string, port: number): Promise<ChildPro
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
   // start.ts builds first when the build is missing or older than the sources.
   const server = spawn(process.execPath, ["--import", "tsx", "app/server/start.ts"], {
-    env: { ...env, PORT: String(port), DATABASE_URL: `file:${databaseFile}`, NODE_ENV: "production" },
+    // The reminders job would first create a reminder per overdue task of the generated data: not what is measured.
+    env: {
+      ...env,
+      PORT: String(port),
+      DATABASE_URL: `file:${databaseFile}`,
+      NODE_ENV: "production",
+      REMINDERS_JOB: "off",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

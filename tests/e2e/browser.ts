@@ -59,7 +59,9 @@ export const DEMO_PASSWORD = "Demo@2019";
 
 /** Signs in through the login page, as a user would. */
 export async function signIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto("/login");
+  // Wait for the login page to hydrate (its catalogue is fetched first): a click during hydration
+  // forces React 18 into a synchronous hydration that can throw #345 ("Root did not complete").
+  await page.goto("/login", { waitUntil: "networkidle" });
   await page.getByLabel(/Tên đăng nhập|Login/).fill(login);
   await page.getByLabel(/Mật khẩu|Password/).fill(password);
   await page.getByRole("button", { name: /Đăng nhập|Sign in/ }).click();

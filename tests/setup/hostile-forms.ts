@@ -3,9 +3,9 @@
 // checks about them, who posts it (the most privileged user allowed to), and where.
 // tests/integration/hostile-input.test.ts fails when a route module exports an
 // action that has no entry here, so a new action gets described (and fuzzed).
-import { addDays, format, parseISO } from "date-fns";
+import { REMINDER_LIMITS } from "../../app/domain/reminders";
 import { sql } from "drizzle-orm";
-import { formatLocalDate, today } from "../../app/domain/dates";
+import { addDays, formatLocalDate, today } from "../../app/domain/dates";
 import { DESK_LIMITS } from "../../app/lib/desk-forms";
 import { PROGRESS_LIMITS } from "../../app/domain/extensions";
 import { DEPARTMENT_LIMITS, USER_LIMITS } from "../../app/domain/admin-limits";
@@ -60,7 +60,7 @@ function one<T>(world: World, query: ReturnType<typeof sql>, what: string): T {
 }
 
 const day = (iso: string) => formatLocalDate(iso);
-const plusDays = (iso: string, days: number) => format(addDays(parseISO(iso), days), "yyyy-MM-dd");
+const plusDays = (iso: string, days: number) => addDays(iso, days);
 
 // ---------------------------------------------------------------- field helpers
 
@@ -482,6 +482,9 @@ export const HOSTILE_FORMS: Record<string, FormsOf> = {
   "routes/tasks.$id": (world, fx) => {
     const intents = Object.keys(INTENT_PERMISSION) as TaskPageIntent[];
     const reason = text("Theo chỉ đạo của Trưởng ban", DESK_LIMITS.reason);
+    const ongoingLead = world.db.get<{ lead: number }>(
+      sql`SELECT lead_department_id AS lead FROM tasks WHERE id = ${fx.ongoingTask.id}`,
+    )!.lead;
     const forms: Record<TaskPageIntent, { taskId: number; fields: Record<string, FieldSpec> }> = {
       hold: { taskId: fx.ongoingTask.id, fields: { version: version(fx.ongoingTask.version), reason } },
       cancel: { taskId: fx.ongoingTask.id, fields: { version: version(fx.ongoingTask.version), reason } },
@@ -525,7 +528,15 @@ export const HOSTILE_FORMS: Record<string, FormsOf> = {
       },
       comment: {
         taskId: fx.ongoingTask.id,
-        fields: { body: text("Đề nghị báo cáo sớm", PROGRESS_LIMITS.commentBody) },
+        fields: { idempotencyKey: key(), body: text("Đề nghị báo cáo sớm", PROGRESS_LIMITS.commentBody) },
+      },
+      remind: {
+        taskId: fx.ongoingTask.id,
+        fields: {
+          idempotencyKey: key(),
+          departmentId: id(ongoingLead),
+          message: optionalText("Đề nghị báo cáo tiến độ", REMINDER_LIMITS.message),
+        },
       },
     };
     const specs: FormSpec[] = intents.map((intent) => {

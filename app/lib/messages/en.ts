@@ -9,6 +9,7 @@ import { importEn } from "./import.en";
 import { leadershipEn } from "./leadership.en";
 import { inputEn } from "./input.en";
 import { progressEn } from "./progress.en";
+import { remindersEn } from "./reminders.en";
 import { reportEn } from "./report.en";
 import { splitEn } from "./split.en";
 import type { MessageKey } from "./vi";
@@ -27,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   ...splitEn,
   ...reportEn,
   ...progressEn,
+  ...remindersEn,
   ...attachmentsEn,
   "app.name": "Directive Tracker",
   "app.shortName": "Directives",

@@ -11,6 +11,7 @@ import { importVi } from "./import.vi";
 import { leadershipVi } from "./leadership.vi";
 import { inputVi } from "./input.vi";
 import { progressVi } from "./progress.vi";
+import { remindersVi } from "./reminders.vi";
 import { reportVi } from "./report.vi";
 import { splitVi } from "./split.vi";
 
@@ -27,6 +28,7 @@ export const vi = {
   ...splitVi,
   ...reportVi,
   ...progressVi,
+  ...remindersVi,
   ...attachmentsVi,
   "app.name": "Theo dõi nhiệm vụ chỉ đạo",
   "app.shortName": "Nhiệm vụ chỉ đạo",

@@ -192,6 +192,8 @@ export default function Dashboard() {
         />
       </div>
 
+      <EscalatedSection escalated={figures.escalated} suffix={isToday ? "" : `?asOf=${asOf}`} />
+
       <section aria-labelledby="extensions-heading" className="space-y-2">
         <h2 id="extensions-heading" className="text-lg font-semibold">
           {t("dashboard.extensionsHeading")} ({formatNumber(locale, figures.pendingExtensions)})
@@ -250,6 +252,81 @@ export default function Dashboard() {
         </ul>
       </section>
     </div>
+  );
+}
+
+type Escalated = ReturnType<typeof useLoaderData<typeof loader>>["figures"]["escalated"];
+
+/** Leadership's list: overdue tasks whose 3rd (or later) reminder went unanswered, the figure linked to exactly them. */
+function EscalatedSection({ escalated, suffix }: { escalated: Escalated; suffix: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const heading = t("dashboard.escalatedHeading");
+  return (
+    <section aria-labelledby="escalated-heading" className="space-y-2" data-testid="escalated">
+      <h2 id="escalated-heading" className="text-lg font-semibold">
+        {heading} (
+        <Link
+          to={escalated.href}
+          aria-label={`${formatNumber(locale, escalated.count)} — ${heading}`}
+          className="underline"
+        >
+          {formatNumber(locale, escalated.count)}
+        </Link>
+        )
+      </h2>
+      <p className="text-sm text-slate-700">{t("dashboard.escalatedCaption")}</p>
+      {escalated.rows.length === 0 ? (
+        <p className="text-sm text-slate-700">{t("dashboard.nothing")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-red-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-red-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  {t("dashboard.col.task")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("dashboard.col.department")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("dashboard.col.reminder")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t("dashboard.col.daysLate")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {escalated.rows.map((row) => (
+                <tr key={row.id}>
+                  <td className="px-3 py-2">
+                    <Link to={`/tasks/${row.id}${suffix}`}>{row.title}</Link>
+                  </td>
+                  <td className="px-3 py-2">{row.department.name}</td>
+                  <td className="px-3 py-2">
+                    {row.reminder
+                      ? t("dashboard.reminderOrdinal", {
+                          ordinal: row.reminder.ordinal,
+                          department: row.reminder.department,
+                        })
+                      : ""}
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                    {formatNumber(locale, row.daysLate)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {escalated.count > escalated.rows.length && (
+        <p className="text-sm">
+          <Link to={escalated.href}>{t("dashboard.showAll", { count: escalated.count })}</Link>
+        </p>
+      )}
+    </section>
   );
 }
 

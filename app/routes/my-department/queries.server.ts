@@ -3,7 +3,8 @@ import type { LocalDate } from "~/domain/dates";
 import { nextAction, type NextAction } from "~/domain/next-action";
 import { hasPermission, type Actor } from "~/domain/permissions";
 import type { StatusRules } from "~/domain/status";
-import type { WorkflowState } from "~/domain/vocabulary";
+import { automaticRuleOf } from "~/domain/reminders";
+import type { ReminderKind, WorkflowState } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
 import { taskRows, type TaskRow } from "~/models/task-rows.server";
 import { visibleTasksFilter } from "~/models/visibility.server";
@@ -91,7 +92,7 @@ export function departmentTasks(
 
 /** Reminders the department received about tasks the user sees: unanswered first, newest first. */
 export function departmentReminders(db: AppDatabase, user: Actor & { departmentId: number }, limit = 30) {
-  return db.all<{
+  const rows = db.all<{
     id: number;
     taskId: number;
     itemNumber: string;
@@ -100,11 +101,17 @@ export function departmentReminders(db: AppDatabase, user: Actor & { departmentI
     sentAt: number;
     message: string | null;
     resolvedAt: number | null;
+    kind: ReminderKind;
+    dedupeKey: string | null;
   }>(sql`
     SELECT r.id, r.task_id AS taskId, t.item_number AS itemNumber, t.title, r.ordinal,
-      r.sent_at AS sentAt, r.message, r.resolved_at AS resolvedAt
+      r.sent_at AS sentAt, r.message, r.resolved_at AS resolvedAt, r.kind, r.dedupe_key AS dedupeKey
     FROM reminders r JOIN tasks t ON t.id = r.task_id
     WHERE r.department_id = ${user.departmentId} AND ${visibleTasksFilter(user)}
     ORDER BY r.resolved_at IS NOT NULL, r.sent_at DESC, r.id DESC
     LIMIT ${limit}`);
+  return rows.map(({ dedupeKey, ...r }) => ({
+    ...r,
+    rule: r.kind === "automatic" ? automaticRuleOf(dedupeKey) : null,
+  }));
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { reminderLabel } from "~/components/reminder-panel";
 import { StaleFlag, StatusBadge } from "~/components/status-badge";
 import { formatInstant, formatLocalDate, today } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
@@ -116,9 +117,16 @@ export default function MyDepartmentPage() {
               <li
                 key={reminder.id}
                 className={`rounded border p-3 text-sm ${reminder.resolvedAt === null ? "border-amber-400 bg-amber-50" : "border-slate-200 bg-white"}`}
+                data-reminder-ordinal={reminder.ordinal}
+                data-resolved={reminder.resolvedAt !== null}
               >
                 <p className="font-medium">
-                  {t("myDepartment.reminder", { ordinal: reminder.ordinal, at: formatInstant(reminder.sentAt) })}
+                  {reminder.kind === "automatic"
+                    ? t("myDepartment.reminderAuto", {
+                        label: reminderLabel(t, reminder),
+                        at: formatInstant(reminder.sentAt),
+                      })
+                    : t("myDepartment.reminder", { ordinal: reminder.ordinal, at: formatInstant(reminder.sentAt) })}
                 </p>
                 <p>
                   <Link to={`/tasks/${reminder.taskId}`}>

@@ -12,6 +12,7 @@ import {
   users,
 } from "../../../db/schema";
 import type { LocalDate } from "~/domain/dates";
+import { automaticRuleOf, type AutomaticReminderRule } from "~/domain/reminders";
 import type { StatusRules } from "~/domain/status";
 import type { WorkflowState } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
@@ -65,7 +66,16 @@ export type HistoryEntry =
       note: string | null;
     }
   | { kind: "comment"; at: number; actor: string; instruction: boolean; body: string }
-  | { kind: "reminder"; at: number; actor: string | null; department: string; ordinal: number; message: string | null };
+  | {
+      kind: "reminder";
+      at: number;
+      actor: string | null;
+      department: string;
+      ordinal: number;
+      message: string | null;
+      /** For an automatic reminder, the rule that sent it. */
+      rule: AutomaticReminderRule | null;
+    };
 
 /** A task the caller has already checked the actor may see; related tasks are shown only if visible too. */
 export function getTask(db: AppDatabase, actor: Actor, id: number, asOf: LocalDate, rules: StatusRules) {
@@ -286,6 +296,8 @@ function taskHistory(db: AppDatabase, taskId: number, createdAt: number): Histor
       department: departments.name,
       ordinal: reminders.ordinal,
       message: reminders.message,
+      kind: reminders.kind,
+      dedupeKey: reminders.dedupeKey,
     })
     .from(reminders)
     .innerJoin(departments, eq(departments.id, reminders.departmentId))
@@ -293,7 +305,8 @@ function taskHistory(db: AppDatabase, taskId: number, createdAt: number): Histor
     .where(eq(reminders.taskId, taskId))
     .orderBy(asc(reminders.id))
     .all()) {
-    history.push({ kind: "reminder", ...r });
+    const { kind, dedupeKey, ...rest } = r;
+    history.push({ kind: "reminder", ...rest, rule: kind === "automatic" ? automaticRuleOf(dedupeKey) : null });
   }
 
   // Stable sort: entries recorded at the same instant keep their recording order.

@@ -48,6 +48,10 @@ import {
   type TaskPageForm,
 } from "~/lib/task-attachments.server";
 import { idParam } from "~/lib/params.server";
+import { deliverSoon } from "~/lib/mailer.server";
+import { reminderErrors } from "~/lib/reminder-errors.server";
+import { isEscalated, sendReminder, taskReminders } from "~/models/reminders.server";
+import { ReminderPanel } from "~/components/reminder-panel";
 import { getStatusRules } from "~/models/settings.server";
 import { extensionRequestShown, extensionRequestTaskId, getTask } from "./queries.server";
 
@@ -61,7 +65,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!access) notFound();
   if (!canSeeTask(user, access)) return denyAccess(request, context, user, "task.read", 404, { type: "task", id });
   const { t } = await getTranslator(request);
-  const found = getTask(db, user, id, today(), getStatusRules(db));
+  const rules = getStatusRules(db);
+  const found = getTask(db, user, id, today(), rules);
   if (!found?.row) notFound();
   return {
     ...found,
@@ -69,6 +74,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     access,
     deadline: extensionSummary(db, id)!,
     extensionRequest: extensionRequestShown(db, id),
+    reminders: taskReminders(db, id),
+    escalated: isEscalated(db, id, today(), rules),
     // A fresh key per rendered form: the same form posted twice (double click, retry) is stored once.
     idempotencyKey: crypto.randomUUID(),
     today: today(),
@@ -92,7 +99,7 @@ function isSecretariatMove(input: TaskPageInput): input is SecretariatInput {
   return input.intent in SAVED;
 }
 
-const DONE: Record<Exclude<DeskInput["intent"], "decide_extension">, ProgressNotice> = {
+const DONE: Record<Exclude<DeskInput["intent"], "decide_extension" | "remind">, ProgressNotice> = {
   report: "reported",
   request_extension: "extensionRequested",
   report_completion: "completionReported",
@@ -201,6 +208,22 @@ async function taskPageMove(
     );
   }
 
+  if (input.intent === "remind") {
+    const sent = sendReminder(
+      db,
+      user,
+      { taskId: id, departmentId: input.departmentId, message: input.message, idempotencyKey: input.idempotencyKey },
+      origin,
+    );
+    if (sent.ok) {
+      deliverSoon(db);
+      throw redirect(`/tasks/${id}?done=${sent.escalated ? "remindedEscalated" : "reminded"}`);
+    }
+    if (sent.error === "not_found") notFound();
+    if (sent.error === "forbidden") return denyAccess(request, context, user, permission, 403, { type: "task", id });
+    return refuse(reminderErrors(t, sent));
+  }
+
   const { result, notice, dateField } = withAttachments(
     db,
     user,
@@ -209,7 +232,11 @@ async function taskPageMove(
     () => deskMove(db, user, id, input, origin),
     (move) => attachmentLink(id, input.intent, move.result),
   );
-  if (result.ok) throw redirect(`/tasks/${id}?done=${notice}`);
+  if (result.ok) {
+    // The e-mails the move queued go out after its transaction, outside the request.
+    deliverSoon(db);
+    throw redirect(`/tasks/${id}?done=${notice}`);
+  }
   if (result.error === "not_found") notFound();
   if (result.error === "forbidden") return denyAccess(request, context, user, permission, 403, { type: "task", id });
   if (result.error === "conflict") return stale(result.changes);
@@ -221,7 +248,7 @@ function deskMove(
   db: ReturnType<typeof getDb>,
   user: Parameters<typeof addComment>[1],
   taskId: number,
-  input: DeskInput,
+  input: Exclude<DeskInput, { intent: "remind" }>,
   origin: ReturnType<typeof originOf>,
 ): { result: StoredMove | ({ ok: false } & ProgressError); notice: ProgressNotice; dateField: string | null } {
   switch (input.intent) {
@@ -313,7 +340,7 @@ function deskMove(
       };
     case "comment":
       return {
-        result: addComment(db, user, { taskId, body: input.body }, origin),
+        result: addComment(db, user, { taskId, body: input.body, idempotencyKey: input.idempotencyKey }, origin),
         notice: DONE.comment,
         dateField: null,
       };
@@ -337,6 +364,8 @@ export default function TaskPage() {
     deadline,
     extensionRequest,
     idempotencyKey,
+    reminders,
+    escalated,
     today: todayDate,
   } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
@@ -386,6 +415,19 @@ export default function TaskPage() {
         reply={reply}
         idempotencyKey={idempotencyKey}
         today={todayDate}
+      />
+
+      <ReminderPanel
+        task={deskTask}
+        access={access}
+        reminders={reminders}
+        escalated={escalated}
+        departments={[
+          { id: row.lead.id, name: row.lead.name, lead: true },
+          ...row.coordinators.map((c) => ({ id: c.id, name: c.name, lead: false })),
+        ]}
+        reply={reply}
+        idempotencyKey={idempotencyKey}
       />
 
       {user && canOnTask(user, "task.write", access) && (

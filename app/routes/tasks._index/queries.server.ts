@@ -8,6 +8,7 @@ import type { StatusRules } from "~/domain/status";
 import { TASK_LEVELS, TASK_STATUSES } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
 import type { Translate } from "~/lib/i18n";
+import { hasEscalatingReminder } from "~/models/reminders.server";
 import { taskRows } from "~/models/task-rows.server";
 import { taskStatusSubquery } from "~/models/task-status.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "~/models/visibility.server";
@@ -53,6 +54,8 @@ export function taskListQuery(t: Translate) {
     /** Main tasks or sub-tasks only (the directive summaries' `level`). */
     level: z.enum(TASK_LEVELS).optional(),
     stale: z.literal("1").optional(),
+    /** Escalated to leadership: overdue, with an unanswered 3rd-or-later manual reminder (models/reminders.server.ts). */
+    escalated: z.literal("1").optional(),
     sort: z.enum(SORTABLE_COLUMNS).optional(),
     dir: z.enum(["asc", "desc"]).optional(),
     page: id.pipe(z.number().int().min(1).max(1_000_000)).optional(),
@@ -114,11 +117,13 @@ export function listTasks(
   if (query.level !== undefined) {
     conditions.push(query.level === "top" ? sql`t.parent_id IS NULL` : sql`t.parent_id IS NOT NULL`);
   }
+  if (query.escalated) conditions.push(hasEscalatingReminder(asOf));
   const taskFilter = sql.join(conditions, sql` AND `);
 
   const statusConditions = [sql`1 = 1`];
   if (query.status !== undefined) statusConditions.push(sql`st.status = ${query.status}`);
   if (query.stale) statusConditions.push(sql`st.stale`);
+  if (query.escalated) statusConditions.push(sql`st.status = 'overdue'`);
   if (query.dueFrom !== undefined) statusConditions.push(sql`st.due_date >= ${query.dueFrom}`);
   if (query.dueTo !== undefined) statusConditions.push(sql`st.due_date <= ${query.dueTo}`);
   const statusFilter = sql.join(statusConditions, sql` AND `);

@@ -32,6 +32,7 @@ const QUERY_KEYS = [
   "period",
   "level",
   "stale",
+  "escalated",
   "sort",
   "dir",
   "page",
@@ -205,6 +206,16 @@ export default function TasksPage() {
         <label className="flex items-center gap-2 sm:col-span-2">
           <input type="checkbox" name="stale" value="1" defaultChecked={query.stale === "1"} className="size-4" />
           <span>{t("tasks.filter.stale")}</span>
+        </label>
+        <label className="flex items-center gap-2 sm:col-span-2">
+          <input
+            type="checkbox"
+            name="escalated"
+            value="1"
+            defaultChecked={query.escalated === "1"}
+            className="size-4"
+          />
+          <span>{t("tasks.filter.escalated")}</span>
         </label>
         <div className="flex items-end gap-3 sm:col-span-2 lg:justify-end">
           <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">

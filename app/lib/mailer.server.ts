@@ -1,0 +1,261 @@
+// E-mail for notifications (docs/decisions/011): the `notifications` table is the
+// outbox. A notification for a user with an e-mail address is queued
+// (`email_state = 'pending'`) in the same transaction as the event when SMTP is
+// configured, and `skipped` when it is not (NULL: the user has no address). The
+// mailer sends queued mail outside any request transaction: right after the
+// write that queued it commits (`deliverSoon`), and again from the scheduled
+// job, which also retries failed sends. A row is claimed in an IMMEDIATE
+// transaction before it is sent (attempts + 1, `emailed_at` = the attempt), so
+// two mailers (the server and `npm run reminders`) never send the same row; a
+// send that fails stays `pending` for a retry after EMAIL_RETRY_AFTER_MS, and is
+// `failed` after MAX_EMAIL_ATTEMPTS. Sent: `sent`, `emailed_at` = when.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import { notifications } from "../../db/schema";
+import { canSeeTask, type Actor } from "../domain/permissions";
+import type { NotificationKind, Role } from "../domain/vocabulary";
+import { taskAccessFacts } from "../models/visibility.server";
+import { writeTransaction, type AppDatabase } from "./db.server";
+import { DEFAULT_LOCALE, translator, type Translate } from "./i18n";
+import { notificationDetail, notificationHeadline, parseNotificationParams } from "./notification-text";
+
+export const MAX_EMAIL_ATTEMPTS = 5;
+/** A failed (or interrupted) send is tried again this long after its last attempt, by the scheduled job. */
+export const EMAIL_RETRY_AFTER_MS = 15 * 60_000;
+const BATCH = 50;
+
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | null;
+  password: string | null;
+  from: string;
+}
+
+/** SMTP from the environment; null (no e-mail) unless SMTP_HOST is set. */
+export function smtpSettings(env: NodeJS.ProcessEnv = process.env): SmtpSettings | null {
+  const host = env.SMTP_HOST?.trim();
+  if (!host) return null;
+  const port = Number(env.SMTP_PORT ?? "") || 587;
+  const secureFlag = env.SMTP_SECURE?.trim().toLowerCase();
+  const secure =
+    secureFlag === undefined || secureFlag === "" ? port === 465 : ["1", "true", "yes"].includes(secureFlag);
+  const user = env.SMTP_USER?.trim() || null;
+  return {
+    host,
+    port,
+    secure,
+    user,
+    password: env.SMTP_PASSWORD ?? null,
+    from: env.SMTP_FROM?.trim() || (user?.includes("@") ? user : `no-reply@${host}`),
+  };
+}
+
+/** Absolute links in e-mails: APP_URL, else this server on localhost. */
+export function appUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.APP_URL?.trim().replace(/\/+$/, "");
+  return configured || `http://localhost:${env.PORT ?? 3000}`;
+}
+
+/** The outbox state a new notification gets: NULL without an address, `skipped` without SMTP. */
+export function initialEmailState(email: string | null): "pending" | "skipped" | null {
+  if (!email?.trim()) return null;
+  return smtpSettings() === null ? "skipped" : "pending";
+}
+
+// ---------------------------------------------------------------- rendering
+
+export interface EmailFacts {
+  recipientName: string;
+  kind: NotificationKind;
+  params: string;
+  taskId: number | null;
+  taskLabel: string | null;
+  /** A confidential directive's task is named only on the site, never in a mailbox. */
+  confidential: boolean;
+  actorName: string | null;
+}
+
+/** Subject and plain-text body, in Vietnamese (users have no stored language yet). */
+export function renderEmail(facts: EmailFacts, base: string = appUrl(), t: Translate = translator(DEFAULT_LOCALE)) {
+  const params = parseNotificationParams(facts.params);
+  const headline = notificationHeadline(t, facts.kind, params);
+  const detail = notificationDetail(t, facts.kind, params);
+  const lines = [t("email.greeting", { name: facts.recipientName }), "", headline];
+  if (facts.taskId !== null) {
+    lines.push(
+      facts.confidential || facts.taskLabel === null
+        ? t("email.taskConfidential")
+        : t("email.task", { task: facts.taskLabel }),
+    );
+  }
+  if (detail && !facts.confidential) lines.push(detail);
+  if (facts.actorName) lines.push(t("email.actor", { name: facts.actorName }));
+  lines.push("");
+  if (facts.taskId !== null) lines.push(t("email.openTask", { url: `${base}/tasks/${facts.taskId}` }));
+  lines.push(t("email.openNotifications", { url: `${base}/notifications` }), "", "-- ", t("email.footer"));
+  return { subject: t("email.subject", { headline }), text: `${lines.join("\n")}\n` };
+}
+
+// ---------------------------------------------------------------- sending
+
+interface Claimed extends EmailFacts {
+  id: number;
+  attempts: number;
+  email: string | null;
+  active: boolean;
+  userId: number;
+  role: Role;
+  departmentId: number | null;
+}
+
+/** Takes up to BATCH rows to send now (counting the attempt), so no other mailer takes them. */
+function claim(db: AppDatabase, now: number, retries: boolean): Claimed[] {
+  return writeTransaction(db, (tx) => {
+    const due = retries
+      ? sql`(n.email_attempts = 0 OR n.emailed_at IS NULL OR n.emailed_at <= ${now - EMAIL_RETRY_AFTER_MS})`
+      : sql`n.email_attempts = 0`;
+    const ids = tx
+      .all<{ id: number }>(
+        sql`SELECT n.id FROM notifications n WHERE n.email_state = 'pending' AND ${due} ORDER BY n.id LIMIT ${BATCH}`,
+      )
+      .map((r) => r.id);
+    if (ids.length === 0) return [];
+    tx.update(notifications)
+      .set({ emailAttempts: sql`${notifications.emailAttempts} + 1`, emailedAt: now })
+      .where(inArray(notifications.id, ids))
+      .run();
+    return tx
+      .all<Omit<Claimed, "active" | "confidential"> & { active: 0 | 1; confidential: 0 | 1 | null }>(
+        sql`
+        SELECT n.id, n.email_attempts AS attempts, n.kind, n.params, n.task_id AS taskId,
+          u.id AS userId, u.email, u.active, u.role, u.department_id AS departmentId, u.display_name AS recipientName,
+          t.item_number || '. ' || t.title AS taskLabel, d.confidential, a.display_name AS actorName
+        FROM notifications n
+        JOIN users u ON u.id = n.user_id
+        LEFT JOIN tasks t ON t.id = n.task_id
+        LEFT JOIN directives d ON d.id = t.directive_id
+        LEFT JOIN users a ON a.id = n.actor_id
+        WHERE n.id IN (${sql.join(ids, sql`, `)})
+        ORDER BY n.id`,
+      )
+      .map((r) => ({ ...r, active: r.active === 1, confidential: r.confidential === 1 }));
+  });
+}
+
+function canStillRead(db: AppDatabase, row: Claimed): boolean {
+  if (row.taskId === null) return true;
+  const facts = taskAccessFacts(db, row.taskId);
+  const actor: Actor = { id: row.userId, role: row.role, departmentId: row.departmentId };
+  return facts !== null && canSeeTask(actor, facts);
+}
+
+function mark(db: AppDatabase, id: number, values: Partial<typeof notifications.$inferInsert>): void {
+  writeTransaction(db, (tx) => {
+    tx.update(notifications)
+      .set(values)
+      .where(and(eq(notifications.id, id), eq(notifications.emailState, "pending")))
+      .run();
+  });
+}
+
+export interface DeliveryReport {
+  sent: number;
+  /** Failed this time; tried again later. */
+  retrying: number;
+  /** Failed for the last allowed time. */
+  failed: number;
+  /** No longer deliverable: the address was removed, the account disabled, or the task is no longer visible. */
+  skipped: number;
+}
+
+/**
+ * Sends queued notification e-mails (new ones; with `retries`, also those whose
+ * last attempt failed long enough ago). Does nothing when SMTP is not configured.
+ */
+export async function deliverPendingEmails(
+  db: AppDatabase,
+  options: { retries?: boolean; now?: () => number; settings?: SmtpSettings | null; base?: string } = {},
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
+  const settings = options.settings === undefined ? smtpSettings() : options.settings;
+  if (settings === null) return report;
+  const now = options.now ?? Date.now;
+  const transport = nodemailer.createTransport({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    auth: settings.user ? { user: settings.user, pass: settings.password ?? "" } : undefined,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  try {
+    for (;;) {
+      const batch = claim(db, now(), options.retries ?? false);
+      if (batch.length === 0) break;
+      for (const row of batch) {
+        if (!row.email?.trim() || !row.active || !canStillRead(db, row)) {
+          mark(db, row.id, { emailState: "skipped" });
+          report.skipped += 1;
+          continue;
+        }
+        const { subject, text } = renderEmail(row, options.base ?? appUrl());
+        try {
+          await transport.sendMail({
+            from: settings.from,
+            to: { name: row.recipientName, address: row.email },
+            subject,
+            text,
+          });
+          mark(db, row.id, { emailState: "sent", emailedAt: now(), emailError: null });
+          report.sent += 1;
+        } catch (error) {
+          const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+          const gaveUp = row.attempts >= MAX_EMAIL_ATTEMPTS;
+          mark(db, row.id, { emailState: gaveUp ? "failed" : "pending", emailError: message });
+          if (gaveUp) report.failed += 1;
+          else report.retrying += 1;
+        }
+      }
+      // A retry pass takes each row once: rows that failed just now wait for the next run.
+      if (batch.length < BATCH) break;
+    }
+  } finally {
+    transport.close();
+  }
+  return report;
+}
+
+// One delivery at a time per process; a request that queues mail meanwhile asks for one more pass.
+const state = globalThis as unknown as { __mailer?: { running: Promise<void> | null; again: boolean } };
+
+/**
+ * After a write that queued e-mail has committed: send it in the background,
+ * outside the request (the answer does not wait for the mail server).
+ */
+export function deliverSoon(db: AppDatabase): void {
+  if (smtpSettings() === null) return;
+  const mailer = (state.__mailer ??= { running: null, again: false });
+  if (mailer.running) {
+    mailer.again = true;
+    return;
+  }
+  mailer.running = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(async () => {
+      do {
+        mailer.again = false;
+        await deliverPendingEmails(db);
+      } while (mailer.again);
+    })
+    .catch((error: unknown) => console.warn("E-mail delivery failed; the scheduled job will retry:", error))
+    .finally(() => {
+      mailer.running = null;
+    });
+}
+
+/** For tests and shutdown: resolves when the background delivery (if any) has finished. */
+export async function backgroundDelivery(): Promise<void> {
+  await state.__mailer?.running;
+}

@@ -1,0 +1,287 @@
+// In-app notifications (docs/decisions/011): who hears about what, written in
+// the same transaction as the event; the reader's list and unread count; marking
+// read. A notification names its task; the list and the count only show those
+// whose task the reader may still see (a re-assignment never leaks a task).
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { departments, notifications, taskCoordinators, tasks, users } from "../../db/schema";
+import type { Instant, LocalDate } from "../domain/dates";
+import type { Actor } from "../domain/permissions";
+import type { AutomaticReminderRule } from "../domain/reminders";
+import { DEPARTMENT_ROLES, type NotificationKind, type Role } from "../domain/vocabulary";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { initialEmailState } from "../lib/mailer.server";
+import { shortened, type NotificationParams } from "../lib/notification-text";
+import { recordAudit, type RequestOrigin } from "./audit.server";
+import { visibleTasksFilter } from "./visibility.server";
+
+// ---------------------------------------------------------------- who hears about what
+
+/** Something that happened on a task, as the notifications need it. */
+export type TaskEvent =
+  | {
+      kind: "reminder";
+      reminderId: number;
+      departmentId: number;
+      ordinal: number;
+      rule: AutomaticReminderRule | null;
+      dueDate: LocalDate | null;
+      message: string | null;
+    }
+  | { kind: "escalation"; reminderId: number; departmentId: number; ordinal: number }
+  | { kind: "extension_requested"; departmentId: number; proposedDueDate: LocalDate }
+  | {
+      kind: "extension_decided";
+      departmentId: number;
+      outcome: "approved" | "rejected" | "countered";
+      dueDate: LocalDate | null;
+      note: string | null;
+    }
+  | { kind: "completion_reported"; departmentId: number; completionDate: LocalDate }
+  | { kind: "completion_confirmed" }
+  | { kind: "completion_returned"; reason: string }
+  | { kind: "instruction"; body: string };
+
+/** Active users with these roles. */
+function usersWithRole(tx: WriteTransaction, role: Role): number[] {
+  return tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, role), eq(users.active, true)))
+    .all()
+    .map((u) => u.id);
+}
+
+/** Active users of these departments (heads and focal points). */
+function departmentMembers(tx: WriteTransaction, departmentIds: readonly number[]): number[] {
+  if (departmentIds.length === 0) return [];
+  return tx
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        inArray(users.departmentId, [...departmentIds]),
+        inArray(users.role, [...DEPARTMENT_ROLES]),
+        eq(users.active, true),
+      ),
+    )
+    .all()
+    .map((u) => u.id);
+}
+
+function leadDepartment(tx: WriteTransaction, taskId: number): number {
+  return tx.select({ id: tasks.leadDepartmentId }).from(tasks).where(eq(tasks.id, taskId)).get()!.id;
+}
+
+function departmentName(tx: WriteTransaction, departmentId: number): string {
+  return (
+    tx.select({ name: departments.name }).from(departments).where(eq(departments.id, departmentId)).get()?.name ?? ""
+  );
+}
+
+/** The recipients and stored facts of an event (the one place that says who hears about what). */
+function audienceOf(
+  tx: WriteTransaction,
+  taskId: number,
+  event: TaskEvent,
+): { recipients: number[]; params: NotificationParams } {
+  switch (event.kind) {
+    case "reminder":
+      return {
+        recipients: departmentMembers(tx, [event.departmentId]),
+        params: {
+          ordinal: event.ordinal,
+          rule: event.rule,
+          department: departmentName(tx, event.departmentId),
+          date: event.dueDate,
+          text: shortened(event.message),
+        },
+      };
+    case "escalation":
+      return {
+        recipients: usersWithRole(tx, "leadership"),
+        params: { ordinal: event.ordinal, department: departmentName(tx, event.departmentId) },
+      };
+    case "extension_requested":
+      return {
+        recipients: usersWithRole(tx, "secretariat"),
+        params: { department: departmentName(tx, event.departmentId), date: event.proposedDueDate },
+      };
+    case "completion_reported":
+      return {
+        recipients: usersWithRole(tx, "secretariat"),
+        params: { department: departmentName(tx, event.departmentId), date: event.completionDate },
+      };
+    case "extension_decided":
+      return {
+        recipients: departmentMembers(tx, [event.departmentId]),
+        params: { outcome: event.outcome, date: event.dueDate, text: shortened(event.note) },
+      };
+    case "completion_confirmed":
+      return { recipients: departmentMembers(tx, [leadDepartment(tx, taskId)]), params: {} };
+    case "completion_returned":
+      return {
+        recipients: departmentMembers(tx, [leadDepartment(tx, taskId)]),
+        params: { text: shortened(event.reason) },
+      };
+    case "instruction": {
+      const coordinators = tx
+        .select({ id: taskCoordinators.departmentId })
+        .from(taskCoordinators)
+        .where(eq(taskCoordinators.taskId, taskId))
+        .all()
+        .map((c) => c.id);
+      return {
+        recipients: departmentMembers(tx, [leadDepartment(tx, taskId), ...coordinators]),
+        params: { text: shortened(event.body) },
+      };
+    }
+  }
+}
+
+/**
+ * Notifies whoever an event on a task concerns, in the caller's transaction; never
+ * the actor. With SMTP configured, recipients with an e-mail address get it queued.
+ * Returns how many e-mails were queued (the caller's route then calls `deliverSoon`).
+ */
+export function notifyTaskEvent(
+  tx: WriteTransaction,
+  taskId: number,
+  actorId: number | null,
+  event: TaskEvent,
+  now: Instant,
+): { notified: number; emailsQueued: number } {
+  const { recipients, params } = audienceOf(tx, taskId, event);
+  const ids = [...new Set(recipients)].filter((id) => id !== actorId);
+  if (ids.length === 0) return { notified: 0, emailsQueued: 0 };
+  const emails = new Map(
+    tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(inArray(users.id, ids))
+      .all()
+      .map((u) => [u.id, u.email]),
+  );
+  const reminderId = event.kind === "reminder" || event.kind === "escalation" ? event.reminderId : null;
+  const json = JSON.stringify(
+    Object.fromEntries(Object.entries(params).filter(([, v]) => v !== null && v !== undefined)),
+  );
+  let emailsQueued = 0;
+  for (const userId of ids) {
+    const emailState = initialEmailState(emails.get(userId) ?? null);
+    if (emailState === "pending") emailsQueued += 1;
+    tx.insert(notifications)
+      .values({ userId, kind: event.kind, taskId, reminderId, actorId, params: json, createdAt: now, emailState })
+      .run();
+  }
+  return { notified: ids.length, emailsQueued };
+}
+
+// ---------------------------------------------------------------- the reader's side
+
+/** Notifications whose task the reader may see (or that name no task), as a condition over `n`. */
+function readable(user: Actor) {
+  return sql`(n.task_id IS NULL OR EXISTS (SELECT 1 FROM tasks t WHERE t.id = n.task_id AND ${visibleTasksFilter(user)}))`;
+}
+
+/** The unread count of the badge: one COUNT over the partial index of unread rows. */
+export function unreadCount(db: AppDatabase, user: Actor): number {
+  return (
+    db.get<{ n: number }>(sql`
+      SELECT count(*) AS n FROM notifications n
+      WHERE n.user_id = ${user.id} AND n.read_at IS NULL AND ${readable(user)}`)?.n ?? 0
+  );
+}
+
+export const NOTIFICATION_PAGE_SIZE = 20;
+
+export interface NotificationRow {
+  id: number;
+  kind: NotificationKind;
+  params: string;
+  taskId: number | null;
+  taskLabel: string | null;
+  actorName: string | null;
+  createdAt: number;
+  readAt: number | null;
+}
+
+/** One page of the reader's notifications, newest first. */
+export function listNotifications(db: AppDatabase, user: Actor, page: number) {
+  const total =
+    db.get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM notifications n WHERE n.user_id = ${user.id} AND ${readable(user)}`,
+    )?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / NOTIFICATION_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = db.all<NotificationRow>(sql`
+    SELECT n.id, n.kind, n.params, n.task_id AS taskId, t.item_number || '. ' || t.title AS taskLabel,
+      a.display_name AS actorName, n.created_at AS createdAt, n.read_at AS readAt
+    FROM notifications n
+    LEFT JOIN tasks t ON t.id = n.task_id
+    LEFT JOIN users a ON a.id = n.actor_id
+    WHERE n.user_id = ${user.id} AND ${readable(user)}
+    ORDER BY n.created_at DESC, n.id DESC
+    LIMIT ${NOTIFICATION_PAGE_SIZE} OFFSET ${(current - 1) * NOTIFICATION_PAGE_SIZE}`);
+  return { rows, total, page: current, pages, unread: unreadCount(db, user) };
+}
+
+export type MarkReadResult = { ok: true; changed: number } | { ok: false; error: "not_found" };
+
+/**
+ * Marks one of the reader's notifications read. Another user's notification, or
+ * one about a task the reader may no longer see, is `not_found`. Audited.
+ */
+export function markNotificationRead(
+  db: AppDatabase,
+  user: Actor,
+  notificationId: number,
+  origin: RequestOrigin,
+  now: Instant = Date.now(),
+): MarkReadResult {
+  return writeTransaction(db, (tx): MarkReadResult => {
+    const found = tx.get<{ id: number; readAt: number | null }>(sql`
+      SELECT n.id, n.read_at AS readAt FROM notifications n
+      WHERE n.id = ${notificationId} AND n.user_id = ${user.id} AND ${readable(user)}`);
+    if (!found) return { ok: false, error: "not_found" };
+    if (found.readAt !== null) return { ok: true, changed: 0 };
+    tx.update(notifications).set({ readAt: now }).where(eq(notifications.id, notificationId)).run();
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "notification.read",
+      entityType: "notification",
+      entityId: notificationId,
+      after: { readAt: now },
+      origin,
+      at: now,
+    });
+    return { ok: true, changed: 1 };
+  });
+}
+
+/** Marks all of the reader's unread notifications read (one audit event with the count). */
+export function markAllNotificationsRead(
+  db: AppDatabase,
+  user: Actor,
+  origin: RequestOrigin,
+  now: Instant = Date.now(),
+): { ok: true; changed: number } {
+  return writeTransaction(db, (tx) => {
+    const changed = tx
+      .update(notifications)
+      .set({ readAt: now })
+      .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)))
+      .run().changes;
+    if (changed > 0) {
+      recordAudit(tx, {
+        actorId: user.id,
+        action: "notification.read_all",
+        entityType: "notification",
+        entityId: null,
+        after: { count: changed, readAt: now },
+        origin,
+        at: now,
+      });
+    }
+    return { ok: true, changed };
+  });
+}
