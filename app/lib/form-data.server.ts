@@ -42,7 +42,21 @@ export async function readForm(request: Request): Promise<FormData> {
     throw data({ message: t("input.error.unreadable") }, { status: 400 });
   }
   refuseAbsurdIndices(form, t);
-  return form;
+  return withoutNul(form);
+}
+
+/**
+ * The form with each NUL character of its texts replaced by U+FFFD, as UTF-8 does
+ * with a lone surrogate. No one types NUL, and SQLite ends a text's length() at
+ * the first one, so a title "\0 …" would pass the form's checks and fail the
+ * table's (a 500).
+ */
+export function withoutNul(form: FormData): FormData {
+  const clean = new FormData();
+  for (const [name, value] of form.entries()) {
+    clean.append(name, typeof value === "string" ? value.replaceAll("\u0000", "\ufffd") : value);
+  }
+  return clean;
 }
 
 /** 413 when a field name asks for an array index above MAX_FIELD_INDEX (also for forms read otherwise). */

@@ -58,9 +58,14 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
     .map((parts) => parts.join("")),
 );
 
-/** What a text becomes on the wire: UTF-8 cannot carry a lone surrogate, so it arrives as U+FFFD. */
+/**
+ * What a text becomes on the way in: UTF-8 cannot carry a lone surrogate, so it
+ * arrives as U+FFFD; and so does NUL (app/lib/form-data.server.ts).
+ */
 export function wellFormed(text: string): string {
-  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+  return text
+    .replaceAll("\u0000", "\ufffd")
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
 }
 
 /** Hostile text that is still acceptable where any text is: not blank, within `max`. */

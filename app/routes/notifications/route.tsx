@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/form-data.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -43,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { t } = await getTranslator(request);
   const form = Object.fromEntries(
-    [...(await request.formData()).entries()].filter(([, value]) => typeof value === "string" && value !== ""),
+    [...(await readForm(request)).entries()].filter(([, value]) => typeof value === "string" && value !== ""),
   );
   const parsed = actionSchema.safeParse(form);
   if (!parsed.success) return data({ message: t("notifications.error.invalid") }, { status: 400 });
