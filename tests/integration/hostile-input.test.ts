@@ -568,6 +568,24 @@ describe("hostile text in valid forms", () => {
     expect(checked).toBeGreaterThan(30);
   }, 60_000);
 
+  it("keeps a NUL as U+FFFD: a text that begins with one is no 500 (SQLite's length() stops at a NUL)", async () => {
+    const wrong: string[] = [];
+    for (const [label, multipart, text] of [
+      ["task: comment", true, "\u0000 Ý kiến"],
+      ["task: comment", false, "\u0000"],
+      ["new task", false, "\u0000Nhiệm vụ"],
+    ] as const) {
+      const { routeId, form } = DESCRIBED().find((described) => described.form.label === label)!;
+      const db = useSnapshot();
+      const field = label === "new task" ? "title" : "body";
+      const entries = applyMutations(baseEntries(form), [{ field, op: "set", values: [text], why: "NUL" }]);
+      const outcome = await postValid(routeId, { ...form, multipart }, entries);
+      if (outcome.status !== 302) wrong.push(`${label}: ${outcome.status}`);
+      else if (!stored(db, text.replaceAll("\u0000", "\ufffd").trim())) wrong.push(`${label}: not stored with U+FFFD`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it("survives the Excel and CSV exports: control characters cannot corrupt the workbook", async () => {
     const db = useSnapshot();
     const title = "Tiêu đề <script>alert(1)</script> \u0000\u0001\u001b\ufffe '; DROP TABLE tasks;-- =1+1";
