@@ -4,7 +4,8 @@
 // (`tasks[3].title`), so one short crafted name such as `tasks[99999999].title`
 // would make it allocate, validate and echo back an array of a hundred million
 // entries. Both are the client's fault: they get a translated 4xx here, before
-// any parsing or database work (tests/integration/hostile-input.test.ts).
+// any parsing or database work (tests/integration/hostile-input.test.ts). A NUL in a
+// text becomes U+FFFD (storableText).
 import { data } from "@remix-run/node";
 import type { Translate } from "./i18n";
 import { getTranslator } from "./locale.server";
@@ -46,16 +47,21 @@ export async function readForm(request: Request): Promise<FormData> {
 }
 
 /**
- * The form with each NUL character of its texts replaced by U+FFFD, as UTF-8 does
- * with a lone surrogate. No one types NUL, and SQLite ends a text's length() at
- * the first one, so a title "\0 …" would pass the form's checks and fail the
- * table's (a 500).
+ * A posted text as it is kept: U+0000 (NUL) becomes U+FFFD, the replacement character.
+ * SQLite's text functions stop at a NUL (`length('\0x')` is 0), so a title that begins
+ * with one fails the `length(trim(title)) > 0` checks of the schema — a 500 — and one
+ * inside a text hides the rest of it from search and comparisons. No one types a NUL;
+ * a pasted one is shown as � instead.
  */
-export function withoutNul(form: FormData): FormData {
+export function storableText(value: string): string {
+  return value.includes("\u0000") ? value.replaceAll("\u0000", "\ufffd") : value;
+}
+
+/** The form with storableText values (files and field names as posted). */
+function withoutNul(form: FormData): FormData {
+  if (![...form.values()].some((value) => typeof value === "string" && value.includes("\u0000"))) return form;
   const clean = new FormData();
-  for (const [name, value] of form.entries()) {
-    clean.append(name, typeof value === "string" ? value.replaceAll("\u0000", "\ufffd") : value);
-  }
+  for (const [name, value] of form) clean.append(name, typeof value === "string" ? storableText(value) : value);
   return clean;
 }
 

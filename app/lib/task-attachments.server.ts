@@ -1,7 +1,7 @@
 // The task page's side of attachments: reading its form (multipart when the form
 // carries files, url-encoded otherwise), turning refused files into the form's
 // messages, and saying which stored record the files of a successful move belong to.
-import { readForm, refuseAbsurdIndices, withoutNul } from "./form-data.server";
+import { readForm, refuseAbsurdIndices } from "./form-data.server";
 import { data } from "@remix-run/node";
 import { ACCEPTED_EXTENSIONS_LABEL, ATTACHMENT_LIMITS, MAX_FILE_MEGABYTES } from "~/domain/attachments";
 import type { Translate } from "~/lib/i18n";
@@ -24,7 +24,7 @@ export async function readTaskPageForm(request: Request, t: Translate): Promise<
   const upload = await readUploadForm(request);
   if (upload.ok) {
     refuseAbsurdIndices(upload.formData, t);
-    return { ...upload, formData: withoutNul(upload.formData) };
+    return upload;
   }
   const limits = { count: ATTACHMENT_LIMITS.maxFiles, size: MAX_FILE_MEGABYTES };
   throw upload.error === "too_large"

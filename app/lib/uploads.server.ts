@@ -4,6 +4,7 @@
 // arrive (app/models/attachments.server.ts), then checked by content. The whole
 // body is bounded too: a larger one is refused without being read.
 import { unstable_parseMultipartFormData, type UploadHandler, type UploadHandlerPart } from "@remix-run/node";
+import { storableText } from "~/lib/form-data.server";
 import { ATTACHMENT_LIMITS, MAX_UPLOAD_REQUEST_BYTES } from "~/domain/attachments";
 import {
   checkUpload,
@@ -66,7 +67,7 @@ async function readText(data: AsyncIterable<Uint8Array>): Promise<string> {
     if (size > MAX_TEXT_PART_BYTES) throw new TextPartTooLargeError();
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return storableText(Buffer.concat(chunks).toString("utf8"));
 }
 
 /**
@@ -86,10 +87,18 @@ export async function readUploadForm(request: Request, field: string = ATTACHMEN
   const handler: UploadHandler = async (part: UploadHandlerPart) => {
     const data = counted(part.data, total);
     if (part.filename === undefined) return readText(data);
-    // An empty file input posts a part with no name and no bytes; a file anywhere else is ignored.
-    if (part.name !== field || part.filename === "") {
+    // An empty file input posts a part with no file name and no bytes: no file.
+    if (part.filename === "") {
       await drain(data);
       return undefined;
+    }
+    // A file where the form has a text field (no form of the app posts one) is not
+    // stored, but it is not dropped either: the field keeps an empty file of that
+    // name, which the form's schema refuses like any file in place of text — dropping
+    // it would turn a malformed form into a valid one without the field.
+    if (part.name !== field) {
+      await drain(data);
+      return new File([], part.filename, { type: part.contentType });
     }
     fileParts += 1;
     if (fileParts > ATTACHMENT_LIMITS.maxFiles) {

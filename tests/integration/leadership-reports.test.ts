@@ -10,7 +10,10 @@ import type { Actor } from "../../app/domain/permissions";
 import { translator } from "../../app/lib/i18n";
 import { localeCookie } from "../../app/lib/locale.server";
 import type { AppDatabase } from "../../app/lib/db.server";
-import { renderTrendChartSvg } from "../../app/components/trend-chart-svg.server";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { trendChartGeometry } from "../../app/components/trend-chart-geometry.server";
+import { TrendChartPicture, type TrendMonthView } from "../../app/components/trend-chart";
 import { scorecard, type Figure } from "../../app/models/dashboard.server";
 import { departmentQuarters, type DepartmentQuarter } from "../../app/models/department-quarters.server";
 import { monthlyTrend } from "../../app/models/trend.server";
@@ -38,7 +41,6 @@ const NOW = Date.parse("2026-03-16T03:00:00Z");
 const TODAY: LocalDate = "2026-03-16";
 const rules = { dueSoonDays: 3, staleAfterDays: 30 };
 const vi = translator("vi");
-const en = translator("en");
 
 const actorOf = (db: AppDatabase, login: string) =>
   db.get<Actor>(sql`SELECT id, role, department_id AS departmentId FROM users WHERE login = ${login}`)!;
@@ -130,6 +132,13 @@ describe("a department's scorecard over quarters", () => {
   });
 });
 
+/** The chart as the dashboard draws it, from the loader's geometry. */
+function picture(months: TrendMonthView[], locale: "vi" | "en"): string {
+  return renderToStaticMarkup(
+    createElement(TrendChartPicture, { months, geometry: trendChartGeometry(months), t: translator(locale), locale }),
+  );
+}
+
 describe("the trend chart's picture", () => {
   it("is an SVG image with a title and a description, patterns and numbers, and no inline style", async () => {
     const db = freshDatabase();
@@ -154,7 +163,10 @@ describe("the trend chart's picture", () => {
     const december = months[11]!.figures;
     expect(december.due.count).toBeGreaterThan(0);
     expect(december.due.href).toBe(`/tasks?directive=${seed}&dueFrom=2019-12-01&dueTo=2019-12-31&asOf=2019-12-31`);
-    const svg = renderTrendChartSvg(months, vi, "vi");
+    // The loader sends numbers only (no markup), and the page draws them.
+    const geometry = trendChartGeometry(months);
+    expect(JSON.stringify(geometry)).not.toMatch(/[<>]/);
+    const svg = picture(months, "vi");
     expect(svg).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="trend-title trend-desc"/);
     expect(svg).toContain('<title id="trend-title">Nhiệm vụ đến hạn và hoàn thành theo tháng</title>');
     expect(svg).toMatch(/<desc id="trend-desc">Từ tháng 01\/2019 đến tháng 12\/2019: \d+ nhiệm vụ đến hạn/);
@@ -164,7 +176,7 @@ describe("the trend chart's picture", () => {
     expect(svg).toContain(`>${december.due.count}<`);
     // The Content-Security-Policy allows no inline styles (visx's <Text> would add one).
     expect(svg).not.toMatch(/style=/);
-    expect(renderTrendChartSvg(months, en, "en")).toContain("Tasks falling due and done, by month");
+    expect(picture(months, "en")).toContain("Tasks falling due and done, by month");
     // A period shows its own months.
     expect(monthlyTrend(db, chair, { period: "2019-Q4" }, TODAY, false, rules).map((m) => m.month)).toEqual([
       "2019-10",

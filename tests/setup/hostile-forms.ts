@@ -9,12 +9,14 @@ import { addDays, formatLocalDate, today } from "../../app/domain/dates";
 import { DESK_LIMITS } from "../../app/lib/desk-forms";
 import { PROGRESS_LIMITS } from "../../app/domain/extensions";
 import { DEPARTMENT_LIMITS, USER_LIMITS } from "../../app/domain/admin-limits";
+import { API_TOKEN_NAME_MAX } from "../../app/domain/api-tokens";
 import { canOnTask, hasPermission, type Actor, type Permission } from "../../app/domain/permissions";
 import { DEADLINE_KINDS, DEPARTMENT_KINDS, DIRECTIVE_TYPES, ROLES } from "../../app/domain/vocabulary";
 import { INTENT_PERMISSION, type TaskPageIntent } from "../../app/lib/progress-forms";
 import { ROUTE_ACCESS } from "../../app/lib/route-access";
 import { MAX_IMPORT_BYTES } from "../../app/domain/task-import";
 import type { AppDatabase } from "../../app/lib/db.server";
+import { issueApiToken } from "../../app/models/api-tokens.server";
 import { taskAccessFacts } from "../../app/models/visibility.server";
 import { directives } from "../../db/schema";
 import type { FieldSpec, FileCase, FormSpec } from "./hostile-input";
@@ -122,6 +124,8 @@ export interface HostileFixtures {
   pending: { requestId: number; taskId: number; version: number; dueDate: string };
   /** A target of a task other than ongoingTask. */
   foreignTargetId: number;
+  /** An API token in force (to revoke), issued by the administrator for the officer. */
+  apiTokenId: number;
 }
 
 /** Adds a draft and a closed directive to the demo, and finds the records the forms need. */
@@ -183,6 +187,20 @@ export function prepareHostileFixtures(db: AppDatabase): HostileFixtures {
   db.run(sql`UPDATE users SET active = 0 WHERE id = ${disabled.id}`);
   const ongoingTask = leadTask(sql`t.deadline_kind = 'ongoing'`, "ongoing task of STTTT");
   const datedTask = leadTask(sql`t.deadline_kind = 'dated'`, "dated task of STTTT");
+  const officerUserId = one<{ id: number }>(
+    world,
+    sql`SELECT id FROM users WHERE role = 'dept_officer' ORDER BY id LIMIT 1`,
+    "officer",
+  ).id;
+  const admin = world.actors.find(({ actor }) => actor.role === "admin");
+  if (!admin) throw new Error("the demo database has no administrator");
+  const token = issueApiToken(
+    db,
+    admin.actor,
+    { name: "Hệ thống báo cáo thử", userId: officerUserId, expiresOn: null },
+    { ipAddress: null, userAgent: null, requestId: null },
+  );
+  if (!token.ok) throw new Error(`could not issue an API token: ${token.code}`);
   return {
     committee,
     meetingId: one<{ id: number }>(world, sql`SELECT id FROM meetings ORDER BY id LIMIT 1`, "meeting").id,
@@ -194,11 +212,7 @@ export function prepareHostileFixtures(db: AppDatabase): HostileFixtures {
     idle: idleDepartments[0]!.id,
     inactiveDepartment: idleDepartments[1]!.id,
     disabledUserId: disabled.id,
-    officerUserId: one<{ id: number }>(
-      world,
-      sql`SELECT id FROM users WHERE role = 'dept_officer' ORDER BY id LIMIT 1`,
-      "officer",
-    ).id,
+    officerUserId,
     ongoingTask,
     datedTask,
     awaiting: db.all<{ id: number; version: number }>(
@@ -216,6 +230,7 @@ export function prepareHostileFixtures(db: AppDatabase): HostileFixtures {
       sql`SELECT id FROM targets WHERE task_id <> ${ongoingTask.id} ORDER BY id LIMIT 1`,
       "target",
     ).id,
+    apiTokenId: token.tokenId,
   };
 }
 
@@ -711,6 +726,32 @@ export const HOSTILE_FORMS: Record<string, FormsOf> = {
       base: "writes" as const,
     }));
   },
+  "routes/admin.api-tokens.new": (world, fx) => [
+    {
+      label: "issue API token",
+      fields: {
+        name: text("Hệ thống báo cáo của Văn phòng", API_TOKEN_NAME_MAX),
+        // The account the token acts as: an unknown (or disabled) one is refused by the model.
+        userId: id(fx.officerUserId),
+        expiresOn: date(day(plusDays(today(), 90)), false),
+      },
+      login: allowedLogin(world, guardPermission("routes/admin.api-tokens.new")),
+      ...at("routes/admin.api-tokens.new"),
+      base: "writes",
+      // The secret is shown once on this page, never redirected through a URL.
+      writtenStatus: 200,
+    },
+  ],
+  "routes/admin.api-tokens.$id": (world, fx) => [
+    {
+      label: "API token: revoke",
+      intent: "revoke",
+      fields: { confirm },
+      login: allowedLogin(world, guardPermission("routes/admin.api-tokens.$id")),
+      ...at("routes/admin.api-tokens.$id", { id: String(fx.apiTokenId) }),
+      base: "writes",
+    },
+  ],
 };
 
 /**

@@ -182,6 +182,11 @@ export interface FormSpec {
    * posted, it answers as it answers an empty form).
    */
   base: "writes" | "reads" | "refused" | "ignores";
+  /**
+   * The answer to an accepted write when it is not a redirect (302): a page that shows
+   * what was written in place, e.g. an API token's secret, which must not go through a URL.
+   */
+  writtenStatus?: number;
   /** Audit actions the action may record whatever it is sent (signing out). */
   mayAudit?: readonly string[];
   /** Multipart only (a file upload). */

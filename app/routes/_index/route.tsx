@@ -7,7 +7,7 @@ import { STATUS_STYLE } from "~/components/status-badge";
 import { DirectiveProgressLine } from "~/components/directive-progress";
 import { PrintButton } from "~/components/print-button";
 import { TrendChart } from "~/components/trend-chart";
-import { renderTrendChartSvg } from "~/components/trend-chart-svg.server";
+import { trendChartGeometry } from "~/components/trend-chart-geometry.server";
 import { TargetBar } from "~/components/target-bar";
 import { formatLocalDate } from "~/domain/dates";
 import { SET_ASIDE_STATUSES, TASK_STATUSES, type TaskStatus } from "~/domain/vocabulary";
@@ -30,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMet
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "dashboard.read");
-  const { t, locale } = await getTranslator(request);
+  const { t } = await getTranslator(request);
   const url = new URL(request.url);
   const { asOf, isToday } = asOfFromUrl(url, t);
   const db = getDb();
@@ -55,7 +55,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     printedBy: user.displayName,
     figures: dashboardFigures(db, user, filters, asOf, isToday, rules),
     trend,
-    trendSvg: renderTrendChartSvg(trend, t, locale),
+    trendChart: trendChartGeometry(trend),
     directives: directiveProgressByLevel(db, user, filters, asOf, isToday, rules),
   };
 }
@@ -75,7 +75,7 @@ function Stat({ label, hint, children }: { label: string; hint?: string; childre
 }
 
 export default function Dashboard() {
-  const { figures, trend, trendSvg, directives, asOf, isToday, filters, options, scope, printedBy } =
+  const { figures, trend, trendChart, directives, asOf, isToday, filters, options, scope, printedBy } =
     useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -170,7 +170,7 @@ export default function Dashboard() {
         <h2 id="trend-heading" className="text-lg font-semibold">
           {t("trend.heading")}
         </h2>
-        <TrendChart months={trend} svg={trendSvg} asOf={asOf} headingId="trend-heading" />
+        <TrendChart months={trend} geometry={trendChart} asOf={asOf} headingId="trend-heading" />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
