@@ -126,6 +126,8 @@ export interface HostileFixtures {
   foreignTargetId: number;
   /** An API token in force (to revoke), issued by the administrator for the officer. */
   apiTokenId: number;
+  /** An unread notification of the STTTT head (stttt.truong) about the ongoing task. */
+  notification: { id: number; login: string };
 }
 
 /** Adds a draft and a closed directive to the demo, and finds the records the forms need. */
@@ -192,6 +194,14 @@ export function prepareHostileFixtures(db: AppDatabase): HostileFixtures {
     sql`SELECT id FROM users WHERE role = 'dept_officer' ORDER BY id LIMIT 1`,
     "officer",
   ).id;
+  const reader = world.actors.find(({ login }) => login === "stttt.truong");
+  if (!reader) throw new Error("the demo database has no stttt.truong");
+  const notificationId = one<{ id: number }>(
+    world,
+    sql`INSERT INTO notifications (user_id, kind, task_id, params)
+        VALUES (${reader.actor.id}, 'instruction', ${ongoingTask.id}, '{}') RETURNING id`,
+    "notification",
+  ).id;
   const admin = world.actors.find(({ actor }) => actor.role === "admin");
   if (!admin) throw new Error("the demo database has no administrator");
   const token = issueApiToken(
@@ -231,6 +241,7 @@ export function prepareHostileFixtures(db: AppDatabase): HostileFixtures {
       "target",
     ).id,
     apiTokenId: token.tokenId,
+    notification: { id: notificationId, login: reader.login },
   };
 }
 
@@ -742,6 +753,18 @@ export const HOSTILE_FORMS: Record<string, FormsOf> = {
       writtenStatus: 200,
     },
   ],
+  "routes/notifications": (_world, fx) => {
+    const intents = ["read", "read_all"] as const;
+    return intents.map((intent) => ({
+      label: `notifications: ${intent}`,
+      intent,
+      otherIntents: intents.filter((other) => other !== intent),
+      fields: (intent === "read" ? { id: id(fx.notification.id) } : {}) as Record<string, FieldSpec>,
+      login: fx.notification.login,
+      ...at("routes/notifications"),
+      base: "writes" as const,
+    }));
+  },
   "routes/admin.api-tokens.$id": (world, fx) => [
     {
       label: "API token: revoke",

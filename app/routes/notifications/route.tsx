@@ -43,11 +43,13 @@ const actionSchema = z.discriminatedUnion("intent", [
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { t } = await getTranslator(request);
-  const form = Object.fromEntries(
-    [...(await readForm(request)).entries()].filter(([, value]) => typeof value === "string" && value !== ""),
+  const entries = [...(await readForm(request)).entries()].filter(
+    ([, value]) => typeof value === "string" && value !== "",
   );
-  const parsed = actionSchema.safeParse(form);
-  if (!parsed.success) return data({ message: t("notifications.error.invalid") }, { status: 400 });
+  // A field posted twice (two intents, two ids) is not this page's form.
+  const duplicated = new Set(entries.map(([name]) => name)).size !== entries.length;
+  const parsed = actionSchema.safeParse(Object.fromEntries(entries));
+  if (duplicated || !parsed.success) return data({ message: t("notifications.error.invalid") }, { status: 400 });
   const db = getDb();
   const origin = originOf(request, context);
   const back = (done: string) =>
