@@ -16,6 +16,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "../../db/schema";
+import { refreshTaskStatusFacts } from "../models/status-facts.server";
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export type WriteTransaction = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
@@ -52,9 +53,20 @@ export function openDatabase(file: string = databasePath(), options: { migrate?:
   return database;
 }
 
-/** Runs `work` in a transaction that takes the write lock at BEGIN (IMMEDIATE). */
+/**
+ * Runs `work` in a transaction that takes the write lock at BEGIN (IMMEDIATE).
+ * Before it commits, the derived status facts of the tasks the work changed are
+ * brought up to date in the same transaction (app/models/status-facts.server.ts).
+ */
 export function writeTransaction<T>(database: AppDatabase, work: (tx: WriteTransaction) => T): T {
-  return database.transaction(work, { behavior: "immediate" });
+  return database.transaction(
+    (tx) => {
+      const result = work(tx);
+      refreshTaskStatusFacts(database.$client);
+      return result;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 // One connection per process, kept across dev-server module reloads.

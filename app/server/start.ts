@@ -16,6 +16,8 @@ import type { RequestContext } from "../lib/request-context";
 import { databasePath, getDb, closeDb } from "../lib/db.server";
 import { ensureDemoData, printDemoLogins } from "../../db/seed/setup";
 import { ensureSearchIndex } from "../models/search.server";
+import { getStatusRules } from "../models/settings.server";
+import { ensureTaskStatusFacts } from "../models/status-facts.server";
 
 const ROOT = process.cwd();
 const SERVER_BUILD = path.join(ROOT, "build/server/index.js");
@@ -97,6 +99,10 @@ async function main(): Promise<void> {
   const db = getDb(); // opens and migrates
   await ensureDemoData(db);
   ensureSearchIndex(db);
+  const started = Date.now();
+  if (ensureTaskStatusFacts(db, getStatusRules(db)) === "rebuilt") {
+    console.log(`Status counts rebuilt from the task histories in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  }
 
   const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
   const app = express();
