@@ -11,8 +11,11 @@ import { SET_ASIDE_STATUSES, TASK_STATUSES, type TaskStatus } from "../domain/vo
 import type { AppDatabase } from "../lib/db.server";
 import { badRequest, notFound } from "../lib/http.server";
 import type { Translate } from "../lib/i18n";
-import { emptyStatusCounts, statusCountsBy, type StatusCounts } from "./status-counts.server";
-import { taskStatusSubquery } from "./task-status.server";
+import { dayNumber } from "../domain/status-spans";
+import { statusFactsUsable } from "./status-facts.server";
+import { emptyStatusCounts, statusCountsBy, statusCountsInScope, type StatusCounts } from "./status-counts.server";
+import { isNarrowScope, spanScopeFilter, type TaskScope } from "./task-scope.server";
+import { spanContains, taskStatusSource } from "./task-status.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
 import { SCORECARD_COLUMNS, type ScorecardColumn, type ScorecardSort } from "../lib/scorecard";
 
@@ -65,6 +68,19 @@ export function dashboardTaskFilter(actor: Actor, filters: DashboardFilters): SQ
   return sql.join(conditions, sql` AND `);
 }
 
+const SCOPE_KEYS: ReadonlySet<string> = new Set<DashboardFilterKey>(["committee", "directive", "department"]);
+
+/**
+ * The filters as a task scope for the fast paths (stored counts and spans,
+ * docs/decisions/014), or null when a filter is not one of theirs: then the
+ * figures are counted over `dashboardTaskFilter`, exactly, from the spans joined
+ * to the tasks.
+ */
+export function dashboardScope(actor: Actor, filters: Partial<Record<string, number>>): TaskScope | null {
+  if (Object.entries(filters).some(([key, value]) => value !== undefined && !SCOPE_KEYS.has(key))) return null;
+  return { actor, committee: filters.committee, directive: filters.directive, department: filters.department };
+}
+
 /** The task list behind a figure: `/tasks?…` with the figure's filters; no `asOf` for today. */
 export function taskListHref(
   filters: DashboardFilters & { status?: TaskStatus; stale?: boolean },
@@ -113,31 +129,89 @@ interface ListedTaskRow {
   directive_label: string;
 }
 
-function listedTasks(db: AppDatabase, subquery: SQL, where: SQL, orderBy: SQL, limit: number) {
+const LISTED_TASK_COLUMNS = sql`t.id, t.item_number, t.title,
+  dep.id AS department_id, dep.name AS department_name,
+  dir.id AS directive_id, coalesce(dir.number, dir.abstract) AS directive_label`;
+
+function toListedTask(r: ListedTaskRow) {
+  return {
+    id: r.id,
+    itemNumber: r.item_number,
+    title: r.title,
+    dueDate: r.due_date,
+    daysLate: r.days_late,
+    department: { id: r.department_id, name: r.department_name },
+    directive: { id: r.directive_id, label: r.directive_label },
+  };
+}
+
+/** The first tasks of a status, by due date (earliest first), computed from any status source. */
+function listedTasks(db: AppDatabase, subquery: SQL, status: TaskStatus, limit: number) {
   return db
     .all<ListedTaskRow>(
       sql`
-    SELECT t.id, t.item_number, t.title, st.due_date, st.days_late,
-      dep.id AS department_id, dep.name AS department_name,
-      dir.id AS directive_id, coalesce(dir.number, dir.abstract) AS directive_label
+    SELECT ${LISTED_TASK_COLUMNS}, st.due_date, st.days_late
     FROM (${subquery}) st
     JOIN tasks t ON t.id = st.task_id
     JOIN departments dep ON dep.id = t.lead_department_id
     JOIN directives dir ON dir.id = t.directive_id
-    WHERE ${where}
-    ORDER BY ${orderBy}
+    WHERE st.status = ${status}
+    ORDER BY st.due_date, t.directive_id, t.position, t.id
     LIMIT ${limit}`,
     )
-    .map((r) => ({
-      id: r.id,
-      itemNumber: r.item_number,
-      title: r.title,
-      dueDate: r.due_date,
-      daysLate: r.days_late,
-      department: { id: r.department_id, name: r.department_name },
-      directive: { id: r.directive_id, label: r.directive_label },
-    }));
+    .map(toListedTask);
 }
+
+/**
+ * The same list from the stored spans: a walk of the due-date index from the
+ * earliest date (`days late` longest first for overdue), or, for a narrow scope,
+ * its few tasks sorted.
+ */
+function listedTasksFromSpans(
+  db: AppDatabase,
+  scope: TaskScope,
+  asOf: LocalDate,
+  rules: StatusRules,
+  status: "overdue" | "due_soon",
+  limit: number,
+) {
+  const day = dayNumber(asOf);
+  const narrow = isNarrowScope(scope);
+  // The due dates a status implies, so the walk starts and stops where it can.
+  const due =
+    status === "overdue"
+      ? sql`s.severity = 0 AND s.due_day < ${day}`
+      : sql`s.severity = 1 AND s.due_day >= ${day} AND s.due_day <= ${day + rules.dueSoonDays}`;
+  const spans = db.all<{ task_id: number; due_day: number }>(sql`
+    SELECT s.task_id, s.due_day FROM task_status_spans s ${narrow ? sql`` : sql`INDEXED BY task_status_spans_due_idx`}
+    WHERE ${spanContains(asOf)} AND ${due} AND ${spanScopeFilter(scope, narrow)}
+    ORDER BY s.due_day IS NULL, s.due_day, s.directive_id, s.position, s.task_id
+    LIMIT ${limit}`);
+  if (spans.length === 0) return [];
+  const details = new Map(
+    db
+      .all<Omit<ListedTaskRow, "due_date" | "days_late">>(
+        sql`
+      SELECT ${LISTED_TASK_COLUMNS} FROM tasks t
+      JOIN departments dep ON dep.id = t.lead_department_id
+      JOIN directives dir ON dir.id = t.directive_id
+      WHERE t.id IN (${sql.join(
+        spans.map((r) => sql`${r.task_id}`),
+        sql`, `,
+      )})`,
+      )
+      .map((r) => [r.id, r]),
+  );
+  return spans.map((span) =>
+    toListedTask({
+      ...details.get(span.task_id)!,
+      due_date: dateOfDay(span.due_day),
+      days_late: status === "overdue" ? day - span.due_day : 0,
+    }),
+  );
+}
+
+const dateOfDay = (day: number): LocalDate => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 export const DASHBOARD_LIST_LIMIT = 20;
 
@@ -151,8 +225,13 @@ export function dashboardFigures(
   rules: StatusRules,
 ) {
   const filter = dashboardTaskFilter(actor, filters);
+  const scope = dashboardScope(actor, filters);
   const cutoff = endOfLocalDay(asOf);
-  const counts = statusCountsBy(db, sql`0`, asOf, rules, filter).get(0) ?? emptyStatusCounts();
+  const counts =
+    (scope === null
+      ? statusCountsBy(db, sql`0`, asOf, rules, filter)
+      : statusCountsInScope(db, scope, asOf, rules)
+    ).get(0) ?? emptyStatusCounts();
   const href = (extra: { status?: TaskStatus; stale?: boolean } = {}) =>
     taskListHref({ ...filters, ...extra }, asOf, isToday);
   const byStatus = Object.fromEntries(
@@ -160,45 +239,46 @@ export function dashboardFigures(
   ) as Record<TaskStatus, Figure>;
   const total = TASK_STATUSES.reduce((sum, s) => sum + counts[s], 0);
 
-  const subquery = taskStatusSubquery(asOf, rules, filter);
-  const overdue = listedTasks(
-    db,
-    subquery,
-    sql`st.status = 'overdue'`,
-    sql`st.days_late DESC, t.id`,
-    DASHBOARD_LIST_LIMIT,
-  );
-  const dueSoon = listedTasks(db, subquery, sql`st.status = 'due_soon'`, sql`st.due_date, t.id`, DASHBOARD_LIST_LIMIT);
+  const fromSpans = scope !== null && statusFactsUsable(db, rules);
+  const list = (status: "overdue" | "due_soon") =>
+    fromSpans
+      ? listedTasksFromSpans(db, scope, asOf, rules, status, DASHBOARD_LIST_LIMIT)
+      : listedTasks(db, taskStatusSource(db, asOf, rules, filter), status, DASHBOARD_LIST_LIMIT);
+  const overdue = counts.overdue === 0 ? [] : list("overdue");
+  const dueSoon = counts.due_soon === 0 ? [] : list("due_soon");
 
   // Extension requests waiting for a decision at the end of the day: made by then, decided (if ever) later.
-  const pendingWhere = sql`e.created_at < ${cutoff} AND (e.state = 'pending' OR e.decided_at >= ${cutoff})
+  // Two indexed lookups (pending now; decided after the day), not an OR that would read every request.
+  const pendingWhere = sql`e.id IN (
+      SELECT id FROM extension_requests WHERE state = 'pending' AND created_at < ${cutoff}
+      UNION ALL
+      SELECT id FROM extension_requests WHERE decided_at >= ${cutoff} AND created_at < ${cutoff})
     AND t.created_at < ${cutoff} AND ${filter}`;
-  const pendingExtensions =
-    db.get<{ n: number }>(sql`
-      SELECT count(*) AS n FROM extension_requests e JOIN tasks t ON t.id = e.task_id WHERE ${pendingWhere}`)?.n ?? 0;
-  const pendingExtensionList = db
-    .all<{
-      id: number;
-      task_id: number;
-      title: string;
-      proposed_due_date: LocalDate;
-      department_name: string;
-    }>(
-      sql`
-      SELECT e.id, t.id AS task_id, t.title, e.proposed_due_date, dep.name AS department_name
+  // One pass: the first requests (oldest first) and, with each, how many there are.
+  const pending = db.all<{
+    id: number;
+    task_id: number;
+    title: string;
+    proposed_due_date: LocalDate;
+    department_name: string;
+    total: number;
+  }>(
+    sql`
+      SELECT e.id, t.id AS task_id, t.title, e.proposed_due_date, dep.name AS department_name, count(*) OVER () AS total
       FROM extension_requests e JOIN tasks t ON t.id = e.task_id
       JOIN departments dep ON dep.id = e.department_id
       WHERE ${pendingWhere}
       ORDER BY e.created_at, e.id
       LIMIT ${DASHBOARD_LIST_LIMIT}`,
-    )
-    .map((r) => ({
-      id: r.id,
-      taskId: r.task_id,
-      title: r.title,
-      proposedDueDate: r.proposed_due_date,
-      departmentName: r.department_name,
-    }));
+  );
+  const pendingExtensions = pending[0]?.total ?? 0;
+  const pendingExtensionList = pending.map((r) => ({
+    id: r.id,
+    taskId: r.task_id,
+    title: r.title,
+    proposedDueDate: r.proposed_due_date,
+    departmentName: r.department_name,
+  }));
 
   // Targets of the tasks in scope, with the value last recorded by the end of the day.
   const targets = db
@@ -216,7 +296,7 @@ export function dashboardFigures(
       SELECT g.id, g.task_id, g.name, g.unit, g.baseline, g.target_value, g.direction,
         (SELECT v.value FROM target_values v WHERE v.target_id = g.id AND v.created_at < ${cutoff}
          ORDER BY v.created_at DESC, v.id DESC LIMIT 1) AS current_value
-      FROM targets g JOIN tasks t ON t.id = g.task_id
+      FROM targets g CROSS JOIN tasks t ON t.id = g.task_id -- from the few targets, not from every task
       WHERE g.created_at < ${cutoff} AND t.created_at < ${cutoff} AND ${filter}
       ORDER BY t.directive_id, t.position, g.position, g.id
       LIMIT ${DASHBOARD_LIST_LIMIT}`,
@@ -247,24 +327,41 @@ export function dashboardFigures(
   };
 }
 
-/** Directives in scope with their tasks counted by status; each count links to its list. */
+/** How many directives the overview shows (the newest first); `/directives` lists them all. */
+export const DASHBOARD_DIRECTIVE_LIMIT = 10;
+
+/**
+ * The newest directives in scope (at most `limit`), with their tasks counted by
+ * status; each count links to its list. `more` says whether there are others.
+ */
 export function directiveProgress(
   db: AppDatabase,
   actor: Actor,
   filters: DashboardFilters,
   asOf: LocalDate,
   rules: StatusRules,
+  limit = DASHBOARD_DIRECTIVE_LIMIT,
 ) {
-  const counts = statusCountsBy(db, sql`t.directive_id`, asOf, rules, dashboardTaskFilter(actor, filters));
-  const ids = [...counts.keys()];
-  if (ids.length === 0) return [];
-  const rows = db.all<{ id: number; number: string | null; abstract: string }>(sql`
+  const filter = dashboardTaskFilter(actor, filters);
+  const cutoff = endOfLocalDay(asOf);
+  // Newest first, each with at least one task in scope that existed at the end of the day.
+  const found = db.all<{ id: number; number: string | null; abstract: string }>(sql`
     SELECT d.id, d.number, d.abstract FROM directives d
-    WHERE d.id IN (${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )}) ORDER BY d.issued_on DESC, d.id DESC`);
-  return rows.map((row) => ({ ...row, counts: counts.get(row.id) ?? emptyStatusCounts() }));
+    WHERE ${filters.directive === undefined ? sql`1 = 1` : sql`d.id = ${filters.directive}`}
+      AND EXISTS (SELECT 1 FROM tasks t WHERE t.directive_id = d.id AND t.created_at < ${cutoff} AND ${filter})
+    ORDER BY d.issued_on DESC, d.id DESC
+    LIMIT ${limit + 1}`);
+  const rows = found.slice(0, limit);
+  if (rows.length === 0) return { directives: [], more: false };
+  const ids = sql.join(
+    rows.map((row) => sql`${row.id}`),
+    sql`, `,
+  );
+  const counts = statusCountsBy(db, sql`t.directive_id`, asOf, rules, sql`t.directive_id IN (${ids}) AND ${filter}`);
+  return {
+    directives: rows.map((row) => ({ ...row, counts: counts.get(row.id) ?? emptyStatusCounts() })),
+    more: found.length > limit,
+  };
 }
 
 // ---------------------------------------------------------------- scorecard
@@ -291,22 +388,38 @@ export function scorecard(
   dir: "asc" | "desc" = "asc",
 ): ScorecardRow[] {
   const scope = { committee: filters.committee, directive: filters.directive };
-  const rows = db.all<
-    { id: number; name: string; code: string } & Record<ScorecardColumn, number> & { done: number }
-  >(sql`
-    SELECT dep.id, dep.name, dep.code,
-      count(*) AS assigned,
-      sum(st.status = 'done_on_time') AS done_on_time,
-      sum(st.status = 'done_late') AS done_late,
-      sum(st.status = 'overdue') AS overdue,
-      sum(st.status = 'due_soon') AS due_soon,
-      sum(st.status = 'on_track') AS on_track,
-      sum(st.status = 'ongoing') AS ongoing,
-      sum(st.stale) AS stale
-    FROM (${taskStatusSubquery(asOf, rules, dashboardTaskFilter(actor, scope))}) st
-    JOIN tasks t ON t.id = st.task_id
-    JOIN departments dep ON dep.id = t.lead_department_id
-    GROUP BY dep.id`);
+  const taskScope = dashboardScope(actor, scope);
+  const counts =
+    taskScope === null
+      ? statusCountsBy(db, sql`t.lead_department_id`, asOf, rules, dashboardTaskFilter(actor, scope))
+      : statusCountsInScope(db, taskScope, asOf, rules, "department");
+  const ids = [...counts.keys()];
+  const departments = new Map(
+    ids.length === 0
+      ? []
+      : db
+          .all<{ id: number; name: string; code: string }>(
+            sql`SELECT id, name, code FROM departments WHERE id IN (${sql.join(
+              ids.map((id) => sql`${id}`),
+              sql`, `,
+            )})`,
+          )
+          .map((d) => [d.id, d]),
+  );
+  const rows = ids.map((id) => {
+    const c = counts.get(id)!;
+    return {
+      ...departments.get(id)!,
+      assigned: TASK_STATUSES.reduce((sum, s) => sum + c[s], 0),
+      done_on_time: c.done_on_time,
+      done_late: c.done_late,
+      overdue: c.overdue,
+      due_soon: c.due_soon,
+      on_track: c.on_track,
+      ongoing: c.ongoing,
+      stale: c.stale,
+    };
+  });
 
   const scored = rows.map((r) => {
     const done = r.done_on_time + r.done_late;

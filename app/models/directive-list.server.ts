@@ -4,8 +4,8 @@ import type { Actor } from "../domain/permissions";
 import type { StatusRules } from "../domain/status";
 import type { DirectiveState, DirectiveType } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
-import { emptyStatusCounts, statusCountsBy } from "./status-counts.server";
-import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
+import { emptyStatusCounts, statusCountsInScope } from "./status-counts.server";
+import { visibleDirectivesFilter } from "./visibility.server";
 
 /** The directives the actor may see, newest first, with their visible tasks counted by status. */
 export function listDirectives(db: AppDatabase, actor: Actor, asOf: LocalDate, rules: StatusRules) {
@@ -23,7 +23,7 @@ export function listDirectives(db: AppDatabase, actor: Actor, asOf: LocalDate, r
     FROM directives d JOIN committees c ON c.id = d.committee_id
     WHERE ${visibleDirectivesFilter(actor)}
     ORDER BY d.issued_on DESC, d.id DESC`);
-  const counts = statusCountsBy(db, sql`t.directive_id`, asOf, rules, visibleTasksFilter(actor));
+  const counts = statusCountsInScope(db, { actor }, asOf, rules, "directive");
   return rows.map((row) => ({
     id: row.id,
     number: row.number,

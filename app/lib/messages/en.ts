@@ -4,6 +4,7 @@ import { committeesEn } from "./committees.en";
 import { dashboardEn } from "./dashboard.en";
 import { deskEn } from "./desk.en";
 import { importEn } from "./import.en";
+import { performanceEn } from "./performance.en";
 import { progressEn } from "./progress.en";
 import { reportEn } from "./report.en";
 import { splitEn } from "./split.en";
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...splitEn,
   ...reportEn,
   ...progressEn,
+  ...performanceEn,
   "app.name": "Directive Tracker",
   "app.shortName": "Directives",
   "app.tagline": "Steering committee — follow-up of conclusions and directives",

@@ -6,6 +6,7 @@ import { committeesVi } from "./committees.vi";
 import { dashboardVi } from "./dashboard.vi";
 import { deskVi } from "./desk.vi";
 import { importVi } from "./import.vi";
+import { performanceVi } from "./performance.vi";
 import { progressVi } from "./progress.vi";
 import { reportVi } from "./report.vi";
 import { splitVi } from "./split.vi";
@@ -20,6 +21,7 @@ export const vi = {
   ...splitVi,
   ...reportVi,
   ...progressVi,
+  ...performanceVi,
   "app.name": "Theo dõi nhiệm vụ chỉ đạo",
   "app.shortName": "Nhiệm vụ chỉ đạo",
   "app.tagline": "Ban Chỉ đạo — theo dõi thực hiện kết luận, chỉ đạo",

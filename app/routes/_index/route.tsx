@@ -41,12 +41,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     filters,
     options: filterOptions(db, user),
     figures: dashboardFigures(db, user, filters, asOf, isToday, rules),
-    directives: directiveProgress(db, user, filters, asOf, rules).map((d) => ({
-      ...d,
-      links: Object.fromEntries(
-        TASK_STATUSES.map((status) => [status, taskListHref({ ...filters, directive: d.id, status }, asOf, isToday)]),
-      ) as Record<TaskStatus, string>,
-    })),
+    ...(() => {
+      const { directives, more } = directiveProgress(db, user, filters, asOf, rules);
+      return {
+        moreDirectives: more,
+        directives: directives.map((d) => ({
+          ...d,
+          links: Object.fromEntries(
+            TASK_STATUSES.map((status) => [
+              status,
+              taskListHref({ ...filters, directive: d.id, status }, asOf, isToday),
+            ]),
+          ) as Record<TaskStatus, string>,
+        })),
+      };
+    })(),
   };
 }
 
@@ -65,7 +74,7 @@ function Stat({ label, hint, children }: { label: string; hint?: string; childre
 }
 
 export default function Dashboard() {
-  const { figures, directives, asOf, isToday, filters, options } = useLoaderData<typeof loader>();
+  const { figures, directives, moreDirectives, asOf, isToday, filters, options } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const percent = (value: number | null) =>
@@ -195,6 +204,12 @@ export default function Dashboard() {
         <h2 id="directives-heading" className="text-lg font-semibold">
           {t("dashboard.directivesHeading")}
         </h2>
+        {moreDirectives && (
+          <p className="text-sm text-slate-700">
+            {t("dashboard.directivesNewest", { count: directives.length })}{" "}
+            <Link to={`/directives${isToday ? "" : `?asOf=${asOf}`}`}>{t("dashboard.directivesAll")}</Link>
+          </p>
+        )}
         <ul className="space-y-3">
           {directives.map((d) => (
             <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-3" data-directive-id={d.id}>
