@@ -12,9 +12,9 @@ import type { AppDatabase } from "../lib/db.server";
 import { badRequest, notFound } from "../lib/http.server";
 import type { Translate } from "../lib/i18n";
 import { dayNumber } from "../domain/status-spans";
-import { statusFactsUsable } from "./status-facts.server";
+import { rollupCounts, statusFactsUsable } from "./status-facts.server";
 import { emptyStatusCounts, statusCountsBy, statusCountsInScope, type StatusCounts } from "./status-counts.server";
-import { isNarrowScope, spanScopeFilter, type TaskScope } from "./task-scope.server";
+import { spanScopeFilter, walkIndex, type TaskScope } from "./task-scope.server";
 import { spanContains, taskStatusSource } from "./task-status.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
 import { SCORECARD_COLUMNS, type ScorecardColumn, type ScorecardSort } from "../lib/scorecard";
@@ -174,9 +174,14 @@ function listedTasksFromSpans(
   rules: StatusRules,
   status: "overdue" | "due_soon",
   limit: number,
+  matching: number,
 ) {
   const day = dayNumber(asOf);
-  const narrow = isNarrowScope(scope);
+  const all =
+    rollupCounts(db, { visibilities: [0, 1, 2] }, asOf)
+      .get(0)
+      ?.get(status) ?? 0;
+  const narrow = !walkIndex(scope, matching, all, limit);
   // The due dates a status implies, so the walk starts and stops where it can.
   const due =
     status === "overdue"
@@ -213,6 +218,85 @@ function listedTasksFromSpans(
 
 const dateOfDay = (day: number): LocalDate => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
+interface PendingRow {
+  id: number;
+  task_id: number;
+  title: string;
+  proposed_due_date: LocalDate;
+  department_name: string;
+  created_at: number;
+}
+
+const PENDING_COLUMNS = sql`e.id, t.id AS task_id, t.title, e.proposed_due_date, dep.name AS department_name, e.created_at`;
+
+function toPendingItem(r: PendingRow) {
+  return {
+    id: r.id,
+    taskId: r.task_id,
+    title: r.title,
+    proposedDueDate: r.proposed_due_date,
+    departmentName: r.department_name,
+  };
+}
+
+/**
+ * Extension requests waiting for a decision at the end of the day (made by then,
+ * decided — if ever — later), oldest first, and how many: from history.
+ */
+function pendingExtensionsOf(db: AppDatabase, filter: SQL, cutoff: number) {
+  // Two indexed lookups (pending now; decided after the day), not an OR that would read every request.
+  const pendingWhere = sql`e.id IN (
+      SELECT id FROM extension_requests WHERE state = 'pending' AND created_at < ${cutoff}
+      UNION ALL
+      SELECT id FROM extension_requests WHERE decided_at >= ${cutoff} AND created_at < ${cutoff})
+    AND t.created_at < ${cutoff} AND ${filter}`;
+  // One pass: the first requests and, with each, how many there are.
+  const rows = db.all<PendingRow & { total: number }>(sql`
+    SELECT ${PENDING_COLUMNS}, count(*) OVER () AS total
+    FROM extension_requests e JOIN tasks t ON t.id = e.task_id
+    JOIN departments dep ON dep.id = e.department_id
+    WHERE ${pendingWhere}
+    ORDER BY e.created_at, e.id
+    LIMIT ${DASHBOARD_LIST_LIMIT}`);
+  return { pendingExtensions: rows[0]?.total ?? 0, pendingExtensionList: rows.map(toPendingItem) };
+}
+
+/**
+ * The same from the stored spans: the scope is read from the span of each request's
+ * task (a task existing at the end of the day has one), and the first requests are
+ * found in the order of the pending-requests index (and of those decided later).
+ */
+function pendingExtensionsFromSpans(db: AppDatabase, scope: TaskScope, asOf: LocalDate) {
+  const cutoff = endOfLocalDay(asOf);
+  const inScope = sql`${spanContains(asOf)} AND ${spanScopeFilter(scope, false)}`;
+  const parts = [
+    sql`e.state = 'pending' AND e.created_at < ${cutoff}`,
+    sql`e.decided_at >= ${cutoff} AND e.created_at < ${cutoff}`,
+  ];
+  const pendingExtensions = parts.reduce(
+    (sum, part) =>
+      sum +
+      (db.get<{ n: number }>(sql`
+        SELECT count(*) AS n FROM extension_requests e JOIN task_status_spans s ON s.task_id = e.task_id
+        WHERE ${part} AND ${inScope}`)?.n ?? 0),
+    0,
+  );
+  if (pendingExtensions === 0) return { pendingExtensions, pendingExtensionList: [] };
+  const first = parts
+    .flatMap((part) =>
+      db.all<PendingRow>(sql`
+        SELECT ${PENDING_COLUMNS}
+        FROM extension_requests e JOIN task_status_spans s ON s.task_id = e.task_id
+        JOIN tasks t ON t.id = e.task_id JOIN departments dep ON dep.id = e.department_id
+        WHERE ${part} AND ${inScope}
+        ORDER BY e.created_at, e.id
+        LIMIT ${DASHBOARD_LIST_LIMIT}`),
+    )
+    .sort((a, b) => a.created_at - b.created_at || a.id - b.id)
+    .slice(0, DASHBOARD_LIST_LIMIT);
+  return { pendingExtensions, pendingExtensionList: first.map(toPendingItem) };
+}
+
 export const DASHBOARD_LIST_LIMIT = 20;
 
 /** Everything the overview shows, for a day and filters. */
@@ -242,43 +326,14 @@ export function dashboardFigures(
   const fromSpans = scope !== null && statusFactsUsable(db, rules);
   const list = (status: "overdue" | "due_soon") =>
     fromSpans
-      ? listedTasksFromSpans(db, scope, asOf, rules, status, DASHBOARD_LIST_LIMIT)
+      ? listedTasksFromSpans(db, scope, asOf, rules, status, DASHBOARD_LIST_LIMIT, counts[status])
       : listedTasks(db, taskStatusSource(db, asOf, rules, filter), status, DASHBOARD_LIST_LIMIT);
   const overdue = counts.overdue === 0 ? [] : list("overdue");
   const dueSoon = counts.due_soon === 0 ? [] : list("due_soon");
 
-  // Extension requests waiting for a decision at the end of the day: made by then, decided (if ever) later.
-  // Two indexed lookups (pending now; decided after the day), not an OR that would read every request.
-  const pendingWhere = sql`e.id IN (
-      SELECT id FROM extension_requests WHERE state = 'pending' AND created_at < ${cutoff}
-      UNION ALL
-      SELECT id FROM extension_requests WHERE decided_at >= ${cutoff} AND created_at < ${cutoff})
-    AND t.created_at < ${cutoff} AND ${filter}`;
-  // One pass: the first requests (oldest first) and, with each, how many there are.
-  const pending = db.all<{
-    id: number;
-    task_id: number;
-    title: string;
-    proposed_due_date: LocalDate;
-    department_name: string;
-    total: number;
-  }>(
-    sql`
-      SELECT e.id, t.id AS task_id, t.title, e.proposed_due_date, dep.name AS department_name, count(*) OVER () AS total
-      FROM extension_requests e JOIN tasks t ON t.id = e.task_id
-      JOIN departments dep ON dep.id = e.department_id
-      WHERE ${pendingWhere}
-      ORDER BY e.created_at, e.id
-      LIMIT ${DASHBOARD_LIST_LIMIT}`,
-  );
-  const pendingExtensions = pending[0]?.total ?? 0;
-  const pendingExtensionList = pending.map((r) => ({
-    id: r.id,
-    taskId: r.task_id,
-    title: r.title,
-    proposedDueDate: r.proposed_due_date,
-    departmentName: r.department_name,
-  }));
+  const { pendingExtensions, pendingExtensionList } = fromSpans
+    ? pendingExtensionsFromSpans(db, scope, asOf)
+    : pendingExtensionsOf(db, filter, cutoff);
 
   // Targets of the tasks in scope, with the value last recorded by the end of the day.
   const targets = db
@@ -297,7 +352,13 @@ export function dashboardFigures(
         (SELECT v.value FROM target_values v WHERE v.target_id = g.id AND v.created_at < ${cutoff}
          ORDER BY v.created_at DESC, v.id DESC LIMIT 1) AS current_value
       FROM targets g CROSS JOIN tasks t ON t.id = g.task_id -- from the few targets, not from every task
-      WHERE g.created_at < ${cutoff} AND t.created_at < ${cutoff} AND ${filter}
+      WHERE g.created_at < ${cutoff} AND ${
+        fromSpans
+          ? // The scope from the task's span (one exists if the task existed), checked target by target.
+            sql`EXISTS (SELECT 1 FROM task_status_spans s WHERE s.task_id = t.id AND ${spanContains(asOf)}
+              AND ${spanScopeFilter(scope, false)})`
+          : sql`t.created_at < ${cutoff} AND ${filter}`
+      }
       ORDER BY t.directive_id, t.position, g.position, g.id
       LIMIT ${DASHBOARD_LIST_LIMIT}`,
     )

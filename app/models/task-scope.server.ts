@@ -62,9 +62,24 @@ export function isNarrowScope(scope: TaskScope): boolean {
 }
 
 /**
+ * Whether a page of `wanted` tasks of a scope (in an order an index of the spans
+ * gives) is cheaper to find by walking that index than by reading all the scope's
+ * tasks and sorting them: always for a broad scope; for a narrow one when its
+ * matching tasks are common enough among all (`matching` of `all`, as counted) that
+ * the walk meets the page early — not for one directive or coordinating department,
+ * whose tasks are few.
+ */
+export function walkIndex(scope: TaskScope, matching: number, all: number, wanted: number): boolean {
+  if (!isNarrowScope(scope)) return true;
+  if (scope.directive !== undefined || scope.coordinator !== undefined) return false;
+  return matching >= wanted && matching * 50 >= all;
+}
+
+/**
  * The scope's tasks as a condition over spans `s`. `narrow` adds the lists of
  * task ids the indexes of `tasks` and `task_coordinators` give, for SQLite to
- * start from; without it the condition only reads span columns (for index walks).
+ * start from; without it the condition reads span columns and checks coordination
+ * task by task (for index walks).
  */
 export function spanScopeFilter(scope: TaskScope, narrow = isNarrowScope(scope)): SQL {
   const conditions: SQL[] = [];
@@ -72,8 +87,13 @@ export function spanScopeFilter(scope: TaskScope, narrow = isNarrowScope(scope))
   if (visibilities === null) {
     const department = scope.actor.departmentId ?? -1;
     conditions.push(sql`s.visibility IN (${VISIBILITY.issued}, ${VISIBILITY.confidential})`);
-    conditions.push(sql`s.task_id IN (SELECT id FROM tasks WHERE lead_department_id = ${department}
-      UNION ALL SELECT task_id FROM task_coordinators WHERE department_id = ${department})`);
+    conditions.push(
+      narrow
+        ? sql`s.task_id IN (SELECT id FROM tasks WHERE lead_department_id = ${department}
+            UNION ALL SELECT task_id FROM task_coordinators WHERE department_id = ${department})`
+        : sql`(s.lead_department_id = ${department} OR EXISTS (
+            SELECT 1 FROM task_coordinators c WHERE c.task_id = s.task_id AND c.department_id = ${department}))`,
+    );
   } else if (visibilities.length === 0) {
     conditions.push(sql`0`);
   } else if (visibilities.length < 3) {
@@ -90,7 +110,9 @@ export function spanScopeFilter(scope: TaskScope, narrow = isNarrowScope(scope))
   }
   if (scope.coordinator !== undefined) {
     conditions.push(
-      sql`s.task_id IN (SELECT task_id FROM task_coordinators WHERE department_id = ${scope.coordinator})`,
+      narrow
+        ? sql`s.task_id IN (SELECT task_id FROM task_coordinators WHERE department_id = ${scope.coordinator})`
+        : sql`EXISTS (SELECT 1 FROM task_coordinators c WHERE c.task_id = s.task_id AND c.department_id = ${scope.coordinator})`,
     );
   }
   if (scope.committee !== undefined) {

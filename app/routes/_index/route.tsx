@@ -39,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     asOf,
     isToday,
     filters,
-    options: filterOptions(db, user),
+    options: filterOptions(db, user, filters.directive),
     figures: dashboardFigures(db, user, filters, asOf, isToday, rules),
     ...(() => {
       const { directives, more } = directiveProgress(db, user, filters, asOf, rules);

@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!isSort(rawSort) || (rawDir !== "asc" && rawDir !== "desc")) {
     badRequest(t("scorecard.invalidSort", { value: `${rawSort.slice(0, 20)} ${rawDir.slice(0, 10)}` }));
   }
-  const { committees, directives } = filterOptions(db, user);
+  const { committees, directives } = filterOptions(db, user, filters.directive);
   return {
     title: `${t("scorecard.title")} — ${t("app.name")}`,
     asOf,

@@ -9,13 +9,7 @@ import type { AppDatabase } from "~/lib/db.server";
 import type { Translate } from "~/lib/i18n";
 import { dayNumber, STATUS_SEVERITY } from "~/domain/status-spans";
 import { rollupCounts, statusFactsUsable, type RollupSeries } from "~/models/status-facts.server";
-import {
-  isNarrowScope,
-  rollupScopeOf,
-  spanScopeFilter,
-  taskScopeFilter,
-  type TaskScope,
-} from "~/models/task-scope.server";
+import { rollupScopeOf, spanScopeFilter, taskScopeFilter, walkIndex, type TaskScope } from "~/models/task-scope.server";
 import { taskRows, type TaskRow } from "~/models/task-rows.server";
 import { spanContains, taskStatusSource } from "~/models/task-status.server";
 import { visibleDirectivesFilter } from "~/models/visibility.server";
@@ -173,7 +167,15 @@ function pageFromSpans(
   offset: number,
   size: number,
 ): number[] {
-  const narrow = isNarrowScope(scope);
+  const all = TASK_STATUSES.reduce(
+    (sum, status) =>
+      sum +
+      (rollupCounts(db, { visibilities: [0, 1, 2] }, asOf)
+        .get(0)
+        ?.get(status) ?? 0),
+    0,
+  );
+  const narrow = !walkIndex(scope, total, all, offset + size);
   const order = SPAN_ORDER[sort];
   const walk = (extra: SQL, orderTerms: SQL, limit: number, skip: number) =>
     limit <= 0
@@ -296,7 +298,24 @@ export function listTasks(
   };
 }
 
-export function filterOptions(db: AppDatabase, actor: Actor) {
+/** How many directives the filter menus offer (the newest; a directive page links to its own lists). */
+export const DIRECTIVE_OPTION_LIMIT = 300;
+
+/**
+ * The choices of the filter menus. Directives: the newest the actor may see, and the
+ * one already chosen — a national deployment has tens of thousands, which no menu
+ * (and no page weight budget) can hold.
+ */
+export function filterOptions(db: AppDatabase, actor: Actor, chosenDirective?: number) {
+  const directiveRows = db.all<{ id: number; number: string | null; abstract: string }>(sql`
+    SELECT id, number, abstract FROM (
+      SELECT * FROM (
+        SELECT d.id, d.number, substr(d.abstract, 1, 60) AS abstract, d.issued_on FROM directives d
+        WHERE ${visibleDirectivesFilter(actor)} ORDER BY d.issued_on DESC, d.id DESC LIMIT ${DIRECTIVE_OPTION_LIMIT})
+      UNION
+      SELECT d.id, d.number, substr(d.abstract, 1, 60), d.issued_on FROM directives d
+      WHERE d.id = ${chosenDirective ?? -1} AND ${visibleDirectivesFilter(actor)})
+    ORDER BY issued_on DESC, id DESC`);
   return {
     departments: db
       .select({ id: departments.id, name: departments.name })
@@ -304,9 +323,7 @@ export function filterOptions(db: AppDatabase, actor: Actor) {
       .where(eq(departments.active, true))
       .orderBy(asc(departments.name))
       .all(),
-    directives: db.all<{ id: number; number: string | null; abstract: string }>(sql`
-      SELECT d.id, d.number, d.abstract FROM directives d
-      WHERE ${visibleDirectivesFilter(actor)} ORDER BY d.issued_on DESC, d.id DESC`),
+    directives: directiveRows,
     committees: db
       .select({ id: committees.id, name: committees.name })
       .from(committees)

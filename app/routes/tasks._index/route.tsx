@@ -59,7 +59,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     isToday,
     query: parsed.data,
     ...listTasks(db, user, parsed.data, asOf, getStatusRules(db)),
-    options: filterOptions(db, user),
+    options: filterOptions(db, user, parsed.data.directive),
   };
 }
 
