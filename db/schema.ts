@@ -750,6 +750,8 @@ export const taskStatusSpans = sqliteTable(
       t.visibility,
       t.severity,
       t.stale,
+      t.leadDepartmentId,
+      t.committeeId,
     ),
     index("task_status_spans_severity_idx").on(
       t.severity,
@@ -760,6 +762,8 @@ export const taskStatusSpans = sqliteTable(
       t.fromDay,
       t.visibility,
       t.stale,
+      t.leadDepartmentId,
+      t.committeeId,
     ),
     check("task_status_spans_days_check", sql`${t.fromDay} < ${t.toDay}`),
     check("task_status_spans_status_check", oneOf(t.status, TASK_STATUSES)),

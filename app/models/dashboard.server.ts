@@ -181,7 +181,8 @@ function listedTasksFromSpans(
     rollupCounts(db, { visibilities: [0, 1, 2] }, asOf)
       .get(0)
       ?.get(status) ?? 0;
-  const narrow = !walkIndex(scope, matching, all, limit);
+  // Due soon is a range of a few days of the index: walking it is cheap for any scope.
+  const narrow = status === "overdue" && !walkIndex(scope, matching, all, limit);
   // The due dates a status implies, so the walk starts and stops where it can.
   const due =
     status === "overdue"

@@ -29,9 +29,9 @@ CREATE TABLE `task_status_spans` (
 	CONSTRAINT "task_status_spans_visibility_check" CHECK("task_status_spans"."visibility" IN (0, 1, 2))
 ) WITHOUT ROWID;
 --> statement-breakpoint
-CREATE INDEX `task_status_spans_due_idx` ON `task_status_spans` ("due_day" IS NULL,`due_day`,`directive_id`,`position`,`task_id`,`to_day`,`from_day`,`visibility`,`severity`,`stale`);
+CREATE INDEX `task_status_spans_due_idx` ON `task_status_spans` ("due_day" IS NULL,`due_day`,`directive_id`,`position`,`task_id`,`to_day`,`from_day`,`visibility`,`severity`,`stale`,`lead_department_id`,`committee_id`);
 --> statement-breakpoint
-CREATE INDEX `task_status_spans_severity_idx` ON `task_status_spans` (`severity`,`directive_id`,`position`,`task_id`,`to_day`,`from_day`,`visibility`,`stale`);
+CREATE INDEX `task_status_spans_severity_idx` ON `task_status_spans` (`severity`,`directive_id`,`position`,`task_id`,`to_day`,`from_day`,`visibility`,`stale`,`lead_department_id`,`committee_id`);
 --> statement-breakpoint
 DROP TABLE `task_status_rollups`;
 --> statement-breakpoint

@@ -112,9 +112,15 @@ const KNOWN_QUERY_KEYS: ReadonlySet<string> = new Set<keyof TaskListQuery>([
 ]);
 
 /** The status filters over the stored spans `s` (the twin of the `st` ones). */
-function spanStatusFilter(query: TaskListQuery): SQL {
+function spanStatusFilter(query: TaskListQuery, asOf: LocalDate, rules: StatusRules): SQL {
   const conditions = [sql`1 = 1`];
   if (query.status !== undefined) conditions.push(sql`s.severity = ${STATUS_SEVERITY[query.status]}`);
+  // The due dates a status implies (redundant, but an index walk in due-date order can start and stop on them).
+  const day = dayNumber(asOf);
+  if (query.status === "overdue") conditions.push(sql`s.due_day < ${day}`);
+  if (query.status === "due_soon")
+    conditions.push(sql`s.due_day >= ${day} AND s.due_day <= ${day + rules.dueSoonDays}`);
+  if (query.status === "on_track") conditions.push(sql`s.due_day > ${day + rules.dueSoonDays}`);
   if (query.stale) conditions.push(sql`s.stale = 1`);
   if (query.dueFrom !== undefined) conditions.push(sql`s.due_day >= ${dayNumber(query.dueFrom)}`);
   if (query.dueTo !== undefined) conditions.push(sql`s.due_day <= ${dayNumber(query.dueTo)}`);
@@ -122,7 +128,13 @@ function spanStatusFilter(query: TaskListQuery): SQL {
 }
 
 /** How many tasks match, from the stored counts when they cover the filters, else by counting spans. */
-function countFromSpans(db: AppDatabase, scope: TaskScope, query: TaskListQuery, asOf: LocalDate): number {
+function countFromSpans(
+  db: AppDatabase,
+  scope: TaskScope,
+  query: TaskListQuery,
+  asOf: LocalDate,
+  rules: StatusRules,
+): number {
   const rollup = rollupScopeOf(scope);
   if (rollup && query.dueFrom === undefined && query.dueTo === undefined) {
     const counts = rollupCounts(db, rollup, asOf).get(0);
@@ -134,7 +146,8 @@ function countFromSpans(db: AppDatabase, scope: TaskScope, query: TaskListQuery,
   return (
     db.get<{ n: number }>(sql`
       SELECT count(*) AS n FROM task_status_spans s
-      WHERE ${spanContains(asOf)} AND ${spanScopeFilter(scope, true)} AND ${spanStatusFilter(query)}`)?.n ?? 0
+      WHERE ${spanContains(asOf)} AND ${spanScopeFilter(scope, true)} AND ${spanStatusFilter(query, asOf, rules)}`)
+      ?.n ?? 0
   );
 }
 
@@ -162,19 +175,19 @@ function pageFromSpans(
   scope: TaskScope,
   query: TaskListQuery,
   asOf: LocalDate,
+  rules: StatusRules,
   sort: keyof typeof SPAN_ORDER,
   total: number,
   offset: number,
   size: number,
 ): number[] {
-  const all = TASK_STATUSES.reduce(
-    (sum, status) =>
-      sum +
-      (rollupCounts(db, { visibilities: [0, 1, 2] }, asOf)
-        .get(0)
-        ?.get(status) ?? 0),
-    0,
-  );
+  // The same status among every task that existed that day, whoever may see it: how
+  // common the scope's matching tasks are along the index.
+  const everything = rollupCounts(db, { visibilities: [0, 1, 2] }, asOf).get(0);
+  const all =
+    query.status === undefined
+      ? TASK_STATUSES.reduce((sum, status) => sum + (everything?.get(status) ?? 0), 0)
+      : (everything?.get(query.status) ?? 0);
   const narrow = !walkIndex(scope, total, all, offset + size);
   const order = SPAN_ORDER[sort];
   const walk = (extra: SQL, orderTerms: SQL, limit: number, skip: number) =>
@@ -184,7 +197,7 @@ function pageFromSpans(
           .all<{ task_id: number }>(
             sql`
       SELECT s.task_id FROM task_status_spans s ${narrow ? sql`` : sql`INDEXED BY ${order.index}`}
-      WHERE ${spanContains(asOf)} AND ${spanScopeFilter(scope, narrow)} AND ${spanStatusFilter(query)} AND ${extra}
+      WHERE ${spanContains(asOf)} AND ${spanScopeFilter(scope, narrow)} AND ${spanStatusFilter(query, asOf, rules)} AND ${extra}
       ORDER BY ${orderTerms}
       LIMIT ${limit} OFFSET ${skip}`,
           )
@@ -201,7 +214,7 @@ function pageFromSpans(
     const undatedTotal =
       db.get<{ n: number }>(sql`
         SELECT count(*) AS n FROM task_status_spans s ${narrow ? sql`` : sql`INDEXED BY ${order.index}`}
-        WHERE ${spanContains(asOf)} AND ${spanScopeFilter(scope, narrow)} AND ${spanStatusFilter(query)}
+        WHERE ${spanContains(asOf)} AND ${spanScopeFilter(scope, narrow)} AND ${spanStatusFilter(query, asOf, rules)}
           AND ${undated}`)?.n ?? 0;
     const datedTotal = total - undatedTotal;
     return [...dated, ...walk(undated, undatedOrder, size - dated.length, Math.max(0, offset - datedTotal))];
@@ -246,7 +259,7 @@ export function listTasks(
 
   const size = pageSize ?? query.size ?? 50;
   const total = fromSpans
-    ? countFromSpans(db, scope, query, asOf)
+    ? countFromSpans(db, scope, query, asOf, rules)
     : (db.get<{ n: number }>(sql`
       SELECT count(*) AS n FROM (${taskStatusSource(db, asOf, rules, taskFilter)}) st WHERE ${statusFilter}`)?.n ?? 0);
   const pages = Math.max(1, Math.ceil(total / size));
@@ -256,7 +269,7 @@ export function listTasks(
 
   let rows: TaskRow[];
   if (fromSpans && (sort === "deadline" || sort === "status")) {
-    const ids = pageFromSpans(db, scope, query, asOf, sort, total, offset, size);
+    const ids = pageFromSpans(db, scope, query, asOf, rules, sort, total, offset, size);
     const byId = new Map(
       ids.length === 0
         ? []
