@@ -288,6 +288,8 @@ export const tasks = sqliteTable(
       .where(sql`${t.state} NOT IN ('done', 'cancelled', 'on_hold')`),
     index("tasks_state_idx").on(t.state, t.completionDate),
     index("tasks_updated_idx").on(t.updatedAt),
+    // A period of assignment (the dashboards' period filter) is a range of this index.
+    index("tasks_assigned_idx").on(t.assignedOn),
     check("tasks_deadline_kind_check", oneOf(t.deadlineKind, DEADLINE_KINDS)),
     check("tasks_state_check", oneOf(t.state, WORKFLOW_STATES)),
     check(

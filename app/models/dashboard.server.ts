@@ -72,13 +72,19 @@ const SCOPE_KEYS: ReadonlySet<string> = new Set<DashboardFilterKey>(["committee"
 
 /**
  * The filters as a task scope for the fast paths (stored counts and spans,
- * docs/decisions/014), or null when a filter is not one of theirs: then the
- * figures are counted over `dashboardTaskFilter`, exactly, from the spans joined
- * to the tasks.
+ * docs/decisions/014). A filter they do not know (one added to
+ * `dashboardTaskFilter`) comes along as the whole `dashboardTaskFilter` condition:
+ * the figures are then counted from the spans of the tasks meeting it.
  */
-export function dashboardScope(actor: Actor, filters: Partial<Record<string, number>>): TaskScope | null {
-  if (Object.entries(filters).some(([key, value]) => value !== undefined && !SCOPE_KEYS.has(key))) return null;
-  return { actor, committee: filters.committee, directive: filters.directive, department: filters.department };
+export function dashboardScope(actor: Actor, filters: Partial<Record<string, number>>): TaskScope {
+  const scope: TaskScope = {
+    actor,
+    committee: filters.committee,
+    directive: filters.directive,
+    department: filters.department,
+  };
+  const unknown = Object.entries(filters).some(([key, value]) => value !== undefined && !SCOPE_KEYS.has(key));
+  return unknown ? { ...scope, extra: dashboardTaskFilter(actor, filters as DashboardFilters) } : scope;
 }
 
 /** The task list behind a figure: `/tasks?…` with the figure's filters; no `asOf` for today. */
@@ -312,11 +318,7 @@ export function dashboardFigures(
   const filter = dashboardTaskFilter(actor, filters);
   const scope = dashboardScope(actor, filters);
   const cutoff = endOfLocalDay(asOf);
-  const counts =
-    (scope === null
-      ? statusCountsBy(db, sql`0`, asOf, rules, filter)
-      : statusCountsInScope(db, scope, asOf, rules)
-    ).get(0) ?? emptyStatusCounts();
+  const counts = statusCountsInScope(db, scope, asOf, rules).get(0) ?? emptyStatusCounts();
   const href = (extra: { status?: TaskStatus; stale?: boolean } = {}) =>
     taskListHref({ ...filters, ...extra }, asOf, isToday);
   const byStatus = Object.fromEntries(
@@ -324,7 +326,7 @@ export function dashboardFigures(
   ) as Record<TaskStatus, Figure>;
   const total = TASK_STATUSES.reduce((sum, s) => sum + counts[s], 0);
 
-  const fromSpans = scope !== null && statusFactsUsable(db, rules);
+  const fromSpans = statusFactsUsable(db, rules);
   const list = (status: "overdue" | "due_soon") =>
     fromSpans
       ? listedTasksFromSpans(db, scope, asOf, rules, status, DASHBOARD_LIST_LIMIT, counts[status])
@@ -450,11 +452,7 @@ export function scorecard(
   dir: "asc" | "desc" = "asc",
 ): ScorecardRow[] {
   const scope = { committee: filters.committee, directive: filters.directive };
-  const taskScope = dashboardScope(actor, scope);
-  const counts =
-    taskScope === null
-      ? statusCountsBy(db, sql`t.lead_department_id`, asOf, rules, dashboardTaskFilter(actor, scope))
-      : statusCountsInScope(db, taskScope, asOf, rules, "department");
+  const counts = statusCountsInScope(db, dashboardScope(actor, scope), asOf, rules, "department");
   const ids = [...counts.keys()];
   const departments = new Map(
     ids.length === 0

@@ -17,6 +17,11 @@ export interface TaskScope {
   /** Lead department. */
   department?: number;
   coordinator?: number;
+  /**
+   * Any further condition over `tasks t` (e.g. a filter the fast paths do not know):
+   * the stored counts no longer answer, the spans of the tasks meeting it do.
+   */
+  extra?: SQL;
 }
 
 /** The directive visibilities a role sees, or null for a department user (who sees tasks, not visibilities). */
@@ -48,6 +53,7 @@ export function taskScopeFilter(scope: TaskScope): SQL {
   if (scope.committee !== undefined) {
     conditions.push(sql`t.directive_id IN (SELECT id FROM directives WHERE committee_id = ${scope.committee})`);
   }
+  if (scope.extra !== undefined) conditions.push(sql`(${scope.extra})`);
   return sql.join(conditions, sql` AND `);
 }
 
@@ -57,6 +63,7 @@ export function isNarrowScope(scope: TaskScope): boolean {
     scope.directive !== undefined ||
     scope.department !== undefined ||
     scope.coordinator !== undefined ||
+    scope.extra !== undefined ||
     visibilitiesOf(scope.actor) === null
   );
 }
@@ -122,6 +129,13 @@ export function spanScopeFilter(scope: TaskScope, narrow = isNarrowScope(scope))
         (SELECT id FROM directives WHERE committee_id = ${scope.committee}))`);
     }
   }
+  if (scope.extra !== undefined) {
+    conditions.push(
+      narrow
+        ? sql`s.task_id IN (SELECT t.id FROM tasks t WHERE ${scope.extra})`
+        : sql`EXISTS (SELECT 1 FROM tasks t WHERE t.id = s.task_id AND (${scope.extra}))`,
+    );
+  }
   return conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` AND `);
 }
 
@@ -133,6 +147,7 @@ export function spanScopeFilter(scope: TaskScope, narrow = isNarrowScope(scope))
 export function rollupScopeOf(scope: TaskScope): RollupScope | null {
   const visibilities = visibilitiesOf(scope.actor);
   if (visibilities === null || scope.directive !== undefined || scope.coordinator !== undefined) return null;
+  if (scope.extra !== undefined) return null;
   if (scope.committee !== undefined && scope.department !== undefined) return null;
   return { visibilities, committeeId: scope.committee, departmentId: scope.department };
 }

@@ -45,4 +45,5 @@ CREATE TABLE `task_status_spans` (
 --> statement-breakpoint
 CREATE INDEX `task_status_spans_due_idx` ON `task_status_spans` ("due_day" IS NULL,`due_day`,`directive_id`,`position`,`task_id`,`to_day`,`from_day`,`visibility`,`severity`,`stale`,`lead_department_id`,`committee_id`);--> statement-breakpoint
 CREATE INDEX `task_status_spans_severity_idx` ON `task_status_spans` (`severity`,`directive_id`,`position`,`task_id`,`to_day`,`from_day`,`visibility`,`stale`,`lead_department_id`,`committee_id`);--> statement-breakpoint
-CREATE INDEX `extension_requests_decided_idx` ON `extension_requests` (`decided_at`);
+CREATE INDEX `extension_requests_decided_idx` ON `extension_requests` (`decided_at`);--> statement-breakpoint
+CREATE INDEX `tasks_assigned_idx` ON `tasks` (`assigned_on`);

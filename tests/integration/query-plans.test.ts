@@ -20,7 +20,7 @@ import { search } from "../../app/models/search.server";
 import { userForSessionToken } from "../../app/models/sessions.server";
 import { dashboardFigures, directiveProgress, scorecard } from "../../app/models/dashboard.server";
 import { statusFactsUsable } from "../../app/models/status-facts.server";
-import { statusCountsBy } from "../../app/models/status-counts.server";
+import { statusCountsBy, statusCountsInScope } from "../../app/models/status-counts.server";
 import { taskStatusesAsOf } from "../../app/models/task-status.server";
 import { listDepartments } from "../../app/routes/departments._index/queries.server";
 import { listTasks } from "../../app/routes/tasks._index/queries.server";
@@ -306,6 +306,15 @@ describe("query plans on a large database", () => {
       scorecard(db, leadership, { committee: committeeId }, TODAY, true, DEFAULT_STATUS_RULES),
     );
     expectNoBigScans("scorecard, one committee", byCommittee);
+  });
+
+  it("counts a scope with a further condition (a period of assignment) from its tasks' spans, through its index", () => {
+    const period = sql`t.assigned_on >= '2025-07-01' AND t.assigned_on <= '2025-09-30'`;
+    const plans = plansOf("counts, a period of assignment", () =>
+      statusCountsInScope(db, { actor: leadership, extra: period }, TODAY, DEFAULT_STATUS_RULES),
+    );
+    expectNoBigScans("counts, a period of assignment", plans);
+    expect(uses(plans, /SEARCH t USING (COVERING )?INDEX tasks_assigned_idx/)).toBe(true);
   });
 
   it("shows the newest directives' progress without counting every directive", () => {

@@ -29,6 +29,7 @@ import {
 } from "../../app/models/dashboard.server";
 import { mergeDepartment } from "../../app/models/departments.server";
 import { rebuildTaskStatusFacts, statusFactsUsable } from "../../app/models/status-facts.server";
+import { statusCountsInScope } from "../../app/models/status-counts.server";
 import { decideExtension, submitProgressReport } from "../../app/models/task-progress.server";
 import { changeTaskState, reassignLead } from "../../app/models/tasks.server";
 import { listTasks, taskListQuery } from "../../app/routes/tasks._index/queries.server";
@@ -214,6 +215,7 @@ describe("stored status facts on a large randomized history with later writes", 
       sql`SELECT lead_department_id AS id FROM tasks GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
     )!.id;
     const departmentUser = actor(sql`role = 'dept_lead' AND department_id = ${department}`);
+    const assignedIn2025 = sql`t.assigned_on >= '2025-01-01' AND t.assigned_on <= '2025-12-31'`;
     const filterSets: DashboardFilters[] = [
       {},
       { committee },
@@ -244,6 +246,15 @@ describe("stored status facts on a large randomized history with later writes", 
             filterSets.map((filters) => dashboardFigures(db, who, filters, asOf, false, rules)),
           ),
           directiveProgress(db, leadership, {}, asOf, rules),
+          // A filter the fast paths do not know (as a period of assignment would be): spans of the tasks meeting it.
+          dashboardFigures(db, leadership, { period: 1 } as DashboardFilters, asOf, false, rules),
+          ...[leadership, departmentUser].flatMap((who) =>
+            (["none", "department", "directive"] as const).map((groupBy) =>
+              Object.fromEntries(
+                statusCountsInScope(db, { actor: who, committee, extra: assignedIn2025 }, asOf, rules, groupBy),
+              ),
+            ),
+          ),
           scorecard(db, leadership, {}, asOf, false, rules),
           scorecard(db, secretariat, { committee }, asOf, false, rules, "overdue", "desc"),
           scorecard(db, departmentUser, {}, asOf, false, rules),
