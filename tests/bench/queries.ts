@@ -11,6 +11,7 @@ import { translator } from "../../app/lib/i18n";
 import { dashboardFigures, directiveProgress, scorecard } from "../../app/models/dashboard.server";
 import { search } from "../../app/models/search.server";
 import { getStatusRules } from "../../app/models/settings.server";
+import { statusCountsInScope } from "../../app/models/status-counts.server";
 import { statusFactsUsable } from "../../app/models/status-facts.server";
 import { filterOptions, listTasks, taskListQuery } from "../../app/routes/tasks._index/queries.server";
 import { listDepartments } from "../../app/routes/departments._index/queries.server";
@@ -44,6 +45,14 @@ const committee = db.get<{ id: number }>(sql`SELECT id FROM committees ORDER BY 
 const list = (a: Actor, query: Record<string, string>) =>
   listTasks(db, a, taskListQuery(t).parse(query), asOf, rules).rowCount;
 const lastPage = Math.ceil(list(leadership, {}) / 50);
+// A further filter over the tasks, as a period of assignment (the quarter before as-of day's).
+const quarterStart = new Date(`${asOf.slice(0, 7)}-01T00:00:00Z`);
+quarterStart.setUTCMonth(quarterStart.getUTCMonth() - 3 - (quarterStart.getUTCMonth() % 3));
+const quarterEnd = new Date(quarterStart);
+quarterEnd.setUTCMonth(quarterEnd.getUTCMonth() + 3);
+quarterEnd.setUTCDate(0);
+const quarter = sql`t.assigned_on >= ${quarterStart.toISOString().slice(0, 10)}
+  AND t.assigned_on <= ${quarterEnd.toISOString().slice(0, 10)}`;
 
 const cases: [string, () => unknown][] = [
   ["dashboard figures (leadership)", () => dashboardFigures(db, leadership, {}, asOf, true, rules)],
@@ -53,6 +62,10 @@ const cases: [string, () => unknown][] = [
   ["dashboard, department filter", () => dashboardFigures(db, leadership, { department: busiest }, asOf, true, rules)],
   ["dashboard, department user", () => dashboardFigures(db, deptLead, {}, asOf, true, rules)],
   ["dashboard as of 31/12/2024", () => dashboardFigures(db, leadership, {}, "2024-12-31", false, rules)],
+  [
+    "dashboard counts, a quarter's tasks",
+    () => statusCountsInScope(db, { actor: leadership, extra: quarter }, asOf, rules),
+  ],
   ["scorecard", () => scorecard(db, leadership, {}, asOf, true, rules)],
   ["scorecard, committee filter", () => scorecard(db, leadership, { committee }, asOf, true, rules)],
   ["departments page", () => listDepartments(db, leadership, asOf, rules)],
