@@ -31,6 +31,7 @@ import {
   REMINDER_KINDS,
   ROLES,
   TARGET_DIRECTIONS,
+  TASK_STATUSES,
   WORKFLOW_STATES,
 } from "../app/domain/vocabulary";
 
@@ -287,6 +288,8 @@ export const tasks = sqliteTable(
       .where(sql`${t.state} NOT IN ('done', 'cancelled', 'on_hold')`),
     index("tasks_state_idx").on(t.state, t.completionDate),
     index("tasks_updated_idx").on(t.updatedAt),
+    // A period of assignment (the dashboards' period filter) is a range of this index.
+    index("tasks_assigned_idx").on(t.assignedOn),
     check("tasks_deadline_kind_check", oneOf(t.deadlineKind, DEADLINE_KINDS)),
     check("tasks_state_check", oneOf(t.state, WORKFLOW_STATES)),
     check(
@@ -489,6 +492,8 @@ export const extensionRequests = sqliteTable(
   (t) => [
     index("extension_requests_task_idx").on(t.taskId, t.decidedAt),
     index("extension_requests_state_idx").on(t.state, t.createdAt),
+    // Requests still pending at the end of a past day are those decided after it.
+    index("extension_requests_decided_idx").on(t.decidedAt),
     uniqueIndex("extension_requests_one_pending")
       .on(t.taskId)
       .where(sql`${t.state} = 'pending'`),
@@ -699,6 +704,120 @@ export const auditEvents = sqliteTable(
     index("audit_events_actor_idx").on(t.actorId, t.at),
     index("audit_events_at_idx").on(t.at),
   ],
+);
+
+// ---------------------------------------------------------------- derived status facts (docs/decisions/014)
+
+/**
+ * (Stored WITHOUT ROWID, as is `task_status_rollups`: db/migrations/0006_status_rollup_triggers.sql.)
+ *
+ * The status of every task over time, as spans of days in which it does not change
+ * (app/domain/status-spans.ts), derived from the task's history for the rules in
+ * `task_status_meta`. Kept in the same transaction as every write that changes it
+ * (app/models/status-facts.server.ts); triggers mark the tasks a write touches.
+ * The scope columns are copied from the task and its directive as they were when
+ * the spans were counted into `task_status_rollups`.
+ */
+export const taskStatusSpans = sqliteTable(
+  "task_status_spans",
+  {
+    taskId: integer("task_id").notNull(),
+    /** Day numbers (days since 1970-01-01 on the Hanoi calendar); `to_day` is exclusive, 2147483647 = open-ended. */
+    fromDay: integer("from_day").notNull(),
+    toDay: integer("to_day").notNull(),
+    status: text("status", { enum: TASK_STATUSES }).notNull(),
+    /** The status's place in the lists' "most urgent first" order (app/domain/status-spans.ts STATUS_SEVERITY). */
+    severity: integer("severity").notNull(),
+    stale: integer("stale", { mode: "boolean" }).notNull(),
+    /** The due date in force during the span, as a day number; NULL without a deadline. */
+    dueDay: integer("due_day"),
+    /** 0 issued, 1 issued and confidential, 2 draft (the directive's). */
+    visibility: integer("visibility").notNull(),
+    committeeId: integer("committee_id").notNull(),
+    leadDepartmentId: integer("lead_department_id").notNull(),
+    directiveId: integer("directive_id").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.fromDay] }),
+    // The task list's orders (deadline; status), with what its filters read, so a page is an index walk.
+    index("task_status_spans_due_idx").on(
+      sql`${t.dueDay} IS NULL`,
+      t.dueDay,
+      t.directiveId,
+      t.position,
+      t.taskId,
+      t.toDay,
+      t.fromDay,
+      t.visibility,
+      t.severity,
+      t.stale,
+      t.leadDepartmentId,
+      t.committeeId,
+    ),
+    index("task_status_spans_severity_idx").on(
+      t.severity,
+      t.directiveId,
+      t.position,
+      t.taskId,
+      t.toDay,
+      t.fromDay,
+      t.visibility,
+      t.stale,
+      t.leadDepartmentId,
+      t.committeeId,
+    ),
+    check("task_status_spans_days_check", sql`${t.fromDay} < ${t.toDay}`),
+    check("task_status_spans_status_check", oneOf(t.status, TASK_STATUSES)),
+    check("task_status_spans_stale_check", isBoolean(t.stale)),
+    check("task_status_spans_visibility_check", sql`${t.visibility} IN (0, 1, 2)`),
+  ],
+);
+
+/**
+ * Counts that change only on writes: for each scope (visibility; committee or 0
+ * for all; lead department or 0 for all) and series (a status, or `stale`), the
+ * number of tasks entering (+) and leaving (−) it per year (level 0, bucket =
+ * year), month (level 1, bucket = year × 12 + month − 1) and day (level 2, bucket
+ * = day number). The count as of day D is the sum of the years before D's year,
+ * the months of that year before D's month and the days of that month up to D.
+ */
+export const taskStatusRollups = sqliteTable(
+  "task_status_rollups",
+  {
+    visibility: integer("visibility").notNull(),
+    committeeId: integer("committee_id").notNull(),
+    departmentId: integer("department_id").notNull(),
+    level: integer("level").notNull(),
+    bucket: integer("bucket").notNull(),
+    series: text("series").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.visibility, t.committeeId, t.departmentId, t.level, t.bucket, t.series] }),
+    // The scorecard reads every department's rows for a few buckets.
+    index("task_status_rollups_by_department_idx")
+      .on(t.visibility, t.level, t.bucket, t.departmentId, t.series, t.n)
+      .where(sql`${t.committeeId} = 0 AND ${t.departmentId} > 0`),
+    check("task_status_rollups_level_check", sql`${t.level} IN (0, 1, 2)`),
+  ],
+);
+
+/** Tasks whose spans and counts a write has made out of date; emptied before the write commits. */
+export const taskStatusDirty = sqliteTable("task_status_dirty", {
+  taskId: integer("task_id").primaryKey(),
+});
+
+/** The rules the spans were computed with (one row); other rules fall back to computing from history. */
+export const taskStatusMeta = sqliteTable(
+  "task_status_meta",
+  {
+    id: integer("id").primaryKey(),
+    dueSoonDays: integer("due_soon_days").notNull(),
+    staleAfterDays: integer("stale_after_days").notNull(),
+    builtAt: instant("built_at"),
+  },
+  (t) => [check("task_status_meta_one_row", sql`${t.id} = 1`)],
 );
 
 // ---------------------------------------------------------------- relations

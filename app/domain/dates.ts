@@ -83,9 +83,10 @@ export function endOfLocalDay(date: LocalDate): Instant {
 
 /** `dd/mm/yyyy`, the way Vietnamese documents write dates. */
 export function formatLocalDate(date: LocalDate): string {
-  const [year, month, day] = date.split("-");
-  if (!isLocalDate(date)) throw new RangeError(`Not a local date: ${date}`);
-  return `${day}/${month}/${year}`;
+  // A calendar day needs no time zone: reordered as written (lists format hundreds per page).
+  const match = ISO_DATE.exec(date);
+  if (!match) throw new RangeError(`Not a local date: ${date}`);
+  return `${match[3]}/${match[2]}/${match[1]}`;
 }
 
 /** `dd/mm/yyyy HH:mm` on the Hanoi clock. */

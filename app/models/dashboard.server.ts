@@ -12,9 +12,12 @@ import { SET_ASIDE_STATUSES, TASK_STATUSES, type TaskLevel, type TaskStatus } fr
 import type { AppDatabase } from "../lib/db.server";
 import { badRequest, notFound } from "../lib/http.server";
 import type { Translate } from "../lib/i18n";
+import { dayNumber } from "../domain/status-spans";
 import { escalatingReminders, hasEscalatingReminder } from "./reminders.server";
-import { emptyStatusCounts, statusCountsBy, type StatusCounts } from "./status-counts.server";
-import { taskStatusSubquery } from "./task-status.server";
+import { rollupCounts, statusFactsUsable } from "./status-facts.server";
+import { emptyStatusCounts, statusCountsBy, statusCountsInScope, type StatusCounts } from "./status-counts.server";
+import { spanScopeFilter, walkIndex, type TaskScope } from "./task-scope.server";
+import { spanContains, taskStatusSource, taskStatusSubquery } from "./task-status.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
 import { SCORECARD_COLUMNS, type ScorecardColumn, type ScorecardSort } from "../lib/scorecard";
 
@@ -86,6 +89,25 @@ export function dashboardTaskFilter(actor: Actor, filters: DashboardFilters): SQ
   return sql.join(conditions, sql` AND `);
 }
 
+const SCOPE_KEYS: ReadonlySet<string> = new Set<DashboardFilterKey>(["committee", "directive", "department"]);
+
+/**
+ * The filters as a task scope for the fast paths (stored counts and spans,
+ * docs/decisions/014). A filter they do not know (one added to
+ * `dashboardTaskFilter`) comes along as the whole `dashboardTaskFilter` condition:
+ * the figures are then counted from the spans of the tasks meeting it.
+ */
+export function dashboardScope(actor: Actor, filters: DashboardFilters): TaskScope {
+  const scope: TaskScope = {
+    actor,
+    committee: filters.committee,
+    directive: filters.directive,
+    department: filters.department,
+  };
+  const unknown = Object.entries(filters).some(([key, value]) => value !== undefined && !SCOPE_KEYS.has(key));
+  return unknown ? { ...scope, extra: dashboardTaskFilter(actor, filters) } : scope;
+}
+
 /** The task list behind a figure: `/tasks?…` with the figure's filters; no `asOf` for today. */
 export function taskListHref(
   filters: DashboardFilters & {
@@ -145,30 +167,173 @@ interface ListedTaskRow {
   directive_label: string;
 }
 
-function listedTasks(db: AppDatabase, subquery: SQL, where: SQL, orderBy: SQL, limit: number) {
+const LISTED_TASK_COLUMNS = sql`t.id, t.item_number, t.title,
+  dep.id AS department_id, dep.name AS department_name,
+  dir.id AS directive_id, coalesce(dir.number, dir.abstract) AS directive_label`;
+
+function toListedTask(r: ListedTaskRow) {
+  return {
+    id: r.id,
+    itemNumber: r.item_number,
+    title: r.title,
+    dueDate: r.due_date,
+    daysLate: r.days_late,
+    department: { id: r.department_id, name: r.department_name },
+    directive: { id: r.directive_id, label: r.directive_label },
+  };
+}
+
+/** The first tasks of a status, by due date (earliest first), computed from any status source. */
+function listedTasks(db: AppDatabase, subquery: SQL, status: TaskStatus, limit: number) {
   return db
     .all<ListedTaskRow>(
       sql`
-    SELECT t.id, t.item_number, t.title, st.due_date, st.days_late,
-      dep.id AS department_id, dep.name AS department_name,
-      dir.id AS directive_id, coalesce(dir.number, dir.abstract) AS directive_label
+    SELECT ${LISTED_TASK_COLUMNS}, st.due_date, st.days_late
     FROM (${subquery}) st
     JOIN tasks t ON t.id = st.task_id
     JOIN departments dep ON dep.id = t.lead_department_id
     JOIN directives dir ON dir.id = t.directive_id
-    WHERE ${where}
-    ORDER BY ${orderBy}
+    WHERE st.status = ${status}
+    ORDER BY st.due_date, t.directive_id, t.position, t.id
     LIMIT ${limit}`,
     )
-    .map((r) => ({
-      id: r.id,
-      itemNumber: r.item_number,
-      title: r.title,
-      dueDate: r.due_date,
-      daysLate: r.days_late,
-      department: { id: r.department_id, name: r.department_name },
-      directive: { id: r.directive_id, label: r.directive_label },
-    }));
+    .map(toListedTask);
+}
+
+/**
+ * The same list from the stored spans: a walk of the due-date index from the
+ * earliest date (`days late` longest first for overdue), or, for a narrow scope,
+ * its few tasks sorted.
+ */
+function listedTasksFromSpans(
+  db: AppDatabase,
+  scope: TaskScope,
+  asOf: LocalDate,
+  rules: StatusRules,
+  status: "overdue" | "due_soon",
+  limit: number,
+  matching: number,
+) {
+  const day = dayNumber(asOf);
+  const all =
+    rollupCounts(db, { visibilities: [0, 1, 2] }, asOf)
+      .get(0)
+      ?.get(status) ?? 0;
+  // Due soon is a range of a few days of the index: walking it is cheap for any scope.
+  const narrow = status === "overdue" && !walkIndex(scope, matching, all, limit);
+  // The due dates a status implies, so the walk starts and stops where it can.
+  const due =
+    status === "overdue"
+      ? sql`s.severity = 0 AND s.due_day < ${day}`
+      : sql`s.severity = 1 AND s.due_day >= ${day} AND s.due_day <= ${day + rules.dueSoonDays}`;
+  const spans = db.all<{ task_id: number; due_day: number }>(sql`
+    SELECT s.task_id, s.due_day FROM task_status_spans s ${narrow ? sql`` : sql`INDEXED BY task_status_spans_due_idx`}
+    WHERE ${spanContains(asOf)} AND ${due} AND ${spanScopeFilter(scope, narrow)}
+    ORDER BY s.due_day IS NULL, s.due_day, s.directive_id, s.position, s.task_id
+    LIMIT ${limit}`);
+  if (spans.length === 0) return [];
+  const details = new Map(
+    db
+      .all<Omit<ListedTaskRow, "due_date" | "days_late">>(
+        sql`
+      SELECT ${LISTED_TASK_COLUMNS} FROM tasks t
+      JOIN departments dep ON dep.id = t.lead_department_id
+      JOIN directives dir ON dir.id = t.directive_id
+      WHERE t.id IN (${sql.join(
+        spans.map((r) => sql`${r.task_id}`),
+        sql`, `,
+      )})`,
+      )
+      .map((r) => [r.id, r]),
+  );
+  return spans.map((span) =>
+    toListedTask({
+      ...details.get(span.task_id)!,
+      due_date: dateOfDay(span.due_day),
+      days_late: status === "overdue" ? day - span.due_day : 0,
+    }),
+  );
+}
+
+const dateOfDay = (day: number): LocalDate => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+interface PendingRow {
+  id: number;
+  task_id: number;
+  title: string;
+  proposed_due_date: LocalDate;
+  department_name: string;
+  created_at: number;
+}
+
+const PENDING_COLUMNS = sql`e.id, t.id AS task_id, t.title, e.proposed_due_date, dep.name AS department_name, e.created_at`;
+
+function toPendingItem(r: PendingRow) {
+  return {
+    id: r.id,
+    taskId: r.task_id,
+    title: r.title,
+    proposedDueDate: r.proposed_due_date,
+    departmentName: r.department_name,
+  };
+}
+
+/**
+ * Extension requests waiting for a decision at the end of the day (made by then,
+ * decided — if ever — later), oldest first, and how many: from history.
+ */
+function pendingExtensionsOf(db: AppDatabase, filter: SQL, cutoff: number) {
+  // Two indexed lookups (pending now; decided after the day), not an OR that would read every request.
+  const pendingWhere = sql`e.id IN (
+      SELECT id FROM extension_requests WHERE state = 'pending' AND created_at < ${cutoff}
+      UNION ALL
+      SELECT id FROM extension_requests WHERE decided_at >= ${cutoff} AND created_at < ${cutoff})
+    AND t.created_at < ${cutoff} AND ${filter}`;
+  // One pass: the first requests and, with each, how many there are.
+  const rows = db.all<PendingRow & { total: number }>(sql`
+    SELECT ${PENDING_COLUMNS}, count(*) OVER () AS total
+    FROM extension_requests e JOIN tasks t ON t.id = e.task_id
+    JOIN departments dep ON dep.id = e.department_id
+    WHERE ${pendingWhere}
+    ORDER BY e.created_at, e.id
+    LIMIT ${DASHBOARD_LIST_LIMIT}`);
+  return { pendingExtensions: rows[0]?.total ?? 0, pendingExtensionList: rows.map(toPendingItem) };
+}
+
+/**
+ * The same from the stored spans: the scope is read from the span of each request's
+ * task (a task existing at the end of the day has one), and the first requests are
+ * found in the order of the pending-requests index (and of those decided later).
+ */
+function pendingExtensionsFromSpans(db: AppDatabase, scope: TaskScope, asOf: LocalDate) {
+  const cutoff = endOfLocalDay(asOf);
+  const inScope = sql`${spanContains(asOf)} AND ${spanScopeFilter(scope, false)}`;
+  const parts = [
+    sql`e.state = 'pending' AND e.created_at < ${cutoff}`,
+    sql`e.decided_at >= ${cutoff} AND e.created_at < ${cutoff}`,
+  ];
+  const pendingExtensions = parts.reduce(
+    (sum, part) =>
+      sum +
+      (db.get<{ n: number }>(sql`
+        SELECT count(*) AS n FROM extension_requests e JOIN task_status_spans s ON s.task_id = e.task_id
+        WHERE ${part} AND ${inScope}`)?.n ?? 0),
+    0,
+  );
+  if (pendingExtensions === 0) return { pendingExtensions, pendingExtensionList: [] };
+  const first = parts
+    .flatMap((part) =>
+      db.all<PendingRow>(sql`
+        SELECT ${PENDING_COLUMNS}
+        FROM extension_requests e JOIN task_status_spans s ON s.task_id = e.task_id
+        JOIN tasks t ON t.id = e.task_id JOIN departments dep ON dep.id = e.department_id
+        WHERE ${part} AND ${inScope}
+        ORDER BY e.created_at, e.id
+        LIMIT ${DASHBOARD_LIST_LIMIT}`),
+    )
+    .sort((a, b) => a.created_at - b.created_at || a.id - b.id)
+    .slice(0, DASHBOARD_LIST_LIMIT);
+  return { pendingExtensions, pendingExtensionList: first.map(toPendingItem) };
 }
 
 export const DASHBOARD_LIST_LIMIT = 20;
@@ -182,13 +347,7 @@ function escalatedTasks(db: AppDatabase, filter: SQL, asOf: LocalDate, rules: St
   const subquery = taskStatusSubquery(asOf, rules, sql`${filter} AND ${hasEscalatingReminder(asOf)}`);
   const count =
     db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${subquery}) st WHERE st.status = 'overdue'`)?.n ?? 0;
-  const rows = listedTasks(
-    db,
-    subquery,
-    sql`st.status = 'overdue'`,
-    sql`st.days_late DESC, t.id`,
-    DASHBOARD_LIST_LIMIT,
-  );
+  const rows = listedTasks(db, subquery, "overdue", DASHBOARD_LIST_LIMIT);
   const escalating = escalatingReminders(
     db,
     rows.map((r) => r.id),
@@ -211,8 +370,9 @@ export function dashboardFigures(
   rules: StatusRules,
 ) {
   const filter = dashboardTaskFilter(actor, filters);
+  const scope = dashboardScope(actor, filters);
   const cutoff = endOfLocalDay(asOf);
-  const counts = statusCountsBy(db, sql`0`, asOf, rules, filter).get(0) ?? emptyStatusCounts();
+  const counts = statusCountsInScope(db, scope, asOf, rules).get(0) ?? emptyStatusCounts();
   const href = (extra: { status?: TaskStatus; stale?: boolean; escalated?: boolean } = {}) =>
     taskListHref({ ...filters, ...extra }, asOf, isToday);
   const byStatus = Object.fromEntries(
@@ -220,46 +380,18 @@ export function dashboardFigures(
   ) as Record<TaskStatus, Figure>;
   const total = TASK_STATUSES.reduce((sum, s) => sum + counts[s], 0);
 
-  const subquery = taskStatusSubquery(asOf, rules, filter);
-  const overdue = listedTasks(
-    db,
-    subquery,
-    sql`st.status = 'overdue'`,
-    sql`st.days_late DESC, t.id`,
-    DASHBOARD_LIST_LIMIT,
-  );
-  const dueSoon = listedTasks(db, subquery, sql`st.status = 'due_soon'`, sql`st.due_date, t.id`, DASHBOARD_LIST_LIMIT);
+  const fromSpans = statusFactsUsable(db, rules);
+  const list = (status: "overdue" | "due_soon") =>
+    fromSpans
+      ? listedTasksFromSpans(db, scope, asOf, rules, status, DASHBOARD_LIST_LIMIT, counts[status])
+      : listedTasks(db, taskStatusSource(db, asOf, rules, filter), status, DASHBOARD_LIST_LIMIT);
+  const overdue = counts.overdue === 0 ? [] : list("overdue");
+  const dueSoon = counts.due_soon === 0 ? [] : list("due_soon");
   const escalated = escalatedTasks(db, filter, asOf, rules, href({ escalated: true }));
 
-  // Extension requests waiting for a decision at the end of the day: made by then, decided (if ever) later.
-  const pendingWhere = sql`e.created_at < ${cutoff} AND (e.state = 'pending' OR e.decided_at >= ${cutoff})
-    AND t.created_at < ${cutoff} AND ${filter}`;
-  const pendingExtensions =
-    db.get<{ n: number }>(sql`
-      SELECT count(*) AS n FROM extension_requests e JOIN tasks t ON t.id = e.task_id WHERE ${pendingWhere}`)?.n ?? 0;
-  const pendingExtensionList = db
-    .all<{
-      id: number;
-      task_id: number;
-      title: string;
-      proposed_due_date: LocalDate;
-      department_name: string;
-    }>(
-      sql`
-      SELECT e.id, t.id AS task_id, t.title, e.proposed_due_date, dep.name AS department_name
-      FROM extension_requests e JOIN tasks t ON t.id = e.task_id
-      JOIN departments dep ON dep.id = e.department_id
-      WHERE ${pendingWhere}
-      ORDER BY e.created_at, e.id
-      LIMIT ${DASHBOARD_LIST_LIMIT}`,
-    )
-    .map((r) => ({
-      id: r.id,
-      taskId: r.task_id,
-      title: r.title,
-      proposedDueDate: r.proposed_due_date,
-      departmentName: r.department_name,
-    }));
+  const { pendingExtensions, pendingExtensionList } = fromSpans
+    ? pendingExtensionsFromSpans(db, scope, asOf)
+    : pendingExtensionsOf(db, filter, cutoff);
 
   // Targets of the tasks in scope, with the value last recorded by the end of the day.
   const targets = db
@@ -277,8 +409,14 @@ export function dashboardFigures(
       SELECT g.id, g.task_id, g.name, g.unit, g.baseline, g.target_value, g.direction,
         (SELECT v.value FROM target_values v WHERE v.target_id = g.id AND v.created_at < ${cutoff}
          ORDER BY v.created_at DESC, v.id DESC LIMIT 1) AS current_value
-      FROM targets g JOIN tasks t ON t.id = g.task_id
-      WHERE g.created_at < ${cutoff} AND t.created_at < ${cutoff} AND ${filter}
+      FROM targets g CROSS JOIN tasks t ON t.id = g.task_id -- from the few targets, not from every task
+      WHERE g.created_at < ${cutoff} AND ${
+        fromSpans
+          ? // The scope from the task's span (one exists if the task existed), checked target by target.
+            sql`EXISTS (SELECT 1 FROM task_status_spans s WHERE s.task_id = t.id AND ${spanContains(asOf)}
+              AND ${spanScopeFilter(scope, false)})`
+          : sql`t.created_at < ${cutoff} AND ${filter}`
+      }
       ORDER BY t.directive_id, t.position, g.position, g.id
       LIMIT ${DASHBOARD_LIST_LIMIT}`,
     )
@@ -309,24 +447,41 @@ export function dashboardFigures(
   };
 }
 
-/** Directives in scope with their tasks counted by status; each count links to its list. */
+/** How many directives the overview shows (the newest first); `/directives` lists them all. */
+export const DASHBOARD_DIRECTIVE_LIMIT = 10;
+
+/**
+ * The newest directives in scope (at most `limit`), with their tasks counted by
+ * status; each count links to its list. `more` says whether there are others.
+ */
 export function directiveProgress(
   db: AppDatabase,
   actor: Actor,
   filters: DashboardFilters,
   asOf: LocalDate,
   rules: StatusRules,
+  limit = DASHBOARD_DIRECTIVE_LIMIT,
 ) {
-  const counts = statusCountsBy(db, sql`t.directive_id`, asOf, rules, dashboardTaskFilter(actor, filters));
-  const ids = [...counts.keys()];
-  if (ids.length === 0) return [];
-  const rows = db.all<{ id: number; number: string | null; abstract: string }>(sql`
+  const filter = dashboardTaskFilter(actor, filters);
+  const cutoff = endOfLocalDay(asOf);
+  // Newest first, each with at least one task in scope that existed at the end of the day.
+  const found = db.all<{ id: number; number: string | null; abstract: string }>(sql`
     SELECT d.id, d.number, d.abstract FROM directives d
-    WHERE d.id IN (${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )}) ORDER BY d.issued_on DESC, d.id DESC`);
-  return rows.map((row) => ({ ...row, counts: counts.get(row.id) ?? emptyStatusCounts() }));
+    WHERE ${filters.directive === undefined ? sql`1 = 1` : sql`d.id = ${filters.directive}`}
+      AND EXISTS (SELECT 1 FROM tasks t WHERE t.directive_id = d.id AND t.created_at < ${cutoff} AND ${filter})
+    ORDER BY d.issued_on DESC, d.id DESC
+    LIMIT ${limit + 1}`);
+  const rows = found.slice(0, limit);
+  if (rows.length === 0) return { directives: [], more: false };
+  const ids = sql.join(
+    rows.map((row) => sql`${row.id}`),
+    sql`, `,
+  );
+  const counts = statusCountsBy(db, sql`t.directive_id`, asOf, rules, sql`t.directive_id IN (${ids}) AND ${filter}`);
+  return {
+    directives: rows.map((row) => ({ ...row, counts: counts.get(row.id) ?? emptyStatusCounts() })),
+    more: found.length > limit,
+  };
 }
 
 // ---------------------------------------------------------------- scorecard
@@ -353,22 +508,34 @@ export function scorecard(
   dir: "asc" | "desc" = "asc",
 ): ScorecardRow[] {
   const scope = { committee: filters.committee, directive: filters.directive, period: filters.period };
-  const rows = db.all<
-    { id: number; name: string; code: string } & Record<ScorecardColumn, number> & { done: number }
-  >(sql`
-    SELECT dep.id, dep.name, dep.code,
-      count(*) AS assigned,
-      sum(st.status = 'done_on_time') AS done_on_time,
-      sum(st.status = 'done_late') AS done_late,
-      sum(st.status = 'overdue') AS overdue,
-      sum(st.status = 'due_soon') AS due_soon,
-      sum(st.status = 'on_track') AS on_track,
-      sum(st.status = 'ongoing') AS ongoing,
-      sum(st.stale) AS stale
-    FROM (${taskStatusSubquery(asOf, rules, dashboardTaskFilter(actor, scope))}) st
-    JOIN tasks t ON t.id = st.task_id
-    JOIN departments dep ON dep.id = t.lead_department_id
-    GROUP BY dep.id`);
+  const counts = statusCountsInScope(db, dashboardScope(actor, scope), asOf, rules, "department");
+  const ids = [...counts.keys()];
+  const departments = new Map(
+    ids.length === 0
+      ? []
+      : db
+          .all<{ id: number; name: string; code: string }>(
+            sql`SELECT id, name, code FROM departments WHERE id IN (${sql.join(
+              ids.map((id) => sql`${id}`),
+              sql`, `,
+            )})`,
+          )
+          .map((d) => [d.id, d]),
+  );
+  const rows = ids.map((id) => {
+    const c = counts.get(id)!;
+    return {
+      ...departments.get(id)!,
+      assigned: TASK_STATUSES.reduce((sum, s) => sum + c[s], 0),
+      done_on_time: c.done_on_time,
+      done_late: c.done_late,
+      overdue: c.overdue,
+      due_soon: c.due_soon,
+      on_track: c.on_track,
+      ongoing: c.ongoing,
+      stale: c.stale,
+    };
+  });
 
   const scored = rows.map((r) => {
     const done = r.done_on_time + r.done_late;

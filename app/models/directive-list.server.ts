@@ -4,8 +4,8 @@ import type { Actor } from "../domain/permissions";
 import type { StatusRules } from "../domain/status";
 import type { DirectiveState, DirectiveType } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
-import { emptyStatusCounts, statusCountsBy } from "./status-counts.server";
-import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
+import { emptyStatusCounts, statusCountsInScope } from "./status-counts.server";
+import { visibleDirectivesFilter } from "./visibility.server";
 
 /** Narrowing and paging of the list (the JSON API's); the directives page shows them all. */
 export interface DirectiveListOptions {
@@ -57,15 +57,7 @@ export function listDirectives(
     WHERE ${directiveConditions(actor, options)}
     ORDER BY d.issued_on DESC, d.id DESC
     ${page}`);
-  // One page: count only its directives' tasks.
-  const taskFilter =
-    options.limit === undefined
-      ? visibleTasksFilter(actor)
-      : sql`${visibleTasksFilter(actor)} AND t.directive_id IN (${sql.join(
-          [sql`-1`, ...rows.map((row) => sql`${row.id}`)],
-          sql`, `,
-        )})`;
-  const counts = statusCountsBy(db, sql`t.directive_id`, asOf, rules, taskFilter);
+  const counts = statusCountsInScope(db, { actor }, asOf, rules, "directive");
   return rows.map((row) => ({
     id: row.id,
     number: row.number,

@@ -6,7 +6,7 @@ import type { Actor } from "../domain/permissions";
 import type { StatusRules } from "../domain/status";
 import { TASK_LEVELS, TASK_STATUSES, type TaskLevel, type TaskStatus } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
-import { directiveProgress, taskListHref, type DashboardFilters } from "./dashboard.server";
+import { DASHBOARD_DIRECTIVE_LIMIT, directiveProgress, taskListHref, type DashboardFilters } from "./dashboard.server";
 import { emptyStatusCounts, type StatusCounts } from "./status-counts.server";
 
 export interface DirectiveProgress {
@@ -29,13 +29,15 @@ export function directiveProgressByLevel(
   asOf: LocalDate,
   isToday: boolean,
   rules: StatusRules,
+  /** The newest this many directives (the dashboard shows a few; the directives page all). */
+  limit: number = DASHBOARD_DIRECTIVE_LIMIT,
 ): DirectiveProgress[] {
-  const top = directiveProgress(db, actor, { ...filters, level: "top" }, asOf, rules);
-  const sub = directiveProgress(db, actor, { ...filters, level: "sub" }, asOf, rules);
+  const top = directiveProgress(db, actor, { ...filters, level: "top" }, asOf, rules, limit).directives;
+  const sub = directiveProgress(db, actor, { ...filters, level: "sub" }, asOf, rules, limit).directives;
   const topById = new Map(top.map((d) => [d.id, d]));
   const subById = new Map(sub.map((d) => [d.id, d]));
   // A directive whose only tasks in scope are sub-tasks still has a line, after the others.
-  const directives = [...top, ...sub.filter((d) => !topById.has(d.id))];
+  const directives = [...top, ...sub.filter((d) => !topById.has(d.id))].slice(0, limit);
   return directives.map((d) => ({
     id: d.id,
     number: d.number,

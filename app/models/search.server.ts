@@ -90,7 +90,9 @@ export interface SearchHit {
 export function search(db: AppDatabase, actor: Actor, query: string, limit = 50): SearchHit[] {
   const terms = queryTerms(query);
   if (terms.length === 0) return [];
-  const match = terms.map((term) => `"${term}"*`).join(" ");
+  // Whole words, the last one also as a prefix (it may still be being typed): a prefix
+  // term reads every indexed word it starts, which made short words ("so", "ho") slow.
+  const match = terms.map((term, i) => (i === terms.length - 1 ? `"${term}"*` : `"${term}"`)).join(" ");
   const tasksVisible = visibleTasksFilter(actor);
   const directivesVisible = visibleDirectivesFilter(actor);
   return db.all<SearchHit>(sql`

@@ -3,7 +3,9 @@ import type { LocalDate } from "../domain/dates";
 import type { StatusRules } from "../domain/status";
 import { TASK_STATUSES, type TaskStatus } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
-import { taskStatusSubquery } from "./task-status.server";
+import { rollupCounts, statusFactsUsable } from "./status-facts.server";
+import { rollupScopeOf, spanScopeFilter, taskScopeFilter, type TaskScope } from "./task-scope.server";
+import { spanContains, taskStatusSource } from "./task-status.server";
 
 export type StatusCounts = Record<TaskStatus, number> & { stale: number };
 
@@ -24,9 +26,61 @@ export function statusCountsBy(
 ): Map<number, StatusCounts> {
   const rows = db.all<{ group_id: number; status: TaskStatus; n: number; stale: number }>(sql`
     SELECT ${groupColumn} AS group_id, st.status, count(*) AS n, sum(st.stale) AS stale
-    FROM (${taskStatusSubquery(asOf, rules, taskFilter)}) st
+    FROM (${taskStatusSource(db, asOf, rules, taskFilter)}) st
     JOIN tasks t ON t.id = st.task_id
     GROUP BY group_id, st.status`);
+  const result = new Map<number, StatusCounts>();
+  for (const row of rows) {
+    const counts = result.get(row.group_id) ?? emptyStatusCounts();
+    counts[row.status] = row.n;
+    counts.stale += row.stale;
+    result.set(row.group_id, counts);
+  }
+  return result;
+}
+
+const GROUPS = {
+  none: { span: sql`0`, task: sql`0` },
+  department: { span: sql`s.lead_department_id`, task: sql`t.lead_department_id` },
+  directive: { span: sql`s.directive_id`, task: sql`t.directive_id` },
+} as const;
+
+/**
+ * Task counts by status as of a day for a scope (group id 0 when not grouped),
+ * from the fastest exact source: the stored counts when they cover the scope, else
+ * the stored spans through the scope's indexes, else (spans out of date, or other
+ * rules) the computation from history.
+ */
+export function statusCountsInScope(
+  db: AppDatabase,
+  scope: TaskScope,
+  asOf: LocalDate,
+  rules: StatusRules,
+  groupBy: keyof typeof GROUPS = "none",
+): Map<number, StatusCounts> {
+  if (!statusFactsUsable(db, rules))
+    return statusCountsBy(db, GROUPS[groupBy].task, asOf, rules, taskScopeFilter(scope));
+
+  const rollup = rollupScopeOf(scope);
+  const groupedAcrossAll =
+    groupBy === "department" && rollup?.committeeId === undefined && rollup?.departmentId === undefined;
+  if (rollup && (groupBy === "none" || groupedAcrossAll)) {
+    const result = new Map<number, StatusCounts>();
+    for (const [group, series] of rollupCounts(db, rollup, asOf, groupBy === "department")) {
+      const counts = emptyStatusCounts();
+      for (const [name, n] of series) counts[name] = n;
+      // A department that no longer leads any task in scope keeps zero rows in the rollups.
+      if (TASK_STATUSES.some((s) => counts[s] !== 0)) result.set(group, counts);
+    }
+    if (groupBy === "none" && !result.has(0)) result.set(0, emptyStatusCounts());
+    return result;
+  }
+
+  const rows = db.all<{ group_id: number; status: TaskStatus; n: number; stale: number }>(sql`
+    SELECT ${GROUPS[groupBy].span} AS group_id, s.status, count(*) AS n, sum(s.stale) AS stale
+    FROM task_status_spans s
+    WHERE ${spanContains(asOf)} AND ${spanScopeFilter(scope, true)}
+    GROUP BY group_id, s.status`);
   const result = new Map<number, StatusCounts>();
   for (const row of rows) {
     const counts = result.get(row.group_id) ?? emptyStatusCounts();

@@ -6,7 +6,7 @@ import { endOfLocalDay, type LocalDate } from "../domain/dates";
 import type { StatusRules } from "../domain/status";
 import { EXTENSION_STATES_IN_FORCE, type TaskStatus } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
-import { taskStatusSubquery } from "./task-status.server";
+import { taskStatusSource } from "./task-status.server";
 
 export interface DepartmentRef {
   id: number;
@@ -96,7 +96,7 @@ export function taskRows(
       d.id AS lead_id, d.name AS lead_name,
       t.deadline_kind, t.original_due_date, st.due_date, t.percent, t.updated_at,
       st.status, st.late, st.days_late, st.stale
-    FROM (${taskStatusSubquery(asOf, rules, taskFilter)}) st
+    FROM (${taskStatusSource(db, asOf, rules, taskFilter)}) st
     JOIN tasks t ON t.id = st.task_id
     JOIN departments d ON d.id = t.lead_department_id
     WHERE ${statusFilter}

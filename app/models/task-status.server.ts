@@ -6,6 +6,7 @@
 import { and, asc, inArray, sql, type SQL } from "drizzle-orm";
 import { extensionRequests, progressReports, tasks, taskTransitions } from "../../db/schema";
 import { addDays, endOfLocalDay, startOfLocalDay, type LocalDate } from "../domain/dates";
+import { dayNumber } from "../domain/status-spans";
 import {
   DEFAULT_STATUS_RULES,
   type ExtensionFact,
@@ -15,6 +16,7 @@ import {
 } from "../domain/status";
 import { EXTENSION_STATES_IN_FORCE, type TaskStatus } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
+import { statusFactsUsable } from "./status-facts.server";
 
 /**
  * Asia/Ho_Chi_Minh has been UTC+7 all year, without daylight saving, since 1975;
@@ -94,6 +96,45 @@ export function taskStatusSubquery(
     ) s`;
 }
 
+/**
+ * The columns of `taskStatusSubquery` read from the stored spans (alias `s`) for
+ * day D instead of from history: `task_id, status, due_date, late, days_late,
+ * stale`, plus the span's `due_day`, `severity`, `directive_id` and `position`.
+ * Use with `s.from_day <= D AND s.to_day > D` (`spanContains`).
+ */
+export function spanStatusColumns(asOf: LocalDate): SQL {
+  const day = dayNumber(asOf);
+  const late = sql`(s.status IN ('overdue', 'awaiting_confirmation') AND s.due_day < ${day})`;
+  return sql`s.task_id, s.status,
+    CASE WHEN s.due_day IS NOT NULL THEN date(s.due_day * 86400, 'unixepoch') END AS due_date,
+    ${late} AS late, CASE WHEN ${late} THEN ${day} - s.due_day ELSE 0 END AS days_late, s.stale,
+    s.due_day, s.severity, s.directive_id, s.position`;
+}
+
+/** The condition on spans `s` that picks, for each task that existed at the end of D, its span containing D. */
+export function spanContains(asOf: LocalDate): SQL {
+  const day = dayNumber(asOf);
+  return sql`s.from_day <= ${day} AND s.to_day > ${day}`;
+}
+
+/**
+ * The status subquery to use now: the stored spans (app/models/status-facts.server.ts)
+ * when they are exact for `rules`, else the computation from history above. Both
+ * give the same columns and the same rows (tests/integration/status-rollups.test.ts).
+ */
+export function taskStatusSource(
+  db: AppDatabase,
+  asOf: LocalDate,
+  rules: StatusRules = DEFAULT_STATUS_RULES,
+  taskFilter: SQL = sql`1 = 1`,
+): SQL {
+  if (!statusFactsUsable(db, rules)) return taskStatusSubquery(asOf, rules, taskFilter);
+  return sql`
+    SELECT ${spanStatusColumns(asOf)}
+    FROM tasks t JOIN task_status_spans s ON s.task_id = t.id AND ${spanContains(asOf)}
+    WHERE ${taskFilter}`;
+}
+
 /** Statuses of the given tasks as of a day (tasks that did not exist yet are absent). */
 export function taskStatusesAsOf(
   db: AppDatabase,
@@ -111,6 +152,35 @@ export function taskStatusesAsOf(
     days_late: number;
     stale: 0 | 1;
   }>(sql`SELECT * FROM (${taskStatusSubquery(asOf, rules, sql`t.id IN (${ids})`)})`);
+  return new Map(
+    rows.map((r) => [
+      r.task_id,
+      { taskId: r.task_id, status: r.status, dueDate: r.due_date, late: r.late, daysLate: r.days_late, stale: r.stale },
+    ]),
+  );
+}
+
+/**
+ * Statuses of the given tasks as of a day read from the stored spans, whether or
+ * not they are up to date (for tests that compare them with the reference).
+ */
+export function spanStatusesAsOf(
+  db: AppDatabase,
+  taskIds: readonly number[],
+  asOf: LocalDate,
+): Map<number, TaskStatusRow> {
+  if (taskIds.length === 0) return new Map();
+  const ids = sql.raw(taskIds.map((id) => Number(id)).join(", "));
+  const rows = db.all<{
+    task_id: number;
+    status: TaskStatus;
+    due_date: LocalDate | null;
+    late: 0 | 1;
+    days_late: number;
+    stale: 0 | 1;
+  }>(
+    sql`SELECT ${spanStatusColumns(asOf)} FROM task_status_spans s WHERE s.task_id IN (${ids}) AND ${spanContains(asOf)}`,
+  );
   return new Map(
     rows.map((r) => [
       r.task_id,

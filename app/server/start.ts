@@ -21,6 +21,8 @@ import { ensureDemoData, printDemoLogins } from "../../db/seed/setup";
 import { ensureSearchIndex } from "../models/search.server";
 import { backgroundDelivery } from "../lib/mailer.server";
 import { startReminderSchedule } from "./reminder-schedule";
+import { getStatusRules } from "../models/settings.server";
+import { ensureTaskStatusFacts } from "../models/status-facts.server";
 
 const ROOT = process.cwd();
 const SERVER_BUILD = path.join(ROOT, "build/server/index.js");
@@ -129,6 +131,10 @@ async function main(): Promise<void> {
   const db = getDb(); // opens and migrates
   await ensureDemoData(db);
   ensureSearchIndex(db);
+  const started = Date.now();
+  if (ensureTaskStatusFacts(db, getStatusRules(db)) === "rebuilt") {
+    console.log(`Status counts rebuilt from the task histories in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  }
   // Automatic reminders, escalations and e-mail retries: now (before listening), then hourly.
   const reminders = await startReminderSchedule(db);
 

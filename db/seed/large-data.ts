@@ -18,9 +18,11 @@ import fs from "node:fs";
 import { today as todayInHanoi, type Instant } from "../../app/domain/dates";
 import { foldVietnamese } from "../../app/domain/text";
 import type { DepartmentKind, DirectiveType, ExtensionState, WorkflowState } from "../../app/domain/vocabulary";
+import { DEFAULT_STATUS_RULES } from "../../app/domain/status";
 import { canMove } from "../../app/domain/workflow";
 import { openDatabase } from "../../app/lib/db.server";
 import { hashPassword } from "../../app/lib/password.server";
+import { rebuildTaskStatusFacts } from "../../app/models/status-facts.server";
 import { HANOI_DEPARTMENTS } from "./departments";
 
 export const LARGE_DATA_PASSWORD = "Large@2024";
@@ -1191,6 +1193,10 @@ export async function generateLargeDatabase(options: LargeDataOptions): Promise<
       `INSERT INTO audit_events (at, actor_id, action, entity_type, entity_id, after) VALUES (?, NULL, 'large.generate', 'database', NULL, ?)`,
     )
     .run(instantAt(todayDay, 8 * 60), JSON.stringify({ seed, tasks: total, today: options.today }));
+
+  // The derived status facts, built in bulk from the history just written (the
+  // triggers only marked the tasks; docs/decisions/014).
+  rebuildTaskStatusFacts(client, DEFAULT_STATUS_RULES, (done) => progress(done, total, "status"));
 
   progress(total, total, "analyze");
   client.pragma("synchronous = NORMAL");

@@ -1,7 +1,9 @@
 // The SQL form of the status rules (app/models/task-status.server.ts) must agree
 // with the reference TypeScript form (app/domain/status.ts) for every task and
-// every as-of day. Histories are random but reproducible (fixed seeds), with
-// events packed around due dates and local midnight, where the rules have edges.
+// every as-of day — and so must the stored spans and counts kept on write
+// (app/models/status-facts.server.ts, docs/decisions/014). Histories are random
+// but reproducible (fixed seeds), with events packed around due dates and local
+// midnight, where the rules have edges, and recorded in any order of time.
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -16,11 +18,13 @@ import {
   users,
 } from "../../db/schema";
 import { addDays, startOfLocalDay, type Instant, type LocalDate } from "../../app/domain/dates";
-import { taskStatusAsOf, type StatusRules } from "../../app/domain/status";
+import { DEFAULT_STATUS_RULES, taskStatusAsOf, type StatusRules } from "../../app/domain/status";
 import { DEADLINE_KINDS, type WorkflowState } from "../../app/domain/vocabulary";
 import { writeTransaction, type AppDatabase } from "../../app/lib/db.server";
+import { rebuildTaskStatusFacts, statusFactsUsable } from "../../app/models/status-facts.server";
 import { loadTaskFacts, taskStatusesAsOf } from "../../app/models/task-status.server";
 import { freshDatabase } from "../setup/database";
+import { storedFactsMismatches } from "../setup/status-facts-check";
 
 const ORIGIN: LocalDate = "2019-09-01";
 const HOUR = 3_600_000;
@@ -73,23 +77,42 @@ const taskArb: fc.Arbitrary<GeneratedTask> = fc.record({
   reports: fc.array(instantArb(5, 260), { maxLength: 4 }),
 });
 
+/** Three lead departments; directives in two committees: issued, confidential, draft (the counts' scopes). */
+const DIRECTIVES = [
+  { id: 1, committeeId: 1, state: "issued", confidential: false, visibility: 0 },
+  { id: 2, committeeId: 2, state: "issued", confidential: true, visibility: 1 },
+  { id: 3, committeeId: 2, state: "draft", confidential: false, visibility: 2 },
+] as const;
+const scopeOfTask = (index: number) => ({
+  departmentId: (index % 3) + 1,
+  directive: DIRECTIVES[index % 5 === 4 ? 2 : index % 7 === 6 ? 1 : 0],
+});
+
 function insertTasks(db: AppDatabase, generated: GeneratedTask[]): void {
   writeTransaction(db, (tx) => {
-    tx.insert(departments).values({ id: 1, code: "D1", name: "Sở Một", kind: "department" }).run();
+    for (const id of [1, 2, 3])
+      tx.insert(departments)
+        .values({ id, code: `D${id}`, name: `Sở ${id}`, kind: "department" })
+        .run();
     tx.insert(users).values({ id: 1, login: "vp", displayName: "VP", passwordHash: "x", role: "secretariat" }).run();
     tx.insert(committees).values({ id: 1, code: "C", name: "Ban Chỉ đạo" }).run();
-    tx.insert(directives)
-      .values({
-        id: 1,
-        committeeId: 1,
-        type: "plan",
-        issuer: "UBND",
-        abstract: "Kế hoạch",
-        state: "issued",
-        issuedOn: ORIGIN,
-      })
-      .run();
+    tx.insert(committees).values({ id: 2, code: "C2", name: "Ban Chỉ đạo 2" }).run();
+    for (const d of DIRECTIVES) {
+      tx.insert(directives)
+        .values({
+          id: d.id,
+          committeeId: d.committeeId,
+          type: "plan",
+          issuer: "UBND",
+          abstract: "Kế hoạch",
+          state: d.state,
+          confidential: d.confidential,
+          issuedOn: d.state === "draft" ? null : ORIGIN,
+        })
+        .run();
+    }
     generated.forEach((task, index) => {
+      const { departmentId, directive } = scopeOfTask(index);
       const dated = task.deadlineKind === "dated";
       const due = dated ? addDays(ORIGIN, task.dueDay) : null;
       const steps = [...task.steps].sort((a, b) => a.at - b.at);
@@ -99,10 +122,10 @@ function insertTasks(db: AppDatabase, generated: GeneratedTask[]): void {
       const [{ id }] = tx
         .insert(tasks)
         .values({
-          directiveId: 1,
+          directiveId: directive.id,
           itemNumber: String(index + 1),
           title: `Nhiệm vụ ${index + 1}`,
-          leadDepartmentId: 1,
+          leadDepartmentId: departmentId,
           deadlineKind: task.deadlineKind,
           originalDueDate: due,
           currentDueDate: due,
@@ -133,7 +156,7 @@ function insertTasks(db: AppDatabase, generated: GeneratedTask[]): void {
           tx.insert(extensionRequests)
             .values({
               taskId: id,
-              departmentId: 1,
+              departmentId,
               currentDueDate: current,
               proposedDueDate: proposed,
               reason: "Lý do",
@@ -151,7 +174,7 @@ function insertTasks(db: AppDatabase, generated: GeneratedTask[]): void {
         tx.insert(progressReports)
           .values({
             taskId: id,
-            departmentId: 1,
+            departmentId,
             asOfDate: ORIGIN,
             percent: 50,
             result: "Đang thực hiện",
@@ -163,7 +186,8 @@ function insertTasks(db: AppDatabase, generated: GeneratedTask[]): void {
   });
 }
 
-function expectAgreement(db: AppDatabase, asOfDays: LocalDate[], rules?: StatusRules): number {
+/** The SQL twin against the reference, task by task; then the stored spans and counts. */
+function expectAgreement(db: AppDatabase, asOfDays: LocalDate[], rules: StatusRules = DEFAULT_STATUS_RULES): number {
   const ids = db.all<{ id: number }>(sql`SELECT id FROM tasks`).map((r) => r.id);
   const facts = loadTaskFacts(db, ids);
   const mismatches: string[] = [];
@@ -187,6 +211,9 @@ function expectAgreement(db: AppDatabase, asOfDays: LocalDate[], rules?: StatusR
     }
   }
   expect(mismatches.slice(0, 5)).toEqual([]);
+  // The stored facts are used only when they are exact for the rules (built for them, nothing marked).
+  expect(statusFactsUsable(db, rules)).toBe(true);
+  expect(storedFactsMismatches(db, asOfDays, rules).slice(0, 5)).toEqual([]);
   return compared;
 }
 
@@ -197,17 +224,24 @@ describe("SQL status agrees with the TypeScript status rules", () => {
   beforeAll(() => {
     db = freshDatabase();
     insertTasks(db, fc.sample(taskArb, { numRuns: 3000, seed: 20190918 }));
-  });
+  }, 60_000);
 
   it("for 3,000 random task histories on 40 as-of days", () => {
     const compared = expectAgreement(db, asOfDays);
     expect(compared).toBe(3000 * asOfDays.length);
-  });
+  }, 120_000);
 
-  it("with other rule settings", () => {
-    expectAgreement(db, asOfDays.slice(0, 15), { dueSoonDays: 0, staleAfterDays: 1 });
-    expectAgreement(db, asOfDays.slice(15, 30), { dueSoonDays: 10, staleAfterDays: 90 });
-  });
+  it("with other rule settings (the stored facts rebuilt for them)", () => {
+    for (const [rules, days] of [
+      [{ dueSoonDays: 0, staleAfterDays: 1 }, asOfDays.slice(0, 15)],
+      [{ dueSoonDays: 10, staleAfterDays: 90 }, asOfDays.slice(15, 30)],
+    ] as const) {
+      expect(statusFactsUsable(db, rules)).toBe(false);
+      rebuildTaskStatusFacts(db.$client, rules);
+      expectAgreement(db, days, rules);
+    }
+    rebuildTaskStatusFacts(db.$client, DEFAULT_STATUS_RULES);
+  }, 120_000);
 
   it("covers every status in the sample (the comparison is not vacuous)", () => {
     const ids = db.all<{ id: number }>(sql`SELECT id FROM tasks`).map((r) => r.id);

@@ -8,6 +8,7 @@ import { deskEn } from "./desk.en";
 import { importEn } from "./import.en";
 import { leadershipEn } from "./leadership.en";
 import { inputEn } from "./input.en";
+import { performanceEn } from "./performance.en";
 import { progressEn } from "./progress.en";
 import { remindersEn } from "./reminders.en";
 import { reportEn } from "./report.en";
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...progressEn,
   ...remindersEn,
   ...attachmentsEn,
+  ...performanceEn,
   "app.name": "Directive Tracker",
   "app.shortName": "Directives",
   "app.tagline": "Steering committee — follow-up of conclusions and directives",

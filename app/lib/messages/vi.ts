@@ -10,6 +10,7 @@ import { deskVi } from "./desk.vi";
 import { importVi } from "./import.vi";
 import { leadershipVi } from "./leadership.vi";
 import { inputVi } from "./input.vi";
+import { performanceVi } from "./performance.vi";
 import { progressVi } from "./progress.vi";
 import { remindersVi } from "./reminders.vi";
 import { reportVi } from "./report.vi";
@@ -30,6 +31,7 @@ export const vi = {
   ...progressVi,
   ...remindersVi,
   ...attachmentsVi,
+  ...performanceVi,
   "app.name": "Theo dõi nhiệm vụ chỉ đạo",
   "app.shortName": "Nhiệm vụ chỉ đạo",
   "app.tagline": "Ban Chỉ đạo — theo dõi thực hiện kết luận, chỉ đạo",

@@ -19,7 +19,12 @@ import { getDb } from "~/lib/db.server";
 import { getTranslator } from "~/lib/locale.server";
 import { requirePermission } from "~/lib/auth.server";
 import { getStatusRules } from "~/models/settings.server";
-import { dashboardFigures, dashboardFiltersFromUrl, type Figure } from "~/models/dashboard.server";
+import {
+  DASHBOARD_DIRECTIVE_LIMIT,
+  dashboardFigures,
+  dashboardFiltersFromUrl,
+  type Figure,
+} from "~/models/dashboard.server";
 import { directiveProgressByLevel } from "~/models/directive-progress.server";
 import { periodYears } from "~/models/periods.server";
 import { describeFilters } from "~/models/task-report.server";
@@ -36,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = getDb();
   const filters = dashboardFiltersFromUrl(url, t, db, user);
   const rules = getStatusRules(db);
-  const options = filterOptions(db, user);
+  const options = filterOptions(db, user, filters.directive);
   const described = describeFilters(db, user, filters, t);
   const trend = monthlyTrend(db, user, filters, asOf, isToday, rules);
   return {
@@ -56,7 +61,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     figures: dashboardFigures(db, user, filters, asOf, isToday, rules),
     trend,
     trendChart: trendChartGeometry(trend),
-    directives: directiveProgressByLevel(db, user, filters, asOf, isToday, rules),
+    ...(() => {
+      // The newest few directives; "see all" when there are more.
+      const shown = directiveProgressByLevel(db, user, filters, asOf, isToday, rules, DASHBOARD_DIRECTIVE_LIMIT + 1);
+      return {
+        directives: shown.slice(0, DASHBOARD_DIRECTIVE_LIMIT),
+        moreDirectives: shown.length > DASHBOARD_DIRECTIVE_LIMIT,
+      };
+    })(),
   };
 }
 
@@ -75,7 +87,7 @@ function Stat({ label, hint, children }: { label: string; hint?: string; childre
 }
 
 export default function Dashboard() {
-  const { figures, trend, trendChart, directives, asOf, isToday, filters, options, scope, printedBy } =
+  const { figures, trend, trendChart, directives, moreDirectives, asOf, isToday, filters, options, scope, printedBy } =
     useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -231,6 +243,12 @@ export default function Dashboard() {
         <h2 id="directives-heading" className="text-lg font-semibold">
           {t("dashboard.directivesHeading")}
         </h2>
+        {moreDirectives && (
+          <p className="text-sm text-slate-700">
+            {t("dashboard.directivesNewest", { count: directives.length })}{" "}
+            <Link to={`/directives${isToday ? "" : `?asOf=${asOf}`}`}>{t("dashboard.directivesAll")}</Link>
+          </p>
+        )}
         <ul className="space-y-3">
           {directives.map((d) => (
             <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-3" data-directive-id={d.id}>

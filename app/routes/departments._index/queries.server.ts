@@ -4,8 +4,7 @@ import type { LocalDate } from "~/domain/dates";
 import type { StatusRules } from "~/domain/status";
 import type { AppDatabase } from "~/lib/db.server";
 import type { Actor } from "~/domain/permissions";
-import { visibleTasksFilter } from "~/models/visibility.server";
-import { emptyStatusCounts, statusCountsBy } from "~/models/status-counts.server";
+import { emptyStatusCounts, statusCountsInScope } from "~/models/status-counts.server";
 
 /** Every department, with the tasks it leads that the actor may see, counted as of a day. */
 export function listDepartments(db: AppDatabase, actor: Actor, asOf: LocalDate, rules: StatusRules) {
@@ -16,12 +15,14 @@ export function listDepartments(db: AppDatabase, actor: Actor, asOf: LocalDate, 
       name: departments.name,
       kind: departments.kind,
       active: departments.active,
-      successorName: sql<string | null>`(SELECT s.name FROM departments s WHERE s.id = ${departments.successorId})`,
+      successorName: sql<
+        string | null
+      >`(SELECT succ.name FROM departments succ WHERE succ.id = ${departments.successorId})`,
     })
     .from(departments)
     .orderBy(asc(departments.kind), asc(departments.name))
     .all();
-  const counts = statusCountsBy(db, sql`t.lead_department_id`, asOf, rules, visibleTasksFilter(actor));
+  const counts = statusCountsInScope(db, { actor }, asOf, rules, "department");
   return rows.map((row) => {
     const c = counts.get(row.id) ?? emptyStatusCounts();
     const led = Object.entries(c).reduce((sum, [key, n]) => (key === "stale" ? sum : sum + n), 0);

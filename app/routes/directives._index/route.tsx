@@ -22,7 +22,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { asOf, isToday } = asOfFromUrl(new URL(request.url), t);
   const db = getDb();
   const rules = getStatusRules(db);
-  const progress = new Map(directiveProgressByLevel(db, user, {}, asOf, isToday, rules).map((p) => [p.id, p]));
+  const progress = new Map(
+    directiveProgressByLevel(db, user, {}, asOf, isToday, rules, Number.MAX_SAFE_INTEGER).map((p) => [p.id, p]),
+  );
   return {
     title: `${t("directives.title")} — ${t("app.name")}`,
     asOf,

@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const db = getDb();
   const { asOf, isToday, filters, sort, dir } = scorecardQueryFromUrl(url, t, db, user);
-  const { committees, directives } = filterOptions(db, user);
+  const { committees, directives } = filterOptions(db, user, filters.directive);
   return {
     title: `${t("scorecard.title")} — ${t("app.name")}`,
     asOf,

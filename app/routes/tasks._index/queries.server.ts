@@ -8,11 +8,14 @@ import type { StatusRules } from "~/domain/status";
 import { TASK_LEVELS, TASK_STATUSES } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
 import type { Translate } from "~/lib/i18n";
+import { dayNumber, STATUS_SEVERITY } from "~/domain/status-spans";
 import { hasEscalatingReminder } from "~/models/reminders.server";
-import { taskRows } from "~/models/task-rows.server";
-import { taskStatusSubquery } from "~/models/task-status.server";
-import { visibleDirectivesFilter, visibleTasksFilter } from "~/models/visibility.server";
-import { PAGE_SIZES, SORTABLE_COLUMNS } from "./table-state";
+import { rollupCounts, statusFactsUsable, type RollupSeries } from "~/models/status-facts.server";
+import { rollupScopeOf, spanScopeFilter, taskScopeFilter, walkIndex, type TaskScope } from "~/models/task-scope.server";
+import { taskRows, type TaskRow } from "~/models/task-rows.server";
+import { spanContains, taskStatusSource } from "~/models/task-status.server";
+import { visibleDirectivesFilter } from "~/models/visibility.server";
+import { PAGE_SIZES, SORTABLE_COLUMNS, type SortableColumn } from "./table-state";
 
 const id = z
   .string()
@@ -64,30 +67,197 @@ export function taskListQuery(t: Translate) {
 }
 export type TaskListQuery = z.infer<ReturnType<typeof taskListQuery>>;
 
-/** Severity order: what needs attention first. */
+/** Severity order: what needs attention first (the same order as the stored spans' `severity`). */
 const STATUS_ORDER = sql.raw(
-  `CASE st.status ${[
-    "overdue",
-    "due_soon",
-    "awaiting_confirmation",
-    "on_track",
-    "ongoing",
-    "done_late",
-    "done_on_time",
-    "on_hold",
-    "cancelled",
-  ]
-    .map((s, i) => `WHEN '${s}' THEN ${i}`)
+  `CASE st.status ${Object.entries(STATUS_SEVERITY)
+    .map(([status, severity]) => `WHEN '${status}' THEN ${severity}`)
     .join(" ")} END`,
 );
 
-const ORDER_BY: Record<(typeof SORTABLE_COLUMNS)[number], SQL> = {
-  deadline: sql`st.due_date IS NULL, st.due_date`,
-  status: STATUS_ORDER,
-  department: sql`d.name`,
-  directive: sql`(SELECT issued_on FROM directives WHERE id = t.directive_id), t.directive_id, t.position`,
-  updated: sql`t.updated_at`,
-};
+/**
+ * Every order ends with the task's place in its directive, so pages never overlap.
+ * By deadline, tasks without one come last either way; by deadline or by status, a
+ * descending order is the exact reverse of the ascending one (so the index walks of
+ * the stored spans serve both); by the other columns, ties stay in directive order.
+ */
+function orderBy(sort: SortableColumn, dir: "asc" | "desc"): SQL {
+  const desc = dir === "desc";
+  switch (sort) {
+    case "deadline":
+      return desc
+        ? sql`st.due_date IS NULL, st.due_date DESC,
+            (CASE WHEN st.due_date IS NULL THEN 1 ELSE -1 END) * t.directive_id,
+            (CASE WHEN st.due_date IS NULL THEN 1 ELSE -1 END) * t.position,
+            (CASE WHEN st.due_date IS NULL THEN 1 ELSE -1 END) * t.id`
+        : sql`st.due_date IS NULL, st.due_date, t.directive_id, t.position, t.id`;
+    case "status":
+      return desc
+        ? sql`${STATUS_ORDER} DESC, t.directive_id DESC, t.position DESC, t.id DESC`
+        : sql`${STATUS_ORDER}, t.directive_id, t.position, t.id`;
+    case "department":
+      return sql`d.name ${sql.raw(desc ? "DESC" : "ASC")}, t.directive_id, t.position, t.id`;
+    case "directive":
+      return sql`(SELECT issued_on FROM directives WHERE id = t.directive_id) ${sql.raw(desc ? "DESC" : "ASC")},
+        t.directive_id, t.position, t.id`;
+    case "updated":
+      return sql`t.updated_at ${sql.raw(desc ? "DESC" : "ASC")}, t.directive_id, t.position, t.id`;
+  }
+}
+
+/** The list's filters of tasks (who sees what, committee, directive, departments) as a scope for the fast paths. */
+function listScope(actor: Actor, query: TaskListQuery, asOf: LocalDate): TaskScope {
+  // Filters the stored counts do not know go along as one extra condition (read from the spans of its tasks).
+  const extra: SQL[] = [];
+  const assignedIn = query.period === undefined ? null : parsePeriod(query.period);
+  if (assignedIn !== null) extra.push(sql`t.assigned_on BETWEEN ${assignedIn.from} AND ${assignedIn.to}`);
+  if (query.level !== undefined)
+    extra.push(query.level === "top" ? sql`t.parent_id IS NULL` : sql`t.parent_id IS NOT NULL`);
+  if (query.escalated) extra.push(hasEscalatingReminder(asOf));
+  return {
+    actor,
+    committee: query.committee,
+    directive: query.directive,
+    department: query.department,
+    coordinator: query.coordinator,
+    ...(extra.length === 0 ? {} : { extra: sql.join(extra, sql` AND `) }),
+  };
+}
+
+const KNOWN_QUERY_KEYS: ReadonlySet<string> = new Set<keyof TaskListQuery>([
+  "status",
+  "department",
+  "coordinator",
+  "directive",
+  "committee",
+  "dueFrom",
+  "dueTo",
+  "stale",
+  "sort",
+  "dir",
+  "page",
+  "size",
+]);
+
+/** The status filters over the stored spans `s` (the twin of the `st` ones). */
+function spanStatusFilter(query: TaskListQuery, asOf: LocalDate, rules: StatusRules): SQL {
+  const conditions = [sql`1 = 1`];
+  if (query.status !== undefined) conditions.push(sql`s.severity = ${STATUS_SEVERITY[query.status]}`);
+  // The due dates a status implies (redundant, but an index walk in due-date order can start and stop on them).
+  const day = dayNumber(asOf);
+  if (query.status === "overdue") conditions.push(sql`s.due_day < ${day}`);
+  if (query.status === "due_soon")
+    conditions.push(sql`s.due_day >= ${day} AND s.due_day <= ${day + rules.dueSoonDays}`);
+  if (query.status === "on_track") conditions.push(sql`s.due_day > ${day + rules.dueSoonDays}`);
+  if (query.stale) conditions.push(sql`s.stale = 1`);
+  if (query.dueFrom !== undefined) conditions.push(sql`s.due_day >= ${dayNumber(query.dueFrom)}`);
+  if (query.dueTo !== undefined) conditions.push(sql`s.due_day <= ${dayNumber(query.dueTo)}`);
+  return sql.join(conditions, sql` AND `);
+}
+
+/** How many tasks match, from the stored counts when they cover the filters, else by counting spans. */
+function countFromSpans(
+  db: AppDatabase,
+  scope: TaskScope,
+  query: TaskListQuery,
+  asOf: LocalDate,
+  rules: StatusRules,
+): number {
+  const rollup = rollupScopeOf(scope);
+  if (rollup && query.dueFrom === undefined && query.dueTo === undefined) {
+    const counts = rollupCounts(db, rollup, asOf).get(0);
+    const count = (series: RollupSeries) => counts?.get(series) ?? 0;
+    if (query.stale) return query.status === undefined || query.status === "overdue" ? count("stale") : 0;
+    if (query.status !== undefined) return count(query.status);
+    return TASK_STATUSES.reduce((sum, status) => sum + count(status), 0);
+  }
+  return (
+    db.get<{ n: number }>(sql`
+      SELECT count(*) AS n FROM task_status_spans s
+      WHERE ${spanContains(asOf)} AND ${spanScopeFilter(scope, true)} AND ${spanStatusFilter(query, asOf, rules)}`)
+      ?.n ?? 0
+  );
+}
+
+/** The spans' orders of the deadline and status sorts, ascending or all reversed. */
+const SPAN_ORDER = {
+  deadline: {
+    index: sql.raw("task_status_spans_due_idx"),
+    asc: sql`s.due_day IS NULL, s.due_day, s.directive_id, s.position, s.task_id`,
+    desc: sql`s.due_day IS NULL DESC, s.due_day DESC, s.directive_id DESC, s.position DESC, s.task_id DESC`,
+  },
+  status: {
+    index: sql.raw("task_status_spans_severity_idx"),
+    asc: sql`s.severity, s.directive_id, s.position, s.task_id`,
+    desc: sql`s.severity DESC, s.directive_id DESC, s.position DESC, s.task_id DESC`,
+  },
+} as const;
+
+/**
+ * The ids of one page in the deadline or status order, from the stored spans: a
+ * walk of the order's index for a broad scope (from the far end when the page is
+ * in the second half), or the scope's few tasks sorted for a narrow one.
+ */
+function pageFromSpans(
+  db: AppDatabase,
+  scope: TaskScope,
+  query: TaskListQuery,
+  asOf: LocalDate,
+  rules: StatusRules,
+  sort: keyof typeof SPAN_ORDER,
+  total: number,
+  offset: number,
+  size: number,
+): number[] {
+  // The same status among every task that existed that day, whoever may see it: how
+  // common the scope's matching tasks are along the index.
+  const everything = rollupCounts(db, { visibilities: [0, 1, 2] }, asOf).get(0);
+  const all =
+    query.status === undefined
+      ? TASK_STATUSES.reduce((sum, status) => sum + (everything?.get(status) ?? 0), 0)
+      : (everything?.get(query.status) ?? 0);
+  const narrow = !walkIndex(scope, total, all, offset + size);
+  const order = SPAN_ORDER[sort];
+  const walk = (extra: SQL, orderTerms: SQL, limit: number, skip: number) =>
+    limit <= 0
+      ? []
+      : db
+          .all<{ task_id: number }>(
+            sql`
+      SELECT s.task_id FROM task_status_spans s ${narrow ? sql`` : sql`INDEXED BY ${order.index}`}
+      WHERE ${spanContains(asOf)} AND ${spanScopeFilter(scope, narrow)} AND ${spanStatusFilter(query, asOf, rules)} AND ${extra}
+      ORDER BY ${orderTerms}
+      LIMIT ${limit} OFFSET ${skip}`,
+          )
+          .map((r) => r.task_id);
+
+  if (sort === "deadline" && query.dir === "desc") {
+    // Latest deadline first, then the tasks without a deadline, in directive order:
+    // two walks, each in one direction of the index (the equalities pin its first terms).
+    const datedOrder = sql`s.due_day DESC, s.directive_id DESC, s.position DESC, s.task_id DESC`;
+    const undatedOrder = sql`s.directive_id, s.position, s.task_id`;
+    const dated = walk(sql`(s.due_day IS NULL) = 0`, datedOrder, size, offset);
+    if (dated.length === size) return dated;
+    const undated = sql`(s.due_day IS NULL) = 1 AND s.due_day IS NULL`;
+    const undatedTotal =
+      db.get<{ n: number }>(sql`
+        SELECT count(*) AS n FROM task_status_spans s ${narrow ? sql`` : sql`INDEXED BY ${order.index}`}
+        WHERE ${spanContains(asOf)} AND ${spanScopeFilter(scope, narrow)} AND ${spanStatusFilter(query, asOf, rules)}
+          AND ${undated}`)?.n ?? 0;
+    const datedTotal = total - undatedTotal;
+    return [...dated, ...walk(undated, undatedOrder, size - dated.length, Math.max(0, offset - datedTotal))];
+  }
+
+  const direction = query.dir === "desc" ? "desc" : "asc";
+  if (offset + size / 2 <= total / 2) return walk(sql`1 = 1`, order[direction], size, offset);
+  // Deep pages: the same rows counted from the other end, so the walk stays short.
+  const fromEnd = total - offset - size;
+  return walk(
+    sql`1 = 1`,
+    order[direction === "asc" ? "desc" : "asc"],
+    size + Math.min(0, fromEnd),
+    Math.max(0, fromEnd),
+  ).reverse();
+}
 
 /**
  * One page of the tasks matching the list's query. `pageSize` overrides the
@@ -101,24 +271,11 @@ export function listTasks(
   rules: StatusRules,
   pageSize?: number,
 ) {
-  const conditions = [visibleTasksFilter(actor)];
-  if (query.department !== undefined) conditions.push(sql`t.lead_department_id = ${query.department}`);
-  if (query.coordinator !== undefined) {
-    conditions.push(
-      sql`EXISTS (SELECT 1 FROM task_coordinators c WHERE c.task_id = t.id AND c.department_id = ${query.coordinator})`,
-    );
-  }
-  if (query.directive !== undefined) conditions.push(sql`t.directive_id = ${query.directive}`);
-  if (query.committee !== undefined) {
-    conditions.push(sql`t.directive_id IN (SELECT id FROM directives WHERE committee_id = ${query.committee})`);
-  }
-  const assignedIn = query.period === undefined ? null : parsePeriod(query.period);
-  if (assignedIn !== null) conditions.push(sql`t.assigned_on BETWEEN ${assignedIn.from} AND ${assignedIn.to}`);
-  if (query.level !== undefined) {
-    conditions.push(query.level === "top" ? sql`t.parent_id IS NULL` : sql`t.parent_id IS NOT NULL`);
-  }
-  if (query.escalated) conditions.push(hasEscalatingReminder(asOf));
-  const taskFilter = sql.join(conditions, sql` AND `);
+  const scope = listScope(actor, query, asOf);
+  const fromSpans =
+    Object.entries(query).every(([key, value]) => value === undefined || KNOWN_QUERY_KEYS.has(key)) &&
+    statusFactsUsable(db, rules);
+  const taskFilter = taskScopeFilter(scope);
 
   const statusConditions = [sql`1 = 1`];
   if (query.status !== undefined) statusConditions.push(sql`st.status = ${query.status}`);
@@ -129,22 +286,39 @@ export function listTasks(
   const statusFilter = sql.join(statusConditions, sql` AND `);
 
   const size = pageSize ?? query.size ?? 50;
-  const total =
-    db.get<{ n: number }>(sql`
-      SELECT count(*) AS n FROM (${taskStatusSubquery(asOf, rules, taskFilter)}) st WHERE ${statusFilter}`)?.n ?? 0;
+  const total = fromSpans
+    ? countFromSpans(db, scope, query, asOf, rules)
+    : (db.get<{ n: number }>(sql`
+      SELECT count(*) AS n FROM (${taskStatusSource(db, asOf, rules, taskFilter)}) st WHERE ${statusFilter}`)?.n ?? 0);
   const pages = Math.max(1, Math.ceil(total / size));
   const page = Math.min(query.page ?? 1, pages);
-  const direction = sql.raw(query.dir === "desc" ? "DESC" : "ASC");
-  const rows = taskRows(db, {
-    asOf,
-    rules,
-    taskFilter,
-    statusFilter,
-    // The chosen column first, then a stable order so pages never overlap.
-    orderBy: sql`${ORDER_BY[query.sort ?? "deadline"]} ${direction}, t.directive_id, t.position, t.id`,
-    limit: size,
-    offset: (page - 1) * size,
-  });
+  const offset = (page - 1) * size;
+  const sort = query.sort ?? "deadline";
+
+  let rows: TaskRow[];
+  if (fromSpans && (sort === "deadline" || sort === "status")) {
+    const ids = pageFromSpans(db, scope, query, asOf, rules, sort, total, offset, size);
+    const byId = new Map(
+      ids.length === 0
+        ? []
+        : // Ids inlined: an export page can hold more of them than SQLite takes parameters.
+          taskRows(db, { asOf, rules, taskFilter: sql`t.id IN (${sql.raw(ids.map(Number).join(", "))})` }).map((r) => [
+            r.id,
+            r,
+          ]),
+    );
+    rows = ids.map((id) => byId.get(id)!);
+  } else {
+    rows = taskRows(db, {
+      asOf,
+      rules,
+      taskFilter,
+      statusFilter,
+      orderBy: orderBy(sort, query.dir ?? "asc"),
+      limit: size,
+      offset,
+    });
+  }
   const directiveIds = [...new Set(rows.map((r) => r.directiveId))];
   const directiveLabels = new Map(
     directiveIds.length === 0
@@ -165,7 +339,24 @@ export function listTasks(
   };
 }
 
-export function filterOptions(db: AppDatabase, actor: Actor) {
+/** How many directives the filter menus offer (the newest; a directive page links to its own lists). */
+export const DIRECTIVE_OPTION_LIMIT = 300;
+
+/**
+ * The choices of the filter menus. Directives: the newest the actor may see, and the
+ * one already chosen — a national deployment has tens of thousands, which no menu
+ * (and no page weight budget) can hold.
+ */
+export function filterOptions(db: AppDatabase, actor: Actor, chosenDirective?: number) {
+  const directiveRows = db.all<{ id: number; number: string | null; abstract: string }>(sql`
+    SELECT id, number, abstract FROM (
+      SELECT * FROM (
+        SELECT d.id, d.number, substr(d.abstract, 1, 60) AS abstract, d.issued_on FROM directives d
+        WHERE ${visibleDirectivesFilter(actor)} ORDER BY d.issued_on DESC, d.id DESC LIMIT ${DIRECTIVE_OPTION_LIMIT})
+      UNION
+      SELECT d.id, d.number, substr(d.abstract, 1, 60), d.issued_on FROM directives d
+      WHERE d.id = ${chosenDirective ?? -1} AND ${visibleDirectivesFilter(actor)})
+    ORDER BY issued_on DESC, id DESC`);
   return {
     departments: db
       .select({ id: departments.id, name: departments.name })
@@ -173,9 +364,7 @@ export function filterOptions(db: AppDatabase, actor: Actor) {
       .where(eq(departments.active, true))
       .orderBy(asc(departments.name))
       .all(),
-    directives: db.all<{ id: number; number: string | null; abstract: string }>(sql`
-      SELECT d.id, d.number, d.abstract FROM directives d
-      WHERE ${visibleDirectivesFilter(actor)} ORDER BY d.issued_on DESC, d.id DESC`),
+    directives: directiveRows,
     committees: db
       .select({ id: committees.id, name: committees.name })
       .from(committees)

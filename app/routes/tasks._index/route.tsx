@@ -69,7 +69,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     isToday,
     query: parsed.data,
     ...listTasks(db, user, parsed.data, asOf, getStatusRules(db)),
-    options: { ...filterOptions(db, user), years: periodYears(db, asOf, parsed.data.period) },
+    options: { ...filterOptions(db, user, parsed.data.directive), years: periodYears(db, asOf, parsed.data.period) },
   };
 }
 

@@ -1,0 +1,91 @@
+// Checks the stored status facts (app/models/status-facts.server.ts) against the
+// reference rules (app/domain/status.ts): every task's span for each day, and the
+// stored counts of every scope they keep (visibility; committee; lead department;
+// by department), each recomputed here from the reference statuses.
+import { sql } from "drizzle-orm";
+import type { LocalDate } from "../../app/domain/dates";
+import { taskStatusAsOf, type StatusRules } from "../../app/domain/status";
+import { TASK_STATUSES } from "../../app/domain/vocabulary";
+import type { AppDatabase } from "../../app/lib/db.server";
+import { rollupCounts, type RollupScope, type RollupSeries } from "../../app/models/status-facts.server";
+import { loadTaskFacts, spanStatusesAsOf } from "../../app/models/task-status.server";
+
+const SERIES = [...TASK_STATUSES, "stale"] as RollupSeries[];
+
+/** Differences between the stored facts and the reference, as readable lines (empty when they agree). */
+export function storedFactsMismatches(db: AppDatabase, asOfDays: readonly LocalDate[], rules: StatusRules): string[] {
+  const tasks = db.all<{ id: number; visibility: number; committee: number; department: number }>(sql`
+    SELECT t.id, CASE WHEN d.state = 'draft' THEN 2 WHEN d.confidential THEN 1 ELSE 0 END AS visibility,
+      d.committee_id AS committee, t.lead_department_id AS department
+    FROM tasks t JOIN directives d ON d.id = t.directive_id`);
+  const facts = loadTaskFacts(
+    db,
+    tasks.map((t) => t.id),
+  );
+  const committees = [...new Set(tasks.map((t) => t.committee))];
+  const departments = [...new Set(tasks.map((t) => t.department))];
+  const mismatches: string[] = [];
+  for (const asOf of asOfDays) {
+    const spans = spanStatusesAsOf(
+      db,
+      tasks.map((t) => t.id),
+      asOf,
+    );
+    const expected = new Map<string, number>();
+    const count = (key: string) => expected.set(key, (expected.get(key) ?? 0) + 1);
+    for (const task of tasks) {
+      const reference = taskStatusAsOf(facts.get(task.id)!, asOf, rules);
+      const row = spans.get(task.id);
+      const stored = row && {
+        status: row.status,
+        dueDate: row.dueDate,
+        late: row.late === 1,
+        daysLate: row.daysLate,
+        stale: row.stale === 1,
+      };
+      if (JSON.stringify(stored ?? null) !== JSON.stringify(reference)) {
+        mismatches.push(`task ${task.id} as of ${asOf}: span ${JSON.stringify(stored)} ≠ ${JSON.stringify(reference)}`);
+      }
+      if (reference === null) continue;
+      for (const series of reference.stale ? [reference.status, "stale"] : [reference.status]) {
+        count(`${task.visibility}/0/0/${series}`);
+        count(`${task.visibility}/${task.committee}/0/${series}`);
+        count(`${task.visibility}/0/${task.department}/${series}`);
+      }
+    }
+    const compare = (label: string, key: string, stored: Map<RollupSeries, number> | undefined) => {
+      for (const series of SERIES) {
+        const want = expected.get(`${key}/${series}`) ?? 0;
+        const got = stored?.get(series) ?? 0;
+        if (got !== want) mismatches.push(`${label} ${series} as of ${asOf}: stored ${got} ≠ ${want}`);
+      }
+    };
+    for (const visibility of [0, 1, 2]) {
+      const scopes: [string, RollupScope][] = [
+        [`${visibility}/0/0`, { visibilities: [visibility] }],
+        ...committees.map((c): [string, RollupScope] => [
+          `${visibility}/${c}/0`,
+          { visibilities: [visibility], committeeId: c },
+        ]),
+        ...departments.map((d): [string, RollupScope] => [
+          `${visibility}/0/${d}`,
+          { visibilities: [visibility], departmentId: d },
+        ]),
+      ];
+      for (const [key, scope] of scopes) compare(`scope ${key}`, key, rollupCounts(db, scope, asOf).get(0));
+      const byDepartment = rollupCounts(db, { visibilities: [visibility] }, asOf, true);
+      for (const d of departments)
+        compare(`by department ${visibility}/${d}`, `${visibility}/0/${d}`, byDepartment.get(d));
+    }
+  }
+  return mismatches;
+}
+
+/** The stored spans and the non-zero counts, to compare what writes maintained with a rebuild from history. */
+export function storedFactsSnapshot(db: AppDatabase) {
+  return {
+    spans: db.all(sql`SELECT * FROM task_status_spans ORDER BY task_id, from_day`),
+    counts: db.all(sql`SELECT * FROM task_status_rollups WHERE n <> 0
+      ORDER BY visibility, committee_id, department_id, level, bucket, series`),
+  };
+}
