@@ -579,6 +579,10 @@ export const reminders = sqliteTable(
       .on(t.dedupeKey)
       .where(sql`${t.dedupeKey} IS NOT NULL`),
     index("reminders_department_idx").on(t.departmentId, t.sentAt),
+    // Escalation reads manual reminders only (people send few; the job sends many automatic ones).
+    index("reminders_manual_idx")
+      .on(t.sentAt)
+      .where(sql`${t.kind} = 'manual'`),
     check("reminders_kind_check", oneOf(t.kind, REMINDER_KINDS)),
     check("reminders_ordinal_check", sql`${t.ordinal} >= 1`),
   ],

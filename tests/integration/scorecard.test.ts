@@ -103,7 +103,7 @@ function checkAgreement(
     expect(m.doneOnTime.count + m.doneLate.count + m.overdue.count).toBeLessThanOrEqual(m.due.count);
   }
 
-  const progress = directiveProgressByLevel(db, actor, filters, asOf, isToday, rules);
+  const progress = directiveProgressByLevel(db, actor, filters, asOf, isToday, rules, Number.MAX_SAFE_INTEGER);
   // Main tasks and sub-tasks of the directives together are the overview's tasks.
   const levelTotal = (counts: StatusCounts | null) =>
     counts === null ? 0 : TASK_STATUSES.reduce((sum, status) => sum + counts[status], 0);

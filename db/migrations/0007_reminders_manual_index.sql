@@ -1,0 +1,1 @@
+CREATE INDEX `reminders_manual_idx` ON `reminders` (`sent_at`) WHERE "reminders"."kind" = 'manual';
