@@ -17,7 +17,7 @@ import { escalatingReminders, hasEscalatingReminder } from "./reminders.server";
 import { rollupCounts, statusFactsUsable } from "./status-facts.server";
 import { emptyStatusCounts, statusCountsBy, statusCountsInScope, type StatusCounts } from "./status-counts.server";
 import { spanScopeFilter, walkIndex, type TaskScope } from "./task-scope.server";
-import { spanContains, taskStatusSource, taskStatusSubquery } from "./task-status.server";
+import { spanContains, taskStatusSource } from "./task-status.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
 import { SCORECARD_COLUMNS, type ScorecardColumn, type ScorecardSort } from "../lib/scorecard";
 
@@ -344,7 +344,7 @@ export const DASHBOARD_LIST_LIMIT = 20;
  * longest overdue first, with the reminder that escalated each.
  */
 function escalatedTasks(db: AppDatabase, filter: SQL, asOf: LocalDate, rules: StatusRules, href: string) {
-  const subquery = taskStatusSubquery(asOf, rules, sql`${filter} AND ${hasEscalatingReminder(asOf)}`);
+  const subquery = taskStatusSource(db, asOf, rules, sql`${filter} AND ${hasEscalatingReminder(asOf)}`);
   const count =
     db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${subquery}) st WHERE st.status = 'overdue'`)?.n ?? 0;
   const rows = listedTasks(db, subquery, "overdue", DASHBOARD_LIST_LIMIT);

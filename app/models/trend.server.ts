@@ -12,7 +12,7 @@ import type { Actor } from "../domain/permissions";
 import type { StatusRules } from "../domain/status";
 import type { AppDatabase } from "../lib/db.server";
 import { dashboardTaskFilter, taskListHref, type DashboardFilters, type Figure } from "./dashboard.server";
-import { taskStatusSubquery } from "./task-status.server";
+import { taskStatusSource } from "./task-status.server";
 
 export const TREND_SERIES = ["due", "doneOnTime", "doneLate", "overdue"] as const;
 export type TrendSeries = (typeof TREND_SERIES)[number];
@@ -48,7 +48,7 @@ export function monthlyTrend(
       sum(st.status = 'done_on_time') AS done_on_time,
       sum(st.status = 'done_late') AS done_late,
       sum(st.status = 'overdue') AS overdue
-    FROM (${taskStatusSubquery(asOf, rules, dashboardTaskFilter(actor, filters))}) st
+    FROM (${taskStatusSource(db, asOf, rules, dashboardTaskFilter(actor, filters))}) st
     WHERE st.due_date BETWEEN ${first} AND ${last}
     GROUP BY month`);
   const byMonth = new Map(rows.map((r) => [r.month, r]));
