@@ -2,7 +2,6 @@
 // block with the as-of day, the scope and the order; Vietnamese headers; numbers as
 // numbers, the on-time rate as a percentage) and CSV (UTF-8 with BOM, formula-safe).
 // The rows are exactly the scorecard page's: same function, same filters, same order.
-import ExcelJS from "exceljs";
 import { formatInstant, formatLocalDate, type LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import type { StatusRules } from "../domain/status";
@@ -12,7 +11,15 @@ import { asOfFromUrl } from "../lib/as-of.server";
 import { badRequest } from "../lib/http.server";
 import { SCORECARD_COLUMNS, SCORECARD_SORTS, type ScorecardSort } from "../lib/scorecard";
 import { dashboardFiltersFromUrl, scorecard, type DashboardFilters, type ScorecardRow } from "./dashboard.server";
-import { csvField, describeFilters, neutraliseCsvText, type ReportAuthor } from "./task-report.server";
+import {
+  CELL_BORDER,
+  csvField,
+  describeFilters,
+  neutraliseCsvText,
+  reportSheet,
+  xmlSafe,
+  type ReportAuthor,
+} from "./task-report.server";
 
 export interface ScorecardReport {
   asOf: LocalDate;
@@ -108,45 +115,24 @@ function cells(row: ScorecardRow): (string | number | null)[] {
   ];
 }
 
-const THIN = { style: "thin" } as const;
-const BORDER = { top: THIN, bottom: THIN, left: THIN, right: THIN };
-
+/** The scorecard as an .xlsx workbook, laid out like the task report (reportSheet). */
 export async function scorecardWorkbook(report: ScorecardReport, author: ReportAuthor, t: Translate): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = author.name;
-  workbook.created = new Date(author.at);
-  const sheet = workbook.addWorksheet(t("scorecardReport.sheet"), {
-    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  sheet.columns = COLUMNS.map((column) => ({ key: column.key, width: column.width }));
-  const block = titleBlock(report, author, t);
-  block.forEach((text, index) => {
-    const row = sheet.getRow(index + 1);
-    row.getCell(1).value = text;
-    sheet.mergeCells(index + 1, 1, index + 1, COLUMNS.length);
-    row.getCell(1).alignment = { horizontal: index === 0 ? "center" : "left", vertical: "middle", wrapText: true };
-    row.getCell(1).font = index === 0 ? { bold: true, size: 14 } : { italic: index === 1 };
-  });
-  const headerRowNumber = block.length + 2;
-  const header = sheet.getRow(headerRowNumber);
-  COLUMNS.forEach((column, index) => {
-    const cell = header.getCell(index + 1);
-    cell.value = t(column.header);
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } };
-    cell.border = BORDER;
-  });
-  header.height = 45;
+  const { workbook, sheet, headerRowNumber } = reportSheet(
+    author,
+    t("scorecardReport.sheet"),
+    COLUMNS,
+    titleBlock(report, author, t),
+    t,
+  );
   report.rows.forEach((scoreRow, rowIndex) => {
     const row = sheet.getRow(headerRowNumber + 1 + rowIndex);
     cells(scoreRow).forEach((value, index) => {
       const cell = row.getCell(index + 1);
-      cell.border = BORDER;
+      cell.border = CELL_BORDER;
       cell.alignment = { vertical: "top", wrapText: index === 2 };
       if (value === null) return;
       // Strings are written as shared strings: a leading "=" stays text, never a formula.
-      cell.value = value;
+      cell.value = typeof value === "string" ? xmlSafe(value) : value;
       if (COLUMNS[index]!.key === "on_time_rate") cell.numFmt = "0.0%";
     });
   });

@@ -262,39 +262,59 @@ export function xmlSafe(text: string): string {
   return text.replace(NOT_IN_XML, "\ufffd");
 }
 
-/** The report as an .xlsx workbook: title block, frozen Vietnamese (or English) header, real dates. */
-export async function taskReportWorkbook(report: TaskReport, author: ReportAuthor, t: Translate): Promise<Buffer> {
+const THIN = { style: "thin" } as const;
+/** The thin border of every header and body cell of a report sheet. */
+export const CELL_BORDER = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+
+/**
+ * A workbook with one landscape A4 sheet laid out as a Vietnamese unit report: the
+ * title block (merged across the columns, the title centred and bold) and, a row
+ * below, the bold bordered header. Returns the header's row number; the body follows.
+ */
+export function reportSheet(
+  author: ReportAuthor,
+  sheetName: string,
+  columns: readonly { key: string; width: number; header: MessageKey }[],
+  block: readonly string[],
+  t: Translate,
+): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet; headerRowNumber: number } {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = xmlSafe(author.name);
   workbook.created = new Date(author.at);
-  const sheet = workbook.addWorksheet(t("report.sheet"), {
+  const sheet = workbook.addWorksheet(sheetName, {
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  sheet.columns = COLUMNS.map((column) => ({ key: column.key, width: column.width }));
-  const block = titleBlock(report, author, t);
+  sheet.columns = columns.map((column) => ({ key: column.key, width: column.width }));
   block.forEach((text, index) => {
     const row = sheet.getRow(index + 1);
     row.getCell(1).value = xmlSafe(text);
-    sheet.mergeCells(index + 1, 1, index + 1, COLUMNS.length);
+    sheet.mergeCells(index + 1, 1, index + 1, columns.length);
     row.getCell(1).alignment = { horizontal: index === 0 ? "center" : "left", vertical: "middle", wrapText: true };
     row.getCell(1).font = index === 0 ? { bold: true, size: 14 } : { italic: index === 1 };
   });
   const headerRowNumber = block.length + 2;
   const header = sheet.getRow(headerRowNumber);
-  COLUMNS.forEach((column, index) => {
+  columns.forEach((column, index) => {
     const cell = header.getCell(index + 1);
     cell.value = t(column.header);
     cell.font = { bold: true };
     cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } };
-    cell.border = {
-      top: { style: "thin" },
-      bottom: { style: "thin" },
-      left: { style: "thin" },
-      right: { style: "thin" },
-    };
+    cell.border = CELL_BORDER;
   });
   header.height = 45;
+  return { workbook, sheet, headerRowNumber };
+}
+
+/** The report as an .xlsx workbook: title block, frozen Vietnamese (or English) header, real dates. */
+export async function taskReportWorkbook(report: TaskReport, author: ReportAuthor, t: Translate): Promise<Buffer> {
+  const { workbook, sheet, headerRowNumber } = reportSheet(
+    author,
+    t("report.sheet"),
+    COLUMNS,
+    titleBlock(report, author, t),
+    t,
+  );
 
   report.rows.forEach((reportRow, rowIndex) => {
     const row = sheet.getRow(headerRowNumber + 1 + rowIndex);
@@ -302,12 +322,7 @@ export async function taskReportWorkbook(report: TaskReport, author: ReportAutho
       const cell = row.getCell(index + 1);
       const value = reportRow.cells[column.key];
       cell.alignment = { vertical: "top", wrapText: true };
-      cell.border = {
-        top: { style: "thin" },
-        bottom: { style: "thin" },
-        left: { style: "thin" },
-        right: { style: "thin" },
-      };
+      cell.border = CELL_BORDER;
       if (value === null) return;
       if (typeof value === "object" && "date" in value) {
         cell.value = excelDay(value.date);
