@@ -786,25 +786,14 @@ export function confirmCompletion(
   const parsed = parse(completionDecisionSchema, input);
   if (!parsed.ok) return parsed;
   const value = parsed.value;
-  return writeTransaction(db, (tx): ProgressResult<{ version: number }> => {
-    const access = authorize(db, actor, value.taskId, "completion.decide");
-    if (!access.ok) return access;
-    const task = taskRow(tx, value.taskId)!;
-    const last = lastTransition(tx, task.id);
-    if (task.state === "done" && last?.toState === "done" && last.changedBy === actor.id) {
-      return { ok: true, duplicate: true, id: task.id, version: task.version };
-    }
-    if (task.state !== "awaiting_confirmation") return { ok: false, error: "invalid_state", state: task.state };
-    const stale = conflict(tx, task, value.baseVersion);
-    if (stale) return stale;
-
-    const before = progressSnapshot(tx, task.id);
-    move(tx, actor, task, "done", null, task.completionDate, now, { confirmedAt: now, confirmedBy: actor.id });
-    touch(tx, task.id, now);
-    const after = progressSnapshot(tx, task.id)!;
-    notifyTaskEvent(tx, task.id, actor.id, { kind: "completion_confirmed" }, now);
-    audit(tx, actor, "completion.confirm", task.id, before, after, origin, now);
-    return { ok: true, duplicate: false, id: task.id, version: after.version };
+  return decideCompletion(db, actor, value.taskId, value.baseVersion, now, {
+    // A repeat of this decider's own confirmation (double click, retry) is answered as done.
+    repeats: (task, last) => task.state === "done" && last?.toState === "done" && last.changedBy === actor.id,
+    apply: (tx, task) =>
+      move(tx, actor, task, "done", null, task.completionDate, now, { confirmedAt: now, confirmedBy: actor.id }),
+    event: { kind: "completion_confirmed" },
+    action: "completion.confirm",
+    origin,
   });
 }
 
@@ -823,33 +812,61 @@ export function returnCompletion(
   const parsed = parse(completionReturnSchema, input);
   if (!parsed.ok) return parsed;
   const value = parsed.value;
-  return writeTransaction(db, (tx): ProgressResult<{ version: number }> => {
-    const access = authorize(db, actor, value.taskId, "completion.decide");
-    if (!access.ok) return access;
-    const task = taskRow(tx, value.taskId)!;
-    const last = lastTransition(tx, task.id);
-    if (
+  return decideCompletion(db, actor, value.taskId, value.baseVersion, now, {
+    repeats: (task, last) =>
       task.state === "returned" &&
       last?.toState === "returned" &&
       last.changedBy === actor.id &&
-      last.reason === value.reason
-    ) {
+      last.reason === value.reason,
+    apply: (tx, task) =>
+      move(tx, actor, task, "returned", value.reason, null, now, {
+        completionDate: null,
+        completionReportedAt: null,
+        completionResult: null,
+      }),
+    event: { kind: "completion_returned", reason: value.reason },
+    action: "completion.return",
+    origin,
+  });
+}
+
+/**
+ * Confirming or returning a reported completion: the decider's permission on the
+ * task, a repeat of the same decision answered as a duplicate, the task awaiting
+ * confirmation at the version the form was based on; then the move, its
+ * notification and its audit event in one transaction.
+ */
+function decideCompletion(
+  db: AppDatabase,
+  actor: Actor,
+  taskId: number,
+  baseVersion: number,
+  now: Instant,
+  decision: {
+    repeats: (task: TaskRow, last: ReturnType<typeof lastTransition>) => boolean;
+    apply: (tx: WriteTransaction, task: TaskRow) => void;
+    event: Parameters<typeof notifyTaskEvent>[3];
+    action: "completion.confirm" | "completion.return";
+    origin: RequestOrigin;
+  },
+): ProgressResult<{ version: number }> {
+  return writeTransaction(db, (tx): ProgressResult<{ version: number }> => {
+    const access = authorize(db, actor, taskId, "completion.decide");
+    if (!access.ok) return access;
+    const task = taskRow(tx, taskId)!;
+    if (decision.repeats(task, lastTransition(tx, task.id))) {
       return { ok: true, duplicate: true, id: task.id, version: task.version };
     }
     if (task.state !== "awaiting_confirmation") return { ok: false, error: "invalid_state", state: task.state };
-    const stale = conflict(tx, task, value.baseVersion);
+    const stale = conflict(tx, task, baseVersion);
     if (stale) return stale;
 
     const before = progressSnapshot(tx, task.id);
-    move(tx, actor, task, "returned", value.reason, null, now, {
-      completionDate: null,
-      completionReportedAt: null,
-      completionResult: null,
-    });
+    decision.apply(tx, task);
     touch(tx, task.id, now);
     const after = progressSnapshot(tx, task.id)!;
-    notifyTaskEvent(tx, task.id, actor.id, { kind: "completion_returned", reason: value.reason }, now);
-    audit(tx, actor, "completion.return", task.id, before, after, origin, now);
+    notifyTaskEvent(tx, task.id, actor.id, decision.event, now);
+    audit(tx, actor, decision.action, task.id, before, after, decision.origin, now);
     return { ok: true, duplicate: false, id: task.id, version: after.version };
   });
 }
