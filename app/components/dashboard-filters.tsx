@@ -3,7 +3,7 @@ import { PeriodField } from "./period-field";
 
 export interface FilterOptions {
   committees: { id: number; name: string }[];
-  directives: { id: number; number: string | null; abstract: string }[];
+  directives: { id: number; label: string }[];
   departments?: { id: number; name: string }[];
   /** The years the period select offers (`models/periods.server.ts`). */
   years: { fromYear: number; toYear: number };
@@ -39,7 +39,7 @@ export function DashboardFilterFields({
           <option value="">{t("dashboard.filter.all")}</option>
           {options.directives.map((d) => (
             <option key={d.id} value={d.id}>
-              {d.number ?? d.abstract.slice(0, 60)}
+              {d.label}
             </option>
           ))}
         </select>

@@ -33,9 +33,8 @@ function newToken(): string {
   return crypto.randomBytes(32).toString("base64url");
 }
 
-/** The user behind a session token, or null if the session is unknown, ended, expired or idle too long. */
-export function userForSessionToken(db: AppDatabase, token: string, now = Date.now()): SessionUser | null {
-  const row = db
+function prepareSessionLookup(db: AppDatabase) {
+  return db
     .select({
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
@@ -52,8 +51,18 @@ export function userForSessionToken(db: AppDatabase, token: string, now = Date.n
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(departments, eq(departments.id, users.departmentId))
-    .where(eq(sessions.id, hashToken(token)))
-    .get();
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare();
+}
+
+/** Every request looks its session up (twice: the root and the page): the statement is built once per connection. */
+const sessionLookups = new WeakMap<AppDatabase, ReturnType<typeof prepareSessionLookup>>();
+
+/** The user behind a session token, or null if the session is unknown, ended, expired or idle too long. */
+export function userForSessionToken(db: AppDatabase, token: string, now = Date.now()): SessionUser | null {
+  let lookup = sessionLookups.get(db);
+  if (lookup === undefined) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  const row = lookup.get({ id: hashToken(token) });
   if (!row || row.revokedAt !== null || !row.active || row.expiresAt <= now) return null;
   const { "session.idle_minutes": idleMinutes } = getSettings(db, ["session.idle_minutes"]);
   if (row.lastSeenAt + idleMinutes * MINUTE <= now) return null;

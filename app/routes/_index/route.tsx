@@ -16,6 +16,8 @@ import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
 import { asOfFromUrl } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
+import { cachedRead } from "~/lib/read-cache.server";
+import { useOptionalUser } from "~/lib/use-user";
 import { getTranslator } from "~/lib/locale.server";
 import { requirePermission } from "~/lib/auth.server";
 import { getStatusRules } from "~/models/settings.server";
@@ -35,41 +37,41 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMet
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "dashboard.read");
-  const { t } = await getTranslator(request);
+  const { t, locale } = await getTranslator(request);
   const url = new URL(request.url);
   const { asOf, isToday } = asOfFromUrl(url, t);
   const db = getDb();
   const filters = dashboardFiltersFromUrl(url, t, db, user);
-  const rules = getStatusRules(db);
-  const options = filterOptions(db, user, filters.directive);
-  const described = describeFilters(db, user, filters, t);
-  const trend = monthlyTrend(db, user, filters, asOf, isToday, rules);
-  return {
-    title: `${t("dashboard.title")} — ${t("app.name")}`,
-    asOf,
-    isToday,
-    filters,
-    options: {
-      ...options,
-      // A department user's figures are their department's: the only lead unit to narrow to.
-      departments: options.departments.filter((d) => canReadDepartmentFigures(user, d.id)),
-      years: periodYears(db, asOf, filters.period),
-    },
-    /** For the print header: the scope in words and who prints. */
-    scope: described.ok ? described.filters : [],
-    printedBy: user.displayName,
-    figures: dashboardFigures(db, user, filters, asOf, isToday, rules),
-    trend,
-    trendChart: trendChartGeometry(trend),
-    ...(() => {
-      // The newest few directives; "see all" when there are more.
-      const shown = directiveProgressByLevel(db, user, filters, asOf, isToday, rules, DASHBOARD_DIRECTIVE_LIMIT + 1);
-      return {
-        directives: shown.slice(0, DASHBOARD_DIRECTIVE_LIMIT),
-        moreDirectives: shown.length > DASHBOARD_DIRECTIVE_LIMIT,
-      };
-    })(),
-  };
+  // What a user sees depends on their role and department only (app/models/visibility.server.ts),
+  // so users alike share the answer until the data changes (app/lib/read-cache.server.ts).
+  const key = JSON.stringify(["dashboard", user.role, user.departmentId, locale, asOf, isToday, filters]);
+  return cachedRead(db, key, () => {
+    const rules = getStatusRules(db);
+    const options = filterOptions(db, user, filters.directive);
+    const described = describeFilters(db, user, filters, t);
+    const trend = monthlyTrend(db, user, filters, asOf, isToday, rules);
+    // The newest few directives; "see all" when there are more.
+    const shown = directiveProgressByLevel(db, user, filters, asOf, isToday, rules, DASHBOARD_DIRECTIVE_LIMIT + 1);
+    return {
+      title: `${t("dashboard.title")} — ${t("app.name")}`,
+      asOf,
+      isToday,
+      filters,
+      options: {
+        ...options,
+        // A department user's figures are their department's: the only lead unit to narrow to.
+        departments: options.departments.filter((d) => canReadDepartmentFigures(user, d.id)),
+        years: periodYears(db, asOf, filters.period),
+      },
+      /** For the print header: the scope in words. */
+      scope: described.ok ? described.filters : [],
+      figures: dashboardFigures(db, user, filters, asOf, isToday, rules),
+      trend,
+      trendChart: trendChartGeometry(trend),
+      directives: shown.slice(0, DASHBOARD_DIRECTIVE_LIMIT),
+      moreDirectives: shown.length > DASHBOARD_DIRECTIVE_LIMIT,
+    };
+  });
 }
 
 const COUNTED: TaskStatus[] = TASK_STATUSES.filter((s) => !(SET_ASIDE_STATUSES as readonly TaskStatus[]).includes(s));
@@ -87,8 +89,10 @@ function Stat({ label, hint, children }: { label: string; hint?: string; childre
 }
 
 export default function Dashboard() {
-  const { figures, trend, trendChart, directives, moreDirectives, asOf, isToday, filters, options, scope, printedBy } =
+  const { figures, trend, trendChart, directives, moreDirectives, asOf, isToday, filters, options, scope } =
     useLoaderData<typeof loader>();
+  // Who prints: the signed-in user (the dashboard's data is shared by users alike).
+  const printedBy = useOptionalUser()?.displayName ?? "";
   const t = useT();
   const locale = useLocale();
   const percent = (value: number | null) =>

@@ -7,6 +7,7 @@ import { canReadDepartmentFigures } from "~/domain/permissions";
 import { useOptionalUser } from "~/lib/use-user";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
+import { cachedRead } from "~/lib/read-cache.server";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
@@ -21,21 +22,25 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMet
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "dashboard.read");
-  const { t } = await getTranslator(request);
+  const { t, locale } = await getTranslator(request);
   const url = new URL(request.url);
   const db = getDb();
   const { asOf, isToday, filters, sort, dir } = scorecardQueryFromUrl(url, t, db, user);
-  const { committees, directives } = filterOptions(db, user, filters.directive);
-  return {
-    title: `${t("scorecard.title")} — ${t("app.name")}`,
-    asOf,
-    isToday,
-    filters,
-    sort,
-    dir,
-    options: { committees, directives, years: periodYears(db, asOf, filters.period) },
-    rows: scorecard(db, user, filters, asOf, isToday, getStatusRules(db), sort, dir),
-  };
+  // Shared by users alike until the data changes, as the dashboard's (app/lib/read-cache.server.ts).
+  const key = JSON.stringify(["scorecard", user.role, user.departmentId, locale, asOf, isToday, filters, sort, dir]);
+  return cachedRead(db, key, () => {
+    const { committees, directives } = filterOptions(db, user, filters.directive);
+    return {
+      title: `${t("scorecard.title")} — ${t("app.name")}`,
+      asOf,
+      isToday,
+      filters,
+      sort,
+      dir,
+      options: { committees, directives, years: periodYears(db, asOf, filters.period) },
+      rows: scorecard(db, user, filters, asOf, isToday, getStatusRules(db), sort, dir),
+    };
+  });
 }
 
 const NUMBER_COLUMNS = SCORECARD_COLUMNS;

@@ -348,13 +348,14 @@ export const DIRECTIVE_OPTION_LIMIT = 300;
  * (and no page weight budget) can hold.
  */
 export function filterOptions(db: AppDatabase, actor: Actor, chosenDirective?: number) {
-  const directiveRows = db.all<{ id: number; number: string | null; abstract: string }>(sql`
-    SELECT id, number, abstract FROM (
+  // Each option's label: the directive's number, or the start of its abstract when it has none.
+  const directiveRows = db.all<{ id: number; label: string }>(sql`
+    SELECT id, label FROM (
       SELECT * FROM (
-        SELECT d.id, d.number, substr(d.abstract, 1, 60) AS abstract, d.issued_on FROM directives d
+        SELECT d.id, coalesce(d.number, substr(d.abstract, 1, 60)) AS label, d.issued_on FROM directives d
         WHERE ${visibleDirectivesFilter(actor)} ORDER BY d.issued_on DESC, d.id DESC LIMIT ${DIRECTIVE_OPTION_LIMIT})
       UNION
-      SELECT d.id, d.number, substr(d.abstract, 1, 60), d.issued_on FROM directives d
+      SELECT d.id, coalesce(d.number, substr(d.abstract, 1, 60)), d.issued_on FROM directives d
       WHERE d.id = ${chosenDirective ?? -1} AND ${visibleDirectivesFilter(actor)})
     ORDER BY issued_on DESC, id DESC`);
   return {

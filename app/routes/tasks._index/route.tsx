@@ -141,7 +141,7 @@ export default function TasksPage() {
             <option value="">{t("common.all")}</option>
             {options.directives.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.number ?? d.abstract.slice(0, 80)}
+                {d.label}
               </option>
             ))}
           </select>

@@ -1,0 +1,164 @@
+// Answers computed from the database, kept until the database changes
+// (docs/decisions/017-read-cache.md).
+//
+// A key names everything an answer depends on besides the data (who looks, the
+// filters, the as-of day, the language); `databaseVersion` names the data. It
+// changes on every row written through this process's connection (SQLite's
+// `total_changes()`, whoever wrote: a write transaction, a sign-in, a test
+// inserting rows) and on every commit by another connection or process
+// (`PRAGMA data_version`: a second server, `npm run reminders` from cron, the
+// sqlite3 shell). So an answer is never stale: a write makes the next read
+// compute afresh. The clock is not data: keys that depend on the day name it.
+//
+// Values handed out are shared by every request with the same key: never mutate
+// them. The rendered document of a page whose data came from here is kept too
+// (`cachedDocument` / `keepDocument`, used by app/entry.server.tsx): same data,
+// same URL, same root data (user, unread badge, language) ⇒ the same HTML but for
+// the CSP nonce, which is put back per response.
+import type { AppDatabase } from "./db.server";
+
+/** A least-recently-used map bounded by the summed sizes of its values. */
+export class BoundedCache<V> {
+  readonly #entries = new Map<string, { value: V; size: number }>();
+  #size = 0;
+
+  constructor(
+    readonly maxSize: number,
+    private readonly sizeOf: (value: V) => number = () => 1,
+  ) {}
+
+  get(key: string): V | undefined {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return undefined;
+    // Most recently used last.
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: string, value: V): void {
+    const size = this.sizeOf(value);
+    this.delete(key);
+    if (size > this.maxSize) return;
+    this.#entries.set(key, { value, size });
+    this.#size += size;
+    for (const [oldest, entry] of this.#entries) {
+      if (this.#size <= this.maxSize) break;
+      this.#entries.delete(oldest);
+      this.#size -= entry.size;
+    }
+  }
+
+  delete(key: string): void {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return;
+    this.#entries.delete(key);
+    this.#size -= entry.size;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+    this.#size = 0;
+  }
+}
+
+const connectionIds = new WeakMap<object, number>();
+let nextConnectionId = 1;
+
+interface VersionStatement {
+  get(): { changes: number; version: number };
+}
+const versionStatements = new WeakMap<object, VersionStatement>();
+
+/**
+ * The state of the data as this process sees it: equal strings ⇒ no row changed
+ * in between. Cheap (one prepared statement, no table read).
+ */
+export function databaseVersion(db: AppDatabase): string {
+  const client = db.$client;
+  let id = connectionIds.get(client);
+  if (id === undefined) connectionIds.set(client, (id = nextConnectionId++));
+  let statement = versionStatements.get(client);
+  if (statement === undefined) {
+    statement = client.prepare(
+      "SELECT total_changes() AS changes, data_version AS version FROM pragma_data_version",
+    ) as unknown as VersionStatement;
+    versionStatements.set(client, statement);
+  }
+  const { changes, version } = statement.get();
+  return `${id}.${changes}.${version}`;
+}
+
+/** Cached answers by key (the data version is added here), and which key each value was cached under. */
+const answers = new BoundedCache<object>(200);
+const keyOfValue = new WeakMap<object, string>();
+
+/**
+ * `compute()`'s answer for `key` and the current data, computed once per data
+ * version. `compute` must depend only on the data and on what `key` names; an
+ * error it throws (a 404, a 400) is not kept.
+ */
+export function cachedRead<T extends object>(db: AppDatabase, key: string, compute: () => T): T {
+  const fullKey = `${databaseVersion(db)}\u0000${key}`;
+  const found = answers.get(fullKey);
+  if (found !== undefined) return found as T;
+  const value = compute();
+  answers.set(fullKey, value);
+  keyOfValue.set(value, fullKey);
+  return value;
+}
+
+/** The key a value was cached under by `cachedRead`, or undefined when it was not. */
+export function cachedReadKey(value: unknown): string | undefined {
+  return typeof value === "object" && value !== null ? keyOfValue.get(value) : undefined;
+}
+
+// ---------------------------------------------------------------- rendered documents
+
+/** The document split at the nonce: join the parts with the response's nonce. */
+export type DocumentParts = readonly string[];
+
+const DOCUMENT_BYTES = 64 * 1024 * 1024;
+const documents = new BoundedCache<DocumentParts>(DOCUMENT_BYTES, (parts) =>
+  parts.reduce((sum, part) => sum + part.length * 2, 0),
+);
+
+/**
+ * The key of a rendered document, or null when it may not be kept: kept only for
+ * a 200 whose route data includes an answer of `cachedRead` (the page opted in),
+ * the others' data small enough to name in the key (the root's user, badge and
+ * language). `routeData` is in the order of the matched routes.
+ */
+export function documentKey(url: string, status: number, routeData: readonly unknown[]): string | null {
+  if (status !== 200) return null;
+  let cached = false;
+  const parts = routeData.map((data) => {
+    const key = cachedReadKey(data);
+    if (key !== undefined) {
+      cached = true;
+      return key;
+    }
+    return JSON.stringify(data) ?? "";
+  });
+  return cached ? `${url}\u0000${parts.join("\u0000")}` : null;
+}
+
+export function cachedDocument(key: string): DocumentParts | undefined {
+  return documents.get(key);
+}
+
+/** Keeps a rendered document, split at its nonce (never empty: without a nonce nothing is kept). */
+export function keepDocument(key: string, html: string, nonce: string): void {
+  if (nonce === "") return;
+  documents.set(key, html.split(nonce));
+}
+
+/** Forgets every cached answer and document (tests). */
+export function clearReadCache(): void {
+  answers.clear();
+  documents.clear();
+}

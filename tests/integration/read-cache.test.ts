@@ -1,0 +1,200 @@
+// The read cache (app/lib/read-cache.server.ts) on a real database: an answer is
+// reused only while no row changed — whoever wrote it, through the app's write
+// transaction, a plain statement on the same connection, or another connection —
+// and the dashboard's answer is shared only by users who see the same tasks.
+// (The rendered pages are checked on real servers: tests/e2e/read-cache.e2e.ts.)
+import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { writeTransaction, type AppDatabase } from "../../app/lib/db.server";
+import { localeCookie } from "../../app/lib/locale.server";
+import { BoundedCache, cachedRead, cachedReadKey, databaseVersion, documentKey } from "../../app/lib/read-cache.server";
+import { loader as dashboardLoader } from "../../app/routes/_index/route";
+import { loader as scorecardLoader } from "../../app/routes/scorecard/route";
+import { today } from "../../app/domain/dates";
+import { changeTaskState } from "../../app/models/tasks.server";
+import { freshDatabase } from "../setup/database";
+import { callRoute, sessionFor, useFreshDemoDatabase } from "../setup/remix-harness";
+
+const ORIGIN = { ipAddress: "127.0.0.1", userAgent: "read-cache test", requestId: "read-cache" };
+
+describe("BoundedCache", () => {
+  it("keeps the most recently used entries within its size", () => {
+    const cache = new BoundedCache<string>(10, (value) => value.length);
+    cache.set("a", "1234");
+    cache.set("b", "1234");
+    expect(cache.get("a")).toBe("1234"); // a is now the most recent
+    cache.set("c", "1234"); // 12 > 10: the least recently used (b) goes
+    expect(cache.get("b")).toBeUndefined();
+    expect(cache.get("a")).toBe("1234");
+    expect(cache.get("c")).toBe("1234");
+    cache.set("big", "x".repeat(11)); // larger than the whole cache: not kept, nothing evicted
+    expect(cache.get("big")).toBeUndefined();
+    expect(cache.size).toBe(2);
+    cache.set("a", "12345678"); // replacing counts the new size only
+    expect(cache.get("c")).toBeUndefined();
+    expect(cache.get("a")).toBe("12345678");
+  });
+});
+
+describe("cachedRead", () => {
+  let db: AppDatabase;
+  let computed = 0;
+  const read = () =>
+    cachedRead(db, "committees", () => {
+      computed++;
+      return { count: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM committees`)!.n };
+    });
+
+  beforeAll(() => {
+    db = freshDatabase();
+  });
+
+  it("computes once while nothing changes", () => {
+    const first = read();
+    const again = read();
+    expect(again).toBe(first);
+    expect(computed).toBe(1);
+    expect(cachedReadKey(first)).toContain("committees");
+    expect(cachedReadKey({ count: first.count })).toBeUndefined();
+  });
+
+  it("computes afresh after a write transaction", () => {
+    const before = read();
+    writeTransaction(db, (tx) => {
+      tx.run(sql`INSERT INTO committees (code, name) VALUES ('BCD-T1', 'Ban chỉ đạo thử 1')`);
+    });
+    const after = read();
+    expect(after).not.toBe(before);
+    expect(after.count).toBe(before.count + 1);
+  });
+
+  it("computes afresh after a statement outside any write transaction on the same connection", () => {
+    const before = read();
+    db.run(sql`INSERT INTO committees (code, name) VALUES ('BCD-T2', 'Ban chỉ đạo thử 2')`);
+    expect(read().count).toBe(before.count + 1);
+  });
+
+  it("computes afresh after another connection (another process) commits", () => {
+    const before = read();
+    const version = databaseVersion(db);
+    const other = new Database(db.$client.name);
+    try {
+      other.prepare(`INSERT INTO committees (code, name) VALUES ('BCD-T3', 'Ban chỉ đạo thử 3')`).run();
+    } finally {
+      other.close();
+    }
+    expect(databaseVersion(db)).not.toBe(version);
+    expect(read().count).toBe(before.count + 1);
+  });
+
+  it("does not keep an error", () => {
+    let calls = 0;
+    const failing = () =>
+      cachedRead(db, "failing", () => {
+        calls++;
+        if (calls === 1) throw new Response("no", { status: 404 });
+        return { ok: true };
+      });
+    expect(failing).toThrow();
+    expect(failing()).toEqual({ ok: true });
+    expect(calls).toBe(2);
+  });
+
+  it("keys two databases apart even when their counters agree", () => {
+    const other = freshDatabase();
+    try {
+      const here = cachedRead(db, "same key", () => ({ db: "first" }));
+      const there = cachedRead(other, "same key", () => ({ db: "second" }));
+      expect(there).not.toBe(here);
+      expect(there.db).toBe("second");
+    } finally {
+      other.$client.close();
+    }
+  });
+});
+
+describe("documentKey", () => {
+  it("keeps only successful pages whose data came from the cache, keyed by every route's data", () => {
+    const db = freshDatabase();
+    try {
+      const page = cachedRead(db, "page", () => ({ figures: [1, 2, 3] }));
+      const root = { user: { id: 1, unreadNotifications: 0 }, locale: "vi" };
+      const key = documentKey("http://x/", 200, [root, page]);
+      expect(key).not.toBeNull();
+      expect(documentKey("http://x/", 200, [root, { figures: [1, 2, 3] }])).toBeNull();
+      expect(documentKey("http://x/", 404, [root, page])).toBeNull();
+      expect(documentKey("http://x/?a=1", 200, [root, page])).not.toBe(key);
+      expect(documentKey("http://x/", 200, [{ ...root, user: { id: 2, unreadNotifications: 0 } }, page])).not.toBe(key);
+      expect(documentKey("http://x/", 200, [{ ...root, user: { id: 1, unreadNotifications: 1 } }, page])).not.toBe(key);
+    } finally {
+      db.$client.close();
+    }
+  });
+});
+
+describe("the dashboard's answer", () => {
+  let db: AppDatabase;
+  const dashboard = async (login: string, path = "/", headers?: Record<string, string>) => {
+    const outcome = await callRoute(dashboardLoader, { path, token: await sessionFor(login), headers });
+    expect(outcome.status).toBe(200);
+    return outcome.body as Awaited<ReturnType<typeof dashboardLoader>>;
+  };
+
+  beforeAll(async () => {
+    db = await useFreshDemoDatabase();
+    // Signing in writes (the session, the audit event): done first, so the answers below see the same data.
+    for (const login of ["lanhdao", "lanhdao2", "vanphong", "stttt.truong"]) await sessionFor(login);
+  });
+
+  it("is shared by users who see the same tasks, and only by them", async () => {
+    const chair = await dashboard("lanhdao");
+    expect(await dashboard("lanhdao2")).toBe(chair);
+    // The secretariat sees draft directives too; a department sees its own tasks: their own answers.
+    const secretariat = await dashboard("vanphong");
+    const department = await dashboard("stttt.truong");
+    expect(secretariat).not.toBe(chair);
+    expect(department).not.toBe(chair);
+    expect(department.figures.total.count).toBeLessThan(chair.figures.total.count);
+    // Other filters, another day, another language: other answers.
+    expect(await dashboard("lanhdao", "/?asOf=31/12/2019")).not.toBe(chair);
+    const english = await dashboard("lanhdao", "/", { Cookie: await localeCookie.serialize("en") });
+    expect(english).not.toBe(chair);
+    expect(english.title).not.toBe(chair.title);
+  });
+
+  it("is the same for the scorecard: shared by leaders, not with a department", async () => {
+    const scorecard = async (login: string) => {
+      const outcome = await callRoute(scorecardLoader, { path: "/scorecard", token: await sessionFor(login) });
+      expect(outcome.status).toBe(200);
+      return outcome.body;
+    };
+    const chair = await scorecard("lanhdao");
+    expect(await scorecard("lanhdao2")).toBe(chair);
+    expect(await scorecard("vanphong")).not.toBe(chair);
+  });
+
+  it("changes with the next write", async () => {
+    const before = await dashboard("lanhdao");
+    // The secretariat puts an overdue task on hold: one overdue task fewer, one more on hold.
+    const task = db.get<{ id: number; version: number }>(sql`
+      SELECT t.id, t.version FROM tasks t JOIN directives d ON d.id = t.directive_id
+      WHERE t.state = 'in_progress' AND d.state = 'issued' AND d.confidential = 0
+        AND t.current_due_date < ${today()} ORDER BY t.id LIMIT 1`);
+    expect(task, "an overdue task in the demo").toBeDefined();
+    const secretariat = db.get<{ id: number }>(sql`SELECT id FROM users WHERE login = 'vanphong'`)!;
+    const held = changeTaskState(
+      db,
+      secretariat,
+      task!.id,
+      task!.version,
+      { to: "on_hold", reason: "Tạm dừng" },
+      ORIGIN,
+    );
+    expect(held.ok).toBe(true);
+    const after = await dashboard("lanhdao");
+    expect(after).not.toBe(before);
+    expect(after.figures.counts.on_hold).toBe(before.figures.counts.on_hold + 1);
+    expect(after.figures.counts.overdue).toBe(before.figures.counts.overdue - 1);
+  });
+});
