@@ -1,7 +1,9 @@
 // A per-token request budget for the JSON API: a fixed one-minute window, kept in
-// memory. The app runs as one Node process (docs/decisions/004), so one counter per
-// token is exact; a restart forgets the counts, which errs on the client's side.
+// memory. The server's web workers (docs/decisions/004) ask the primary process,
+// which holds the one counter per token, so the budget is the server's, not each
+// worker's; a restart forgets the counts, which errs on the client's side.
 // Its job is to keep one runaway client from starving the people using the screens.
+import cluster from "node:cluster";
 
 export const DEFAULT_API_REQUESTS_PER_MINUTE = 120;
 const WINDOW_MS = 60_000;
@@ -42,4 +44,69 @@ export class FixedWindowLimiter {
       if (now - window.start >= this.windowMs) this.windows.delete(key);
     }
   }
+}
+
+// ---------------------------------------------------------------- across the web workers
+
+interface RateQuestion {
+  type: "api-rate";
+  id: number;
+  key: number;
+  limit: number;
+}
+interface RateAnswer {
+  type: "api-rate-decision";
+  id: number;
+  decision: RateDecision;
+}
+
+const isRateAnswer = (message: unknown): message is RateAnswer =>
+  typeof message === "object" && message !== null && (message as { type?: unknown }).type === "api-rate-decision";
+
+const local = new FixedWindowLimiter();
+const waiting = new Map<number, (decision: RateDecision) => void>();
+let nextQuestion = 1;
+let listening = false;
+
+/** How long a worker waits for the primary before deciding alone (the primary is busy or gone). */
+const ANSWER_TIMEOUT_MS = 1_000;
+
+/**
+ * Counts one request of `key` against the server's budget: in a web worker, by asking
+ * the primary (`answerRateQuestions`); in a single process (tests, scripts), here.
+ */
+export function hitRateLimit(key: number, limit: number): Promise<RateDecision> {
+  if (!cluster.isWorker || process.send === undefined) return Promise.resolve(local.hit(key, limit));
+  if (!listening) {
+    listening = true;
+    process.on("message", (message: unknown) => {
+      if (!isRateAnswer(message)) return;
+      waiting.get(message.id)?.(message.decision);
+      waiting.delete(message.id);
+    });
+  }
+  const id = nextQuestion++;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      waiting.delete(id);
+      resolve(local.hit(key, limit));
+    }, ANSWER_TIMEOUT_MS);
+    waiting.set(id, (decision) => {
+      clearTimeout(timer);
+      resolve(decision);
+    });
+    process.send!({ type: "api-rate", id, key, limit } satisfies RateQuestion);
+  });
+}
+
+/** In the primary: answers a worker's rate questions from the one shared limiter. */
+export function answerRateQuestions(worker: {
+  on(event: "message", listener: (message: unknown) => void): unknown;
+  send(message: RateAnswer): unknown;
+}): void {
+  worker.on("message", (message: unknown) => {
+    if (typeof message !== "object" || message === null || (message as { type?: unknown }).type !== "api-rate") return;
+    const question = message as RateQuestion;
+    worker.send({ type: "api-rate-decision", id: question.id, decision: local.hit(question.key, question.limit) });
+  });
 }

@@ -15,7 +15,7 @@ import { authenticateApiToken, type ApiAuthFailure, type ApiClient } from "../mo
 import { dashboardFiltersFromUrl, type DashboardFilterKey } from "../models/dashboard.server";
 import { getStatusRules } from "../models/settings.server";
 import type { StatusRules } from "../domain/status";
-import { apiRequestsPerMinute, FixedWindowLimiter } from "./api-rate-limit.server";
+import { apiRequestsPerMinute, hitRateLimit } from "./api-rate-limit.server";
 import { getDb, type AppDatabase } from "./db.server";
 import { negotiateApiLocale } from "./api-protocol";
 import { translator, type Locale, type MessageKey, type Translate } from "./i18n";
@@ -110,8 +110,6 @@ export function negotiateLocale(request: Request, url: URL): { locale: Locale; i
 
 // ---------------------------------------------------------------- authentication
 
-const limiter = new FixedWindowLimiter();
-
 const FAILURE: Record<ApiAuthFailure, { code: string; message: MessageKey }> = {
   invalid: { code: "invalid_token", message: "api.error.invalid_token" },
   revoked: { code: "token_revoked", message: "api.error.token_revoked" },
@@ -138,9 +136,9 @@ export function authenticate(request: Request, db: AppDatabase, t: Translate): A
   return result.client;
 }
 
-function rateLimit(client: ApiClient, t: Translate): void {
+async function rateLimit(client: ApiClient, t: Translate): Promise<void> {
   const limit = apiRequestsPerMinute();
-  const decision = limiter.hit(client.tokenId, limit);
+  const decision = await hitRateLimit(client.tokenId, limit);
   if (!decision.ok) {
     throw new ApiError(
       429,
@@ -202,7 +200,7 @@ export function apiEndpoint(options: EndpointOptions, handler: (call: ApiCall) =
     try {
       const db = getDb();
       const client = authenticate(request, db, t);
-      rateLimit(client, t);
+      await rateLimit(client, t);
       const call: ApiCall = {
         request,
         url,

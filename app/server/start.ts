@@ -1,11 +1,13 @@
 // `npm start`: build if the build is missing or older than the sources, migrate,
-// load the demo data into an empty database, print the demo logins, serve.
+// load the demo data into an empty database, print the demo logins, serve — from
+// one web worker per core (WEB_WORKERS), all on the same port (docs/decisions/004).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import compression from "compression";
 import express from "express";
@@ -13,6 +15,7 @@ import helmet from "helmet";
 import { translate } from "../lib/i18n";
 import { apiMethodRefusal } from "../lib/api-protocol";
 import { isSameOriginRequest } from "../lib/same-origin.server";
+import { answerRateQuestions } from "../lib/api-rate-limit.server";
 import { bodyLimitRefusal, MAX_BODY_BYTES } from "../lib/body-limit.server";
 import { MAX_UPLOAD_REQUEST_BYTES } from "../domain/attachments";
 import type { RequestContext } from "../lib/request-context";
@@ -21,6 +24,7 @@ import { ensureDemoData, printDemoLogins } from "../../db/seed/setup";
 import { ensureSearchIndex } from "../models/search.server";
 import { backgroundDelivery } from "../lib/mailer.server";
 import { startReminderSchedule } from "./reminder-schedule";
+import { webWorkerCount } from "./web-workers";
 import { getStatusRules } from "../models/settings.server";
 import { ensureTaskStatusFacts } from "../models/status-facts.server";
 
@@ -124,8 +128,12 @@ function limitBodies(req: express.Request, res: express.Response, next: express.
     .send(`${translate("vi", key, { max })}\n${translate("en", key, { max })}\n`);
 }
 
-async function main(): Promise<void> {
-  process.env.NODE_ENV ??= "production";
+/**
+ * The primary process: build, migrate, load the demo data, bring the derived data up
+ * to date and run the reminders job (once per server, here), then start the web
+ * workers, which share the port (docs/decisions/004). A worker that dies is replaced.
+ */
+async function primary(): Promise<void> {
   buildIfNeeded();
 
   const db = getDb(); // opens and migrates
@@ -138,6 +146,63 @@ async function main(): Promise<void> {
   // Automatic reminders, escalations and e-mail retries: now (before listening), then hourly.
   const reminders = await startReminderSchedule(db);
 
+  const port = Number(process.env.PORT ?? 3000);
+  const count = webWorkerCount();
+  let stopping = false;
+  const running = new Set<number>();
+  const fork = () => {
+    const worker = cluster.fork();
+    running.add(worker.id);
+    answerRateQuestions(worker);
+  };
+  let listening = 0;
+  const finish = () =>
+    void backgroundDelivery().finally(() => {
+      closeDb();
+      process.exit(0);
+    });
+  cluster.on("exit", (worker, code, signal) => {
+    running.delete(worker.id);
+    if (stopping) {
+      // The last worker has finished its requests and exited: the primary goes too.
+      if (running.size === 0) finish();
+      return;
+    }
+    if (listening < count) {
+      // Not even started (the port is taken, the build is broken): starting another would fail the same way.
+      console.error(`A web worker failed to start (${signal ?? code}); see the messages above.`);
+      process.exit(1);
+    }
+    console.error(`Web worker ${worker.process.pid} exited (${signal ?? code}); starting another.`);
+    fork();
+  });
+  cluster.on("listening", () => {
+    listening++;
+    if (listening !== count) return;
+    console.log(`\nDatabase: ${databasePath()}`);
+    void printDemoLogins(db).then(() =>
+      console.log(`\nListening on http://localhost:${port} (${count} web worker${count === 1 ? "" : "s"})`),
+    );
+  });
+  for (let i = 0; i < count; i++) fork();
+
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    reminders.stop();
+    // Each worker stops taking connections, finishes the requests it has, and exits (then `finish`).
+    if (running.size === 0) finish();
+    else cluster.disconnect();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+/** A web worker: serves the app on the shared port until the primary disconnects it. */
+async function worker(): Promise<void> {
+  const db = getDb();
   const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
@@ -168,26 +233,27 @@ async function main(): Promise<void> {
         }) satisfies RequestContext,
     }),
   );
-
-  const port = Number(process.env.PORT ?? 3000);
-  const server = app.listen(port, () => {
-    console.log(`\nDatabase: ${databasePath()}`);
-    void printDemoLogins(db).then(() => console.log(`\nListening on http://localhost:${port}`));
+  const server = app.listen(Number(process.env.PORT ?? 3000));
+  server.on("error", (error) => {
+    console.error(error);
+    process.exit(1);
   });
 
-  const shutdown = (signal: string) => {
-    console.log(`${signal}: shutting down`);
-    reminders.stop();
-    server.close(() => {
-      void backgroundDelivery().finally(() => {
-        closeDb();
-        process.exit(0);
-      });
+  // Disconnected by the primary's shutdown (after this worker's server closed), or the primary died.
+  process.once("disconnect", () => {
+    void backgroundDelivery().finally(() => {
+      db.$client.close();
+      process.exit(0);
     });
-    setTimeout(() => process.exit(0), 5_000).unref();
-  };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+  });
+  // Ctrl+C reaches every process of the group: the primary leads the shutdown.
+  process.on("SIGINT", () => {});
+  process.on("SIGTERM", () => {});
+}
+
+async function main(): Promise<void> {
+  process.env.NODE_ENV ??= "production";
+  await (cluster.isPrimary ? primary() : worker());
 }
 
 main().catch((error: unknown) => {

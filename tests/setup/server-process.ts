@@ -25,7 +25,7 @@ export interface ServerProcess {
   output: () => string;
   /** SIGTERM, and wait for the exit. */
   stop: () => Promise<void>;
-  /** SIGKILL: no shutdown code runs, exactly like a crash or the OOM killer. */
+  /** SIGKILL to the primary and its web workers: no shutdown code runs, exactly like a crash or the OOM killer. */
   kill: () => Promise<void>;
 }
 
@@ -50,6 +50,8 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group: the primary and its web workers, so that `kill` can crash them all at once.
+    detached: true,
   });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -75,7 +77,10 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
   });
 
   const end = async (signal: NodeJS.Signals) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    // SIGTERM to the primary: it shuts its workers down. SIGKILL to the whole group: every process dies at once.
+    if (signal === "SIGKILL") process.kill(-child.pid!, signal);
+    else child.kill(signal);
     await exited;
   };
   return {
