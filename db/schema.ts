@@ -807,6 +807,38 @@ export const taskStatusRollups = sqliteTable(
   ],
 );
 
+/**
+ * The dashboard's monthly trend, kept like `task_status_rollups` (same levels and
+ * buckets; stored WITHOUT ROWID: db/migrations/0008_status_trend_rollups.sql) per
+ * visibility, all committees (0) or one, and month of due date (`due_month` = year ×
+ * 12 + month − 1 of the due date in force in the span): `due` counts every span with
+ * a due date, `done_on_time`, `done_late` and `overdue` the spans of those statuses.
+ * The count as of day D of the tasks falling due in month M, or of those of them in
+ * a status, is the same three-level sum over the rows of M. A table of its own, with
+ * the month before the level, so a reader seeks the months it shows and the status
+ * counts' readers never step over these rows. Not kept per lead department: those
+ * scopes read the spans of the department's tasks (docs/decisions/014, "Trend series").
+ */
+const TREND_ROLLUP_SERIES = ["due", "done_on_time", "done_late", "overdue"] as const;
+
+export const taskStatusTrendRollups = sqliteTable(
+  "task_status_trend_rollups",
+  {
+    visibility: integer("visibility").notNull(),
+    committeeId: integer("committee_id").notNull(),
+    dueMonth: integer("due_month").notNull(),
+    level: integer("level").notNull(),
+    bucket: integer("bucket").notNull(),
+    series: text("series", { enum: TREND_ROLLUP_SERIES }).notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.visibility, t.committeeId, t.dueMonth, t.level, t.bucket, t.series] }),
+    check("task_status_trend_rollups_level_check", sql`${t.level} IN (0, 1, 2)`),
+    check("task_status_trend_rollups_series_check", oneOf(t.series, TREND_ROLLUP_SERIES)),
+  ],
+);
+
 /** Tasks whose spans and counts a write has made out of date; emptied before the write commits. */
 export const taskStatusDirty = sqliteTable("task_status_dirty", {
   taskId: integer("task_id").primaryKey(),
@@ -820,6 +852,12 @@ export const taskStatusMeta = sqliteTable(
     dueSoonDays: integer("due_soon_days").notNull(),
     staleAfterDays: integer("stale_after_days").notNull(),
     builtAt: instant("built_at"),
+    /**
+     * What the stored facts include (STATUS_FACTS_VERSION in app/models/status-facts.server.ts):
+     * 0 spans and status counts; 1 also the trend (`task_status_trend_rollups`).
+     * Start-up rebuilds an older version; until then the trend is read from the spans.
+     */
+    version: integer("version").notNull().default(0),
   },
   (t) => [check("task_status_meta_one_row", sql`${t.id} = 1`)],
 );

@@ -17,6 +17,10 @@
 // - The spans depend on the rules (due-soon and stale days); `task_status_meta`
 //   records the rules they were built with, and a reader with other rules falls
 //   back the same way. Start-up rebuilds them when the settings changed.
+// - The dashboard's monthly trend is counted the same way, per month of due date
+//   (`task_status_trend_rollups`). `task_status_meta.version` says whether the
+//   stored facts include it (STATUS_FACTS_VERSION); facts built before it existed
+//   are rebuilt at start-up, and until then the trend is read from the spans.
 import type Database from "better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
 import type { LocalDate } from "../domain/dates";
@@ -38,6 +42,22 @@ export function visibilityOf(state: DirectiveState, confidential: boolean | 0 | 
 /** A series of the rollups: a status, or the stale flag (overdue tasks without a recent report). */
 export type RollupSeries = TaskStatus | "stale";
 
+/**
+ * What the stored facts include (`task_status_meta.version`): 0 the spans and the
+ * status counts; 1 also the trend counts (`task_status_trend_rollups`). Facts of
+ * another version are rebuilt at start-up (`ensureTaskStatusFacts`); until then
+ * `trendFactsUsable` is false and the trend is read from the spans.
+ */
+export const STATUS_FACTS_VERSION = 1;
+
+/**
+ * A series of the trend counts, per month of due date: the tasks falling due in the
+ * month (`due`: every span with a due date), and those of them done on time, done
+ * late, or overdue.
+ */
+export type TrendRollupSeries = "due" | "done_on_time" | "done_late" | "overdue";
+const TREND_STATUSES: ReadonlySet<TaskStatus> = new Set<TaskStatus>(["done_on_time", "done_late", "overdue"]);
+
 interface TaskScope {
   visibility: number;
   committeeId: number;
@@ -49,7 +69,7 @@ interface TaskScope {
 // ---------------------------------------------------------------- statements
 
 interface Statements {
-  meta: Database.Statement<[], { due_soon_days: number; stale_after_days: number }>;
+  meta: Database.Statement<[], { due_soon_days: number; stale_after_days: number; version: number }>;
   anyDirty: Database.Statement<[], { x: number }>;
   dirtyBatch: Database.Statement<[number], { task_id: number }>;
   undirty: Database.Statement<[number]>;
@@ -61,6 +81,7 @@ interface Statements {
   deleteSpans: Database.Statement<[number]>;
   insertSpan: Database.Statement<unknown[]>;
   addToRollup: Database.Statement<unknown[]>;
+  addToTrend: Database.Statement<unknown[]>;
 }
 
 interface TaskRow {
@@ -110,7 +131,7 @@ function statements(client: Client): Statements {
   let found = statementCache.get(client);
   if (found) return found;
   found = {
-    meta: client.prepare(`SELECT due_soon_days, stale_after_days FROM task_status_meta WHERE id = 1`),
+    meta: client.prepare(`SELECT due_soon_days, stale_after_days, version FROM task_status_meta WHERE id = 1`),
     anyDirty: client.prepare(`SELECT 1 AS x FROM task_status_dirty LIMIT 1`),
     dirtyBatch: client.prepare(`SELECT task_id FROM task_status_dirty ORDER BY task_id LIMIT ?`),
     undirty: client.prepare(`DELETE FROM task_status_dirty WHERE task_id = ?`),
@@ -136,6 +157,11 @@ function statements(client: Client): Statements {
        VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (visibility, committee_id, department_id, level, bucket, series) DO UPDATE SET n = n + excluded.n`,
     ),
+    addToTrend: client.prepare(
+      `INSERT INTO task_status_trend_rollups (visibility, committee_id, due_month, level, bucket, series, n)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (visibility, committee_id, due_month, level, bucket, series) DO UPDATE SET n = n + excluded.n`,
+    ),
   };
   statementCache.set(client, found);
   return found;
@@ -156,6 +182,18 @@ function yearAndMonth(day: number): [number, number] {
   return found;
 }
 
+type RollupRow = (number | string)[];
+
+/** Rows in primary-key order (numbers compared as numbers, the series as text). */
+function byPrimaryKey(a: RollupRow, b: RollupRow): number {
+  for (let i = 0; i < a.length - 1; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y) return typeof x === "number" ? x - (y as number) : x < y ? -1 : 1;
+  }
+  return 0;
+}
+
 /**
  * Changes to the rollups, summed before they are written: per scope and series,
  * the net number of tasks entering it on each day.
@@ -163,63 +201,87 @@ function yearAndMonth(day: number): [number, number] {
 class RollupChanges {
   /** `visibility,committee,department,series` → day → change. */
   readonly byScope = new Map<string, Map<number, number>>();
+  /** `visibility,committee,dueMonth,series` → day → change (the trend; not kept per department). */
+  readonly byDueMonth = new Map<string, Map<number, number>>();
 
   add(scope: TaskScope, spans: readonly StatusSpan[], sign: 1 | -1): void {
-    const key = `${scope.visibility},${scope.committeeId},${scope.leadDepartmentId},`;
-    const at = (series: RollupSeries, day: number, n: number) => {
+    const at = (changes: Map<string, Map<number, number>>, key: string, day: number, n: number) => {
       if (day === OPEN_END) return;
-      const scopeKey = key + series;
-      let days = this.byScope.get(scopeKey);
-      if (days === undefined) this.byScope.set(scopeKey, (days = new Map()));
+      let days = changes.get(key);
+      if (days === undefined) changes.set(key, (days = new Map()));
       days.set(day, (days.get(day) ?? 0) + n);
     };
+    const key = `${scope.visibility},${scope.committeeId},${scope.leadDepartmentId},`;
+    const trendKey = `${scope.visibility},${scope.committeeId},`;
     for (const span of spans) {
-      at(span.status, span.fromDay, sign);
-      at(span.status, span.toDay, -sign);
+      at(this.byScope, key + span.status, span.fromDay, sign);
+      at(this.byScope, key + span.status, span.toDay, -sign);
       if (span.stale) {
-        at("stale", span.fromDay, sign);
-        at("stale", span.toDay, -sign);
+        at(this.byScope, `${key}stale`, span.fromDay, sign);
+        at(this.byScope, `${key}stale`, span.toDay, -sign);
       }
-    }
-  }
-
-  /**
-   * Rows to add to `task_status_rollups`, in primary-key order: each change counted
-   * in its year, month and day, for the three scopes kept (all tasks of a
-   * visibility; per committee; per lead department).
-   */
-  rows(): [number, number, number, number, number, string, number][] {
-    const totals = new Map<string, number>();
-    const add = (key: string, n: number) => totals.set(key, (totals.get(key) ?? 0) + n);
-    for (const [scopeKey, days] of this.byScope) {
-      const [visibility, committee, department, series] = scopeKey.split(",") as [string, string, string, string];
-      const scopes = [`${visibility},0,0,`, `${visibility},${committee},0,`, `${visibility},0,${department},`];
-      for (const [day, n] of days) {
-        if (n === 0) continue;
-        const [year, month] = yearAndMonth(day);
-        for (const prefix of scopes) {
-          add(`${prefix}0,${year},${series}`, n);
-          add(`${prefix}1,${month},${series}`, n);
-          add(`${prefix}2,${day},${series}`, n);
+      if (span.dueDay !== null) {
+        // A task falls due in the month of the due date in force in the span (consecutive
+        // spans due in the same month cancel out on the day between them).
+        const month = `${trendKey}${yearAndMonth(span.dueDay)[1]},`;
+        at(this.byDueMonth, `${month}due`, span.fromDay, sign);
+        at(this.byDueMonth, `${month}due`, span.toDay, -sign);
+        if (TREND_STATUSES.has(span.status)) {
+          at(this.byDueMonth, month + span.status, span.fromDay, sign);
+          at(this.byDueMonth, month + span.status, span.toDay, -sign);
         }
       }
     }
-    const rows: [number, number, number, number, number, string, number][] = [];
-    for (const [key, n] of totals) {
-      if (n === 0) continue;
-      const [v, c, d, level, bucket, series] = key.split(",") as [string, string, string, string, string, string];
-      rows.push([Number(v), Number(c), Number(d), Number(level), Number(bucket), series, n]);
-    }
-    return rows.sort(
-      (a, b) =>
-        a[0] - b[0] ||
-        a[1] - b[1] ||
-        a[2] - b[2] ||
-        a[3] - b[3] ||
-        a[4] - b[4] ||
-        (a[5] < b[5] ? -1 : a[5] > b[5] ? 1 : 0),
-    );
   }
+
+  /** Rows to add to `task_status_rollups`: all tasks of a visibility; per committee; per lead department. */
+  rows(): RollupRow[] {
+    return summedRows(this.byScope, (key) => {
+      const [v, c, d, series] = key.split(",") as [string, string, string, string];
+      return [[`${v},0,0,`, `${v},${c},0,`, `${v},0,${d},`], series];
+    });
+  }
+
+  /** Rows to add to `task_status_trend_rollups`: all tasks of a visibility; per committee. */
+  trendRows(): RollupRow[] {
+    return summedRows(this.byDueMonth, (key) => {
+      const [v, c, month, series] = key.split(",") as [string, string, string, string];
+      return [[`${v},0,${month},`, `${v},${c},${month},`], series];
+    });
+  }
+}
+
+/**
+ * The changes counted in their day's year, month and day for each scope `scopesOf`
+ * gives (the primary key's columns before the level), summed; the non-zero sums
+ * as rows in primary-key order.
+ */
+function summedRows(
+  changes: Map<string, Map<number, number>>,
+  scopesOf: (key: string) => [prefixes: string[], series: string],
+): RollupRow[] {
+  const totals = new Map<string, number>();
+  const add = (key: string, n: number) => totals.set(key, (totals.get(key) ?? 0) + n);
+  for (const [key, days] of changes) {
+    const [prefixes, series] = scopesOf(key);
+    for (const [day, n] of days) {
+      if (n === 0) continue;
+      const [year, month] = yearAndMonth(day);
+      for (const prefix of prefixes) {
+        add(`${prefix}0,${year},${series}`, n);
+        add(`${prefix}1,${month},${series}`, n);
+        add(`${prefix}2,${day},${series}`, n);
+      }
+    }
+  }
+  const rows: RollupRow[] = [];
+  for (const [key, n] of totals) {
+    if (n === 0) continue;
+    const parts = key.split(",");
+    const series = parts.pop()!;
+    rows.push([...parts.map(Number), series, n]);
+  }
+  return rows.sort(byPrimaryKey);
 }
 
 // ---------------------------------------------------------------- computing spans
@@ -292,6 +354,7 @@ function insertSpans(s: Statements, taskId: number, spans: readonly StatusSpan[]
 
 function writeRollups(s: Statements, changes: RollupChanges): void {
   for (const row of changes.rows()) s.addToRollup.run(...row);
+  for (const row of changes.trendRows()) s.addToTrend.run(...row);
 }
 
 // ---------------------------------------------------------------- maintenance
@@ -403,7 +466,8 @@ export function rebuildTaskStatusFacts(
     n: number;
   };
   client.transaction(() => {
-    client.exec(`DELETE FROM task_status_spans; DELETE FROM task_status_rollups; DELETE FROM task_status_dirty;`);
+    client.exec(`DELETE FROM task_status_spans; DELETE FROM task_status_rollups; DELETE FROM task_status_trend_rollups;
+      DELETE FROM task_status_dirty;`);
     const changes = new RollupChanges();
     let done = 0;
     if (bounds.lo !== null && bounds.hi !== null) {
@@ -429,24 +493,31 @@ export function rebuildTaskStatusFacts(
     writeRollups(s, changes);
     client
       .prepare(
-        `INSERT INTO task_status_meta (id, due_soon_days, stale_after_days, built_at) VALUES (1, ?, ?, ?)
+        `INSERT INTO task_status_meta (id, due_soon_days, stale_after_days, built_at, version) VALUES (1, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET due_soon_days = excluded.due_soon_days,
-           stale_after_days = excluded.stale_after_days, built_at = excluded.built_at`,
+           stale_after_days = excluded.stale_after_days, built_at = excluded.built_at, version = excluded.version`,
       )
-      .run(rules.dueSoonDays, rules.staleAfterDays, Date.now());
+      .run(rules.dueSoonDays, rules.staleAfterDays, Date.now(), STATUS_FACTS_VERSION);
   })();
 }
 
 /**
  * At start-up: rebuilds the spans when they were built for other rules (the
- * settings changed) or many tasks are marked (first start after the upgrade, or a
- * bulk load through SQL), else refreshes the few marked ones.
+ * settings changed), without the trend counts (built before they existed), or
+ * many tasks are marked (first start after the upgrade, or a bulk load through
+ * SQL), else refreshes the few marked ones.
  */
 export function ensureTaskStatusFacts(db: AppDatabase, rules: StatusRules): "rebuilt" | "refreshed" | "ok" {
   const client = db.$client;
   const built = builtRules(client);
+  const version = statements(client).meta.get()?.version;
   const dirty = (client.prepare(`SELECT count(*) AS n FROM task_status_dirty`).get() as { n: number }).n;
-  if (built === null || built.dueSoonDays !== rules.dueSoonDays || built.staleAfterDays !== rules.staleAfterDays) {
+  if (
+    built === null ||
+    built.dueSoonDays !== rules.dueSoonDays ||
+    built.staleAfterDays !== rules.staleAfterDays ||
+    version !== STATUS_FACTS_VERSION
+  ) {
     rebuildTaskStatusFacts(client, rules);
     return "rebuilt";
   }
@@ -463,15 +534,26 @@ export function ensureTaskStatusFacts(db: AppDatabase, rules: StatusRules): "reb
 
 /** True when the stored spans and counts are exact for `rules`: built for them, and nothing marked. */
 export function statusFactsUsable(db: AppDatabase, rules: StatusRules): boolean {
-  const client = db.$client;
-  const s = statements(client);
+  return factsState(db, rules) !== "unusable";
+}
+
+/** True when, moreover, the stored facts include the trend counts (`trendRollupCounts`). */
+export function trendFactsUsable(db: AppDatabase, rules: StatusRules): boolean {
+  return factsState(db, rules) === "with trend";
+}
+
+function factsState(db: AppDatabase, rules: StatusRules): "unusable" | "without trend" | "with trend" {
+  const s = statements(db.$client);
   const built = s.meta.get();
-  return (
-    built !== undefined &&
-    built.due_soon_days === rules.dueSoonDays &&
-    built.stale_after_days === rules.staleAfterDays &&
-    s.anyDirty.get() === undefined
-  );
+  if (
+    built === undefined ||
+    built.due_soon_days !== rules.dueSoonDays ||
+    built.stale_after_days !== rules.staleAfterDays ||
+    s.anyDirty.get() !== undefined
+  ) {
+    return "unusable";
+  }
+  return built.version === STATUS_FACTS_VERSION ? "with trend" : "without trend";
 }
 
 // ---------------------------------------------------------------- reading the rollups
@@ -495,10 +577,6 @@ export function rollupCounts(
   asOf: LocalDate,
   byDepartment = false,
 ): Map<number, Map<RollupSeries, number>> {
-  const day = dayNumber(asOf);
-  const year = Number(asOf.slice(0, 4));
-  const month = year * 12 + Number(asOf.slice(5, 7)) - 1;
-  const monthStart = dayNumber(`${asOf.slice(0, 8)}01`);
   const result = new Map<number, Map<RollupSeries, number>>();
   if (scope.visibilities.length === 0) return result;
   if (byDepartment && (scope.committeeId !== undefined || scope.departmentId !== undefined)) {
@@ -506,11 +584,7 @@ export function rollupCounts(
   }
   const visibilities = sql.raw(scope.visibilities.map(Number).join(", "));
   // The years before D's, the months of D's year before D's month, the days of D's month up to D.
-  const buckets = [
-    sql`level = 0 AND bucket < ${year}`,
-    sql`level = 1 AND bucket >= ${year * 12} AND bucket < ${month}`,
-    sql`level = 2 AND bucket >= ${monthStart} AND bucket <= ${day}`,
-  ];
+  const buckets = bucketsUpTo(asOf);
   const part = (bucket: SQL) =>
     byDepartment
       ? sql`SELECT department_id, series, n FROM task_status_rollups INDEXED BY task_status_rollups_by_department_idx
@@ -525,6 +599,58 @@ export function rollupCounts(
     const group = byDepartment ? row.department_id : 0;
     let counts = result.get(group);
     if (!counts) result.set(group, (counts = new Map()));
+    counts.set(row.series, row.n);
+  }
+  return result;
+}
+
+/** The three-level prefix sums' buckets before and on `asOf` (years, months of its year, days of its month). */
+function bucketsUpTo(asOf: LocalDate): SQL[] {
+  const day = dayNumber(asOf);
+  const year = Number(asOf.slice(0, 4));
+  const month = year * 12 + Number(asOf.slice(5, 7)) - 1;
+  const monthStart = dayNumber(`${asOf.slice(0, 8)}01`);
+  return [
+    sql`level = 0 AND bucket < ${year}`,
+    sql`level = 1 AND bucket >= ${year * 12} AND bucket < ${month}`,
+    sql`level = 2 AND bucket >= ${monthStart} AND bucket <= ${day}`,
+  ];
+}
+
+/** The month number of the trend counts (`year × 12 + month − 1`) of a `yyyy-mm` month. */
+function monthNumber(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+/**
+ * The trend counts as of `asOf` for a scope (all tasks of its visibilities, or one
+ * committee's; they are not kept per lead department) and months of due date
+ * (`yyyy-mm`): month → series → count. Only when `trendFactsUsable`.
+ */
+export function trendRollupCounts(
+  db: AppDatabase,
+  scope: RollupScope,
+  asOf: LocalDate,
+  months: readonly string[],
+): Map<string, Map<TrendRollupSeries, number>> {
+  const result = new Map<string, Map<TrendRollupSeries, number>>();
+  if (scope.visibilities.length === 0 || months.length === 0) return result;
+  if (scope.departmentId !== undefined) throw new Error("The trend counts are not kept per lead department.");
+  const visibilities = sql.raw(scope.visibilities.map(Number).join(", "));
+  // A list, not a range: each month is then an equality, and the level and bucket after it are sought.
+  const dueMonths = sql.raw(months.map(monthNumber).join(", "));
+  const part = (bucket: SQL) => sql`
+    SELECT due_month, series, n FROM task_status_trend_rollups
+    WHERE visibility IN (${visibilities}) AND committee_id = ${scope.committeeId ?? 0}
+      AND due_month IN (${dueMonths}) AND ${bucket}`;
+  const rows = db.all<{ due_month: number; series: TrendRollupSeries; n: number }>(sql`
+    SELECT due_month, series, sum(n) AS n FROM (${sql.join(bucketsUpTo(asOf).map(part), sql` UNION ALL `)})
+    GROUP BY due_month, series`);
+  const keys = new Map(months.map((m) => [monthNumber(m), m]));
+  for (const row of rows) {
+    const month = keys.get(row.due_month)!;
+    let counts = result.get(month);
+    if (!counts) result.set(month, (counts = new Map()));
     counts.set(row.series, row.n);
   }
   return result;

@@ -69,6 +69,21 @@ export function isNarrowScope(scope: TaskScope): boolean {
 }
 
 /**
+ * True when the scope's tasks are found from a list of task ids that an index of
+ * `tasks` or `task_coordinators` gives (one directive, a lead or coordinating
+ * department, a department user's own tasks): reading their spans task by task
+ * beats walking a range of a spans index over every scope's tasks.
+ */
+export function isTaskListScope(scope: TaskScope): boolean {
+  return (
+    scope.directive !== undefined ||
+    scope.department !== undefined ||
+    scope.coordinator !== undefined ||
+    visibilitiesOf(scope.actor) === null
+  );
+}
+
+/**
  * Whether a page of `wanted` tasks of a scope (in an order an index of the spans
  * gives) is cheaper to find by walking that index than by reading all the scope's
  * tasks and sorting them: always for a broad scope; for a narrow one when its

@@ -1,18 +1,31 @@
 // The dashboard's trend (DESIGN §6): per month, the tasks falling due and how many of
 // them were done on time, done late, or are not done and overdue — as of a day.
 //
-// Counted in SQL (one GROUP BY over the status subquery, with the dashboard's own task
-// filter: same visibility, same scope), and every figure carries the task list that
-// shows exactly those tasks: the month as a due range (`dueFrom`/`dueTo`, which the list
-// applies to the due date in force on the as-of day) plus the status.
+// Read from the fastest exact source (docs/decisions/014, "Trend series"): the stored
+// trend counts when they cover the scope (a directive visibility, and all, one
+// committee or one lead department); else the stored spans of the scope whose due
+// date falls in the months shown, sought on the due-date index; else (the stored
+// facts are out of date, or built for other rules) the computation from history,
+// with the dashboard's own task filter. Every figure carries the task list that
+// shows exactly those tasks: the month as a due range (`dueFrom`/`dueTo`, which the
+// list applies to the due date in force on the as-of day) plus the status.
 import { sql } from "drizzle-orm";
 import type { LocalDate } from "../domain/dates";
 import { monthsEndingWith, monthsOf, parsePeriod, type Period } from "../domain/periods";
 import type { Actor } from "../domain/permissions";
 import type { StatusRules } from "../domain/status";
+import { dateOfDayNumber, dayNumber, STATUS_SEVERITY } from "../domain/status-spans";
 import type { AppDatabase } from "../lib/db.server";
-import { dashboardTaskFilter, taskListHref, type DashboardFilters, type Figure } from "./dashboard.server";
-import { taskStatusSource } from "./task-status.server";
+import {
+  dashboardScope,
+  dashboardTaskFilter,
+  taskListHref,
+  type DashboardFilters,
+  type Figure,
+} from "./dashboard.server";
+import { statusFactsUsable, trendFactsUsable, trendRollupCounts } from "./status-facts.server";
+import { isTaskListScope, rollupScopeOf, spanScopeFilter } from "./task-scope.server";
+import { spanContains, taskStatusSubquery } from "./task-status.server";
 
 export const TREND_SERIES = ["due", "doneOnTime", "doneLate", "overdue"] as const;
 export type TrendSeries = (typeof TREND_SERIES)[number];
@@ -31,6 +44,108 @@ export function trendMonths(asOf: LocalDate, period: string | undefined): Period
   return parsed === null ? monthsEndingWith(asOf, 12) : monthsOf(parsed);
 }
 
+interface MonthCounts {
+  due: number;
+  done_on_time: number;
+  done_late: number;
+  overdue: number;
+}
+
+/** The counts of the months (`yyyy-mm` → counts; a month without tasks falling due may be absent). */
+export type TrendCounts = Map<string, MonthCounts>;
+
+/** Where the trend is read from (`trendSource` picks the fastest; tests compare all three). */
+export type TrendSource = "counts" | "spans" | "history";
+
+/**
+ * The source `trendCounts` reads for these filters: the stored trend counts when they
+ * cover the scope, else the spans, else history.
+ */
+export function trendSource(db: AppDatabase, actor: Actor, filters: DashboardFilters, rules: StatusRules): TrendSource {
+  if (!statusFactsUsable(db, rules)) return "history";
+  return trendRollupScope(actor, filters) !== null && trendFactsUsable(db, rules) ? "counts" : "spans";
+}
+
+/** The stored trend counts' scope for the filters: as the status counts', but not per lead department. */
+function trendRollupScope(actor: Actor, filters: DashboardFilters) {
+  const rollup = rollupScopeOf(dashboardScope(actor, filters));
+  return rollup === null || rollup.departmentId !== undefined ? null : rollup;
+}
+
+/** The trend's counts per month of due date as of a day, from `source` (by default the fastest exact one). */
+export function trendCounts(
+  db: AppDatabase,
+  actor: Actor,
+  filters: DashboardFilters,
+  months: readonly Period[],
+  asOf: LocalDate,
+  rules: StatusRules,
+  source: TrendSource = trendSource(db, actor, filters, rules),
+): TrendCounts {
+  const first = months[0]!.from;
+  const last = months[months.length - 1]!.to;
+  const result: TrendCounts = new Map();
+  if (source === "counts") {
+    const rollup = trendRollupScope(actor, filters);
+    if (rollup === null) throw new Error("The stored trend counts do not cover these filters.");
+    const stored = trendRollupCounts(
+      db,
+      rollup,
+      asOf,
+      months.map((m) => m.key),
+    );
+    for (const [month, series] of stored) {
+      result.set(month, {
+        due: series.get("due") ?? 0,
+        done_on_time: series.get("done_on_time") ?? 0,
+        done_late: series.get("done_late") ?? 0,
+        overdue: series.get("overdue") ?? 0,
+      });
+    }
+    return result;
+  }
+  if (source === "spans") {
+    // The scope's spans on the day whose due date falls in the months, per due day: for
+    // a scope given by a list of task ids, read task by task (`+` keeps SQLite off the
+    // due-date index); else a range of the due-date index (its first term too, so
+    // SQLite seeks it).
+    const scope = dashboardScope(actor, filters);
+    const range = sql`${dayNumber(first)} AND ${dayNumber(last)}`;
+    const due = isTaskListScope(scope)
+      ? sql`+s.due_day BETWEEN ${range}`
+      : sql`(s.due_day IS NULL) = 0 AND s.due_day BETWEEN ${range}`;
+    const rows = db.all<{ due_day: number } & MonthCounts>(sql`
+      SELECT s.due_day, count(*) AS due,
+        sum(s.severity = ${STATUS_SEVERITY.done_on_time}) AS done_on_time,
+        sum(s.severity = ${STATUS_SEVERITY.done_late}) AS done_late,
+        sum(s.severity = ${STATUS_SEVERITY.overdue}) AS overdue
+      FROM task_status_spans s
+      WHERE ${due} AND ${spanContains(asOf)} AND ${spanScopeFilter(scope)}
+      GROUP BY s.due_day`);
+    for (const row of rows) {
+      const month = dateOfDayNumber(row.due_day).slice(0, 7);
+      const counts = result.get(month) ?? { due: 0, done_on_time: 0, done_late: 0, overdue: 0 };
+      counts.due += row.due;
+      counts.done_on_time += row.done_on_time;
+      counts.done_late += row.done_late;
+      counts.overdue += row.overdue;
+      result.set(month, counts);
+    }
+    return result;
+  }
+  const rows = db.all<{ month: string } & MonthCounts>(sql`
+    SELECT substr(st.due_date, 1, 7) AS month,
+      count(*) AS due,
+      sum(st.status = 'done_on_time') AS done_on_time,
+      sum(st.status = 'done_late') AS done_late,
+      sum(st.status = 'overdue') AS overdue
+    FROM (${taskStatusSubquery(asOf, rules, dashboardTaskFilter(actor, filters))}) st
+    WHERE st.due_date BETWEEN ${first} AND ${last}
+    GROUP BY month`);
+  for (const { month, ...counts } of rows) result.set(month, counts);
+  return result;
+}
+
 export function monthlyTrend(
   db: AppDatabase,
   actor: Actor,
@@ -40,20 +155,9 @@ export function monthlyTrend(
   rules: StatusRules,
 ): TrendMonth[] {
   const months = trendMonths(asOf, filters.period);
-  const first = months[0]!.from;
-  const last = months[months.length - 1]!.to;
-  const rows = db.all<{ month: string; due: number; done_on_time: number; done_late: number; overdue: number }>(sql`
-    SELECT substr(st.due_date, 1, 7) AS month,
-      count(*) AS due,
-      sum(st.status = 'done_on_time') AS done_on_time,
-      sum(st.status = 'done_late') AS done_late,
-      sum(st.status = 'overdue') AS overdue
-    FROM (${taskStatusSource(db, asOf, rules, dashboardTaskFilter(actor, filters))}) st
-    WHERE st.due_date BETWEEN ${first} AND ${last}
-    GROUP BY month`);
-  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  const counts = trendCounts(db, actor, filters, months, asOf, rules);
   return months.map((m) => {
-    const row = byMonth.get(m.key);
+    const row = counts.get(m.key);
     const figure = (count: number, status?: "done_on_time" | "done_late" | "overdue"): Figure => ({
       count,
       href: taskListHref({ ...filters, status, dueFrom: m.from, dueTo: m.to }, asOf, isToday),

@@ -19,11 +19,12 @@ import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
 import { search } from "../../app/models/search.server";
 import { userForSessionToken } from "../../app/models/sessions.server";
 import { dashboardFigures, directiveProgress, scorecard } from "../../app/models/dashboard.server";
-import { statusFactsUsable } from "../../app/models/status-facts.server";
+import { STATUS_FACTS_VERSION, statusFactsUsable, trendFactsUsable } from "../../app/models/status-facts.server";
 import { statusCountsBy, statusCountsInScope } from "../../app/models/status-counts.server";
 import { taskStatusesAsOf } from "../../app/models/task-status.server";
 import { listDepartments } from "../../app/routes/departments._index/queries.server";
 import { listTasks } from "../../app/routes/tasks._index/queries.server";
+import { monthlyTrend } from "../../app/models/trend.server";
 import { generateLargeDatabase } from "../../db/seed/large-data";
 
 const TODAY = "2026-03-16";
@@ -37,6 +38,7 @@ const BIG_TABLES: Record<string, readonly string[]> = {
   extension_requests: ["extension_requests", "e"],
   task_status_spans: ["task_status_spans", "s"],
   task_status_rollups: ["task_status_rollups"],
+  task_status_trend_rollups: ["task_status_trend_rollups"],
   task_coordinators: ["task_coordinators", "c", "vc"],
 };
 /** The ordered walks a page may take (stopped by its LIMIT). */
@@ -325,6 +327,53 @@ describe("query plans on a large database", () => {
     );
     expectNoBigScans("counts, a period of assignment", plans);
     expect(uses(plans, /SEARCH t USING (COVERING )?INDEX tasks_assigned_idx/)).toBe(true);
+  });
+
+  it("reads the monthly trend from the stored trend counts, else the spans of its scope by task or by due date", () => {
+    const trend = (label: string, who: Actor, filters: Parameters<typeof monthlyTrend>[2], asOf = TODAY) => {
+      const plans = plansOf(`trend, ${label}`, () =>
+        monthlyTrend(db, who, filters, asOf, asOf === TODAY, DEFAULT_STATUS_RULES),
+      );
+      expectNoBigScans(`trend, ${label}`, plans);
+      return plans;
+    };
+    // Twelve months, each sought in the counts: its year, month and day buckets.
+    const counts =
+      /SEARCH task_status_trend_rollups USING PRIMARY KEY \(visibility=\? AND committee_id=\? AND due_month=\? AND level=\? AND bucket<\?\)/;
+    for (const [label, filters, asOf] of [
+      ["no filter", {}, TODAY],
+      ["committee", { committee: committeeId }, TODAY],
+      ["as of a past day", {}, "2025-06-30"],
+    ] as const) {
+      expect(uses(trend(label, leadership, filters, asOf), counts), label).toBe(true);
+    }
+    // A scope given by a list of tasks reads their spans by task.
+    const byTask = /SEARCH s USING PRIMARY KEY \(task_id=\? AND from_day<\?\)/;
+    for (const [label, who, filters] of [
+      ["department", leadership, { department: departmentId }],
+      ["directive", leadership, { directive: directiveId }],
+      ["department user", departmentUser, {}],
+    ] as const) {
+      const plans = trend(label, who, filters);
+      expect(uses(plans, byTask), label).toBe(true);
+      expect(uses(plans, /task_status_trend_rollups|task_status_spans_due_idx/), label).toBe(false);
+    }
+    trend("a period of assignment", leadership, { period: "2025-Q3" });
+    // Facts built before the trend counts: the months' range of the due-date index.
+    db.$client.prepare(`UPDATE task_status_meta SET version = ?`).run(STATUS_FACTS_VERSION - 1);
+    try {
+      expect(trendFactsUsable(db, DEFAULT_STATUS_RULES)).toBe(false);
+      const plans = trend("stored facts without the trend counts", leadership, {});
+      expect(uses(plans, /task_status_trend_rollups/)).toBe(false);
+      expect(
+        uses(
+          plans,
+          /SEARCH s USING COVERING INDEX task_status_spans_due_idx \(<expr>=\? AND due_day>\? AND due_day<\?\)/,
+        ),
+      ).toBe(true);
+    } finally {
+      db.$client.prepare(`UPDATE task_status_meta SET version = ?`).run(STATUS_FACTS_VERSION);
+    }
   });
 
   it("shows the newest directives' progress without counting every directive", () => {

@@ -10,7 +10,10 @@
 // - every task's stored span and every stored count equal the reference rules;
 // - what the writes maintained equals a rebuild from history;
 // - every dashboard, scorecard and task-list figure is the same from the stored
-//   facts as computed from history (the exact slow path).
+//   facts as computed from history (the exact slow path);
+// - the dashboard's monthly trend is the same from the stored trend counts, from
+//   the spans and from history, for every scope and several as-of days, also for
+//   facts built before the trend counts existed (until start-up rebuilds them).
 import crypto from "node:crypto";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -18,6 +21,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, startOfLocalDay, type LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
 import { DEFAULT_STATUS_RULES } from "../../app/domain/status";
+import { dayNumber, OPEN_END } from "../../app/domain/status-spans";
 import { openDatabase, writeTransaction, type AppDatabase } from "../../app/lib/db.server";
 import { translator } from "../../app/lib/i18n";
 import type { RequestOrigin } from "../../app/models/audit.server";
@@ -28,10 +32,24 @@ import {
   type DashboardFilters,
 } from "../../app/models/dashboard.server";
 import { mergeDepartment } from "../../app/models/departments.server";
-import { rebuildTaskStatusFacts, statusFactsUsable } from "../../app/models/status-facts.server";
+import {
+  ensureTaskStatusFacts,
+  rebuildTaskStatusFacts,
+  STATUS_FACTS_VERSION,
+  statusFactsUsable,
+  trendFactsUsable,
+} from "../../app/models/status-facts.server";
 import { statusCountsInScope } from "../../app/models/status-counts.server";
 import { decideExtension, submitProgressReport } from "../../app/models/task-progress.server";
 import { changeTaskState, reassignLead } from "../../app/models/tasks.server";
+import {
+  monthlyTrend,
+  trendCounts,
+  trendMonths,
+  trendSource,
+  type TrendCounts,
+  type TrendSource,
+} from "../../app/models/trend.server";
 import { listTasks, taskListQuery } from "../../app/routes/tasks._index/queries.server";
 import { generateLargeDatabase } from "../../db/seed/large-data";
 import { storedFactsMismatches, storedFactsSnapshot } from "../setup/status-facts-check";
@@ -255,6 +273,9 @@ describe("stored status facts on a large randomized history with later writes", 
               ),
             ),
           ),
+          ...[secretariat, leadership, departmentUser].flatMap((who) =>
+            [...filterSets, { period: "2025" }].map((filters) => monthlyTrend(db, who, filters, asOf, false, rules)),
+          ),
           scorecard(db, leadership, {}, asOf, false, rules),
           scorecard(db, secretariat, { committee }, asOf, false, rules, "overdue", "desc"),
           scorecard(db, departmentUser, {}, asOf, false, rules),
@@ -274,4 +295,133 @@ describe("stored status facts on a large randomized history with later writes", 
     expect(stored).toBe(fromHistory);
     expect(stored).toContain('"overdue":{"count":');
   }, 240_000);
+  /** The trend's scopes: who is looking and the filters, with the source the fastest exact path reads. */
+  function trendCases(): [string, Actor, DashboardFilters, TrendSource][] {
+    const committee = db.get<{ id: number }>(sql`SELECT id FROM committees ORDER BY id LIMIT 1`)!.id;
+    const department = db.get<{ id: number }>(
+      sql`SELECT lead_department_id AS id FROM tasks GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+    )!.id;
+    const directive = db.get<{ id: number }>(
+      sql`SELECT directive_id AS id FROM tasks GROUP BY directive_id ORDER BY count(*) DESC LIMIT 1`,
+    )!.id;
+    const departmentUser = actor(sql`role = 'dept_lead' AND department_id = ${department}`);
+    return [
+      ["leadership", leadership, {}, "counts"],
+      ["secretariat", secretariat, {}, "counts"],
+      ["admin", admin, {}, "counts"],
+      ["one committee", leadership, { committee }, "counts"],
+      ["one lead department", leadership, { department }, "spans"],
+      ["a committee and a department", secretariat, { committee, department }, "spans"],
+      ["one directive", leadership, { directive }, "spans"],
+      ["a department user", departmentUser, {}, "spans"],
+      ["a department user, one committee", departmentUser, { committee }, "spans"],
+      ["a period of assignment", leadership, { period: "2025" }, "spans"],
+      ["a quarter, one committee", secretariat, { committee, period: "2025-Q3" }, "spans"],
+      ["sub-tasks only", leadership, { level: "sub" }, "spans"],
+    ];
+  }
+  const TREND_DAYS = [-500, -200, -30, 0, 3, 60].map((d) => addDays(TODAY, d));
+  /** The counts as sorted entries, months with nothing in them left out (the stored counts may hold net zeros). */
+  const normalized = (counts: TrendCounts) =>
+    [...counts].filter(([, c]) => c.due + c.done_on_time + c.done_late + c.overdue !== 0).sort();
+
+  it("counts the monthly trend the same from the stored trend counts, the spans and history", () => {
+    expect(trendFactsUsable(db, rules)).toBe(true);
+    const seen = { due: 0, done_on_time: 0, done_late: 0, overdue: 0 };
+    for (const [label, who, filters, fastest] of trendCases()) {
+      expect(trendSource(db, who, filters, rules), label).toBe(fastest);
+      for (const asOf of TREND_DAYS) {
+        const months = trendMonths(asOf, filters.period);
+        const sources: TrendSource[] = fastest === "counts" ? ["counts", "spans", "history"] : ["spans", "history"];
+        const [first, ...others] = sources.map((source) =>
+          normalized(trendCounts(db, who, filters, months, asOf, rules, source)),
+        );
+        for (const [i, other] of others.entries())
+          expect(other, `${label} as of ${asOf}: ${sources[i + 1]}`).toEqual(first);
+        for (const [, c] of first!) for (const key of Object.keys(seen) as (keyof typeof seen)[]) seen[key] += c[key];
+      }
+    }
+    // Every series is met (the comparison is not vacuous).
+    expect(
+      Object.values(seen).every((n) => n > 0),
+      JSON.stringify(seen),
+    ).toBe(true);
+  }, 120_000);
+
+  it("reads the trend from the spans until facts built before the trend counts are rebuilt at start-up", () => {
+    const cases = trendCases();
+    const trends = () =>
+      JSON.stringify(
+        cases.flatMap(([, who, filters]) =>
+          [addDays(TODAY, 5), addDays(TODAY, -200)].map((asOf) => monthlyTrend(db, who, filters, asOf, false, rules)),
+        ),
+      );
+    /** The same computed from history (a mark makes every reader fall back to it). */
+    const fromHistory = () => {
+      db.run(sql`INSERT INTO task_status_dirty (task_id) SELECT min(id) FROM tasks`);
+      try {
+        expect(statusFactsUsable(db, rules)).toBe(false);
+        return trends();
+      } finally {
+        db.run(sql`DELETE FROM task_status_dirty`);
+      }
+    };
+    // Facts as a version without the trend counts left them.
+    db.run(sql`DELETE FROM task_status_trend_rollups`);
+    db.run(sql`UPDATE task_status_meta SET version = ${STATUS_FACTS_VERSION - 1}`);
+    expect(statusFactsUsable(db, rules)).toBe(true);
+    expect(trendFactsUsable(db, rules)).toBe(false);
+    for (const [label, who, filters] of cases) expect(trendSource(db, who, filters, rules), label).toBe("spans");
+    // A write meanwhile (an overdue task cancelled on day +4) counts its own changes into
+    // the trend counts, which are only a part and must not be read.
+    const overdue = db.get<{ id: number; version: number }>(sql`
+      SELECT t.id, t.version FROM tasks t JOIN task_status_spans s ON s.task_id = t.id
+      WHERE s.status = 'overdue' AND s.to_day = ${OPEN_END} AND s.visibility = 0
+        AND s.due_day >= ${dayNumber(addDays(TODAY, -300))} AND t.state = 'in_progress'
+      ORDER BY t.id LIMIT 1`)!;
+    const cancelled = changeTaskState(
+      db,
+      secretariat,
+      overdue.id,
+      overdue.version,
+      { to: "cancelled", reason: "Rút nhiệm vụ" },
+      origin,
+      on(4),
+    );
+    expect(cancelled.ok).toBe(true);
+    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM task_status_trend_rollups`)!.n).toBeGreaterThan(0);
+    const expected = fromHistory();
+    expect(trends()).toBe(expected);
+    expect(ensureTaskStatusFacts(db, rules)).toBe("rebuilt");
+    expect(trendFactsUsable(db, rules)).toBe(true);
+    expect(trendSource(db, leadership, {}, rules)).toBe("counts");
+    expect(trends()).toBe(expected);
+    expect(ensureTaskStatusFacts(db, rules)).toBe("ok");
+  }, 120_000);
+
+  it("upgrades a database whose stored facts were built before the trend counts (migration 0008)", () => {
+    const dir = process.env.TEST_TMP_DIR!;
+    const copy = path.join(dir, `${crypto.randomUUID()}-before-trend.db`);
+    db.$client.exec(`VACUUM INTO '${copy}'`);
+    // The database as it was before migration 0008: no trend table, no version.
+    const old = openDatabase(copy, { migrate: false });
+    old.$client.exec(`DROP TABLE task_status_trend_rollups; ALTER TABLE task_status_meta DROP COLUMN version;`);
+    const last = old.$client.prepare(`SELECT max(created_at) AS at FROM __drizzle_migrations`).get() as { at: number };
+    old.$client.prepare(`DELETE FROM __drizzle_migrations WHERE created_at = ?`).run(last.at);
+    old.$client.close();
+    const upgraded = openDatabase(copy);
+    try {
+      expect(statusFactsUsable(upgraded, rules)).toBe(true);
+      expect(trendFactsUsable(upgraded, rules)).toBe(false);
+      expect(trendSource(upgraded, leadership, {}, rules)).toBe("spans");
+      const before = JSON.stringify(monthlyTrend(upgraded, leadership, {}, TODAY, false, rules));
+      expect(before).toBe(JSON.stringify(monthlyTrend(db, leadership, {}, TODAY, false, rules)));
+      expect(ensureTaskStatusFacts(upgraded, rules)).toBe("rebuilt");
+      expect(trendFactsUsable(upgraded, rules)).toBe(true);
+      expect(JSON.stringify(monthlyTrend(upgraded, leadership, {}, TODAY, false, rules))).toBe(before);
+      expect(storedFactsSnapshot(upgraded)).toEqual(storedFactsSnapshot(db));
+    } finally {
+      upgraded.$client.close();
+    }
+  }, 120_000);
 });

@@ -1,16 +1,24 @@
 // Checks the stored status facts (app/models/status-facts.server.ts) against the
-// reference rules (app/domain/status.ts): every task's span for each day, and the
+// reference rules (app/domain/status.ts): every task's span for each day, the
 // stored counts of every scope they keep (visibility; committee; lead department;
-// by department), each recomputed here from the reference statuses.
+// by department), and the stored trend counts (visibility; committee) of every month
+// of due date, each recomputed here from the reference statuses.
 import { sql } from "drizzle-orm";
 import type { LocalDate } from "../../app/domain/dates";
 import { taskStatusAsOf, type StatusRules } from "../../app/domain/status";
 import { TASK_STATUSES } from "../../app/domain/vocabulary";
 import type { AppDatabase } from "../../app/lib/db.server";
-import { rollupCounts, type RollupScope, type RollupSeries } from "../../app/models/status-facts.server";
+import {
+  rollupCounts,
+  trendRollupCounts,
+  type RollupScope,
+  type RollupSeries,
+  type TrendRollupSeries,
+} from "../../app/models/status-facts.server";
 import { loadTaskFacts, spanStatusesAsOf } from "../../app/models/task-status.server";
 
 const SERIES = [...TASK_STATUSES, "stale"] as RollupSeries[];
+const TREND_SERIES: TrendRollupSeries[] = ["due", "done_on_time", "done_late", "overdue"];
 
 /** Differences between the stored facts and the reference, as readable lines (empty when they agree). */
 export function storedFactsMismatches(db: AppDatabase, asOfDays: readonly LocalDate[], rules: StatusRules): string[] {
@@ -25,6 +33,10 @@ export function storedFactsMismatches(db: AppDatabase, asOfDays: readonly LocalD
   const committees = [...new Set(tasks.map((t) => t.committee))];
   const departments = [...new Set(tasks.map((t) => t.department))];
   const mismatches: string[] = [];
+  // Every month of due date the trend counts have rows for (they must read 0 when no task is due in it).
+  const storedMonths = db
+    .all<{ m: number }>(sql`SELECT DISTINCT due_month AS m FROM task_status_trend_rollups`)
+    .map(({ m }) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`);
   for (const asOf of asOfDays) {
     const spans = spanStatusesAsOf(
       db,
@@ -33,6 +45,9 @@ export function storedFactsMismatches(db: AppDatabase, asOfDays: readonly LocalD
     );
     const expected = new Map<string, number>();
     const count = (key: string) => expected.set(key, (expected.get(key) ?? 0) + 1);
+    const expectedTrend = new Map<string, number>();
+    const months = new Set(storedMonths);
+    const countTrend = (key: string) => expectedTrend.set(key, (expectedTrend.get(key) ?? 0) + 1);
     for (const task of tasks) {
       const reference = taskStatusAsOf(facts.get(task.id)!, asOf, rules);
       const row = spans.get(task.id);
@@ -51,6 +66,16 @@ export function storedFactsMismatches(db: AppDatabase, asOfDays: readonly LocalD
         count(`${task.visibility}/0/0/${series}`);
         count(`${task.visibility}/${task.committee}/0/${series}`);
         count(`${task.visibility}/0/${task.department}/${series}`);
+      }
+      if (reference.dueDate === null) continue;
+      const month = reference.dueDate.slice(0, 7);
+      months.add(month);
+      const trend = ["done_on_time", "done_late", "overdue"].includes(reference.status)
+        ? ["due", reference.status]
+        : ["due"];
+      for (const series of trend) {
+        countTrend(`${task.visibility}/0/${month}/${series}`);
+        countTrend(`${task.visibility}/${task.committee}/${month}/${series}`);
       }
     }
     const compare = (label: string, key: string, stored: Map<RollupSeries, number> | undefined) => {
@@ -76,6 +101,21 @@ export function storedFactsMismatches(db: AppDatabase, asOfDays: readonly LocalD
       const byDepartment = rollupCounts(db, { visibilities: [visibility] }, asOf, true);
       for (const d of departments)
         compare(`by department ${visibility}/${d}`, `${visibility}/0/${d}`, byDepartment.get(d));
+      for (const committee of [0, ...committees]) {
+        const scope = { visibilities: [visibility], committeeId: committee === 0 ? undefined : committee };
+        const stored = trendRollupCounts(db, scope, asOf, [...months]);
+        for (const month of months) {
+          for (const series of TREND_SERIES) {
+            const want = expectedTrend.get(`${visibility}/${committee}/${month}/${series}`) ?? 0;
+            const got = stored.get(month)?.get(series) ?? 0;
+            if (got !== want) {
+              mismatches.push(
+                `trend ${visibility}/${committee} ${month} ${series} as of ${asOf}: stored ${got} ≠ ${want}`,
+              );
+            }
+          }
+        }
+      }
     }
   }
   return mismatches;
@@ -87,5 +127,7 @@ export function storedFactsSnapshot(db: AppDatabase) {
     spans: db.all(sql`SELECT * FROM task_status_spans ORDER BY task_id, from_day`),
     counts: db.all(sql`SELECT * FROM task_status_rollups WHERE n <> 0
       ORDER BY visibility, committee_id, department_id, level, bucket, series`),
+    trend: db.all(sql`SELECT * FROM task_status_trend_rollups WHERE n <> 0
+      ORDER BY visibility, committee_id, due_month, level, bucket, series`),
   };
 }
