@@ -11,6 +11,8 @@ import { localeCookie } from "../../app/lib/locale.server";
 import { BoundedCache, cachedRead, cachedReadKey, databaseVersion, documentKey } from "../../app/lib/read-cache.server";
 import { loader as dashboardLoader } from "../../app/routes/_index/route";
 import { loader as scorecardLoader } from "../../app/routes/scorecard/route";
+import { loader as searchLoader } from "../../app/routes/search/route";
+import { loader as taskListLoader } from "../../app/routes/tasks._index/route";
 import { today } from "../../app/domain/dates";
 import { changeTaskState } from "../../app/models/tasks.server";
 import { freshDatabase } from "../setup/database";
@@ -163,15 +165,22 @@ describe("the dashboard's answer", () => {
     expect(english.title).not.toBe(chair.title);
   });
 
-  it("is the same for the scorecard: shared by leaders, not with a department", async () => {
-    const scorecard = async (login: string) => {
-      const outcome = await callRoute(scorecardLoader, { path: "/scorecard", token: await sessionFor(login) });
-      expect(outcome.status).toBe(200);
-      return outcome.body;
-    };
-    const chair = await scorecard("lanhdao");
-    expect(await scorecard("lanhdao2")).toBe(chair);
-    expect(await scorecard("vanphong")).not.toBe(chair);
+  it("is the same for the scorecard, the task list and search: shared by leaders, not with others", async () => {
+    for (const [loader, path] of [
+      [scorecardLoader, "/scorecard"],
+      [taskListLoader, "/tasks?status=overdue"],
+      [searchLoader, "/search?q=chuy%E1%BB%83n%20%C4%91%E1%BB%95i%20s%E1%BB%91"],
+    ] as const) {
+      const read = async (login: string) => {
+        const outcome = await callRoute(loader, { path, token: await sessionFor(login) });
+        expect(outcome.status, path).toBe(200);
+        return outcome.body;
+      };
+      const chair = await read("lanhdao");
+      expect(await read("lanhdao2"), path).toBe(chair);
+      expect(await read("vanphong"), path).not.toBe(chair);
+      expect(await read("stttt.truong"), path).not.toBe(chair);
+    }
   });
 
   it("changes with the next write", async () => {

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
+import { cachedRead } from "~/lib/read-cache.server";
 import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
@@ -14,22 +15,26 @@ const MAX_QUERY = 200;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "directive.read");
-  const { t } = await getTranslator(request);
+  const { t, locale } = await getTranslator(request);
   const query = (new URL(request.url).searchParams.get("q") ?? "").trim();
   if (query.length > MAX_QUERY) badRequest(t("search.tooLong", { max: MAX_QUERY }));
-  const terms = queryTerms(query);
-  const hits = query === "" ? [] : search(getDb(), user, query);
-  return {
-    title: `${query ? `${query} — ` : ""}${t("search.title")} — ${t("app.name")}`,
-    query,
-    results: hits.map((hit) => ({
-      kind: hit.kind,
-      key: `${hit.kind}-${hit.id}`,
-      href: hit.taskId === null ? `/directives/${hit.directiveId}` : `/tasks/${hit.taskId}`,
-      title: highlight(hit.title, terms),
-      excerpt: hit.text ? highlight(hit.text, terms, 120) : [],
-    })),
-  };
+  const db = getDb();
+  // Shared by users who see the same records until the data changes (app/lib/read-cache.server.ts).
+  return cachedRead(db, JSON.stringify(["search", user.role, user.departmentId, locale, query]), () => {
+    const terms = queryTerms(query);
+    const hits = query === "" ? [] : search(db, user, query);
+    return {
+      title: `${query ? `${query} — ` : ""}${t("search.title")} — ${t("app.name")}`,
+      query,
+      results: hits.map((hit) => ({
+        kind: hit.kind,
+        key: `${hit.kind}-${hit.id}`,
+        href: hit.taskId === null ? `/directives/${hit.directiveId}` : `/tasks/${hit.taskId}`,
+        title: highlight(hit.title, terms),
+        excerpt: hit.text ? highlight(hit.text, terms, 120) : [],
+      })),
+    };
+  });
 }
 
 function Highlighted({ parts }: { parts: HighlightPart[] }) {

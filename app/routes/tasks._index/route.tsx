@@ -8,6 +8,7 @@ import { PeriodField } from "~/components/period-field";
 import { requirePermission } from "~/lib/auth.server";
 import { asOfFromUrl } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
+import { cachedRead } from "~/lib/read-cache.server";
 import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
@@ -41,7 +42,7 @@ const QUERY_KEYS = [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "task.read");
-  const { t } = await getTranslator(request);
+  const { t, locale } = await getTranslator(request);
   const url = new URL(request.url);
   const { asOf, isToday } = asOfFromUrl(url, t);
   const raw = Object.fromEntries(
@@ -63,14 +64,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // is a 404 with a message that does not say which of the two, as in the exports.
   const named = describeFilters(db, user, parsed.data, t);
   if (!named.ok) throw data({ message: named.message }, { status: 404 });
-  return {
+  // Shared by users who see the same tasks until the data changes (app/lib/read-cache.server.ts).
+  const key = JSON.stringify(["tasks", user.role, user.departmentId, locale, asOf, isToday, parsed.data]);
+  return cachedRead(db, key, () => ({
     title: `${t("tasks.title")} — ${t("app.name")}`,
     asOf,
     isToday,
     query: parsed.data,
     ...listTasks(db, user, parsed.data, asOf, getStatusRules(db)),
     options: { ...filterOptions(db, user, parsed.data.directive), years: periodYears(db, asOf, parsed.data.period) },
-  };
+  }));
 }
 
 const fieldClass = "w-full min-w-0 rounded border border-slate-400 px-2 py-1.5";
