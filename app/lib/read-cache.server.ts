@@ -8,13 +8,15 @@
 // inserting rows) and on every commit by another connection or process
 // (`PRAGMA data_version`: a second server, `npm run reminders` from cron, the
 // sqlite3 shell). So an answer is never stale: a write makes the next read
-// compute afresh. The clock is not data: keys that depend on the day name it.
+// compute afresh. The clock is not data: the day (Asia/Ho_Chi_Minh) is added to
+// every key, so the figures of "today" move at midnight.
 //
 // Values handed out are shared by every request with the same key: never mutate
 // them. The rendered document of a page whose data came from here is kept too
 // (`cachedDocument` / `keepDocument`, used by app/entry.server.tsx): same data,
 // same URL, same root data (user, unread badge, language) ⇒ the same HTML but for
 // the CSP nonce, which is put back per response.
+import { today } from "../domain/dates";
 import type { AppDatabase } from "./db.server";
 
 /** A least-recently-used map bounded by the summed sizes of its values. */
@@ -103,7 +105,8 @@ const keyOfValue = new WeakMap<object, string>();
  * error it throws (a 404, a 400) is not kept.
  */
 export function cachedRead<T extends object>(db: AppDatabase, key: string, compute: () => T): T {
-  const fullKey = `${databaseVersion(db)}\u0000${key}`;
+  // The day is part of every key: "today" moves the figures (and the years a menu offers) without a write.
+  const fullKey = `${databaseVersion(db)}\u0000${today()}\u0000${key}`;
   const found = answers.get(fullKey);
   if (found !== undefined) return found as T;
   const value = compute();

@@ -5,7 +5,7 @@
 // (The rendered pages are checked on real servers: tests/e2e/read-cache.e2e.ts.)
 import Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { writeTransaction, type AppDatabase } from "../../app/lib/db.server";
 import { localeCookie } from "../../app/lib/locale.server";
 import { BoundedCache, cachedRead, cachedReadKey, databaseVersion, documentKey } from "../../app/lib/read-cache.server";
@@ -88,6 +88,19 @@ describe("cachedRead", () => {
     }
     expect(databaseVersion(db)).not.toBe(version);
     expect(read().count).toBe(before.count + 1);
+  });
+
+  it("computes afresh on a new day (Hanoi time), with no write", () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date("2026-03-16T16:59:00Z")); // 23:59 in Hanoi
+      const before = read();
+      expect(read()).toBe(before);
+      vi.setSystemTime(new Date("2026-03-16T17:00:00Z")); // 00:00 the next day
+      expect(read()).not.toBe(before);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("does not keep an error", () => {
