@@ -10,6 +10,7 @@ import { writeTransaction, type AppDatabase } from "../../app/lib/db.server";
 import { localeCookie } from "../../app/lib/locale.server";
 import { BoundedCache, cachedRead, cachedReadKey, databaseVersion, documentKey } from "../../app/lib/read-cache.server";
 import { loader as dashboardLoader } from "../../app/routes/_index/route";
+import { loader as departmentsLoader } from "../../app/routes/departments._index/route";
 import { loader as scorecardLoader } from "../../app/routes/scorecard/route";
 import { loader as searchLoader } from "../../app/routes/search/route";
 import { loader as taskListLoader } from "../../app/routes/tasks._index/route";
@@ -178,9 +179,10 @@ describe("the dashboard's answer", () => {
     expect(english.title).not.toBe(chair.title);
   });
 
-  it("is the same for the scorecard, the task list and search: shared by leaders, not with others", async () => {
+  it("is the same for the scorecard, departments, the task list and search: shared by leaders only", async () => {
     for (const [loader, path] of [
       [scorecardLoader, "/scorecard"],
+      [departmentsLoader, "/departments"],
       [taskListLoader, "/tasks?status=overdue"],
       [searchLoader, "/search?q=chuy%E1%BB%83n%20%C4%91%E1%BB%95i%20s%E1%BB%91"],
     ] as const) {

@@ -6,6 +6,7 @@ import { useT } from "~/lib/i18n";
 import { useOptionalUser } from "~/lib/use-user";
 import { titleMeta } from "~/lib/meta";
 import { getDb } from "~/lib/db.server";
+import { cachedRead } from "~/lib/read-cache.server";
 import { getTranslator } from "~/lib/locale.server";
 import { requirePermission } from "~/lib/auth.server";
 import { today } from "~/domain/dates";
@@ -16,12 +17,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMet
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "department.read");
-  const { t } = await getTranslator(request);
+  const { t, locale } = await getTranslator(request);
   const db = getDb();
-  return {
+  // Shared by users who see the same tasks until the data changes (app/lib/read-cache.server.ts).
+  return cachedRead(db, JSON.stringify(["departments", user.role, user.departmentId, locale]), () => ({
     title: `${t("departments.title")} — ${t("app.name")}`,
     departments: listDepartments(db, user, today(), getStatusRules(db)),
-  };
+  }));
 }
 
 export default function DepartmentsPage() {
