@@ -27,7 +27,7 @@ export default function handleRequest(
     nonce === "" || request.method !== "GET" || actionData !== null
       ? null
       : documentKey(
-          request.url,
+          new URL(request.url),
           responseStatusCode,
           matches.map((match) => loaderData[match.route.id]),
         );

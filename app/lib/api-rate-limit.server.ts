@@ -3,7 +3,7 @@
 // which holds the one counter per token, so the budget is the server's, not each
 // worker's; a restart forgets the counts, which errs on the client's side.
 // Its job is to keep one runaway client from starving the people using the screens.
-import cluster from "node:cluster";
+import cluster, { type Worker } from "node:cluster";
 
 export const DEFAULT_API_REQUESTS_PER_MINUTE = 120;
 const WINDOW_MS = 60_000;
@@ -76,7 +76,7 @@ const ANSWER_TIMEOUT_MS = 1_000;
  * the primary (`answerRateQuestions`); in a single process (tests, scripts), here.
  */
 export function hitRateLimit(key: number, limit: number): Promise<RateDecision> {
-  if (!cluster.isWorker || process.send === undefined) return Promise.resolve(local.hit(key, limit));
+  if (limit <= 0 || !cluster.isWorker || !process.connected) return Promise.resolve(local.hit(key, limit));
   if (!listening) {
     listening = true;
     process.on("message", (message: unknown) => {
@@ -87,26 +87,35 @@ export function hitRateLimit(key: number, limit: number): Promise<RateDecision> 
   }
   const id = nextQuestion++;
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      waiting.delete(id);
+    // No answer in time, or the channel closed under the question: this worker decides alone (and a late
+    // answer is dropped, so that request counts here and in the primary: errs on the strict side, once).
+    const alone = () => {
+      if (!waiting.delete(id)) return;
+      clearTimeout(timer);
       resolve(local.hit(key, limit));
-    }, ANSWER_TIMEOUT_MS);
+    };
+    const timer = setTimeout(alone, ANSWER_TIMEOUT_MS);
     waiting.set(id, (decision) => {
       clearTimeout(timer);
       resolve(decision);
     });
-    process.send!({ type: "api-rate", id, key, limit } satisfies RateQuestion);
+    process.send!({ type: "api-rate", id, key, limit } satisfies RateQuestion, undefined, {}, (error) => {
+      if (error) alone();
+    });
   });
 }
 
 /** In the primary: answers a worker's rate questions from the one shared limiter. */
-export function answerRateQuestions(worker: {
-  on(event: "message", listener: (message: unknown) => void): unknown;
-  send(message: RateAnswer): unknown;
-}): void {
+export function answerRateQuestions(worker: Worker): void {
   worker.on("message", (message: unknown) => {
     if (typeof message !== "object" || message === null || (message as { type?: unknown }).type !== "api-rate") return;
     const question = message as RateQuestion;
-    worker.send({ type: "api-rate-decision", id: question.id, decision: local.hit(question.key, question.limit) });
+    const answer: RateAnswer = {
+      type: "api-rate-decision",
+      id: question.id,
+      decision: local.hit(question.key, question.limit),
+    };
+    // A worker that died meanwhile gets no answer (and must not take the primary down with an 'error').
+    if (worker.isConnected()) worker.send(answer, undefined, {}, () => {});
   });
 }

@@ -85,8 +85,9 @@ export function writeTransaction<T>(database: AppDatabase, work: (tx: WriteTrans
 // One connection per process, kept across dev-server module reloads.
 const globalForDb = globalThis as unknown as { __appDb?: AppDatabase };
 
-export function getDb(): AppDatabase {
-  globalForDb.__appDb ??= openDatabase();
+/** The process's connection, opened (and migrated, unless `migrate: false`) on first use. */
+export function getDb(options: { migrate?: boolean } = {}): AppDatabase {
+  globalForDb.__appDb ??= openDatabase(databasePath(), options);
   return globalForDb.__appDb;
 }
 

@@ -17,6 +17,7 @@
 // same URL, same root data (user, unread badge, language) ⇒ the same HTML but for
 // the CSP nonce, which is put back per response.
 import { today } from "../domain/dates";
+import type { Actor } from "../domain/permissions";
 import type { AppDatabase } from "./db.server";
 
 /** A least-recently-used map bounded by the summed sizes of its values. */
@@ -68,13 +69,12 @@ export class BoundedCache<V> {
   }
 }
 
-const connectionIds = new WeakMap<object, number>();
-let nextConnectionId = 1;
-
 interface VersionStatement {
   get(): { changes: number; version: number };
 }
-const versionStatements = new WeakMap<object, VersionStatement>();
+/** Per connection: a number told apart from every other connection's, and the statement reading its version. */
+const connections = new WeakMap<object, { id: number; statement: VersionStatement }>();
+let nextConnectionId = 1;
 
 /**
  * The state of the data as this process sees it: equal strings ⇒ no row changed
@@ -82,17 +82,15 @@ const versionStatements = new WeakMap<object, VersionStatement>();
  */
 export function databaseVersion(db: AppDatabase): string {
   const client = db.$client;
-  let id = connectionIds.get(client);
-  if (id === undefined) connectionIds.set(client, (id = nextConnectionId++));
-  let statement = versionStatements.get(client);
-  if (statement === undefined) {
-    statement = client.prepare(
+  let connection = connections.get(client);
+  if (connection === undefined) {
+    const statement = client.prepare(
       "SELECT total_changes() AS changes, data_version AS version FROM pragma_data_version",
     ) as unknown as VersionStatement;
-    versionStatements.set(client, statement);
+    connections.set(client, (connection = { id: nextConnectionId++, statement }));
   }
-  const { changes, version } = statement.get();
-  return `${id}.${changes}.${version}`;
+  const { changes, version } = connection.statement.get();
+  return `${connection.id}.${changes}.${version}`;
 }
 
 /** Cached answers by key (the data version is added here), and which key each value was cached under. */
@@ -105,6 +103,8 @@ const keyOfValue = new WeakMap<object, string>();
  * error it throws (a 404, a 400) is not kept.
  */
 export function cachedRead<T extends object>(db: AppDatabase, key: string, compute: () => T): T {
+  // Inside a transaction the rows read may yet be rolled back (and the version would not show it): never keep.
+  if (db.$client.inTransaction) return compute();
   // The day is part of every key: "today" moves the figures (and the years a menu offers) without a write.
   const fullKey = `${databaseVersion(db)}\u0000${today()}\u0000${key}`;
   const found = answers.get(fullKey);
@@ -113,6 +113,16 @@ export function cachedRead<T extends object>(db: AppDatabase, key: string, compu
   answers.set(fullKey, value);
   keyOfValue.set(value, fullKey);
   return value;
+}
+
+/**
+ * Who a shared answer is computed for: the user's role and department — what
+ * visibility depends on (app/models/visibility.server.ts) and what the keys name —
+ * and no user id (0: no one), so a rule that would look at the id cannot make one
+ * user's answer another's; it would see nobody's.
+ */
+export function sharedViewer(user: Actor): Actor {
+  return { id: 0, role: user.role, departmentId: user.departmentId };
 }
 
 /** The key a value was cached under by `cachedRead`, or undefined when it was not. */
@@ -136,18 +146,11 @@ const documents = new BoundedCache<DocumentParts>(DOCUMENT_BYTES, (parts) =>
  * the others' data small enough to name in the key (the root's user, badge and
  * language). `routeData` is in the order of the matched routes.
  */
-export function documentKey(url: string, status: number, routeData: readonly unknown[]): string | null {
-  if (status !== 200) return null;
-  let cached = false;
-  const parts = routeData.map((data) => {
-    const key = cachedReadKey(data);
-    if (key !== undefined) {
-      cached = true;
-      return key;
-    }
-    return JSON.stringify(data) ?? "";
-  });
-  return cached ? `${url}\u0000${parts.join("\u0000")}` : null;
+export function documentKey(url: URL, status: number, routeData: readonly unknown[]): string | null {
+  if (status !== 200 || !routeData.some((data) => cachedReadKey(data) !== undefined)) return null;
+  const parts = routeData.map((data) => cachedReadKey(data) ?? JSON.stringify(data) ?? "");
+  // The path and query only: the host a client names must not make (or evict) other entries.
+  return `${url.pathname}${url.search}\u0000${parts.join("\u0000")}`;
 }
 
 export function cachedDocument(key: string): DocumentParts | undefined {

@@ -35,10 +35,17 @@ export interface ReminderSchedule {
   stop(): void;
 }
 
-/** Runs the job now (awaited, so a fresh server starts from a known state), then on a timer. */
+/** Runs the job now (awaited, so a fresh server starts from a known state), then on a timer — or one of the two. */
 export async function startReminderSchedule(
   db: AppDatabase,
-  options: { env?: Environment; log?: (line: string) => void } = {},
+  options: {
+    env?: Environment;
+    log?: (line: string) => void;
+    /** Run once now (awaited); default true. */
+    runNow?: boolean;
+    /** Then every interval; default true. */
+    repeat?: boolean;
+  } = {},
 ): Promise<ReminderSchedule> {
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => console.log(line));
@@ -59,7 +66,8 @@ export async function startReminderSchedule(
       running = false;
     }
   };
-  await run(true);
+  if (options.runNow ?? true) await run(true);
+  if (!(options.repeat ?? true)) return { stop() {} };
   const timer = setInterval(() => void run(false), reminderJobIntervalMs(env));
   timer.unref();
   return { stop: () => clearInterval(timer) };

@@ -19,11 +19,11 @@ import { answerRateQuestions } from "../lib/api-rate-limit.server";
 import { bodyLimitRefusal, MAX_BODY_BYTES } from "../lib/body-limit.server";
 import { MAX_UPLOAD_REQUEST_BYTES } from "../domain/attachments";
 import type { RequestContext } from "../lib/request-context";
-import { databasePath, getDb, closeDb } from "../lib/db.server";
+import { databasePath, getDb, closeDb, type AppDatabase } from "../lib/db.server";
 import { ensureDemoData, printDemoLogins } from "../../db/seed/setup";
 import { ensureSearchIndex } from "../models/search.server";
 import { backgroundDelivery } from "../lib/mailer.server";
-import { startReminderSchedule } from "./reminder-schedule";
+import { reminderJobEnabled, startReminderSchedule } from "./reminder-schedule";
 import { webWorkerCount } from "./web-workers";
 import { getStatusRules } from "../models/settings.server";
 import { ensureTaskStatusFacts } from "../models/status-facts.server";
@@ -128,10 +128,20 @@ function limitBodies(req: express.Request, res: express.Response, next: express.
     .send(`${translate("vi", key, { max })}\n${translate("en", key, { max })}\n`);
 }
 
+/** Which kind of worker a forked process is (set by the primary in its environment). */
+const WORKER_ROLE = "DIRECTIVE_TRACKER_WORKER";
+type WorkerRole = "web" | "jobs";
+
+/** A replacement for a worker that died soon after it started waits longer each time (a broken build, a full disk). */
+const QUICK_EXIT_MS = 10_000;
+const MAX_RESTART_DELAY_MS = 30_000;
+
 /**
  * The primary process: build, migrate, load the demo data, bring the derived data up
- * to date and run the reminders job (once per server, here), then start the web
- * workers, which share the port (docs/decisions/004). A worker that dies is replaced.
+ * to date and run the reminders job once, then start the web workers, which share
+ * the port, and a jobs worker for the hourly reminders (docs/decisions/004). After
+ * that it only hands out connections, counts the API's rate limit and replaces a
+ * worker that dies.
  */
 async function primary(): Promise<void> {
   buildIfNeeded();
@@ -143,66 +153,106 @@ async function primary(): Promise<void> {
   if (ensureTaskStatusFacts(db, getStatusRules(db)) === "rebuilt") {
     console.log(`Status counts rebuilt from the task histories in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
-  // Automatic reminders, escalations and e-mail retries: now (before listening), then hourly.
-  const reminders = await startReminderSchedule(db);
+  // Automatic reminders, escalations and e-mail retries: now, before anyone is served; then hourly in the jobs worker.
+  await startReminderSchedule(db, { repeat: false });
+  const jobs = reminderJobEnabled();
 
   const port = Number(process.env.PORT ?? 3000);
   const count = webWorkerCount();
+  const roles = new Map<number, { role: WorkerRole; forkedAt: number }>();
+  const quickExits: Record<WorkerRole, number> = { web: 0, jobs: 0 };
+  const listened = new Set<number>();
+  let serving = false;
   let stopping = false;
-  const running = new Set<number>();
-  const fork = () => {
-    const worker = cluster.fork();
-    running.add(worker.id);
-    answerRateQuestions(worker);
+
+  const fork = (role: WorkerRole) => {
+    const worker = cluster.fork({ [WORKER_ROLE]: role });
+    roles.set(worker.id, { role, forkedAt: Date.now() });
+    if (role === "web") answerRateQuestions(worker);
   };
-  let listening = 0;
-  const finish = () =>
+  const finish = (code: number) =>
     void backgroundDelivery().finally(() => {
       closeDb();
-      process.exit(0);
+      process.exit(code);
     });
-  cluster.on("exit", (worker, code, signal) => {
-    running.delete(worker.id);
-    if (stopping) {
-      // The last worker has finished its requests and exited: the primary goes too.
-      if (running.size === 0) finish();
-      return;
-    }
-    if (listening < count) {
-      // Not even started (the port is taken, the build is broken): starting another would fail the same way.
-      console.error(`A web worker failed to start (${signal ?? code}); see the messages above.`);
-      process.exit(1);
-    }
-    console.error(`Web worker ${worker.process.pid} exited (${signal ?? code}); starting another.`);
-    fork();
-  });
-  cluster.on("listening", () => {
-    listening++;
-    if (listening !== count) return;
+
+  cluster.on("listening", (worker) => {
+    listened.add(worker.id);
+    if (serving || listened.size < count) return;
+    serving = true;
     console.log(`\nDatabase: ${databasePath()}`);
     void printDemoLogins(db).then(() =>
       console.log(`\nListening on http://localhost:${port} (${count} web worker${count === 1 ? "" : "s"})`),
     );
   });
-  for (let i = 0; i < count; i++) fork();
+  cluster.on("exit", (worker, code, signal) => {
+    const { role, forkedAt } = roles.get(worker.id)!;
+    roles.delete(worker.id);
+    if (stopping) {
+      // The last worker has finished its requests and exited: the primary goes too.
+      if (roles.size === 0) finish(0);
+      return;
+    }
+    if (role === "web" && !serving) {
+      // Not even started (the port is taken, the build is broken): another would fail the same way.
+      console.error(`A web worker failed to start (${signal ?? code}); see the messages above.`);
+      process.exit(1);
+    }
+    quickExits[role] = Date.now() - forkedAt < QUICK_EXIT_MS ? quickExits[role] + 1 : 0;
+    const delay = quickExits[role] === 0 ? 0 : Math.min(MAX_RESTART_DELAY_MS, 1000 * 2 ** (quickExits[role] - 1));
+    console.error(
+      `The ${role} worker ${worker.process.pid} exited (${signal ?? code}); ` +
+        `starting another${delay === 0 ? "" : ` in ${delay / 1000} s`}.`,
+    );
+    setTimeout(() => {
+      if (!stopping) fork(role);
+    }, delay);
+  });
+  for (let i = 0; i < count; i++) fork("web");
+  if (jobs) fork("jobs");
 
   const shutdown = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl+C: stop now.
+      process.exit(1);
+    }
     stopping = true;
     console.log(`${signal}: shutting down`);
-    reminders.stop();
     // Each worker stops taking connections, finishes the requests it has, and exits (then `finish`).
-    if (running.size === 0) finish();
+    if (roles.size === 0) finish(0);
     else cluster.disconnect();
-    setTimeout(() => process.exit(0), 10_000).unref();
+    // Workers that do not finish in time: a supervisor sees the stop was not clean.
+    setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
 }
 
+/** Stops this worker once its channel to the primary closes: the shutdown, or the primary died. */
+function exitOnDisconnect(db: AppDatabase): void {
+  process.once("disconnect", () => {
+    void backgroundDelivery().finally(() => {
+      db.$client.close();
+      process.exit(0);
+    });
+  });
+  // Ctrl+C reaches every process of the group: the primary leads the shutdown. SIGTERM to one worker stops
+  // that worker gently (it finishes its requests; the primary starts another).
+  process.on("SIGINT", () => {});
+  process.on("SIGTERM", () => cluster.worker?.disconnect());
+}
+
+/** The hourly reminders job, away from the primary (which hands out connections) and the web workers. */
+async function jobsWorker(): Promise<void> {
+  const db = getDb({ migrate: false }); // the primary migrated
+  exitOnDisconnect(db);
+  await startReminderSchedule(db, { runNow: false });
+}
+
 /** A web worker: serves the app on the shared port until the primary disconnects it. */
-async function worker(): Promise<void> {
-  const db = getDb();
+async function webWorker(): Promise<void> {
+  const db = getDb({ migrate: false }); // the primary migrated
+  exitOnDisconnect(db);
   const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
@@ -238,22 +288,13 @@ async function worker(): Promise<void> {
     console.error(error);
     process.exit(1);
   });
-
-  // Disconnected by the primary's shutdown (after this worker's server closed), or the primary died.
-  process.once("disconnect", () => {
-    void backgroundDelivery().finally(() => {
-      db.$client.close();
-      process.exit(0);
-    });
-  });
-  // Ctrl+C reaches every process of the group: the primary leads the shutdown.
-  process.on("SIGINT", () => {});
-  process.on("SIGTERM", () => {});
 }
 
 async function main(): Promise<void> {
   process.env.NODE_ENV ??= "production";
-  await (cluster.isPrimary ? primary() : worker());
+  if (cluster.isPrimary) await primary();
+  else if (process.env[WORKER_ROLE] === "jobs") await jobsWorker();
+  else await webWorker();
 }
 
 main().catch((error: unknown) => {

@@ -124,7 +124,7 @@ describe("a server with two web workers", () => {
     const replaced = workerPids(primary);
     expect(replaced).toHaveLength(2);
     expect(replaced).not.toContain(workers[0]);
-    expect(server.output()).toMatch(/Web worker \d+ exited \(SIGKILL\); starting another/);
+    expect(server.output()).toMatch(/The web worker \d+ exited \(SIGKILL\); starting another/);
 
     // SIGTERM to the primary: it disconnects the workers, they finish and exit, then it exits.
     await server.stop();

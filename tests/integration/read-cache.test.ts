@@ -104,6 +104,20 @@ describe("cachedRead", () => {
     }
   });
 
+  it("keeps nothing read inside a transaction (its rows may yet be rolled back)", () => {
+    const before = read();
+    const client = db.$client;
+    client.exec("BEGIN");
+    try {
+      client.prepare(`INSERT INTO committees (code, name) VALUES ('BCD-T4', 'Ban chỉ đạo thử 4')`).run();
+      expect(read().count).toBe(before.count + 1);
+    } finally {
+      client.exec("ROLLBACK");
+    }
+    // total_changes() counted the rolled-back row and data_version did not move: only not keeping it saves us.
+    expect(read().count).toBe(before.count);
+  });
+
   it("does not keep an error", () => {
     let calls = 0;
     const failing = () =>
@@ -136,13 +150,17 @@ describe("documentKey", () => {
     try {
       const page = cachedRead(db, "page", () => ({ figures: [1, 2, 3] }));
       const root = { user: { id: 1, unreadNotifications: 0 }, locale: "vi" };
-      const key = documentKey("http://x/", 200, [root, page]);
+      const key = documentKey(new URL("http://x/"), 200, [root, page]);
       expect(key).not.toBeNull();
-      expect(documentKey("http://x/", 200, [root, { figures: [1, 2, 3] }])).toBeNull();
-      expect(documentKey("http://x/", 404, [root, page])).toBeNull();
-      expect(documentKey("http://x/?a=1", 200, [root, page])).not.toBe(key);
-      expect(documentKey("http://x/", 200, [{ ...root, user: { id: 2, unreadNotifications: 0 } }, page])).not.toBe(key);
-      expect(documentKey("http://x/", 200, [{ ...root, user: { id: 1, unreadNotifications: 1 } }, page])).not.toBe(key);
+      expect(documentKey(new URL("http://x/"), 200, [root, { figures: [1, 2, 3] }])).toBeNull();
+      expect(documentKey(new URL("http://x/"), 404, [root, page])).toBeNull();
+      expect(documentKey(new URL("http://x/?a=1"), 200, [root, page])).not.toBe(key);
+      expect(
+        documentKey(new URL("http://x/"), 200, [{ ...root, user: { id: 2, unreadNotifications: 0 } }, page]),
+      ).not.toBe(key);
+      expect(
+        documentKey(new URL("http://x/"), 200, [{ ...root, user: { id: 1, unreadNotifications: 1 } }, page]),
+      ).not.toBe(key);
     } finally {
       db.$client.close();
     }

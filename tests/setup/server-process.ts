@@ -57,12 +57,22 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // Detached, the server would outlive the test run: take its whole group down when the run ends.
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", killGroup);
+  child.once("exit", () => process.off("exit", killGroup));
 
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`The server did not start in time:\n${output}`)),
-      options.timeoutMs ?? 170_000,
-    );
+    const timer = setTimeout(() => {
+      killGroup();
+      reject(new Error(`The server did not start in time:\n${output}`));
+    }, options.timeoutMs ?? 170_000);
     const check = setInterval(() => {
       if (!output.includes("Listening on")) return;
       clearInterval(check);

@@ -16,7 +16,7 @@ import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
 import { asOfFromUrl } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
-import { cachedRead } from "~/lib/read-cache.server";
+import { cachedRead, sharedViewer } from "~/lib/read-cache.server";
 import { useOptionalUser } from "~/lib/use-user";
 import { getTranslator } from "~/lib/locale.server";
 import { requirePermission } from "~/lib/auth.server";
@@ -45,13 +45,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // What a user sees depends on their role and department only (app/models/visibility.server.ts),
   // so users alike share the answer until the data changes (app/lib/read-cache.server.ts).
   const key = JSON.stringify(["dashboard", user.role, user.departmentId, locale, asOf, isToday, filters]);
+  const viewer = sharedViewer(user);
   return cachedRead(db, key, () => {
     const rules = getStatusRules(db);
-    const options = filterOptions(db, user, filters.directive);
-    const described = describeFilters(db, user, filters, t);
-    const trend = monthlyTrend(db, user, filters, asOf, isToday, rules);
+    const options = filterOptions(db, viewer, filters.directive);
+    const described = describeFilters(db, viewer, filters, t);
+    const trend = monthlyTrend(db, viewer, filters, asOf, isToday, rules);
     // The newest few directives; "see all" when there are more.
-    const shown = directiveProgressByLevel(db, user, filters, asOf, isToday, rules, DASHBOARD_DIRECTIVE_LIMIT + 1);
+    const shown = directiveProgressByLevel(db, viewer, filters, asOf, isToday, rules, DASHBOARD_DIRECTIVE_LIMIT + 1);
     return {
       title: `${t("dashboard.title")} — ${t("app.name")}`,
       asOf,
@@ -60,12 +61,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       options: {
         ...options,
         // A department user's figures are their department's: the only lead unit to narrow to.
-        departments: options.departments.filter((d) => canReadDepartmentFigures(user, d.id)),
+        departments: options.departments.filter((d) => canReadDepartmentFigures(viewer, d.id)),
         years: periodYears(db, asOf, filters.period),
       },
       /** For the print header: the scope in words. */
       scope: described.ok ? described.filters : [],
-      figures: dashboardFigures(db, user, filters, asOf, isToday, rules),
+      figures: dashboardFigures(db, viewer, filters, asOf, isToday, rules),
       trend,
       trendChart: trendChartGeometry(trend),
       directives: shown.slice(0, DASHBOARD_DIRECTIVE_LIMIT),

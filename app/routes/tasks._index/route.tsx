@@ -8,7 +8,7 @@ import { PeriodField } from "~/components/period-field";
 import { requirePermission } from "~/lib/auth.server";
 import { asOfFromUrl } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
-import { cachedRead } from "~/lib/read-cache.server";
+import { cachedRead, sharedViewer } from "~/lib/read-cache.server";
 import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
@@ -66,13 +66,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!named.ok) throw data({ message: named.message }, { status: 404 });
   // Shared by users who see the same tasks until the data changes (app/lib/read-cache.server.ts).
   const key = JSON.stringify(["tasks", user.role, user.departmentId, locale, asOf, isToday, parsed.data]);
+  const viewer = sharedViewer(user);
   return cachedRead(db, key, () => ({
     title: `${t("tasks.title")} — ${t("app.name")}`,
     asOf,
     isToday,
     query: parsed.data,
-    ...listTasks(db, user, parsed.data, asOf, getStatusRules(db)),
-    options: { ...filterOptions(db, user, parsed.data.directive), years: periodYears(db, asOf, parsed.data.period) },
+    ...listTasks(db, viewer, parsed.data, asOf, getStatusRules(db)),
+    options: { ...filterOptions(db, viewer, parsed.data.directive), years: periodYears(db, asOf, parsed.data.period) },
   }));
 }
 
