@@ -13,7 +13,9 @@ declare module "@remix-run/node" {
 /**
  * The browser gets `messages/catalogs.browser.ts` where code imports
  * `./messages/catalogs`: one language's catalogue, loaded on demand, instead of
- * all of them (the server, tests and scripts keep the eager module).
+ * all of them (the server, tests and scripts keep the eager module). The client
+ * build also writes where each catalogue's chunk went (`catalog-chunks.json`), so
+ * pages can ask for theirs with the page (app/lib/catalog-preload.server.ts).
  */
 function browserCatalogs(): Plugin {
   return {
@@ -22,6 +24,18 @@ function browserCatalogs(): Plugin {
     async resolveId(source, importer, options) {
       if (options.ssr || !/\/messages\/catalogs$/.test(source)) return null;
       return this.resolve(`${source}.browser`, importer, { ...options, skipSelf: true });
+    },
+    generateBundle(options, bundle) {
+      if (this.environment?.config.build.ssr) return;
+      const chunks: Record<string, string> = {};
+      for (const chunk of Object.values(bundle)) {
+        const locale =
+          chunk.type === "chunk" && /\/app\/lib\/messages\/(vi|en)\.ts$/.exec(chunk.facadeModuleId ?? "")?.[1];
+        if (chunk.type === "chunk" && locale) chunks[locale] = `/${chunk.fileName}`;
+      }
+      if (Object.keys(chunks).length > 0) {
+        this.emitFile({ type: "asset", fileName: "catalog-chunks.json", source: JSON.stringify(chunks) });
+      }
     },
   };
 }

@@ -14,6 +14,7 @@ import { AppShell } from "~/components/app-shell";
 import { ErrorPage } from "~/components/error-page";
 import { DEFAULT_LOCALE, translate, type Locale } from "~/lib/i18n";
 import { getLocale } from "~/lib/locale.server";
+import { catalogChunkHref } from "~/lib/catalog-preload.server";
 import { getUser } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { unreadCount } from "~/models/notifications.server";
@@ -31,6 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     appName: translate(locale, "app.name"),
+    /** The page's language catalogue, fetched with the page rather than after the entry script. */
+    catalogHref: catalogChunkHref(locale),
     user: user && {
       id: user.id,
       displayName: user.displayName,
@@ -58,6 +61,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {data?.catalogHref && <link rel="modulepreload" href={data.catalogHref} />}
       </head>
       <body>
         <AppShell user={data?.user ?? null}>{children}</AppShell>
