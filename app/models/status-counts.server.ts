@@ -13,6 +13,14 @@ export function emptyStatusCounts(): StatusCounts {
   return { ...(Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>), stale: 0 };
 }
 
+/** The counts of two sets of tasks together (e.g. a directive's main tasks and its sub-tasks). */
+export function addStatusCounts(a: StatusCounts, b: StatusCounts): StatusCounts {
+  const sum = emptyStatusCounts();
+  for (const status of TASK_STATUSES) sum[status] = a[status] + b[status];
+  sum.stale = a.stale + b.stale;
+  return sum;
+}
+
 /**
  * Task counts by status as of a day, grouped by a column of `tasks t` (e.g.
  * `t.directive_id`), computed in SQL. Tasks created after the day are not counted.

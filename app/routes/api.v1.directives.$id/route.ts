@@ -3,18 +3,10 @@
 import { canSeeDirective } from "~/domain/permissions";
 import { apiPaths, coded, statusCountsJson } from "~/lib/api-json.server";
 import { apiDeny, apiEndpoint, asOfQuery, notFoundError, recordIdParam } from "~/lib/api.server";
-import { TASK_STATUSES } from "~/domain/vocabulary";
 import { directiveProgressByLevel } from "~/models/directive-progress.server";
-import { emptyStatusCounts, type StatusCounts } from "~/models/status-counts.server";
+import { addStatusCounts, emptyStatusCounts } from "~/models/status-counts.server";
 import { directiveAccessFacts } from "~/models/visibility.server";
 import { getDirective } from "~/routes/directives.$id/queries.server";
-
-function sumCounts(a: StatusCounts, b: StatusCounts): StatusCounts {
-  const sum = emptyStatusCounts();
-  for (const status of TASK_STATUSES) sum[status] = a[status] + b[status];
-  sum.stale = a.stale + b.stale;
-  return sum;
-}
 
 export const loader = apiEndpoint({ permission: "directive.read", query: ["asOf"] }, (call) => {
   const id = recordIdParam(call);
@@ -28,7 +20,7 @@ export const loader = apiEndpoint({ permission: "directive.read", query: ["asOf"
   // The directive page's own counts: main tasks, and sub-tasks apart.
   const progress = directiveProgressByLevel(call.db, call.actor, { directive: id }, asOf, isToday, call.rules)[0];
   const topLevelCounts = progress?.top ?? emptyStatusCounts();
-  const counts = sumCounts(topLevelCounts, progress?.sub ?? emptyStatusCounts());
+  const counts = addStatusCounts(topLevelCounts, progress?.sub ?? emptyStatusCounts());
   return {
     asOf,
     directive: {
