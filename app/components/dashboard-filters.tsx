@@ -1,4 +1,5 @@
 import { useT } from "~/lib/i18n";
+import { directiveChoices, FilterSelect, namedChoices } from "./filter-select";
 import { PeriodField } from "./period-field";
 
 export interface FilterOptions {
@@ -22,40 +23,31 @@ export function DashboardFilterFields({
   const t = useT();
   return (
     <>
-      <label className="flex flex-col gap-1">
-        <span className="font-medium">{t("dashboard.filter.committee")}</span>
-        <select name="committee" defaultValue={values.committee ?? ""} className={fieldClass}>
-          <option value="">{t("dashboard.filter.all")}</option>
-          {options.committees.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1">
-        <span className="font-medium">{t("dashboard.filter.directive")}</span>
-        <select name="directive" defaultValue={values.directive ?? ""} className={fieldClass}>
-          <option value="">{t("dashboard.filter.all")}</option>
-          {options.directives.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label={t("dashboard.filter.committee")}
+        name="committee"
+        value={values.committee}
+        allLabel={t("dashboard.filter.all")}
+        choices={namedChoices(options.committees)}
+        className={fieldClass}
+      />
+      <FilterSelect
+        label={t("dashboard.filter.directive")}
+        name="directive"
+        value={values.directive}
+        allLabel={t("dashboard.filter.all")}
+        choices={directiveChoices(options.directives)}
+        className={fieldClass}
+      />
       {options.departments && (
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">{t("dashboard.filter.department")}</span>
-          <select name="department" defaultValue={values.department ?? ""} className={fieldClass}>
-            <option value="">{t("dashboard.filter.all")}</option>
-            {options.departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t("dashboard.filter.department")}
+          name="department"
+          value={values.department}
+          allLabel={t("dashboard.filter.all")}
+          choices={namedChoices(options.departments)}
+          className={fieldClass}
+        />
       )}
       <PeriodField value={values.period} years={options.years} className={fieldClass} />
     </>

@@ -1,3 +1,4 @@
+import { directiveChoices, FilterSelect, namedChoices } from "~/components/filter-select";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
@@ -106,61 +107,46 @@ export default function TasksPage() {
       >
         {query.sort && <input type="hidden" name="sort" value={query.sort} />}
         {query.dir && <input type="hidden" name="dir" value={query.dir} />}
-        <label className="flex min-w-0 flex-col gap-1">
-          <span className="font-medium">{t("tasks.filter.status")}</span>
-          <select name="status" defaultValue={query.status ?? ""} className={fieldClass}>
-            <option value="">{t("common.all")}</option>
-            {TASK_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex min-w-0 flex-col gap-1">
-          <span className="font-medium">{t("tasks.filter.department")}</span>
-          <select name="department" defaultValue={query.department ?? ""} className={fieldClass}>
-            <option value="">{t("common.all")}</option>
-            {options.departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex min-w-0 flex-col gap-1">
-          <span className="font-medium">{t("tasks.filter.coordinator")}</span>
-          <select name="coordinator" defaultValue={query.coordinator ?? ""} className={fieldClass}>
-            <option value="">{t("common.all")}</option>
-            {options.departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex min-w-0 flex-col gap-1">
-          <span className="font-medium">{t("tasks.filter.directive")}</span>
-          <select name="directive" defaultValue={query.directive ?? ""} className={fieldClass}>
-            <option value="">{t("common.all")}</option>
-            {options.directives.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex min-w-0 flex-col gap-1">
-          <span className="font-medium">{t("tasks.filter.committee")}</span>
-          <select name="committee" defaultValue={query.committee ?? ""} className={fieldClass}>
-            <option value="">{t("common.all")}</option>
-            {options.committees.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t("tasks.filter.status")}
+          name="status"
+          value={query.status}
+          allLabel={t("common.all")}
+          choices={TASK_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+          className={fieldClass}
+        />
+        <FilterSelect
+          label={t("tasks.filter.department")}
+          name="department"
+          value={query.department}
+          allLabel={t("common.all")}
+          choices={namedChoices(options.departments)}
+          className={fieldClass}
+        />
+        <FilterSelect
+          label={t("tasks.filter.coordinator")}
+          name="coordinator"
+          value={query.coordinator}
+          allLabel={t("common.all")}
+          choices={namedChoices(options.departments)}
+          className={fieldClass}
+        />
+        <FilterSelect
+          label={t("tasks.filter.directive")}
+          name="directive"
+          value={query.directive}
+          allLabel={t("common.all")}
+          choices={directiveChoices(options.directives)}
+          className={fieldClass}
+        />
+        <FilterSelect
+          label={t("tasks.filter.committee")}
+          name="committee"
+          value={query.committee}
+          allLabel={t("common.all")}
+          choices={namedChoices(options.committees)}
+          className={fieldClass}
+        />
         <div className="flex gap-2">
           <label className="flex flex-1 flex-col gap-1">
             <span className="font-medium">{t("tasks.filter.dueFrom")}</span>
