@@ -309,6 +309,54 @@ function taskPageTakesProgressReports(): boolean {
   return source.includes("submitProgressReport") && /["']report["']/.test(source);
 }
 
+/** The task page's progress report form, as a coordinating department posts it (a new idempotency key each time). */
+function progressReportForm(task: { id: number; version: number }): string {
+  return new URLSearchParams({
+    intent: "report",
+    version: String(task.version),
+    baseVersion: String(task.version),
+    asOfDate: todayInHanoi(),
+    percent: "40",
+    result: "Bench: đã triển khai, đang hoàn thiện hồ sơ.",
+    idempotencyKey: crypto.randomUUID(),
+  }).toString();
+}
+
+/**
+ * Runs `work` while a department files a progress report every `intervalMs` (each
+ * write makes the read cache compute afresh), and says how many were acknowledged.
+ */
+async function whileWriting<T>(
+  origin: string,
+  cookie: string,
+  task: { id: number; version: number },
+  intervalMs: number,
+  work: () => Promise<T>,
+): Promise<{ result: T; writes: number }> {
+  let writes = 0;
+  let stopped = false;
+  const writer = (async () => {
+    while (!stopped) {
+      const started = performance.now();
+      const response = await fetch(`${origin}/tasks/${task.id}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie, origin, "Content-Type": "application/x-www-form-urlencoded" },
+        body: progressReportForm(task),
+      });
+      await response.arrayBuffer();
+      if (response.status === 302) writes++;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, intervalMs - (performance.now() - started))));
+    }
+  })();
+  try {
+    return { result: await work(), writes };
+  } finally {
+    stopped = true;
+    await writer;
+  }
+}
+
 /**
  * Progress reports over HTTP as a coordinating department (a coordinator's report
  * leaves the task row alone, so concurrent reports never conflict). The form's
@@ -321,16 +369,7 @@ async function httpProgressReports(
   task: { id: number; version: number },
   options: BenchOptions,
 ): Promise<RouteResult | string> {
-  const form = () =>
-    new URLSearchParams({
-      intent: "report",
-      version: String(task.version),
-      baseVersion: String(task.version),
-      asOfDate: todayInHanoi(),
-      percent: "40",
-      result: "Bench: đã triển khai, đang hoàn thiện hồ sơ.",
-      idempotencyKey: crypto.randomUUID(),
-    }).toString();
+  const form = () => progressReportForm(task);
   const count = () => {
     const db = new Database(databaseFile, { readonly: true });
     try {
@@ -526,6 +565,18 @@ async function main(): Promise<void> {
       );
       results.push(result);
       console.log(`${result.rps.toFixed(1)} req/s, p95 ${ms(result.p95)}, solo ${ms(result.solo)}`);
+    }
+
+    // Repeat views while the data keeps changing: every write makes the next request compute and render afresh.
+    if (data.coordinatedTask) {
+      const name = "dashboard, while 5 writes a second";
+      process.stdout.write(`${name.padEnd(34)} / … `);
+      const { result, writes } = await whileWriting(origin, deptLeadCookie, data.coordinatedTask, 200, () =>
+        loadTest(name, `${origin}/`, readCookie, options),
+      );
+      result.note = `${writes} progress reports stored during the run`;
+      results.push(result);
+      console.log(`${result.rps.toFixed(1)} req/s, p95 ${ms(result.p95)} (${writes} writes meanwhile)`);
     }
 
     // Writes: over HTTP once the task page takes progress reports, else in-process.
