@@ -450,6 +450,33 @@ function budgets(results: RouteResult[], maxClientJs: { routeId: string; gzipByt
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
+/**
+ * A few requests one at a time before a load (warm-up, and the latency without
+ * queueing): their median, and the last one's status. Redirects are not followed.
+ */
+async function soloRequests(
+  origin: string,
+  cookie: string,
+  pathFor: () => string,
+): Promise<{ median: number; status: number }> {
+  const times: number[] = [];
+  let status = 0;
+  for (let i = 0; i < SOLO_REQUESTS; i++) {
+    const t0 = performance.now();
+    const response = await fetch(origin + pathFor(), { headers: { cookie }, redirect: "manual" });
+    await response.arrayBuffer();
+    times.push(performance.now() - t0);
+    status = response.status;
+  }
+  return {
+    median: percentile(
+      times.sort((a, b) => a - b),
+      50,
+    ),
+    status,
+  };
+}
+
 /** `count` days before today, newest first, as yyyy-mm-dd. */
 function pastDays(count: number): string[] {
   const today = new Date(`${todayInHanoi()}T00:00:00Z`).getTime();
@@ -518,21 +545,9 @@ async function main(): Promise<void> {
     const results: RouteResult[] = [];
     for (const route of routes) {
       // One request at a time first (warm-up, and the latency without queueing).
-      const solo: number[] = [];
-      let status = 0;
-      for (let i = 0; i < SOLO_REQUESTS; i++) {
-        const t0 = performance.now();
-        const response = await fetch(origin + route.path, { headers: { cookie: readCookie }, redirect: "manual" });
-        await response.arrayBuffer();
-        solo.push(performance.now() - t0);
-        status = response.status;
-      }
+      const { median, status } = await soloRequests(origin, readCookie, () => route.path);
       process.stdout.write(`${route.name.padEnd(34)} ${route.path} (HTTP ${status}) … `);
-      const result = { ...(await loadTest(route.name, origin + route.path, readCookie, options)) };
-      result.solo = percentile(
-        solo.sort((a, b) => a - b),
-        50,
-      );
+      const result = { ...(await loadTest(route.name, origin + route.path, readCookie, options)), solo: median };
       results.push(result);
       console.log(`${result.rps.toFixed(1)} req/s, p95 ${ms(result.p95)}, solo ${ms(result.solo)}`);
     }
@@ -546,23 +561,14 @@ async function main(): Promise<void> {
     ]) {
       let next = 0;
       const pathFor = () => `${route.path}?asOf=${days[next++ % days.length]}`;
-      const solo: number[] = [];
-      for (let i = 0; i < SOLO_REQUESTS; i++) {
-        const t0 = performance.now();
-        const response = await fetch(origin + pathFor(), { headers: { cookie: readCookie } });
-        await response.arrayBuffer();
-        solo.push(performance.now() - t0);
-      }
+      const { median } = await soloRequests(origin, readCookie, pathFor);
       process.stdout.write(`${route.name.padEnd(34)} ${route.path}?asOf=… … `);
       const result = await loadTest(route.name, origin + route.path, readCookie, options, {
         method: "GET",
         setupRequest: (request) => ({ ...request, path: pathFor() }),
       });
       result.path = `${route.path}?asOf=<another day>`;
-      result.solo = percentile(
-        solo.sort((a, b) => a - b),
-        50,
-      );
+      result.solo = median;
       results.push(result);
       console.log(`${result.rps.toFixed(1)} req/s, p95 ${ms(result.p95)}, solo ${ms(result.solo)}`);
     }
