@@ -5,6 +5,10 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { FieldErrors } from "./form-feedback";
+
+// The form-level alert is the one the secretariat's forms use.
+export { FormAlert } from "./form-feedback";
 
 export const INPUT_CLASS =
   "w-full rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
@@ -47,11 +51,7 @@ function FieldShell({
           {hint}
         </p>
       )}
-      {field.errors && (
-        <p id={field.errorId} className="text-sm text-red-800">
-          {field.errors.join(" ")}
-        </p>
-      )}
+      <FieldErrors id={field.errorId} errors={field.errors} />
     </div>
   );
 }
@@ -129,21 +129,7 @@ export function ConfirmCheckbox({ field, label }: { field: FieldMetadata<boolean
           {label}
         </label>
       </div>
-      {field.errors && (
-        <p id={field.errorId} className="text-sm text-red-800">
-          {field.errors.join(" ")}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** Errors about the whole form (a refused action), announced when they appear. */
-export function FormAlert({ id, errors }: { id: string; errors: string[] | undefined }) {
-  if (!errors || errors.length === 0) return null;
-  return (
-    <div id={id} role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
-      {errors.join(" ")}
+      <FieldErrors id={field.errorId} errors={field.errors} />
     </div>
   );
 }
