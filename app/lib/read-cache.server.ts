@@ -116,13 +116,20 @@ export function cachedRead<T extends object>(db: AppDatabase, key: string, compu
 }
 
 /**
- * Who a shared answer is computed for: the user's role and department — what
- * visibility depends on (app/models/visibility.server.ts) and what the keys name —
- * and no user id (0: no one), so a rule that would look at the id cannot make one
- * user's answer another's; it would see nobody's.
+ * A page's answer shared by every user who sees the same tasks: what visibility
+ * depends on (app/models/visibility.server.ts) — the role and the department — is
+ * part of the key, and `compute` gets a viewer with just those and no user id (0:
+ * no one), so a rule that looked at the id would see nobody's tasks rather than
+ * the first requester's. `parts` name everything else the answer depends on.
  */
-export function sharedViewer(user: Actor): Actor {
-  return { id: 0, role: user.role, departmentId: user.departmentId };
+export function sharedRead<T extends object>(
+  db: AppDatabase,
+  user: Actor,
+  parts: readonly unknown[],
+  compute: (viewer: Actor) => T,
+): T {
+  const viewer: Actor = { id: 0, role: user.role, departmentId: user.departmentId };
+  return cachedRead(db, JSON.stringify([viewer.role, viewer.departmentId, ...parts]), () => compute(viewer));
 }
 
 /** The key a value was cached under by `cachedRead`, or undefined when it was not. */

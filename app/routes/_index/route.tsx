@@ -16,7 +16,7 @@ import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
 import { asOfFromUrl } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
-import { cachedRead, sharedViewer } from "~/lib/read-cache.server";
+import { sharedRead } from "~/lib/read-cache.server";
 import { useOptionalUser } from "~/lib/use-user";
 import { getTranslator } from "~/lib/locale.server";
 import { requirePermission } from "~/lib/auth.server";
@@ -44,9 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filters = dashboardFiltersFromUrl(url, t, db, user);
   // What a user sees depends on their role and department only (app/models/visibility.server.ts),
   // so users alike share the answer until the data changes (app/lib/read-cache.server.ts).
-  const key = JSON.stringify(["dashboard", user.role, user.departmentId, locale, asOf, isToday, filters]);
-  const viewer = sharedViewer(user);
-  return cachedRead(db, key, () => {
+  return sharedRead(db, user, ["dashboard", locale, asOf, isToday, filters], (viewer) => {
     const rules = getStatusRules(db);
     const options = filterOptions(db, viewer, filters.directive);
     const described = describeFilters(db, viewer, filters, t);

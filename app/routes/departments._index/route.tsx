@@ -6,7 +6,7 @@ import { useT } from "~/lib/i18n";
 import { useOptionalUser } from "~/lib/use-user";
 import { titleMeta } from "~/lib/meta";
 import { getDb } from "~/lib/db.server";
-import { cachedRead, sharedViewer } from "~/lib/read-cache.server";
+import { sharedRead } from "~/lib/read-cache.server";
 import { getTranslator } from "~/lib/locale.server";
 import { requirePermission } from "~/lib/auth.server";
 import { today } from "~/domain/dates";
@@ -20,8 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { t, locale } = await getTranslator(request);
   const db = getDb();
   // Shared by users who see the same tasks until the data changes (app/lib/read-cache.server.ts).
-  const viewer = sharedViewer(user);
-  return cachedRead(db, JSON.stringify(["departments", user.role, user.departmentId, locale]), () => ({
+  return sharedRead(db, user, ["departments", locale], (viewer) => ({
     title: `${t("departments.title")} — ${t("app.name")}`,
     departments: listDepartments(db, viewer, today(), getStatusRules(db)),
   }));

@@ -7,7 +7,7 @@ import { canReadDepartmentFigures } from "~/domain/permissions";
 import { useOptionalUser } from "~/lib/use-user";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
-import { cachedRead, sharedViewer } from "~/lib/read-cache.server";
+import { sharedRead } from "~/lib/read-cache.server";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
@@ -27,9 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = getDb();
   const { asOf, isToday, filters, sort, dir } = scorecardQueryFromUrl(url, t, db, user);
   // Shared by users alike until the data changes, as the dashboard's (app/lib/read-cache.server.ts).
-  const key = JSON.stringify(["scorecard", user.role, user.departmentId, locale, asOf, isToday, filters, sort, dir]);
-  const viewer = sharedViewer(user);
-  return cachedRead(db, key, () => {
+  return sharedRead(db, user, ["scorecard", locale, asOf, isToday, filters, sort, dir], (viewer) => {
     const { committees, directives } = filterOptions(db, viewer, filters.directive);
     return {
       title: `${t("scorecard.title")} — ${t("app.name")}`,

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
-import { cachedRead, sharedViewer } from "~/lib/read-cache.server";
+import { sharedRead } from "~/lib/read-cache.server";
 import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
@@ -20,8 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (query.length > MAX_QUERY) badRequest(t("search.tooLong", { max: MAX_QUERY }));
   const db = getDb();
   // Shared by users who see the same records until the data changes (app/lib/read-cache.server.ts).
-  const viewer = sharedViewer(user);
-  return cachedRead(db, JSON.stringify(["search", user.role, user.departmentId, locale, query]), () => {
+  return sharedRead(db, user, ["search", locale, query], (viewer) => {
     const terms = queryTerms(query);
     const hits = query === "" ? [] : search(db, viewer, query);
     return {

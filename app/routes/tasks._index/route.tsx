@@ -9,7 +9,7 @@ import { PeriodField } from "~/components/period-field";
 import { requirePermission } from "~/lib/auth.server";
 import { asOfFromUrl } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
-import { cachedRead, sharedViewer } from "~/lib/read-cache.server";
+import { sharedRead } from "~/lib/read-cache.server";
 import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
@@ -66,9 +66,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const named = describeFilters(db, user, parsed.data, t);
   if (!named.ok) throw data({ message: named.message }, { status: 404 });
   // Shared by users who see the same tasks until the data changes (app/lib/read-cache.server.ts).
-  const key = JSON.stringify(["tasks", user.role, user.departmentId, locale, asOf, isToday, parsed.data]);
-  const viewer = sharedViewer(user);
-  return cachedRead(db, key, () => ({
+  return sharedRead(db, user, ["tasks", locale, asOf, isToday, parsed.data], (viewer) => ({
     title: `${t("tasks.title")} — ${t("app.name")}`,
     asOf,
     isToday,
