@@ -56,6 +56,9 @@ describe("the seed directive (Hanoi, 18/09/2019)", () => {
     await openSeedDirective();
     await page.getByRole("button", { name: "Chuyển sang tiếng Anh" }).click();
     await page.getByRole("heading", { name: "Tasks", exact: true }).waitFor();
+    // The switch is a full page load: the heading shows while the rows may still be
+    // streaming in, so read them only once the document has loaded.
+    await page.waitForLoadState("load");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     const badges = await page.locator("tbody [data-status]").allInnerTexts();
     for (const label of ["Done on time", "Done late", "Overdue"])
