@@ -20,6 +20,8 @@ export interface NotificationParams {
   outcome?: "approved" | "rejected" | "countered";
   /** Free text: the reminder's message, the reason of a return, an instruction (shortened). */
   text?: string | null;
+  /** For a task given to a department: as its lead or as a coordinator. */
+  role?: "lead" | "coordinator";
 }
 
 /** Longest free text kept with a notification (the task page has the whole of it). */
@@ -48,6 +50,7 @@ export function parseNotificationParams(json: string): NotificationParams {
       params.outcome = raw.outcome;
     }
     if (typeof raw.text === "string") params.text = raw.text;
+    if (raw.role === "lead" || raw.role === "coordinator") params.role = raw.role;
     return params;
   } catch {
     return {};
@@ -83,7 +86,9 @@ export function notificationHeadline(t: Translate, kind: NotificationKind, param
     case "comment":
       return t("notification.comment");
     case "task_assigned":
-      return t("notification.taskAssigned", { department });
+      return t(params.role === "coordinator" ? "notification.taskAssigned.coordinator" : "notification.taskAssigned", {
+        department,
+      });
   }
 }
 

@@ -39,7 +39,9 @@ export type TaskEvent =
   | { kind: "completion_reported"; departmentId: number; completionDate: LocalDate }
   | { kind: "completion_confirmed" }
   | { kind: "completion_returned"; reason: string }
-  | { kind: "instruction"; body: string };
+  | { kind: "instruction"; body: string }
+  | { kind: "comment"; body: string; byDepartment: boolean }
+  | { kind: "task_assigned"; departmentId: number; role: "lead" | "coordinator" };
 
 /** Active users with these roles. */
 function usersWithRole(tx: WriteTransaction, role: Role): number[] {
@@ -70,6 +72,17 @@ function departmentMembers(tx: WriteTransaction, departmentIds: readonly number[
 
 function leadDepartment(tx: WriteTransaction, taskId: number): number {
   return tx.select({ id: tasks.leadDepartmentId }).from(tasks).where(eq(tasks.id, taskId)).get()!.id;
+}
+
+/** The lead department and the coordinating ones. */
+function taskDepartments(tx: WriteTransaction, taskId: number): number[] {
+  const coordinators = tx
+    .select({ id: taskCoordinators.departmentId })
+    .from(taskCoordinators)
+    .where(eq(taskCoordinators.taskId, taskId))
+    .all()
+    .map((c) => c.id);
+  return [leadDepartment(tx, taskId), ...coordinators];
 }
 
 function departmentName(tx: WriteTransaction, departmentId: number): string {
@@ -123,18 +136,26 @@ function audienceOf(
         recipients: departmentMembers(tx, [leadDepartment(tx, taskId)]),
         params: { text: shortened(event.reason) },
       };
-    case "instruction": {
-      const coordinators = tx
-        .select({ id: taskCoordinators.departmentId })
-        .from(taskCoordinators)
-        .where(eq(taskCoordinators.taskId, taskId))
-        .all()
-        .map((c) => c.id);
+    case "instruction":
       return {
-        recipients: departmentMembers(tx, [leadDepartment(tx, taskId), ...coordinators]),
+        recipients: departmentMembers(tx, taskDepartments(tx, taskId)),
         params: { text: shortened(event.body) },
       };
-    }
+    case "comment":
+      // The departments on the task talk with each other and with the secretariat,
+      // which follows every task; leadership is not told of every exchange.
+      return {
+        recipients: [
+          ...departmentMembers(tx, taskDepartments(tx, taskId)),
+          ...(event.byDepartment ? usersWithRole(tx, "secretariat") : []),
+        ],
+        params: { text: shortened(event.body) },
+      };
+    case "task_assigned":
+      return {
+        recipients: departmentMembers(tx, [event.departmentId]),
+        params: { department: departmentName(tx, event.departmentId), role: event.role },
+      };
   }
 }
 
@@ -174,6 +195,54 @@ export function notifyTaskEvent(
       .run();
   }
   return { notified: ids.length, emailsQueued };
+}
+
+/** What a write gave to which departments: the new lead (if it changed) and the added coordinators. */
+export interface Assignment {
+  lead: number | null;
+  coordinators: readonly number[];
+}
+
+/**
+ * Tells the departments a task was just given to, as lead or coordinator. A draft
+ * directive's tasks are nobody's yet: they are announced when it is issued
+ * (`announceDirectiveTasks`). Withdrawn tasks are not announced.
+ */
+export function announceAssignment(
+  tx: WriteTransaction,
+  taskId: number,
+  actorId: number | null,
+  assignment: Assignment,
+  now: Instant,
+): void {
+  const task = tx.get<{ draft: number; cancelled: number }>(sql`
+    SELECT d.state = 'draft' AS draft, t.state = 'cancelled' AS cancelled
+    FROM tasks t JOIN directives d ON d.id = t.directive_id WHERE t.id = ${taskId}`);
+  if (!task || task.draft || task.cancelled) return;
+  if (assignment.lead !== null) {
+    notifyTaskEvent(tx, taskId, actorId, { kind: "task_assigned", departmentId: assignment.lead, role: "lead" }, now);
+  }
+  for (const departmentId of new Set(assignment.coordinators)) {
+    if (departmentId === assignment.lead) continue;
+    notifyTaskEvent(tx, taskId, actorId, { kind: "task_assigned", departmentId, role: "coordinator" }, now);
+  }
+}
+
+/** On issuing a directive: each of its tasks is announced to its lead and coordinating departments. */
+export function announceDirectiveTasks(
+  tx: WriteTransaction,
+  directiveId: number,
+  actorId: number | null,
+  now: Instant,
+): void {
+  const rows = tx.all<{ id: number; lead: number; coordinators: string | null }>(sql`
+    SELECT t.id, t.lead_department_id AS lead,
+      (SELECT json_group_array(c.department_id) FROM task_coordinators c WHERE c.task_id = t.id) AS coordinators
+    FROM tasks t WHERE t.directive_id = ${directiveId} ORDER BY t.position`);
+  for (const row of rows) {
+    const coordinators = JSON.parse(row.coordinators ?? "[]") as number[];
+    announceAssignment(tx, row.id, actorId, { lead: row.lead, coordinators }, now);
+  }
 }
 
 // ---------------------------------------------------------------- the reader's side

@@ -40,7 +40,7 @@ import {
   type Permission,
   type TaskAccessFacts,
 } from "../domain/permissions";
-import type { WorkflowState } from "../domain/vocabulary";
+import { DEPARTMENT_ROLES, type WorkflowState } from "../domain/vocabulary";
 import { canMove } from "../domain/workflow";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
@@ -914,7 +914,19 @@ export function addComment(
       })
       .returning({ id: comments.id })
       .get();
-    if (isInstruction) notifyTaskEvent(tx, value.taskId, actor.id, { kind: "instruction", body: value.body }, now);
+    notifyTaskEvent(
+      tx,
+      value.taskId,
+      actor.id,
+      isInstruction
+        ? { kind: "instruction", body: value.body }
+        : {
+            kind: "comment",
+            body: value.body,
+            byDepartment: (DEPARTMENT_ROLES as readonly string[]).includes(actor.role),
+          },
+      now,
+    );
     audit(tx, actor, "comment.add", value.taskId, null, { commentId, isInstruction, body: value.body }, origin, now);
     return { ok: true, duplicate: false, id: commentId, isInstruction };
   });

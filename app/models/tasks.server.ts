@@ -17,6 +17,7 @@ import { canMove, taskRuleViolations, type TaskRuleViolation } from "../domain/w
 import type { DeadlineKind, WorkflowState } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
+import { announceAssignment } from "./notifications.server";
 import { indexTask } from "./search.server";
 
 export interface Author {
@@ -173,6 +174,13 @@ export function insertTask(
     .values({ taskId: id, departmentId: input.leadDepartmentId, fromAt: now, assignedBy: author.id })
     .run();
   indexTask(tx, id);
+  announceAssignment(
+    tx,
+    id,
+    author.id,
+    { lead: input.leadDepartmentId, coordinators: input.coordinatorDepartmentIds },
+    now,
+  );
   recordAudit(tx, {
     actorId: author.id,
     action: "task.create",
@@ -276,6 +284,17 @@ export function updateTask(
       tx.insert(taskCoordinators).values({ taskId: id, departmentId }).run();
     }
     indexTask(tx, id);
+    // Only the departments this edit gave the task to hear about it.
+    announceAssignment(
+      tx,
+      id,
+      author.id,
+      {
+        lead: input.leadDepartmentId !== before.leadDepartmentId ? input.leadDepartmentId : null,
+        coordinators: input.coordinatorDepartmentIds.filter((d) => !before.coordinatorDepartmentIds.includes(d)),
+      },
+      now,
+    );
     const after = taskSnapshot(tx, id);
     recordAudit(tx, {
       actorId: author.id,
@@ -348,6 +367,9 @@ export function reassignLead(
       .set({ version: sql`${tasks.version} + 1`, updatedAt: now })
       .where(eq(tasks.id, id))
       .run();
+    if (input.departmentId !== before.leadDepartmentId) {
+      announceAssignment(tx, id, author.id, { lead: input.departmentId, coordinators: [] }, now);
+    }
     const after = taskSnapshot(tx, id);
     recordAudit(tx, {
       actorId: author.id,

@@ -119,6 +119,11 @@ describe("reminders and notifications", () => {
     await item.getByText(`Đôn đốc lần 1 gửi ${LEAD}`).waitFor();
     await item.getByText(`Nội dung: ${message}`).waitFor();
     expect(await item.getAttribute("data-unread")).toBe("true");
+    // Below it, older: the task's announcement to the department when it was created.
+    await lead
+      .locator('li[data-notification-kind="task_assigned"]', { hasText: title })
+      .getByText(`${LEAD} được giao chủ trì nhiệm vụ mới`)
+      .waitFor();
     await expectAccessible(lead);
     await item.getByRole("button", { name: "Đánh dấu đã đọc" }).click();
     await lead.waitForURL(/done=read$/);

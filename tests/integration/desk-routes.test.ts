@@ -436,6 +436,68 @@ describe("issuing, closing and reopening a directive", () => {
   });
 });
 
+// ---------------------------------------------------------------- telling departments of their tasks
+
+describe("telling departments of the tasks given to them", () => {
+  /** Each department told of the task, as "CODE:role", with how many of its members were told. */
+  const announced = (taskId: number) =>
+    db
+      .all<{ who: string; n: number }>(
+        sql`SELECT d.code || ':' || json_extract(n.params, '$.role') AS who, count(*) AS n
+          FROM notifications n JOIN users u ON u.id = n.user_id JOIN departments d ON d.id = u.department_id
+          WHERE n.task_id = ${taskId} AND n.kind = 'task_assigned' GROUP BY who ORDER BY who`,
+      )
+      .map((r) => `${r.who} ×${r.n}`);
+  const everyone = () => db.get<{ n: number }>(sql`SELECT count(*) AS n FROM notifications`)!.n;
+
+  it("a draft's tasks when it is issued, once; a task added to an issued directive at once", async () => {
+    const directiveId = await createDirective();
+    const id = await createTask(directiveId, { coordinatorDepartmentIds: [String(dept.SGDDT), String(dept.SYT)] });
+    // A draft's task is nobody's yet.
+    expect(announced(id)).toEqual([]);
+    const move = (intent: string, version: number) =>
+      post(directivePageRoute.action, `/directives/${directiveId}`, form({ intent, version: String(version) }), {
+        params: { id: String(directiveId) },
+      });
+    expect((await move("issue", 1)).status).toBe(302);
+    // STTTT has two members (head and focal point); the secretariat, who issued it, is not told.
+    expect(announced(id)).toEqual(["SGDDT:coordinator ×1", "STTTT:lead ×2", "SYT:coordinator ×1"]);
+    const told = everyone();
+    expect((await move("close", 2)).status).toBe(302);
+    expect((await move("reopen", 3)).status).toBe(302);
+    expect(everyone(), "reopening announces nothing again").toBe(told);
+
+    const added = await createTask(directiveId, { itemNumber: "2", coordinatorDepartmentIds: [] });
+    expect(announced(added)).toEqual(["STTTT:lead ×2"]);
+  });
+
+  it("an edit tells only the departments it gives the task to; a re-assignment tells the new lead", async () => {
+    const id = await createTask(currentDirectiveId, { coordinatorDepartmentIds: [String(dept.SGDDT)] });
+    expect(announced(id)).toEqual(["SGDDT:coordinator ×1", "STTTT:lead ×2"]);
+    const edit = (fields: Record<string, string | string[]>, version: number) =>
+      post(taskEditRoute.action, `/tasks/${id}/edit`, form({ ...taskFields(fields), version: String(version) }), {
+        params: { id: String(id) },
+      });
+    // SGDDT stays, SNV is added: only SNV hears of it; a title change tells nobody.
+    expect((await edit({ coordinatorDepartmentIds: [String(dept.SGDDT), String(dept.SNV)] }, 1)).status).toBe(302);
+    expect(announced(id)).toEqual(["SGDDT:coordinator ×1", "SNV:coordinator ×1", "STTTT:lead ×2"]);
+    const told = everyone();
+    expect(
+      (await edit({ title: "Tên mới", coordinatorDepartmentIds: [String(dept.SGDDT), String(dept.SNV)] }, 2)).status,
+    ).toBe(302);
+    expect(everyone()).toBe(told);
+
+    const outcome = await post(
+      taskPageRoute.action,
+      `/tasks/${id}`,
+      form({ intent: "reassign", version: "3", departmentId: String(dept.SYT), reason: "Theo chức năng" }),
+      { params: { id: String(id) } },
+    );
+    expect(outcome.status).toBe(302);
+    expect(announced(id)).toEqual(["SGDDT:coordinator ×1", "SNV:coordinator ×1", "STTTT:lead ×2", "SYT:lead ×1"]);
+  });
+});
+
 // ---------------------------------------------------------------- tasks
 
 describe("creating a task", () => {

@@ -5,9 +5,10 @@
 // body linking to the task (APP_URL); a server that refuses the message leaves the
 // row pending with its attempts and error, the job's retry sends it once the server
 // accepts, and after MAX_EMAIL_ATTEMPTS the row is marked failed. Without SMTP
-// settings nothing is queued: `skipped` with an address, NULL without.
+// settings nothing is queued: `skipped` with an address, NULL without. A task saved
+// from the new-task page is announced by mail to its lead department.
 import type { AddressInfo } from "node:net";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { notifications, users } from "../../db/schema";
@@ -24,6 +25,7 @@ import {
 import { runReminderJob, sendReminder } from "../../app/models/reminders.server";
 import { createTask } from "../../app/models/tasks.server";
 import * as taskPageRoute from "../../app/routes/tasks.$id/route";
+import * as taskNewRoute from "../../app/routes/tasks.new/route";
 import { callRoute, sessionFor, useFreshDemoDatabase } from "../setup/remix-harness";
 
 interface Received {
@@ -170,7 +172,8 @@ function newTask(title: string): number {
   return result.id;
 }
 
-const rowsOf = (taskId: number) =>
+/** The task's notifications of one kind (by default its reminders, not the announcement of the new task). */
+const rowsOf = (taskId: number, kind: "reminder" | "task_assigned" = "reminder") =>
   db
     .select({
       login: users.login,
@@ -181,7 +184,7 @@ const rowsOf = (taskId: number) =>
     })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
-    .where(eq(notifications.taskId, taskId))
+    .where(and(eq(notifications.taskId, taskId), eq(notifications.kind, kind)))
     .orderBy(users.login)
     .all();
 
@@ -191,8 +194,9 @@ async function waitForMail(count: number): Promise<void> {
 
 describe("notification e-mail through SMTP", () => {
   it("a reminder sent from the task page arrives after the commit, in Vietnamese, with the task's link", async () => {
-    useSmtp();
+    withoutSmtp(); // the new task's announcement is not what this test mails
     const id = newTask("Kết nối hệ thống thư điện tử công vụ");
+    useSmtp();
     const page = await callRoute(taskPageRoute.loader, {
       path: `/tasks/${id}`,
       params: { id: String(id) },
@@ -237,9 +241,11 @@ describe("notification e-mail through SMTP", () => {
   });
 
   it("a refusing server leaves the mail pending with its error; the job retries it; it gives up after the last attempt", async () => {
+    withoutSmtp(); // the new tasks' announcements are not what this test mails
+    const id = newTask("Nhiệm vụ thư bị từ chối");
+    const other = newTask("Nhiệm vụ thư không gửi được");
     useSmtp();
     refusing = "Mailbox temporarily unavailable";
-    const id = newTask("Nhiệm vụ thư bị từ chối");
     const start = Date.now();
     const first = sendReminder(db, secretariat, { taskId: id, departmentId: stttt, idempotencyKey: "mail-1" }, origin);
     expect(first).toMatchObject({ ok: true, emailsQueued: 1 });
@@ -274,7 +280,6 @@ describe("notification e-mail through SMTP", () => {
 
     // A server that never accepts: `failed` after the last allowed attempt, and left alone afterwards.
     refusing = "Service unavailable";
-    const other = newTask("Nhiệm vụ thư không gửi được");
     sendReminder(db, secretariat, { taskId: other, departmentId: stttt, idempotencyKey: "mail-2" }, origin);
     let now = start;
     for (let attempt = 1; attempt <= MAX_EMAIL_ATTEMPTS; attempt++) {
@@ -315,6 +320,39 @@ describe("notification e-mail through SMTP", () => {
     expect(secret.text).not.toContain("Thiếu số liệu");
     expect(secret.text).toContain("Nhiệm vụ thuộc văn bản mật: xem nội dung trên hệ thống.");
     expect(secret.text).toContain("https://x.example.vn/tasks/7");
+  });
+
+  it("a task saved on the new-task page is announced by mail to its lead department", async () => {
+    useSmtp();
+    const saved = await callRoute(taskNewRoute.action, {
+      path: `/tasks/new?directive=${directiveId}`,
+      method: "POST",
+      token: await sessionFor("vanphong"),
+      form: {
+        itemNumber: "M",
+        title: "Triển khai hộp thư điện tử cho cán bộ cấp xã",
+        leadDepartmentId: String(stttt),
+        deadlineKind: "dated",
+        dueDate: "31/12/2026",
+        assignedOn: "20/03/2026",
+      },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(302);
+    const id = Number(/^\/tasks\/(\d+)\?saved=created$/.exec(saved.location ?? "")![1]);
+    await backgroundDelivery();
+    await waitForMail(1);
+    expect(inbox.map((m) => [m.to, m.subject])).toEqual([
+      [
+        ["truong.stttt@hanoi.example.vn"],
+        "[Theo dõi nhiệm vụ chỉ đạo] Sở Thông tin và Truyền thông được giao chủ trì nhiệm vụ mới",
+      ],
+    ]);
+    expect(inbox[0]!.text).toContain("Nhiệm vụ: M. Triển khai hộp thư điện tử cho cán bộ cấp xã");
+    expect(inbox[0]!.text).toContain(`Xem nhiệm vụ: https://nhiemvu.example.vn/tasks/${id}`);
+    expect(rowsOf(id, "task_assigned").map((r) => [r.login, r.emailState])).toEqual([
+      ["stttt.chuyenvien", null],
+      ["stttt.truong", "sent"],
+    ]);
   });
 
   it("without SMTP settings nothing is queued: skipped with an address, NULL without", async () => {

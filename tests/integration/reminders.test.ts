@@ -132,6 +132,9 @@ const notificationsOf = (login: string, taskId?: number) =>
     )
     .orderBy(asc(notifications.id))
     .all();
+/** The notifications after the one announcing the new task to its departments. */
+const noticesOf = (login: string, taskId: number) =>
+  notificationsOf(login, taskId).filter((n) => n.kind !== "task_assigned");
 const auditActions = (taskId: number, prefix: string) =>
   db
     .select({ action: auditEvents.action, actorId: auditEvents.actorId, after: auditEvents.after })
@@ -371,15 +374,15 @@ describe("the scheduled job", () => {
     expect(remindersOf(later)).toEqual([]);
     expect(taskReminders(db, soon)[0]).toMatchObject({ rule: "due_soon", sender: null });
     // Only the lead department is reminded automatically, and told by a notification from nobody.
-    expect(notificationsOf("stttt.truong", late)).toEqual([
+    expect(noticesOf("stttt.truong", late)).toEqual([
       expect.objectContaining({ kind: "reminder", actorId: null, reminderId: remindersOf(late)[0]!.id }),
     ]);
-    expect(JSON.parse(notificationsOf("stttt.truong", late)[0]!.params)).toMatchObject({
+    expect(JSON.parse(noticesOf("stttt.truong", late)[0]!.params)).toMatchObject({
       ordinal: 1,
       rule: "overdue",
       date: "2026-03-15",
     });
-    expect(notificationsOf("sgddt.truong", late)).toEqual([]);
+    expect(noticesOf("sgddt.truong", late)).toEqual([]);
     expect(auditActions(late, "reminder.auto")).toEqual([
       expect.objectContaining({ actorId: null, after: expect.objectContaining({ by: "system", rule: "overdue" }) }),
     ]);
@@ -408,10 +411,26 @@ describe("the scheduled job", () => {
 });
 
 describe("notifications", () => {
-  const kindsFor = (login: string, taskId: number) => notificationsOf(login, taskId).map((n) => n.kind);
+  const kindsFor = (login: string, taskId: number) => noticesOf(login, taskId).map((n) => n.kind);
 
   it("go to whom the event concerns, never to its actor", () => {
     const id = newTask("2026-03-01", "2026-03-31");
+    // A new task in an issued directive is announced to its departments, each in its role.
+    const announced = (login: string) =>
+      notificationsOf(login, id).map((n) => [n.kind, n.actorId, JSON.parse(n.params) as unknown]);
+    const sgddtName = db.get<{ name: string }>(sql`SELECT name FROM departments WHERE id = ${sgddt}`)!.name;
+    const sttttName = db.get<{ name: string }>(sql`SELECT name FROM departments WHERE id = ${stttt}`)!.name;
+    expect(announced("stttt.truong")).toEqual([
+      ["task_assigned", secretariat.id, { department: sttttName, role: "lead" }],
+    ]);
+    expect(announced("stttt.chuyenvien")).toEqual(announced("stttt.truong"));
+    expect(announced("sgddt.truong")).toEqual([
+      ["task_assigned", secretariat.id, { department: sgddtName, role: "coordinator" }],
+    ]);
+    expect(announced("vanphong")).toEqual([]);
+    expect(announced("lanhdao")).toEqual([]);
+    expect(announced("snv.truong")).toEqual([]);
+
     remind(id, stttt, "2026-03-18");
     expect(kindsFor("stttt.truong", id)).toEqual(["reminder"]);
     expect(kindsFor("stttt.chuyenvien", id)).toEqual(["reminder"]);
@@ -438,7 +457,7 @@ describe("notifications", () => {
     );
     expect(decided.ok).toBe(true);
     expect(kindsFor("stttt.chuyenvien", id)).toEqual(["reminder", "extension_decided"]);
-    expect(JSON.parse(notificationsOf("stttt.chuyenvien", id)[1]!.params)).toEqual({
+    expect(JSON.parse(noticesOf("stttt.chuyenvien", id)[1]!.params)).toEqual({
       outcome: "countered",
       date: "2026-04-15",
       text: "Tối đa 15/4",
@@ -461,16 +480,23 @@ describe("notifications", () => {
     expect(kindsFor("stttt.truong", id)).toEqual(["reminder", "extension_decided", "completion_returned"]);
     expect(kindsFor("vanphong", id)).toEqual(["extension_requested", "completion_reported"]);
 
-    // An instruction reaches the lead and coordinating departments; a department's comment nobody.
+    // An instruction reaches the lead and coordinating departments; a department's comment
+    // reaches them and the secretariat; the secretariat's comment only the departments.
     expect(addComment(db, leadership, { taskId: id, body: "Khẩn trương" }, origin).ok).toBe(true);
     expect(addComment(db, officer, { taskId: id, body: "Đã nhận" }, origin).ok).toBe(true);
-    expect(kindsFor("sgddt.truong", id)).toEqual(["instruction"]);
+    expect(kindsFor("sgddt.truong", id)).toEqual(["instruction", "comment"]);
     expect(kindsFor("stttt.chuyenvien", id)).toEqual([
       "reminder",
       "extension_decided",
       "completion_returned",
       "instruction",
     ]);
+    expect(kindsFor("vanphong", id)).toEqual(["extension_requested", "completion_reported", "comment"]);
+    expect(JSON.parse(noticesOf("vanphong", id).at(-1)!.params)).toEqual({ text: "Đã nhận" });
+    expect(addComment(db, secretariat, { taskId: id, body: "Đề nghị bổ sung số liệu" }, origin).ok).toBe(true);
+    expect(kindsFor("vanphong", id).at(-1)).toBe("comment");
+    expect(kindsFor("stttt.chuyenvien", id).at(-1)).toBe("comment");
+    expect(kindsFor("sgddt.truong", id)).toEqual(["instruction", "comment", "comment"]);
     expect(kindsFor("lanhdao", id)).toEqual([]);
 
     // The actor is never among the recipients, even when the event concerns their department.
@@ -489,6 +515,8 @@ describe("notifications", () => {
       "extension_decided",
       "completion_returned",
       "instruction",
+      "comment",
+      "comment",
     ]);
     expect(kindsFor("stttt.chuyenvien", id).at(-1)).toBe("reminder");
 
@@ -523,8 +551,8 @@ describe("notifications", () => {
     expect(unreadCount(db, lead)).toBe(base.lead + 2);
     expect(unreadCount(db, officer)).toBe(base.officer + 2);
 
-    const [mine] = notificationsOf("stttt.truong", id);
-    const theirs = notificationsOf("stttt.chuyenvien", id)[0]!;
+    const [mine] = noticesOf("stttt.truong", id);
+    const theirs = noticesOf("stttt.chuyenvien", id)[0]!;
     const before = totals();
     expect(markNotificationRead(db, lead, theirs.id, origin)).toEqual({ ok: false, error: "not_found" });
     expect(totals()).toEqual(before);
@@ -563,8 +591,14 @@ describe("notifications", () => {
     const version = db.select({ v: tasks.version }).from(tasks).where(eq(tasks.id, id)).get()!.v;
     const snv = actor("snv.truong").departmentId!;
     expect(reassignLead(db, secretariat, id, version, { departmentId: snv, reason: "Chuyển" }, origin).ok).toBe(true);
-    // STTTT neither leads nor coordinates it any more (SGDDT still coordinates).
-    expect(unreadCount(db, lead)).toBe(count - 1);
+    // STTTT neither leads nor coordinates it any more (SGDDT still coordinates): its
+    // announcement of the task and the reminder are gone from the count.
+    expect(notificationsOf("stttt.truong", id).map((n) => n.kind)).toEqual(["task_assigned", "reminder"]);
+    expect(unreadCount(db, lead)).toBe(count - 2);
+    // The new lead is told, as lead.
+    expect(
+      notificationsOf("snv.truong", id).map((n) => [n.kind, (JSON.parse(n.params) as { role: string }).role]),
+    ).toEqual([["task_assigned", "lead"]]);
     expect(listNotifications(db, lead, 1).rows.map((r) => r.id)).not.toContain(mine.id);
     expect(markNotificationRead(db, lead, mine.id, origin)).toEqual({ ok: false, error: "not_found" });
   });

@@ -67,7 +67,8 @@ export const remindersEn: Record<keyof typeof remindersVi, string> = {
   "notification.completionReturned": "The completion report was returned for rework",
   "notification.instruction": "New instruction from leadership",
   "notification.comment": "New comment",
-  "notification.taskAssigned": "New task for {department}",
+  "notification.taskAssigned": "New task for {department} to lead",
+  "notification.taskAssigned.coordinator": "New task for {department} to coordinate",
   "notification.detail.reason": "Reason: {text}",
   "notification.detail.message": "Message: {text}",
 

@@ -67,7 +67,8 @@ export const remindersVi = {
   "notification.completionReturned": "Báo cáo hoàn thành bị trả lại, yêu cầu thực hiện lại",
   "notification.instruction": "Ý kiến chỉ đạo mới",
   "notification.comment": "Ý kiến trao đổi mới",
-  "notification.taskAssigned": "Nhiệm vụ mới giao {department}",
+  "notification.taskAssigned": "{department} được giao chủ trì nhiệm vụ mới",
+  "notification.taskAssigned.coordinator": "{department} được giao phối hợp thực hiện nhiệm vụ mới",
   "notification.detail.reason": "Lý do: {text}",
   "notification.detail.message": "Nội dung: {text}",
 

@@ -26,6 +26,7 @@ import { setDirectiveState } from "~/models/directives.server";
 import { directiveAccessFacts } from "~/models/visibility.server";
 import { idParam } from "~/lib/params.server";
 import { readForm } from "~/lib/form-data.server";
+import { deliverSoon } from "~/lib/mailer.server";
 import { getStatusRules } from "~/models/settings.server";
 import { directiveProgressByLevel } from "~/models/directive-progress.server";
 import { getDirective } from "./queries.server";
@@ -68,8 +69,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const { intent, version } = submission.value;
   const move = MOVES[intent];
-  const result = setDirectiveState(getDb(), user, id, version, move.to, originOf(request, context));
-  if (result.ok) throw redirect(`/directives/${id}?saved=${move.saved}`);
+  const db = getDb();
+  const result = setDirectiveState(db, user, id, version, move.to, originOf(request, context));
+  if (result.ok) {
+    deliverSoon(db); // issuing tells the departments of their tasks
+    throw redirect(`/directives/${id}?saved=${move.saved}`);
+  }
   if (result.error === "not_found") notFound();
   if (result.error === "conflict") {
     const reply = submission.reply({ formErrors: [t("desk.conflict.directive")] });

@@ -21,6 +21,7 @@ import { useT, type MessageKey } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
+import { deliverSoon } from "~/lib/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { importTasks, readSheet } from "~/models/task-import.server";
 import { directiveAccessFacts } from "~/models/visibility.server";
@@ -74,13 +75,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const sheet = await readSheet(new Uint8Array(await file.arrayBuffer()), "name" in file ? String(file.name) : "");
   if (!sheet.ok) return fail(t(`import.error.${sheet.error}`));
 
+  const db = getDb();
   const outcome = importTasks(
-    getDb(),
+    db,
     user,
     { directiveId: directive.id, assignedOn: today(), rows: sheet.rows },
     originOf(request, context),
   );
   if (!outcome.ok) return fail(t("import.errorsHeading", { count: outcome.errors.length }), outcome.errors);
+  deliverSoon(db); // the assigned departments' e-mails (an issued directive's tasks are theirs at once)
   throw redirect(`/directives/${directive.id}?imported=${outcome.created}`);
 }
 

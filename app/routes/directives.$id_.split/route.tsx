@@ -27,6 +27,7 @@ import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
 import type { ReviewFormRow, ReviewFormValues } from "~/lib/split-forms";
 import { splitFormSchema } from "~/lib/split-schemas";
+import { deliverSoon } from "~/lib/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, type DepartmentOption } from "~/models/desk-options.server";
 import { saveReviewedTasks } from "~/models/task-split.server";
@@ -101,7 +102,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         { directiveId: directive.id, assignedOn: input.assignedOn, tasks: input.tasks },
         originOf(request, context),
       );
-      if (outcome.ok) throw redirect(`/directives/${directive.id}?imported=${outcome.created}`);
+      if (outcome.ok) {
+        deliverSoon(db); // the assigned departments' e-mails (an issued directive's tasks are theirs at once)
+        throw redirect(`/directives/${directive.id}?imported=${outcome.created}`);
+      }
       return review(input.text, submission.reply(reviewReplyErrors(t, outcome.errors)), 400);
     }
   }

@@ -198,7 +198,10 @@ async function taskPageMove(
               : { to: input.intent === "hold" ? "on_hold" : "cancelled", reason: input.reason },
             origin,
           );
-    if (result.ok) throw redirect(`/tasks/${id}?saved=${SAVED[input.intent]}`);
+    if (result.ok) {
+      deliverSoon(db); // a re-assignment tells the new lead department
+      throw redirect(`/tasks/${id}?saved=${SAVED[input.intent]}`);
+    }
     if (result.error === "not_found") notFound();
     if (result.error === "conflict") return stale(result.changes);
     return refuse(

@@ -13,6 +13,7 @@ import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
 import { readForm } from "~/lib/form-data.server";
+import { deliverSoon } from "~/lib/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, parentOptions } from "~/models/desk-options.server";
 import { updateTask } from "~/models/tasks.server";
@@ -46,7 +47,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { version, ...input } = submission.value;
   const db = getDb();
   const result = updateTask(db, user, id, version, input, originOf(request, context));
-  if (result.ok) throw redirect(`/tasks/${id}?saved=updated`);
+  if (result.ok) {
+    deliverSoon(db); // e-mails to a department the edit gave the task to
+    throw redirect(`/tasks/${id}?saved=updated`);
+  }
   if (result.error === "not_found") notFound();
   if (result.error === "conflict") {
     const current = getTaskForEdit(db, id);

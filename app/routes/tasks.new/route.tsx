@@ -13,6 +13,7 @@ import { useT, type Translate } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { readForm } from "~/lib/form-data.server";
+import { deliverSoon } from "~/lib/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, parentOptions } from "~/models/desk-options.server";
 import { createTask } from "~/models/tasks.server";
@@ -53,8 +54,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireVisibleDirective(request, context, user, directiveId, "task.write");
   const submission = parseWithZod(await readForm(request), { schema: newTaskSchema(t) });
   if (submission.status !== "success") return formReply(submission.reply(), 400);
-  const result = createTask(getDb(), user, { ...submission.value, directiveId }, originOf(request, context));
-  if (result.ok) throw redirect(`/tasks/${result.id}?saved=created`);
+  const db = getDb();
+  const result = createTask(db, user, { ...submission.value, directiveId }, originOf(request, context));
+  if (result.ok) {
+    deliverSoon(db); // the assigned departments' e-mails, after the commit
+    throw redirect(`/tasks/${result.id}?saved=created`);
+  }
   if (result.error === "not_found" || result.error === "conflict") throw new Error(`unexpected ${result.error}`);
   return formReply(submission.reply(taskErrors(t, result, submission.value.leadDepartmentId)), 400);
 }
