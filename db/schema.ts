@@ -854,8 +854,9 @@ export const taskStatusMeta = sqliteTable(
     builtAt: instant("built_at"),
     /**
      * What the stored facts include (STATUS_FACTS_VERSION in app/models/status-facts.server.ts):
-     * 0 spans and status counts; 1 also the trend (`task_status_trend_rollups`).
-     * Start-up rebuilds an older version; until then the trend is read from the spans.
+     * 0 spans and status counts; 1 also the trend (`task_status_trend_rollups`); 2 spans
+     * cut where the lead department changes. Start-up rebuilds another version; until
+     * then every reader computes from history.
      */
     version: integer("version").notNull().default(0),
   },

@@ -6,7 +6,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, startOfLocalDay, type Instant, type LocalDate } from "./dates";
 import { DEFAULT_STATUS_RULES, taskStatusAsOf, type StatusRules, type TaskFacts } from "./status";
-import { dateOfDayNumber, dayNumber, dayOfInstant, OPEN_END, spanOn, statusSpans } from "./status-spans";
+import {
+  dateOfDayNumber,
+  dayNumber,
+  dayOfInstant,
+  leadOnDay,
+  OPEN_END,
+  spanOn,
+  spansByLead,
+  statusSpans,
+  type LeadAssignment,
+} from "./status-spans";
 import { DEADLINE_KINDS, type WorkflowState } from "./vocabulary";
 
 const ORIGIN: LocalDate = "2019-09-01";
@@ -166,5 +176,76 @@ describe("status spans", () => {
       ["2020-01-19", "overdue", true],
       ["2020-03-02", "done_late", false],
     ]);
+  });
+});
+
+describe("spans by lead department", () => {
+  /** Re-assignments at random instants (two on one day too), in recording order, not necessarily in time order. */
+  const leadsArb: fc.Arbitrary<LeadAssignment[]> = fc.array(
+    fc.record({ departmentId: fc.integer({ min: 1, max: 4 }), fromAt: instantArb(-5, 260) }),
+    { maxLength: 5 },
+  );
+
+  /** The reference: the latest assignment begun by the end of the day (by time, then recording order), else the first. */
+  function expectedLead(assignments: readonly LeadAssignment[], day: number, current: number): number {
+    const ordered = assignments.map((a, i) => ({ ...a, i })).sort((a, b) => a.fromAt - b.fromAt || a.i - b.i);
+    const begun = ordered.filter((a) => dayOfInstant(a.fromAt) <= day);
+    return (begun.at(-1) ?? ordered[0])?.departmentId ?? current;
+  }
+
+  it("give every day the status of the spans and the lead department of that day", () => {
+    fc.assert(
+      fc.property(factsArb, leadsArb, (facts, assignments) => {
+        const spans = statusSpans(facts, DEFAULT_STATUS_RULES);
+        const byLead = spansByLead(spans, assignments, 9);
+        expect(byLead[0]!.fromDay).toBe(spans[0]!.fromDay);
+        expect(byLead.at(-1)!.toDay).toBe(OPEN_END);
+        for (let i = 1; i < byLead.length; i++) {
+          const [a, b] = [byLead[i - 1]!, byLead[i]!];
+          expect(b.fromDay).toBe(a.toDay);
+          // Cut only where something changes.
+          expect([a.status, a.stale, a.dueDay, a.leadDepartmentId]).not.toEqual([
+            b.status,
+            b.stale,
+            b.dueDay,
+            b.leadDepartmentId,
+          ]);
+        }
+        for (let day = spans[0]!.fromDay; day <= dayNumber(ORIGIN) + 270; day++) {
+          const piece = spanOn(byLead, day)!;
+          const { status, stale, dueDay } = spanOn(spans, day)!;
+          expect({ status: piece.status, stale: piece.stale, dueDay: piece.dueDay }).toEqual({ status, stale, dueDay });
+          expect(piece.leadDepartmentId, dateOfDayNumber(day)).toBe(expectedLead(assignments, day, 9));
+          expect(leadOnDay(assignments, day, 9)).toBe(piece.leadDepartmentId);
+        }
+      }),
+      { numRuns: 200, seed: 2025 },
+    );
+  });
+
+  it("keep a re-assignment's day with the new lead, and an unassigned task with its current lead", () => {
+    const created = startOfLocalDay("2019-09-18") + 9 * HOUR;
+    const facts: TaskFacts = {
+      createdAt: created,
+      deadlineKind: "dated",
+      originalDueDate: "2019-12-31",
+      transitions: [],
+      extensions: [],
+      progressReportTimes: [],
+    };
+    const spans = statusSpans(facts, DEFAULT_STATUS_RULES);
+    // Re-assigned at 23:59 on 10/01/2020 (Hanoi): that day already counts for the new lead.
+    const moved = startOfLocalDay("2020-01-10") + 24 * HOUR - 60_000;
+    const byLead = spansByLead(
+      spans,
+      [
+        { departmentId: 1, fromAt: created },
+        { departmentId: 2, fromAt: moved },
+      ],
+      2,
+    );
+    expect(spanOn(byLead, dayNumber("2020-01-09"))).toMatchObject({ status: "overdue", leadDepartmentId: 1 });
+    expect(spanOn(byLead, dayNumber("2020-01-10"))).toMatchObject({ status: "overdue", leadDepartmentId: 2 });
+    expect(spansByLead(spans, [], 7).map((s) => s.leadDepartmentId)).toEqual(spans.map(() => 7));
   });
 });

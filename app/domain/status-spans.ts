@@ -181,6 +181,71 @@ export function statusSpans(taskFacts: TaskFacts, rules: StatusRules): StatusSpa
 }
 
 /** The span containing `day`, if the task existed then. */
-export function spanOn(spans: readonly StatusSpan[], day: number): StatusSpan | undefined {
+export function spanOn<S extends StatusSpan>(spans: readonly S[], day: number): S | undefined {
   return spans.find((s) => s.fromDay <= day && day < s.toDay);
+}
+
+/** A lead-department assignment (`task_lead_assignments`): the department, and when it began. */
+export interface LeadAssignment {
+  departmentId: number;
+  fromAt: Instant;
+}
+
+/** A span of days with one status and one lead department. */
+export interface LeadSpan extends StatusSpan {
+  leadDepartmentId: number;
+}
+
+/**
+ * The lead department of a task at the end of a day: the latest assignment begun by
+ * then (in recording order), else the first one (a history that starts after the
+ * task). `assignments` are in recording order; `current` answers when there are none.
+ */
+export function leadOnDay(assignments: readonly LeadAssignment[], day: number, current: number): number {
+  const events = inRecordingOrder(assignments, (a) => a.fromAt);
+  return (latestBy(events, day) ?? events[0])?.value.departmentId ?? current;
+}
+
+/**
+ * The spans cut where the lead department changes, each with the lead of its days
+ * (`leadOnDay`), so that figures per department as of a past day count the
+ * department that led the task then, whatever re-assignments came later.
+ */
+export function spansByLead(
+  spans: readonly StatusSpan[],
+  assignments: readonly LeadAssignment[],
+  current: number,
+): LeadSpan[] {
+  const events = inRecordingOrder(assignments, (a) => a.fromAt);
+  // The days on which the lead may change, after the first one.
+  const changeDays = [...new Set(events.map((e) => e.day))].sort((a, b) => a - b);
+  const result: LeadSpan[] = [];
+  for (const span of spans) {
+    let from = span.fromDay;
+    for (const day of changeDays) {
+      if (day <= from || day >= span.toDay) continue;
+      push({ ...span, fromDay: from, toDay: day });
+      from = day;
+    }
+    push({ ...span, fromDay: from });
+  }
+  return result;
+
+  function push(span: StatusSpan): void {
+    const leadDepartmentId = (latestBy(events, span.fromDay) ?? events[0])?.value.departmentId ?? current;
+    const last = result.at(-1);
+    // Two pieces with the same status and lead side by side are one span.
+    if (
+      last &&
+      last.toDay === span.fromDay &&
+      last.leadDepartmentId === leadDepartmentId &&
+      last.status === span.status &&
+      last.stale === span.stale &&
+      last.dueDay === span.dueDay
+    ) {
+      last.toDay = span.toDay;
+      return;
+    }
+    result.push({ ...span, leadDepartmentId });
+  }
 }

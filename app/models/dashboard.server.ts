@@ -17,7 +17,7 @@ import { escalatingReminders, hasEscalatingReminder } from "./reminders.server";
 import { rollupCounts, statusFactsUsable } from "./status-facts.server";
 import { emptyStatusCounts, statusCountsBy, statusCountsInScope, type StatusCounts } from "./status-counts.server";
 import { spanScopeFilter, walkIndex, type TaskScope } from "./task-scope.server";
-import { spanContains, taskStatusSource } from "./task-status.server";
+import { leadAsOf, spanContains, taskStatusSource } from "./task-status.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
 import { SCORECARD_COLUMNS, type ScorecardColumn, type ScorecardSort } from "../lib/scorecard";
 
@@ -74,10 +74,19 @@ export function dashboardFiltersFromUrl(
   return filters;
 }
 
-/** A condition over `tasks t`: visible to the actor and within the filters (the task list's own conditions). */
-export function dashboardTaskFilter(actor: Actor, filters: DashboardFilters): SQL {
+/**
+ * A condition over `tasks t`: visible to the actor and within the filters as of a
+ * day (the lead department is the one of that day) — the task list's own conditions.
+ */
+export function dashboardTaskFilter(actor: Actor, filters: DashboardFilters, asOf: LocalDate): SQL {
+  const conditions = [otherConditions(actor, filters)];
+  if (filters.department !== undefined) conditions.push(sql`${leadAsOf(asOf)} = ${filters.department}`);
+  return sql.join(conditions, sql` AND `);
+}
+
+/** The filters but the lead department (the same on every day). */
+function otherConditions(actor: Actor, filters: DashboardFilters): SQL {
   const conditions = [visibleTasksFilter(actor)];
-  if (filters.department !== undefined) conditions.push(sql`t.lead_department_id = ${filters.department}`);
   if (filters.directive !== undefined) conditions.push(sql`t.directive_id = ${filters.directive}`);
   if (filters.committee !== undefined) {
     conditions.push(sql`t.directive_id IN (SELECT id FROM directives WHERE committee_id = ${filters.committee})`);
@@ -105,7 +114,8 @@ export function dashboardScope(actor: Actor, filters: DashboardFilters): TaskSco
     department: filters.department,
   };
   const unknown = Object.entries(filters).some(([key, value]) => value !== undefined && !SCOPE_KEYS.has(key));
-  return unknown ? { ...scope, extra: dashboardTaskFilter(actor, filters) } : scope;
+  // The lead department is the scope's own condition (the span's, or as of the day).
+  return unknown ? { ...scope, extra: otherConditions(actor, filters) } : scope;
 }
 
 /** The task list behind a figure: `/tasks?…` with the figure's filters; no `asOf` for today. */
@@ -191,7 +201,7 @@ function listedTasks(db: AppDatabase, subquery: SQL, status: TaskStatus, limit: 
     SELECT ${LISTED_TASK_COLUMNS}, st.due_date, st.days_late
     FROM (${subquery}) st
     JOIN tasks t ON t.id = st.task_id
-    JOIN departments dep ON dep.id = t.lead_department_id
+    JOIN departments dep ON dep.id = st.lead_id
     JOIN directives dir ON dir.id = t.directive_id
     WHERE st.status = ${status}
     ORDER BY st.due_date, t.directive_id, t.position, t.id
@@ -227,23 +237,25 @@ function listedTasksFromSpans(
       ? sql`s.severity = 0 AND s.due_day < ${day}`
       : // The index's first column too, so SQLite seeks to the range instead of walking every earlier due date.
         sql`s.severity = 1 AND (s.due_day IS NULL) = 0 AND s.due_day >= ${day} AND s.due_day <= ${day + rules.dueSoonDays}`;
-  const spans = db.all<{ task_id: number; due_day: number }>(sql`
-    SELECT s.task_id, s.due_day FROM task_status_spans s ${narrow ? sql`` : sql`INDEXED BY task_status_spans_due_idx`}
+  const spans = db.all<{ task_id: number; due_day: number; lead_id: number }>(sql`
+    SELECT s.task_id, s.due_day, s.lead_department_id AS lead_id FROM task_status_spans s ${narrow ? sql`` : sql`INDEXED BY task_status_spans_due_idx`}
     WHERE ${spanContains(asOf)} AND ${due} AND ${spanScopeFilter(scope, narrow)}
     ORDER BY s.due_day IS NULL, s.due_day, s.directive_id, s.position, s.task_id
     LIMIT ${limit}`);
   if (spans.length === 0) return [];
+  // The lead department of the span's days.
   const details = new Map(
     db
       .all<Omit<ListedTaskRow, "due_date" | "days_late">>(
         sql`
-      SELECT ${LISTED_TASK_COLUMNS} FROM tasks t
-      JOIN departments dep ON dep.id = t.lead_department_id
-      JOIN directives dir ON dir.id = t.directive_id
-      WHERE t.id IN (${sql.join(
-        spans.map((r) => sql`${r.task_id}`),
+      WITH st(task_id, lead_id) AS (VALUES ${sql.join(
+        spans.map((r) => sql`(${r.task_id}, ${r.lead_id})`),
         sql`, `,
-      )})`,
+      )})
+      SELECT ${LISTED_TASK_COLUMNS} FROM st
+      JOIN tasks t ON t.id = st.task_id
+      JOIN departments dep ON dep.id = st.lead_id
+      JOIN directives dir ON dir.id = t.directive_id`,
       )
       .map((r) => [r.id, r]),
   );
@@ -370,7 +382,7 @@ export function dashboardFigures(
   isToday: boolean,
   rules: StatusRules,
 ) {
-  const filter = dashboardTaskFilter(actor, filters);
+  const filter = dashboardTaskFilter(actor, filters, asOf);
   const scope = dashboardScope(actor, filters);
   const cutoff = endOfLocalDay(asOf);
   const counts = statusCountsInScope(db, scope, asOf, rules).get(0) ?? emptyStatusCounts();
@@ -463,7 +475,7 @@ export function directiveProgress(
   rules: StatusRules,
   limit = DASHBOARD_DIRECTIVE_LIMIT,
 ) {
-  const filter = dashboardTaskFilter(actor, filters);
+  const filter = dashboardTaskFilter(actor, filters, asOf);
   const cutoff = endOfLocalDay(asOf);
   // Newest first, each with at least one task in scope that existed at the end of the day.
   const found = db.all<{ id: number; number: string | null; abstract: string }>(sql`

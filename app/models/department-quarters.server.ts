@@ -38,16 +38,20 @@ export function departmentQuarters(
   today: LocalDate = todayInHanoi(),
 ): DepartmentQuarter[] {
   const filters = { department: departmentId };
-  const filter = dashboardTaskFilter(actor, filters);
+  // From the first task it ever led; each quarter counts the tasks it led on the quarter's last day.
   const first = db.get<{ first: LocalDate | null }>(sql`
-    SELECT min(t.assigned_on) AS first FROM tasks t WHERE ${filter}`)?.first;
+    SELECT min(t.assigned_on) AS first FROM tasks t
+    WHERE t.id IN (SELECT task_id FROM task_lead_assignments WHERE department_id = ${departmentId})
+      AND ${dashboardTaskFilter(actor, {}, today)}`)?.first;
   if (first === null || first === undefined) return [];
   return quartersBetween(first < today ? first : today, today)
     .slice(0, DEPARTMENT_QUARTER_LIMIT)
     .map((quarter) => {
       const isToday = quarter.to >= today;
       const asOf = isToday ? today : quarter.to;
-      const counts = statusCountsBy(db, sql`0`, asOf, rules, filter).get(0) ?? emptyStatusCounts();
+      const counts =
+        statusCountsBy(db, sql`0`, asOf, rules, dashboardTaskFilter(actor, filters, asOf)).get(0) ??
+        emptyStatusCounts();
       const assigned = Object.entries(counts).reduce((sum, [key, n]) => (key === "stale" ? sum : sum + n), 0);
       const count = (column: ScorecardColumn) =>
         column === "assigned" ? assigned : column === "stale" ? counts.stale : counts[column];

@@ -23,7 +23,8 @@ export function addStatusCounts(a: StatusCounts, b: StatusCounts): StatusCounts 
 
 /**
  * Task counts by status as of a day, grouped by a column of `tasks t` (e.g.
- * `t.directive_id`), computed in SQL. Tasks created after the day are not counted.
+ * `t.directive_id`) or of the status source `st` (`st.lead_id`, the lead department
+ * then), computed in SQL. Tasks created after the day are not counted.
  */
 export function statusCountsBy(
   db: AppDatabase,
@@ -49,7 +50,8 @@ export function statusCountsBy(
 
 const GROUPS = {
   none: { span: sql`0`, task: sql`0` },
-  department: { span: sql`s.lead_department_id`, task: sql`t.lead_department_id` },
+  // The lead department as of the day (a span's own; the status source's `lead_id`).
+  department: { span: sql`s.lead_department_id`, task: sql`st.lead_id` },
   directive: { span: sql`s.directive_id`, task: sql`t.directive_id` },
 } as const;
 
@@ -67,7 +69,7 @@ export function statusCountsInScope(
   groupBy: keyof typeof GROUPS = "none",
 ): Map<number, StatusCounts> {
   if (!statusFactsUsable(db, rules))
-    return statusCountsBy(db, GROUPS[groupBy].task, asOf, rules, taskScopeFilter(scope));
+    return statusCountsBy(db, GROUPS[groupBy].task, asOf, rules, taskScopeFilter(scope, asOf));
 
   const rollup = rollupScopeOf(scope);
   const groupedAcrossAll =

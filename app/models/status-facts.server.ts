@@ -18,14 +18,26 @@
 //   records the rules they were built with, and a reader with other rules falls
 //   back the same way. Start-up rebuilds them when the settings changed.
 // - The dashboard's monthly trend is counted the same way, per month of due date
-//   (`task_status_trend_rollups`). `task_status_meta.version` says whether the
-//   stored facts include it (STATUS_FACTS_VERSION); facts built before it existed
-//   are rebuilt at start-up, and until then the trend is read from the spans.
+//   (`task_status_trend_rollups`).
+// - A span carries the lead department of its days (`task_lead_assignments`): a
+//   re-assignment cuts the task's spans on its day, so the figures per department
+//   as of a past day count the department that led the task then.
+// - `task_status_meta.version` says what the stored facts include
+//   (STATUS_FACTS_VERSION); facts of another version are rebuilt at start-up, and
+//   until then every reader computes from history.
 import type Database from "better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
 import type { LocalDate } from "../domain/dates";
 import type { StatusRules, TaskFacts } from "../domain/status";
-import { dayNumber, OPEN_END, STATUS_SEVERITY, statusSpans, type StatusSpan } from "../domain/status-spans";
+import {
+  dayNumber,
+  OPEN_END,
+  spansByLead,
+  STATUS_SEVERITY,
+  statusSpans,
+  type LeadAssignment,
+  type LeadSpan,
+} from "../domain/status-spans";
 import type { DeadlineKind, DirectiveState, TaskStatus, WorkflowState } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 
@@ -44,11 +56,11 @@ export type RollupSeries = TaskStatus | "stale";
 
 /**
  * What the stored facts include (`task_status_meta.version`): 0 the spans and the
- * status counts; 1 also the trend counts (`task_status_trend_rollups`). Facts of
- * another version are rebuilt at start-up (`ensureTaskStatusFacts`); until then
- * `trendFactsUsable` is false and the trend is read from the spans.
+ * status counts; 1 also the trend counts (`task_status_trend_rollups`); 2 spans cut
+ * where the lead department changes. Facts of another version are rebuilt at
+ * start-up (`ensureTaskStatusFacts`); until then `statusFactsUsable` is false.
  */
-export const STATUS_FACTS_VERSION = 1;
+export const STATUS_FACTS_VERSION = 2;
 
 /**
  * A series of the trend counts, per month of due date: the tasks falling due in the
@@ -58,10 +70,10 @@ export const STATUS_FACTS_VERSION = 1;
 export type TrendRollupSeries = "due" | "done_on_time" | "done_late" | "overdue";
 const TREND_STATUSES: ReadonlySet<TaskStatus> = new Set<TaskStatus>(["done_on_time", "done_late", "overdue"]);
 
+/** What a task's spans share (the lead department is per span). */
 interface TaskScope {
   visibility: number;
   committeeId: number;
-  leadDepartmentId: number;
   directiveId: number;
   position: number;
 }
@@ -77,6 +89,7 @@ interface Statements {
   transitions: Database.Statement<[number], TransitionRow>;
   extensions: Database.Statement<[number], ExtensionRow>;
   reports: Database.Statement<[number], { task_id: number; created_at: number }>;
+  leads: Database.Statement<[number], LeadRow>;
   spans: Database.Statement<[number], SpanRow>;
   deleteSpans: Database.Statement<[number]>;
   insertSpan: Database.Statement<unknown[]>;
@@ -101,6 +114,11 @@ interface TransitionRow {
   to_state: WorkflowState;
   changed_at: number;
   completion_date: LocalDate | null;
+}
+interface LeadRow {
+  task_id: number;
+  department_id: number;
+  from_at: number;
 }
 interface ExtensionRow {
   task_id: number;
@@ -143,6 +161,9 @@ function statements(client: Client): Statements {
       `SELECT task_id, decided_at, approved_due_date FROM extension_requests WHERE task_id = ? AND ${IN_FORCE} ORDER BY id`,
     ),
     reports: client.prepare(`SELECT task_id, created_at FROM progress_reports WHERE task_id = ?`),
+    leads: client.prepare(
+      `SELECT task_id, department_id, from_at FROM task_lead_assignments WHERE task_id = ? ORDER BY id`,
+    ),
     spans: client.prepare(
       `SELECT from_day, to_day, status, stale, due_day, visibility, committee_id, lead_department_id, directive_id, position
        FROM task_status_spans WHERE task_id = ? ORDER BY from_day`,
@@ -204,16 +225,16 @@ class RollupChanges {
   /** `visibility,committee,dueMonth,series` → day → change (the trend; not kept per department). */
   readonly byDueMonth = new Map<string, Map<number, number>>();
 
-  add(scope: TaskScope, spans: readonly StatusSpan[], sign: 1 | -1): void {
+  add(scope: TaskScope, spans: readonly LeadSpan[], sign: 1 | -1): void {
     const at = (changes: Map<string, Map<number, number>>, key: string, day: number, n: number) => {
       if (day === OPEN_END) return;
       let days = changes.get(key);
       if (days === undefined) changes.set(key, (days = new Map()));
       days.set(day, (days.get(day) ?? 0) + n);
     };
-    const key = `${scope.visibility},${scope.committeeId},${scope.leadDepartmentId},`;
     const trendKey = `${scope.visibility},${scope.committeeId},`;
     for (const span of spans) {
+      const key = `${trendKey}${span.leadDepartmentId},`;
       at(this.byScope, key + span.status, span.fromDay, sign);
       at(this.byScope, key + span.status, span.toDay, -sign);
       if (span.stale) {
@@ -306,13 +327,29 @@ function scopeOf(task: TaskRow): TaskScope {
   return {
     visibility: visibilityOf(task.directive_state, task.confidential),
     committeeId: task.committee_id,
-    leadDepartmentId: task.lead_department_id,
     directiveId: task.directive_id,
     position: task.position,
   };
 }
 
-function sameSpans(stored: readonly SpanRow[], spans: readonly StatusSpan[], scope: TaskScope): boolean {
+/** The task's spans, each with the lead department of its days. */
+function spansOf(
+  task: TaskRow,
+  transitions: readonly TransitionRow[],
+  extensions: readonly ExtensionRow[],
+  reportTimes: readonly number[],
+  leads: readonly LeadRow[],
+  rules: StatusRules,
+): LeadSpan[] {
+  const assignments: LeadAssignment[] = leads.map((l) => ({ departmentId: l.department_id, fromAt: l.from_at }));
+  return spansByLead(
+    statusSpans(factsOf(task, transitions, extensions, reportTimes), rules),
+    assignments,
+    task.lead_department_id,
+  );
+}
+
+function sameSpans(stored: readonly SpanRow[], spans: readonly LeadSpan[], scope: TaskScope): boolean {
   return (
     stored.length === spans.length &&
     stored.every((row, i) => {
@@ -325,7 +362,7 @@ function sameSpans(stored: readonly SpanRow[], spans: readonly StatusSpan[], sco
         row.due_day === span.dueDay &&
         row.visibility === scope.visibility &&
         row.committee_id === scope.committeeId &&
-        row.lead_department_id === scope.leadDepartmentId &&
+        row.lead_department_id === span.leadDepartmentId &&
         row.directive_id === scope.directiveId &&
         row.position === scope.position
       );
@@ -333,7 +370,7 @@ function sameSpans(stored: readonly SpanRow[], spans: readonly StatusSpan[], sco
   );
 }
 
-function insertSpans(s: Statements, taskId: number, spans: readonly StatusSpan[], scope: TaskScope): void {
+function insertSpans(s: Statements, taskId: number, spans: readonly LeadSpan[], scope: TaskScope): void {
   for (const span of spans) {
     s.insertSpan.run(
       taskId,
@@ -345,7 +382,7 @@ function insertSpans(s: Statements, taskId: number, spans: readonly StatusSpan[]
       span.dueDay,
       scope.visibility,
       scope.committeeId,
-      scope.leadDepartmentId,
+      span.leadDepartmentId,
       scope.directiveId,
       scope.position,
     );
@@ -383,12 +420,12 @@ export function refreshTaskStatusFacts(client: Client): number {
     for (const { task_id: taskId } of batch) {
       const stored = s.spans.all(taskId);
       const task = s.task.get(taskId);
-      let spans: StatusSpan[] = [];
+      let spans: LeadSpan[] = [];
       let scope: TaskScope | null = null;
       if (task) {
         scope = scopeOf(task);
         const reports = s.reports.all(taskId).map((r) => r.created_at);
-        spans = statusSpans(factsOf(task, s.transitions.all(taskId), s.extensions.all(taskId), reports), rules);
+        spans = spansOf(task, s.transitions.all(taskId), s.extensions.all(taskId), reports, s.leads.all(taskId), rules);
       }
       if (!(scope && sameSpans(stored, spans, scope))) {
         const old = stored[0];
@@ -397,7 +434,6 @@ export function refreshTaskStatusFacts(client: Client): number {
             {
               visibility: old.visibility,
               committeeId: old.committee_id,
-              leadDepartmentId: old.lead_department_id,
               directiveId: old.directive_id,
               position: old.position,
             },
@@ -407,6 +443,7 @@ export function refreshTaskStatusFacts(client: Client): number {
               status: r.status,
               stale: r.stale === 1,
               dueDay: r.due_day,
+              leadDepartmentId: r.lead_department_id,
             })),
             -1,
           );
@@ -451,6 +488,10 @@ export function rebuildTaskStatusFacts(
   const reportsIn = client.prepare<[number, number], { task_id: number; created_at: number }>(
     `SELECT task_id, created_at FROM progress_reports WHERE task_id >= ? AND task_id < ?`,
   );
+  const leadsIn = client.prepare<[number, number], LeadRow>(
+    `SELECT task_id, department_id, from_at FROM task_lead_assignments
+     WHERE task_id >= ? AND task_id < ? ORDER BY task_id, id`,
+  );
   const grouped = <T extends { task_id: number }>(rows: T[]) => {
     const map = new Map<number, T[]>();
     for (const row of rows) {
@@ -476,11 +517,16 @@ export function rebuildTaskStatusFacts(
         const transitions = grouped(transitionsIn.all(lo, hi));
         const extensions = grouped(extensionsIn.all(lo, hi));
         const reports = grouped(reportsIn.all(lo, hi));
+        const leads = grouped(leadsIn.all(lo, hi));
         for (const task of tasksIn.all(lo, hi)) {
           const scope = scopeOf(task);
           const reportTimes = (reports.get(task.id) ?? []).map((r) => r.created_at);
-          const spans = statusSpans(
-            factsOf(task, transitions.get(task.id) ?? [], extensions.get(task.id) ?? [], reportTimes),
+          const spans = spansOf(
+            task,
+            transitions.get(task.id) ?? [],
+            extensions.get(task.id) ?? [],
+            reportTimes,
+            leads.get(task.id) ?? [],
             rules,
           );
           insertSpans(s, task.id, spans, scope);
@@ -503,7 +549,7 @@ export function rebuildTaskStatusFacts(
 
 /**
  * At start-up: rebuilds the spans when they were built for other rules (the
- * settings changed), without the trend counts (built before they existed), or
+ * settings changed) or by another version of this code (STATUS_FACTS_VERSION), or
  * many tasks are marked (first start after the upgrade, or a bulk load through
  * SQL), else refreshes the few marked ones.
  */
@@ -532,28 +578,20 @@ export function ensureTaskStatusFacts(db: AppDatabase, rules: StatusRules): "reb
   return "ok";
 }
 
-/** True when the stored spans and counts are exact for `rules`: built for them, and nothing marked. */
+/**
+ * True when the stored spans and counts are exact for `rules`: built by this
+ * version (STATUS_FACTS_VERSION) for these rules, and nothing marked.
+ */
 export function statusFactsUsable(db: AppDatabase, rules: StatusRules): boolean {
-  return factsState(db, rules) !== "unusable";
-}
-
-/** True when, moreover, the stored facts include the trend counts (`trendRollupCounts`). */
-export function trendFactsUsable(db: AppDatabase, rules: StatusRules): boolean {
-  return factsState(db, rules) === "with trend";
-}
-
-function factsState(db: AppDatabase, rules: StatusRules): "unusable" | "without trend" | "with trend" {
   const s = statements(db.$client);
   const built = s.meta.get();
-  if (
-    built === undefined ||
-    built.due_soon_days !== rules.dueSoonDays ||
-    built.stale_after_days !== rules.staleAfterDays ||
-    s.anyDirty.get() !== undefined
-  ) {
-    return "unusable";
-  }
-  return built.version === STATUS_FACTS_VERSION ? "with trend" : "without trend";
+  return (
+    built !== undefined &&
+    built.version === STATUS_FACTS_VERSION &&
+    built.due_soon_days === rules.dueSoonDays &&
+    built.stale_after_days === rules.staleAfterDays &&
+    s.anyDirty.get() === undefined
+  );
 }
 
 // ---------------------------------------------------------------- reading the rollups
@@ -625,7 +663,7 @@ function monthNumber(month: string): number {
 /**
  * The trend counts as of `asOf` for a scope (all tasks of its visibilities, or one
  * committee's; they are not kept per lead department) and months of due date
- * (`yyyy-mm`): month → series → count. Only when `trendFactsUsable`.
+ * (`yyyy-mm`): month → series → count. Only when `statusFactsUsable`.
  */
 export function trendRollupCounts(
   db: AppDatabase,

@@ -98,7 +98,7 @@ export function taskRows(
       st.status, st.late, st.days_late, st.stale
     FROM (${taskStatusSource(db, asOf, rules, taskFilter)}) st
     JOIN tasks t ON t.id = st.task_id
-    JOIN departments d ON d.id = t.lead_department_id
+    JOIN departments d ON d.id = st.lead_id -- the lead as of the day
     WHERE ${statusFilter}
     ORDER BY ${orderBy}
     ${page}`);

@@ -3,18 +3,24 @@
 // fast paths (docs/decisions/014) can pick the stored counts or an index walk over
 // the stored spans. Each form below selects exactly the tasks of
 // `visibleTasksFilter(actor)` AND the filters written over `tasks t`: the spans
-// carry the task's directive, committee, lead department and directive visibility,
-// kept up to date on every write (app/models/status-facts.server.ts).
+// carry the task's directive, committee and directive visibility, and the lead
+// department of their days, kept up to date on every write
+// (app/models/status-facts.server.ts).
+//
+// Who may see a task is decided by today's lead and coordinators; the lead
+// department filter means the department that led the task on the day asked about.
 import { sql, type SQL } from "drizzle-orm";
 import { scopeOf, type Actor } from "../domain/permissions";
+import type { LocalDate } from "../domain/dates";
 import { VISIBILITY, type RollupScope } from "./status-facts.server";
+import { leadAsOf } from "./task-status.server";
 import { visibleTasksFilter } from "./visibility.server";
 
 export interface TaskScope {
   actor: Actor;
   committee?: number;
   directive?: number;
-  /** Lead department. */
+  /** Lead department (on the day the tasks are counted or listed for). */
   department?: number;
   coordinator?: number;
   /**
@@ -40,10 +46,10 @@ function visibilitiesOf(actor: Actor): number[] | null {
   }
 }
 
-/** The scope's tasks as a condition over `tasks t` (the form every other query uses). */
-export function taskScopeFilter(scope: TaskScope): SQL {
+/** The scope's tasks as of a day as a condition over `tasks t` (the form every other query uses). */
+export function taskScopeFilter(scope: TaskScope, asOf: LocalDate): SQL {
   const conditions = [visibleTasksFilter(scope.actor)];
-  if (scope.department !== undefined) conditions.push(sql`t.lead_department_id = ${scope.department}`);
+  if (scope.department !== undefined) conditions.push(sql`${leadAsOf(asOf)} = ${scope.department}`);
   if (scope.coordinator !== undefined) {
     conditions.push(
       sql`EXISTS (SELECT 1 FROM task_coordinators c WHERE c.task_id = t.id AND c.department_id = ${scope.coordinator})`,
@@ -109,12 +115,13 @@ export function spanScopeFilter(scope: TaskScope, narrow = isNarrowScope(scope))
   if (visibilities === null) {
     const department = scope.actor.departmentId ?? -1;
     conditions.push(sql`s.visibility IN (${VISIBILITY.issued}, ${VISIBILITY.confidential})`);
+    // Today's lead and coordinators (the span's lead is the one of its days).
     conditions.push(
       narrow
         ? sql`s.task_id IN (SELECT id FROM tasks WHERE lead_department_id = ${department}
             UNION ALL SELECT task_id FROM task_coordinators WHERE department_id = ${department})`
-        : sql`(s.lead_department_id = ${department} OR EXISTS (
-            SELECT 1 FROM task_coordinators c WHERE c.task_id = s.task_id AND c.department_id = ${department}))`,
+        : sql`(EXISTS (SELECT 1 FROM tasks vt WHERE vt.id = s.task_id AND vt.lead_department_id = ${department})
+            OR EXISTS (SELECT 1 FROM task_coordinators c WHERE c.task_id = s.task_id AND c.department_id = ${department}))`,
     );
   } else if (visibilities.length === 0) {
     conditions.push(sql`0`);
@@ -123,8 +130,11 @@ export function spanScopeFilter(scope: TaskScope, narrow = isNarrowScope(scope))
   }
   if (scope.department !== undefined) {
     conditions.push(sql`s.lead_department_id = ${scope.department}`);
+    // Every task the department ever led (its span on the day says whether it led it then).
     if (narrow)
-      conditions.push(sql`s.task_id IN (SELECT id FROM tasks WHERE lead_department_id = ${scope.department})`);
+      conditions.push(
+        sql`s.task_id IN (SELECT task_id FROM task_lead_assignments WHERE department_id = ${scope.department})`,
+      );
   }
   if (scope.directive !== undefined) {
     conditions.push(sql`s.directive_id = ${scope.directive}`);

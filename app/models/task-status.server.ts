@@ -25,6 +25,21 @@ import { statusFactsUsable } from "./status-facts.server";
 const HANOI_UTC_OFFSET_SECONDS = 7 * 3600;
 const IN_FORCE = sql.raw(EXTENSION_STATES_IN_FORCE.map((s) => `'${s}'`).join(", "));
 
+/**
+ * The lead department of `tasks t` at the end of `asOf`: the latest assignment
+ * begun by then, else the first one, else the column (the twin of `leadOnDay` in
+ * app/domain/status-spans.ts). Figures per department count the department that
+ * led the task on the day, so a later re-assignment leaves past figures as they were.
+ */
+export function leadAsOf(asOf: LocalDate): SQL {
+  const cutoff = endOfLocalDay(asOf);
+  return sql`coalesce(
+    (SELECT la.department_id FROM task_lead_assignments la
+     WHERE la.task_id = t.id AND la.from_at < ${cutoff} ORDER BY la.from_at DESC, la.id DESC LIMIT 1),
+    (SELECT la.department_id FROM task_lead_assignments la WHERE la.task_id = t.id ORDER BY la.from_at, la.id LIMIT 1),
+    t.lead_department_id)`;
+}
+
 export interface TaskStatusRow {
   taskId: number;
   status: TaskStatus;
@@ -36,7 +51,8 @@ export interface TaskStatusRow {
 
 /**
  * A subquery with one row per task that existed at the end of `asOf`:
- * `task_id, status, due_date, late, days_late, stale`. Join it to `tasks` to
+ * `task_id, status, due_date, late, days_late, stale, lead_id` (the lead department
+ * then, `leadAsOf`). Join it to `tasks` to
  * filter, count or list. `taskFilter` narrows the tasks considered (e.g. to one
  * directive) before the per-task lookups run.
  */
@@ -60,7 +76,7 @@ export function taskStatusSubquery(
 
   const pastDue = sql`s.due_date IS NOT NULL AND s.due_date < ${asOf}`;
   return sql`
-    SELECT s.task_id, s.due_date,
+    SELECT s.task_id, s.due_date, s.lead_id,
       CASE
         WHEN s.state IN ('cancelled', 'on_hold') THEN s.state
         WHEN s.state = 'done' THEN
@@ -85,7 +101,8 @@ export function taskStatusSubquery(
         tr.completion_date,
         ${dueBefore(sql`${cutoff}`)} AS due_date,
         CASE WHEN tr.to_state = 'done' THEN ${dueBefore(endOfCompletionDay)} END AS due_at_completion,
-        coalesce(tr.to_state, 'open') NOT IN ('done', 'cancelled', 'on_hold') AS not_done
+        coalesce(tr.to_state, 'open') NOT IN ('done', 'cancelled', 'on_hold') AS not_done,
+        ${leadAsOf(asOf)} AS lead_id
       FROM tasks t
       LEFT JOIN task_transitions tr ON tr.id = (
         SELECT x.id FROM task_transitions x
@@ -99,7 +116,7 @@ export function taskStatusSubquery(
 /**
  * The columns of `taskStatusSubquery` read from the stored spans (alias `s`) for
  * day D instead of from history: `task_id, status, due_date, late, days_late,
- * stale`, plus the span's `due_day`, `severity`, `directive_id` and `position`.
+ * stale, lead_id`, plus the span's `due_day`, `severity`, `directive_id` and `position`.
  * Use with `s.from_day <= D AND s.to_day > D` (`spanContains`).
  */
 export function spanStatusColumns(asOf: LocalDate): SQL {
@@ -108,7 +125,7 @@ export function spanStatusColumns(asOf: LocalDate): SQL {
   return sql`s.task_id, s.status,
     CASE WHEN s.due_day IS NOT NULL THEN date(s.due_day * 86400, 'unixepoch') END AS due_date,
     ${late} AS late, CASE WHEN ${late} THEN ${day} - s.due_day ELSE 0 END AS days_late, s.stale,
-    s.due_day, s.severity, s.directive_id, s.position`;
+    s.lead_department_id AS lead_id, s.due_day, s.severity, s.directive_id, s.position`;
 }
 
 /** The condition on spans `s` that picks, for each task that existed at the end of D, its span containing D. */

@@ -23,7 +23,7 @@ import {
   type DashboardFilters,
   type Figure,
 } from "./dashboard.server";
-import { statusFactsUsable, trendFactsUsable, trendRollupCounts } from "./status-facts.server";
+import { statusFactsUsable, trendRollupCounts } from "./status-facts.server";
 import { isTaskListScope, rollupScopeOf, spanScopeFilter } from "./task-scope.server";
 import { spanContains, taskStatusSubquery } from "./task-status.server";
 
@@ -63,7 +63,7 @@ export type TrendSource = "counts" | "spans" | "history";
  */
 export function trendSource(db: AppDatabase, actor: Actor, filters: DashboardFilters, rules: StatusRules): TrendSource {
   if (!statusFactsUsable(db, rules)) return "history";
-  return trendRollupScope(actor, filters) !== null && trendFactsUsable(db, rules) ? "counts" : "spans";
+  return trendRollupScope(actor, filters) !== null ? "counts" : "spans";
 }
 
 /** The stored trend counts' scope for the filters: as the status counts', but not per lead department. */
@@ -139,7 +139,7 @@ export function trendCounts(
       sum(st.status = 'done_on_time') AS done_on_time,
       sum(st.status = 'done_late') AS done_late,
       sum(st.status = 'overdue') AS overdue
-    FROM (${taskStatusSubquery(asOf, rules, dashboardTaskFilter(actor, filters))}) st
+    FROM (${taskStatusSubquery(asOf, rules, dashboardTaskFilter(actor, filters, asOf))}) st
     WHERE st.due_date BETWEEN ${first} AND ${last}
     GROUP BY month`);
   for (const { month, ...counts } of rows) result.set(month, counts);

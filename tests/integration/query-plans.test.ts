@@ -19,7 +19,7 @@ import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
 import { search } from "../../app/models/search.server";
 import { userForSessionToken } from "../../app/models/sessions.server";
 import { dashboardFigures, directiveProgress, scorecard } from "../../app/models/dashboard.server";
-import { STATUS_FACTS_VERSION, statusFactsUsable, trendFactsUsable } from "../../app/models/status-facts.server";
+import { statusFactsUsable } from "../../app/models/status-facts.server";
 import { statusCountsBy, statusCountsInScope } from "../../app/models/status-counts.server";
 import { taskStatusesAsOf } from "../../app/models/task-status.server";
 import { listDepartments } from "../../app/routes/departments._index/queries.server";
@@ -359,21 +359,6 @@ describe("query plans on a large database", () => {
       expect(uses(plans, /task_status_trend_rollups|task_status_spans_due_idx/), label).toBe(false);
     }
     trend("a period of assignment", leadership, { period: "2025-Q3" });
-    // Facts built before the trend counts: the months' range of the due-date index.
-    db.$client.prepare(`UPDATE task_status_meta SET version = ?`).run(STATUS_FACTS_VERSION - 1);
-    try {
-      expect(trendFactsUsable(db, DEFAULT_STATUS_RULES)).toBe(false);
-      const plans = trend("stored facts without the trend counts", leadership, {});
-      expect(uses(plans, /task_status_trend_rollups/)).toBe(false);
-      expect(
-        uses(
-          plans,
-          /SEARCH s USING COVERING INDEX task_status_spans_due_idx \(<expr>=\? AND due_day>\? AND due_day<\?\)/,
-        ),
-      ).toBe(true);
-    } finally {
-      db.$client.prepare(`UPDATE task_status_meta SET version = ?`).run(STATUS_FACTS_VERSION);
-    }
   });
 
   it("shows the newest directives' progress without counting every directive", () => {

@@ -17,7 +17,12 @@ import {
   taskListHref,
   type DashboardFilters,
   type Figure,
+  type ScorecardRow,
 } from "../../app/models/dashboard.server";
+import { departmentQuarters } from "../../app/models/department-quarters.server";
+import { mergeDepartment } from "../../app/models/departments.server";
+import { ensureTaskStatusFacts, statusFactsUsable } from "../../app/models/status-facts.server";
+import { reassignLead } from "../../app/models/tasks.server";
 import { directiveProgressByLevel } from "../../app/models/directive-progress.server";
 import type { StatusCounts } from "../../app/models/status-counts.server";
 import { monthlyTrend, trendMonths } from "../../app/models/trend.server";
@@ -262,6 +267,77 @@ describe("dashboard and scorecard figures on the demo", () => {
     expect(JSON.stringify(dashboardFigures(db, secretariat, {}, "2020-04-02", false, rules))).not.toBe(
       JSON.stringify(dashboardFigures(db, secretariat, {}, "2020-04-01", false, rules)),
     );
+  });
+});
+
+describe("figures per department after re-assignments", () => {
+  it("a past quarter keeps each task with the department that led it then; today's figures follow the new lead", async () => {
+    const db = freshDatabase();
+    await loadDemoData(db, { now: NOW });
+    ensureTaskStatusFacts(db, rules); // as at start-up: the stored facts answer first, history last
+    const chair = actorOf(db, sql`login = 'lanhdao'`);
+    const secretariat = actorOf(db, sql`login = 'vanphong'`);
+    const admin = actorOf(db, sql`login = 'admin'`);
+    const department = (code: string) =>
+      db.get<{ id: number }>(sql`SELECT id FROM departments WHERE code = ${code}`)!.id;
+    const [stttt, snv] = [department("STTTT"), department("SNV")];
+    const origin = { ipAddress: "127.0.0.1", userAgent: "test", requestId: "reassign" };
+    const PAST: LocalDate = "2020-03-31";
+    const row = (rows: ScorecardRow[], id: number) => rows.find((r) => r.department.id === id)?.figures;
+    const snapshot = () =>
+      JSON.stringify([
+        scorecard(db, chair, {}, "2019-12-31", false, rules),
+        scorecard(db, chair, {}, PAST, false, rules),
+        dashboardFigures(db, chair, { department: stttt }, PAST, false, rules),
+        departmentQuarters(db, chair, stttt, rules, TODAY).filter((q) => q.asOf <= PAST),
+      ]);
+    const before = snapshot();
+    const todayBefore = scorecard(db, chair, {}, TODAY, false, rules);
+
+    // Today the secretariat moves two of STTTT's open tasks that it already led in that quarter to SNV…
+    const moved = db.all<{ id: number; version: number }>(sql`
+      SELECT t.id, t.version FROM tasks t
+      WHERE t.lead_department_id = ${stttt} AND t.state IN ('open', 'in_progress')
+        AND t.created_at < ${endOfLocalDay(PAST)} ORDER BY t.id LIMIT 2`);
+    expect(moved).toHaveLength(2);
+    for (const task of moved) {
+      const result = reassignLead(
+        db,
+        secretariat,
+        task.id,
+        task.version,
+        { departmentId: snv, reason: "Điều chỉnh chức năng" },
+        origin,
+        NOW,
+      );
+      expect(result.ok).toBe(true);
+    }
+    expect(statusFactsUsable(db, rules)).toBe(true);
+    expect(snapshot()).toBe(before);
+    const todayAfter = scorecard(db, chair, {}, TODAY, false, rules);
+    expect(row(todayAfter, stttt)!.assigned.count).toBe(row(todayBefore, stttt)!.assigned.count - 2);
+    expect(row(todayAfter, snv)?.assigned.count ?? 0).toBe((row(todayBefore, snv)?.assigned.count ?? 0) + 2);
+
+    // …and the administrator merges STTTT into SNV: its open tasks move, its past stays its own.
+    const merged = mergeDepartment(
+      db,
+      admin,
+      { departmentId: stttt, successorId: snv, reason: "Sáp nhập" },
+      origin,
+      NOW,
+    );
+    expect(merged.ok, JSON.stringify(merged)).toBe(true);
+    expect(snapshot()).toBe(before);
+    // Every past figure still equals its list, which now also filters by the lead of that day.
+    for (const asOf of ["2019-12-31", PAST]) {
+      for (const filters of [{}, { department: stttt }, { department: snv }] as DashboardFilters[]) {
+        checkAgreement(db, chair, filters, asOf);
+      }
+    }
+    // From history (stored facts set aside) the same.
+    db.run(sql`INSERT INTO task_status_dirty (task_id) SELECT min(id) FROM tasks`);
+    expect(statusFactsUsable(db, rules)).toBe(false);
+    expect(snapshot()).toBe(before);
   });
 });
 

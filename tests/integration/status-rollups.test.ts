@@ -37,7 +37,6 @@ import {
   rebuildTaskStatusFacts,
   STATUS_FACTS_VERSION,
   statusFactsUsable,
-  trendFactsUsable,
 } from "../../app/models/status-facts.server";
 import { statusCountsInScope } from "../../app/models/status-counts.server";
 import { decideExtension, submitProgressReport } from "../../app/models/task-progress.server";
@@ -326,7 +325,7 @@ describe("stored status facts on a large randomized history with later writes", 
     [...counts].filter(([, c]) => c.due + c.done_on_time + c.done_late + c.overdue !== 0).sort();
 
   it("counts the monthly trend the same from the stored trend counts, the spans and history", () => {
-    expect(trendFactsUsable(db, rules)).toBe(true);
+    expect(statusFactsUsable(db, rules)).toBe(true);
     const seen = { due: 0, done_on_time: 0, done_late: 0, overdue: 0 };
     for (const [label, who, filters, fastest] of trendCases()) {
       expect(trendSource(db, who, filters, rules), label).toBe(fastest);
@@ -348,7 +347,7 @@ describe("stored status facts on a large randomized history with later writes", 
     ).toBe(true);
   }, 120_000);
 
-  it("reads the trend from the spans until facts built before the trend counts are rebuilt at start-up", () => {
+  it("computes from history until facts of an older version are rebuilt at start-up", () => {
     const cases = trendCases();
     const trends = () =>
       JSON.stringify(
@@ -366,14 +365,13 @@ describe("stored status facts on a large randomized history with later writes", 
         db.run(sql`DELETE FROM task_status_dirty`);
       }
     };
-    // Facts as a version without the trend counts left them.
+    // Facts as an older version left them (here: without the trend counts).
     db.run(sql`DELETE FROM task_status_trend_rollups`);
     db.run(sql`UPDATE task_status_meta SET version = ${STATUS_FACTS_VERSION - 1}`);
-    expect(statusFactsUsable(db, rules)).toBe(true);
-    expect(trendFactsUsable(db, rules)).toBe(false);
-    for (const [label, who, filters] of cases) expect(trendSource(db, who, filters, rules), label).toBe("spans");
+    expect(statusFactsUsable(db, rules)).toBe(false);
+    for (const [label, who, filters] of cases) expect(trendSource(db, who, filters, rules), label).toBe("history");
     // A write meanwhile (an overdue task cancelled on day +4) counts its own changes into
-    // the trend counts, which are only a part and must not be read.
+    // the stored counts, which are only a part and must not be read.
     const overdue = db.get<{ id: number; version: number }>(sql`
       SELECT t.id, t.version FROM tasks t JOIN task_status_spans s ON s.task_id = t.id
       WHERE s.status = 'overdue' AND s.to_day = ${OPEN_END} AND s.visibility = 0
@@ -393,31 +391,36 @@ describe("stored status facts on a large randomized history with later writes", 
     const expected = fromHistory();
     expect(trends()).toBe(expected);
     expect(ensureTaskStatusFacts(db, rules)).toBe("rebuilt");
-    expect(trendFactsUsable(db, rules)).toBe(true);
+    expect(statusFactsUsable(db, rules)).toBe(true);
     expect(trendSource(db, leadership, {}, rules)).toBe("counts");
     expect(trends()).toBe(expected);
     expect(ensureTaskStatusFacts(db, rules)).toBe("ok");
   }, 120_000);
 
-  it("upgrades a database whose stored facts were built before the trend counts (migration 0008)", () => {
+  it("upgrades a database whose stored facts were built before the trend counts and the leads per span (migrations 0008, 0009)", () => {
     const dir = process.env.TEST_TMP_DIR!;
     const copy = path.join(dir, `${crypto.randomUUID()}-before-trend.db`);
     db.$client.exec(`VACUUM INTO '${copy}'`);
-    // The database as it was before migration 0008: no trend table, no version.
+    // The database as it was before migration 0008: no trend table, no version, no triggers on the leads.
     const old = openDatabase(copy, { migrate: false });
-    old.$client.exec(`DROP TABLE task_status_trend_rollups; ALTER TABLE task_status_meta DROP COLUMN version;`);
-    const last = old.$client.prepare(`SELECT max(created_at) AS at FROM __drizzle_migrations`).get() as { at: number };
-    old.$client.prepare(`DELETE FROM __drizzle_migrations WHERE created_at = ?`).run(last.at);
+    old.$client.exec(`DROP TABLE task_status_trend_rollups; ALTER TABLE task_status_meta DROP COLUMN version;
+      DROP TRIGGER task_status_dirty_lead_insert; DROP TRIGGER task_status_dirty_lead_update;
+      DROP TRIGGER task_status_dirty_lead_delete;
+      UPDATE task_status_spans SET lead_department_id =
+        (SELECT lead_department_id FROM tasks WHERE tasks.id = task_status_spans.task_id);`);
+    const applied = old.$client
+      .prepare(`SELECT created_at AS at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 2`)
+      .all() as { at: number }[];
+    for (const { at } of applied) old.$client.prepare(`DELETE FROM __drizzle_migrations WHERE created_at = ?`).run(at);
     old.$client.close();
     const upgraded = openDatabase(copy);
     try {
-      expect(statusFactsUsable(upgraded, rules)).toBe(true);
-      expect(trendFactsUsable(upgraded, rules)).toBe(false);
-      expect(trendSource(upgraded, leadership, {}, rules)).toBe("spans");
+      expect(statusFactsUsable(upgraded, rules)).toBe(false);
+      expect(trendSource(upgraded, leadership, {}, rules)).toBe("history");
       const before = JSON.stringify(monthlyTrend(upgraded, leadership, {}, TODAY, false, rules));
       expect(before).toBe(JSON.stringify(monthlyTrend(db, leadership, {}, TODAY, false, rules)));
       expect(ensureTaskStatusFacts(upgraded, rules)).toBe("rebuilt");
-      expect(trendFactsUsable(upgraded, rules)).toBe(true);
+      expect(statusFactsUsable(upgraded, rules)).toBe(true);
       expect(JSON.stringify(monthlyTrend(upgraded, leadership, {}, TODAY, false, rules))).toBe(before);
       expect(storedFactsSnapshot(upgraded)).toEqual(storedFactsSnapshot(db));
     } finally {

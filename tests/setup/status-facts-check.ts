@@ -1,10 +1,12 @@
 // Checks the stored status facts (app/models/status-facts.server.ts) against the
-// reference rules (app/domain/status.ts): every task's span for each day, the
-// stored counts of every scope they keep (visibility; committee; lead department;
-// by department), and the stored trend counts (visibility; committee) of every month
-// of due date, each recomputed here from the reference statuses.
+// reference rules (app/domain/status.ts): every task's span for each day and the
+// lead department it names, the stored counts of every scope they keep (visibility;
+// committee; lead department; by department), and the stored trend counts
+// (visibility; committee) of every month of due date, each recomputed here from the
+// reference statuses and from the lead assignments as of the day (the latest begun
+// by its end, else the first).
 import { sql } from "drizzle-orm";
-import type { LocalDate } from "../../app/domain/dates";
+import { endOfLocalDay, type LocalDate } from "../../app/domain/dates";
 import { taskStatusAsOf, type StatusRules } from "../../app/domain/status";
 import { TASK_STATUSES } from "../../app/domain/vocabulary";
 import type { AppDatabase } from "../../app/lib/db.server";
@@ -15,7 +17,7 @@ import {
   type RollupSeries,
   type TrendRollupSeries,
 } from "../../app/models/status-facts.server";
-import { loadTaskFacts, spanStatusesAsOf } from "../../app/models/task-status.server";
+import { loadTaskFacts, spanContains, spanStatusesAsOf } from "../../app/models/task-status.server";
 
 const SERIES = [...TASK_STATUSES, "stale"] as RollupSeries[];
 const TREND_SERIES: TrendRollupSeries[] = ["due", "done_on_time", "done_late", "overdue"];
@@ -30,8 +32,23 @@ export function storedFactsMismatches(db: AppDatabase, asOfDays: readonly LocalD
     db,
     tasks.map((t) => t.id),
   );
+  const assignments = new Map<number, { department: number; from: number }[]>();
+  for (const a of db.all<{ task_id: number; department_id: number; from_at: number }>(sql`
+    SELECT task_id, department_id, from_at FROM task_lead_assignments ORDER BY from_at, id`)) {
+    const list = assignments.get(a.task_id) ?? [];
+    list.push({ department: a.department_id, from: a.from_at });
+    assignments.set(a.task_id, list);
+  }
+  /** The reference lead department of a task at the end of a day. */
+  const leadOn = (task: { id: number; department: number }, asOf: LocalDate) => {
+    const list = assignments.get(task.id) ?? [];
+    const begun = list.filter((a) => a.from < endOfLocalDay(asOf));
+    return (begun.at(-1) ?? list[0])?.department ?? task.department;
+  };
   const committees = [...new Set(tasks.map((t) => t.committee))];
-  const departments = [...new Set(tasks.map((t) => t.department))];
+  const departments = [
+    ...new Set([...tasks.map((t) => t.department), ...[...assignments.values()].flat().map((a) => a.department)]),
+  ];
   const mismatches: string[] = [];
   // Every month of due date the trend counts have rows for (they must read 0 when no task is due in it).
   const storedMonths = db
@@ -42,6 +59,13 @@ export function storedFactsMismatches(db: AppDatabase, asOfDays: readonly LocalD
       db,
       tasks.map((t) => t.id),
       asOf,
+    );
+    const spanLeads = new Map(
+      db
+        .all<{ task_id: number; lead: number }>(
+          sql`SELECT s.task_id, s.lead_department_id AS lead FROM task_status_spans s WHERE ${spanContains(asOf)}`,
+        )
+        .map((r) => [r.task_id, r.lead]),
     );
     const expected = new Map<string, number>();
     const count = (key: string) => expected.set(key, (expected.get(key) ?? 0) + 1);
@@ -62,10 +86,14 @@ export function storedFactsMismatches(db: AppDatabase, asOfDays: readonly LocalD
         mismatches.push(`task ${task.id} as of ${asOf}: span ${JSON.stringify(stored)} ≠ ${JSON.stringify(reference)}`);
       }
       if (reference === null) continue;
+      const lead = leadOn(task, asOf);
+      if (spanLeads.get(task.id) !== lead) {
+        mismatches.push(`task ${task.id} as of ${asOf}: span's lead ${spanLeads.get(task.id)} ≠ ${lead}`);
+      }
       for (const series of reference.stale ? [reference.status, "stale"] : [reference.status]) {
         count(`${task.visibility}/0/0/${series}`);
         count(`${task.visibility}/${task.committee}/0/${series}`);
-        count(`${task.visibility}/0/${task.department}/${series}`);
+        count(`${task.visibility}/0/${lead}/${series}`);
       }
       if (reference.dueDate === null) continue;
       const month = reference.dueDate.slice(0, 7);

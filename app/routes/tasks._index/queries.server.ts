@@ -275,7 +275,7 @@ export function listTasks(
   const fromSpans =
     Object.entries(query).every(([key, value]) => value === undefined || KNOWN_QUERY_KEYS.has(key)) &&
     statusFactsUsable(db, rules);
-  const taskFilter = taskScopeFilter(scope);
+  const taskFilter = taskScopeFilter(scope, asOf);
 
   const statusConditions = [sql`1 = 1`];
   if (query.status !== undefined) statusConditions.push(sql`st.status = ${query.status}`);
