@@ -20,7 +20,7 @@ export default function handleRequest(
   // Set by the production server (app/server/start.ts); absent in the dev server, which sends no CSP.
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : "";
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
-  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  const whole = isbot(request.headers.get("user-agent") ?? "");
   // A page whose data came from the read cache, rendered before for the same data and root data: sent as it was.
   const { loaderData, matches, actionData } = remixContext.staticHandlerContext;
   const cacheKey =
@@ -39,25 +39,39 @@ export default function handleRequest(
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     let failed = false;
+    const send = () => {
+      shellRendered = true;
+      const body = cacheKey === null ? new PassThrough() : keeping(cacheKey, nonce, () => !failed);
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      resolve(
+        new Response(createReadableStreamFromReadable(body), {
+          headers: responseHeaders,
+          status: responseStatusCode,
+        }),
+      );
+      pipe(body);
+    };
+    // What is still loading after ABORT_DELAY is abandoned (and the page not kept); the
+    // timer ends with the rendering, so a finished request leaves nothing behind.
+    const timer = setTimeout(() => {
+      failed = true;
+      abort();
+    }, ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
-        [readyEvent]() {
-          shellRendered = true;
-          const body = cacheKey === null ? new PassThrough() : keeping(cacheKey, nonce, () => !failed);
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+        onShellReady() {
+          if (!whole) send();
+        },
+        onAllReady() {
+          clearTimeout(timer);
+          if (whole) send();
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
@@ -68,10 +82,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(() => {
-      failed = true;
-      abort();
-    }, ABORT_DELAY);
   });
 }
 
