@@ -27,6 +27,7 @@ import {
   DIRECTIVE_TYPES,
   EMAIL_STATES,
   EXTENSION_STATES,
+  LOCALES,
   NOTIFICATION_KINDS,
   REMINDER_KINDS,
   ROLES,
@@ -96,11 +97,14 @@ export const users = sqliteTable(
     role: text("role", { enum: ROLES }).notNull(),
     departmentId: integer("department_id").references(() => departments.id),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** The language the user last chose in the app (NULL: never chose; Vietnamese). E-mails use it. */
+    locale: text("locale", { enum: LOCALES }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("users_login_unique").on(sql`lower(${t.login})`),
+    check("users_locale_check", sql`${t.locale} IS NULL OR ${oneOf(t.locale, LOCALES)}`),
     index("users_department_idx").on(t.departmentId),
     check("users_role_check", oneOf(t.role, ROLES)),
     check("users_active_check", isBoolean(t.active)),

@@ -4,6 +4,10 @@
 
 export const ROLES = ["admin", "secretariat", "leadership", "dept_lead", "dept_officer"] as const;
 export type Role = (typeof ROLES)[number];
+/** The languages of the app: Vietnamese first, English second. */
+export const LOCALES = ["vi", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
 export const DEPARTMENT_ROLES = ["dept_lead", "dept_officer"] as const satisfies readonly Role[];
 
 export const DEPARTMENT_KINDS = ["department", "district", "enterprise", "other"] as const;

@@ -3,11 +3,11 @@
 // which the type system checks. Safe for the browser: no server imports; the
 // browser holds only the reader's catalogue (see messages/catalogs.ts).
 import { useRouteLoaderData } from "@remix-run/react";
+import { LOCALES, type Locale } from "../domain/vocabulary";
 import { catalogFor } from "./messages/catalogs";
 import type { MessageKey } from "./messages/vi";
 
-export const LOCALES = ["vi", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = "vi";
 export type { MessageKey };
 

@@ -16,7 +16,7 @@ import { canSeeTask, type Actor } from "../domain/permissions";
 import type { NotificationKind, Role } from "../domain/vocabulary";
 import { taskAccessFacts } from "../models/visibility.server";
 import { writeTransaction, type AppDatabase } from "./db.server";
-import { DEFAULT_LOCALE, translator, type Translate } from "./i18n";
+import { DEFAULT_LOCALE, translator, type Locale, type Translate } from "./i18n";
 import { notificationDetail, notificationHeadline, parseNotificationParams } from "./notification-text";
 
 export const MAX_EMAIL_ATTEMPTS = 5;
@@ -77,7 +77,7 @@ export interface EmailFacts {
   actorName: string | null;
 }
 
-/** Subject and plain-text body, in Vietnamese (users have no stored language yet). */
+/** Subject and plain-text body, in the language of `t` (the recipient's, Vietnamese by default). */
 export function renderEmail(facts: EmailFacts, base: string = appUrl(), t: Translate = translator(DEFAULT_LOCALE)) {
   const params = parseNotificationParams(facts.params);
   const headline = notificationHeadline(t, facts.kind, params);
@@ -108,6 +108,8 @@ interface Claimed extends EmailFacts {
   userId: number;
   role: Role;
   departmentId: number | null;
+  /** The language the recipient last chose in the app. */
+  locale: Locale | null;
 }
 
 /** Takes up to BATCH rows to send now (counting the attempt), so no other mailer takes them. */
@@ -131,6 +133,7 @@ function claim(db: AppDatabase, now: number, retries: boolean): Claimed[] {
         sql`
         SELECT n.id, n.email_attempts AS attempts, n.kind, n.params, n.task_id AS taskId,
           u.id AS userId, u.email, u.active, u.role, u.department_id AS departmentId, u.display_name AS recipientName,
+          u.locale,
           t.item_number || '. ' || t.title AS taskLabel, d.confidential, a.display_name AS actorName
         FROM notifications n
         JOIN users u ON u.id = n.user_id
@@ -201,7 +204,7 @@ export async function deliverPendingEmails(
           report.skipped += 1;
           continue;
         }
-        const { subject, text } = renderEmail(row, options.base ?? appUrl());
+        const { subject, text } = renderEmail(row, options.base ?? appUrl(), translator(row.locale ?? DEFAULT_LOCALE));
         try {
           await transport.sendMail({
             from: settings.from,

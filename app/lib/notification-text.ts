@@ -1,6 +1,6 @@
 // What a notification says, rendered when it is read (on /notifications, in the
-// reader's language) or mailed (in Vietnamese): from its kind and the few facts
-// stored with it (`params`), so one row serves every language. Client-safe.
+// reader's language) or mailed (in the recipient's): from its kind and the few
+// facts stored with it (`params`), so one row serves every language. Client-safe.
 import { formatLocalDate, isLocalDate } from "~/domain/dates";
 import { AUTOMATIC_REMINDER_RULES, type AutomaticReminderRule } from "~/domain/reminders";
 import type { NotificationKind } from "~/domain/vocabulary";

@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import { and, count, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import { departments, loginAttempts, sessions, users } from "../../db/schema";
-import type { Role } from "../domain/vocabulary";
+import type { Locale, Role } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase } from "../lib/db.server";
 import { verifyPassword } from "../lib/password.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
@@ -81,7 +81,8 @@ export function userForSessionToken(db: AppDatabase, token: string, now = Date.n
 }
 
 export type SignInResult =
-  { ok: true; token: string; user: { id: number; role: Role } } | { ok: false; reason: "invalid" | "rate_limited" };
+  | { ok: true; token: string; user: { id: number; role: Role; locale: Locale | null } }
+  | { ok: false; reason: "invalid" | "rate_limited" };
 
 /**
  * Checks a login and password. On success starts a new session (a new id: the
@@ -119,7 +120,13 @@ export async function signIn(
   }
 
   const user = db
-    .select({ id: users.id, role: users.role, active: users.active, passwordHash: users.passwordHash })
+    .select({
+      id: users.id,
+      role: users.role,
+      active: users.active,
+      passwordHash: users.passwordHash,
+      locale: users.locale,
+    })
     .from(users)
     .where(sql`lower(${users.login}) = ${login}`)
     .get();
@@ -176,7 +183,7 @@ export async function signIn(
       at: now,
     });
   });
-  return { ok: true, token, user: { id: user.id, role: user.role } };
+  return { ok: true, token, user: { id: user.id, role: user.role, locale: user.locale } };
 }
 
 function isRateLimited(

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { departments, sessions, users } from "../../db/schema";
 import { LOGIN_PATTERN, USER_LIMITS } from "../domain/admin-limits";
 import type { Actor } from "../domain/permissions";
-import { DEPARTMENT_ROLES, ROLES, type Role } from "../domain/vocabulary";
+import { DEPARTMENT_ROLES, ROLES, type Locale, type Role } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { hashPassword } from "../lib/password.server";
 import { changedFields, recordAudit, type RequestOrigin } from "./audit.server";
@@ -304,5 +304,35 @@ export function endSessions(
       at: now,
     });
     return { ok: true, sessionsEnded };
+  });
+}
+
+/**
+ * A user's own choice of language, kept for what reaches them outside the app
+ * (e-mail) and restored when they sign in elsewhere. Written (and audited) only when
+ * it changes.
+ */
+export function setOwnLocale(
+  db: AppDatabase,
+  user: Actor,
+  locale: Locale,
+  origin: RequestOrigin,
+  now = Date.now(),
+): { changed: boolean } {
+  return writeTransaction(db, (tx) => {
+    const before = tx.select({ locale: users.locale }).from(users).where(eq(users.id, user.id)).get();
+    if (!before || before.locale === locale) return { changed: false };
+    tx.update(users).set({ locale, updatedAt: now }).where(eq(users.id, user.id)).run();
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "user.locale",
+      entityType: "user",
+      entityId: user.id,
+      before: { locale: before.locale },
+      after: { locale },
+      origin,
+      at: now,
+    });
+    return { changed: true };
   });
 }

@@ -6,12 +6,13 @@
 // row pending with its attempts and error, the job's retry sends it once the server
 // accepts, and after MAX_EMAIL_ATTEMPTS the row is marked failed. Without SMTP
 // settings nothing is queued: `skipped` with an address, NULL without. A task saved
-// from the new-task page is announced by mail to its lead department.
+// from the new-task page is announced by mail to its lead department. A user who
+// chose English in the app gets English mail, and the choice returns at sign-in.
 import type { AddressInfo } from "node:net";
 import { and, eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { notifications, users } from "../../db/schema";
+import { auditEvents, notifications, users } from "../../db/schema";
 import type { LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
 import type { AppDatabase } from "../../app/lib/db.server";
@@ -26,6 +27,9 @@ import { runReminderJob, sendReminder } from "../../app/models/reminders.server"
 import { createTask } from "../../app/models/tasks.server";
 import * as taskPageRoute from "../../app/routes/tasks.$id/route";
 import * as taskNewRoute from "../../app/routes/tasks.new/route";
+import { localeCookie } from "../../app/lib/locale.server";
+import * as languageRoute from "../../app/routes/language";
+import * as loginRoute from "../../app/routes/login/route";
 import { callRoute, sessionFor, useFreshDemoDatabase } from "../setup/remix-harness";
 
 interface Received {
@@ -367,5 +371,66 @@ describe("notification e-mail through SMTP", () => {
     ]);
     expect(await deliverPendingEmails(db)).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 0 });
     expect(inbox).toEqual([]);
+  });
+
+  it("a user who chose English gets English mail, and finds English again at the next sign-in", async () => {
+    withoutSmtp();
+    const id = newTask("Công bố danh mục dữ liệu mở");
+    const token = await sessionFor("stttt.truong");
+    const choose = (locale: string) =>
+      callRoute(languageRoute.action, {
+        path: "/language",
+        method: "POST",
+        token,
+        form: { locale, redirectTo: `/tasks/${id}` },
+      });
+    const localeOf = () =>
+      db.select({ locale: users.locale }).from(users).where(eq(users.login, "stttt.truong")).get()!.locale;
+    const localeEvents = () =>
+      db
+        .select({ after: auditEvents.after })
+        .from(auditEvents)
+        .where(eq(auditEvents.action, "user.locale"))
+        .all()
+        .map((e) => e.after);
+    expect(localeOf()).toBeNull();
+    // An unknown language changes nothing.
+    expect(await choose("fr")).toMatchObject({ status: 302, location: `/tasks/${id}` });
+    expect(localeOf()).toBeNull();
+    const chosen = await choose("en");
+    expect(chosen).toMatchObject({ status: 302, location: `/tasks/${id}` });
+    expect(chosen.headers.get("Set-Cookie")).toMatch(/^lang=/);
+    expect(localeOf()).toBe("en");
+    await choose("en"); // the same again: nothing to record
+    expect(localeEvents()).toEqual([{ locale: "en" }]);
+
+    useSmtp();
+    sendReminder(db, secretariat, { taskId: id, departmentId: stttt, idempotencyKey: "mail-en" }, origin);
+    await deliverPendingEmails(db);
+    const mail = inbox.find((m) => m.text.includes("Công bố danh mục dữ liệu mở"))!;
+    expect(mail.subject).toBe("[Directive Tracker] Reminder no. 1 to Sở Thông tin và Truyền thông");
+    expect(mail.text).toContain("Dear Phạm Quốc Hùng (Giám đốc Sở TT&TT),");
+    expect(mail.text).toContain(`Open the task: https://nhiemvu.example.vn/tasks/${id}`);
+
+    // Signing in again, on a browser without the language cookie: English.
+    const signedIn = await callRoute(loginRoute.action, {
+      path: "/login",
+      method: "POST",
+      form: { login: "stttt.truong", password: "Demo@2019", redirectTo: "/" },
+    });
+    expect(signedIn.status).toBe(302);
+    const cookie = /lang=[^;]+/.exec(signedIn.headers.get("Set-Cookie") ?? "")?.[0];
+    expect(await localeCookie.parse(cookie ?? null)).toBe("en");
+    // Someone who never chose keeps the browser's choice (no language cookie set).
+    const other = await callRoute(loginRoute.action, {
+      path: "/login",
+      method: "POST",
+      form: { login: "vanphong", password: "Demo@2019", redirectTo: "/" },
+    });
+    expect(other.status).toBe(302);
+    expect(other.headers.get("Set-Cookie")).not.toMatch(/lang=/);
+    // Back to Vietnamese for the other tests' mail.
+    await choose("vi");
+    expect(localeOf()).toBe("vi");
   });
 });

@@ -15,6 +15,7 @@
 //   the spans and from history, for every scope and several as-of days, also for
 //   facts built before the trend counts existed (until start-up rebuilds them).
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -401,17 +402,19 @@ describe("stored status facts on a large randomized history with later writes", 
     const dir = process.env.TEST_TMP_DIR!;
     const copy = path.join(dir, `${crypto.randomUUID()}-before-trend.db`);
     db.$client.exec(`VACUUM INTO '${copy}'`);
-    // The database as it was before migration 0008: no trend table, no version, no triggers on the leads.
+    // The database as it was before migration 0008: no trend table, no version, no
+    // triggers on the leads, spans with the current lead, and none of the later changes.
     const old = openDatabase(copy, { migrate: false });
     old.$client.exec(`DROP TABLE task_status_trend_rollups; ALTER TABLE task_status_meta DROP COLUMN version;
       DROP TRIGGER task_status_dirty_lead_insert; DROP TRIGGER task_status_dirty_lead_update;
-      DROP TRIGGER task_status_dirty_lead_delete;
+      DROP TRIGGER task_status_dirty_lead_delete; ALTER TABLE users DROP COLUMN locale;
       UPDATE task_status_spans SET lead_department_id =
         (SELECT lead_department_id FROM tasks WHERE tasks.id = task_status_spans.task_id);`);
-    const applied = old.$client
-      .prepare(`SELECT created_at AS at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 2`)
-      .all() as { at: number }[];
-    for (const { at } of applied) old.$client.prepare(`DELETE FROM __drizzle_migrations WHERE created_at = ?`).run(at);
+    const journal = JSON.parse(
+      fs.readFileSync(path.join(process.cwd(), "db/migrations/meta/_journal.json"), "utf8"),
+    ) as { entries: { tag: string; when: number }[] };
+    const from = journal.entries.find((e) => e.tag.startsWith("0008_"))!.when;
+    old.$client.prepare(`DELETE FROM __drizzle_migrations WHERE created_at >= ?`).run(from);
     old.$client.close();
     const upgraded = openDatabase(copy);
     try {

@@ -79,6 +79,7 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.action.task.reassign": "Lead department reassigned",
   "audit.action.user.sessions_end": "Sessions ended",
   "audit.action.user.move": "User moved to another department",
+  "audit.action.user.locale": "Interface language changed",
   "audit.action.task.coordinators_change": "Coordinating departments changed",
   "audit.action.task.import": "Tasks imported from a file",
   "audit.action.task.hold": "Task put on hold",

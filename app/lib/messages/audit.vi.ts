@@ -78,6 +78,7 @@ export const auditVi = {
   "audit.action.task.reassign": "Giao lại đơn vị chủ trì",
   "audit.action.user.sessions_end": "Kết thúc các phiên đăng nhập",
   "audit.action.user.move": "Chuyển người dùng sang đơn vị khác",
+  "audit.action.user.locale": "Đổi ngôn ngữ giao diện",
   "audit.action.task.coordinators_change": "Thay đổi đơn vị phối hợp",
   "audit.action.task.import": "Nhập nhiệm vụ từ tệp",
   "audit.action.task.hold": "Tạm dừng nhiệm vụ",

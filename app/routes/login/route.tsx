@@ -7,7 +7,7 @@ import { getUser, sessionCookie, sessionToken } from "~/lib/auth.server";
 import { safeRedirectPath } from "~/lib/http.server";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
-import { getTranslator } from "~/lib/locale.server";
+import { getTranslator, localeCookie } from "~/lib/locale.server";
 import { loginSchema } from "~/lib/login-schema";
 import { titleMeta } from "~/lib/meta";
 import { readForm } from "~/lib/form-data.server";
@@ -45,9 +45,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       status: result.reason === "rate_limited" ? 429 : 400,
     });
   }
-  throw redirect(safeRedirectPath(submission.value.redirectTo, "/"), {
-    headers: { "Set-Cookie": await sessionCookie.serialize(result.token) },
-  });
+  const headers = new Headers({ "Set-Cookie": await sessionCookie.serialize(result.token) });
+  // The language the user chose before, on any device, comes back with them.
+  if (result.user.locale !== null) headers.append("Set-Cookie", await localeCookie.serialize(result.user.locale));
+  throw redirect(safeRedirectPath(submission.value.redirectTo, "/"), { headers });
 }
 
 export default function LoginPage() {
