@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
-import { FieldErrors, FormAlert, HINT_CLASS, INPUT_CLASS, LABEL_CLASS } from "./form-feedback";
+import { FieldErrors, FormAlert, HINT_CLASS, INPUT_CLASS, LABEL_CLASS, TextField } from "./form-feedback";
 
 export interface CommitteeFormValues {
   code?: string;
@@ -60,13 +60,7 @@ export function CommitteeForm({
           </p>
           <FieldErrors id={fields.code.errorId} errors={fields.code.errors} />
         </div>
-        <div className="flex flex-col gap-1 sm:col-span-2">
-          <label htmlFor={fields.name.id} className={LABEL_CLASS}>
-            {t("committee.field.name")}
-          </label>
-          <input {...getInputProps(fields.name, { type: "text" })} className={INPUT_CLASS} />
-          <FieldErrors id={fields.name.errorId} errors={fields.name.errors} />
-        </div>
+        <TextField field={fields.name} label={t("committee.field.name")} wide />
         <div className="flex flex-col gap-1 sm:col-span-3">
           <label htmlFor={fields.description.id} className={LABEL_CLASS}>
             {t("committee.field.description")}

@@ -1,11 +1,4 @@
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-  type SubmissionResult,
-} from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { formatLocalDate } from "~/domain/dates";
@@ -23,6 +16,7 @@ import {
   HINT_CLASS,
   INPUT_CLASS,
   LABEL_CLASS,
+  TextField,
 } from "./form-feedback";
 
 export interface DirectiveFormValues {
@@ -162,38 +156,14 @@ export function DirectiveForm({
           label={t("desk.directive.issuedOn")}
           hint={t("desk.directive.issuedOnHint")}
         />
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fields.issuer.id} className={LABEL_CLASS}>
-            {t("desk.directive.issuer")}
-          </label>
-          <input {...getInputProps(fields.issuer, { type: "text" })} className={INPUT_CLASS} />
-          <FieldErrors id={fields.issuer.errorId} errors={fields.issuer.errors} />
-        </div>
-        <div className="flex flex-col gap-1 sm:col-span-2">
-          <label htmlFor={fields.signer.id} className={LABEL_CLASS}>
-            {t("desk.directive.signer")}
-          </label>
-          <input {...getInputProps(fields.signer, { type: "text" })} className={INPUT_CLASS} />
-          <FieldErrors id={fields.signer.errorId} errors={fields.signer.errors} />
-        </div>
+        <TextField field={fields.issuer} label={t("desk.directive.issuer")} />
+        <TextField field={fields.signer} label={t("desk.directive.signer")} wide />
       </fieldset>
 
       <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <legend className="px-1 font-semibold">{t("desk.directive.contentLegend")}</legend>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fields.abstract.id} className={LABEL_CLASS}>
-            {t("desk.directive.abstract")}
-          </label>
-          <textarea {...getTextareaProps(fields.abstract)} rows={3} className={INPUT_CLASS} />
-          <FieldErrors id={fields.abstract.errorId} errors={fields.abstract.errors} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fields.fullText.id} className={LABEL_CLASS}>
-            {t("desk.directive.fullText")}
-          </label>
-          <textarea {...getTextareaProps(fields.fullText)} rows={10} className={INPUT_CLASS} />
-          <FieldErrors id={fields.fullText.errorId} errors={fields.fullText.errors} />
-        </div>
+        <TextField field={fields.abstract} label={t("desk.directive.abstract")} rows={3} />
+        <TextField field={fields.fullText} label={t("desk.directive.fullText")} rows={10} />
         <div className="flex items-start gap-2">
           <input
             {...getInputProps(fields.confidential, {

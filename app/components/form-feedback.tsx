@@ -1,4 +1,4 @@
-import { getInputProps, type SubmissionResult } from "@conform-to/react";
+import { getInputProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import type { SavedNotice } from "~/lib/desk-forms";
 import { useT } from "~/lib/i18n";
 
@@ -108,6 +108,35 @@ export function SavedBanner({ notice }: { notice: SavedNotice | null }) {
     <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
       {t(`desk.saved.${notice}`)}
     </p>
+  );
+}
+
+/** A labelled text field with its errors: one line, or a textarea of `rows` lines. */
+export function TextField({
+  field,
+  label,
+  rows,
+  wide = false,
+}: {
+  field: Parameters<typeof getInputProps>[0];
+  label: string;
+  /** A textarea of this many lines instead of a one-line input. */
+  rows?: number;
+  /** Spans both columns of a two-column fieldset. */
+  wide?: boolean;
+}) {
+  return (
+    <div className={wide ? "flex flex-col gap-1 sm:col-span-2" : "flex flex-col gap-1"}>
+      <label htmlFor={field.id} className={LABEL_CLASS}>
+        {label}
+      </label>
+      {rows === undefined ? (
+        <input {...getInputProps(field, { type: "text" })} className={INPUT_CLASS} />
+      ) : (
+        <textarea {...getTextareaProps(field)} rows={rows} className={INPUT_CLASS} />
+      )}
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
   );
 }
 

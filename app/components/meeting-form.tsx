@@ -10,7 +10,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
 import type { CommitteeOption } from "~/models/desk-options.server";
-import { DateField, FieldErrors, FormAlert, HINT_CLASS, INPUT_CLASS, LABEL_CLASS } from "./form-feedback";
+import { DateField, FieldErrors, FormAlert, HINT_CLASS, INPUT_CLASS, LABEL_CLASS, TextField } from "./form-feedback";
 
 export interface MeetingFormValues {
   committeeId?: string;
@@ -78,13 +78,7 @@ export function MeetingForm({
           </div>
         )}
         <DateField field={fields.heldOn} label={t("meeting.field.heldOn")} hint={t("meeting.field.heldOnHint")} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fields.chair.id} className={LABEL_CLASS}>
-            {t("meeting.field.chair")}
-          </label>
-          <input {...getInputProps(fields.chair, { type: "text" })} className={INPUT_CLASS} />
-          <FieldErrors id={fields.chair.errorId} errors={fields.chair.errors} />
-        </div>
+        <TextField field={fields.chair} label={t("meeting.field.chair")} />
         <div className="flex flex-col gap-1 sm:col-span-2">
           <label htmlFor={fields.title.id} className={LABEL_CLASS}>
             {t("meeting.field.title")}
@@ -98,13 +92,7 @@ export function MeetingForm({
           </p>
           <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
         </div>
-        <div className="flex flex-col gap-1 sm:col-span-2">
-          <label htmlFor={fields.place.id} className={LABEL_CLASS}>
-            {t("meeting.field.place")}
-          </label>
-          <input {...getInputProps(fields.place, { type: "text" })} className={INPUT_CLASS} />
-          <FieldErrors id={fields.place.errorId} errors={fields.place.errors} />
-        </div>
+        <TextField field={fields.place} label={t("meeting.field.place")} wide />
       </fieldset>
 
       <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
@@ -123,13 +111,7 @@ export function MeetingForm({
           </p>
           <FieldErrors id={fields.attendees.errorId} errors={fields.attendees.errors} />
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fields.notes.id} className={LABEL_CLASS}>
-            {t("meeting.field.notes")}
-          </label>
-          <textarea {...getTextareaProps(fields.notes)} rows={8} className={INPUT_CLASS} />
-          <FieldErrors id={fields.notes.errorId} errors={fields.notes.errors} />
-        </div>
+        <TextField field={fields.notes} label={t("meeting.field.notes")} rows={8} />
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-3">

@@ -4,7 +4,6 @@ import {
   getFormProps,
   getInputProps,
   getSelectProps,
-  getTextareaProps,
   useForm,
   type SubmissionResult,
 } from "@conform-to/react";
@@ -25,6 +24,7 @@ import {
   HINT_CLASS,
   INPUT_CLASS,
   LABEL_CLASS,
+  TextField,
 } from "./form-feedback";
 
 export interface TaskFormValues {
@@ -129,13 +129,7 @@ export function TaskForm({
           <input {...getInputProps(fields.title, { type: "text" })} autoComplete="off" className={INPUT_CLASS} />
           <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
         </div>
-        <div className="flex flex-col gap-1 sm:col-span-2">
-          <label htmlFor={fields.description.id} className={LABEL_CLASS}>
-            {t("desk.task.description")}
-          </label>
-          <textarea {...getTextareaProps(fields.description)} rows={4} className={INPUT_CLASS} />
-          <FieldErrors id={fields.description.errorId} errors={fields.description.errors} />
-        </div>
+        <TextField field={fields.description} label={t("desk.task.description")} rows={4} wide />
         <div className="flex flex-col gap-1 sm:col-span-2">
           <label htmlFor={fields.parentId.id} className={LABEL_CLASS}>
             {t("desk.task.parent")}
