@@ -26,7 +26,7 @@ import { reassignLead } from "../../app/models/tasks.server";
 import { directiveProgressByLevel } from "../../app/models/directive-progress.server";
 import type { StatusCounts } from "../../app/models/status-counts.server";
 import { monthlyTrend, trendMonths } from "../../app/models/trend.server";
-import { listTasks, taskListQuery } from "../../app/routes/tasks._index/queries.server";
+import { filterOptions, listTasks, taskListQuery } from "../../app/routes/tasks._index/queries.server";
 import { loader as dashboardLoader } from "../../app/routes/_index/route";
 import { loader as scorecardLoader } from "../../app/routes/scorecard/route";
 import { loadDemoData } from "../../db/seed/demo";
@@ -328,6 +328,10 @@ describe("figures per department after re-assignments", () => {
     );
     expect(merged.ok, JSON.stringify(merged)).toBe(true);
     expect(snapshot()).toBe(before);
+    // The merged department is no longer offered, but stays in the menu of a list that names it.
+    const offered = (chosen: number[]) => filterOptions(db, chair, undefined, chosen).departments.map((d) => d.id);
+    expect(offered([])).not.toContain(stttt);
+    expect(offered([stttt])).toContain(stttt);
     // Every past figure still equals its list, which now also filters by the lead of that day.
     for (const asOf of ["2019-12-31", PAST]) {
       for (const filters of [{}, { department: stttt }, { department: snv }] as DashboardFilters[]) {

@@ -46,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // so users alike share the answer until the data changes (app/lib/read-cache.server.ts).
   return sharedRead(db, user, ["dashboard", locale, asOf, isToday, filters], (viewer) => {
     const rules = getStatusRules(db);
-    const options = filterOptions(db, viewer, filters.directive);
+    const options = filterOptions(db, viewer, filters.directive, [filters.department]);
     const described = describeFilters(db, viewer, filters, t);
     const trend = monthlyTrend(db, viewer, filters, asOf, isToday, rules);
     // The newest few directives; "see all" when there are more.

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { committees, departments, directives } from "../../../db/schema";
 import { parseLocalDate, type LocalDate } from "~/domain/dates";
@@ -345,9 +345,15 @@ export const DIRECTIVE_OPTION_LIMIT = 300;
 /**
  * The choices of the filter menus. Directives: the newest the actor may see, and the
  * one already chosen — a national deployment has tens of thousands, which no menu
- * (and no page weight budget) can hold.
+ * (and no page weight budget) can hold. Departments: the active ones, and those
+ * already chosen (a past figure of a department since merged links to its list).
  */
-export function filterOptions(db: AppDatabase, actor: Actor, chosenDirective?: number) {
+export function filterOptions(
+  db: AppDatabase,
+  actor: Actor,
+  chosenDirective?: number,
+  chosenDepartments: readonly (number | undefined)[] = [],
+) {
   // Each option's label: the directive's number, or the start of its abstract when it has none.
   const directiveRows = db.all<{ id: number; label: string }>(sql`
     SELECT id, label FROM (
@@ -362,7 +368,15 @@ export function filterOptions(db: AppDatabase, actor: Actor, chosenDirective?: n
     departments: db
       .select({ id: departments.id, name: departments.name })
       .from(departments)
-      .where(eq(departments.active, true))
+      .where(
+        or(
+          eq(departments.active, true),
+          inArray(
+            departments.id,
+            chosenDepartments.filter((id) => id !== undefined),
+          ),
+        ),
+      )
       .orderBy(asc(departments.name))
       .all(),
     directives: directiveRows,

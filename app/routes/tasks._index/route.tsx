@@ -72,7 +72,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     isToday,
     query: parsed.data,
     ...listTasks(db, viewer, parsed.data, asOf, getStatusRules(db)),
-    options: { ...filterOptions(db, viewer, parsed.data.directive), years: periodYears(db, asOf, parsed.data.period) },
+    options: {
+      ...filterOptions(db, viewer, parsed.data.directive, [parsed.data.department, parsed.data.coordinator]),
+      years: periodYears(db, asOf, parsed.data.period),
+    },
   }));
 }
 
