@@ -1,6 +1,13 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  redirectDocument,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
 import { getUser, sessionCookie, sessionToken } from "~/lib/auth.server";
@@ -25,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { t } = await getTranslator(request);
+  const { t, locale } = await getTranslator(request);
   const submission = parseWithZod(await readForm(request), { schema: loginSchema(t) });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
@@ -46,9 +53,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   const headers = new Headers({ "Set-Cookie": await sessionCookie.serialize(result.token) });
-  // The language the user chose before, on any device, comes back with them.
-  if (result.user.locale !== null) headers.append("Set-Cookie", await localeCookie.serialize(result.user.locale));
-  throw redirect(safeRedirectPath(submission.value.redirectTo, "/"), { headers });
+  const back = safeRedirectPath(submission.value.redirectTo, "/");
+  // The language the user chose before, on any device, comes back with them. The
+  // browser holds only the current language's catalogue: another one needs a full page load.
+  if (result.user.locale !== null && result.user.locale !== locale) {
+    headers.append("Set-Cookie", await localeCookie.serialize(result.user.locale));
+    throw redirectDocument(back, { headers });
+  }
+  throw redirect(back, { headers });
 }
 
 export default function LoginPage() {
