@@ -230,6 +230,12 @@ async function primary(): Promise<void> {
 
 /** Stops this worker once its channel to the primary closes: the shutdown, or the primary died. */
 function exitOnDisconnect(db: AppDatabase): void {
+  // A message to a primary already gone (it gave up while this worker was starting, e.g. the
+  // port was taken) fails on the channel: leave quietly, the primary said why.
+  cluster.worker?.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_IPC_CHANNEL_CLOSED") throw error;
+    process.exit(1);
+  });
   process.once("disconnect", () => {
     void backgroundDelivery().finally(() => {
       db.$client.close();

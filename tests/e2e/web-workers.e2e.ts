@@ -1,16 +1,18 @@
 // The server's web workers (docs/decisions/004): `npm start` serves from one worker
 // per core on one port. What must hold across them: the API's rate limit is the
 // server's, not each worker's (the primary counts); a worker that dies is replaced
-// and the server keeps answering; SIGTERM stops every process.
+// and the server keeps answering; SIGTERM stops every process; a port already taken
+// is said plainly, and every process exits.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../app/lib/db.server";
 import { issueApiToken } from "../../app/models/api-tokens.server";
-import { startServer, type ServerProcess } from "../setup/server-process";
+import { freePort, startServer, type ServerProcess } from "../setup/server-process";
 
 const LIMIT = 6;
 
@@ -130,5 +132,32 @@ describe("a server with two web workers", () => {
     await server.stop();
     server = null;
     for (const pid of replaced) expect(isRunning(pid), `worker ${pid} still running`).toBe(false);
+  });
+
+  it("says so and stops, every process, when the port is taken", async () => {
+    const port = await freePort();
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(port, resolve));
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const failed = await startServer({
+          databaseFile,
+          port,
+          env: { WEB_WORKERS: "4", REMINDERS_JOB: "off" },
+          timeoutMs: 60_000,
+        }).then(
+          () => null,
+          (error: unknown) => String(error),
+        );
+        expect(failed).toMatch(/exited \(1\) before listening/);
+        expect(failed).toMatch(/EADDRINUSE/);
+        expect(failed).toContain("A web worker failed to start");
+        // No worker dies noisily on its way out: one still starting when the primary gives up
+        // fails to message it (EPIPE). That race is rare here; it showed on a slower start.
+        expect(failed).not.toMatch(/Unhandled 'error' event|EPIPE/);
+      }
+    } finally {
+      squatter.close();
+    }
   });
 });
