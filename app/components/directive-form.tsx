@@ -16,6 +16,7 @@ import {
   HINT_CLASS,
   INPUT_CLASS,
   LABEL_CLASS,
+  SelectField,
   TextField,
 } from "./form-feedback";
 
@@ -99,42 +100,30 @@ export function DirectiveForm({
           </select>
           <FieldErrors id={fields.committeeId.errorId} errors={fields.committeeId.errors} />
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fields.meetingId.id} className={LABEL_CLASS}>
-            {t("desk.directive.meeting")}
-          </label>
-          <select {...getSelectProps(fields.meetingId)} className={INPUT_CLASS}>
-            <option value="">{t("desk.directive.noMeeting")}</option>
-            {shownCommittees.map((c) => {
-              const ofCommittee = meetings.filter((m) => m.committeeId === c.id);
-              if (ofCommittee.length === 0) return null;
-              return (
-                <optgroup key={c.id} label={c.name}>
-                  {ofCommittee.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {t("directive.meetingLine", { title: m.title, date: formatLocalDate(m.heldOn) })}
-                    </option>
-                  ))}
-                </optgroup>
-              );
-            })}
-          </select>
-          <FieldErrors id={fields.meetingId.errorId} errors={fields.meetingId.errors} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fields.type.id} className={LABEL_CLASS}>
-            {t("desk.directive.type")}
-          </label>
-          <select {...getSelectProps(fields.type)} className={INPUT_CLASS}>
-            <option value="">{t("desk.choose")}</option>
-            {DIRECTIVE_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`directiveType.${type}`)}
-              </option>
-            ))}
-          </select>
-          <FieldErrors id={fields.type.errorId} errors={fields.type.errors} />
-        </div>
+        <SelectField field={fields.meetingId} label={t("desk.directive.meeting")}>
+          <option value="">{t("desk.directive.noMeeting")}</option>
+          {shownCommittees.map((c) => {
+            const ofCommittee = meetings.filter((m) => m.committeeId === c.id);
+            if (ofCommittee.length === 0) return null;
+            return (
+              <optgroup key={c.id} label={c.name}>
+                {ofCommittee.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {t("directive.meetingLine", { title: m.title, date: formatLocalDate(m.heldOn) })}
+                  </option>
+                ))}
+              </optgroup>
+            );
+          })}
+        </SelectField>
+        <SelectField field={fields.type} label={t("desk.directive.type")}>
+          <option value="">{t("desk.choose")}</option>
+          {DIRECTIVE_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`directiveType.${type}`)}
+            </option>
+          ))}
+        </SelectField>
         <div className="flex flex-col gap-1">
           <label htmlFor={fields.number.id} className={LABEL_CLASS}>
             {t("desk.directive.number")}

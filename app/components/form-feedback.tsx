@@ -1,4 +1,5 @@
-import { getInputProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
+import type { ReactNode } from "react";
 import type { SavedNotice } from "~/lib/desk-forms";
 import { useT } from "~/lib/i18n";
 
@@ -108,6 +109,32 @@ export function SavedBanner({ notice }: { notice: SavedNotice | null }) {
     <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
       {t(`desk.saved.${notice}`)}
     </p>
+  );
+}
+
+/** A labelled select with its errors; the options are the children. */
+export function SelectField({
+  field,
+  label,
+  wide = false,
+  children,
+}: {
+  field: Parameters<typeof getSelectProps>[0];
+  label: string;
+  /** Spans both columns of a two-column fieldset. */
+  wide?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className={wide ? "flex flex-col gap-1 sm:col-span-2" : "flex flex-col gap-1"}>
+      <label htmlFor={field.id} className={LABEL_CLASS}>
+        {label}
+      </label>
+      <select {...getSelectProps(field)} className={INPUT_CLASS}>
+        {children}
+      </select>
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
   );
 }
 

@@ -1,16 +1,18 @@
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-  type SubmissionResult,
-} from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
 import type { CommitteeOption } from "~/models/desk-options.server";
-import { DateField, FieldErrors, FormAlert, HINT_CLASS, INPUT_CLASS, LABEL_CLASS, TextField } from "./form-feedback";
+import {
+  DateField,
+  FieldErrors,
+  FormAlert,
+  HINT_CLASS,
+  INPUT_CLASS,
+  LABEL_CLASS,
+  SelectField,
+  TextField,
+} from "./form-feedback";
 
 export interface MeetingFormValues {
   committeeId?: string;
@@ -62,20 +64,14 @@ export function MeetingForm({
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
         <legend className="px-1 font-semibold">{t("meeting.legend")}</legend>
         {isNew && (
-          <div className="flex flex-col gap-1 sm:col-span-2">
-            <label htmlFor={fields.committeeId.id} className={LABEL_CLASS}>
-              {t("meeting.field.committee")}
-            </label>
-            <select {...getSelectProps(fields.committeeId)} className={INPUT_CLASS}>
-              <option value="">{t("desk.choose")}</option>
-              {committees.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-            <FieldErrors id={fields.committeeId.errorId} errors={fields.committeeId.errors} />
-          </div>
+          <SelectField field={fields.committeeId} label={t("meeting.field.committee")} wide>
+            <option value="">{t("desk.choose")}</option>
+            {committees.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
         )}
         <DateField field={fields.heldOn} label={t("meeting.field.heldOn")} hint={t("meeting.field.heldOnHint")} />
         <TextField field={fields.chair} label={t("meeting.field.chair")} />

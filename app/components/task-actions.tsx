@@ -1,4 +1,4 @@
-import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { DEPARTMENT_KINDS, type WorkflowState } from "~/domain/vocabulary";
@@ -8,7 +8,15 @@ import type { TaskPageIntent } from "~/lib/progress-forms";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
 import type { DepartmentOption } from "~/models/desk-options.server";
-import { FieldErrors, FormProblems, HINT_CLASS, INPUT_CLASS, LABEL_CLASS, type IntentReply } from "./form-feedback";
+import {
+  FieldErrors,
+  FormProblems,
+  HINT_CLASS,
+  INPUT_CLASS,
+  type IntentReply,
+  LABEL_CLASS,
+  SelectField,
+} from "./form-feedback";
 
 export interface TaskFacts {
   id: number;
@@ -198,28 +206,22 @@ export function TaskActions({
           >
             {(fields) => (
               <>
-                <div className="flex flex-col gap-1">
-                  <label htmlFor={fields.departmentId.id} className={LABEL_CLASS}>
-                    {t("desk.task.newLead")}
-                  </label>
-                  <select {...getSelectProps(fields.departmentId)} className={INPUT_CLASS}>
-                    <option value="">{t("desk.choose")}</option>
-                    {DEPARTMENT_KINDS.map((kind) => {
-                      const list = otherDepartments.filter((d) => d.kind === kind);
-                      if (list.length === 0) return null;
-                      return (
-                        <optgroup key={kind} label={t(`departmentKind.${kind}`)}>
-                          {list.map((d) => (
-                            <option key={d.id} value={d.id}>
-                              {d.name}
-                            </option>
-                          ))}
-                        </optgroup>
-                      );
-                    })}
-                  </select>
-                  <FieldErrors id={fields.departmentId.errorId} errors={fields.departmentId.errors} />
-                </div>
+                <SelectField field={fields.departmentId} label={t("desk.task.newLead")}>
+                  <option value="">{t("desk.choose")}</option>
+                  {DEPARTMENT_KINDS.map((kind) => {
+                    const list = otherDepartments.filter((d) => d.kind === kind);
+                    if (list.length === 0) return null;
+                    return (
+                      <optgroup key={kind} label={t(`departmentKind.${kind}`)}>
+                        {list.map((d) => (
+                          <option key={d.id} value={d.id}>
+                            {d.name}
+                          </option>
+                        ))}
+                      </optgroup>
+                    );
+                  })}
+                </SelectField>
                 <ReasonField fields={fields} />
               </>
             )}

@@ -24,6 +24,7 @@ import {
   HINT_CLASS,
   INPUT_CLASS,
   LABEL_CLASS,
+  SelectField,
   TextField,
 } from "./form-feedback";
 
@@ -130,20 +131,14 @@ export function TaskForm({
           <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
         </div>
         <TextField field={fields.description} label={t("desk.task.description")} rows={4} wide />
-        <div className="flex flex-col gap-1 sm:col-span-2">
-          <label htmlFor={fields.parentId.id} className={LABEL_CLASS}>
-            {t("desk.task.parent")}
-          </label>
-          <select {...getSelectProps(fields.parentId)} className={INPUT_CLASS}>
-            <option value="">{t("desk.task.noParent")}</option>
-            {parents.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.itemNumber}. {p.title}
-              </option>
-            ))}
-          </select>
-          <FieldErrors id={fields.parentId.errorId} errors={fields.parentId.errors} />
-        </div>
+        <SelectField field={fields.parentId} label={t("desk.task.parent")} wide>
+          <option value="">{t("desk.task.noParent")}</option>
+          {parents.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.itemNumber}. {p.title}
+            </option>
+          ))}
+        </SelectField>
       </fieldset>
 
       <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
