@@ -1,7 +1,8 @@
 // The secretariat's desk in a browser: a new directive, issued, a task with a
 // coordinator (refused while the coordinator is also the lead), and two people
-// editing the same task, the second told what the first changed. Only records
-// created here are changed (other browser tests share the server and the demo).
+// editing the same task, the second told what the first changed; the lead
+// re-assigned, and the new lead's head told. Only records created here are changed
+// (other browser tests share the server and the demo).
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
@@ -130,5 +131,29 @@ describe("the secretariat's desk", () => {
     await second.waitForURL(/\/tasks\/\d+\?saved=updated$/);
     await second.getByText(mine).waitFor();
     await expectAccessible(second);
+  });
+
+  it("re-assigns the lead with a reason, and the new lead's head is told", async () => {
+    expect(taskPath).toMatch(/^\/tasks\/\d+$/);
+    const page = await secretariat();
+    await page.goto(taskPath);
+    const details = page.locator("details", { has: page.locator("summary", { hasText: "Đổi đơn vị chủ trì" }) });
+    await details.locator("summary").click();
+    await details.getByLabel("Đơn vị chủ trì mới").selectOption({ label: "Sở Nội vụ" });
+    await details.getByLabel("Lý do").fill("Điều chỉnh theo chức năng, nhiệm vụ");
+    await details.getByRole("button", { name: "Đổi đơn vị chủ trì", exact: true }).click();
+    await page.waitForURL(/\?saved=reassigned$/);
+    await page.getByRole("status").getByText("Đã đổi đơn vị chủ trì.").waitFor();
+    await expectAccessible(page);
+
+    const { context, page: head, problems } = await newPage(browser);
+    opened.push({ context, problems });
+    await signIn(head, "snv.truong");
+    await head.goto("/notifications");
+    await head
+      .locator('li[data-notification-kind="task_assigned"]', { hasText: `kho dữ liệu dùng chung ${stamp}` })
+      .getByText("Sở Nội vụ được giao chủ trì nhiệm vụ mới")
+      .waitFor();
+    await expectAccessible(head);
   });
 });
