@@ -17,7 +17,7 @@ import { escalatingReminders, hasEscalatingReminder } from "./reminders.server";
 import { rollupCounts, statusFactsUsable } from "./status-facts.server";
 import { emptyStatusCounts, statusCountsBy, statusCountsInScope, type StatusCounts } from "./status-counts.server";
 import { spanScopeFilter, walkIndex, type TaskScope } from "./task-scope.server";
-import { leadAsOf, spanContains, taskStatusSource } from "./task-status.server";
+import { ledByOn, spanContains, taskStatusSource } from "./task-status.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
 import { SCORECARD_COLUMNS, type ScorecardColumn, type ScorecardSort } from "../lib/scorecard";
 
@@ -80,7 +80,7 @@ export function dashboardFiltersFromUrl(
  */
 export function dashboardTaskFilter(actor: Actor, filters: DashboardFilters, asOf: LocalDate): SQL {
   const conditions = [otherConditions(actor, filters)];
-  if (filters.department !== undefined) conditions.push(sql`${leadAsOf(asOf)} = ${filters.department}`);
+  if (filters.department !== undefined) conditions.push(ledByOn(filters.department, asOf));
   return sql.join(conditions, sql` AND `);
 }
 
@@ -357,7 +357,8 @@ export const DASHBOARD_LIST_LIMIT = 20;
  * longest overdue first, with the reminder that escalated each.
  */
 function escalatedTasks(db: AppDatabase, filter: SQL, asOf: LocalDate, rules: StatusRules, href: string) {
-  const subquery = taskStatusSource(db, asOf, rules, sql`${filter} AND ${hasEscalatingReminder(asOf)}`);
+  // The few tasks with escalating reminders first: SQLite starts from the first list of task ids.
+  const subquery = taskStatusSource(db, asOf, rules, sql`${hasEscalatingReminder(asOf)} AND ${filter}`);
   const count =
     db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${subquery}) st WHERE st.status = 'overdue'`)?.n ?? 0;
   const rows = listedTasks(db, subquery, "overdue", DASHBOARD_LIST_LIMIT);

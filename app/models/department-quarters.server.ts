@@ -10,8 +10,9 @@ import type { StatusRules } from "../domain/status";
 import type { TaskStatus } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import { SCORECARD_COLUMNS, type ScorecardColumn } from "../lib/scorecard";
-import { dashboardTaskFilter, taskListHref, type Figure } from "./dashboard.server";
-import { emptyStatusCounts, statusCountsBy } from "./status-counts.server";
+import { dashboardScope, dashboardTaskFilter, taskListHref, type Figure } from "./dashboard.server";
+import { emptyStatusCounts, statusCountsInScope } from "./status-counts.server";
+import { everLedBy } from "./task-status.server";
 
 /** At most this many quarters (ten years), newest first. */
 export const DEPARTMENT_QUARTER_LIMIT = 40;
@@ -41,17 +42,16 @@ export function departmentQuarters(
   // From the first task it ever led; each quarter counts the tasks it led on the quarter's last day.
   const first = db.get<{ first: LocalDate | null }>(sql`
     SELECT min(t.assigned_on) AS first FROM tasks t
-    WHERE t.id IN (SELECT task_id FROM task_lead_assignments WHERE department_id = ${departmentId})
-      AND ${dashboardTaskFilter(actor, {}, today)}`)?.first;
+    WHERE t.id IN (${everLedBy(departmentId)}) AND ${dashboardTaskFilter(actor, {}, today)}`)?.first;
+  const scope = dashboardScope(actor, filters);
   if (first === null || first === undefined) return [];
   return quartersBetween(first < today ? first : today, today)
     .slice(0, DEPARTMENT_QUARTER_LIMIT)
     .map((quarter) => {
       const isToday = quarter.to >= today;
       const asOf = isToday ? today : quarter.to;
-      const counts =
-        statusCountsBy(db, sql`0`, asOf, rules, dashboardTaskFilter(actor, filters, asOf)).get(0) ??
-        emptyStatusCounts();
+      // The stored counts per lead department (or its spans), like the scorecard's row.
+      const counts = statusCountsInScope(db, scope, asOf, rules).get(0) ?? emptyStatusCounts();
       const assigned = Object.entries(counts).reduce((sum, [key, n]) => (key === "stale" ? sum : sum + n), 0);
       const count = (column: ScorecardColumn) =>
         column === "assigned" ? assigned : column === "stale" ? counts.stale : counts[column];

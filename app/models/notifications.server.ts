@@ -74,6 +74,14 @@ function leadDepartment(tx: WriteTransaction, taskId: number): number {
   return tx.select({ id: tasks.leadDepartmentId }).from(tasks).where(eq(tasks.id, taskId)).get()!.id;
 }
 
+function inDraft(tx: WriteTransaction, taskId: number): boolean {
+  return (
+    tx.get<{ draft: number }>(sql`
+      SELECT d.state = 'draft' AS draft FROM tasks t JOIN directives d ON d.id = t.directive_id WHERE t.id = ${taskId}`)
+      ?.draft === 1
+  );
+}
+
 /** The lead department and the coordinating ones. */
 function taskDepartments(tx: WriteTransaction, taskId: number): number[] {
   const coordinators = tx
@@ -143,10 +151,11 @@ function audienceOf(
       };
     case "comment":
       // The departments on the task talk with each other and with the secretariat,
-      // which follows every task; leadership is not told of every exchange.
+      // which follows every task; leadership is not told of every exchange. A draft
+      // directive's task is not the departments' yet (they are told of it at issue).
       return {
         recipients: [
-          ...departmentMembers(tx, taskDepartments(tx, taskId)),
+          ...(inDraft(tx, taskId) ? [] : departmentMembers(tx, taskDepartments(tx, taskId))),
           ...(event.byDepartment ? usersWithRole(tx, "secretariat") : []),
         ],
         params: { text: shortened(event.body) },

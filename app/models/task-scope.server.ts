@@ -13,7 +13,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { scopeOf, type Actor } from "../domain/permissions";
 import type { LocalDate } from "../domain/dates";
 import { VISIBILITY, type RollupScope } from "./status-facts.server";
-import { leadAsOf } from "./task-status.server";
+import { everLedBy, ledByOn } from "./task-status.server";
 import { visibleTasksFilter } from "./visibility.server";
 
 export interface TaskScope {
@@ -49,7 +49,7 @@ function visibilitiesOf(actor: Actor): number[] | null {
 /** The scope's tasks as of a day as a condition over `tasks t` (the form every other query uses). */
 export function taskScopeFilter(scope: TaskScope, asOf: LocalDate): SQL {
   const conditions = [visibleTasksFilter(scope.actor)];
-  if (scope.department !== undefined) conditions.push(sql`${leadAsOf(asOf)} = ${scope.department}`);
+  if (scope.department !== undefined) conditions.push(ledByOn(scope.department, asOf));
   if (scope.coordinator !== undefined) {
     conditions.push(
       sql`EXISTS (SELECT 1 FROM task_coordinators c WHERE c.task_id = t.id AND c.department_id = ${scope.coordinator})`,
@@ -131,10 +131,7 @@ export function spanScopeFilter(scope: TaskScope, narrow = isNarrowScope(scope))
   if (scope.department !== undefined) {
     conditions.push(sql`s.lead_department_id = ${scope.department}`);
     // Every task the department ever led (its span on the day says whether it led it then).
-    if (narrow)
-      conditions.push(
-        sql`s.task_id IN (SELECT task_id FROM task_lead_assignments WHERE department_id = ${scope.department})`,
-      );
+    if (narrow) conditions.push(sql`s.task_id IN (${everLedBy(scope.department)})`);
   }
   if (scope.directive !== undefined) {
     conditions.push(sql`s.directive_id = ${scope.directive}`);

@@ -40,6 +40,21 @@ export function leadAsOf(asOf: LocalDate): SQL {
     t.lead_department_id)`;
 }
 
+/**
+ * The tasks a department ever led (its assignments, or the column for a task without
+ * any), as a list of task ids the indexes give: the start of every lead-department
+ * filter, which `leadAsOf` (or a span's own lead) then narrows to the day.
+ */
+export function everLedBy(departmentId: number): SQL {
+  return sql`SELECT task_id FROM task_lead_assignments WHERE department_id = ${departmentId}
+    UNION ALL SELECT id FROM tasks WHERE lead_department_id = ${departmentId}`;
+}
+
+/** A condition over `tasks t`: led by the department at the end of `asOf`. */
+export function ledByOn(departmentId: number, asOf: LocalDate): SQL {
+  return sql`t.id IN (${everLedBy(departmentId)}) AND ${leadAsOf(asOf)} = ${departmentId}`;
+}
+
 export interface TaskStatusRow {
   taskId: number;
   status: TaskStatus;

@@ -230,17 +230,21 @@ async function primary(): Promise<void> {
 
 /** Stops this worker once its channel to the primary closes: the shutdown, or the primary died. */
 function exitOnDisconnect(db: AppDatabase): void {
+  let leaving = false;
+  const leave = (code: number) => {
+    if (leaving) return;
+    leaving = true;
+    void backgroundDelivery().finally(() => {
+      db.$client.close();
+      process.exit(code);
+    });
+  };
+  process.once("disconnect", () => leave(0));
   // A message to a primary already gone (it gave up while this worker was starting, e.g. the
   // port was taken) fails on the channel: leave quietly, the primary said why.
   cluster.worker?.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE" && error.code !== "ERR_IPC_CHANNEL_CLOSED") throw error;
-    process.exit(1);
-  });
-  process.once("disconnect", () => {
-    void backgroundDelivery().finally(() => {
-      db.$client.close();
-      process.exit(0);
-    });
+    leave(1);
   });
   // Ctrl+C reaches every process of the group: the primary leads the shutdown. SIGTERM to one worker stops
   // that worker gently (it finishes its requests; the primary starts another).

@@ -12,6 +12,7 @@ import { dashboardFigures, directiveProgress, scorecard } from "../../app/models
 import { search } from "../../app/models/search.server";
 import { getStatusRules } from "../../app/models/settings.server";
 import { statusCountsInScope } from "../../app/models/status-counts.server";
+import { departmentQuarters } from "../../app/models/department-quarters.server";
 import { statusFactsUsable } from "../../app/models/status-facts.server";
 import { filterOptions, listTasks, taskListQuery } from "../../app/routes/tasks._index/queries.server";
 import { listDepartments } from "../../app/routes/departments._index/queries.server";
@@ -81,6 +82,8 @@ const cases: [string, () => unknown][] = [
   ["scorecard", () => scorecard(db, leadership, {}, asOf, true, rules)],
   ["scorecard, committee filter", () => scorecard(db, leadership, { committee }, asOf, true, rules)],
   ["departments page", () => listDepartments(db, leadership, asOf, rules)],
+  ["a department's page (its quarters)", () => departmentQuarters(db, leadership, busiest, rules, asOf)],
+  ["task list, a department, by update", () => list(leadership, { department: String(busiest), sort: "updated" })],
   ["task list, first page", () => list(leadership, {})],
   ["task list, overdue of a department", () => list(leadership, { status: "overdue", department: String(busiest) })],
   ["task list, by status desc", () => list(leadership, { sort: "status", dir: "desc" })],

@@ -23,6 +23,7 @@ import * as directiveNewRoute from "../../app/routes/directives.new/route";
 import * as taskEditRoute from "../../app/routes/tasks.$id_.edit/route";
 import * as taskPageRoute from "../../app/routes/tasks.$id/route";
 import * as taskNewRoute from "../../app/routes/tasks.new/route";
+import { addComment } from "../../app/models/task-progress.server";
 import {
   callRoute,
   outcomeOf,
@@ -438,6 +439,8 @@ describe("issuing, closing and reopening a directive", () => {
 
 // ---------------------------------------------------------------- telling departments of their tasks
 
+const TEST_ORIGIN_FACTS = { ipAddress: "127.0.0.1", userAgent: "desk-routes-test", requestId: "desk-routes" };
+
 describe("telling departments of the tasks given to them", () => {
   /** Each department told of the task, as "CODE:role", with how many of its members were told. */
   const announced = (taskId: number) =>
@@ -453,8 +456,12 @@ describe("telling departments of the tasks given to them", () => {
   it("a draft's tasks when it is issued, once; a task added to an issued directive at once", async () => {
     const directiveId = await createDirective();
     const id = await createTask(directiveId, { coordinatorDepartmentIds: [String(dept.SGDDT), String(dept.SYT)] });
-    // A draft's task is nobody's yet.
+    // A draft's task is nobody's yet: neither it nor a comment on it is announced.
+    const secretariat = { id: secretaryId, role: "secretariat" as const, departmentId: null };
+    const commented = addComment(db, secretariat, { taskId: id, body: "Ghi chú khi soạn thảo" }, TEST_ORIGIN_FACTS);
+    expect(commented.ok).toBe(true);
     expect(announced(id)).toEqual([]);
+    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM notifications WHERE task_id = ${id}`)!.n).toBe(0);
     const move = (intent: string, version: number) =>
       post(directivePageRoute.action, `/directives/${directiveId}`, form({ intent, version: String(version) }), {
         params: { id: String(directiveId) },

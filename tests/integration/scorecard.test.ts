@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { endOfLocalDay, type LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
 import { translator } from "../../app/lib/i18n";
-import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
+import { openDatabase, writeTransaction, type AppDatabase } from "../../app/lib/db.server";
 import { TASK_STATUSES } from "../../app/domain/vocabulary";
 import {
   dashboardFigures,
@@ -342,6 +342,21 @@ describe("figures per department after re-assignments", () => {
     db.run(sql`INSERT INTO task_status_dirty (task_id) SELECT min(id) FROM tasks`);
     expect(statusFactsUsable(db, rules)).toBe(false);
     expect(snapshot()).toBe(before);
+
+    // A task written outside the app without a lead assignment counts for its lead column,
+    // in the figures and in their lists alike, from history and from the stored facts.
+    const directive = db.get<{ id: number }>(sql`SELECT id FROM directives WHERE state = 'issued' LIMIT 1`)!.id;
+    db.run(sql`INSERT INTO tasks (directive_id, item_number, title, lead_department_id, deadline_kind,
+        original_due_date, current_due_date, assigned_on, created_at, updated_at)
+      VALUES (${directive}, '98', 'Nhiệm vụ nhập thẳng', ${snv}, 'dated', '2026-01-31', '2026-01-31', '2026-01-02',
+        ${NOW - 86_400_000}, ${NOW - 86_400_000})`);
+    const figures = () => dashboardFigures(db, chair, { department: snv }, TODAY, false, rules).counts.overdue;
+    const fromHistory = figures();
+    checkAgreement(db, chair, { department: snv }, TODAY);
+    writeTransaction(db, () => undefined); // the app's next write counts it
+    expect(statusFactsUsable(db, rules)).toBe(true);
+    expect(figures()).toBe(fromHistory);
+    checkAgreement(db, chair, { department: snv }, TODAY);
   });
 });
 
