@@ -152,8 +152,11 @@ export function spanScopeFilter(scope: TaskScope, narrow = isNarrowScope(scope))
     }
   }
   if (scope.extra !== undefined) {
+    // A list of its own only when nothing above gives a shorter one: a period of
+    // assignment holds far more tasks than one directive or department, and SQLite
+    // would start from it. Otherwise it is checked task by task on the shorter list.
     conditions.push(
-      narrow
+      narrow && !isTaskListScope(scope)
         ? sql`s.task_id IN (SELECT t.id FROM tasks t WHERE ${scope.extra})`
         : sql`EXISTS (SELECT 1 FROM tasks t WHERE t.id = s.task_id AND (${scope.extra}))`,
     );

@@ -64,6 +64,10 @@ const cases: [string, () => unknown][] = [
   ["dashboard, committee filter", () => dashboardFigures(db, leadership, { committee }, asOf, true, rules)],
   ["dashboard, department filter", () => dashboardFigures(db, leadership, { department: busiest }, asOf, true, rules)],
   ["dashboard, department user", () => dashboardFigures(db, deptLead, {}, asOf, true, rules)],
+  [
+    "dashboard, a department's quarter",
+    () => dashboardFigures(db, leadership, { department: busiest, period: quarterKey }, asOf, true, rules),
+  ],
   ["dashboard as of 31/12/2024", () => dashboardFigures(db, leadership, {}, "2024-12-31", false, rules)],
   [
     "dashboard counts, a quarter's tasks",
