@@ -5,7 +5,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { FieldErrors } from "./form-feedback";
+import { FieldErrors, FieldShell, hintId } from "./form-feedback";
 
 // The form-level alert is the one the secretariat's forms use.
 export { FormAlert } from "./form-feedback";
@@ -16,44 +16,6 @@ export const INPUT_CLASS =
 /** How a refusal from a model reaches the form: on its field when it names one, above the form otherwise. */
 export function refusalReply(message: string, field?: string) {
   return field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] };
-}
-
-function hintId(field: FieldMetadata<unknown>) {
-  return `${field.id}-hint`;
-}
-
-function FieldShell({
-  field,
-  label,
-  hint,
-  required,
-  children,
-}: {
-  field: FieldMetadata<unknown>;
-  label: string;
-  hint?: string;
-  required?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={field.id} className="text-sm font-medium">
-        {label}
-        {required && (
-          <span aria-hidden="true" className="ml-0.5 text-red-800">
-            *
-          </span>
-        )}
-      </label>
-      {children}
-      {hint && (
-        <p id={hintId(field)} className="text-xs text-slate-700">
-          {hint}
-        </p>
-      )}
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
-  );
 }
 
 export function TextField({

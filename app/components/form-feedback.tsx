@@ -112,6 +112,53 @@ export function SavedBanner({ notice }: { notice: SavedNotice | null }) {
   );
 }
 
+/** The id of a field's hint, referenced by the field's `aria-describedby`. */
+export function hintId(field: { id: string }): string {
+  return `${field.id}-hint`;
+}
+
+/**
+ * What every labelled field of a form has around its control: the label (with a
+ * mark when required), the hint and the errors. The administration forms
+ * (app/components/admin-form.tsx) style their controls their own way inside it.
+ */
+export function FieldShell({
+  field,
+  label,
+  hint,
+  required,
+  wide = false,
+  children,
+}: {
+  field: { id: string; errorId: string; errors?: string[] };
+  label: string;
+  hint?: string;
+  required?: boolean;
+  /** Spans both columns of a two-column fieldset. */
+  wide?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className={wide ? "flex flex-col gap-1 sm:col-span-2" : "flex flex-col gap-1"}>
+      <label htmlFor={field.id} className={LABEL_CLASS}>
+        {label}
+        {required && (
+          <span aria-hidden="true" className="ml-0.5 text-red-800">
+            *
+          </span>
+        )}
+      </label>
+      {children}
+      {hint && (
+        <p id={hintId(field)} className={HINT_CLASS}>
+          {hint}
+        </p>
+      )}
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
 /** A labelled select with its errors; the options are the children. */
 export function SelectField({
   field,
@@ -126,15 +173,11 @@ export function SelectField({
   children: ReactNode;
 }) {
   return (
-    <div className={wide ? "flex flex-col gap-1 sm:col-span-2" : "flex flex-col gap-1"}>
-      <label htmlFor={field.id} className={LABEL_CLASS}>
-        {label}
-      </label>
+    <FieldShell field={field} label={label} wide={wide}>
       <select {...getSelectProps(field)} className={INPUT_CLASS}>
         {children}
       </select>
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -153,17 +196,13 @@ export function TextField({
   wide?: boolean;
 }) {
   return (
-    <div className={wide ? "flex flex-col gap-1 sm:col-span-2" : "flex flex-col gap-1"}>
-      <label htmlFor={field.id} className={LABEL_CLASS}>
-        {label}
-      </label>
+    <FieldShell field={field} label={label} wide={wide}>
       {rows === undefined ? (
         <input {...getInputProps(field, { type: "text" })} className={INPUT_CLASS} />
       ) : (
         <textarea {...getTextareaProps(field)} rows={rows} className={INPUT_CLASS} />
       )}
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -181,23 +220,15 @@ export function DateField({
   hint: string;
 }) {
   const t = useT();
-  const hintId = `${field.id}-hint`;
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={field.id} className={LABEL_CLASS}>
-        {label}
-      </label>
+    <FieldShell field={field} label={label} hint={hint}>
       <input
-        {...getInputProps(field, { type: "text", ariaDescribedBy: hintId })}
+        {...getInputProps(field, { type: "text", ariaDescribedBy: hintId(field) })}
         placeholder={t("desk.dateHint")}
         inputMode="numeric"
         autoComplete="off"
         className={INPUT_CLASS}
       />
-      <p id={hintId} className={HINT_CLASS}>
-        {hint}
-      </p>
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
+    </FieldShell>
   );
 }
