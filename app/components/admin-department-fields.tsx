@@ -4,7 +4,7 @@ import type { FieldMetadata } from "@conform-to/react";
 import { DEPARTMENT_KINDS, type DepartmentKind } from "~/domain/vocabulary";
 import type { Translate } from "~/lib/i18n";
 import { SelectField, TextField } from "./admin-form";
-import { DepartmentOptions, type DepartmentOption } from "./admin-user-fields";
+import { DepartmentOptions, type DepartmentOption } from "./department-options";
 
 export function DepartmentProfileFields({
   fields,

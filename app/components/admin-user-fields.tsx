@@ -1,45 +1,10 @@
 // The profile fields of a user account (name, email, role, department), shared by
 // the "new user" and "edit user" forms (their Zod rules: app/lib/admin-schemas.ts).
 import type { FieldMetadata } from "@conform-to/react";
-import { DEPARTMENT_KINDS, ROLES, type DepartmentKind, type Role } from "~/domain/vocabulary";
+import { ROLES, type Role } from "~/domain/vocabulary";
 import type { Translate } from "~/lib/i18n";
 import { SelectField, TextField } from "./admin-form";
-
-export interface DepartmentOption {
-  id: number;
-  name: string;
-  kind: DepartmentKind;
-}
-
-/** A department picker grouped by kind (sở/ban/ngành, districts, …). */
-export function DepartmentOptions({
-  departments,
-  t,
-  emptyLabel,
-}: {
-  departments: readonly DepartmentOption[];
-  t: Translate;
-  emptyLabel: string;
-}) {
-  return (
-    <>
-      <option value="">{emptyLabel}</option>
-      {DEPARTMENT_KINDS.map((kind) => {
-        const group = departments.filter((d) => d.kind === kind);
-        if (group.length === 0) return null;
-        return (
-          <optgroup key={kind} label={t(`departmentKind.${kind}`)}>
-            {group.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </optgroup>
-        );
-      })}
-    </>
-  );
-}
+import { DepartmentOptions, type DepartmentOption } from "./department-options";
 
 export function UserProfileFields({
   fields,

@@ -1,13 +1,14 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { DEPARTMENT_KINDS, type WorkflowState } from "~/domain/vocabulary";
+import type { WorkflowState } from "~/domain/vocabulary";
 import { canMove, CLOSED_STATES } from "~/domain/workflow";
 import { DESK_LIMITS, type TaskIntent } from "~/lib/desk-forms";
 import type { TaskPageIntent } from "~/lib/progress-forms";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
 import type { DepartmentOption } from "~/models/desk-options.server";
+import { DepartmentOptions } from "./department-options";
 import {
   FieldErrors,
   FormProblems,
@@ -207,20 +208,7 @@ export function TaskActions({
             {(fields) => (
               <>
                 <SelectField field={fields.departmentId} label={t("desk.task.newLead")}>
-                  <option value="">{t("desk.choose")}</option>
-                  {DEPARTMENT_KINDS.map((kind) => {
-                    const list = otherDepartments.filter((d) => d.kind === kind);
-                    if (list.length === 0) return null;
-                    return (
-                      <optgroup key={kind} label={t(`departmentKind.${kind}`)}>
-                        {list.map((d) => (
-                          <option key={d.id} value={d.id}>
-                            {d.name}
-                          </option>
-                        ))}
-                      </optgroup>
-                    );
-                  })}
+                  <DepartmentOptions departments={otherDepartments} t={t} emptyLabel={t("desk.choose")} />
                 </SelectField>
                 <ReasonField fields={fields} />
               </>

@@ -16,7 +16,7 @@ import {
   TextAreaField,
   TextField,
 } from "~/components/admin-form";
-import { DepartmentOptions } from "~/components/admin-user-fields";
+import { DepartmentOptions } from "~/components/department-options";
 import { formatLocalDate, today } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { INPUT_CLASS } from "~/components/admin-form";
-import { DepartmentOptions } from "~/components/admin-user-fields";
+import { DepartmentOptions } from "~/components/department-options";
 import { formatInstant } from "~/domain/dates";
 import { ROLES } from "~/domain/vocabulary";
 import { requirePermission } from "~/lib/auth.server";

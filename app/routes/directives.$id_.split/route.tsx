@@ -14,8 +14,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FieldErrors, FormAlert, HINT_CLASS, INPUT_CLASS, LABEL_CLASS } from "~/components/form-feedback";
+import { DepartmentOptions } from "~/components/department-options";
 import { formatLocalDate, today } from "~/domain/dates";
-import { DEADLINE_KINDS, DEPARTMENT_KINDS, type DepartmentKind } from "~/domain/vocabulary";
+import { DEADLINE_KINDS } from "~/domain/vocabulary";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { requireVisibleDirective } from "~/lib/desk.server";
@@ -356,13 +357,6 @@ function OutsideText({ heading, text }: { heading: string; text: string }) {
   );
 }
 
-function byKind(departments: readonly DepartmentOption[]): [DepartmentKind, DepartmentOption[]][] {
-  return DEPARTMENT_KINDS.map((kind): [DepartmentKind, DepartmentOption[]] => [
-    kind,
-    departments.filter((d) => d.kind === kind),
-  ]).filter(([, list]) => list.length > 0);
-}
-
 function warningText(t: Translate, warning: ReviewRowView["warnings"][number]): string {
   return t(`split.warning.${warning.code}`, { text: warning.text, departments: warning.departments });
 }
@@ -503,16 +497,7 @@ function ReviewRow({
               {forRow}
             </label>
             <select {...getSelectProps(row.leadDepartmentId)} className={INPUT_CLASS}>
-              <option value="">{t("desk.choose")}</option>
-              {byKind(departments).map(([kind, list]) => (
-                <optgroup key={kind} label={t(`departmentKind.${kind}`)}>
-                  {list.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
+              <DepartmentOptions departments={departments} t={t} emptyLabel={t("desk.choose")} />
             </select>
             <FieldErrors id={row.leadDepartmentId.errorId} errors={row.leadDepartmentId.errors} />
           </div>
