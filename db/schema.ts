@@ -10,6 +10,7 @@
 import { relations, sql, type SQL } from "drizzle-orm";
 import {
   type AnySQLiteColumn,
+  blob,
   check,
   index,
   integer,
@@ -32,6 +33,7 @@ import {
   REMINDER_KINDS,
   ROLES,
   TARGET_DIRECTIONS,
+  DEADLINE_CHANGE_KINDS,
   TASK_STATUSES,
   WORKFLOW_STATES,
 } from "../app/domain/vocabulary";
@@ -263,7 +265,7 @@ export const tasks = sqliteTable(
       .references(() => departments.id),
     deadlineKind: text("deadline_kind", { enum: DEADLINE_KINDS }).notNull(),
     originalDueDate: localDate("original_due_date"),
-    /** The due date in force now; history is in extension_requests. */
+    /** The due date in force now (kept by every write that changes it); the history is in extension_requests and task_deadline_changes. */
     currentDueDate: localDate("current_due_date"),
     assignedOn: localDate("assigned_on").notNull(),
     state: text("state", { enum: WORKFLOW_STATES }).notNull().default("open"),
@@ -346,7 +348,10 @@ export const taskTransitions = sqliteTable(
       .references(() => tasks.id),
     fromState: text("from_state", { enum: WORKFLOW_STATES }),
     toState: text("to_state", { enum: WORKFLOW_STATES }).notNull(),
+    /** When the move took effect. */
     changedAt: instant("changed_at").notNull(),
+    /** When it was recorded, if entered after the fact (nhập bổ sung); NULL: recorded as it happened. */
+    recordedAt: instant("recorded_at"),
     changedBy: integer("changed_by").references(() => users.id),
     reason: text("reason"),
     /** For awaiting_confirmation and done: the completion date reported by the lead. */
@@ -376,8 +381,11 @@ export const taskLeadAssignments = sqliteTable(
     departmentId: integer("department_id")
       .notNull()
       .references(() => departments.id),
+    /** When the assignment took effect. */
     fromAt: instant("from_at").notNull(),
     untilAt: instant("until_at"),
+    /** When it was recorded, if later than `from_at` (an entry after the fact, a merge with an earlier effective day). */
+    recordedAt: instant("recorded_at"),
     assignedBy: integer("assigned_by").references(() => users.id),
     reason: text("reason"),
   },
@@ -486,7 +494,10 @@ export const extensionRequests = sqliteTable(
     reason: text("reason").notNull(),
     state: text("state", { enum: EXTENSION_STATES }).notNull().default("pending"),
     decidedBy: integer("decided_by").references(() => users.id),
+    /** When the decision took effect. */
     decidedAt: instant("decided_at"),
+    /** When the decision was recorded, if entered after the fact (a decision made on paper); NULL: as it happened. */
+    decisionRecordedAt: instant("decision_recorded_at"),
     decisionNote: text("decision_note"),
     /** The date in force after approval: the proposed one, or the counter-offer. */
     approvedDueDate: localDate("approved_due_date"),
@@ -525,6 +536,40 @@ export const extensionRequests = sqliteTable(
       "extension_requests_rejection_reason",
       sql`${t.state} <> 'rejected' OR length(trim(coalesce(${t.decisionNote}, ''))) > 0`,
     ),
+  ],
+);
+
+/**
+ * A new deadline set by the secretariat on an issued task (điều chỉnh thời hạn): the
+ * original due date on the task is never overwritten. A `change` takes effect on
+ * its day; a `correction` (an entry error) was always the deadline, so it applies
+ * from the task's assignment. Append-only (trigger), with a reason.
+ */
+export const taskDeadlineChanges = sqliteTable(
+  "task_deadline_changes",
+  {
+    id: id(),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    kind: text("kind", { enum: DEADLINE_CHANGE_KINDS }).notNull(),
+    /** The due date in force before the change (for the history). */
+    previousDueDate: localDate("previous_due_date").notNull(),
+    dueDate: localDate("due_date").notNull(),
+    /** When a `change` took effect (the start of its day, or the moment it was made when that is today). */
+    effectiveAt: instant("effective_at").notNull(),
+    reason: text("reason").notNull(),
+    changedBy: integer("changed_by").references(() => users.id),
+    /** When it was recorded. */
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("task_deadline_changes_task_idx").on(t.taskId, t.effectiveAt),
+    check("task_deadline_changes_kind_check", oneOf(t.kind, DEADLINE_CHANGE_KINDS)),
+    check("task_deadline_changes_due_date_check", isLocalDate(t.dueDate)),
+    check("task_deadline_changes_previous_check", isLocalDate(t.previousDueDate)),
+    check("task_deadline_changes_reason_not_blank", sql`length(trim(${t.reason})) > 0`),
+    check("task_deadline_changes_effective_check", sql`${t.effectiveAt} <= ${t.createdAt}`),
   ],
 );
 
@@ -690,6 +735,37 @@ export const apiTokens = sqliteTable(
   ],
 );
 
+/**
+ * A period report published by the secretariat ("chốt số liệu"): the figures,
+ * scorecard and task rows as of a cut-off day for a scope, frozen when published.
+ * The files are stored as published, so a download is byte-identical forever;
+ * what has changed since is computed live. Append-only (triggers).
+ */
+export const publishedReports = sqliteTable(
+  "published_reports",
+  {
+    id: id(),
+    title: text("title").notNull(),
+    /** The cut-off day: every figure is as of the end of it, as it happened, with what was known when published. */
+    cutOff: localDate("cut_off").notNull(),
+    /** The filters of the scope: committee, directive, period (JSON; empty for all). */
+    scope: text("scope", { mode: "json" }).notNull(),
+    /** The frozen figures, scorecard and task rows (JSON), for the page and for what changed since. */
+    content: text("content", { mode: "json" }).notNull(),
+    xlsx: blob("xlsx", { mode: "buffer" }).notNull(),
+    csv: blob("csv", { mode: "buffer" }).notNull(),
+    publishedBy: integer("published_by")
+      .notNull()
+      .references(() => users.id),
+    publishedAt: instant("published_at").notNull(),
+  },
+  (t) => [
+    index("published_reports_cut_off_idx").on(t.cutOff, t.id),
+    check("published_reports_cut_off_check", isLocalDate(t.cutOff)),
+    check("published_reports_title_not_blank", sql`length(trim(${t.title})) > 0`),
+  ],
+);
+
 /** Append-only (triggers refuse UPDATE and DELETE). */
 export const auditEvents = sqliteTable(
   "audit_events",
@@ -730,6 +806,12 @@ export const taskStatusSpans = sqliteTable(
   "task_status_spans",
   {
     taskId: integer("task_id").notNull(),
+    /**
+     * Which reading of a past day the span belongs to (STATUS_SPAN_BASES): 0 both —
+     * the task's spans are the same as it happened and as recorded, as for nearly
+     * every task; 1 as it happened only; 2 as recorded only.
+     */
+    basis: integer("basis").notNull(),
     /** Day numbers (days since 1970-01-01 on the Hanoi calendar); `to_day` is exclusive, 2147483647 = open-ended. */
     fromDay: integer("from_day").notNull(),
     toDay: integer("to_day").notNull(),
@@ -739,6 +821,10 @@ export const taskStatusSpans = sqliteTable(
     stale: integer("stale", { mode: "boolean" }).notNull(),
     /** The due date in force during the span, as a day number; NULL without a deadline. */
     dueDay: integer("due_day"),
+    /** Days late that do not grow with the day (a completion reported late, awaiting confirmation). */
+    lateDays: integer("late_days").notNull(),
+    /** Awaiting confirmation: the day the completion was reported (day number). */
+    sinceDay: integer("since_day"),
     /** 0 issued, 1 issued and confidential, 2 draft (the directive's). */
     visibility: integer("visibility").notNull(),
     committeeId: integer("committee_id").notNull(),
@@ -747,7 +833,7 @@ export const taskStatusSpans = sqliteTable(
     position: integer("position").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.taskId, t.fromDay] }),
+    primaryKey({ columns: [t.taskId, t.basis, t.fromDay] }),
     // The task list's orders (deadline; status), with what its filters read, so a page is an index walk.
     index("task_status_spans_due_idx").on(
       sql`${t.dueDay} IS NULL`,
@@ -757,6 +843,7 @@ export const taskStatusSpans = sqliteTable(
       t.taskId,
       t.toDay,
       t.fromDay,
+      t.basis,
       t.visibility,
       t.severity,
       t.stale,
@@ -770,15 +857,21 @@ export const taskStatusSpans = sqliteTable(
       t.taskId,
       t.toDay,
       t.fromDay,
+      t.basis,
       t.visibility,
       t.stale,
       t.leadDepartmentId,
       t.committeeId,
     ),
+    // The few tasks read differently as recorded than as they happened (entries after the fact).
+    index("task_status_spans_differing_idx")
+      .on(t.basis, t.fromDay, t.taskId)
+      .where(sql`${t.basis} > 0`),
     check("task_status_spans_days_check", sql`${t.fromDay} < ${t.toDay}`),
     check("task_status_spans_status_check", oneOf(t.status, TASK_STATUSES)),
     check("task_status_spans_stale_check", isBoolean(t.stale)),
     check("task_status_spans_visibility_check", sql`${t.visibility} IN (0, 1, 2)`),
+    check("task_status_spans_basis_check", sql`${t.basis} IN (0, 1, 2)`),
   ],
 );
 
@@ -793,6 +886,8 @@ export const taskStatusSpans = sqliteTable(
 export const taskStatusRollups = sqliteTable(
   "task_status_rollups",
   {
+    /** 0 the counts as it happened; 1 what to add to them for the counts as recorded (zero for nearly every task). */
+    basis: integer("basis").notNull(),
     visibility: integer("visibility").notNull(),
     committeeId: integer("committee_id").notNull(),
     departmentId: integer("department_id").notNull(),
@@ -802,12 +897,13 @@ export const taskStatusRollups = sqliteTable(
     n: integer("n").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.visibility, t.committeeId, t.departmentId, t.level, t.bucket, t.series] }),
+    primaryKey({ columns: [t.basis, t.visibility, t.committeeId, t.departmentId, t.level, t.bucket, t.series] }),
     // The scorecard reads every department's rows for a few buckets.
     index("task_status_rollups_by_department_idx")
-      .on(t.visibility, t.level, t.bucket, t.departmentId, t.series, t.n)
+      .on(t.basis, t.visibility, t.level, t.bucket, t.departmentId, t.series, t.n)
       .where(sql`${t.committeeId} = 0 AND ${t.departmentId} > 0`),
     check("task_status_rollups_level_check", sql`${t.level} IN (0, 1, 2)`),
+    check("task_status_rollups_basis_check", sql`${t.basis} IN (0, 1)`),
   ],
 );
 
@@ -828,6 +924,8 @@ const TREND_ROLLUP_SERIES = ["due", "done_on_time", "done_late", "overdue"] as c
 export const taskStatusTrendRollups = sqliteTable(
   "task_status_trend_rollups",
   {
+    /** As `task_status_rollups.basis`. */
+    basis: integer("basis").notNull(),
     visibility: integer("visibility").notNull(),
     committeeId: integer("committee_id").notNull(),
     dueMonth: integer("due_month").notNull(),
@@ -837,8 +935,9 @@ export const taskStatusTrendRollups = sqliteTable(
     n: integer("n").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.visibility, t.committeeId, t.dueMonth, t.level, t.bucket, t.series] }),
+    primaryKey({ columns: [t.basis, t.visibility, t.committeeId, t.dueMonth, t.level, t.bucket, t.series] }),
     check("task_status_trend_rollups_level_check", sql`${t.level} IN (0, 1, 2)`),
+    check("task_status_trend_rollups_basis_check", sql`${t.basis} IN (0, 1)`),
     check("task_status_trend_rollups_series_check", oneOf(t.series, TREND_ROLLUP_SERIES)),
   ],
 );
@@ -917,6 +1016,7 @@ export const tasksRelations = relations(tasks, ({ one, many }) => ({
   targets: many(targets),
   progressReports: many(progressReports),
   extensionRequests: many(extensionRequests),
+  deadlineChanges: many(taskDeadlineChanges),
   comments: many(comments),
   reminders: many(reminders),
   attachments: many(attachments),
@@ -967,6 +1067,11 @@ export const extensionRequestsRelations = relations(extensionRequests, ({ one })
     relationName: "requester",
   }),
   decider: one(users, { fields: [extensionRequests.decidedBy], references: [users.id], relationName: "decider" }),
+}));
+
+export const taskDeadlineChangesRelations = relations(taskDeadlineChanges, ({ one }) => ({
+  task: one(tasks, { fields: [taskDeadlineChanges.taskId], references: [tasks.id] }),
+  changedByUser: one(users, { fields: [taskDeadlineChanges.changedBy], references: [users.id] }),
 }));
 
 export const commentsRelations = relations(comments, ({ one }) => ({

@@ -10,6 +10,7 @@ const NAVIGATION: { to: string; label: MessageKey; permission: Permission; end?:
     { to: "/my-department", label: "nav.myDepartment", permission: "task.read", roles: ["dept_lead", "dept_officer"] },
     { to: "/", label: "nav.dashboard", permission: "dashboard.read", end: true },
     { to: "/scorecard", label: "nav.scorecard", permission: "dashboard.read" },
+    { to: "/reports", label: "nav.reports", permission: "report.read" },
     { to: "/directives", label: "nav.directives", permission: "directive.read" },
     { to: "/committees", label: "nav.committees", permission: "directive.read" },
     { to: "/tasks", label: "nav.tasks", permission: "task.read" },

@@ -40,7 +40,7 @@ export interface ConflictView {
 }
 
 /**
- * A save refused because someone saved first (DESIGN §5): the server's message,
+ * A save refused because someone saved first (docs/domain-rules.md §5): the server's message,
  * what the others changed (field, old → new, who, when), and that the user's own
  * input is still in the form, ready to be saved again.
  */

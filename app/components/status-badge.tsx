@@ -39,3 +39,32 @@ export function StaleFlag() {
     </span>
   );
 }
+
+/**
+ * How late a task is on the day shown: an overdue task by the days past its deadline;
+ * a completion awaiting confirmation by its reported date (reported on time, or N
+ * days late — rule 3), with the days it has waited for the secretariat apart.
+ */
+export function LateNote({
+  task,
+  className = "text-xs",
+}: {
+  task: { status: TaskStatus; late: boolean; daysLate: number; daysAwaiting: number | null };
+  className?: string;
+}) {
+  const t = useT();
+  if (task.status === "awaiting_confirmation") {
+    return (
+      <span className={`${className} text-slate-700`} data-late-note="awaiting">
+        {task.late ? (
+          <span className="text-red-800">{t("status.reportedLate", { days: task.daysLate })}</span>
+        ) : (
+          t("status.reportedOnTime")
+        )}
+        {(task.daysAwaiting ?? 0) > 0 && ` · ${t("status.waitingConfirmation", { days: task.daysAwaiting ?? 0 })}`}
+      </span>
+    );
+  }
+  if (!task.late) return null;
+  return <span className={`${className} text-red-800`}>{t("status.daysLate", { days: task.daysLate })}</span>;
+}

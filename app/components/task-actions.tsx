@@ -122,7 +122,7 @@ function ReasonField({ fields }: { fields: IntentFields }) {
 }
 
 /**
- * The secretariat's moves on a task (DESIGN §4): edit, put on hold, withdraw,
+ * The secretariat's moves on a task (docs/domain-rules.md §4): edit, put on hold, withdraw,
  * resume, re-assign the lead. Shown only to users allowed to make them; the
  * action checks again.
  */

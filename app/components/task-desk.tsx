@@ -4,7 +4,7 @@ import { NOT_EXTENDABLE_STATES, PROGRESS_LIMITS } from "~/domain/extensions";
 import { nextAction, type NextAction } from "~/domain/next-action";
 import { canDecideExtension, canOnTask, type Permission, type TaskAccessFacts } from "~/domain/permissions";
 import type { DeadlineKind, ExtensionState } from "~/domain/vocabulary";
-import { canMove } from "~/domain/workflow";
+import { canReportCompletion } from "~/domain/workflow";
 import type { ProgressNotice } from "~/lib/progress-forms";
 import { useT } from "~/lib/i18n";
 import { useOptionalUser } from "~/lib/use-user";
@@ -255,7 +255,7 @@ function TargetInputs({ targets }: { targets: DeskTarget[] }) {
 }
 
 /**
- * The department's desk and the decisions on a task (DESIGN §4–§5): progress
+ * The department's desk and the decisions on a task (docs/domain-rules.md §4–§5): progress
  * report, extension request and decision, completion report, confirm or return.
  * Each form is shown only to whoever may use it; the action checks again. One
  * column, big touch targets: it is used on a phone between meetings.
@@ -293,7 +293,7 @@ export function TaskDesk({
   const key = (intent: string) => `${intent}-${task.version}-${idempotencyKey}`;
   const reportable = ["open", "in_progress", "returned"].includes(task.state);
   const showReport = can.report && reportable;
-  const showCompletion = can.reportCompletion && canMove(task.state, "awaiting_confirmation");
+  const showCompletion = can.reportCompletion && canReportCompletion(task.state);
   const showExtension =
     can.requestExtension && task.deadlineKind === "dated" && !NOT_EXTENDABLE_STATES.includes(task.state) && !pending;
   const showDecision = pending !== null && can.decideExtension;

@@ -64,6 +64,7 @@ export function TaskForm({
   departments,
   parents,
   cancelTo,
+  deadlineFixed = null,
 }: {
   version?: number;
   lastResult: SubmissionResult<string[]> | undefined;
@@ -72,6 +73,11 @@ export function TaskForm({
   departments: DepartmentOption[];
   parents: ParentOption[];
   cancelTo: string;
+  /**
+   * An issued task's deadline: shown, not edited (it changes by a deadline change on
+   * the history page, which keeps the day it takes effect); the form posts it as is.
+   */
+  deadlineFixed?: { kind: (typeof DEADLINE_KINDS)[number]; dueDate: string | null; href: string } | null;
 }) {
   const t = useT();
   const navigation = useNavigation();
@@ -94,7 +100,7 @@ export function TaskForm({
       options: departments.map((d) => String(d.id)),
     }).map((props) => [props.value, props]),
   );
-  // Accent-insensitive, as search is (DESIGN §7): "tai chinh" finds "Sở Tài chính".
+  // Accent-insensitive, as search is (docs/domain-rules.md §7): "tai chinh" finds "Sở Tài chính".
   const wanted = foldVietnamese(filter);
   const matches = (department: DepartmentOption) => wanted === "" || foldVietnamese(department.name).includes(wanted);
   const coordinators = fields.coordinatorDepartmentIds;
@@ -225,19 +231,35 @@ export function TaskForm({
 
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
         <legend className="px-1 font-semibold">{t("desk.task.deadlineLegend")}</legend>
-        <fieldset {...getFieldsetProps(deadlineKind)} className="space-y-1">
-          <legend className={LABEL_CLASS}>{t("desk.task.deadlineKind")}</legend>
-          {getCollectionProps(deadlineKind, { type: "radio", options: [...DEADLINE_KINDS] }).map(
-            ({ key, ...props }) => (
-              <label key={key} className="flex items-center gap-2 text-sm">
-                <input {...props} className="size-4" />
-                {t(`desk.deadlineKind.${props.value as (typeof DEADLINE_KINDS)[number]}`)}
-              </label>
-            ),
-          )}
-          <FieldErrors id={deadlineKind.errorId} errors={deadlineKind.errors} />
-        </fieldset>
-        <DateField field={fields.dueDate} label={t("desk.task.dueDate")} hint={t("desk.task.dueDateHint")} />
+        {deadlineFixed ? (
+          <div className="space-y-1 text-sm sm:col-span-2" data-testid="deadline-fixed">
+            <input type="hidden" name={deadlineKind.name} value={deadlineFixed.kind} />
+            <input type="hidden" name={fields.dueDate.name} value={deadlineFixed.dueDate ?? ""} />
+            <p>
+              {deadlineFixed.dueDate === null
+                ? t(`desk.deadlineKind.${deadlineFixed.kind}`)
+                : t("desk.task.deadlineFixed", { date: deadlineFixed.dueDate })}{" "}
+              <Link to={deadlineFixed.href}>{t("history.deadline.title")}</Link>
+            </p>
+            <FieldErrors id={fields.dueDate.errorId} errors={fields.dueDate.errors} />
+          </div>
+        ) : (
+          <>
+            <fieldset {...getFieldsetProps(deadlineKind)} className="space-y-1">
+              <legend className={LABEL_CLASS}>{t("desk.task.deadlineKind")}</legend>
+              {getCollectionProps(deadlineKind, { type: "radio", options: [...DEADLINE_KINDS] }).map(
+                ({ key, ...props }) => (
+                  <label key={key} className="flex items-center gap-2 text-sm">
+                    <input {...props} className="size-4" />
+                    {t(`desk.deadlineKind.${props.value as (typeof DEADLINE_KINDS)[number]}`)}
+                  </label>
+                ),
+              )}
+              <FieldErrors id={deadlineKind.errorId} errors={deadlineKind.errors} />
+            </fieldset>
+            <DateField field={fields.dueDate} label={t("desk.task.dueDate")} hint={t("desk.task.dueDateHint")} />
+          </>
+        )}
         <DateField field={fields.assignedOn} label={t("desk.task.assignedOn")} hint={t("desk.dateHint")} />
       </fieldset>
 

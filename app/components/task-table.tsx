@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useT } from "~/lib/i18n";
 import type { TaskRow } from "~/models/task-rows.server";
 import { Deadline } from "./deadline";
-import { StaleFlag, StatusBadge } from "./status-badge";
+import { LateNote, StaleFlag, StatusBadge } from "./status-badge";
 
 /** Tasks as a table; sub-tasks are indented under their parent when `nested`. */
 export function TaskTable({
@@ -39,9 +39,7 @@ export function TaskTable({
             {showDirective && task.directiveLabel && <p className="text-xs text-slate-600">{task.directiveLabel}</p>}
             <div className="mt-2 flex flex-wrap items-center gap-2">
               <StatusBadge status={task.status} />
-              {task.late && (
-                <span className="text-xs text-red-800">{t("status.daysLate", { days: task.daysLate })}</span>
-              )}
+              <LateNote task={task} />
               {task.stale && <StaleFlag />}
             </div>
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
@@ -126,9 +124,7 @@ export function TaskTable({
                   <td className="px-3 py-2">
                     <div className="flex flex-col items-start gap-1">
                       <StatusBadge status={task.status} />
-                      {task.late && (
-                        <span className="text-xs text-red-800">{t("status.daysLate", { days: task.daysLate })}</span>
-                      )}
+                      <LateNote task={task} />
                       {task.stale && <StaleFlag />}
                     </div>
                   </td>

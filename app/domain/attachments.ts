@@ -1,5 +1,5 @@
 // Attachments of progress reports, completion reports and extension requests
-// (DESIGN §3): which files are accepted, how big, how many, and how their names
+// (docs/domain-rules.md §3): which files are accepted, how big, how many, and how their names
 // are kept and sent back. The type of a file is decided by its content (sniffed
 // on the server with `file-type`, legacy Office files by their OLE directory,
 // app/domain/ole-directory.ts), never by its name or the browser's claim; the
@@ -7,7 +7,7 @@
 //
 // Pure, no I/O; client-safe (the forms show the limits and the accepted types).
 
-/** Limits of one submission. Change them here; README "Attachments" lists them. */
+/** Limits of one submission. Change them here; docs/user-guide.en.md and docs/user-guide.vi.md list them. */
 export const ATTACHMENT_LIMITS = {
   /** Bytes per file: 20 MiB. */
   maxFileBytes: 20 * 1024 * 1024,

@@ -24,13 +24,13 @@
 //   inherited lead or deadline (`assignment_inherited`, `deadline_inherited`) quotes the
 //   parent's text instead.
 // - `title` may be "" (`empty_item`) and the lead may be null: a task needs both (and
-//   exactly one lead, DESIGN §5) before it can be saved.
+//   exactly one lead, docs/domain-rules.md §5) before it can be saved.
 // - Warning codes are translated by the UI; `SPLIT_WARNING_CODES` lists them all.
 // - `heading_only` items ("II. NHIỆM VỤ TRỌNG TÂM", "2. Sở Nội vụ:") are usually dropped
 //   or kept as a parent; `group_reference` means the text assigns a group ("UBND các
 //   quận, huyện, thị xã") that the secretariat must turn into departments itself.
 // - Deadlines: `{ kind: "dated" }` → deadline kind "dated" with original and current due
-//   date; `{ kind: "ongoing" }` → "ongoing"; null → "none" (DESIGN §3).
+//   date; `{ kind: "ongoing" }` → "ongoing"; null → "none" (docs/domain-rules.md §3).
 import { isLocalDate, type LocalDate } from "./dates";
 import { foldKeepingLength, foldVietnamese, normalizeForMatch } from "./text";
 

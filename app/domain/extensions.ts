@@ -1,4 +1,4 @@
-// Extension requests (đề nghị gia hạn), DESIGN §5: only for a dated task still
+// Extension requests (đề nghị gia hạn), docs/domain-rules.md §5: only for a dated task still
 // being worked on; one pending request per task; the new date is later than the
 // date in force and never after the parent task's; the secretariat or leadership
 // approves, rejects with a reason, or counters with another later date; nobody

@@ -1,4 +1,4 @@
-// "What is expected of you next" on a task (the department's desk, DESIGN §4–§5):
+// "What is expected of you next" on a task (the department's desk, docs/domain-rules.md §4–§5):
 // one answer per user and task, shown on the task page and on "My department".
 // Pure: the caller says what the user may do (app/domain/permissions.ts).
 import type { WorkflowState } from "./vocabulary";

@@ -1,4 +1,4 @@
-// Who may do what (DESIGN §1 and §5). One table, read by every loader and action
+// Who may do what (docs/domain-rules.md §1 and §5). One table, read by every loader and action
 // on the server (app/lib/auth.server.ts) and by the UI only to hide what a user
 // cannot do. Pure: no I/O, safe in the browser.
 import type { Role } from "./vocabulary";
@@ -30,6 +30,11 @@ export const PERMISSIONS = [
   // decisions
   "extension.decide",
   "completion.decide",
+  // deadline changes and records entered after the fact (nhập bổ sung)
+  "history.enter",
+  // published period reports (chốt số liệu)
+  "report.read",
+  "report.publish",
   // administration
   "user.manage",
   "department.manage",
@@ -48,6 +53,8 @@ export const PERMISSION_TABLE: Record<Role, Partial<Record<Permission, Scope>>> 
     "user.manage": "all",
     "department.manage": "all",
     "settings.manage": "all",
+    "history.enter": "all",
+    "report.read": "all",
   },
   secretariat: {
     "dashboard.read": "all",
@@ -61,8 +68,12 @@ export const PERMISSION_TABLE: Record<Role, Partial<Record<Permission, Scope>>> 
     "comment.write": "all",
     "extension.decide": "all",
     "completion.decide": "all",
+    "history.enter": "all",
+    "report.read": "all",
+    "report.publish": "all",
   },
   leadership: {
+    "report.read": "all",
     "dashboard.read": "all",
     "directive.read": "all",
     "task.read": "all",
@@ -114,7 +125,7 @@ export function hasPermission(actor: Actor | null, permission: Permission): bool
   return actor !== null && scopeOf(actor, permission) !== undefined;
 }
 
-/** Roles that see confidential directives without being assigned in them (DESIGN §5). */
+/** Roles that see confidential directives without being assigned in them (docs/domain-rules.md §5). */
 const SEES_ALL_CONFIDENTIAL: readonly Role[] = ["secretariat", "leadership"];
 /** Only the secretariat sees drafts: a draft is not yet a decision. */
 const SEES_DRAFTS: readonly Role[] = ["secretariat"];
@@ -152,7 +163,7 @@ export function canOnTask(actor: Actor, permission: Permission, task: TaskAccess
   }
 }
 
-/** Nobody decides a request they made (DESIGN §5). */
+/** Nobody decides a request they made (docs/domain-rules.md §5). */
 export function canDecideExtension(actor: Actor, task: TaskAccessFacts, requestedBy: number | null): boolean {
   return canOnTask(actor, "extension.decide", task) && requestedBy !== actor.id;
 }

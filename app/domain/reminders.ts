@@ -1,4 +1,4 @@
-// Reminders (đôn đốc) and escalation (DESIGN §3): the rules, without I/O.
+// Reminders (đôn đốc) and escalation (docs/domain-rules.md §3): the rules, without I/O.
 //
 // - Reminders are numbered 1st, 2nd, 3rd… per task and department, manual and
 //   automatic alike (one sequence: the number the department sees is the number stored).

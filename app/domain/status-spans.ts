@@ -1,19 +1,26 @@
 // The status of one task over every day at once: a list of spans of days in which
-// its status (DESIGN §4) does not change. Stored per task and summed into counts
-// that change only on writes (app/models/status-facts.server.ts), so dashboards
-// need not compute the status of every task on every read (docs/decisions/014).
+// its status (docs/domain-rules.md §4) does not change, on one basis. Stored per
+// task and summed into counts that change only on writes
+// (app/models/status-facts.server.ts), so dashboards need not compute the status of
+// every task on every read (docs/decisions/014, 018).
 //
-// The rules themselves live in app/domain/status.ts (the reference). This file
-// evaluates them on day numbers instead of instants and calendar strings — the
-// reference's date arithmetic (date-fns with time zones) is far too slow for a
-// million tasks — and only where they can change: the status of a task as of day
-// D changes only on a day when something was recorded, when an extension was
-// decided, when a due date comes within N days or passes, or when a progress
-// report enters or leaves the last M days. app/domain/status-spans.test.ts proves,
-// day by day on random histories, that a span says exactly what the reference says.
+// No rule is written here: a span is what `taskStatusAsOf` (app/domain/status.ts)
+// answers, asked on every day the answer can change — a day something took effect
+// or was recorded, a completion day and the day after, the days a due date comes
+// within N days or passes, a day a progress report enters or leaves the last M
+// days. app/domain/status-spans.test.ts checks, day by day on random histories, that
+// the spans say what the reference says on every day.
 import type { Instant, LocalDate } from "./dates";
-import type { StatusRules, TaskFacts } from "./status";
-import type { TaskStatus, WorkflowState } from "./vocabulary";
+import {
+  dueSoonFrom,
+  recordedAtOf,
+  reportFreshUntil,
+  taskStatusAsOf,
+  type Dated,
+  type StatusRules,
+  type TaskFacts,
+} from "./status";
+import type { StatusBasis, TaskStatus } from "./vocabulary";
 
 const DAY_MS = 86_400_000;
 /** Asia/Ho_Chi_Minh has been UTC+7 all year, without daylight saving, since 1975. */
@@ -50,6 +57,11 @@ export const STATUS_SEVERITY: Readonly<Record<TaskStatus, number>> = {
 /** `toDay` of the last span of a task: it lasts for ever (until something new is recorded). */
 export const OPEN_END = 2_147_483_647;
 
+/** A lead-department assignment (`task_lead_assignments`): the department, and when it began. */
+export interface LeadAssignment extends Dated {
+  departmentId: number;
+}
+
 export interface StatusSpan {
   /** First day of the span (a day number). */
   fromDay: number;
@@ -59,193 +71,137 @@ export interface StatusSpan {
   stale: boolean;
   /** The due date in force in the span, as a day number (null without a deadline). */
   dueDay: number | null;
+  /**
+   * Days late that do not grow with the day: a completion reported late (C − due at
+   * C) while it awaits confirmation. An overdue task's days late are `day − dueDay`
+   * (`daysLateOnDay`).
+   */
+  lateDays: number;
+  /** Awaiting confirmation: the day the completion was reported (a day number), else null. */
+  sinceDay: number | null;
+  /** The department that led the task on the span's days. */
+  leadDepartmentId: number;
 }
 
-interface DayEvent<T> {
-  day: number;
-  at: Instant;
-  order: number;
-  value: T;
+/** The days late of a task on a day of its span (the reference's `daysLate`). */
+export function daysLateOnDay(span: Pick<StatusSpan, "status" | "dueDay" | "lateDays">, day: number): number {
+  return span.status === "overdue" && span.dueDay !== null ? day - span.dueDay : span.lateDays;
 }
 
-/** Events in the order the reference picks the latest: by time, then by recording order. */
-function inRecordingOrder<T>(items: readonly T[], timeOf: (item: T) => Instant): DayEvent<T>[] {
-  return items
-    .map((value, order) => ({ day: dayOfInstant(timeOf(value)), at: timeOf(value), order, value }))
-    .sort((a, b) => a.at - b.at || a.order - b.order);
-}
-
-/** The last event recorded by the end of `day` (the events are in recording order, so days never decrease). */
-function latestBy<T>(events: readonly DayEvent<T>[], day: number): DayEvent<T> | undefined {
-  let latest: DayEvent<T> | undefined;
-  for (const event of events) {
-    if (event.day > day) break;
-    latest = event;
-  }
-  return latest;
-}
-
-interface DayFacts {
-  createdDay: number;
-  dated: boolean;
-  originalDue: number | null;
-  transitions: DayEvent<{ toState: WorkflowState; completionDay: number | null }>[];
-  extensions: DayEvent<number>[];
-  reportDays: number[];
-}
-
-function dayFacts(facts: TaskFacts): DayFacts {
-  return {
-    createdDay: dayOfInstant(facts.createdAt),
-    dated: facts.deadlineKind === "dated",
-    originalDue: facts.originalDueDate === null ? null : dayNumber(facts.originalDueDate),
-    transitions: inRecordingOrder(facts.transitions, (t) => t.at).map((e) => ({
-      ...e,
-      value: {
-        toState: e.value.toState,
-        completionDay: e.value.completionDate === null ? null : dayNumber(e.value.completionDate),
-      },
-    })),
-    extensions: inRecordingOrder(facts.extensions, (e) => e.decidedAt).map((e) => ({
-      ...e,
-      value: dayNumber(e.value.dueDate),
-    })),
-    reportDays: facts.progressReportTimes.map(dayOfInstant),
-  };
-}
-
-/** The due date in force at the end of `day` (app/domain/status.ts dueDateInForce). */
-function dueAt(facts: DayFacts, day: number): number | null {
-  if (!facts.dated) return null;
-  return latestBy(facts.extensions, day)?.value ?? facts.originalDue;
-}
-
-/** app/domain/status.ts taskStatusAsOf, on day numbers; null before the task existed. */
-function statusOnDay(facts: DayFacts, day: number, rules: StatusRules): Omit<StatusSpan, "fromDay" | "toDay"> | null {
-  if (facts.createdDay > day) return null;
-  const state = latestBy(facts.transitions, day)?.value ?? { toState: "open" as const, completionDay: null };
-  const dueDay = dueAt(facts, day);
-  if (state.toState === "cancelled" || state.toState === "on_hold")
-    return { status: state.toState, stale: false, dueDay };
-  if (state.toState === "done") {
-    const completedOn = state.completionDay;
-    if (completedOn === null) throw new Error("A done task must carry its reported completion date.");
-    const dueAtCompletion = dueAt(facts, Math.min(day, completedOn));
-    const onTime = dueAtCompletion === null || completedOn <= dueAtCompletion;
-    return { status: onTime ? "done_on_time" : "done_late", stale: false, dueDay };
-  }
-  if (state.toState === "awaiting_confirmation") return { status: "awaiting_confirmation", stale: false, dueDay };
-  if (dueDay === null) return { status: "ongoing", stale: false, dueDay };
-  if (day > dueDay) {
-    const reportedRecently = facts.reportDays.some((r) => r >= day - rules.staleAfterDays + 1 && r <= day);
-    return { status: "overdue", stale: !reportedRecently, dueDay };
-  }
-  return { status: dueDay - day <= rules.dueSoonDays ? "due_soon" : "on_track", stale: false, dueDay };
+/** Assignments in the order the lead is picked: by effective time, then recording order. */
+function inEffectOrder(assignments: readonly LeadAssignment[]): LeadAssignment[] {
+  return assignments
+    .map((a, order) => ({ a, order }))
+    .sort((x, y) => x.a.at - y.a.at || x.order - y.order)
+    .map((x) => x.a);
 }
 
 /**
- * The spans of days over which the status of a task (as of each day) stays the
- * same, from the day it was created onwards, for the given rules. Adjacent days
- * with the same status, stale flag and due date are one span; the last span is
- * open-ended. Empty for no task (never: every task has a creation day).
+ * The lead department of a task at the end of a day on a basis: the latest
+ * assignment in effect by then (among those recorded by then, as recorded), else
+ * the first one of all (a history that starts after the task: older data kept no
+ * history of its lead, so on both bases it is taken to have led from the start);
+ * `current` answers when there are none.
  */
-export function statusSpans(taskFacts: TaskFacts, rules: StatusRules): StatusSpan[] {
-  const facts = dayFacts(taskFacts);
-  // Every day on which the answer of statusOnDay may differ from the day before.
-  const boundaries = new Set<number>([facts.createdDay]);
-  for (const t of facts.transitions) {
-    boundaries.add(t.day);
-    if (t.value.completionDay !== null) boundaries.add(t.value.completionDay).add(t.value.completionDay + 1);
+export function leadOnDay(
+  assignments: readonly LeadAssignment[],
+  day: number,
+  current: number,
+  basis: StatusBasis = "happened",
+): number {
+  const known = inEffectOrder(
+    basis === "happened" ? assignments : assignments.filter((a) => dayOfInstant(recordedAtOf(a)) <= day),
+  );
+  let lead = inEffectOrder(assignments)[0]?.departmentId ?? current;
+  for (const assignment of known) {
+    if (dayOfInstant(assignment.at) > day) break;
+    lead = assignment.departmentId;
   }
-  const dueDays = facts.originalDue === null ? [] : [facts.originalDue];
-  for (const e of facts.extensions) {
-    boundaries.add(e.day);
-    dueDays.push(e.value);
-  }
-  if (facts.dated) {
-    for (const due of dueDays) boundaries.add(due - rules.dueSoonDays).add(due + 1);
-  }
-  for (const r of facts.reportDays) boundaries.add(r).add(r + rules.staleAfterDays);
+  return lead;
+}
 
-  const days = [...boundaries].filter((d) => d >= facts.createdDay).sort((a, b) => a - b);
+/** Every day on which the answer for the task may differ from the day before. */
+function boundaryDays(facts: TaskFacts, assignments: readonly LeadAssignment[], rules: StatusRules): number[] {
+  const days = new Set<number>();
+  const add = (fact: Dated) => days.add(dayOfInstant(fact.at)).add(dayOfInstant(recordedAtOf(fact)));
+  add({ at: facts.createdAt, recordedAt: facts.recordedAt });
+  for (const t of facts.transitions) {
+    add(t);
+    if (t.completionDate !== null) {
+      const completed = dayNumber(t.completionDate);
+      days.add(completed).add(completed + 1);
+    }
+  }
+  const dueDays = facts.originalDueDate === null ? [] : [dayNumber(facts.originalDueDate)];
+  for (const d of facts.deadlines) {
+    add(d);
+    dueDays.push(dayNumber(d.dueDate));
+  }
+  if (facts.deadlineKind === "dated") {
+    for (const due of dueDays) days.add(dayNumber(dueSoonFrom(dateOfDayNumber(due), rules))).add(due + 1);
+  }
+  for (const at of facts.progressReportTimes) {
+    const day = dayOfInstant(at);
+    days.add(day).add(dayNumber(reportFreshUntil(dateOfDayNumber(day), rules)) + 1);
+  }
+  for (const a of assignments) add(a);
+  return [...days].sort((a, b) => a - b);
+}
+
+/**
+ * The spans of days over which the status of a task (as of each day, on `basis`)
+ * and its lead department stay the same, from the first day it existed onwards.
+ * Adjacent days that agree are one span; the last span is open-ended.
+ */
+export function statusSpans(
+  facts: TaskFacts,
+  rules: StatusRules,
+  basis: StatusBasis = "happened",
+  assignments: readonly LeadAssignment[] = [],
+  currentLead = 0,
+): StatusSpan[] {
   const spans: StatusSpan[] = [];
-  for (const day of days) {
-    const value = statusOnDay(facts, day, rules);
-    if (value === null) continue;
+  for (const day of boundaryDays(facts, assignments, rules)) {
+    const status = taskStatusAsOf(facts, dateOfDayNumber(day), rules, basis);
+    if (status === null) continue;
+    const value = {
+      status: status.status,
+      stale: status.stale,
+      dueDay: status.dueDate === null ? null : dayNumber(status.dueDate),
+      lateDays: status.status === "overdue" ? 0 : status.daysLate,
+      sinceDay: status.awaitingSince === null ? null : dayNumber(status.awaitingSince),
+      leadDepartmentId: leadOnDay(assignments, day, currentLead, basis),
+    };
     const last = spans.at(-1);
-    if (last && last.status === value.status && last.stale === value.stale && last.dueDay === value.dueDay) continue;
+    if (last && sameValue(last, value)) continue;
     if (last) last.toDay = day;
     spans.push({ fromDay: day, toDay: OPEN_END, ...value });
   }
   return spans;
 }
 
+type SpanValue = Omit<StatusSpan, "fromDay" | "toDay">;
+
+function sameValue(a: SpanValue, b: SpanValue): boolean {
+  return (
+    a.status === b.status &&
+    a.stale === b.stale &&
+    a.dueDay === b.dueDay &&
+    a.lateDays === b.lateDays &&
+    a.sinceDay === b.sinceDay &&
+    a.leadDepartmentId === b.leadDepartmentId
+  );
+}
+
+/** True when two lists of spans say the same on every day. */
+export function sameSpans(a: readonly StatusSpan[], b: readonly StatusSpan[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((span, i) => span.fromDay === b[i]!.fromDay && span.toDay === b[i]!.toDay && sameValue(span, b[i]!))
+  );
+}
+
 /** The span containing `day`, if the task existed then. */
 export function spanOn<S extends StatusSpan>(spans: readonly S[], day: number): S | undefined {
   return spans.find((s) => s.fromDay <= day && day < s.toDay);
-}
-
-/** A lead-department assignment (`task_lead_assignments`): the department, and when it began. */
-export interface LeadAssignment {
-  departmentId: number;
-  fromAt: Instant;
-}
-
-/** A span of days with one status and one lead department. */
-export interface LeadSpan extends StatusSpan {
-  leadDepartmentId: number;
-}
-
-/**
- * The lead department of a task at the end of a day: the latest assignment begun by
- * then (in recording order), else the first one (a history that starts after the
- * task). `assignments` are in recording order; `current` answers when there are none.
- */
-export function leadOnDay(assignments: readonly LeadAssignment[], day: number, current: number): number {
-  const events = inRecordingOrder(assignments, (a) => a.fromAt);
-  return (latestBy(events, day) ?? events[0])?.value.departmentId ?? current;
-}
-
-/**
- * The spans cut where the lead department changes, each with the lead of its days
- * (`leadOnDay`), so that figures per department as of a past day count the
- * department that led the task then, whatever re-assignments came later.
- */
-export function spansByLead(
-  spans: readonly StatusSpan[],
-  assignments: readonly LeadAssignment[],
-  current: number,
-): LeadSpan[] {
-  const events = inRecordingOrder(assignments, (a) => a.fromAt);
-  // The days on which the lead may change, after the first one.
-  const changeDays = [...new Set(events.map((e) => e.day))].sort((a, b) => a - b);
-  const result: LeadSpan[] = [];
-  for (const span of spans) {
-    let from = span.fromDay;
-    for (const day of changeDays) {
-      if (day <= from || day >= span.toDay) continue;
-      push({ ...span, fromDay: from, toDay: day });
-      from = day;
-    }
-    push({ ...span, fromDay: from });
-  }
-  return result;
-
-  function push(span: StatusSpan): void {
-    const leadDepartmentId = (latestBy(events, span.fromDay) ?? events[0])?.value.departmentId ?? current;
-    const last = result.at(-1);
-    // Two pieces with the same status and lead side by side are one span.
-    if (
-      last &&
-      last.toDay === span.fromDay &&
-      last.leadDepartmentId === leadDepartmentId &&
-      last.status === span.status &&
-      last.stale === span.stale &&
-      last.dueDay === span.dueDay
-    ) {
-      last.toDay = span.toDay;
-      return;
-    }
-    result.push({ ...span, leadDepartmentId });
-  }
 }

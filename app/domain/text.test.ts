@@ -1,4 +1,4 @@
-// Vietnamese folding (DESIGN §7): "dao tao" must find "Đào tạo". Expected values are
+// Vietnamese folding (docs/domain-rules.md §7): "dao tao" must find "Đào tạo". Expected values are
 // written out by hand; decomposed (NFD) inputs are built with String.normalize so the
 // test file itself stays readable.
 import fc from "fast-check";

@@ -1,4 +1,4 @@
-// Vietnamese text folding for accent-insensitive search and matching (DESIGN §7).
+// Vietnamese text folding for accent-insensitive search and matching (docs/domain-rules.md §7).
 //
 // Folding = lower-case, diacritics removed, đ/Đ → d. Unicode decomposition (NFD) splits
 // "ệ" into "e" + two combining marks, which we strip; but đ (U+0111) and Đ (U+0110) are

@@ -1,4 +1,4 @@
-// The closed vocabularies of the domain (DESIGN §1, §3, §4). The database schema,
+// The closed vocabularies of the domain (docs/domain-rules.md §1, §3, §4). The database schema,
 // the validators and the translations all derive from these lists, so a value
 // cannot exist in one place and be missing in another.
 
@@ -22,7 +22,7 @@ export type DirectiveState = (typeof DIRECTIVE_STATES)[number];
 export const DEADLINE_KINDS = ["dated", "ongoing", "none"] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
-/** Stored workflow state of a task (DESIGN §4). */
+/** Stored workflow state of a task (docs/domain-rules.md §4). */
 export const WORKFLOW_STATES = [
   "open",
   "in_progress",
@@ -64,7 +64,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const EMAIL_STATES = ["pending", "sent", "failed", "skipped"] as const;
 export type EmailState = (typeof EMAIL_STATES)[number];
 
-/** Computed status (DESIGN §4), never stored. */
+/** Computed status (docs/domain-rules.md §4), never stored. */
 export const TASK_STATUSES = [
   "done_on_time",
   "done_late",
@@ -77,8 +77,21 @@ export const TASK_STATUSES = [
   "cancelled",
 ] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
-/** Statuses shown apart and excluded from the counts (DESIGN §4 rule 1). */
+/** Statuses shown apart and excluded from the counts (docs/domain-rules.md §4 rule 1). */
 export const SET_ASIDE_STATUSES = ["on_hold", "cancelled"] as const satisfies readonly TaskStatus[];
+
+/**
+ * The two readings of a past day (docs/domain-rules.md §4, "two bases"): as it
+ * happened — every fact by the day it took effect, with all that is known now (the
+ * default) — or as recorded — only what had been recorded by the end of the day,
+ * i.e. what the system showed then.
+ */
+export const STATUS_BASES = ["happened", "recorded"] as const;
+export type StatusBasis = (typeof STATUS_BASES)[number];
+
+/** How a new deadline came about: an approved (or countered) extension, a change by the secretariat, or the correction of an entry error (in force from assignment). */
+export const DEADLINE_CHANGE_KINDS = ["change", "correction"] as const;
+export type DeadlineChangeKind = (typeof DEADLINE_CHANGE_KINDS)[number];
 
 /** Main tasks (no parent) or sub-tasks: a directive's summary counts them apart. */
 export const TASK_LEVELS = ["top", "sub"] as const;

@@ -6,20 +6,39 @@ import type { DeadlineKind, WorkflowState } from "./vocabulary";
 /**
  * Allowed moves. Beyond DESIGN §4's main path, a lead department may report done
  * straight from `open` (work finished before any progress report) or again after
- * a return (rework finished); the secretariat may hold or withdraw any open task.
+ * a return (rework finished); the secretariat may hold or withdraw any open task,
+ * and resumes a held task to the step it was held at (`stateAfterResume`): a
+ * completion reported before the hold is still awaiting confirmation after it.
+ * Who may make which move is checked by the models (`canReportCompletion`).
  */
 export const WORKFLOW_MOVES: Record<WorkflowState, readonly WorkflowState[]> = {
   open: ["in_progress", "awaiting_confirmation", "on_hold", "cancelled"],
   in_progress: ["awaiting_confirmation", "on_hold", "cancelled"],
   awaiting_confirmation: ["done", "returned", "on_hold", "cancelled"],
   returned: ["in_progress", "awaiting_confirmation", "on_hold", "cancelled"],
-  on_hold: ["open", "in_progress", "cancelled"],
+  on_hold: ["open", "in_progress", "awaiting_confirmation", "cancelled"],
   done: [],
   cancelled: [],
 };
 
 export function canMove(from: WorkflowState, to: WorkflowState): boolean {
   return WORKFLOW_MOVES[from].includes(to);
+}
+
+/**
+ * Where a held task goes when the secretariat resumes it, from the state it was
+ * held at (null if unknown): a reported completion goes back to awaiting the
+ * secretariat's decision — the department's report and date stand (issue #12) —
+ * other work to in progress if it had started, else to open.
+ */
+export function stateAfterResume(heldFrom: WorkflowState | null, workStarted: boolean): WorkflowState {
+  if (heldFrom === "awaiting_confirmation") return "awaiting_confirmation";
+  return workStarted ? "in_progress" : "open";
+}
+
+/** The lead department reports done from these states; a held task must be resumed first. */
+export function canReportCompletion(state: WorkflowState): boolean {
+  return state !== "on_hold" && canMove(state, "awaiting_confirmation");
 }
 
 /** Tasks in these states are finished and no longer move to a successor department. */

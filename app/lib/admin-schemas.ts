@@ -60,7 +60,7 @@ export function userProfileShape(t: Translate) {
   };
 }
 
-/** Department roles need a department (DESIGN §3); other roles may have one. */
+/** Department roles need a department (docs/domain-rules.md §3); other roles may have one. */
 export function requireDepartmentForRole(t: Translate) {
   return (value: { role: Role; departmentId?: number }, ctx: z.RefinementCtx) => {
     if ((DEPARTMENT_ROLES as readonly Role[]).includes(value.role) && value.departmentId === undefined) {

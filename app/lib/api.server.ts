@@ -10,11 +10,10 @@ import { parsePeriod } from "~/domain/periods";
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { isLocalDate, today, type LocalDate } from "../domain/dates";
 import { hasPermission, type Actor, type Permission } from "../domain/permissions";
+import { STATUS_BASES, type StatusBasis } from "../domain/vocabulary";
 import { originOf, recordAudit } from "../models/audit.server";
 import { authenticateApiToken, type ApiAuthFailure, type ApiClient } from "../models/api-tokens.server";
 import { dashboardFiltersFromUrl, type DashboardFilterKey } from "../models/dashboard.server";
-import { getStatusRules } from "../models/settings.server";
-import type { StatusRules } from "../domain/status";
 import { apiRequestsPerMinute, hitRateLimit } from "./api-rate-limit.server";
 import { getDb, type AppDatabase } from "./db.server";
 import { negotiateApiLocale } from "./api-protocol";
@@ -48,7 +47,6 @@ export interface ApiCall {
   client: ApiClient;
   /** The user the token acts as: every rule of the screens applies to them. */
   actor: Actor;
-  rules: StatusRules;
 }
 
 // ---------------------------------------------------------------- responses
@@ -211,12 +209,12 @@ export function apiEndpoint(options: EndpointOptions, handler: (call: ApiCall) =
         t,
         client,
         actor: client.user,
-        rules: getStatusRules(db),
       };
       if (!hasPermission(client.user, options.permission)) apiDeny(call, options.permission, 403);
       if (invalidLang !== null)
         throw new ApiError(400, "invalid_parameter", t("api.error.invalid_lang", { value: invalidLang }));
-      checkQueryNames(call, [...options.query, "lang"]);
+      const names = options.query.includes("asOf") ? [...options.query, "basis"] : options.query;
+      checkQueryNames(call, [...names, "lang"]);
       return apiJson(await handler(call), 200, locale);
     } catch (thrown) {
       return apiErrorResponse(await asApiError(thrown, t), locale);
@@ -294,11 +292,15 @@ function integerQuery(call: ApiCall, name: string, min: number, max: number): nu
   return number;
 }
 
-/** `?asOf=YYYY-MM-DD`, default today in Asia/Ho_Chi_Minh. */
-export function asOfQuery(call: ApiCall): { asOf: LocalDate; isToday: boolean } {
+/**
+ * `?asOf=YYYY-MM-DD`, default today in Asia/Ho_Chi_Minh, and `?basis=recorded` for
+ * what the system showed on that day (default: as it happened, with all known now).
+ * Every endpoint that takes `asOf` takes `basis` too.
+ */
+export function asOfQuery(call: ApiCall): { asOf: LocalDate; isToday: boolean; basis: StatusBasis } {
   const now = today();
   const asOf = dateQuery(call, "asOf") ?? now;
-  return { asOf, isToday: asOf === now };
+  return { asOf, isToday: asOf === now, basis: choiceQuery(call, "basis", STATUS_BASES) ?? "happened" };
 }
 
 export function pageQuery(call: ApiCall): { page: number; pageSize: number } {

@@ -74,7 +74,7 @@ export function requiredDate(t: Translate, label: MessageKey) {
     .transform(toLocalDate(t, label));
 }
 
-function optionalDate(t: Translate, label: MessageKey) {
+export function optionalDate(t: Translate, label: MessageKey) {
   const parse = toLocalDate(t, label);
   return z
     .string()
@@ -199,7 +199,7 @@ function taskFields(t: Translate) {
 }
 
 /**
- * The task rules a form can check by itself (DESIGN §5: one lead, never also a
+ * The task rules a form can check by itself (docs/domain-rules.md §5: one lead, never also a
  * coordinator; deadlines), from app/domain/workflow.ts. The rules that need the
  * parent task are checked by the model and shown on the same fields.
  */

@@ -159,6 +159,8 @@ export function taskErrors(
           t("desk.error.invalidTaskMove", { from: t(`workflow.${error.from}`), to: t(`workflow.${error.to}`) }),
         ],
       };
+    case "deadline_on_issued":
+      return { fieldErrors: { dueDate: [t("desk.error.deadlineOnIssued")] } };
   }
 }
 
@@ -234,8 +236,10 @@ export function describeTaskChanges(db: AppDatabase, t: Translate, changes: read
     }
   };
 
+  // Only the task's own fields: an audit event's details (ids of the records it wrote,
+  // the moment it was recorded) are not changes a reader of the form needs to see.
   return changes
-    .filter((c) => c.field !== "directiveId")
+    .filter((c) => CHANGE_LABELS[c.field] !== undefined)
     .map((c) => {
       const label = CHANGE_LABELS[c.field];
       return {

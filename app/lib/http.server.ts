@@ -10,7 +10,7 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   return to;
 }
 
-/** Throws a 404 that does not say whether the record exists (DESIGN §5). */
+/** Throws a 404 that does not say whether the record exists (docs/domain-rules.md §5). */
 export function notFound(): never {
   throw data(null, { status: 404 });
 }

@@ -1,4 +1,4 @@
-// The department's desk on a task page (DESIGN §3–§5): progress reports, extension
+// The department's desk on a task page (docs/domain-rules.md §3–§5): progress reports, extension
 // requests and decisions, two-step completion, comments. The page's intents, the
 // permission each needs and the notices after a save; the Zod schema of the intents is
 // in progress-schemas.ts (Zod-free here, so that the page does not ship Zod).

@@ -65,6 +65,19 @@ export const ROUTE_ACCESS = {
   "routes/scorecard": { loader: { permission: "dashboard.read" } },
   // The scorecard as Excel/CSV: the scorecard page's query string (models/scorecard-report.server.ts).
   "routes/scorecard_.export": { loader: { permission: "dashboard.read" } },
+  // Published period reports (chốt số liệu): the list, and publishing one (an empty form is a 400).
+  "routes/reports._index": {
+    loader: { permission: "report.read" },
+    action: { permission: "report.publish", granted: { status: 400 } },
+  },
+  // One published report (an unknown id is a 404), and its stored files.
+  "routes/reports.$id": { loader: { permission: "report.read", granted: { status: 404 } } },
+  "routes/reports.$id_.download": { loader: { permission: "report.read", granted: { status: 404 } } },
+  // Deadline changes and records entered after the fact on a task (an empty form is a 400).
+  "routes/tasks.$id_.history": {
+    loader: { permission: "history.enter", resource: "task" },
+    action: { permission: "history.enter", resource: "task", granted: { status: 400 } },
+  },
   // A department's page with its scorecard over quarters: department users read their own only.
   "routes/departments.$id": { loader: { permission: "dashboard.read", resource: "department" } },
   "routes/directives._index": { loader: { permission: "directive.read" } },

@@ -1,5 +1,5 @@
 // Files attached to progress reports, completion reports and extension requests
-// (DESIGN §3). See docs/decisions/010-attachments.md.
+// (docs/domain-rules.md §3). See docs/decisions/010-attachments.md.
 //
 // Storage: `<ATTACHMENTS_DIR>` (default: `attachments/` next to the database file)
 // holds each file under a random storage key, `ab/abcdef…` — never the user's file

@@ -1,4 +1,4 @@
-// The audit log (DESIGN §3): who did what, when, to which record, before and after,
+// The audit log (docs/domain-rules.md §3): who did what, when, to which record, before and after,
 // from where. Append-only; written in the same transaction as the change it records.
 import { auditEvents } from "../../db/schema";
 import type { AppDatabase, WriteTransaction } from "../lib/db.server";

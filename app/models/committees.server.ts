@@ -1,5 +1,5 @@
 // The secretariat's writes on steering committees (Ban Chỉ đạo) and their meetings.
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { committees, meetings } from "../../db/schema";
 import type { LocalDate } from "../domain/dates";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
@@ -211,4 +211,9 @@ export function updateMeeting(
     });
     return { ok: true, id };
   });
+}
+
+/** Every committee, by name: the choices of a committee menu. */
+export function committeeOptions(db: AppDatabase) {
+  return db.select({ id: committees.id, name: committees.name }).from(committees).orderBy(asc(committees.name)).all();
 }

@@ -7,19 +7,33 @@ import { sql, type SQL } from "drizzle-orm";
 import { endOfLocalDay, type LocalDate } from "../domain/dates";
 import { canReadDepartmentFigures, type Actor } from "../domain/permissions";
 import { parsePeriod } from "../domain/periods";
-import type { StatusRules } from "../domain/status";
-import { SET_ASIDE_STATUSES, TASK_STATUSES, type TaskLevel, type TaskStatus } from "../domain/vocabulary";
+import {
+  SET_ASIDE_STATUSES,
+  TASK_STATUSES,
+  type StatusBasis,
+  type TaskLevel,
+  type TaskStatus,
+} from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import { badRequest, notFound } from "../lib/http.server";
 import type { Translate } from "../lib/i18n";
+import { dueSoonUntil } from "../domain/status";
+import { moreThanWorkingDaysBefore, workingDaysBetween } from "../domain/working-days";
+import { confirmationWorkingDays } from "./settings.server";
 import { dayNumber } from "../domain/status-spans";
 import { escalatingReminders, hasEscalatingReminder } from "./reminders.server";
-import { rollupCounts, statusFactsUsable } from "./status-facts.server";
+import { readyStatusFacts, rollupCounts, spanBasisFilter, statusRulesInForce } from "./status-facts.server";
 import { emptyStatusCounts, statusCountsBy, statusCountsInScope, type StatusCounts } from "./status-counts.server";
 import { spanScopeFilter, walkIndex, type TaskScope } from "./task-scope.server";
-import { ledByOn, spanContains, taskStatusSource } from "./task-status.server";
+import { ledBy, readingsDifferOn, spanContains, taskStatusSource } from "./task-status.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
-import { SCORECARD_COLUMNS, type ScorecardColumn, type ScorecardSort } from "../lib/scorecard";
+import {
+  ASSIGNED_TERMS,
+  SCORECARD_COLUMNS,
+  scorecardFigureHref,
+  type ScorecardColumn,
+  type ScorecardSort,
+} from "../lib/scorecard";
 
 export { SCORECARD_COLUMNS, SCORECARD_SORTS, type ScorecardColumn, type ScorecardSort } from "../lib/scorecard";
 
@@ -75,12 +89,13 @@ export function dashboardFiltersFromUrl(
 }
 
 /**
- * A condition over `tasks t`: visible to the actor and within the filters as of a
- * day (the lead department is the one of that day) — the task list's own conditions.
+ * A condition over the status source (`tasks t` and its span `s` of the day): visible
+ * to the actor and within the filters (the lead department is the one of the span's
+ * day) — the task list's own conditions.
  */
-export function dashboardTaskFilter(actor: Actor, filters: DashboardFilters, asOf: LocalDate): SQL {
+export function dashboardTaskFilter(actor: Actor, filters: DashboardFilters): SQL {
   const conditions = [otherConditions(actor, filters)];
-  if (filters.department !== undefined) conditions.push(ledByOn(filters.department, asOf));
+  if (filters.department !== undefined) conditions.push(ledBy(filters.department));
   return sql.join(conditions, sql` AND `);
 }
 
@@ -106,9 +121,10 @@ const SCOPE_KEYS: ReadonlySet<string> = new Set<DashboardFilterKey>(["committee"
  * `dashboardTaskFilter`) comes along as the whole `dashboardTaskFilter` condition:
  * the figures are then counted from the spans of the tasks meeting it.
  */
-export function dashboardScope(actor: Actor, filters: DashboardFilters): TaskScope {
+export function dashboardScope(actor: Actor, filters: DashboardFilters, basis: StatusBasis = "happened"): TaskScope {
   const scope: TaskScope = {
     actor,
+    basis,
     committee: filters.committee,
     directive: filters.directive,
     department: filters.department,
@@ -118,17 +134,22 @@ export function dashboardScope(actor: Actor, filters: DashboardFilters): TaskSco
   return unknown ? { ...scope, extra: otherConditions(actor, filters) } : scope;
 }
 
-/** The task list behind a figure: `/tasks?…` with the figure's filters; no `asOf` for today. */
+/** The task list behind a figure: `/tasks?…` with the figure's filters and reading; no `asOf` for today. */
 export function taskListHref(
   filters: DashboardFilters & {
     status?: TaskStatus;
     stale?: boolean;
     escalated?: boolean;
+    /** Only the tasks read differently on the day as recorded and as it happened. */
+    differs?: boolean;
+    /** Only the completions awaiting confirmation longer than the secretariat's working days. */
+    waiting?: boolean;
     dueFrom?: LocalDate;
     dueTo?: LocalDate;
   },
   asOf: LocalDate,
   isToday: boolean,
+  basis: StatusBasis = "happened",
 ): string {
   const params = new URLSearchParams();
   if (filters.status !== undefined) params.set("status", filters.status);
@@ -141,7 +162,10 @@ export function taskListHref(
   if (filters.dueTo !== undefined) params.set("dueTo", filters.dueTo);
   if (filters.stale) params.set("stale", "1");
   if (filters.escalated) params.set("escalated", "1");
+  if (filters.differs) params.set("differs", "1");
+  if (filters.waiting) params.set("waiting", "1");
   if (!isToday) params.set("asOf", asOf);
+  if (basis !== "happened") params.set("basis", basis);
   const query = params.toString();
   return query === "" ? "/tasks" : `/tasks?${query}`;
 }
@@ -219,14 +243,13 @@ function listedTasksFromSpans(
   db: AppDatabase,
   scope: TaskScope,
   asOf: LocalDate,
-  rules: StatusRules,
   status: "overdue" | "due_soon",
   limit: number,
   matching: number,
 ) {
   const day = dayNumber(asOf);
   const all =
-    rollupCounts(db, { visibilities: [0, 1, 2] }, asOf)
+    rollupCounts(db, { basis: scope.basis, visibilities: [0, 1, 2] }, asOf)
       .get(0)
       ?.get(status) ?? 0;
   // Due soon is a range of a few days of the index: walking it is cheap for any scope.
@@ -236,7 +259,7 @@ function listedTasksFromSpans(
     status === "overdue"
       ? sql`s.severity = 0 AND s.due_day < ${day}`
       : // The index's first column too, so SQLite seeks to the range instead of walking every earlier due date.
-        sql`s.severity = 1 AND (s.due_day IS NULL) = 0 AND s.due_day >= ${day} AND s.due_day <= ${day + rules.dueSoonDays}`;
+        sql`s.severity = 1 AND (s.due_day IS NULL) = 0 AND s.due_day >= ${day} AND s.due_day <= ${dayNumber(dueSoonUntil(asOf, statusRulesInForce(db)))}`;
   const spans = db.all<{ task_id: number; due_day: number; lead_id: number }>(sql`
     SELECT s.task_id, s.due_day, s.lead_department_id AS lead_id FROM task_status_spans s ${narrow ? sql`` : sql`INDEXED BY task_status_spans_due_idx`}
     WHERE ${spanContains(asOf)} AND ${due} AND ${spanScopeFilter(scope, narrow)}
@@ -293,32 +316,12 @@ function toPendingItem(r: PendingRow) {
 
 /**
  * Extension requests waiting for a decision at the end of the day (made by then,
- * decided — if ever — later), oldest first, and how many: from history.
+ * decided — if ever — later), oldest first, and how many. The scope is read from the
+ * span of each request's task (a task existing at the end of the day has one), and
+ * the first requests are found in the order of the pending-requests index (and of
+ * those decided later).
  */
-function pendingExtensionsOf(db: AppDatabase, filter: SQL, cutoff: number) {
-  // Two indexed lookups (pending now; decided after the day), not an OR that would read every request.
-  const pendingWhere = sql`e.id IN (
-      SELECT id FROM extension_requests WHERE state = 'pending' AND created_at < ${cutoff}
-      UNION ALL
-      SELECT id FROM extension_requests WHERE decided_at >= ${cutoff} AND created_at < ${cutoff})
-    AND t.created_at < ${cutoff} AND ${filter}`;
-  // One pass: the first requests and, with each, how many there are.
-  const rows = db.all<PendingRow & { total: number }>(sql`
-    SELECT ${PENDING_COLUMNS}, count(*) OVER () AS total
-    FROM extension_requests e JOIN tasks t ON t.id = e.task_id
-    JOIN departments dep ON dep.id = e.department_id
-    WHERE ${pendingWhere}
-    ORDER BY e.created_at, e.id
-    LIMIT ${DASHBOARD_LIST_LIMIT}`);
-  return { pendingExtensions: rows[0]?.total ?? 0, pendingExtensionList: rows.map(toPendingItem) };
-}
-
-/**
- * The same from the stored spans: the scope is read from the span of each request's
- * task (a task existing at the end of the day has one), and the first requests are
- * found in the order of the pending-requests index (and of those decided later).
- */
-function pendingExtensionsFromSpans(db: AppDatabase, scope: TaskScope, asOf: LocalDate) {
+function pendingExtensions(db: AppDatabase, scope: TaskScope, asOf: LocalDate) {
   const cutoff = endOfLocalDay(asOf);
   const inScope = sql`${spanContains(asOf)} AND ${spanScopeFilter(scope, false)}`;
   const parts = [
@@ -356,9 +359,9 @@ export const DASHBOARD_LIST_LIMIT = 20;
  * manual reminder): the count with the link to exactly those tasks, and the first of them,
  * longest overdue first, with the reminder that escalated each.
  */
-function escalatedTasks(db: AppDatabase, filter: SQL, asOf: LocalDate, rules: StatusRules, href: string) {
+function escalatedTasks(db: AppDatabase, filter: SQL, asOf: LocalDate, basis: StatusBasis, href: string) {
   // The few tasks with escalating reminders first: SQLite starts from the first list of task ids.
-  const subquery = taskStatusSource(db, asOf, rules, sql`${hasEscalatingReminder(asOf)} AND ${filter}`);
+  const subquery = taskStatusSource(db, asOf, sql`${hasEscalatingReminder(asOf)} AND ${filter}`, basis);
   const count =
     db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${subquery}) st WHERE st.status = 'overdue'`)?.n ?? 0;
   const rows = listedTasks(db, subquery, "overdue", DASHBOARD_LIST_LIMIT);
@@ -381,31 +384,25 @@ export function dashboardFigures(
   filters: DashboardFilters,
   asOf: LocalDate,
   isToday: boolean,
-  rules: StatusRules,
+  basis: StatusBasis = "happened",
 ) {
-  const filter = dashboardTaskFilter(actor, filters, asOf);
-  const scope = dashboardScope(actor, filters);
+  const filter = dashboardTaskFilter(actor, filters);
+  const scope = dashboardScope(actor, filters, basis);
   const cutoff = endOfLocalDay(asOf);
-  const counts = statusCountsInScope(db, scope, asOf, rules).get(0) ?? emptyStatusCounts();
+  const counts = statusCountsInScope(db, scope, asOf).get(0) ?? emptyStatusCounts();
   const href = (extra: { status?: TaskStatus; stale?: boolean; escalated?: boolean } = {}) =>
-    taskListHref({ ...filters, ...extra }, asOf, isToday);
+    taskListHref({ ...filters, ...extra }, asOf, isToday, basis);
   const byStatus = Object.fromEntries(
     TASK_STATUSES.map((status) => [status, { count: counts[status], href: href({ status }) }]),
   ) as Record<TaskStatus, Figure>;
   const total = TASK_STATUSES.reduce((sum, s) => sum + counts[s], 0);
 
-  const fromSpans = statusFactsUsable(db, rules);
   const list = (status: "overdue" | "due_soon") =>
-    fromSpans
-      ? listedTasksFromSpans(db, scope, asOf, rules, status, DASHBOARD_LIST_LIMIT, counts[status])
-      : listedTasks(db, taskStatusSource(db, asOf, rules, filter), status, DASHBOARD_LIST_LIMIT);
+    listedTasksFromSpans(db, scope, asOf, status, DASHBOARD_LIST_LIMIT, counts[status]);
   const overdue = counts.overdue === 0 ? [] : list("overdue");
   const dueSoon = counts.due_soon === 0 ? [] : list("due_soon");
-  const escalated = escalatedTasks(db, filter, asOf, rules, href({ escalated: true }));
-
-  const { pendingExtensions, pendingExtensionList } = fromSpans
-    ? pendingExtensionsFromSpans(db, scope, asOf)
-    : pendingExtensionsOf(db, filter, cutoff);
+  const escalated = escalatedTasks(db, filter, asOf, basis, href({ escalated: true }));
+  const pending = pendingExtensions(db, scope, asOf);
 
   // Targets of the tasks in scope, with the value last recorded by the end of the day.
   const targets = db
@@ -424,13 +421,9 @@ export function dashboardFigures(
         (SELECT v.value FROM target_values v WHERE v.target_id = g.id AND v.created_at < ${cutoff}
          ORDER BY v.created_at DESC, v.id DESC LIMIT 1) AS current_value
       FROM targets g CROSS JOIN tasks t ON t.id = g.task_id -- from the few targets, not from every task
-      WHERE g.created_at < ${cutoff} AND ${
-        fromSpans
-          ? // The scope from the task's span (one exists if the task existed), checked target by target.
-            sql`EXISTS (SELECT 1 FROM task_status_spans s WHERE s.task_id = t.id AND ${spanContains(asOf)}
-              AND ${spanScopeFilter(scope, false)})`
-          : sql`t.created_at < ${cutoff} AND ${filter}`
-      }
+      -- The scope from the task's span (one exists if the task existed), checked target by target.
+      WHERE g.created_at < ${cutoff} AND EXISTS (SELECT 1 FROM task_status_spans s WHERE s.task_id = t.id
+        AND ${spanContains(asOf)} AND ${spanScopeFilter(scope, false)})
       ORDER BY t.directive_id, t.position, g.position, g.id
       LIMIT ${DASHBOARD_LIST_LIMIT}`,
     )
@@ -455,8 +448,7 @@ export function dashboardFigures(
     overdue,
     dueSoon,
     escalated,
-    pendingExtensions,
-    pendingExtensionList,
+    ...pending,
     targets,
   };
 }
@@ -473,16 +465,17 @@ export function directiveProgress(
   actor: Actor,
   filters: DashboardFilters,
   asOf: LocalDate,
-  rules: StatusRules,
+  basis: StatusBasis = "happened",
   limit = DASHBOARD_DIRECTIVE_LIMIT,
 ) {
-  const filter = dashboardTaskFilter(actor, filters, asOf);
-  const cutoff = endOfLocalDay(asOf);
-  // Newest first, each with at least one task in scope that existed at the end of the day.
+  readyStatusFacts(db);
+  const filter = dashboardTaskFilter(actor, filters);
+  // Newest first, each with at least one task in scope that existed at the end of the day (it has a span then).
   const found = db.all<{ id: number; number: string | null; abstract: string }>(sql`
     SELECT d.id, d.number, d.abstract FROM directives d
     WHERE ${filters.directive === undefined ? sql`1 = 1` : sql`d.id = ${filters.directive}`}
-      AND EXISTS (SELECT 1 FROM tasks t WHERE t.directive_id = d.id AND t.created_at < ${cutoff} AND ${filter})
+      AND EXISTS (SELECT 1 FROM tasks t JOIN task_status_spans s ON s.task_id = t.id AND ${spanContains(asOf)}
+        AND ${spanBasisFilter(basis)} WHERE t.directive_id = d.id AND ${filter})
     ORDER BY d.issued_on DESC, d.id DESC
     LIMIT ${limit + 1}`);
   const rows = found.slice(0, limit);
@@ -491,7 +484,7 @@ export function directiveProgress(
     rows.map((row) => sql`${row.id}`),
     sql`, `,
   );
-  const counts = statusCountsBy(db, sql`t.directive_id`, asOf, rules, sql`t.directive_id IN (${ids}) AND ${filter}`);
+  const counts = statusCountsBy(db, sql`t.directive_id`, asOf, sql`t.directive_id IN (${ids}) AND ${filter}`, basis);
   return {
     directives: rows.map((row) => ({ ...row, counts: counts.get(row.id) ?? emptyStatusCounts() })),
     more: found.length > limit,
@@ -508,8 +501,10 @@ export interface ScorecardRow {
 }
 
 /**
- * One row per department leading at least one task in scope, counted in SQL;
- * ranked by on-time rate (none last), then fewer overdue; equal rows share a rank.
+ * One row per department leading at least one task in scope, counted in SQL: its
+ * assigned tasks (those counted) are the sum of its status columns; the tasks on hold
+ * or withdrawn are shown apart (docs/decisions/019). Ranked by on-time rate (none
+ * last), then fewer overdue; equal rows share a rank.
  */
 export function scorecard(
   db: AppDatabase,
@@ -517,12 +512,12 @@ export function scorecard(
   filters: Omit<DashboardFilters, "department">,
   asOf: LocalDate,
   isToday: boolean,
-  rules: StatusRules,
+  basis: StatusBasis = "happened",
   sort: ScorecardSort = "rank",
   dir: "asc" | "desc" = "asc",
 ): ScorecardRow[] {
   const scope = { committee: filters.committee, directive: filters.directive, period: filters.period };
-  const counts = statusCountsInScope(db, dashboardScope(actor, scope), asOf, rules, "department");
+  const counts = statusCountsInScope(db, dashboardScope(actor, scope, basis), asOf, "department");
   const ids = [...counts.keys()];
   const departments = new Map(
     ids.length === 0
@@ -536,40 +531,25 @@ export function scorecard(
           )
           .map((d) => [d.id, d]),
   );
-  const rows = ids.map((id) => {
+  const scored = ids.map((id) => {
     const c = counts.get(id)!;
-    return {
-      ...departments.get(id)!,
-      assigned: TASK_STATUSES.reduce((sum, s) => sum + c[s], 0),
-      done_on_time: c.done_on_time,
-      done_late: c.done_late,
-      overdue: c.overdue,
-      due_soon: c.due_soon,
-      on_track: c.on_track,
-      ongoing: c.ongoing,
-      stale: c.stale,
-    };
-  });
-
-  const scored = rows.map((r) => {
-    const done = r.done_on_time + r.done_late;
-    const filtersOf = (extra: { status?: TaskStatus; stale?: boolean }) =>
-      taskListHref({ ...scope, department: r.id, ...extra }, asOf, isToday);
+    const department = departments.get(id)!;
+    // Assigned: the tasks counted (docs/decisions/019), so a row adds up; on hold and withdrawn apart.
+    const count = (column: ScorecardColumn) =>
+      column === "assigned" ? ASSIGNED_TERMS.reduce((sum, s) => sum + c[s], 0) : c[column];
+    const listHref = (extra: { status?: TaskStatus; stale?: boolean }) =>
+      taskListHref({ ...scope, department: id, ...extra }, asOf, isToday, basis);
     const figures = Object.fromEntries(
       SCORECARD_COLUMNS.map((column) => [
         column,
-        {
-          count: r[column],
-          href: filtersOf(
-            column === "assigned" ? {} : column === "stale" ? { stale: true } : { status: column as TaskStatus },
-          ),
-        },
+        { count: count(column), href: scorecardFigureHref(column, listHref) },
       ]),
     ) as Record<ScorecardColumn, Figure>;
+    const done = c.done_on_time + c.done_late;
     return {
-      department: { id: r.id, name: r.name, code: r.code },
+      department: { id: department.id, name: department.name, code: department.code },
       figures,
-      onTimeRate: done === 0 ? null : r.done_on_time / done,
+      onTimeRate: done === 0 ? null : c.done_on_time / done,
       rank: 0,
     };
   });
@@ -595,4 +575,73 @@ export function scorecard(
     const order = typeof x === "string" ? x.localeCompare(String(y), "vi") : x - (y as number);
     return sign * order || a.rank - b.rank || a.department.name.localeCompare(b.department.name, "vi");
   });
+}
+
+/**
+ * On a past day: how many of the tasks in scope read differently as recorded and as
+ * they happened (records entered after the fact, corrections), with the link to their
+ * list — the page says so beside its figures.
+ */
+export function readingDifferences(
+  db: AppDatabase,
+  actor: Actor,
+  filters: DashboardFilters,
+  asOf: LocalDate,
+  isToday: boolean,
+  basis: StatusBasis,
+): Figure | null {
+  if (isToday) return null;
+  const count =
+    db.get<{ n: number }>(sql`
+      SELECT count(*) AS n FROM (${taskStatusSource(
+        db,
+        asOf,
+        sql`t.id IN (${readingsDifferOn(asOf)}) AND ${dashboardTaskFilter(actor, filters)}`,
+      )})`)?.n ?? 0;
+  return { count, href: taskListHref({ ...filters, differs: true }, asOf, isToday, basis) };
+}
+
+/**
+ * The secretariat's own delay (rule 3): completions reported and awaiting its
+ * confirmation for more than N working days on the day (N a setting, default 3) —
+ * the count with the link to their list, and the longest waiting first.
+ */
+export function confirmationBacklog(
+  db: AppDatabase,
+  actor: Actor,
+  filters: DashboardFilters,
+  asOf: LocalDate,
+  isToday: boolean,
+  basis: StatusBasis = "happened",
+) {
+  const workingDays = confirmationWorkingDays(db);
+  const since = dayNumber(moreThanWorkingDaysBefore(asOf, workingDays));
+  const source = taskStatusSource(db, asOf, dashboardTaskFilter(actor, filters), basis);
+  const waiting = sql`st.status = 'awaiting_confirmation' AND st.since_day <= ${since}`;
+  const count = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${source}) st WHERE ${waiting}`)?.n ?? 0;
+  const rows =
+    count === 0
+      ? []
+      : db
+          .all<ListedTaskRow & { since_day: number }>(
+            sql`
+      SELECT ${LISTED_TASK_COLUMNS}, st.due_date, st.days_late, st.since_day
+      FROM (${source}) st
+      JOIN tasks t ON t.id = st.task_id
+      JOIN departments dep ON dep.id = st.lead_id
+      JOIN directives dir ON dir.id = t.directive_id
+      WHERE ${waiting}
+      ORDER BY st.since_day, t.directive_id, t.position, t.id
+      LIMIT ${DASHBOARD_LIST_LIMIT}`,
+          )
+          .map((r) => {
+            const reportedOn = dateOfDay(r.since_day);
+            return { ...toListedTask(r), reportedOn, workingDaysWaited: workingDaysBetween(reportedOn, asOf) };
+          });
+  return {
+    workingDays,
+    count,
+    href: taskListHref({ ...filters, waiting: true }, asOf, isToday, basis),
+    rows,
+  };
 }

@@ -1,4 +1,4 @@
-// Department administration and reorganisation (DESIGN §3). One function per use
+// Department administration and reorganisation (docs/domain-rules.md §3). One function per use
 // case, each in one write transaction with its audit events.
 //
 // A merge moves what is still going on to the successor and leaves history where
@@ -10,7 +10,7 @@ import { and, asc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { departments, taskCoordinators, taskLeadAssignments, tasks, users } from "../../db/schema";
 import { DEPARTMENT_CODE_PATTERN, DEPARTMENT_LIMITS } from "../domain/admin-limits";
-import { isLocalDate, localDateOf, today, type LocalDate } from "../domain/dates";
+import { isLocalDate, localDateOf, startOfLocalDay, today, type LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import { DEPARTMENT_KINDS, type WorkflowState } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
@@ -340,7 +340,7 @@ export interface MergeSummary {
 }
 
 /**
- * Merges a department into a successor (DESIGN §3), all in one transaction:
+ * Merges a department into a successor (docs/domain-rules.md §3), all in one transaction:
  * 1. every open task it leads gets the successor as lead (version bumped, the lead
  *    assignment closed and a new one opened, one `task.reassign` audit each); where
  *    the successor coordinated the task, that coordination ends as it becomes lead;
@@ -410,12 +410,30 @@ export function mergeDepartment(
         .set({ leadDepartmentId: successorId, version: task.version + 1, updatedAt: now })
         .where(eq(tasks.id, task.id))
         .run();
+      // The merge takes effect on its day (docs/domain-rules.md §3): past days before it keep
+      // the merged department as lead; never before the assignment it ends.
+      const current = tx
+        .select({ fromAt: taskLeadAssignments.fromAt })
+        .from(taskLeadAssignments)
+        .where(and(eq(taskLeadAssignments.taskId, task.id), isNull(taskLeadAssignments.untilAt)))
+        .get();
+      const fromAt = Math.max(
+        effectiveOn === today(now) ? now : startOfLocalDay(effectiveOn),
+        (current?.fromAt ?? Number.NEGATIVE_INFINITY) + 1,
+      );
       tx.update(taskLeadAssignments)
-        .set({ untilAt: now })
+        .set({ untilAt: fromAt })
         .where(and(eq(taskLeadAssignments.taskId, task.id), isNull(taskLeadAssignments.untilAt)))
         .run();
       tx.insert(taskLeadAssignments)
-        .values({ taskId: task.id, departmentId: successorId, fromAt: now, assignedBy: actor.id, reason })
+        .values({
+          taskId: task.id,
+          departmentId: successorId,
+          fromAt,
+          recordedAt: fromAt < now ? now : null,
+          assignedBy: actor.id,
+          reason,
+        })
         .run();
       const coordinatorsAfter = coordinatorsBefore.filter((id) => id !== successorId);
       audit(

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
-import type { StatusRules } from "../domain/status";
+import type { StatusBasis } from "../domain/vocabulary";
 import type { DirectiveState, DirectiveType } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import { emptyStatusCounts, statusCountsInScope } from "./status-counts.server";
@@ -35,7 +35,7 @@ export function listDirectives(
   db: AppDatabase,
   actor: Actor,
   asOf: LocalDate,
-  rules: StatusRules,
+  basis: StatusBasis,
   options: DirectiveListOptions = {},
 ) {
   const page =
@@ -57,7 +57,7 @@ export function listDirectives(
     WHERE ${directiveConditions(actor, options)}
     ORDER BY d.issued_on DESC, d.id DESC
     ${page}`);
-  const counts = statusCountsInScope(db, { actor }, asOf, rules, "directive");
+  const counts = statusCountsInScope(db, { actor, basis }, asOf, "directive");
   return rows.map((row) => ({
     id: row.id,
     number: row.number,

@@ -1,9 +1,9 @@
-// Directive progress (DESIGN §6, issue #6 §3): each directive's main tasks and its
+// Directive progress (docs/domain-rules.md §6, issue #6 §3): each directive's main tasks and its
 // sub-tasks counted by status apart — "Mười nhiệm vụ: 5 hoàn thành đúng hạn, …" — with
 // the task list behind every number (directive + level + status, and the scope's filters).
 import type { LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
-import type { StatusRules } from "../domain/status";
+import type { StatusBasis } from "../domain/vocabulary";
 import { TASK_LEVELS, TASK_STATUSES, type TaskLevel, type TaskStatus } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import { DASHBOARD_DIRECTIVE_LIMIT, directiveProgress, taskListHref, type DashboardFilters } from "./dashboard.server";
@@ -28,12 +28,12 @@ export function directiveProgressByLevel(
   filters: DashboardFilters,
   asOf: LocalDate,
   isToday: boolean,
-  rules: StatusRules,
+  basis: StatusBasis,
   /** The newest this many directives (the dashboard shows a few; the directives page all). */
   limit: number = DASHBOARD_DIRECTIVE_LIMIT,
 ): DirectiveProgress[] {
-  const top = directiveProgress(db, actor, { ...filters, level: "top" }, asOf, rules, limit).directives;
-  const sub = directiveProgress(db, actor, { ...filters, level: "sub" }, asOf, rules, limit).directives;
+  const top = directiveProgress(db, actor, { ...filters, level: "top" }, asOf, basis, limit).directives;
+  const sub = directiveProgress(db, actor, { ...filters, level: "sub" }, asOf, basis, limit).directives;
   const topById = new Map(top.map((d) => [d.id, d]));
   const subById = new Map(sub.map((d) => [d.id, d]));
   // A directive whose only tasks in scope are sub-tasks still has a line, after the others.
@@ -50,9 +50,9 @@ export function directiveProgressByLevel(
         return [
           level,
           {
-            all: taskListHref(scope, asOf, isToday),
+            all: taskListHref(scope, asOf, isToday, basis),
             ...Object.fromEntries(
-              TASK_STATUSES.map((status) => [status, taskListHref({ ...scope, status }, asOf, isToday)]),
+              TASK_STATUSES.map((status) => [status, taskListHref({ ...scope, status }, asOf, isToday, basis)]),
             ),
           },
         ];

@@ -14,8 +14,9 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { reminders, tasks } from "../../db/schema";
-import { addDays, endOfLocalDay, today, type Instant, type LocalDate } from "../domain/dates";
+import { endOfLocalDay, today, type Instant, type LocalDate } from "../domain/dates";
 import { canOnTask, canSeeTask, type Actor } from "../domain/permissions";
+import { dueSoonUntil } from "../domain/status";
 import {
   automaticDedupeKey,
   automaticReminderDue,
@@ -27,14 +28,13 @@ import {
   REMINDER_LIMITS,
   type AutomaticReminderRule,
 } from "../domain/reminders";
-import type { StatusRules } from "../domain/status";
 import type { ReminderKind, TaskStatus, WorkflowState } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { deliverPendingEmails, type DeliveryReport } from "../lib/mailer.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { notifyTaskEvent } from "./notifications.server";
-import { getStatusRules } from "./settings.server";
-import { taskStatusSubquery } from "./task-status.server";
+import { statusRulesInForce } from "./status-facts.server";
+import { taskStatusSource } from "./task-status.server";
 import { taskAccessFacts } from "./visibility.server";
 
 const SYSTEM_ORIGIN: RequestOrigin = { ipAddress: null, userAgent: "reminders-job", requestId: null };
@@ -78,18 +78,17 @@ export function escalatingReminders(
 }
 
 /** The status a task has today (null if it does not exist). */
-function statusToday(db: AppDatabase, taskId: number, day: LocalDate, rules: StatusRules): TaskStatus | null {
+function statusToday(db: AppDatabase, taskId: number, day: LocalDate): TaskStatus | null {
   return (
-    db.get<{ status: TaskStatus }>(
-      sql`SELECT st.status FROM (${taskStatusSubquery(day, rules, sql`t.id = ${taskId}`)}) st`,
-    )?.status ?? null
+    db.get<{ status: TaskStatus }>(sql`SELECT st.status FROM (${taskStatusSource(db, day, sql`t.id = ${taskId}`)}) st`)
+      ?.status ?? null
   );
 }
 
 /** Is the task escalated as of `asOf` (overdue, with an unanswered escalating reminder)? */
-export function isEscalated(db: AppDatabase, taskId: number, asOf: LocalDate, rules: StatusRules): boolean {
+export function isEscalated(db: AppDatabase, taskId: number, asOf: LocalDate): boolean {
   const row = db.get<{ n: number }>(sql`
-    SELECT count(*) AS n FROM (${taskStatusSubquery(asOf, rules, sql`t.id = ${taskId} AND ${hasEscalatingReminder(asOf)}`)}) st
+    SELECT count(*) AS n FROM (${taskStatusSource(db, asOf, sql`t.id = ${taskId} AND ${hasEscalatingReminder(asOf)}`)}) st
     WHERE st.status = 'overdue'`);
   return (row?.n ?? 0) > 0;
 }
@@ -202,7 +201,6 @@ export function sendReminder(
     return { ok: false, error: "invalid", fields };
   }
   const value = parsed.data;
-  const rules = getStatusRules(db);
   return writeTransaction(db, (tx): ReminderResult => {
     const facts = taskAccessFacts(db, value.taskId);
     if (facts === null || !canSeeTask(actor, facts)) return { ok: false, error: "not_found" };
@@ -274,7 +272,7 @@ export function sendReminder(
       origin,
       at: now,
     });
-    const escalated = escalates(manual) && statusToday(db, value.taskId, today(now), rules) === "overdue";
+    const escalated = escalates(manual) && statusToday(db, value.taskId, today(now)) === "overdue";
     const emailsQueued =
       notice.emailsQueued +
       (escalated
@@ -334,15 +332,15 @@ export interface ReminderJobReport {
 }
 
 /** Tasks in the lead department's hands that are due soon or overdue today, and their lead. */
-function automaticCandidates(db: AppDatabase, day: LocalDate, rules: StatusRules) {
-  const dueBy = addDays(day, rules.dueSoonDays);
+function automaticCandidates(db: AppDatabase, day: LocalDate) {
+  const dueBy = dueSoonUntil(day, statusRulesInForce(db));
   // The open-due index narrows to dated tasks due by then before the status lookups run.
   const filter = sql`t.state IN ('open', 'in_progress', 'returned') AND t.current_due_date IS NOT NULL
     AND t.current_due_date <= ${dueBy}
     AND t.directive_id IN (SELECT id FROM directives WHERE state <> 'draft')`;
   return db.all<{ taskId: number; status: TaskStatus; dueDate: LocalDate | null; departmentId: number }>(sql`
     SELECT st.task_id AS taskId, st.status, st.due_date AS dueDate, t.lead_department_id AS departmentId
-    FROM (${taskStatusSubquery(day, rules, filter)}) st JOIN tasks t ON t.id = st.task_id
+    FROM (${taskStatusSource(db, day, filter)}) st JOIN tasks t ON t.id = st.task_id
     WHERE st.status IN ('due_soon', 'overdue')
     ORDER BY st.task_id`);
 }
@@ -419,7 +417,7 @@ function createAutomaticReminder(
  * Escalations not yet announced: per task overdue today, its newest unanswered
  * escalating reminder, unless an escalation was already recorded for it.
  */
-function pendingEscalations(db: AppDatabase, day: LocalDate, rules: StatusRules, now: Instant) {
+function pendingEscalations(db: AppDatabase, day: LocalDate, now: Instant) {
   const rows = db.all<{ id: number; taskId: number; departmentId: number; ordinal: number }>(sql`
     SELECT r.id, r.task_id AS taskId, r.department_id AS departmentId, r.ordinal
     FROM reminders r
@@ -432,7 +430,7 @@ function pendingEscalations(db: AppDatabase, day: LocalDate, rules: StatusRules,
     db
       .all<{ taskId: number }>(
         sql`
-        SELECT st.task_id AS taskId FROM (${taskStatusSubquery(day, rules, sql`t.id IN (${sql.join([...newest.keys()], sql`, `)})`)}) st
+        SELECT st.task_id AS taskId FROM (${taskStatusSource(db, day, sql`t.id IN (${sql.join([...newest.keys()], sql`, `)})`)}) st
         WHERE st.status = 'overdue'`,
       )
       .map((r) => r.taskId),
@@ -462,7 +460,6 @@ export async function runReminderJob(
   options: { deliverEmails?: boolean; batchSize?: number } = {},
 ): Promise<ReminderJobReport> {
   const day = today(now);
-  const rules = getStatusRules(db);
   const report: ReminderJobReport = {
     day,
     dueSoon: 0,
@@ -472,7 +469,7 @@ export async function runReminderJob(
   };
   const batchSize = options.batchSize ?? 100;
 
-  const due = automaticCandidates(db, day, rules).flatMap((candidate) => {
+  const due = automaticCandidates(db, day).flatMap((candidate) => {
     const next = automaticReminderDue(candidate.status, candidate.dueDate, day);
     return next === null ? [] : [{ candidate, ...next }];
   });
@@ -486,7 +483,7 @@ export async function runReminderJob(
     await yieldToServer();
   }
 
-  for (const reminder of pendingEscalations(db, day, rules, now)) {
+  for (const reminder of pendingEscalations(db, day, now)) {
     writeTransaction(db, (tx) => escalate(tx, reminder, null, SYSTEM_ORIGIN, now));
     report.escalations += 1;
   }

@@ -4,7 +4,7 @@
 // The rows are exactly the scorecard page's: same function, same filters, same order.
 import { formatInstant, formatLocalDate, type LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
-import type { StatusRules } from "../domain/status";
+import type { StatusBasis } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import type { MessageKey, Translate } from "../lib/i18n";
 import { asOfFromUrl } from "../lib/as-of.server";
@@ -40,8 +40,15 @@ export function scorecardQueryFromUrl(
   t: Translate,
   db: AppDatabase,
   actor: Actor,
-): { asOf: LocalDate; isToday: boolean; filters: ScorecardFilters; sort: ScorecardSort; dir: "asc" | "desc" } {
-  const { asOf, isToday } = asOfFromUrl(url, t);
+): {
+  asOf: LocalDate;
+  isToday: boolean;
+  basis: StatusBasis;
+  filters: ScorecardFilters;
+  sort: ScorecardSort;
+  dir: "asc" | "desc";
+} {
+  const { asOf, isToday, basis } = asOfFromUrl(url, t);
   const filters: ScorecardFilters = dashboardFiltersFromUrl(url, t, db, actor, ["committee", "directive", "period"]);
   const sort = url.searchParams.get("sort") || "rank";
   const rawDir = url.searchParams.get("dir") || "asc";
@@ -49,7 +56,7 @@ export function scorecardQueryFromUrl(
   if (!isScorecardSort(sort) || dir === null) {
     badRequest(t("scorecard.invalidSort", { value: `${sort.slice(0, 20)} ${rawDir.slice(0, 10)}` }));
   }
-  return { asOf, isToday, filters, sort, dir };
+  return { asOf, isToday, basis, filters, sort, dir };
 }
 
 function isScorecardSort(value: string): value is ScorecardSort {
@@ -65,7 +72,7 @@ export function scorecardReport(
   actor: Actor,
   filters: ScorecardFilters,
   asOf: LocalDate,
-  rules: StatusRules,
+  basis: StatusBasis,
   sort: ScorecardSort,
   dir: "asc" | "desc",
   t: Translate,
@@ -73,7 +80,7 @@ export function scorecardReport(
   const described = describeFilters(db, actor, filters, t);
   if (!described.ok) return described;
   // `isToday` only shapes the links, which a file does not carry.
-  const rows = scorecard(db, actor, filters, asOf, false, rules, sort, dir);
+  const rows = scorecard(db, actor, filters, asOf, false, basis, sort, dir);
   return { ok: true, report: { asOf, filters: described.filters, sort, dir, rows } };
 }
 

@@ -1,4 +1,4 @@
-// Accent-insensitive full-text search (DESIGN §7) on SQLite FTS5.
+// Accent-insensitive full-text search (docs/domain-rules.md §7) on SQLite FTS5.
 //
 // The index holds folded text (app/domain/text.ts); queries are folded the same
 // way, so "dao tao" finds "Đào tạo" and "so hoa" finds "số hóa". Results are

@@ -7,6 +7,8 @@ import type { AppDatabase } from "../lib/db.server";
 export const SETTING_DEFAULTS = {
   "status.due_soon_days": DEFAULT_STATUS_RULES.dueSoonDays,
   "status.stale_after_days": DEFAULT_STATUS_RULES.staleAfterDays,
+  /** A completion report waits for the secretariat's confirmation at most this many working days. */
+  "status.confirmation_working_days": 3,
   /** A session unused this long ends (minutes). */
   "session.idle_minutes": 60,
   /** A session ends this long after sign-in, used or not (hours). */
@@ -25,6 +27,7 @@ export type SettingKey = keyof typeof SETTING_DEFAULTS;
 const SETTING_MINIMUMS: Record<SettingKey, number> = {
   "status.due_soon_days": 0,
   "status.stale_after_days": 1,
+  "status.confirmation_working_days": 0,
   "session.idle_minutes": 1,
   "session.absolute_hours": 1,
   "login.max_failures_per_account": 1,
@@ -49,8 +52,13 @@ export function getSettings<K extends SettingKey>(db: AppDatabase, keys: readonl
   ) as Record<K, number>;
 }
 
-/** The status rules in force (DESIGN §4). */
+/** The status rules in force (docs/domain-rules.md §4). */
 export function getStatusRules(db: AppDatabase): StatusRules {
   const values = getSettings(db, ["status.due_soon_days", "status.stale_after_days"]);
   return { dueSoonDays: values["status.due_soon_days"], staleAfterDays: values["status.stale_after_days"] };
+}
+
+/** How many working days a completion report may wait for the secretariat's confirmation. */
+export function confirmationWorkingDays(db: AppDatabase): number {
+  return getSettings(db, ["status.confirmation_working_days"])["status.confirmation_working_days"];
 }

@@ -1,10 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { LocalDate } from "../domain/dates";
-import type { StatusRules } from "../domain/status";
-import { TASK_STATUSES, type TaskStatus } from "../domain/vocabulary";
+import { TASK_STATUSES, type StatusBasis, type TaskStatus } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
-import { rollupCounts, statusFactsUsable } from "./status-facts.server";
-import { rollupScopeOf, spanScopeFilter, taskScopeFilter, type TaskScope } from "./task-scope.server";
+import { readyStatusFacts, rollupCounts } from "./status-facts.server";
+import { rollupScopeOf, spanScopeFilter, type TaskScope } from "./task-scope.server";
 import { spanContains, taskStatusSource } from "./task-status.server";
 
 export type StatusCounts = Record<TaskStatus, number> & { stale: number };
@@ -24,18 +23,19 @@ export function addStatusCounts(a: StatusCounts, b: StatusCounts): StatusCounts 
 /**
  * Task counts by status as of a day, grouped by a column of `tasks t` (e.g.
  * `t.directive_id`) or of the status source `st` (`st.lead_id`, the lead department
- * then), computed in SQL. Tasks created after the day are not counted.
+ * then), counted in SQL over the spans of the tasks meeting `taskFilter` (over `t`
+ * and its span `s`). Tasks that did not exist yet on the day are not counted.
  */
 export function statusCountsBy(
   db: AppDatabase,
   groupColumn: SQL,
   asOf: LocalDate,
-  rules: StatusRules,
   taskFilter: SQL = sql`1 = 1`,
+  basis: StatusBasis = "happened",
 ): Map<number, StatusCounts> {
   const rows = db.all<{ group_id: number; status: TaskStatus; n: number; stale: number }>(sql`
     SELECT ${groupColumn} AS group_id, st.status, count(*) AS n, sum(st.stale) AS stale
-    FROM (${taskStatusSource(db, asOf, rules, taskFilter)}) st
+    FROM (${taskStatusSource(db, asOf, taskFilter, basis)}) st
     JOIN tasks t ON t.id = st.task_id
     GROUP BY group_id, st.status`);
   const result = new Map<number, StatusCounts>();
@@ -49,28 +49,24 @@ export function statusCountsBy(
 }
 
 const GROUPS = {
-  none: { span: sql`0`, task: sql`0` },
-  // The lead department as of the day (a span's own; the status source's `lead_id`).
-  department: { span: sql`s.lead_department_id`, task: sql`st.lead_id` },
-  directive: { span: sql`s.directive_id`, task: sql`t.directive_id` },
+  none: sql`0`,
+  // The lead department as of the day (the span's own).
+  department: sql`s.lead_department_id`,
+  directive: sql`s.directive_id`,
 } as const;
 
 /**
  * Task counts by status as of a day for a scope (group id 0 when not grouped),
- * from the fastest exact source: the stored counts when they cover the scope, else
- * the stored spans through the scope's indexes, else (spans out of date, or other
- * rules) the computation from history.
+ * from the fastest source: the stored counts when they cover the scope, else the
+ * stored spans through the scope's indexes.
  */
 export function statusCountsInScope(
   db: AppDatabase,
   scope: TaskScope,
   asOf: LocalDate,
-  rules: StatusRules,
   groupBy: keyof typeof GROUPS = "none",
 ): Map<number, StatusCounts> {
-  if (!statusFactsUsable(db, rules))
-    return statusCountsBy(db, GROUPS[groupBy].task, asOf, rules, taskScopeFilter(scope, asOf));
-
+  readyStatusFacts(db);
   const rollup = rollupScopeOf(scope);
   const groupedAcrossAll =
     groupBy === "department" && rollup?.committeeId === undefined && rollup?.departmentId === undefined;
@@ -87,7 +83,7 @@ export function statusCountsInScope(
   }
 
   const rows = db.all<{ group_id: number; status: TaskStatus; n: number; stale: number }>(sql`
-    SELECT ${GROUPS[groupBy].span} AS group_id, s.status, count(*) AS n, sum(s.stale) AS stale
+    SELECT ${GROUPS[groupBy]} AS group_id, s.status, count(*) AS n, sum(s.stale) AS stale
     FROM task_status_spans s
     WHERE ${spanContains(asOf)} AND ${spanScopeFilter(scope, true)}
     GROUP BY group_id, s.status`);

@@ -41,7 +41,7 @@ import {
   type TaskAccessFacts,
 } from "../domain/permissions";
 import { DEPARTMENT_ROLES, type WorkflowState } from "../domain/vocabulary";
-import { canMove } from "../domain/workflow";
+import { canReportCompletion } from "../domain/workflow";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { notifyTaskEvent } from "./notifications.server";
@@ -707,7 +707,7 @@ export function reportCompletion(
     }
 
     const task = taskRow(tx, value.taskId)!;
-    if (!canMove(task.state, "awaiting_confirmation")) return { ok: false, error: "invalid_state", state: task.state };
+    if (!canReportCompletion(task.state)) return { ok: false, error: "invalid_state", state: task.state };
     if (value.completionDate > today(now)) return { ok: false, error: "date_in_future", field: "completionDate" };
     if (value.completionDate < task.assignedOn) {
       return { ok: false, error: "date_before_assigned", field: "completionDate" };

@@ -1,14 +1,18 @@
-// The task report: the task list's rows (same URL filters, same visibility, same
-// order, every page) with what a Vietnamese unit report shows, as Excel or CSV.
+// The task report: the task list's rows (same URL filters, same visibility, every
+// page) with what a Vietnamese unit report shows, as Excel or CSV — every figure as
+// of the report's day on its basis (docs/domain-rules.md §4.4), and the directive's
+// structure: item numbers ("3.a" under "3"), parents before their sub-tasks.
 import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
-import { endOfLocalDay, formatInstant, formatLocalDate, type Instant, type LocalDate } from "../domain/dates";
+import { formatInstant, formatLocalDate, type Instant, type LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
-import type { StatusRules } from "../domain/status";
+import { compareOutlinePaths, outlineOf, type OutlinePlace, type OutlineTask } from "../domain/task-outline";
+import type { StatusBasis } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import type { MessageKey, Translate } from "../lib/i18n";
 import { periodLabel } from "../lib/period-label";
 import { listTasks, taskListQuery, type TaskListQuery } from "../routes/tasks._index/queries.server";
+import { bySlices, completionDatesAsOf, reportTextsAsOf } from "./task-rows.server";
 import { visibleDirectivesFilter } from "./visibility.server";
 
 /** One download holds at most this many tasks; beyond it the user is asked to narrow the filters. */
@@ -23,26 +27,30 @@ export function isExportFormat(value: string): value is ExportFormat {
 /** A cell: text, a number, a calendar day, or an instant (shown on the Hanoi clock). */
 export type ReportCell = string | number | { date: LocalDate } | { at: Instant } | null;
 
-const COLUMNS = [
+export const REPORT_COLUMNS = [
   { key: "stt", header: "report.col.stt", width: 6 },
+  { key: "item", header: "report.col.item", width: 8 },
   { key: "task", header: "report.col.task", width: 48 },
   { key: "lead", header: "report.col.lead", width: 26 },
   { key: "coordinators", header: "report.col.coordinators", width: 30 },
   { key: "source", header: "report.col.source", width: 24 },
   { key: "deadline", header: "report.col.deadline", width: 13 },
+  { key: "originalDeadline", header: "report.col.originalDeadline", width: 13 },
   { key: "status", header: "report.col.status", width: 20 },
+  { key: "percent", header: "report.col.percent", width: 9 },
   { key: "result", header: "report.col.result", width: 45 },
   { key: "difficulties", header: "report.col.difficulties", width: 32 },
   { key: "proposals", header: "report.col.proposals", width: 32 },
   { key: "extensions", header: "report.col.extensions", width: 10 },
-  { key: "previousDeadline", header: "report.col.previousDeadline", width: 14 },
   { key: "completed", header: "report.col.completed", width: 14 },
   { key: "updated", header: "report.col.updated", width: 17 },
 ] as const satisfies readonly { key: string; header: MessageKey; width: number }[];
+const COLUMNS = REPORT_COLUMNS;
 type ColumnKey = (typeof COLUMNS)[number]["key"];
 
 export interface TaskReport {
   asOf: LocalDate;
+  basis: StatusBasis;
   /** The filters in words, e.g. "Tình trạng: Quá hạn". */
   filters: string[];
   rows: { taskId: number; cells: Record<ColumnKey, ReportCell> }[];
@@ -124,62 +132,75 @@ export function describeFilters(
   if (query.period !== undefined) filters.push(t("period.filter", { period: periodLabel(t, query.period) }));
   if (query.level !== undefined) filters.push(t("level.filter", { level: t(`level.${query.level}`) }));
   if (query.stale) filters.push(t("tasks.filter.stale"));
+  if (query.counted) filters.push(t("tasks.filter.counted"));
   if (query.escalated) filters.push(t("tasks.filter.escalated"));
   return { ok: true, filters };
 }
 
-interface TaskDetails {
+interface SourceDocument {
   id: number;
-  completion_date: LocalDate | null;
   directive_number: string | null;
   directive_abstract: string;
   issued_on: LocalDate | null;
-  result: string | null;
-  difficulties: string | null;
-  proposals: string | null;
 }
 
-/** What the list rows lack, for many tasks in a few queries: the source document and the latest report by `asOf`. */
-function taskDetails(db: AppDatabase, taskIds: number[], asOf: LocalDate): Map<number, TaskDetails> {
-  const cutoff = endOfLocalDay(asOf);
-  const details = new Map<number, TaskDetails>();
-  const CHUNK = 5_000;
-  for (let start = 0; start < taskIds.length; start += CHUNK) {
-    const ids = sql.raw(
-      taskIds
-        .slice(start, start + CHUNK)
-        .map((id) => Number(id))
-        .join(", "),
-    );
-    const rows = db.all<TaskDetails>(sql`
-      SELECT t.id, t.completion_date, d.number AS directive_number, d.abstract AS directive_abstract, d.issued_on,
-        pr.result, pr.difficulties, pr.proposals
-      FROM tasks t
-      JOIN directives d ON d.id = t.directive_id
-      LEFT JOIN progress_reports pr ON pr.id = (
-        SELECT x.id FROM progress_reports x
-        WHERE x.task_id = t.id AND x.created_at < ${cutoff}
-        ORDER BY x.created_at DESC, x.id DESC LIMIT 1
+/** The source document of each task, a slice of ids at a time (an export holds more ids than SQLite takes parameters). */
+function sourceDocuments(db: AppDatabase, taskIds: readonly number[]): Map<number, SourceDocument> {
+  const rows = bySlices(taskIds, (ids) =>
+    db.all<SourceDocument>(sql`
+      SELECT t.id, d.number AS directive_number, d.abstract AS directive_abstract, d.issued_on
+      FROM tasks t JOIN directives d ON d.id = t.directive_id
+      WHERE t.id IN (${ids})`),
+  );
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/**
+ * Each task's place in its directive's outline: its number as a report writes it
+ * ("3.a" under "3") and its order. Reads the tasks and all their ancestors (those
+ * not in the report too: a sub-task keeps its parent's number).
+ */
+function outlinePlaces(db: AppDatabase, taskIds: readonly number[]): Map<number, OutlinePlace> {
+  const rows = bySlices(taskIds, (ids) =>
+    db.all<OutlineTask>(sql`
+      WITH RECURSIVE chain(id) AS (
+        SELECT t.id FROM tasks t WHERE t.id IN (${ids})
+        UNION SELECT t.parent_id FROM chain JOIN tasks t ON t.id = chain.id WHERE t.parent_id IS NOT NULL
       )
-      WHERE t.id IN (${ids})`);
-    for (const row of rows) details.set(row.id, row);
-  }
-  return details;
+      SELECT t.id, t.parent_id AS parentId, t.position, t.item_number AS itemNumber
+      FROM chain JOIN tasks t ON t.id = chain.id`),
+  );
+  // Slices may share ancestors: one entry per task.
+  return outlineOf([...new Map(rows.map((row) => [row.id, row])).values()]);
 }
 
-/** The report for the list's query as of a day: every row the list would show, in the list's order. */
+/**
+ * The report for the list's query as of a day on a basis: every row the list would
+ * show. Without a chosen sort the rows follow the directives' structure — directives
+ * in the list's directive order, in each the items in order with every sub-task under
+ * its parent — as a unit report lists them; a chosen sort (`sort=`) is kept as the
+ * list shows it. Either way the item column writes sub-tasks under their parent's number.
+ */
 export function taskReport(
   db: AppDatabase,
   actor: Actor,
   query: TaskListQuery,
   asOf: LocalDate,
-  rules: StatusRules,
+  basis: StatusBasis,
   t: Translate,
 ): TaskReportResult {
   const described = describeFilters(db, actor, query, t);
   if (!described.ok) return { ok: false, status: 404, message: described.message };
-  // The list's own query, one page as large as the limit: the same filters, visibility and order.
-  const list = listTasks(db, actor, { ...query, page: 1 }, asOf, rules, EXPORT_ROW_LIMIT);
+  // The list's own query, one page as large as the limit: the same filters and visibility.
+  const structured = query.sort === undefined;
+  const list = listTasks(
+    db,
+    actor,
+    { ...query, page: 1, ...(structured ? { sort: "directive", dir: "asc" } : {}) },
+    asOf,
+    basis,
+    EXPORT_ROW_LIMIT,
+  );
   if (list.rowCount > EXPORT_ROW_LIMIT) {
     return {
       ok: false,
@@ -187,39 +208,54 @@ export function taskReport(
       message: t("report.error.tooMany", { count: list.rowCount, limit: EXPORT_ROW_LIMIT }),
     };
   }
-  const details = taskDetails(
-    db,
-    list.rows.map((r) => r.id),
-    asOf,
-  );
-  const rows = list.rows.map((row, index) => {
-    const detail = details.get(row.id);
+  const ids = list.rows.map((r) => r.id);
+  const places = outlinePlaces(db, ids);
+  const documents = sourceDocuments(db, ids);
+  const texts = reportTextsAsOf(db, ids, asOf);
+  const completions = completionDatesAsOf(db, ids, asOf, basis);
+
+  let ordered = list.rows;
+  if (structured) {
+    const directiveRank = new Map<number, number>();
+    for (const row of list.rows)
+      if (!directiveRank.has(row.directiveId)) directiveRank.set(row.directiveId, directiveRank.size);
+    ordered = [...list.rows].sort(
+      (a, b) =>
+        directiveRank.get(a.directiveId)! - directiveRank.get(b.directiveId)! ||
+        compareOutlinePaths(places.get(a.id)!.path, places.get(b.id)!.path),
+    );
+  }
+
+  const rows = ordered.map((row, index) => {
+    const document = documents.get(row.id);
+    const text = texts.get(row.id);
     const done = row.status === "done_on_time" || row.status === "done_late";
-    const directive = detail?.directive_number ?? detail?.directive_abstract ?? row.directiveLabel;
+    const completedOn = completions.get(row.id);
+    const directive = document?.directive_number ?? document?.directive_abstract ?? row.directiveLabel;
+    const noDeadline = t(row.deadlineKind === "ongoing" ? "deadline.ongoing" : "deadline.none");
     const cells: Record<ColumnKey, ReportCell> = {
       stt: index + 1,
+      item: places.get(row.id)?.label ?? row.itemNumber,
       task: row.title,
       lead: row.lead.name,
       coordinators: row.coordinators.map((c) => c.name).join("; "),
-      source: detail?.issued_on
-        ? t("report.source", { number: directive, date: formatLocalDate(detail.issued_on) })
+      source: document?.issued_on
+        ? t("report.source", { number: directive, date: formatLocalDate(document.issued_on) })
         : directive,
-      deadline:
-        row.dueDate !== null
-          ? { date: row.dueDate }
-          : t(row.deadlineKind === "ongoing" ? "deadline.ongoing" : "deadline.none"),
+      deadline: row.dueDate !== null ? { date: row.dueDate } : noDeadline,
+      originalDeadline: row.originalDueDate !== null ? { date: row.originalDueDate } : noDeadline,
       status: t(`status.${row.status}`),
-      result: detail?.result ?? null,
-      difficulties: detail?.difficulties ?? null,
-      proposals: detail?.proposals ?? null,
+      percent: row.percent,
+      result: text?.result ?? null,
+      difficulties: text?.difficulties ?? null,
+      proposals: text?.proposals ?? null,
       extensions: row.extensionCount,
-      previousDeadline: row.extensionCount > 0 && row.originalDueDate !== null ? { date: row.originalDueDate } : null,
-      completed: done && detail?.completion_date ? { date: detail.completion_date } : null,
+      completed: done && completedOn !== undefined ? { date: completedOn } : null,
       updated: { at: row.updatedAt },
     };
     return { taskId: row.id, cells };
   });
-  return { ok: true, report: { asOf, filters: described.filters, rows } };
+  return { ok: true, report: { asOf, basis, filters: described.filters, rows } };
 }
 
 export interface ReportAuthor {
@@ -231,6 +267,9 @@ function titleBlock(report: TaskReport, author: ReportAuthor, t: Translate): str
   return [
     t("report.title"),
     t("report.asOf", { date: formatLocalDate(report.asOf) }),
+    report.basis === "recorded"
+      ? t("report.basis.recorded", { date: formatLocalDate(report.asOf) })
+      : t("report.basis.happened"),
     t("report.filters", {
       filters: report.filters.length === 0 ? t("report.filters.none") : report.filters.join("; "),
     }),
@@ -374,7 +413,11 @@ export function taskReportCsv(report: TaskReport, t: Translate): string {
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
-/** An ASCII file name with the as-of day: `bao-cao-nhiem-vu-2026-11-28.xlsx`. */
-export function reportFileName(asOf: LocalDate, format: ExportFormat): string {
-  return `bao-cao-nhiem-vu-${asOf}.${format}`;
+/**
+ * An ASCII file name with the as-of day, and the basis when it is not the default:
+ * `bao-cao-nhiem-vu-2026-11-28.xlsx`, `bao-cao-nhiem-vu-2026-11-28-theo-ghi-nhan.csv`
+ * (the CSV has no title block: its name is what tells the two readings apart).
+ */
+export function reportFileName(asOf: LocalDate, format: ExportFormat, basis: StatusBasis = "happened"): string {
+  return `bao-cao-nhiem-vu-${asOf}${basis === "recorded" ? "-theo-ghi-nhan" : ""}.${format}`;
 }

@@ -1,10 +1,11 @@
-// Task rows as lists show them (directive page, task list): the stored facts a
-// row needs plus the status as of a day, computed by the SQL status rules.
-import { and, asc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { departments, extensionRequests, taskCoordinators } from "../../db/schema";
-import { endOfLocalDay, type LocalDate } from "../domain/dates";
-import type { StatusRules } from "../domain/status";
-import { EXTENSION_STATES_IN_FORCE, type TaskStatus } from "../domain/vocabulary";
+// Task rows as lists show them (directive page, task list, export): the stored facts
+// a row needs plus everything as of a day on a basis (docs/domain-rules.md §4.4) —
+// the status by the SQL status rules, and the percent, last update, lead and
+// extension count from the history. Only the page's rows get the as-of facts.
+import { asc, eq, sql, type SQL } from "drizzle-orm";
+import { departments, taskCoordinators } from "../../db/schema";
+import { daysBetween, endOfLocalDay, startOfLocalDay, type Instant, type LocalDate } from "../domain/dates";
+import { EXTENSION_STATES_IN_FORCE, type StatusBasis, type TaskStatus } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import { taskStatusSource } from "./task-status.server";
 
@@ -19,46 +20,231 @@ export interface TaskRow {
   parentId: number | null;
   itemNumber: string;
   title: string;
+  /** The lead department on the as-of day. */
   lead: DepartmentRef;
+  /** Today's coordinating departments: they are stored without history (see `coordinatorsOf`). */
   coordinators: DepartmentRef[];
   deadlineKind: "dated" | "ongoing" | "none";
   originalDueDate: string | null;
+  /** The due date in force at the end of the as-of day. */
   dueDate: string | null;
+  /** Extensions granted by the end of the as-of day, on the basis. */
   extensionCount: number;
+  /** The reported percent as of the day (see `progressAsOf`). */
   percent: number;
-  updatedAt: number;
+  /** The latest fact in effect by the end of the as-of day, on the basis (see `progressAsOf`). */
+  updatedAt: Instant;
   status: TaskStatus;
   late: boolean;
   daysLate: number;
+  /** Awaiting confirmation: the day the completion was reported (the secretariat's wait runs from it). */
+  awaitingSince: string | null;
+  /** Awaiting confirmation: the days it has waited for the secretariat by the day shown. */
+  daysAwaiting: number | null;
   stale: boolean;
 }
 
-/** Coordinating departments of each task, by name. */
-export function coordinatorsOf(db: AppDatabase, taskIds: number[]): Map<number, DepartmentRef[]> {
+/** Ids go into the SQL text in slices: an export holds more of them than SQLite takes parameters. */
+const ID_SLICE = 5_000;
+
+/** `read` for each slice of the ids (inlined as a list of numbers for `IN (…)`), the rows concatenated. */
+export function bySlices<T>(taskIds: readonly number[], read: (ids: SQL) => T[]): T[] {
+  const rows: T[] = [];
+  for (let start = 0; start < taskIds.length; start += ID_SLICE) {
+    const slice = taskIds.slice(start, start + ID_SLICE).map((id) => Number(id));
+    rows.push(...read(sql.raw(slice.join(", "))));
+  }
+  return rows;
+}
+
+/**
+ * Coordinating departments of each task, by name. They are stored without history
+ * (task_coordinators has no dates), so a past day shows today's coordinators.
+ */
+export function coordinatorsOf(db: AppDatabase, taskIds: readonly number[]): Map<number, DepartmentRef[]> {
   const result = new Map<number, DepartmentRef[]>();
-  if (taskIds.length === 0) return result;
-  const rows = db
-    .select({ taskId: taskCoordinators.taskId, id: departments.id, name: departments.name })
-    .from(taskCoordinators)
-    .innerJoin(departments, eq(departments.id, taskCoordinators.departmentId))
-    .where(inArray(taskCoordinators.taskId, taskIds))
-    .orderBy(asc(departments.name))
-    .all();
+  const rows = bySlices(taskIds, (ids) =>
+    db
+      .select({ taskId: taskCoordinators.taskId, id: departments.id, name: departments.name })
+      .from(taskCoordinators)
+      .innerJoin(departments, eq(departments.id, taskCoordinators.departmentId))
+      .where(sql`${taskCoordinators.taskId} IN (${ids})`)
+      .orderBy(asc(departments.name))
+      .all(),
+  );
   for (const { taskId, ...department } of rows) {
     result.set(taskId, [...(result.get(taskId) ?? []), department]);
   }
   return result;
 }
 
+/** An extension request `e` whose decision put a new due date in force. */
+const EXTENSION_IN_FORCE = sql`e.state IN (${sql.join(
+  EXTENSION_STATES_IN_FORCE.map((state) => sql`${state}`),
+  sql`, `,
+)})`;
+
+/**
+ * The instant a fact counts from on a basis: as it happened, when it took effect;
+ * as recorded, when it was recorded (never before it took effect; NULL = recorded
+ * as it happened).
+ */
+function countsFrom(basis: StatusBasis, effective: SQL, recorded: SQL): SQL {
+  return basis === "happened" ? effective : sql`max(${effective}, coalesce(${recorded}, ${effective}))`;
+}
+
+/**
+ * A progress report `pr` (of task `t`) filed by the department that led the task when
+ * it was filed, as the lead was recorded then: the reports that set the task's
+ * percent (`fileReport` in task-progress.server.ts); a coordinating department's
+ * report does not. A task without lead history is led by its column's department,
+ * and one whose history starts later by its first assignment (as `leadOnDay` reads it).
+ */
+const FILED_BY_THE_LEAD = sql`pr.department_id = coalesce(
+  (SELECT a.department_id FROM task_lead_assignments a
+    WHERE a.task_id = pr.task_id AND a.from_at <= pr.created_at AND coalesce(a.recorded_at, a.from_at) <= pr.created_at
+    ORDER BY a.from_at DESC, a.id DESC LIMIT 1),
+  (SELECT a.department_id FROM task_lead_assignments a WHERE a.task_id = pr.task_id ORDER BY a.from_at, a.id LIMIT 1),
+  t.lead_department_id)`;
+
+/**
+ * The id of the latest report of task `t` that set its percent and was recorded
+ * before `cutoff` — on both bases, since a report takes effect when recorded.
+ */
+function latestLeadReportId(cutoff: Instant): SQL {
+  return sql`(SELECT pr.id FROM progress_reports pr
+    WHERE pr.task_id = t.id AND pr.created_at < ${cutoff} AND ${FILED_BY_THE_LEAD}
+    ORDER BY pr.created_at DESC, pr.id DESC LIMIT 1)`;
+}
+
+interface ProgressFacts {
+  id: number;
+  created_at: Instant;
+  assigned_on: LocalDate;
+  reported_at: Instant | null;
+  report_percent: number | null;
+  moved_at: Instant | null;
+  completion_reported_at: Instant | null;
+  extended_at: Instant | null;
+  deadline_changed_at: Instant | null;
+  lead_assigned_at: Instant | null;
+}
+
+/** What the percent and the last update of tasks as of a day are made of, read with the tasks' indexes. */
+function progressFactsOf(
+  db: AppDatabase,
+  taskIds: readonly number[],
+  asOf: LocalDate,
+  basis: StatusBasis,
+): ProgressFacts[] {
+  const cutoff = endOfLocalDay(asOf);
+  const moved = countsFrom(basis, sql`tr.changed_at`, sql`tr.recorded_at`);
+  const decided = countsFrom(basis, sql`e.decided_at`, sql`e.decision_recorded_at`);
+  const assigned = countsFrom(basis, sql`a.from_at`, sql`a.recorded_at`);
+  // A deadline change counts from its day; a correction was always the deadline (in
+  // force from the assignment), so as it happened it adds no later fact.
+  const deadlineChange =
+    basis === "happened" ? sql`c.kind = 'change' AND c.effective_at < ${cutoff}` : sql`c.created_at < ${cutoff}`;
+  const deadlineChanged = basis === "happened" ? sql`c.effective_at` : sql`c.created_at`;
+  return bySlices(taskIds, (ids) =>
+    db.all<ProgressFacts>(sql`
+      SELECT x.id, x.created_at, x.assigned_on, lr.created_at AS reported_at, lr.percent AS report_percent,
+        x.moved_at, x.completion_reported_at, x.extended_at, x.deadline_changed_at, x.lead_assigned_at
+      FROM (
+        SELECT t.id, t.created_at, t.assigned_on, ${latestLeadReportId(cutoff)} AS report_id,
+          (SELECT max(${moved}) FROM task_transitions tr
+            WHERE tr.task_id = t.id AND ${moved} < ${cutoff}) AS moved_at,
+          (SELECT max(${moved}) FROM task_transitions tr
+            WHERE tr.task_id = t.id AND tr.to_state = 'awaiting_confirmation' AND ${moved} < ${cutoff}) AS completion_reported_at,
+          (SELECT max(${decided}) FROM extension_requests e
+            WHERE e.task_id = t.id AND ${EXTENSION_IN_FORCE} AND ${decided} < ${cutoff}) AS extended_at,
+          (SELECT max(${deadlineChanged}) FROM task_deadline_changes c
+            WHERE c.task_id = t.id AND ${deadlineChange}) AS deadline_changed_at,
+          (SELECT max(${assigned}) FROM task_lead_assignments a
+            WHERE a.task_id = t.id AND ${assigned} < ${cutoff}) AS lead_assigned_at
+        FROM tasks t WHERE t.id IN (${ids})
+      ) x
+      LEFT JOIN progress_reports lr ON lr.id = x.report_id`),
+  );
+}
+
+/** Statuses of a reported completion: the percent is 100 while one is in force. */
+const COMPLETION_REPORTED: ReadonlySet<TaskStatus> = new Set(["done_on_time", "done_late", "awaiting_confirmation"]);
+
+/**
+ * The percent and the last update of tasks as of a day on a basis, from their
+ * history — never from `tasks.percent` / `tasks.updated_at`, which are today's.
+ *
+ * Percent, as the writes keep `tasks.percent` (task-progress.server.ts,
+ * past-records.server.ts): the latest report of the lead department recorded by the
+ * end of D sets it; a reported completion sets 100 (with its 100% report, or alone
+ * when entered after the fact), and a return leaves it there until the next report.
+ * A task whose status as of D is a reported completion shows 100 even when the
+ * completion, in effect by D, was recorded later; no report yet: 0.
+ *
+ * Last update: the latest of the task's start, that report, its moves, the
+ * extensions in force, deadline changes and lead assignments, each when it took
+ * effect (as it happened) or when it was recorded (as recorded), by the end of D.
+ * Edits of the title or description keep no history and do not count.
+ */
+export function progressAsOf(
+  db: AppDatabase,
+  tasks: readonly { id: number; status: TaskStatus }[],
+  asOf: LocalDate,
+  basis: StatusBasis = "happened",
+): Map<number, { percent: number; updatedAt: Instant }> {
+  const statuses = new Map(tasks.map((task) => [task.id, task.status]));
+  const result = new Map<number, { percent: number; updatedAt: Instant }>();
+  for (const f of progressFactsOf(db, [...statuses.keys()], asOf, basis)) {
+    // The task exists from the start of its assignment day, or its entry when earlier
+    // (as status-facts.server.ts reads it); as recorded, from its entry.
+    const start = basis === "happened" ? Math.min(f.created_at, startOfLocalDay(f.assigned_on)) : f.created_at;
+    const completionLatest =
+      f.completion_reported_at !== null && (f.reported_at === null || f.completion_reported_at >= f.reported_at);
+    const percent = COMPLETION_REPORTED.has(statuses.get(f.id)!) || completionLatest ? 100 : (f.report_percent ?? 0);
+    const updatedAt = Math.max(
+      start,
+      ...[f.reported_at, f.moved_at, f.extended_at, f.deadline_changed_at, f.lead_assigned_at].filter(
+        (at): at is Instant => at !== null,
+      ),
+    );
+    result.set(f.id, { percent, updatedAt });
+  }
+  return result;
+}
+
+export interface ReportTexts {
+  result: string;
+  difficulties: string | null;
+  proposals: string | null;
+}
+
+/** The texts of the report that sets each task's percent as of a day (the same report `progressAsOf` reads). */
+export function reportTextsAsOf(
+  db: AppDatabase,
+  taskIds: readonly number[],
+  asOf: LocalDate,
+): Map<number, ReportTexts> {
+  const cutoff = endOfLocalDay(asOf);
+  const rows = bySlices(taskIds, (ids) =>
+    db.all<ReportTexts & { task_id: number }>(sql`
+      SELECT x.id AS task_id, lr.result, lr.difficulties, lr.proposals
+      FROM (SELECT t.id, ${latestLeadReportId(cutoff)} AS report_id FROM tasks t WHERE t.id IN (${ids})) x
+      JOIN progress_reports lr ON lr.id = x.report_id`),
+  );
+  return new Map(rows.map(({ task_id, ...texts }) => [task_id, texts]));
+}
+
 /**
  * Tasks matching `taskFilter` (SQL over `tasks t`) that existed at the end of
- * `asOf`, with their status then, in `orderBy` order, optionally one page.
+ * `asOf` on the basis, with their status then, in `orderBy` order, optionally one
+ * page; the as-of facts are read for the rows returned only.
  */
 export function taskRows(
   db: AppDatabase,
   options: {
     asOf: LocalDate;
-    rules: StatusRules;
+    basis?: StatusBasis;
     taskFilter?: SQL;
     statusFilter?: SQL;
     orderBy?: SQL;
@@ -68,7 +254,7 @@ export function taskRows(
 ): TaskRow[] {
   const {
     asOf,
-    rules,
+    basis = "happened",
     taskFilter = sql`1 = 1`,
     statusFilter = sql`1 = 1`,
     orderBy = sql`t.directive_id, t.position, t.id`,
@@ -85,18 +271,17 @@ export function taskRows(
     deadline_kind: TaskRow["deadlineKind"];
     original_due_date: string | null;
     due_date: string | null;
-    percent: number;
-    updated_at: number;
     status: TaskStatus;
     late: 0 | 1;
     days_late: number;
+    awaiting_since: string | null;
     stale: 0 | 1;
   }>(sql`
     SELECT t.id, t.directive_id, t.parent_id, t.item_number, t.title,
       d.id AS lead_id, d.name AS lead_name,
-      t.deadline_kind, t.original_due_date, st.due_date, t.percent, t.updated_at,
-      st.status, st.late, st.days_late, st.stale
-    FROM (${taskStatusSource(db, asOf, rules, taskFilter)}) st
+      t.deadline_kind, t.original_due_date, st.due_date,
+      st.status, st.late, st.days_late, st.awaiting_since, st.stale
+    FROM (${taskStatusSource(db, asOf, taskFilter, basis)}) st
     JOIN tasks t ON t.id = st.task_id
     JOIN departments d ON d.id = st.lead_id -- the lead as of the day
     WHERE ${statusFilter}
@@ -104,7 +289,8 @@ export function taskRows(
     ${page}`);
   const ids = rows.map((r) => r.id);
   const coordinators = coordinatorsOf(db, ids);
-  const extensionCounts = extensionCountsOf(db, ids, asOf);
+  const extensionCounts = extensionCountsOf(db, ids, asOf, basis);
+  const progress = progressAsOf(db, rows, asOf, basis);
   return rows.map((r) => ({
     id: r.id,
     directiveId: r.directive_id,
@@ -117,29 +303,56 @@ export function taskRows(
     originalDueDate: r.original_due_date,
     dueDate: r.due_date,
     extensionCount: extensionCounts.get(r.id) ?? 0,
-    percent: r.percent,
-    updatedAt: r.updated_at,
+    percent: progress.get(r.id)!.percent,
+    updatedAt: progress.get(r.id)!.updatedAt,
     status: r.status,
     late: r.late === 1,
     daysLate: r.days_late,
+    awaitingSince: r.awaiting_since,
+    daysAwaiting: r.awaiting_since === null ? null : daysBetween(r.awaiting_since, asOf),
     stale: r.stale === 1,
   }));
 }
 
-/** How many extensions had been granted for each task by the end of `asOf`. */
-export function extensionCountsOf(db: AppDatabase, taskIds: number[], asOf: LocalDate): Map<number, number> {
-  if (taskIds.length === 0) return new Map();
-  const rows = db
-    .select({ taskId: extensionRequests.taskId, n: sql<number>`count(*)` })
-    .from(extensionRequests)
-    .where(
-      and(
-        inArray(extensionRequests.taskId, taskIds),
-        inArray(extensionRequests.state, [...EXTENSION_STATES_IN_FORCE]),
-        lt(extensionRequests.decidedAt, endOfLocalDay(asOf)),
-      ),
-    )
-    .groupBy(extensionRequests.taskId)
-    .all();
-  return new Map(rows.map((r) => [r.taskId, r.n]));
+/**
+ * How many extensions had been granted for each task by the end of `asOf`: decided
+ * by then (as it happened), or with the decision recorded by then (as recorded).
+ */
+export function extensionCountsOf(
+  db: AppDatabase,
+  taskIds: readonly number[],
+  asOf: LocalDate,
+  basis: StatusBasis = "happened",
+): Map<number, number> {
+  const decided = countsFrom(basis, sql`e.decided_at`, sql`e.decision_recorded_at`);
+  const rows = bySlices(taskIds, (ids) =>
+    db.all<{ task_id: number; n: number }>(sql`
+      SELECT e.task_id, count(*) AS n FROM extension_requests e
+      WHERE e.task_id IN (${ids}) AND ${EXTENSION_IN_FORCE} AND ${decided} < ${endOfLocalDay(asOf)}
+      GROUP BY e.task_id`),
+  );
+  return new Map(rows.map((r) => [r.task_id, r.n]));
+}
+
+/**
+ * The completion date of each task's reported completion in force at the end of
+ * `asOf` on the basis: that of its latest move to "reported done" or "done" (by the
+ * time it took effect, then recording order) among those counted by then. Only
+ * meaningful for a task whose status that day is a reported completion.
+ */
+export function completionDatesAsOf(
+  db: AppDatabase,
+  taskIds: readonly number[],
+  asOf: LocalDate,
+  basis: StatusBasis = "happened",
+): Map<number, LocalDate> {
+  const moved = countsFrom(basis, sql`tr.changed_at`, sql`tr.recorded_at`);
+  const rows = bySlices(taskIds, (ids) =>
+    db.all<{ id: number; completion_date: LocalDate | null }>(sql`
+      SELECT t.id, (SELECT tr.completion_date FROM task_transitions tr
+        WHERE tr.task_id = t.id AND tr.to_state IN ('awaiting_confirmation', 'done') AND ${moved} < ${endOfLocalDay(asOf)}
+        ORDER BY tr.changed_at DESC, tr.id DESC LIMIT 1) AS completion_date
+      FROM tasks t WHERE t.id IN (${ids})`),
+  );
+  return new Map(rows.flatMap((r) => (r.completion_date === null ? [] : [[r.id, r.completion_date] as const])));
 }

@@ -11,13 +11,16 @@
 // department filter means the department that led the task on the day asked about.
 import { sql, type SQL } from "drizzle-orm";
 import { scopeOf, type Actor } from "../domain/permissions";
-import type { LocalDate } from "../domain/dates";
 import { VISIBILITY, type RollupScope } from "./status-facts.server";
-import { everLedBy, ledByOn } from "./task-status.server";
+import type { StatusBasis } from "../domain/vocabulary";
+import { spanBasisFilter } from "./status-facts.server";
+import { everLedBy, ledBy } from "./task-status.server";
 import { visibleTasksFilter } from "./visibility.server";
 
 export interface TaskScope {
   actor: Actor;
+  /** The reading of a past day (default: as it happened). */
+  basis?: StatusBasis;
   committee?: number;
   directive?: number;
   /** Lead department (on the day the tasks are counted or listed for). */
@@ -46,10 +49,13 @@ function visibilitiesOf(actor: Actor): number[] | null {
   }
 }
 
-/** The scope's tasks as of a day as a condition over `tasks t` (the form every other query uses). */
-export function taskScopeFilter(scope: TaskScope, asOf: LocalDate): SQL {
+/**
+ * The scope's tasks as a condition over the status source (`tasks t` joined to its
+ * span `s` of the day, app/models/task-status.server.ts taskStatusSource).
+ */
+export function taskScopeFilter(scope: TaskScope): SQL {
   const conditions = [visibleTasksFilter(scope.actor)];
-  if (scope.department !== undefined) conditions.push(ledByOn(scope.department, asOf));
+  if (scope.department !== undefined) conditions.push(ledBy(scope.department));
   if (scope.coordinator !== undefined) {
     conditions.push(
       sql`EXISTS (SELECT 1 FROM task_coordinators c WHERE c.task_id = t.id AND c.department_id = ${scope.coordinator})`,
@@ -110,7 +116,7 @@ export function walkIndex(scope: TaskScope, matching: number, all: number, wante
  * task by task (for index walks).
  */
 export function spanScopeFilter(scope: TaskScope, narrow = isNarrowScope(scope)): SQL {
-  const conditions: SQL[] = [];
+  const conditions: SQL[] = [spanBasisFilter(scope.basis ?? "happened")];
   const visibilities = visibilitiesOf(scope.actor);
   if (visibilities === null) {
     const department = scope.actor.departmentId ?? -1;
@@ -161,7 +167,7 @@ export function spanScopeFilter(scope: TaskScope, narrow = isNarrowScope(scope))
         : sql`EXISTS (SELECT 1 FROM tasks t WHERE t.id = s.task_id AND (${scope.extra}))`,
     );
   }
-  return conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` AND `);
+  return sql.join(conditions, sql` AND `);
 }
 
 /**
@@ -174,5 +180,5 @@ export function rollupScopeOf(scope: TaskScope): RollupScope | null {
   if (visibilities === null || scope.directive !== undefined || scope.coordinator !== undefined) return null;
   if (scope.extra !== undefined) return null;
   if (scope.committee !== undefined && scope.department !== undefined) return null;
-  return { visibilities, committeeId: scope.committee, departmentId: scope.department };
+  return { basis: scope.basis, visibilities, committeeId: scope.committee, departmentId: scope.department };
 }

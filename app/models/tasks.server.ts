@@ -12,8 +12,8 @@ import {
   taskTransitions,
   users,
 } from "../../db/schema";
-import type { LocalDate } from "../domain/dates";
-import { canMove, taskRuleViolations, type TaskRuleViolation } from "../domain/workflow";
+import { startOfLocalDay, type LocalDate } from "../domain/dates";
+import { canMove, stateAfterResume, taskRuleViolations, type TaskRuleViolation } from "../domain/workflow";
 import type { DeadlineKind, WorkflowState } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
@@ -45,7 +45,9 @@ export type TaskWriteError =
   | { error: "parent_cycle" }
   | { error: "not_found" }
   | { error: "conflict"; changes: TaskChange[] }
-  | { error: "invalid_move"; from: WorkflowState; to: WorkflowState };
+  | { error: "invalid_move"; from: WorkflowState; to: WorkflowState }
+  /** An issued task's deadline changes by a deadline change (a day it takes effect, a reason), not by an edit. */
+  | { error: "deadline_on_issued" };
 
 export type TaskWriteResult<T = { id: number; version: number }> =
   ({ ok: true } & T) | ({ ok: false } & TaskWriteError);
@@ -170,8 +172,16 @@ export function insertTask(
   for (const departmentId of input.coordinatorDepartmentIds) {
     tx.insert(taskCoordinators).values({ taskId: id, departmentId }).run();
   }
+  // The lead from the day the task took effect: its assignment day, when that is before it was entered.
+  const start = Math.min(now, startOfLocalDay(input.assignedOn));
   tx.insert(taskLeadAssignments)
-    .values({ taskId: id, departmentId: input.leadDepartmentId, fromAt: now, assignedBy: author.id })
+    .values({
+      taskId: id,
+      departmentId: input.leadDepartmentId,
+      fromAt: start,
+      recordedAt: start < now ? now : null,
+      assignedBy: author.id,
+    })
     .run();
   indexTask(tx, id);
   announceAssignment(
@@ -231,9 +241,11 @@ export function changesSince(tx: WriteTransaction, taskId: number, baseVersion: 
 
 /**
  * Saves an edit made on `baseVersion`. If someone saved in between, nothing is
- * written and the result lists what they changed (DESIGN §5: no silent overwrite).
- * Changing the due date here corrects the original deadline; extensions have their
- * own workflow and never pass through this function.
+ * written and the result lists what they changed (docs/domain-rules.md §5: no silent
+ * overwrite). The deadline of a task of a draft directive is edited here; once the
+ * directive is issued, the deadline is never overwritten: it changes by an
+ * extension or a deadline change (app/models/past-records.server.ts), which keep
+ * the day they took effect, so past days keep the deadline that was in force.
  */
 export function updateTask(
   db: AppDatabase,
@@ -250,6 +262,15 @@ export function updateTask(
     if (before.version !== baseVersion)
       return { ok: false, error: "conflict", changes: changesSince(tx, id, baseVersion) };
     const full = { ...input, directiveId: before.directiveId };
+    const directive = tx
+      .select({ state: directives.state })
+      .from(directives)
+      .where(eq(directives.id, before.directiveId))
+      .get();
+    const issued = directive !== undefined && directive.state !== "draft";
+    if (issued && (input.deadlineKind !== before.deadlineKind || input.dueDate !== before.currentDueDate)) {
+      return { ok: false, error: "deadline_on_issued" };
+    }
     const referenceError = checkReferences(tx, full);
     if (referenceError) return { ok: false, ...referenceError };
     if (input.parentId !== null && createsCycle(tx, id, input.parentId)) return { ok: false, error: "parent_cycle" };
@@ -258,18 +279,16 @@ export function updateTask(
     const violations = taskRuleViolations(full, parent);
     if (violations.length > 0) return { ok: false, error: "rule", violations };
 
-    const extended = before.currentDueDate !== before.originalDueDate;
-    const dueChanged = input.dueDate !== before.originalDueDate;
     tx.update(tasks)
       .set({
         parentId: input.parentId,
         itemNumber: input.itemNumber,
         title: input.title,
         description: input.description,
-        deadlineKind: input.deadlineKind,
-        // A corrected deadline replaces the original; an extension in force stays in force.
-        originalDueDate: input.dueDate,
-        currentDueDate: extended && !dueChanged ? before.currentDueDate : input.dueDate,
+        // Only a draft's deadline is edited (an issued one is refused above, or unchanged).
+        ...(issued
+          ? {}
+          : { deadlineKind: input.deadlineKind, originalDueDate: input.dueDate, currentDueDate: input.dueDate }),
         assignedOn: input.assignedOn,
         version: sql`${tasks.version} + 1`,
         updatedAt: now,
@@ -386,9 +405,36 @@ export function reassignLead(
 }
 
 /**
+ * Where resuming a held task goes (app/domain/workflow.ts `stateAfterResume`, from
+ * the state of its latest hold), and the completion date the move carries: a
+ * completion report held while awaiting confirmation stands again with the date the
+ * department reported, which the row kept through the hold (the status rules read
+ * it from the latest transition).
+ */
+function resumeTarget(tx: WriteTransaction, id: number): { state: WorkflowState; completionDate: LocalDate | null } {
+  const hold = tx
+    .select({ fromState: taskTransitions.fromState })
+    .from(taskTransitions)
+    .where(and(eq(taskTransitions.taskId, id), eq(taskTransitions.toState, "on_hold")))
+    .orderBy(desc(taskTransitions.id))
+    .get();
+  const started = tx
+    .select({ id: taskTransitions.id })
+    .from(taskTransitions)
+    .where(
+      and(eq(taskTransitions.taskId, id), inArray(taskTransitions.toState, ["in_progress", "awaiting_confirmation"])),
+    )
+    .get();
+  const state = stateAfterResume(hold?.fromState ?? null, started !== undefined);
+  if (state !== "awaiting_confirmation") return { state, completionDate: null };
+  const row = tx.select({ completionDate: tasks.completionDate }).from(tasks).where(eq(tasks.id, id)).get();
+  return { state, completionDate: row?.completionDate ?? null };
+}
+
+/**
  * The secretariat's moves: put on hold, withdraw (cancel), resume. A reason is
- * required to hold or withdraw; resuming goes back to in progress if work had
- * started, else to open.
+ * required to hold or withdraw; resuming goes back to the step the task was held
+ * at (`resumeTarget`). A hold leaves the reported completion on the row.
  */
 export function changeTaskState(
   db: AppDatabase,
@@ -404,15 +450,9 @@ export function changeTaskState(
     if (!before) return { ok: false, error: "not_found" };
     if (before.version !== baseVersion)
       return { ok: false, error: "conflict", changes: changesSince(tx, id, baseVersion) };
-    const started = tx
-      .select({ id: taskTransitions.id })
-      .from(taskTransitions)
-      .where(
-        and(eq(taskTransitions.taskId, id), inArray(taskTransitions.toState, ["in_progress", "awaiting_confirmation"])),
-      )
-      .get();
-    const to: WorkflowState = input.to === "resume" ? (started ? "in_progress" : "open") : input.to;
-    if (input.to === "resume" ? before.state !== "on_hold" : !canMove(before.state, to)) {
+    const target = input.to === "resume" ? resumeTarget(tx, id) : { state: input.to, completionDate: null };
+    const to: WorkflowState = target.state;
+    if ((input.to === "resume" && before.state !== "on_hold") || !canMove(before.state, to)) {
       return { ok: false, error: "invalid_move", from: before.state, to };
     }
     tx.insert(taskTransitions)
@@ -423,6 +463,7 @@ export function changeTaskState(
         changedAt: now,
         changedBy: author.id,
         reason: input.reason,
+        completionDate: target.completionDate,
       })
       .run();
     tx.update(tasks)

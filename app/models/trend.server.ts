@@ -1,20 +1,19 @@
 // The dashboard's trend (DESIGN §6): per month, the tasks falling due and how many of
 // them were done on time, done late, or are not done and overdue — as of a day.
 //
-// Read from the fastest exact source (docs/decisions/014, "Trend series"): the stored
-// trend counts when they cover the scope (a directive visibility, and all, one
-// committee or one lead department); else the stored spans of the scope whose due
-// date falls in the months shown, sought on the due-date index; else (the stored
-// facts are out of date, or built for other rules) the computation from history,
-// with the dashboard's own task filter. Every figure carries the task list that
+// Read from the fastest source (docs/decisions/014, "Trend series"): the stored
+// trend counts when they cover the scope (a directive visibility, and all, or one
+// committee); else the stored spans of the scope whose due date falls in the months
+// shown, sought on the due-date index. A third way, through the task list's own
+// filter, lets the tests check the other two. Every figure carries the task list that
 // shows exactly those tasks: the month as a due range (`dueFrom`/`dueTo`, which the
 // list applies to the due date in force on the as-of day) plus the status.
 import { sql } from "drizzle-orm";
 import type { LocalDate } from "../domain/dates";
 import { monthsEndingWith, monthsOf, parsePeriod, type Period } from "../domain/periods";
 import type { Actor } from "../domain/permissions";
-import type { StatusRules } from "../domain/status";
 import { dateOfDayNumber, dayNumber, STATUS_SEVERITY } from "../domain/status-spans";
+import type { StatusBasis } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import {
   dashboardScope,
@@ -23,9 +22,9 @@ import {
   type DashboardFilters,
   type Figure,
 } from "./dashboard.server";
-import { statusFactsUsable, trendRollupCounts } from "./status-facts.server";
+import { readyStatusFacts, trendRollupCounts } from "./status-facts.server";
 import { isTaskListScope, rollupScopeOf, spanScopeFilter } from "./task-scope.server";
-import { spanContains, taskStatusSubquery } from "./task-status.server";
+import { spanContains, taskStatusSource } from "./task-status.server";
 
 export const TREND_SERIES = ["due", "doneOnTime", "doneLate", "overdue"] as const;
 export type TrendSeries = (typeof TREND_SERIES)[number];
@@ -54,21 +53,20 @@ interface MonthCounts {
 /** The counts of the months (`yyyy-mm` → counts; a month without tasks falling due may be absent). */
 export type TrendCounts = Map<string, MonthCounts>;
 
-/** Where the trend is read from (`trendSource` picks the fastest; tests compare all three). */
-export type TrendSource = "counts" | "spans" | "history";
-
 /**
- * The source `trendCounts` reads for these filters: the stored trend counts when they
- * cover the scope, else the spans, else history.
+ * Where the trend is read from (`trendSource` picks the fastest; tests compare all
+ * three): the stored trend counts, the spans of the scope, or the task list's filter.
  */
-export function trendSource(db: AppDatabase, actor: Actor, filters: DashboardFilters, rules: StatusRules): TrendSource {
-  if (!statusFactsUsable(db, rules)) return "history";
-  return trendRollupScope(actor, filters) !== null ? "counts" : "spans";
+export type TrendSource = "counts" | "spans" | "list";
+
+/** The source `trendCounts` reads for these filters: the stored trend counts when they cover the scope, else the spans. */
+export function trendSource(actor: Actor, filters: DashboardFilters, basis: StatusBasis = "happened"): TrendSource {
+  return trendRollupScope(actor, filters, basis) !== null ? "counts" : "spans";
 }
 
 /** The stored trend counts' scope for the filters: as the status counts', but not per lead department. */
-function trendRollupScope(actor: Actor, filters: DashboardFilters) {
-  const rollup = rollupScopeOf(dashboardScope(actor, filters));
+function trendRollupScope(actor: Actor, filters: DashboardFilters, basis: StatusBasis) {
+  const rollup = rollupScopeOf(dashboardScope(actor, filters, basis));
   return rollup === null || rollup.departmentId !== undefined ? null : rollup;
 }
 
@@ -79,14 +77,15 @@ export function trendCounts(
   filters: DashboardFilters,
   months: readonly Period[],
   asOf: LocalDate,
-  rules: StatusRules,
-  source: TrendSource = trendSource(db, actor, filters, rules),
+  basis: StatusBasis = "happened",
+  source: TrendSource = trendSource(actor, filters, basis),
 ): TrendCounts {
+  readyStatusFacts(db);
   const first = months[0]!.from;
   const last = months[months.length - 1]!.to;
   const result: TrendCounts = new Map();
   if (source === "counts") {
-    const rollup = trendRollupScope(actor, filters);
+    const rollup = trendRollupScope(actor, filters, basis);
     if (rollup === null) throw new Error("The stored trend counts do not cover these filters.");
     const stored = trendRollupCounts(
       db,
@@ -109,7 +108,7 @@ export function trendCounts(
     // a scope given by a list of task ids, read task by task (`+` keeps SQLite off the
     // due-date index); else a range of the due-date index (its first term too, so
     // SQLite seeks it).
-    const scope = dashboardScope(actor, filters);
+    const scope = dashboardScope(actor, filters, basis);
     const range = sql`${dayNumber(first)} AND ${dayNumber(last)}`;
     const due = isTaskListScope(scope)
       ? sql`+s.due_day BETWEEN ${range}`
@@ -139,7 +138,7 @@ export function trendCounts(
       sum(st.status = 'done_on_time') AS done_on_time,
       sum(st.status = 'done_late') AS done_late,
       sum(st.status = 'overdue') AS overdue
-    FROM (${taskStatusSubquery(asOf, rules, dashboardTaskFilter(actor, filters, asOf))}) st
+    FROM (${taskStatusSource(db, asOf, dashboardTaskFilter(actor, filters), basis)}) st
     WHERE st.due_date BETWEEN ${first} AND ${last}
     GROUP BY month`);
   for (const { month, ...counts } of rows) result.set(month, counts);
@@ -152,15 +151,15 @@ export function monthlyTrend(
   filters: DashboardFilters,
   asOf: LocalDate,
   isToday: boolean,
-  rules: StatusRules,
+  basis: StatusBasis = "happened",
 ): TrendMonth[] {
   const months = trendMonths(asOf, filters.period);
-  const counts = trendCounts(db, actor, filters, months, asOf, rules);
+  const counts = trendCounts(db, actor, filters, months, asOf, basis);
   return months.map((m) => {
     const row = counts.get(m.key);
     const figure = (count: number, status?: "done_on_time" | "done_late" | "overdue"): Figure => ({
       count,
-      href: taskListHref({ ...filters, status, dueFrom: m.from, dueTo: m.to }, asOf, isToday),
+      href: taskListHref({ ...filters, status, dueFrom: m.from, dueTo: m.to }, asOf, isToday, basis),
     });
     return {
       month: m.key,

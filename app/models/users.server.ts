@@ -1,4 +1,4 @@
-// User administration (DESIGN §1, role `admin`): one function per use case. Each
+// User administration (docs/domain-rules.md §1, role `admin`): one function per use case. Each
 // validates its input, runs in one write transaction (BEGIN IMMEDIATE) and writes
 // its audit event in that same transaction. Password hashes never reach the audit
 // log: a password change is recorded as `{ passwordChanged: true }`.

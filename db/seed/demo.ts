@@ -1,4 +1,4 @@
-// Demo data (DESIGN §2): Hanoi's departments, the e-government steering committee's
+// Demo data (docs/domain-rules.md §2): Hanoi's departments, the e-government steering committee's
 // meeting of 18 September 2019 and the chairman's ten tasks (reconstructed from the
 // press report), a current digital-transformation directive dated relative to today
 // so that every status appears, and a small confidential directive.

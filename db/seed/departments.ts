@@ -1,5 +1,5 @@
 // Hanoi's city-level departments in 2019, the other bodies the city often assigns
-// tasks to, and a few districts (DESIGN §2). Demo data: the organisation as it was
+// tasks to, and a few districts (docs/domain-rules.md §2). Demo data: the organisation as it was
 // when the seed case happened; the 2025 mergers are not applied here.
 import type { DepartmentKind } from "../../app/domain/vocabulary";
 

@@ -1,7 +1,7 @@
 // `npx tsx tests/bench/queries.ts <database> [--runs N] [--as-of yyyy-mm-dd]`: the
 // hot read queries, timed in-process (the model functions the loaders call, no
 // HTTP, no rendering), on a generated database: p50/p95 over N runs each, after a
-// warm-up run. The figures of README "Performance" (per-query, in-process).
+// warm-up run. The figures of docs/performance.md (per-query, in-process).
 // Read-only: it opens the file, runs reads, and closes it.
 import { sql } from "drizzle-orm";
 import { today } from "../../app/domain/dates";
@@ -10,10 +10,9 @@ import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
 import { translator } from "../../app/lib/i18n";
 import { dashboardFigures, directiveProgress, scorecard } from "../../app/models/dashboard.server";
 import { search } from "../../app/models/search.server";
-import { getStatusRules } from "../../app/models/settings.server";
 import { statusCountsInScope } from "../../app/models/status-counts.server";
 import { departmentQuarters } from "../../app/models/department-quarters.server";
-import { statusFactsUsable } from "../../app/models/status-facts.server";
+import { statusRulesInForce } from "../../app/models/status-facts.server";
 import { filterOptions, listTasks, taskListQuery } from "../../app/routes/tasks._index/queries.server";
 import { listDepartments } from "../../app/routes/departments._index/queries.server";
 import { monthlyTrend } from "../../app/models/trend.server";
@@ -32,7 +31,6 @@ const runs = Number(argValue("--runs") ?? 30);
 const asOf = argValue("--as-of") ?? today();
 const only = argValue("--only");
 const db: AppDatabase = openDatabase(file);
-const rules = getStatusRules(db);
 const t = translator("vi");
 
 const actor = (where: ReturnType<typeof sql>) =>
@@ -45,7 +43,7 @@ const busiest = db.get<{ id: number }>(sql`
 const deptLead = actor(sql`role = 'dept_lead' AND department_id = ${busiest}`);
 const committee = db.get<{ id: number }>(sql`SELECT id FROM committees ORDER BY id LIMIT 1`)!.id;
 const list = (a: Actor, query: Record<string, string>) =>
-  listTasks(db, a, taskListQuery(t).parse(query), asOf, rules).rowCount;
+  listTasks(db, a, taskListQuery(t).parse(query), asOf).rowCount;
 const lastPage = Math.ceil(list(leadership, {}) / 50);
 // A further filter over the tasks, as a period of assignment (the quarter before as-of day's).
 const quarterStart = new Date(`${asOf.slice(0, 7)}-01T00:00:00Z`);
@@ -58,35 +56,29 @@ const quarter = sql`t.assigned_on >= ${quarterStart.toISOString().slice(0, 10)}
   AND t.assigned_on <= ${quarterEnd.toISOString().slice(0, 10)}`;
 
 const cases: [string, () => unknown][] = [
-  ["dashboard figures (leadership)", () => dashboardFigures(db, leadership, {}, asOf, true, rules)],
-  ["dashboard directive progress", () => directiveProgress(db, leadership, {}, asOf, rules)],
+  ["dashboard figures (leadership)", () => dashboardFigures(db, leadership, {}, asOf, true)],
+  ["dashboard directive progress", () => directiveProgress(db, leadership, {}, asOf)],
   ["dashboard filter options", () => filterOptions(db, leadership)],
-  ["dashboard, committee filter", () => dashboardFigures(db, leadership, { committee }, asOf, true, rules)],
-  ["dashboard, department filter", () => dashboardFigures(db, leadership, { department: busiest }, asOf, true, rules)],
-  ["dashboard, department user", () => dashboardFigures(db, deptLead, {}, asOf, true, rules)],
+  ["dashboard, committee filter", () => dashboardFigures(db, leadership, { committee }, asOf, true)],
+  ["dashboard, department filter", () => dashboardFigures(db, leadership, { department: busiest }, asOf, true)],
+  ["dashboard, department user", () => dashboardFigures(db, deptLead, {}, asOf, true)],
   [
     "dashboard, a department's quarter",
-    () => dashboardFigures(db, leadership, { department: busiest, period: quarterKey }, asOf, true, rules),
+    () => dashboardFigures(db, leadership, { department: busiest, period: quarterKey }, asOf, true),
   ],
-  ["dashboard as of 31/12/2024", () => dashboardFigures(db, leadership, {}, "2024-12-31", false, rules)],
-  [
-    "dashboard counts, a quarter's tasks",
-    () => statusCountsInScope(db, { actor: leadership, extra: quarter }, asOf, rules),
-  ],
-  ["dashboard trend (leadership)", () => monthlyTrend(db, leadership, {}, asOf, true, rules)],
-  ["dashboard trend (secretariat)", () => monthlyTrend(db, secretariat, {}, asOf, true, rules)],
-  ["dashboard trend, committee filter", () => monthlyTrend(db, leadership, { committee }, asOf, true, rules)],
-  [
-    "dashboard trend, department filter",
-    () => monthlyTrend(db, leadership, { department: busiest }, asOf, true, rules),
-  ],
-  ["dashboard trend, department user", () => monthlyTrend(db, deptLead, {}, asOf, true, rules)],
-  ["dashboard trend, a quarter's tasks", () => monthlyTrend(db, leadership, { period: quarterKey }, asOf, true, rules)],
-  ["dashboard trend as of 31/12/2024", () => monthlyTrend(db, leadership, {}, "2024-12-31", false, rules)],
-  ["scorecard", () => scorecard(db, leadership, {}, asOf, true, rules)],
-  ["scorecard, committee filter", () => scorecard(db, leadership, { committee }, asOf, true, rules)],
-  ["departments page", () => listDepartments(db, leadership, asOf, rules)],
-  ["a department's page (its quarters)", () => departmentQuarters(db, leadership, busiest, rules, asOf)],
+  ["dashboard as of 31/12/2024", () => dashboardFigures(db, leadership, {}, "2024-12-31", false)],
+  ["dashboard counts, a quarter's tasks", () => statusCountsInScope(db, { actor: leadership, extra: quarter }, asOf)],
+  ["dashboard trend (leadership)", () => monthlyTrend(db, leadership, {}, asOf, true)],
+  ["dashboard trend (secretariat)", () => monthlyTrend(db, secretariat, {}, asOf, true)],
+  ["dashboard trend, committee filter", () => monthlyTrend(db, leadership, { committee }, asOf, true)],
+  ["dashboard trend, department filter", () => monthlyTrend(db, leadership, { department: busiest }, asOf, true)],
+  ["dashboard trend, department user", () => monthlyTrend(db, deptLead, {}, asOf, true)],
+  ["dashboard trend, a quarter's tasks", () => monthlyTrend(db, leadership, { period: quarterKey }, asOf, true)],
+  ["dashboard trend as of 31/12/2024", () => monthlyTrend(db, leadership, {}, "2024-12-31", false)],
+  ["scorecard", () => scorecard(db, leadership, {}, asOf, true)],
+  ["scorecard, committee filter", () => scorecard(db, leadership, { committee }, asOf, true)],
+  ["departments page", () => listDepartments(db, leadership, asOf, "happened")],
+  ["a department's page (its quarters)", () => departmentQuarters(db, leadership, busiest, "happened", asOf)],
   ["task list, a department, by update", () => list(leadership, { department: String(busiest), sort: "updated" })],
   ["task list, first page", () => list(leadership, {})],
   ["task list, overdue of a department", () => list(leadership, { status: "overdue", department: String(busiest) })],
@@ -102,11 +94,12 @@ const cases: [string, () => unknown][] = [
   ["search 'so hoa ho so' (secretariat)", () => search(db, secretariat, "so hoa ho so")],
 ];
 
+const rules = statusRulesInForce(db);
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 console.log(
   `${file}: ${db.get<{ n: number }>(sql`SELECT count(*) AS n FROM tasks`)!.n} tasks, as of ${asOf}, ${runs} runs each; ` +
-    `stored status facts ${statusFactsUsable(db, rules) ? "in use" : "NOT in use (computing from history; start-up rebuilds them)"}`,
+    `status rules in force: due soon within ${rules.dueSoonDays} days, stale after ${rules.staleAfterDays} days`,
 );
 for (const [name, run] of cases) {
   if (only && !name.includes(only)) continue;

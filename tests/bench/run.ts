@@ -1,7 +1,7 @@
 // `npm run bench [-- --tasks N --duration S --connections C --quick]`: the
 // production server on a copy of a generated database, driven with autocannon,
 // signed in, route by route; the write paths; the client JS per route; the
-// budgets of README "Performance". Writes tests/bench/results/latest.json.
+// budgets of docs/performance.md. Writes tests/bench/results/latest.json.
 // It reports; it exits 0 whether or not the budgets are met (non-zero only when
 // it cannot run at all).
 import { spawn, type ChildProcess } from "node:child_process";

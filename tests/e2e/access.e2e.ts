@@ -1,4 +1,4 @@
-// Each demo role signs in and sees what it should, and only that (DESIGN §1, §5).
+// Each demo role signs in and sees what it should, and only that (docs/domain-rules.md §1, §5).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, expectAccessible, launchBrowser, newPage, signIn } from "./browser";

@@ -96,7 +96,9 @@ describe("leadership dashboards", () => {
     const overdueOnScreen = (
       await page.locator('[data-testid="scorecard"] td[data-column="overdue"] a').allInnerTexts()
     ).map(number);
-    expect(rowsAfter(scorecardSheet, 7, 7)).toEqual(overdueOnScreen);
+    const overdueColumn = (scorecardSheet.getRow(7).values as unknown[]).indexOf("Quá hạn");
+    expect(overdueColumn).toBe(8); // Hạng, Mã đơn vị, Đơn vị, Được giao chủ trì, 3 columns, Quá hạn
+    expect(rowsAfter(scorecardSheet, 7, overdueColumn)).toEqual(overdueOnScreen);
 
     // The overdue count of a department, or (if nobody was overdue that day) its on-time count.
     const column = overdueOnScreen.some((n) => n > 0) ? "overdue" : "done_on_time";

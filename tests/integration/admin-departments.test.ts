@@ -1,4 +1,4 @@
-// Department administration and the merge of DESIGN §3 (app/models/departments.server.ts),
+// Department administration and the merge of docs/domain-rules.md §3 (app/models/departments.server.ts),
 // on a real, migrated database: the demo's Hanoi departments for the real 2025 merger
 // of Information and Communications into Science and Technology, and small fixtures
 // for the edge cases. Refused input changes nothing.

@@ -16,7 +16,6 @@ import { authenticateApiToken, issueApiToken, LAST_USED_RESOLUTION } from "../..
 import { scorecard } from "../../app/models/dashboard.server";
 import { listDirectives } from "../../app/models/directive-list.server";
 import { directiveProgressByLevel } from "../../app/models/directive-progress.server";
-import { getStatusRules } from "../../app/models/settings.server";
 import { setUserActive } from "../../app/models/users.server";
 import { loader as directiveLoader } from "../../app/routes/api.v1.directives.$id/route";
 import { loader as directivesLoader } from "../../app/routes/api.v1.directives._index/route";
@@ -313,7 +312,7 @@ interface TaskPage {
 
 /** The task list screen's rows for a query string (as the screen parses it). */
 function screenTasks(login: string, query: Record<string, string>, asOf: LocalDate, size = 100) {
-  return listTasks(db, actorOf(login), taskListQuery(t).parse(query), asOf, getStatusRules(db), size);
+  return listTasks(db, actorOf(login), taskListQuery(t).parse(query), asOf, "happened", size);
 }
 
 describe("GET /api/v1/tasks", () => {
@@ -433,7 +432,7 @@ describe("GET /api/v1/directives and /api/v1/directives/:id", () => {
         total: number;
         items: { id: number; tasks: { total: number; byStatus: { code: string; count: number }[] } }[];
       };
-      const screen = listDirectives(db, actorOf(login), "2019-12-31", getStatusRules(db));
+      const screen = listDirectives(db, actorOf(login), "2019-12-31", "happened");
       expect(body.total, login).toBe(screen.length);
       expect(body.items.map((d) => d.id)).toEqual(screen.map((d) => d.id));
       for (const [i, item] of body.items.entries()) {
@@ -479,9 +478,9 @@ describe("GET /api/v1/directives and /api/v1/directives/:id", () => {
       { directive: seedDirective },
       "2020-06-30",
       false,
-      getStatusRules(db),
+      "happened",
     )[0]!;
-    const screenTasks = getDirective(db, actorOf("lanhdao"), seedDirective, "2020-06-30", getStatusRules(db))!.tasks;
+    const screenTasks = getDirective(db, actorOf("lanhdao"), seedDirective, "2020-06-30", "happened")!.tasks;
     expect(directive.number).toBe("1198/TB-UBND");
     expect(directive.tasks.topLevel.total).toBe(10);
     expect(directive.tasks.total).toBe(screenTasks.length);
@@ -495,31 +494,87 @@ describe("GET /api/v1/directives and /api/v1/directives/:id", () => {
 });
 
 describe("GET /api/v1/scorecard", () => {
-  it("has the scorecard's rows, for today and a past day, with links to exactly the tasks counted", async () => {
+  /** The columns and what each is (docs/decisions/019): "assigned" is the sum of the terms. */
+  const COLUMN_KINDS = [
+    ["assigned", "assigned"],
+    ["done_on_time", "term"],
+    ["done_late", "term"],
+    ["awaiting_confirmation", "term"],
+    ["overdue", "term"],
+    ["due_soon", "term"],
+    ["on_track", "term"],
+    ["ongoing", "term"],
+    ["on_hold", "set_aside"],
+    ["cancelled", "set_aside"],
+    ["stale", "flag"],
+  ];
+  const TERMS = COLUMN_KINDS.filter(([, kind]) => kind === "term").map(([code]) => code!);
+
+  it("has the scorecard's rows, for today and a past day and any scope, adding up, with links to exactly the tasks counted", async () => {
+    const scopes: Record<string, string>[] = [
+      {},
+      { committee: String(committee) },
+      { directive: String(seedDirective) },
+      { period: "2019" },
+    ];
     for (const asOf of [today(), "2019-12-31"]) {
-      const body = (await get(scorecardLoader, `/api/v1/scorecard?asOf=${asOf}`, {})).body as {
-        rows: {
-          rank: number;
-          department: { id: number };
-          onTimeRate: number | null;
-          figures: Record<string, { count: number; tasks: string }>;
-        }[];
-        columns: { code: string; label: string }[];
-      };
-      const screen = scorecard(db, actorOf("lanhdao"), {}, asOf, asOf === today(), getStatusRules(db));
-      expect(body.rows.length).toBeGreaterThan(0);
-      expect(
-        body.rows.map((r) => [r.department.id, r.rank, r.onTimeRate, ...Object.values(r.figures).map((f) => f.count)]),
-      ).toEqual(
-        screen.map((r) => [r.department.id, r.rank, r.onTimeRate, ...Object.values(r.figures).map((f) => f.count)]),
-      );
-      expect(body.columns.map((c) => c.code)).toEqual(Object.keys(body.rows[0]!.figures));
-      // Every figure's link lists exactly that many tasks.
-      for (const row of body.rows.slice(0, 4)) {
-        for (const [column, figure] of Object.entries(row.figures)) {
-          expect(figure.tasks).toContain(`asOf=${asOf}`);
-          const listed = (await get(tasksLoader, figure.tasks, {})).body as TaskPage;
-          expect(listed.total, `${column} of ${row.department.id}`).toBe(figure.count);
+      for (const scope of scopes) {
+        const query = new URLSearchParams({ asOf, ...scope }).toString();
+        const outcome = await get(scorecardLoader, `/api/v1/scorecard?${query}`, {});
+        expect(outcome.status, query).toBe(200);
+        const body = outcome.body as {
+          rows: {
+            rank: number;
+            department: { id: number };
+            onTimeRate: number | null;
+            figures: Record<string, { count: number; tasks: string }>;
+          }[];
+          columns: { code: string; label: string; kind: string }[];
+        };
+        const filters = Object.fromEntries(
+          Object.entries(scope).map(([key, value]) => [key, key === "period" ? value : Number(value)]),
+        );
+        const screen = scorecard(db, actorOf("lanhdao"), filters, asOf, asOf === today(), "happened");
+        expect(body.rows.length, query).toBeGreaterThan(0);
+        expect(
+          body.rows.map((r) => [
+            r.department.id,
+            r.rank,
+            r.onTimeRate,
+            ...Object.values(r.figures).map((f) => f.count),
+          ]),
+        ).toEqual(
+          screen.map((r) => [r.department.id, r.rank, r.onTimeRate, ...Object.values(r.figures).map((f) => f.count)]),
+        );
+        expect(body.columns.map((c) => [c.code, c.kind])).toEqual(COLUMN_KINDS);
+        expect(body.columns.map((c) => c.code)).toEqual(Object.keys(body.rows[0]!.figures));
+        for (const [index, row] of body.rows.entries()) {
+          // Every row adds up.
+          expect(row.figures.assigned!.count, `${query}: row ${row.department.id}`).toBe(
+            TERMS.reduce((sum, code) => sum + row.figures[code]!.count, 0),
+          );
+          // Every figure's link lists exactly that many tasks: every column of the first rows
+          // of the whole scorecard; in every row, assigned and the non-zero on hold and withdrawn.
+          for (const [column, figure] of Object.entries(row.figures)) {
+            const checked =
+              (index < 4 && Object.keys(scope).length === 0) ||
+              column === "assigned" ||
+              ((column === "on_hold" || column === "cancelled") && figure.count > 0);
+            if (!checked) continue;
+            expect(figure.tasks).toContain(`asOf=${asOf}`);
+            const listed = (await get(tasksLoader, figure.tasks, {})).body as TaskPage;
+            expect(listed.total, `${query}: ${column} of ${row.department.id} (${figure.tasks})`).toBe(figure.count);
+          }
+        }
+        // The rows' on hold and withdrawn add up to the lists of every task of that status in scope.
+        for (const status of ["on_hold", "cancelled"]) {
+          const listed = (
+            await get(tasksLoader, `/api/v1/tasks?${new URLSearchParams({ asOf, status, ...scope }).toString()}`, {})
+          ).body as TaskPage;
+          expect(
+            body.rows.reduce((sum, r) => sum + r.figures[status]!.count, 0),
+            `${query}: ${status}`,
+          ).toBe(listed.total);
         }
       }
     }
@@ -529,11 +584,12 @@ describe("GET /api/v1/scorecard", () => {
     const body = (await get(scorecardLoader, `/api/v1/scorecard?directive=${seedDirective}&sort=overdue&dir=desc`, {}))
       .body as { rows: { figures: { assigned: { count: number }; overdue: { count: number } } }[] };
     expect(body.rows.reduce((sum, r) => sum + r.figures.assigned.count, 0)).toBe(
-      screenTasks("lanhdao", { directive: String(seedDirective) }, today()).rowCount,
+      screenTasks("lanhdao", { directive: String(seedDirective), counted: "1" }, today()).rowCount,
     );
     const overdue = body.rows.map((r) => r.figures.overdue.count);
     expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
     expectJsonError(await get(scorecardLoader, "/api/v1/scorecard?sort=bogus", {}), 400, "invalid_parameter");
+    expectJsonError(await get(scorecardLoader, "/api/v1/scorecard?period=2019-Q9", {}), 400, "invalid_parameter");
   });
 });
 
@@ -712,7 +768,7 @@ describe("pagination", () => {
       items: { id: number }[];
       next: string | null;
     };
-    const screen = listDirectives(db, actorOf("vanphong"), today(), getStatusRules(db)).map((d) => d.id);
+    const screen = listDirectives(db, actorOf("vanphong"), today(), "happened").map((d) => d.id);
     expect(directives.total).toBe(screen.length);
     const ids = [...directives.items.map((d) => d.id)];
     let next = directives.next;

@@ -1,13 +1,14 @@
 // The demo data (db/seed/demo.ts): the 2019 seed case comes out with the statuses
 // its story implies, the current directive shows every status today, and every
 // task row agrees with the history it was derived from.
-import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
+import { asc, count, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addDays, today, type LocalDate } from "../../app/domain/dates";
+import { addDays, startOfLocalDay, today, type LocalDate } from "../../app/domain/dates";
 import { taskStatusAsOf, type TaskFacts, type TaskStatusAsOf } from "../../app/domain/status";
-import { EXTENSION_STATES_IN_FORCE, TASK_STATUSES, type TaskStatus } from "../../app/domain/vocabulary";
+import { TASK_STATUSES, type TaskStatus } from "../../app/domain/vocabulary";
 import type { AppDatabase } from "../../app/lib/db.server";
 import { verifyPassword } from "../../app/lib/password.server";
+import { loadTaskFacts } from "../../app/models/status-facts.server";
 import { DEMO_PASSWORD, loadDemoData, type DemoLogin } from "../../db/seed/demo";
 import {
   auditEvents,
@@ -32,33 +33,9 @@ const FIXED_NOW = Date.UTC(2026, 2, 16, 3, 0, 0);
 
 type TaskRow = typeof tasks.$inferSelect;
 
+/** The task's facts as the app loads them for the status rules (the stored spans are built from the same). */
 function taskFacts(db: AppDatabase, task: TaskRow): TaskFacts {
-  const transitions = db
-    .select()
-    .from(taskTransitions)
-    .where(eq(taskTransitions.taskId, task.id))
-    .orderBy(asc(taskTransitions.id))
-    .all();
-  const extensions = db
-    .select()
-    .from(extensionRequests)
-    .where(and(eq(extensionRequests.taskId, task.id), inArray(extensionRequests.state, [...EXTENSION_STATES_IN_FORCE])))
-    .orderBy(asc(extensionRequests.id))
-    .all();
-  const reports = db
-    .select({ createdAt: progressReports.createdAt })
-    .from(progressReports)
-    .where(eq(progressReports.taskId, task.id))
-    .orderBy(asc(progressReports.id))
-    .all();
-  return {
-    createdAt: task.createdAt,
-    deadlineKind: task.deadlineKind,
-    originalDueDate: task.originalDueDate,
-    transitions: transitions.map((t) => ({ toState: t.toState, at: t.changedAt, completionDate: t.completionDate })),
-    extensions: extensions.map((e) => ({ decidedAt: e.decidedAt as number, dueDate: e.approvedDueDate as LocalDate })),
-    progressReportTimes: reports.map((r) => r.createdAt),
-  };
+  return loadTaskFacts(db, [task.id]).get(task.id)!;
 }
 
 function directiveByNumber(db: AppDatabase, number: string) {
@@ -415,7 +392,8 @@ describe.each([
       if (reports.length > 0) expect(reports.at(-1)!.departmentId, label).toBe(task.leadDepartmentId);
       expect(task.updatedAt, label).toBeGreaterThanOrEqual(Math.max(last.changedAt, task.lastReportedAt ?? 0));
       expect(task.updatedAt, label).toBeLessThan(now);
-      expect(facts.createdAt, label).toBe(task.createdAt);
+      // A task exists from the start of its assignment day, or from its entry if that was earlier.
+      expect(facts.createdAt, label).toBe(Math.min(task.createdAt, startOfLocalDay(task.assignedOn)));
 
       const leads = db.select().from(taskLeadAssignments).where(eq(taskLeadAssignments.taskId, task.id)).all();
       expect(leads, label).toMatchObject([

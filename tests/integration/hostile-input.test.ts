@@ -15,7 +15,7 @@
 //   lone surrogates, any code point) and stray fields (prototype tricks, bad paths),
 //   url-encoded or multipart. The answer must be a refusal: 400, 403, 404, 409, 413,
 //   415 or 429 — never a 500 or a thrown error; a 403 says the translated "forbidden",
-//   a 404 says nothing (DESIGN §5), any other refusal carries at least one message and
+//   a 404 says nothing (docs/domain-rules.md §5), any other refusal carries at least one message and
 //   every message is one of the catalogue's (app/lib/messages, placeholders filled):
 //   no raw Zod or library message. Nothing in the database changes, compared table
 //   by table, except what a refusal itself records: audit events `access.denied` and

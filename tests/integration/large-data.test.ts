@@ -1,6 +1,6 @@
 // The large-data generator (db/seed/large-data.ts): a small run must be as
 // consistent as the demo — every task row agrees with its history, sub-tasks are
-// never due after their parents, the SQL and TypeScript status rules agree — and
+// never due after their parents, the stored spans agree with the status rules — and
 // the same seed must give the same database.
 import crypto from "node:crypto";
 import path from "node:path";
@@ -9,7 +9,8 @@ import { addDays, type LocalDate } from "../../app/domain/dates";
 import { taskStatusAsOf } from "../../app/domain/status";
 import { TASK_STATUSES } from "../../app/domain/vocabulary";
 import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
-import { loadTaskFacts, taskStatusesAsOf } from "../../app/models/task-status.server";
+import { loadTaskFacts } from "../../app/models/status-facts.server";
+import { taskStatusesAsOf } from "../../app/models/task-status.server";
 import { rebuildSearchIndex, search } from "../../app/models/search.server";
 import { generateLargeDatabase } from "../../db/seed/large-data";
 
@@ -65,7 +66,7 @@ describe("the large-data generator", () => {
     await generateLargeDatabase({ tasks: TASKS, seed: 7, out: file, today: TODAY });
     db = openDatabase(file);
     allTasks = db.$client.prepare(`SELECT * FROM tasks ORDER BY id`).all() as TaskRecord[];
-  });
+  }, 120_000);
 
   it("writes the requested number of tasks with a realistic spread", () => {
     expect(allTasks).toHaveLength(TASKS);
@@ -181,7 +182,7 @@ describe("the large-data generator", () => {
     }
   });
 
-  it("gives the same statuses in SQL and TypeScript, and every status occurs today", () => {
+  it("gives the same statuses from the stored spans as the rules, and every status occurs today", () => {
     const ids = allTasks.map((t) => t.id);
     const facts = loadTaskFacts(db, ids);
     for (const day of [TODAY, addDays(TODAY, -200), addDays(TODAY, -700)]) {
@@ -202,6 +203,7 @@ describe("the large-data generator", () => {
             late: actual?.late === 1,
             daysLate: actual?.daysLate,
             stale: actual?.stale === 1,
+            awaitingSince: actual?.awaitingSince,
           },
           `task ${id} on ${day}`,
         ).toEqual({
@@ -210,6 +212,7 @@ describe("the large-data generator", () => {
           late: expected.late,
           daysLate: expected.daysLate,
           stale: expected.stale,
+          awaitingSince: expected.awaitingSince,
         });
       }
       expect(compared).toBeGreaterThan(0);

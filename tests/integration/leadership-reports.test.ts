@@ -17,6 +17,8 @@ import { TrendChartPicture, type TrendMonthView } from "../../app/components/tre
 import { scorecard, type Figure } from "../../app/models/dashboard.server";
 import { departmentQuarters, type DepartmentQuarter } from "../../app/models/department-quarters.server";
 import { monthlyTrend } from "../../app/models/trend.server";
+import { loadTaskFacts, statusRulesInForce } from "../../app/models/status-facts.server";
+import { taskStatusAsOf } from "../../app/domain/status";
 import { listTasks, taskListQuery } from "../../app/routes/tasks._index/queries.server";
 import { loader as dashboardLoader } from "../../app/routes/_index/route";
 import { loader as scorecardLoader } from "../../app/routes/scorecard/route";
@@ -39,13 +41,34 @@ import {
 
 const NOW = Date.parse("2026-03-16T03:00:00Z");
 const TODAY: LocalDate = "2026-03-16";
-const rules = { dueSoonDays: 3, staleAfterDays: 30 };
 const vi = translator("vi");
 
 const actorOf = (db: AppDatabase, login: string) =>
   db.get<Actor>(sql`SELECT id, role, department_id AS departmentId FROM users WHERE login = ${login}`)!;
 const departmentId = (db: AppDatabase, code: string) =>
   db.get<{ id: number }>(sql`SELECT id FROM departments WHERE code = ${code}`)!.id;
+
+/** The scorecard's columns, as the page, the files and the API show them (docs/decisions/019). */
+const COLUMNS_VI = [
+  "Được giao chủ trì",
+  "Hoàn thành đúng hạn",
+  "Hoàn thành quá hạn",
+  "Chờ xác nhận",
+  "Quá hạn",
+  "Sắp đến hạn",
+  "Trong hạn",
+  "Thường xuyên",
+  "Tạm dừng",
+  "Đã rút",
+  "Quá hạn chưa cập nhật",
+];
+/** In a row of counts in that order: "assigned" (first) is the sum of the next seven, its terms. */
+function expectCountsAddUp(counts: number[], what: string) {
+  expect(counts, what).toHaveLength(COLUMNS_VI.length);
+  expect(counts[0], `${what}: assigned = the sum of its terms (${counts.join(", ")})`).toBe(
+    counts.slice(1, 8).reduce((sum, n) => sum + n, 0),
+  );
+}
 
 /** The row count of the list a figure links to, parsed as the task list parses its URL. */
 function listedCount(db: AppDatabase, actor: Actor, href: string, asOf: LocalDate): number {
@@ -54,7 +77,7 @@ function listedCount(db: AppDatabase, actor: Actor, href: string, asOf: LocalDat
   const raw = Object.fromEntries(url.searchParams);
   const day = raw.asOf ?? asOf;
   delete raw.asOf;
-  return listTasks(db, actor, taskListQuery(vi).parse(raw), day, rules, 1).rowCount;
+  return listTasks(db, actor, taskListQuery(vi).parse(raw), day, "happened", 1).rowCount;
 }
 
 describe("a department's scorecard over quarters", () => {
@@ -72,7 +95,7 @@ describe("a department's scorecard over quarters", () => {
   });
 
   it("has one row per quarter since its first task, each figure equal to the list it links to", () => {
-    const quarters = departmentQuarters(db, chair, stttt, rules, TODAY);
+    const quarters = departmentQuarters(db, chair, stttt, "happened", TODAY);
     expect(quarters[0]).toMatchObject({ quarter: "2026-Q1", asOf: TODAY, isToday: true });
     expect(quarters[quarters.length - 1]).toMatchObject({ quarter: "2019-Q3", asOf: "2019-09-30", isToday: false });
     expect(quarters.find((q) => q.quarter === "2019-Q4")?.asOf).toBe("2019-12-31");
@@ -85,9 +108,16 @@ describe("a department's scorecard over quarters", () => {
         if (!q.isToday) expect(figure.href).toContain(`asOf=${q.asOf}`);
       }
     }
+    // Every quarter adds up as a scorecard row does.
+    for (const q of quarters) {
+      expectCountsAddUp(
+        Object.values(q.figures).map((f) => f.count),
+        q.quarter,
+      );
+    }
     // The row of a quarter is the scorecard's row of that department on that day.
     for (const q of quarters.filter((q) => q.quarter === "2019-Q4" || q.quarter === "2020-Q2")) {
-      const row = scorecard(db, chair, {}, q.asOf, false, rules).find((r) => r.department.id === stttt)!;
+      const row = scorecard(db, chair, {}, q.asOf, false).find((r) => r.department.id === stttt)!;
       for (const column of Object.keys(q.figures) as (keyof typeof q.figures)[]) {
         expect(q.figures[column].count, `${q.quarter} ${column}`).toBe(row.figures[column].count);
       }
@@ -96,12 +126,17 @@ describe("a department's scorecard over quarters", () => {
     expect(quarters.some((q) => q.figures.done_on_time.count > 0)).toBe(true);
   });
 
-  it("keeps a past quarter's figures when later events are recorded, also a back-dated new task", () => {
+  it("keeps a past quarter's figures when later events are recorded; a back-dated new task counts as it happened, not as recorded", () => {
     const counts = (rows: DepartmentQuarter[]) =>
       rows
         .filter((q) => q.quarter <= "2020-Q1")
         .map((q) => ({ quarter: q.quarter, figures: q.figures, rate: q.onTimeRate }));
-    const before = departmentQuarters(db, secretariat, stttt, rules, TODAY);
+    const before = departmentQuarters(db, secretariat, stttt, "happened", TODAY);
+    const beforeRecorded = departmentQuarters(db, secretariat, stttt, "recorded", TODAY);
+    // The same counts on both bases (the links differ: each keeps its basis).
+    const withoutLinks = (rows: DepartmentQuarter[]) =>
+      counts(rows).map((q) => ({ ...q, figures: Object.values(q.figures).map((f) => f.count) }));
+    expect(withoutLinks(beforeRecorded)).toEqual(withoutLinks(before));
     const at = endOfLocalDay("2020-03-31") + 3_600_000;
     const tasks = db.all<{ id: number; due: string | null }>(sql`
       SELECT id, current_due_date AS due FROM tasks WHERE lead_department_id = ${stttt} ORDER BY id LIMIT 4`);
@@ -117,18 +152,46 @@ describe("a department's scorecard over quarters", () => {
         VALUES (${task.id}, ${stttt}, ${task.due ?? "2019-12-31"}, '2031-12-31', 'later', 'approved',
           ${secretariat.id}, ${when}, 'later decision', '2031-12-31', ${when})`);
     }
-    // A task entered later, back-dated into 2019: it did not exist for those quarters.
+    // A task entered later, assigned back in 2019 (its assignment day is in the past).
     const directive = db.get<{ id: number }>(sql`SELECT id FROM directives ORDER BY issued_on LIMIT 1`)!.id;
-    db.run(sql`INSERT INTO tasks (directive_id, item_number, title, lead_department_id, deadline_kind,
-        original_due_date, current_due_date, assigned_on, created_at, updated_at)
+    const entered = db.get<{ id: number }>(sql`INSERT INTO tasks (directive_id, item_number, title, lead_department_id,
+        deadline_kind, original_due_date, current_due_date, assigned_on, created_at, updated_at)
       VALUES (${directive}, '99', 'Nhiệm vụ nhập sau', ${stttt}, 'dated', '2019-11-30', '2019-11-30', '2019-09-24',
-        ${at}, ${at})`);
+        ${at}, ${at}) RETURNING id`)!.id;
 
-    const after = departmentQuarters(db, secretariat, stttt, rules, TODAY);
-    expect(counts(after)).toEqual(counts(before));
-    // …while the quarter under way sees them.
-    expect(after[0]!.figures.assigned.count).toBe(before[0]!.figures.assigned.count + 1);
-    expect(JSON.stringify(after[0]!.figures)).not.toBe(JSON.stringify(before[0]!.figures));
+    // As recorded, the past quarters read what the system showed then: nothing of it.
+    const afterRecorded = departmentQuarters(db, secretariat, stttt, "recorded", TODAY);
+    expect(counts(afterRecorded)).toEqual(counts(beforeRecorded));
+    // As it happened, a task exists from the start of its assignment day, so the
+    // back-dated task counts in the quarters since 24/09/2019, with its status then;
+    // the later events (all after 31/03/2020) change nothing there.
+    const after = departmentQuarters(db, secretariat, stttt, "happened", TODAY);
+    const facts = loadTaskFacts(db, [entered]).get(entered)!;
+    const expected = counts(before).map((q) => {
+      const status = taskStatusAsOf(facts, before.find((b) => b.quarter === q.quarter)!.asOf, statusRulesInForce(db))!;
+      const figures = structuredClone(q.figures);
+      if (status.status !== "on_hold" && status.status !== "cancelled") figures.assigned.count++;
+      if (status.status in figures) figures[status.status as keyof typeof figures].count++;
+      if (status.stale) figures.stale.count++;
+      return { ...q, figures };
+    });
+    expect(counts(after)).toEqual(expected);
+    expect(expected.find((q) => q.quarter === "2019-Q4")!.figures.overdue.count).toBe(
+      counts(before).find((q) => q.quarter === "2019-Q4")!.figures.overdue.count + 1,
+    );
+    // …while the quarter under way sees them, on both bases.
+    for (const [then, now] of [
+      [before, after],
+      [beforeRecorded, afterRecorded],
+    ] as const) {
+      // One task more; two of the four withdrawn (no longer counted in "assigned", but apart).
+      const every = (q: DepartmentQuarter) =>
+        q.figures.assigned.count + q.figures.on_hold.count + q.figures.cancelled.count;
+      expect(every(now[0]!)).toBe(every(then[0]!) + 1);
+      expect(now[0]!.figures.cancelled.count).toBe(then[0]!.figures.cancelled.count + 2);
+      expect(now[0]!.figures.assigned.count).toBe(then[0]!.figures.assigned.count + 1 - 2);
+      expect(JSON.stringify(now[0]!.figures)).not.toBe(JSON.stringify(then[0]!.figures));
+    }
   });
 });
 
@@ -145,7 +208,7 @@ describe("the trend chart's picture", () => {
     await loadDemoData(db, { now: NOW });
     const chair = actorOf(db, "lanhdao");
     const seed = db.get<{ id: number }>(sql`SELECT id FROM directives ORDER BY issued_on LIMIT 1`)!.id;
-    const months = monthlyTrend(db, chair, { directive: seed }, "2019-12-31", false, rules);
+    const months = monthlyTrend(db, chair, { directive: seed }, "2019-12-31", false);
     expect(months.map((m) => m.month)).toEqual([
       "2019-01",
       "2019-02",
@@ -178,7 +241,7 @@ describe("the trend chart's picture", () => {
     expect(svg).not.toMatch(/style=/);
     expect(picture(months, "en")).toContain("Tasks falling due and done, by month");
     // A period shows its own months.
-    expect(monthlyTrend(db, chair, { period: "2019-Q4" }, TODAY, false, rules).map((m) => m.month)).toEqual([
+    expect(monthlyTrend(db, chair, { period: "2019-Q4" }, TODAY, false).map((m) => m.month)).toEqual([
       "2019-10",
       "2019-11",
       "2019-12",
@@ -397,14 +460,7 @@ describe("the scorecard download", () => {
       "Hạng",
       "Mã đơn vị",
       "Đơn vị",
-      "Được giao chủ trì",
-      "Hoàn thành đúng hạn",
-      "Hoàn thành quá hạn",
-      "Quá hạn",
-      "Sắp đến hạn",
-      "Trong hạn",
-      "Thường xuyên",
-      "Quá hạn chưa cập nhật",
+      ...COLUMNS_VI,
       "Tỷ lệ đúng hạn",
     ]);
     const chair = actorOf(db, "lanhdao");
@@ -414,7 +470,7 @@ describe("the scorecard download", () => {
       { committee: committee.id, period: "2019" },
       "2019-12-31",
       false,
-      rules,
+      "happened",
       "done_on_time",
       "desc",
     );
@@ -425,11 +481,14 @@ describe("the scorecard download", () => {
       expect(cells.getCell(1).value).toBe(row.rank);
       expect(cells.getCell(2).value).toBe(row.department.code);
       expect(cells.getCell(3).value).toBe(row.department.name);
-      expect(cells.getCell(4).value).toBe(row.figures.assigned.count);
-      expect(cells.getCell(5).value).toBe(row.figures.done_on_time.count);
-      expect(cells.getCell(7).value).toBe(row.figures.overdue.count);
-      expect(cells.getCell(12).value).toBe(row.onTimeRate);
-      if (row.onTimeRate !== null) expect(cells.getCell(12).numFmt).toBe("0.0%");
+      const counts = COLUMNS_VI.map((_, i) => cells.getCell(4 + i).value as number);
+      expect(counts).toEqual(Object.values(row.figures).map((f) => f.count));
+      expectCountsAddUp(counts, `Excel ${row.department.name}`);
+      expect(cells.getCell(8).value).toBe(row.figures.overdue.count);
+      expect(cells.getCell(12).value).toBe(row.figures.on_hold.count);
+      expect(cells.getCell(13).value).toBe(row.figures.cancelled.count);
+      expect(cells.getCell(15).value).toBe(row.onTimeRate);
+      if (row.onTimeRate !== null) expect(cells.getCell(15).numFmt).toBe("0.0%");
     });
     const onTime = rows.map((r) => r.figures.done_on_time.count);
     expect(onTime).toEqual([...onTime].sort((a, b) => b - a));
@@ -454,10 +513,18 @@ describe("the scorecard download", () => {
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = bytes.toString("utf8").slice(1).split("\r\n");
       expect(lines[0]).toBe(
-        "Hạng,Mã đơn vị,Đơn vị,Được giao chủ trì,Hoàn thành đúng hạn,Hoàn thành quá hạn,Quá hạn,Sắp đến hạn,Trong hạn,Thường xuyên,Quá hạn chưa cập nhật,Tỷ lệ đúng hạn (%)",
+        "Hạng,Mã đơn vị,Đơn vị,Được giao chủ trì,Hoàn thành đúng hạn,Hoàn thành quá hạn,Chờ xác nhận,Quá hạn,Sắp đến hạn,Trong hạn,Thường xuyên,Tạm dừng,Đã rút,Quá hạn chưa cập nhật,Tỷ lệ đúng hạn (%)",
       );
-      const rows = scorecard(db, actorOf(db, "lanhdao"), {}, today(), true, rules, "name");
+      const rows = scorecard(db, actorOf(db, "lanhdao"), {}, today(), true, "happened", "name");
       expect(lines.length).toBe(rows.length + 2); // header + rows + the final CRLF
+      // The page's counts in every line, adding up (read from the end of the line: a quoted name may hold commas).
+      rows.forEach((row, index) => {
+        const counts = lines[1 + index]!.split(",")
+          .slice(-1 - COLUMNS_VI.length, -1)
+          .map(Number);
+        expect(counts, row.department.name).toEqual(Object.values(row.figures).map((f) => f.count));
+        expectCountsAddUp(counts, `CSV ${row.department.name}`);
+      });
       const hostileLine = lines.find((line) => line.includes("HYPERLINK"))!;
       expect(hostileLine).toContain(`"'=HYPERLINK(""http://x.invalid"",""x"")"`);
       expect(lines.slice(1).join("\n")).not.toMatch(/(^|,)"?=/m);

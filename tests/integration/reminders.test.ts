@@ -20,7 +20,6 @@ import {
   unreadCount,
 } from "../../app/models/notifications.server";
 import { isEscalated, runReminderJob, sendReminder, taskReminders } from "../../app/models/reminders.server";
-import { getStatusRules } from "../../app/models/settings.server";
 import {
   addComment,
   confirmCompletion,
@@ -157,8 +156,8 @@ function totals() {
 /** The task list's `?escalated=1` as the user sees it on a day, and the dashboard's figure. */
 function escalatedList(user: Actor, day: LocalDate) {
   const query = taskListQuery(t).parse({ escalated: "1" });
-  const list = listTasks(db, user, query, day, getStatusRules(db));
-  const figure = dashboardFigures(db, user, {}, day, false, getStatusRules(db)).escalated;
+  const list = listTasks(db, user, query, day);
+  const figure = dashboardFigures(db, user, {}, day, false).escalated;
   expect(figure.count, "the dashboard's figure equals its list").toBe(list.rowCount);
   expect(figure.href).toBe(`/tasks?escalated=1&asOf=${day}`);
   return list.rows.map((r) => r.id);
@@ -294,8 +293,8 @@ describe("escalation", () => {
     const third = remind(id, stttt, "2026-03-20", "Lần 3");
     expect(third).toMatchObject({ escalated: true, ordinal: 3 });
 
-    expect(isEscalated(db, id, "2026-03-20", getStatusRules(db))).toBe(true);
-    expect(isEscalated(db, id, "2026-03-19", getStatusRules(db))).toBe(false);
+    expect(isEscalated(db, id, "2026-03-20")).toBe(true);
+    expect(isEscalated(db, id, "2026-03-19")).toBe(false);
     expect(escalatedList(leadership, "2026-03-20")).toContain(id);
     expect(escalatedList(secretariat, "2026-03-20")).toContain(id);
     // Department users see it in their own list; another department's head does not.
@@ -318,20 +317,20 @@ describe("escalation", () => {
 
     // The department answers: no longer escalated from that day on; the past stays as it was.
     report(lead, id, "2026-03-21");
-    expect(isEscalated(db, id, "2026-03-21", getStatusRules(db))).toBe(false);
-    expect(isEscalated(db, id, "2026-03-20", getStatusRules(db))).toBe(true);
+    expect(isEscalated(db, id, "2026-03-21")).toBe(false);
+    expect(isEscalated(db, id, "2026-03-20")).toBe(true);
     expect(escalatedList(leadership, "2026-03-21")).not.toContain(id);
   });
 
   it("a task not overdue is not escalated; the job escalates it once it is, and only once", async () => {
     const id = newTask("2026-03-01", "2026-04-30");
     for (const day of ["2026-03-18", "2026-03-19", "2026-03-20"]) expect(remind(id, stttt, day).escalated).toBe(false);
-    expect(isEscalated(db, id, "2026-03-20", getStatusRules(db))).toBe(false);
+    expect(isEscalated(db, id, "2026-03-20")).toBe(false);
     expect(notificationsOf("lanhdao", id)).toEqual([]);
 
     const job = await runReminderJob(db, at("2026-05-02"));
     expect(job.escalations).toBeGreaterThanOrEqual(1);
-    expect(isEscalated(db, id, "2026-05-02", getStatusRules(db))).toBe(true);
+    expect(isEscalated(db, id, "2026-05-02")).toBe(true);
     const escalations = notificationsOf("lanhdao", id).filter((n) => n.kind === "escalation");
     expect(escalations).toHaveLength(1);
     expect(escalations[0]!.actorId).toBeNull();
@@ -353,7 +352,7 @@ describe("escalation", () => {
       ["automatic", 2],
     ]);
     expect(remind(id, stttt, "2026-03-14")).toMatchObject({ ordinal: 3, escalated: false });
-    expect(isEscalated(db, id, "2026-03-14", getStatusRules(db))).toBe(false);
+    expect(isEscalated(db, id, "2026-03-14")).toBe(false);
     // The third manual one (fourth in the sequence) escalates.
     expect(remind(id, stttt, "2026-03-15")).toMatchObject({ ordinal: 4, escalated: true });
   });

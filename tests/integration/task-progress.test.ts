@@ -1,7 +1,7 @@
 // The department's desk and its decisions (app/models/task-progress.server.ts) on
 // the real demo database: every success path with its history rows and audit
 // events, every refusal writing nothing, resubmissions stored once, and the
-// DESIGN §4 status along a full loop, as computed in TypeScript and in SQL.
+// docs/domain-rules.md §4 status along a full loop, as computed in TypeScript and in SQL.
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
@@ -30,8 +30,9 @@ import {
   returnCompletion,
   submitProgressReport,
 } from "../../app/models/task-progress.server";
-import { loadTaskFacts, taskStatusesAsOf } from "../../app/models/task-status.server";
-import { createTask } from "../../app/models/tasks.server";
+import { loadTaskFacts } from "../../app/models/status-facts.server";
+import { taskStatusesAsOf } from "../../app/models/task-status.server";
+import { changeTaskState, createTask } from "../../app/models/tasks.server";
 import { freshDatabase } from "../setup/database";
 
 /** 16 March 2026, 10:00 in Hanoi: the demo's "today". */
@@ -864,12 +865,16 @@ describe("the DESIGN §4 status along a full loop", () => {
       ["2026-05-19", { status: "overdue", daysLate: 4, stale: true }],
       ["2026-05-20", { status: "on_track", dueDate: "2026-06-15", late: false }],
       ["2026-06-09", { status: "on_track", dueDate: "2026-06-15" }],
-      ["2026-06-10", { status: "awaiting_confirmation", late: false }],
+      ["2026-06-10", { status: "awaiting_confirmation", late: false, awaitingSince: "2026-06-10" }],
       ["2026-06-12", { status: "awaiting_confirmation", late: false }],
-      ["2026-06-19", { status: "awaiting_confirmation", late: true, daysLate: 4 }],
+      // Rule 3: reported done on 10/06 (C ≤ the due date 15/06), so it is not late while it
+      // waits, even once D is past the due date; the wait is the secretariat's.
+      ["2026-06-19", { status: "awaiting_confirmation", late: false, daysLate: 0, awaitingSince: "2026-06-10" }],
       ["2026-06-20", { status: "overdue", daysLate: 5, stale: false }],
       ["2026-06-24", { status: "overdue", daysLate: 9 }],
-      ["2026-06-25", { status: "awaiting_confirmation", late: true, daysLate: 10 }],
+      // Reported again with C = 24/06: late by C − due = 9 days, the same whatever D is.
+      ["2026-06-25", { status: "awaiting_confirmation", late: true, daysLate: 9, awaitingSince: "2026-06-25" }],
+      ["2026-06-27", { status: "awaiting_confirmation", late: true, daysLate: 9, awaitingSince: "2026-06-25" }],
       ["2026-06-28", { status: "done_late", dueDate: "2026-06-15" }],
       ["2026-12-31", { status: "done_late", dueDate: "2026-06-15" }],
     ];
@@ -906,7 +911,7 @@ describe("the DESIGN §4 status along a full loop", () => {
     ]);
     expect(extensionSummary(db, id)).toMatchObject({ extensionCount: 1, pending: null });
 
-    // The SQL twin agrees with the TypeScript reference on every day of the loop.
+    // The stored spans agree with the reference on every day of the loop.
     const touched = [
       id,
       ...db
@@ -930,6 +935,7 @@ describe("the DESIGN §4 status along a full loop", () => {
           late: Boolean(row?.late),
           daysLate: row?.daysLate,
           stale: Boolean(row?.stale),
+          awaitingSince: row?.awaitingSince,
         }).toEqual({
           taskId,
           day,
@@ -938,8 +944,198 @@ describe("the DESIGN §4 status along a full loop", () => {
           late: reference?.late ?? false,
           daysLate: reference?.daysLate,
           stale: reference?.stale ?? false,
+          awaitingSince: reference?.awaitingSince,
         });
       }
     }
+  });
+});
+
+// ---------------------------------------------------------------- hold and resume (issue #12)
+
+describe("holding and resuming a task", () => {
+  const expectOk = (result: { ok: boolean }) => expect(result).toMatchObject({ ok: true });
+  const hold = (id: number, when: number) =>
+    changeTaskState(db, secretariat, id, versionOf(id), { to: "on_hold", reason: "Chờ ý kiến lãnh đạo" }, origin, when);
+  const resume = (id: number, when: number) =>
+    changeTaskState(db, secretariat, id, versionOf(id), { to: "resume", reason: null }, origin, when);
+
+  it("a completion reported on time, held and resumed, still awaits confirmation; confirmed, it is done on time", () => {
+    const id = pickTask(sql`${ledBySTTTT()} AND t.state = 'open' AND t.deadline_kind = 'dated'`);
+    expect(task(id)).toMatchObject({ state: "open", currentDueDate: "2026-05-15" });
+    expectOk(submitProgressReport(db, lead, report(id, { percent: 60 }), origin, at("2026-03-20")));
+    expectOk(
+      reportCompletion(
+        db,
+        lead,
+        { taskId: id, baseVersion: versionOf(id), completionDate: "2026-05-08", result: "Đã vận hành hệ thống" },
+        origin,
+        at("2026-05-08", "16:00"),
+      ),
+    );
+    const reported = {
+      completionDate: "2026-05-08",
+      completionResult: "Đã vận hành hệ thống",
+      completionReportedAt: at("2026-05-08", "16:00"),
+      confirmedAt: null,
+      percent: 100,
+    };
+
+    expectOk(hold(id, at("2026-05-11")));
+    // The hold keeps the department's report on the row.
+    expect(task(id)).toMatchObject({ state: "on_hold", stateReason: "Chờ ý kiến lãnh đạo", ...reported });
+    // While held, nobody decides or reports: the moves are refused and write nothing.
+    expectRefusedWithoutWriting(
+      () => confirmCompletion(db, secretariat, { taskId: id, baseVersion: versionOf(id) }, origin, at("2026-05-12")),
+      { error: "invalid_state", state: "on_hold" },
+      "confirm while held",
+    );
+    expectRefusedWithoutWriting(
+      () =>
+        returnCompletion(
+          db,
+          secretariat,
+          { taskId: id, baseVersion: versionOf(id), reason: "Thiếu hồ sơ" },
+          origin,
+          at("2026-05-12"),
+        ),
+      { error: "invalid_state", state: "on_hold" },
+      "return while held",
+    );
+    expectRefusedWithoutWriting(
+      () =>
+        reportCompletion(
+          db,
+          lead,
+          { taskId: id, baseVersion: versionOf(id), completionDate: "2026-05-12", result: "Báo cáo lại" },
+          origin,
+          at("2026-05-12"),
+        ),
+      { error: "invalid_state", state: "on_hold" },
+      "report done while held",
+    );
+
+    // Resumed after the deadline: the report stands, with the same date and result.
+    expectOk(resume(id, at("2026-05-25")));
+    expect(task(id)).toMatchObject({ state: "awaiting_confirmation", stateReason: null, ...reported });
+    expect(transitionsOf(id).slice(-2)).toMatchObject([
+      { fromState: "awaiting_confirmation", toState: "on_hold", changedBy: secretariat.id },
+      {
+        fromState: "on_hold",
+        toState: "awaiting_confirmation",
+        changedBy: secretariat.id,
+        changedAt: at("2026-05-25"),
+        completionDate: "2026-05-08",
+      },
+    ]);
+    expect(lastAudit(id)).toMatchObject({
+      action: "task.resume",
+      actorId: secretariat.id,
+      before: { state: "on_hold" },
+      after: { state: "awaiting_confirmation" },
+    });
+
+    // The secretariat can decide again: confirmed, it counts on the department's date.
+    expectOk(confirmCompletion(db, secretariat, { taskId: id, baseVersion: versionOf(id) }, origin, at("2026-07-01")));
+    expect(task(id)).toMatchObject({
+      state: "done",
+      confirmedBy: secretariat.id,
+      ...reported,
+      confirmedAt: at("2026-07-01"),
+    });
+    expect(transitionsOf(id).at(-1)).toMatchObject({ toState: "done", completionDate: "2026-05-08" });
+
+    const facts = loadTaskFacts(db, [id]).get(id)!;
+    const expected: [LocalDate, Record<string, unknown>][] = [
+      ["2026-05-08", { status: "awaiting_confirmation", late: false }],
+      ["2026-05-11", { status: "on_hold" }],
+      ["2026-05-20", { status: "on_hold" }],
+      // Not overdue nor stale: the department reported done before the deadline.
+      ["2026-05-25", { status: "awaiting_confirmation", stale: false }],
+      ["2026-06-30", { status: "awaiting_confirmation", stale: false }],
+      ["2026-07-01", { status: "done_on_time", dueDate: "2026-05-15" }],
+      ["2026-12-31", { status: "done_on_time", dueDate: "2026-05-15" }],
+    ];
+    for (const [day, status] of expected) {
+      expect({ day, ...taskStatusAsOf(facts, day) }).toMatchObject({ day, ...status });
+    }
+    // The stored spans agree with the reference on every day around the hold.
+    for (let day: LocalDate = "2026-05-01"; day <= "2026-07-05"; day = addDays(day, 1)) {
+      const reference = taskStatusAsOf(facts, day)!;
+      const row = taskStatusesAsOf(db, [id], day).get(id)!;
+      expect({ day, status: row.status, late: Boolean(row.late), stale: Boolean(row.stale) }).toEqual({
+        day,
+        status: reference.status,
+        late: reference.late,
+        stale: reference.stale,
+      });
+    }
+  });
+
+  it("resumes to the state of the latest hold", () => {
+    const id = pickTask(sql`${ledBySTTTT()} AND t.state = 'in_progress' AND t.deadline_kind = 'dated'`);
+    expectOk(hold(id, at("2026-03-17")));
+    expectOk(resume(id, at("2026-03-18")));
+    expect(task(id)).toMatchObject({ state: "in_progress", completionDate: null });
+    expectOk(
+      reportCompletion(
+        db,
+        lead,
+        { taskId: id, baseVersion: versionOf(id), completionDate: "2026-03-19", result: "Đã ban hành kế hoạch" },
+        origin,
+        NOW,
+      ),
+    );
+    expectOk(hold(id, NOW + 1000));
+    expectOk(resume(id, NOW + 2000));
+    expect(task(id)).toMatchObject({ state: "awaiting_confirmation", completionDate: "2026-03-19" });
+    expect(transitionsOf(id).at(-1)).toMatchObject({ toState: "awaiting_confirmation", completionDate: "2026-03-19" });
+  });
+
+  it("a task held from in progress resumes in progress, with no completion", () => {
+    const id = pickTask(sql`${ledBySTTTT()} AND t.state = 'in_progress' AND t.deadline_kind = 'dated'`);
+    const before = task(id);
+    expectOk(hold(id, NOW));
+    expectOk(resume(id, NOW + 1000));
+    expect(task(id)).toMatchObject({
+      state: "in_progress",
+      stateReason: null,
+      percent: before.percent,
+      completionDate: null,
+      completionResult: null,
+      completionReportedAt: null,
+    });
+    expect(transitionsOf(id).at(-1)).toMatchObject({
+      fromState: "on_hold",
+      toState: "in_progress",
+      completionDate: null,
+    });
+    expect(lastAudit(id)).toMatchObject({ action: "task.resume", after: { state: "in_progress" } });
+  });
+
+  it("a task held after its completion was returned resumes in progress, the completion still cleared", () => {
+    const id = pickTask(sql`${ledBySTTTT()} AND t.state = 'in_progress' AND t.deadline_kind = 'dated'`);
+    expectOk(
+      reportCompletion(
+        db,
+        lead,
+        { taskId: id, baseVersion: versionOf(id), completionDate: "2026-03-19", result: "Đã ban hành kế hoạch" },
+        origin,
+        NOW,
+      ),
+    );
+    expectOk(
+      returnCompletion(
+        db,
+        secretariat,
+        { taskId: id, baseVersion: versionOf(id), reason: "Thiếu biên bản" },
+        origin,
+        NOW + 1000,
+      ),
+    );
+    expectOk(hold(id, NOW + 2000));
+    expectOk(resume(id, NOW + 3000));
+    expect(task(id)).toMatchObject({ state: "in_progress", completionDate: null, completionResult: null });
+    expect(transitionsOf(id).at(-1)).toMatchObject({ toState: "in_progress", completionDate: null });
   });
 });

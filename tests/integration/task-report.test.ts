@@ -1,15 +1,17 @@
 // The task report exports (Excel, CSV): the list's rows, the list's access rules,
-// a report layout that reads back, and no way to smuggle a formula into a cell.
+// the directive's structure (item numbers, sub-tasks under their parent), every
+// figure as of the day, a report layout that reads back (title rows with the day and
+// the basis), and no way to smuggle a formula into a cell.
 import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { canSeeTask, type Actor } from "../../app/domain/permissions";
-import { endOfLocalDay, localDateOf, type LocalDate } from "../../app/domain/dates";
+import { addDays, endOfLocalDay, localDateOf, type LocalDate } from "../../app/domain/dates";
+import type { StatusBasis } from "../../app/domain/vocabulary";
 import type { AppDatabase } from "../../app/lib/db.server";
 import { translator } from "../../app/lib/i18n";
 import { localeCookie } from "../../app/lib/locale.server";
-import { getStatusRules } from "../../app/models/settings.server";
-import { taskReport, type TaskReport } from "../../app/models/task-report.server";
+import { REPORT_COLUMNS, taskReport, taskReportWorkbook, type TaskReport } from "../../app/models/task-report.server";
 import { loader } from "../../app/routes/tasks.export/route";
 import { listTasks, taskListQuery } from "../../app/routes/tasks._index/queries.server";
 import {
@@ -38,22 +40,65 @@ function actorOf(login: string): Actor {
 function listedIds(actor: Actor, query: Record<string, string>, asOf: LocalDate): number[] {
   const ids: number[] = [];
   for (let page = 1; ; page++) {
-    const result = listTasks(
-      db,
-      actor,
-      taskListQuery(t).parse({ ...query, size: "100", page: String(page) }),
-      asOf,
-      getStatusRules(db),
-    );
+    const result = listTasks(db, actor, taskListQuery(t).parse({ ...query, size: "100", page: String(page) }), asOf);
     ids.push(...result.rows.map((r) => r.id));
     if (page >= result.pages) return ids;
   }
 }
 
-function report(actor: Actor, query: Record<string, string>, asOf: LocalDate): TaskReport {
-  const result = taskReport(db, actor, taskListQuery(t).parse(query), asOf, getStatusRules(db), t);
+function report(
+  actor: Actor,
+  query: Record<string, string>,
+  asOf: LocalDate,
+  basis: StatusBasis = "happened",
+  translate = t,
+): TaskReport {
+  const result = taskReport(db, actor, taskListQuery(t).parse(query), asOf, basis, translate);
   if (!result.ok) throw new Error(result.message);
   return result.report;
+}
+
+/**
+ * The rows follow the directives' structure: each directive's rows together, and a
+ * task whose parent is in the report comes after it, with only the parent's other
+ * descendants in between; a sub-task's item is written under its parent's number.
+ */
+function expectStructure(rows: TaskReport["rows"], label: string) {
+  const tasks = new Map(
+    db
+      .all<{ id: number; directive_id: number; parent_id: number | null; item_number: string }>(
+        sql`SELECT id, directive_id, parent_id, item_number FROM tasks`,
+      )
+      .map((r) => [r.id, r]),
+  );
+  const index = new Map(rows.map((r, i) => [r.taskId, i]));
+  const seenDirectives: number[] = [];
+  for (const row of rows) {
+    const directive = tasks.get(row.taskId)!.directive_id;
+    if (seenDirectives.at(-1) !== directive) {
+      expect(seenDirectives, `${label}: directive ${directive} split`).not.toContain(directive);
+      seenDirectives.push(directive);
+    }
+  }
+  const descendsFrom = (id: number, ancestor: number): boolean => {
+    for (let p = tasks.get(id)!.parent_id; p !== null; p = tasks.get(p)!.parent_id) if (p === ancestor) return true;
+    return false;
+  };
+  for (const row of rows) {
+    const parentId = tasks.get(row.taskId)!.parent_id;
+    if (parentId === null) continue;
+    const parentLabel = rows[index.get(parentId) ?? -1]?.cells.item;
+    if (parentLabel !== undefined) {
+      expect(String(row.cells.item).startsWith(`${String(parentLabel)}.`), `${label}: ${row.cells.item}`).toBe(true);
+      const [from, to] = [index.get(parentId)!, index.get(row.taskId)!];
+      expect(from, `${label}: parent of ${row.cells.item} after it`).toBeLessThan(to);
+      for (const between of rows.slice(from + 1, to)) {
+        expect(descendsFrom(between.taskId, parentId), `${label}: ${between.cells.item} inside ${parentLabel}`).toBe(
+          true,
+        );
+      }
+    }
+  }
 }
 
 /** Calls the export route and returns the raw bytes (the harness reads bodies as text). */
@@ -70,10 +115,16 @@ async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Worksheet> {
   return workbook.worksheets[0]!;
 }
 
-const HEADER_ROW = 6;
+/** Title, as-of day, basis, scope, author; a blank line; the header. */
+const HEADER_ROW = 7;
+/** The columns, 1-based, as the sheet holds them. */
+const COLUMN = Object.fromEntries(REPORT_COLUMNS.map((c, i) => [c.key, i + 1])) as Record<
+  (typeof REPORT_COLUMNS)[number]["key"],
+  number
+>;
 
 describe("task report rows", () => {
-  it("are the task list's rows, in the list's order, for every filter and as-of day", () => {
+  it("are the task list's rows — in the list's order when a sort is chosen, else in the directives' structure", () => {
     const stttt = db.get<{ id: number }>(sql`SELECT id FROM departments WHERE code = 'STTTT'`)!.id;
     const today = localDateOf(Date.now());
     const queries: Record<string, string>[] = [
@@ -90,39 +141,151 @@ describe("task report rows", () => {
       const actor = actorOf(login);
       for (const asOf of ["2019-12-31", "2020-07-01", today]) {
         for (const query of queries) {
-          const exported = report(actor, query, asOf).rows.map((r) => r.taskId);
-          expect(exported, `${login} ${JSON.stringify(query)} as of ${asOf}`).toEqual(listedIds(actor, query, asOf));
+          const label = `${login} ${JSON.stringify(query)} as of ${asOf}`;
+          const rows = report(actor, query, asOf).rows;
+          const exported = rows.map((r) => r.taskId);
+          const listed = listedIds(actor, query, asOf);
+          if (query.sort !== undefined) {
+            expect(exported, label).toEqual(listed);
+          } else {
+            expect(
+              [...exported].sort((a, b) => a - b),
+              label,
+            ).toEqual([...listed].sort((a, b) => a - b));
+            expectStructure(rows, label);
+          }
+          expect(
+            rows.map((r) => r.cells.stt),
+            label,
+          ).toEqual(rows.map((_, i) => i + 1));
         }
       }
     }
     expect(report(actorOf("lanhdao"), { status: "due_soon" }, "2019-12-31").rows.length).toBeGreaterThan(0);
   });
 
-  it("take result, difficulties and proposals from the latest progress report known at the as-of day", () => {
-    const task = db.get<{ task_id: number }>(sql`
-      SELECT task_id FROM progress_reports GROUP BY task_id HAVING count(DISTINCT date(created_at / 1000, 'unixepoch')) > 1
-      ORDER BY task_id LIMIT 1`)!;
-    const reports = db.all<{ result: string; created_at: number }>(sql`
-      SELECT result, created_at FROM progress_reports WHERE task_id = ${task.task_id} ORDER BY created_at, id`);
+  it("take the texts and the percent of the lead department's latest report by the as-of day, never a later one", () => {
+    // Every task with reports, on every day one was filed and the day before it.
+    const reports = db.all<{
+      task_id: number;
+      lead: number;
+      department_id: number;
+      percent: number;
+      result: string;
+      difficulties: string | null;
+      proposals: string | null;
+      created_at: number;
+    }>(sql`
+      SELECT pr.task_id, t.lead_department_id AS lead, pr.department_id, pr.percent, pr.result, pr.difficulties,
+        pr.proposals, pr.created_at
+      FROM progress_reports pr JOIN tasks t ON t.id = pr.task_id ORDER BY pr.created_at, pr.id`);
+    // The demo never changes a lead: the lead's reports are those of today's lead.
+    expect(
+      db.get<{ n: number }>(sql`
+        SELECT count(*) AS n FROM task_lead_assignments a JOIN tasks t ON t.id = a.task_id
+        WHERE a.department_id <> t.lead_department_id`)!.n,
+    ).toBe(0);
+    expect(reports.some((r) => r.department_id !== r.lead)).toBe(true);
+    const days = [
+      ...new Set(reports.flatMap((r) => [localDateOf(r.created_at), addDays(localDateOf(r.created_at), -1)])),
+    ];
     const actor = actorOf("vanphong");
-    for (const { created_at } of reports) {
-      const asOf = localDateOf(created_at);
-      const expected = reports.filter((r) => r.created_at < endOfLocalDay(asOf)).at(-1)!.result;
-      const row = report(actor, {}, asOf).rows.find((r) => r.taskId === task.task_id)!;
-      expect(row.cells.result, `as of ${asOf}`).toBe(expected);
+    let compared = 0;
+    let coordinatorLater = 0;
+    for (const asOf of days.sort()) {
+      const cutoff = endOfLocalDay(asOf);
+      for (const row of report(actor, {}, asOf).rows) {
+        const known = reports.filter((r) => r.task_id === row.taskId && r.created_at < cutoff);
+        const latest = known.filter((r) => r.department_id === r.lead).at(-1);
+        if (known.at(-1) !== latest) coordinatorLater++;
+        expect(
+          { result: row.cells.result, difficulties: row.cells.difficulties, proposals: row.cells.proposals },
+          `task ${row.taskId} as of ${asOf}`,
+        ).toEqual({
+          result: latest?.result ?? null,
+          difficulties: latest?.difficulties ?? null,
+          proposals: latest?.proposals ?? null,
+        });
+        const completed = [t("status.done_on_time"), t("status.done_late"), t("status.awaiting_confirmation")];
+        if (!completed.includes(String(row.cells.status))) {
+          const completion = db.get<{ at: number | null }>(sql`
+            SELECT max(changed_at) AS at FROM task_transitions
+            WHERE task_id = ${row.taskId} AND to_state = 'awaiting_confirmation' AND changed_at < ${cutoff}`)!.at;
+          const percent =
+            completion !== null && (latest === undefined || completion >= latest.created_at)
+              ? 100
+              : (latest?.percent ?? 0);
+          expect(row.cells.percent, `percent of ${row.taskId} as of ${asOf}`).toBe(percent);
+        } else {
+          expect(row.cells.percent, `percent of ${row.taskId} as of ${asOf}`).toBe(100);
+        }
+        compared++;
+      }
     }
+    expect(compared).toBeGreaterThan(500);
+    // Days on which a coordinating department reported after the lead: its report is not the row's.
+    expect(coordinatorLater).toBeGreaterThan(0);
   });
 
-  it("give a done task its completion date and an extended task its original deadline", () => {
+  it("give a done task its completion date, and every dated task its deadline in force and its original one", () => {
     const rows = report(actorOf("vanphong"), {}, localDateOf(Date.now())).rows;
     const done = rows.filter(
       (r) => r.cells.status === t("status.done_on_time") || r.cells.status === t("status.done_late"),
     );
     expect(done.length).toBeGreaterThan(0);
     for (const row of done) expect(row.cells.completed).toMatchObject({ date: expect.any(String) });
+    const original = new Map(
+      db
+        .all<{ id: number; original_due_date: string | null }>(sql`SELECT id, original_due_date FROM tasks`)
+        .map((r) => [r.id, r.original_due_date]),
+    );
+    for (const row of rows) {
+      const due = original.get(row.taskId);
+      if (due === null) {
+        expect(row.cells.originalDeadline).toBe(row.cells.deadline);
+        expect(typeof row.cells.deadline).toBe("string");
+      } else {
+        expect(row.cells.originalDeadline).toEqual({ date: due });
+      }
+    }
     const extended = rows.filter((r) => typeof r.cells.extensions === "number" && r.cells.extensions > 0);
     expect(extended.length).toBeGreaterThan(0);
-    for (const row of extended) expect(row.cells.previousDeadline).toMatchObject({ date: expect.any(String) });
+    for (const row of extended) expect(row.cells.deadline).not.toEqual(row.cells.originalDeadline);
+  });
+
+  it("count the extensions granted by the as-of day on its basis", () => {
+    const extension = db.get<{ task_id: number; decided_at: number }>(sql`
+      SELECT task_id, decided_at FROM extension_requests WHERE state IN ('approved', 'countered')
+      ORDER BY decided_at LIMIT 1`)!;
+    const row = (asOf: LocalDate, basis: StatusBasis) =>
+      report(actorOf("vanphong"), {}, asOf, basis).rows.find((r) => r.taskId === extension.task_id)!;
+    const decidedOn = localDateOf(extension.decided_at);
+    const before = row(addDays(decidedOn, -1), "happened").cells.extensions as number;
+    expect(row(decidedOn, "happened").cells.extensions).toBe(before + 1);
+    // Entered a month after it was decided: as recorded, it counts from then.
+    db.run(sql`UPDATE extension_requests SET decision_recorded_at = ${extension.decided_at + 30 * 86_400_000}
+      WHERE task_id = ${extension.task_id} AND decided_at = ${extension.decided_at}`);
+    try {
+      expect(row(decidedOn, "recorded").cells.extensions).toBe(before);
+      expect(row(decidedOn, "happened").cells.extensions).toBe(before + 1);
+      expect(row(addDays(decidedOn, 30), "recorded").cells.extensions).toBe(before + 1);
+    } finally {
+      db.run(sql`UPDATE extension_requests SET decision_recorded_at = NULL
+        WHERE task_id = ${extension.task_id} AND decided_at = ${extension.decided_at}`);
+    }
+  });
+
+  it("write the seed directive's sub-tasks under their parent, right after it", () => {
+    const seed = db.get<{ directive_id: number }>(sql`SELECT directive_id FROM tasks WHERE item_number = '10.a'`)!;
+    const items = report(
+      actorOf("vanphong"),
+      { directive: String(seed.directive_id) },
+      localDateOf(Date.now()),
+    ).rows.map((r) => r.cells.item);
+    const ten = items.indexOf("10");
+    expect(ten).toBeGreaterThanOrEqual(0);
+    expect(items.slice(ten, ten + 4)).toEqual(["10", "10.a", "10.b", "10.c"]);
+    expect(items.slice(0, 3)).toEqual(["1", "2", "3"]);
   });
 });
 
@@ -187,33 +350,46 @@ describe("task report files", () => {
     const sheet = await readWorkbook(bytes);
     expect(sheet.getCell("A1").value).toBe("BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ");
     expect(sheet.getCell("A2").value).toBe("Số liệu tính đến ngày 31/12/2019");
-    expect(sheet.getCell("A3").value).toBe("Phạm vi: Tình trạng: Sắp đến hạn");
-    expect(String(sheet.getCell("A4").value)).toContain("Người lập:");
+    expect(sheet.getCell("A3").value).toBe("Số liệu theo thực tế diễn ra");
+    expect(sheet.getCell("A4").value).toBe("Phạm vi: Tình trạng: Sắp đến hạn");
+    expect(String(sheet.getCell("A5").value)).toContain("Người lập:");
     const header = (sheet.getRow(HEADER_ROW).values as unknown[]).slice(1);
-    expect(header.slice(0, 7)).toEqual([
+    expect(header).toEqual([
       "STT",
+      "Mục",
       "Nhiệm vụ",
       "Đơn vị chủ trì",
       "Đơn vị phối hợp",
       "Văn bản giao (số ký hiệu, ngày)",
-      "Thời hạn",
+      "Thời hạn áp dụng",
+      "Thời hạn ban đầu",
       "Tình trạng",
+      "Tiến độ (%)",
+      "Kết quả",
+      "Khó khăn, vướng mắc",
+      "Đề xuất, kiến nghị",
+      "Số lần gia hạn",
+      "Ngày hoàn thành",
+      "Cập nhật lần cuối",
     ]);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: HEADER_ROW });
     const expected = report(actorOf("lanhdao"), { status: "due_soon" }, "2019-12-31").rows;
     expect(sheet.rowCount).toBe(HEADER_ROW + expected.length);
     const first = sheet.getRow(HEADER_ROW + 1);
-    expect(first.getCell(1).value).toBe(1);
-    expect(first.getCell(2).value).toBe(expected[0]!.cells.task);
-    expect(first.getCell(7).value).toBe("Sắp đến hạn");
-    const deadline = first.getCell(6);
-    expect(deadline.value).toBeInstanceOf(Date);
-    expect(deadline.numFmt).toBe("dd/mm/yyyy");
-    expect((deadline.value as Date).toISOString().slice(0, 10)).toBe(
-      (expected[0]!.cells.deadline as { date: string }).date,
-    );
-    expect(first.getCell(14).value).toBeInstanceOf(Date);
-    expect(sheet.getColumn(2).width).toBeGreaterThan(30);
+    expect(first.getCell(COLUMN.stt).value).toBe(1);
+    expect(first.getCell(COLUMN.item).value).toBe(expected[0]!.cells.item);
+    expect(first.getCell(COLUMN.task).value).toBe(expected[0]!.cells.task);
+    expect(first.getCell(COLUMN.status).value).toBe("Sắp đến hạn");
+    expect(first.getCell(COLUMN.percent).value).toBe(expected[0]!.cells.percent);
+    expect(typeof first.getCell(COLUMN.percent).value).toBe("number");
+    for (const key of ["deadline", "originalDeadline"] as const) {
+      const cell = first.getCell(COLUMN[key]);
+      expect(cell.value).toBeInstanceOf(Date);
+      expect(cell.numFmt).toBe("dd/mm/yyyy");
+      expect((cell.value as Date).toISOString().slice(0, 10)).toBe((expected[0]!.cells[key] as { date: string }).date);
+    }
+    expect(first.getCell(COLUMN.updated).value).toBeInstanceOf(Date);
+    expect(sheet.getColumn(COLUMN.task).width).toBeGreaterThan(30);
   });
 
   it("Excel in English when the user reads English", async () => {
@@ -221,8 +397,35 @@ describe("task report files", () => {
     const { bytes } = await download("/tasks/export?status=overdue", "lanhdao", lang);
     const sheet = await readWorkbook(bytes);
     expect(sheet.getCell("A1").value).toBe("TASK IMPLEMENTATION REPORT");
-    expect(sheet.getRow(HEADER_ROW).getCell(7).value).toBe("Status");
-    expect(sheet.getRow(HEADER_ROW + 1).getCell(7).value).toBe("Overdue");
+    expect(sheet.getCell("A3").value).toBe("Figures as it happened");
+    expect(sheet.getRow(HEADER_ROW).getCell(COLUMN.status).value).toBe("Status");
+    expect(sheet.getRow(HEADER_ROW).getCell(COLUMN.item).value).toBe("Item");
+    expect(sheet.getRow(HEADER_ROW + 1).getCell(COLUMN.status).value).toBe("Overdue");
+  });
+
+  it("title rows state the day and the basis; the file name tells the bases apart", async () => {
+    const recorded = await download("/tasks/export?format=xlsx&asOf=31/12/2019&basis=recorded");
+    expect(recorded.response.status).toBe(200);
+    expect(recorded.response.headers.get("Content-Disposition")).toBe(
+      'attachment; filename="bao-cao-nhiem-vu-2019-12-31-theo-ghi-nhan.xlsx"',
+    );
+    const sheet = await readWorkbook(recorded.bytes);
+    expect(sheet.getCell("A2").value).toBe("Số liệu tính đến ngày 31/12/2019");
+    expect(sheet.getCell("A3").value).toBe("Số liệu theo ghi nhận đến hết ngày 31/12/2019");
+    const csv = await download("/tasks/export?format=csv&asOf=2019-12-31&basis=recorded");
+    expect(csv.response.headers.get("Content-Disposition")).toBe(
+      'attachment; filename="bao-cao-nhiem-vu-2019-12-31-theo-ghi-nhan.csv"',
+    );
+    const en = translator("en");
+    const english = await readWorkbook(
+      await taskReportWorkbook(
+        report(actorOf("lanhdao"), {}, "2019-12-31", "recorded", en),
+        { name: "A", at: Date.now() },
+        en,
+      ),
+    );
+    expect(english.getCell("A2").value).toBe("Figures as of 31/12/2019");
+    expect(english.getCell("A3").value).toBe("Figures as recorded by the end of 31/12/2019");
   });
 
   it("CSV: BOM, RFC 4180 quoting, dd/mm/yyyy dates, formulas neutralised (and kept as text in Excel)", async () => {
@@ -239,7 +442,7 @@ describe("task report files", () => {
       const text = bytes.toString("utf8").slice(1);
       const lines = text.split("\r\n");
       expect(lines[0]).toBe(
-        "STT,Nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Văn bản giao (số ký hiệu, ngày),Thời hạn,Tình trạng,Kết quả,Khó khăn, vướng mắc,Đề xuất, kiến nghị,Số lần gia hạn,Thời hạn trước gia hạn,Ngày hoàn thành,Cập nhật lần cuối"
+        "STT,Mục,Nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Văn bản giao (số ký hiệu, ngày),Thời hạn áp dụng,Thời hạn ban đầu,Tình trạng,Tiến độ (%),Kết quả,Khó khăn, vướng mắc,Đề xuất, kiến nghị,Số lần gia hạn,Ngày hoàn thành,Cập nhật lần cuối"
           .replace("Văn bản giao (số ký hiệu, ngày)", '"Văn bản giao (số ký hiệu, ngày)"')
           .replace("Khó khăn, vướng mắc", '"Khó khăn, vướng mắc"')
           .replace("Đề xuất, kiến nghị", '"Đề xuất, kiến nghị"'),
@@ -249,7 +452,7 @@ describe("task report files", () => {
       expect(text).toMatch(/,\d{2}\/\d{2}\/\d{4},/);
 
       const sheet = await readWorkbook((await download("/tasks/export?format=xlsx&sort=updated&dir=desc")).bytes);
-      const cell = sheet.getRow(HEADER_ROW + 1).getCell(2);
+      const cell = sheet.getRow(HEADER_ROW + 1).getCell(COLUMN.task);
       expect(cell.value).toBe(hostile);
       expect(cell.type).toBe(ExcelJS.ValueType.String);
     } finally {

@@ -4,26 +4,38 @@
 // committee; lead department; by department), and the stored trend counts
 // (visibility; committee) of every month of due date, each recomputed here from the
 // reference statuses and from the lead assignments as of the day (the latest begun
-// by its end, else the first).
+// by its end, else the first) — on both readings of a past day (as it happened; as
+// recorded: only what had been recorded by the end of the day).
 import { sql } from "drizzle-orm";
 import { endOfLocalDay, type LocalDate } from "../../app/domain/dates";
 import { taskStatusAsOf, type StatusRules } from "../../app/domain/status";
-import { TASK_STATUSES } from "../../app/domain/vocabulary";
+import { STATUS_BASES, TASK_STATUSES, type StatusBasis } from "../../app/domain/vocabulary";
 import type { AppDatabase } from "../../app/lib/db.server";
 import {
+  loadTaskFacts,
   rollupCounts,
+  spanBasisFilter,
   trendRollupCounts,
   type RollupScope,
   type RollupSeries,
   type TrendRollupSeries,
 } from "../../app/models/status-facts.server";
-import { loadTaskFacts, spanContains, spanStatusesAsOf } from "../../app/models/task-status.server";
+import { spanContains, spanStatusesAsOf } from "../../app/models/task-status.server";
 
 const SERIES = [...TASK_STATUSES, "stale"] as RollupSeries[];
 const TREND_SERIES: TrendRollupSeries[] = ["due", "done_on_time", "done_late", "overdue"];
 
 /** Differences between the stored facts and the reference, as readable lines (empty when they agree). */
 export function storedFactsMismatches(db: AppDatabase, asOfDays: readonly LocalDate[], rules: StatusRules): string[] {
+  return STATUS_BASES.flatMap((basis) => mismatchesOn(db, asOfDays, rules, basis).map((line) => `${basis}: ${line}`));
+}
+
+function mismatchesOn(
+  db: AppDatabase,
+  asOfDays: readonly LocalDate[],
+  rules: StatusRules,
+  basis: StatusBasis,
+): string[] {
   const tasks = db.all<{ id: number; visibility: number; committee: number; department: number }>(sql`
     SELECT t.id, CASE WHEN d.state = 'draft' THEN 2 WHEN d.confidential THEN 1 ELSE 0 END AS visibility,
       d.committee_id AS committee, t.lead_department_id AS department
@@ -32,17 +44,19 @@ export function storedFactsMismatches(db: AppDatabase, asOfDays: readonly LocalD
     db,
     tasks.map((t) => t.id),
   );
-  const assignments = new Map<number, { department: number; from: number }[]>();
-  for (const a of db.all<{ task_id: number; department_id: number; from_at: number }>(sql`
-    SELECT task_id, department_id, from_at FROM task_lead_assignments ORDER BY from_at, id`)) {
+  const assignments = new Map<number, { department: number; from: number; recorded: number }[]>();
+  for (const a of db.all<{ task_id: number; department_id: number; from_at: number; recorded_at: number }>(sql`
+    SELECT task_id, department_id, from_at, coalesce(recorded_at, from_at) AS recorded_at
+    FROM task_lead_assignments ORDER BY from_at, id`)) {
     const list = assignments.get(a.task_id) ?? [];
-    list.push({ department: a.department_id, from: a.from_at });
+    list.push({ department: a.department_id, from: a.from_at, recorded: a.recorded_at });
     assignments.set(a.task_id, list);
   }
-  /** The reference lead department of a task at the end of a day. */
+  /** The reference lead department of a task at the end of a day (as recorded: of the assignments recorded by then). */
   const leadOn = (task: { id: number; department: number }, asOf: LocalDate) => {
-    const list = assignments.get(task.id) ?? [];
-    const begun = list.filter((a) => a.from < endOfLocalDay(asOf));
+    const cutoff = endOfLocalDay(asOf);
+    const list = (assignments.get(task.id) ?? []).filter((a) => basis === "happened" || a.recorded < cutoff);
+    const begun = list.filter((a) => a.from < cutoff);
     return (begun.at(-1) ?? list[0])?.department ?? task.department;
   };
   const committees = [...new Set(tasks.map((t) => t.committee))];
@@ -59,11 +73,13 @@ export function storedFactsMismatches(db: AppDatabase, asOfDays: readonly LocalD
       db,
       tasks.map((t) => t.id),
       asOf,
+      basis,
     );
     const spanLeads = new Map(
       db
         .all<{ task_id: number; lead: number }>(
-          sql`SELECT s.task_id, s.lead_department_id AS lead FROM task_status_spans s WHERE ${spanContains(asOf)}`,
+          sql`SELECT s.task_id, s.lead_department_id AS lead FROM task_status_spans s WHERE ${spanContains(asOf)}
+            AND ${spanBasisFilter(basis)}`,
         )
         .map((r) => [r.task_id, r.lead]),
     );
@@ -73,7 +89,7 @@ export function storedFactsMismatches(db: AppDatabase, asOfDays: readonly LocalD
     const months = new Set(storedMonths);
     const countTrend = (key: string) => expectedTrend.set(key, (expectedTrend.get(key) ?? 0) + 1);
     for (const task of tasks) {
-      const reference = taskStatusAsOf(facts.get(task.id)!, asOf, rules);
+      const reference = taskStatusAsOf(facts.get(task.id)!, asOf, rules, basis);
       const row = spans.get(task.id);
       const stored = row && {
         status: row.status,
@@ -81,6 +97,7 @@ export function storedFactsMismatches(db: AppDatabase, asOfDays: readonly LocalD
         late: row.late === 1,
         daysLate: row.daysLate,
         stale: row.stale === 1,
+        awaitingSince: row.awaitingSince,
       };
       if (JSON.stringify(stored ?? null) !== JSON.stringify(reference)) {
         mismatches.push(`task ${task.id} as of ${asOf}: span ${JSON.stringify(stored)} ≠ ${JSON.stringify(reference)}`);
@@ -115,22 +132,22 @@ export function storedFactsMismatches(db: AppDatabase, asOfDays: readonly LocalD
     };
     for (const visibility of [0, 1, 2]) {
       const scopes: [string, RollupScope][] = [
-        [`${visibility}/0/0`, { visibilities: [visibility] }],
+        [`${visibility}/0/0`, { basis, visibilities: [visibility] }],
         ...committees.map((c): [string, RollupScope] => [
           `${visibility}/${c}/0`,
-          { visibilities: [visibility], committeeId: c },
+          { basis, visibilities: [visibility], committeeId: c },
         ]),
         ...departments.map((d): [string, RollupScope] => [
           `${visibility}/0/${d}`,
-          { visibilities: [visibility], departmentId: d },
+          { basis, visibilities: [visibility], departmentId: d },
         ]),
       ];
       for (const [key, scope] of scopes) compare(`scope ${key}`, key, rollupCounts(db, scope, asOf).get(0));
-      const byDepartment = rollupCounts(db, { visibilities: [visibility] }, asOf, true);
+      const byDepartment = rollupCounts(db, { basis, visibilities: [visibility] }, asOf, true);
       for (const d of departments)
         compare(`by department ${visibility}/${d}`, `${visibility}/0/${d}`, byDepartment.get(d));
       for (const committee of [0, ...committees]) {
-        const scope = { visibilities: [visibility], committeeId: committee === 0 ? undefined : committee };
+        const scope = { basis, visibilities: [visibility], committeeId: committee === 0 ? undefined : committee };
         const stored = trendRollupCounts(db, scope, asOf, [...months]);
         for (const month of months) {
           for (const series of TREND_SERIES) {
@@ -152,10 +169,10 @@ export function storedFactsMismatches(db: AppDatabase, asOfDays: readonly LocalD
 /** The stored spans and the non-zero counts, to compare what writes maintained with a rebuild from history. */
 export function storedFactsSnapshot(db: AppDatabase) {
   return {
-    spans: db.all(sql`SELECT * FROM task_status_spans ORDER BY task_id, from_day`),
+    spans: db.all(sql`SELECT * FROM task_status_spans ORDER BY task_id, basis, from_day`),
     counts: db.all(sql`SELECT * FROM task_status_rollups WHERE n <> 0
-      ORDER BY visibility, committee_id, department_id, level, bucket, series`),
+      ORDER BY basis, visibility, committee_id, department_id, level, bucket, series`),
     trend: db.all(sql`SELECT * FROM task_status_trend_rollups WHERE n <> 0
-      ORDER BY visibility, committee_id, due_month, level, bucket, series`),
+      ORDER BY basis, visibility, committee_id, due_month, level, bucket, series`),
   };
 }

@@ -12,6 +12,7 @@ import { performanceEn } from "./performance.en";
 import { progressEn } from "./progress.en";
 import { remindersEn } from "./reminders.en";
 import { reportEn } from "./report.en";
+import { publishedEn } from "./published.en";
 import { splitEn } from "./split.en";
 import type { MessageKey } from "./vi";
 
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...inputEn,
   ...splitEn,
   ...reportEn,
+  ...publishedEn,
   ...progressEn,
   ...remindersEn,
   ...attachmentsEn,
@@ -60,6 +62,9 @@ export const en: Record<MessageKey, string> = {
   "status.flag.stale": "Overdue, not updated",
   "status.flag.late": "Past due",
   "status.daysLate": "{days} days late",
+  "status.reportedLate": "Reported done {days} days late",
+  "status.reportedOnTime": "Reported done on time",
+  "status.waitingConfirmation": "waiting {days} days for confirmation",
 
   "workflow.open": "Assigned",
   "workflow.in_progress": "In progress",
@@ -93,7 +98,20 @@ export const en: Record<MessageKey, string> = {
   "asOf.apply": "Show",
   "asOf.hint": "dd/mm/yyyy",
   "asOf.today": "Today",
+  "basis.label": "Reading",
+  "basis.happened": "As it happened",
+  "basis.recorded": "As recorded then",
+  "basis.note.happened":
+    "Figures at the end of {date} as it happened: everything known now, by the day it took effect (records entered after the fact included).",
+  "basis.note.recorded":
+    "Figures at the end of {date} as recorded: only what the system held by the end of that day — what it showed then.",
+  "basis.noDifference": "Both readings give the same figures.",
+  "basis.differing":
+    "{count} tasks read differently in the two ways (records entered or corrected after that day) — see the list.",
+  "basis.differingFilter": "Only tasks that read differently in the two ways",
   "asOf.invalid": "“{value}” is not a valid date. Enter it as dd/mm/yyyy, for example 31/12/2019.",
+  "basis.invalid":
+    "“{value}” is not a way to read a past day: use “recorded” (as the system showed it then) or leave it out (as it happened).",
 
   "common.confidential": "Confidential",
   "common.none": "—",
@@ -162,6 +180,7 @@ export const en: Record<MessageKey, string> = {
   "tasks.filter.dueFrom": "Due from",
   "tasks.filter.dueTo": "to",
   "tasks.filter.stale": "Only overdue tasks not updated",
+  "tasks.filter.counted": "Only tasks counted (not on hold or withdrawn)",
   "tasks.pageSize": "Rows per page",
   "tasks.sortBy": "Sort by {column}",
   "tasks.sortedAsc": "{column}, sorted ascending",

@@ -14,6 +14,7 @@ import { performanceVi } from "./performance.vi";
 import { progressVi } from "./progress.vi";
 import { remindersVi } from "./reminders.vi";
 import { reportVi } from "./report.vi";
+import { publishedVi } from "./published.vi";
 import { splitVi } from "./split.vi";
 
 export const vi = {
@@ -28,6 +29,7 @@ export const vi = {
   ...inputVi,
   ...splitVi,
   ...reportVi,
+  ...publishedVi,
   ...progressVi,
   ...remindersVi,
   ...attachmentsVi,
@@ -60,6 +62,9 @@ export const vi = {
   "status.flag.stale": "Quá hạn chưa cập nhật",
   "status.flag.late": "Đã quá hạn",
   "status.daysLate": "Quá {days} ngày",
+  "status.reportedLate": "Báo cáo hoàn thành trễ {days} ngày",
+  "status.reportedOnTime": "Báo cáo hoàn thành đúng hạn",
+  "status.waitingConfirmation": "chờ xác nhận {days} ngày",
 
   "workflow.open": "Mới giao",
   "workflow.in_progress": "Đang thực hiện",
@@ -93,7 +98,20 @@ export const vi = {
   "asOf.apply": "Xem",
   "asOf.hint": "dd/mm/yyyy",
   "asOf.today": "Hôm nay",
+  "basis.label": "Cách xem",
+  "basis.happened": "Theo thực tế diễn ra",
+  "basis.recorded": "Theo số liệu đã ghi nhận khi đó",
+  "basis.note.happened":
+    "Số liệu đến hết ngày {date} theo thực tế diễn ra: mọi thông tin biết đến nay, tính theo ngày có hiệu lực (kể cả nhập bổ sung).",
+  "basis.note.recorded":
+    "Số liệu đến hết ngày {date} theo những gì đã ghi nhận trong hệ thống đến hết ngày đó — đúng như hệ thống hiển thị khi đó.",
+  "basis.noDifference": "Hai cách xem cho cùng kết quả.",
+  "basis.differing":
+    "{count} nhiệm vụ khác nhau giữa hai cách xem (do nhập bổ sung, điều chỉnh sau ngày này) — xem danh sách.",
+  "basis.differingFilter": "Chỉ nhiệm vụ khác nhau giữa hai cách xem",
   "asOf.invalid": "Ngày “{value}” không hợp lệ. Hãy nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2019.",
+  "basis.invalid":
+    "“{value}” không phải là một cách xem số liệu ngày đã qua: dùng “recorded” (theo số liệu đã ghi nhận khi đó) hoặc bỏ trống (theo thực tế diễn ra).",
 
   "common.confidential": "Mật",
   "common.none": "—",
@@ -162,6 +180,7 @@ export const vi = {
   "tasks.filter.dueFrom": "Hạn từ ngày",
   "tasks.filter.dueTo": "đến ngày",
   "tasks.filter.stale": "Chỉ nhiệm vụ quá hạn chưa cập nhật",
+  "tasks.filter.counted": "Chỉ nhiệm vụ được tính (không gồm tạm dừng, đã rút)",
   "tasks.pageSize": "Số dòng mỗi trang",
   "tasks.sortBy": "Sắp xếp theo {column}",
   "tasks.sortedAsc": "{column}, đang sắp xếp tăng dần",

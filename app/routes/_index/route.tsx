@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { AsOfForm } from "~/components/as-of-form";
+import { AsOfForm, BasisNote } from "~/components/as-of-form";
 import { DashboardFilterFields } from "~/components/dashboard-filters";
 import { STATUS_STYLE } from "~/components/status-badge";
 import { DirectiveProgressLine } from "~/components/directive-progress";
@@ -20,12 +20,13 @@ import { sharedRead } from "~/lib/read-cache.server";
 import { useOptionalUser } from "~/lib/use-user";
 import { getTranslator } from "~/lib/locale.server";
 import { requirePermission } from "~/lib/auth.server";
-import { getStatusRules } from "~/models/settings.server";
 import {
   DASHBOARD_DIRECTIVE_LIMIT,
   dashboardFigures,
   dashboardFiltersFromUrl,
   type Figure,
+  readingDifferences,
+  confirmationBacklog,
 } from "~/models/dashboard.server";
 import { directiveProgressByLevel } from "~/models/directive-progress.server";
 import { periodYears } from "~/models/periods.server";
@@ -39,22 +40,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "dashboard.read");
   const { t, locale } = await getTranslator(request);
   const url = new URL(request.url);
-  const { asOf, isToday } = asOfFromUrl(url, t);
+  const { asOf, isToday, basis } = asOfFromUrl(url, t);
   const db = getDb();
   const filters = dashboardFiltersFromUrl(url, t, db, user);
   // What a user sees depends on their role and department only (app/models/visibility.server.ts),
   // so users alike share the answer until the data changes (app/lib/read-cache.server.ts).
-  return sharedRead(db, user, ["dashboard", locale, asOf, isToday, filters], (viewer) => {
-    const rules = getStatusRules(db);
+  return sharedRead(db, user, ["dashboard", locale, asOf, isToday, basis, filters], (viewer) => {
     const options = filterOptions(db, viewer, filters.directive, [filters.department]);
     const described = describeFilters(db, viewer, filters, t);
-    const trend = monthlyTrend(db, viewer, filters, asOf, isToday, rules);
+    const trend = monthlyTrend(db, viewer, filters, asOf, isToday, basis);
     // The newest few directives; "see all" when there are more.
-    const shown = directiveProgressByLevel(db, viewer, filters, asOf, isToday, rules, DASHBOARD_DIRECTIVE_LIMIT + 1);
+    const shown = directiveProgressByLevel(db, viewer, filters, asOf, isToday, basis, DASHBOARD_DIRECTIVE_LIMIT + 1);
     return {
       title: `${t("dashboard.title")} — ${t("app.name")}`,
       asOf,
       isToday,
+      basis,
+      differing: readingDifferences(db, viewer, filters, asOf, isToday, basis),
+      backlog: confirmationBacklog(db, viewer, filters, asOf, isToday, basis),
       filters,
       options: {
         ...options,
@@ -64,7 +67,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       },
       /** For the print header: the scope in words. */
       scope: described.ok ? described.filters : [],
-      figures: dashboardFigures(db, viewer, filters, asOf, isToday, rules),
+      figures: dashboardFigures(db, viewer, filters, asOf, isToday, basis),
       trend,
       trendChart: trendChartGeometry(trend),
       directives: shown.slice(0, DASHBOARD_DIRECTIVE_LIMIT),
@@ -88,8 +91,21 @@ function Stat({ label, hint, children }: { label: string; hint?: string; childre
 }
 
 export default function Dashboard() {
-  const { figures, trend, trendChart, directives, moreDirectives, asOf, isToday, filters, options, scope } =
-    useLoaderData<typeof loader>();
+  const {
+    figures,
+    trend,
+    trendChart,
+    directives,
+    moreDirectives,
+    asOf,
+    isToday,
+    basis,
+    differing,
+    backlog,
+    filters,
+    options,
+    scope,
+  } = useLoaderData<typeof loader>();
   // Who prints: the signed-in user (the dashboard's data is shared by users alike).
   const printedBy = useOptionalUser()?.displayName ?? "";
   const t = useT();
@@ -128,9 +144,10 @@ export default function Dashboard() {
           </div>
           <PrintButton />
         </div>
-        <AsOfForm asOf={asOf} isToday={isToday}>
+        <AsOfForm asOf={asOf} isToday={isToday} basis={basis}>
           <DashboardFilterFields options={options} values={filters} />
         </AsOfForm>
+        <BasisNote asOf={asOf} isToday={isToday} basis={basis} differing={differing} />
       </div>
 
       <section aria-labelledby="counts-heading" className="space-y-3">
@@ -208,6 +225,7 @@ export default function Dashboard() {
       </div>
 
       <EscalatedSection escalated={figures.escalated} suffix={isToday ? "" : `?asOf=${asOf}`} />
+      <BacklogSection backlog={backlog} suffix={isToday ? "" : `?asOf=${asOf}`} />
 
       <section aria-labelledby="extensions-heading" className="space-y-2">
         <h2 id="extensions-heading" className="text-lg font-semibold">
@@ -273,6 +291,46 @@ export default function Dashboard() {
         </ul>
       </section>
     </div>
+  );
+}
+
+type Backlog = ReturnType<typeof useLoaderData<typeof loader>>["backlog"];
+
+/** The secretariat's own delay: completions waiting for its confirmation longer than its working days. */
+function BacklogSection({ backlog, suffix }: { backlog: Backlog; suffix: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const heading = t("dashboard.backlogHeading", { days: backlog.workingDays });
+  return (
+    <section aria-labelledby="backlog-heading" className="space-y-2" data-testid="confirmation-backlog">
+      <h2 id="backlog-heading" className="text-lg font-semibold">
+        {heading} (
+        <Link
+          to={backlog.href}
+          aria-label={`${formatNumber(locale, backlog.count)} — ${heading}`}
+          className="underline"
+        >
+          {formatNumber(locale, backlog.count)}
+        </Link>
+        )
+      </h2>
+      <p className="text-sm text-slate-700">{t("dashboard.backlogCaption")}</p>
+      {backlog.rows.length === 0 ? (
+        <p className="text-sm text-slate-700">{t("dashboard.nothing")}</p>
+      ) : (
+        <ul className="space-y-1 text-sm">
+          {backlog.rows.map((row) => (
+            <li key={row.id}>
+              <Link to={`/tasks/${row.id}${suffix}`}>{row.title}</Link> — {row.department.name} —{" "}
+              {t("dashboard.backlogLine", {
+                date: formatLocalDate(row.reportedOn),
+                days: formatNumber(locale, row.workingDaysWaited),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -13,12 +13,12 @@ export const loader = apiEndpoint({ permission: "directive.read", query: ["asOf"
   const access = directiveAccessFacts(call.db, id);
   if (!access) throw notFoundError(call.t);
   if (!canSeeDirective(call.actor, access)) apiDeny(call, "directive.read", 404, { type: "directive", id });
-  const { asOf, isToday } = asOfQuery(call);
-  const found = getDirective(call.db, call.actor, id, asOf, call.rules);
+  const { asOf, isToday, basis } = asOfQuery(call);
+  const found = getDirective(call.db, call.actor, id, asOf, basis);
   if (!found) throw notFoundError(call.t);
   const { directive, targets } = found;
   // The directive page's own counts: main tasks, and sub-tasks apart.
-  const progress = directiveProgressByLevel(call.db, call.actor, { directive: id }, asOf, isToday, call.rules)[0];
+  const progress = directiveProgressByLevel(call.db, call.actor, { directive: id }, asOf, isToday, basis)[0];
   const topLevelCounts = progress?.top ?? emptyStatusCounts();
   const counts = addStatusCounts(topLevelCounts, progress?.sub ?? emptyStatusCounts());
   return {

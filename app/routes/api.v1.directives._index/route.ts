@@ -8,7 +8,7 @@ import { countDirectives, listDirectives } from "~/models/directive-list.server"
 export const loader = apiEndpoint(
   { permission: "directive.read", query: ["asOf", "page", "pageSize", "committee", "state"] },
   (call) => {
-    const { asOf } = asOfQuery(call);
+    const { asOf, basis } = asOfQuery(call);
     const { page, pageSize } = pageQuery(call);
     const options = {
       committee: filterIdQuery(call, "committee", "committee"),
@@ -18,7 +18,7 @@ export const loader = apiEndpoint(
     const rows =
       (page - 1) * pageSize >= total
         ? []
-        : listDirectives(call.db, call.actor, asOf, call.rules, {
+        : listDirectives(call.db, call.actor, asOf, basis, {
             ...options,
             limit: pageSize,
             offset: (page - 1) * pageSize,

@@ -12,8 +12,8 @@ export const loader = apiEndpoint({ permission: "task.read", query: ["asOf"] }, 
   const access = taskAccessFacts(call.db, id);
   if (!access) throw notFoundError(call.t);
   if (!canSeeTask(call.actor, access)) apiDeny(call, "task.read", 404, { type: "task", id });
-  const { asOf } = asOfQuery(call);
-  const found = getTask(call.db, call.actor, id, asOf, call.rules);
+  const { asOf, basis } = asOfQuery(call);
+  const found = getTask(call.db, call.actor, id, asOf, basis);
   if (!found) throw notFoundError(call.t);
   if (!found.row) throw new ApiError(404, "not_assigned_yet", call.t("api.error.not_assigned_yet", { date: asOf }));
   const { row, task, parent, subtasks, targets } = found;

@@ -29,12 +29,13 @@ const QUERY = [
   "dueFrom",
   "dueTo",
   "stale",
+  "counted",
   "sort",
   "dir",
 ] as const;
 
 export const loader = apiEndpoint({ permission: "task.read", query: QUERY }, (call) => {
-  const { asOf } = asOfQuery(call);
+  const { asOf, basis } = asOfQuery(call);
   const { page, pageSize } = pageQuery(call);
   const query: TaskListQuery = {
     status: choiceQuery(call, "status", TASK_STATUSES),
@@ -47,11 +48,12 @@ export const loader = apiEndpoint({ permission: "task.read", query: QUERY }, (ca
     dueFrom: dateQuery(call, "dueFrom"),
     dueTo: dateQuery(call, "dueTo"),
     stale: choiceQuery(call, "stale", ["1", "true"]) === undefined ? undefined : "1",
+    counted: choiceQuery(call, "counted", ["1", "true"]) === undefined ? undefined : "1",
     sort: choiceQuery(call, "sort", SORTABLE_COLUMNS),
     dir: choiceQuery(call, "dir", ["asc", "desc"]),
     page,
   };
-  const result = listTasks(call.db, call.actor, query, asOf, call.rules, pageSize);
+  const result = listTasks(call.db, call.actor, query, asOf, basis, pageSize);
   // The list shows its last page for a page past the end; the API answers an empty page instead.
   const rows = result.page === page ? result.rows : [];
   return {

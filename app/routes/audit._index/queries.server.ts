@@ -96,7 +96,7 @@ function conditions(query: AuditQuery): SQL {
 
 /**
  * An event about a task or directive the reader may not see (a confidential one,
- * for the administrator; a draft) keeps its row but not its data: DESIGN §5 hides
+ * for the administrator; a draft) keeps its row but not its data: docs/domain-rules.md §5 hides
  * confidential directives from everyone not entitled to them, the audit log included.
  */
 function hiddenFor(reader: Actor): SQL {

@@ -10,9 +10,8 @@ import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
 import { periodLabel } from "~/lib/period-label";
-import { SCORECARD_COLUMNS } from "~/lib/scorecard";
+import { SCORECARD_COLUMNS, startsScorecardGroup } from "~/lib/scorecard";
 import { departmentQuarters } from "~/models/department-quarters.server";
-import { getStatusRules } from "~/models/settings.server";
 import { getDepartment } from "./queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
@@ -34,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     title: `${department.name} — ${t("app.name")}`,
     department,
-    quarters: departmentQuarters(db, user, id, getStatusRules(db)),
+    quarters: departmentQuarters(db, user, id),
   };
 }
 
@@ -84,6 +83,7 @@ export default function DepartmentPage() {
           {t("departmentPage.quartersHeading")}
         </h2>
         <p className="max-w-3xl text-sm text-slate-700">{t("departmentPage.intro")}</p>
+        <p className="max-w-3xl text-sm text-slate-700">{t("scorecard.columnsNote")}</p>
         {quarters.length === 0 ? (
           <p>{t("departmentPage.empty")}</p>
         ) : (
@@ -99,7 +99,11 @@ export default function DepartmentPage() {
                     {t("departmentPage.col.asOf")}
                   </th>
                   {SCORECARD_COLUMNS.map((column) => (
-                    <th key={column} scope="col" className="px-2 py-2 text-right align-bottom">
+                    <th
+                      key={column}
+                      scope="col"
+                      className={`px-2 py-2 text-right align-bottom ${startsScorecardGroup(column) ? "border-l border-slate-200" : ""}`}
+                    >
                       {t(`scorecard.col.${column}`)}
                     </th>
                   ))}
@@ -126,7 +130,11 @@ export default function DepartmentPage() {
                       {SCORECARD_COLUMNS.map((column) => {
                         const figure = q.figures[column];
                         return (
-                          <td key={column} className="px-2 py-2 text-right tabular-nums" data-column={column}>
+                          <td
+                            key={column}
+                            className={`px-2 py-2 text-right tabular-nums ${startsScorecardGroup(column) ? "border-l border-slate-200" : ""}`}
+                            data-column={column}
+                          >
                             <Link
                               to={figure.href}
                               aria-label={t("departmentPage.cellLabel", {

@@ -1,13 +1,13 @@
 import { asc, sql } from "drizzle-orm";
 import { departments } from "../../../db/schema";
 import type { LocalDate } from "~/domain/dates";
-import type { StatusRules } from "~/domain/status";
+import type { StatusBasis } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
 import type { Actor } from "~/domain/permissions";
 import { emptyStatusCounts, statusCountsInScope } from "~/models/status-counts.server";
 
 /** Every department, with the tasks it leads that the actor may see, counted as of a day. */
-export function listDepartments(db: AppDatabase, actor: Actor, asOf: LocalDate, rules: StatusRules) {
+export function listDepartments(db: AppDatabase, actor: Actor, asOf: LocalDate, basis: StatusBasis) {
   const rows = db
     .select({
       id: departments.id,
@@ -22,7 +22,7 @@ export function listDepartments(db: AppDatabase, actor: Actor, asOf: LocalDate, 
     .from(departments)
     .orderBy(asc(departments.kind), asc(departments.name))
     .all();
-  const counts = statusCountsInScope(db, { actor }, asOf, rules, "department");
+  const counts = statusCountsInScope(db, { actor, basis }, asOf, "department");
   return rows.map((row) => {
     const c = counts.get(row.id) ?? emptyStatusCounts();
     const led = Object.entries(c).reduce((sum, [key, n]) => (key === "stale" ? sum : sum + n), 0);

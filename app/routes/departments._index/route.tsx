@@ -10,7 +10,6 @@ import { sharedRead } from "~/lib/read-cache.server";
 import { getTranslator } from "~/lib/locale.server";
 import { requirePermission } from "~/lib/auth.server";
 import { today } from "~/domain/dates";
-import { getStatusRules } from "~/models/settings.server";
 import { listDepartments } from "./queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
@@ -22,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Shared by users who see the same tasks until the data changes (app/lib/read-cache.server.ts).
   return sharedRead(db, user, ["departments", locale], (viewer) => ({
     title: `${t("departments.title")} — ${t("app.name")}`,
-    departments: listDepartments(db, viewer, today(), getStatusRules(db)),
+    departments: listDepartments(db, viewer, today(), "happened"),
   }));
 }
 

@@ -1,14 +1,15 @@
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
-import { committees, directives, meetings, targets, tasks } from "../../../db/schema";
-import { endOfLocalDay, type LocalDate } from "~/domain/dates";
-import type { StatusRules } from "~/domain/status";
+import { eq, sql } from "drizzle-orm";
+import { committees, directives, meetings } from "../../../db/schema";
+import type { LocalDate } from "~/domain/dates";
+import type { StatusBasis } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
 import type { Actor } from "~/domain/permissions";
 import { visibleTasksFilter } from "~/models/visibility.server";
 import { taskRows } from "~/models/task-rows.server";
+import { targetsAsOf } from "~/models/task-targets.server";
 
 /** A directive with the tasks of it the actor may see (department users: their own). */
-export function getDirective(db: AppDatabase, actor: Actor, id: number, asOf: LocalDate, rules: StatusRules) {
+export function getDirective(db: AppDatabase, actor: Actor, id: number, asOf: LocalDate, basis: StatusBasis) {
   const directive = db
     .select({
       id: directives.id,
@@ -37,32 +38,12 @@ export function getDirective(db: AppDatabase, actor: Actor, id: number, asOf: Lo
   if (!directive) return null;
 
   const inDirective = sql`t.directive_id = ${id} AND ${visibleTasksFilter(actor)}`;
-  const rows = taskRows(db, { asOf, rules, taskFilter: inDirective });
-  const taskIds = rows.map((r) => r.id);
-  const cutoff = endOfLocalDay(asOf);
-  const directiveTargets =
-    taskIds.length === 0
-      ? []
-      : db
-          .select({
-            id: targets.id,
-            taskId: targets.taskId,
-            itemNumber: tasks.itemNumber,
-            name: targets.name,
-            unit: targets.unit,
-            baseline: targets.baseline,
-            targetValue: targets.targetValue,
-            direction: targets.direction,
-            // The value last recorded by the end of the as-of day, as the dashboard shows it.
-            currentValue: sql<number | null>`(SELECT v.value FROM target_values v
-              WHERE v.target_id = ${targets.id} AND v.created_at < ${cutoff}
-              ORDER BY v.created_at DESC, v.id DESC LIMIT 1)`,
-            dueDate: targets.dueDate,
-          })
-          .from(targets)
-          .innerJoin(tasks, eq(tasks.id, targets.taskId))
-          .where(and(inArray(targets.taskId, taskIds), lt(targets.createdAt, cutoff)))
-          .orderBy(asc(tasks.position), asc(targets.position))
-          .all();
+  const rows = taskRows(db, { asOf, basis, taskFilter: inDirective });
+  // The targets of the tasks shown, as set and valued by the end of the as-of day.
+  const directiveTargets = targetsAsOf(
+    db,
+    rows.map((r) => r.id),
+    asOf,
+  );
   return { directive, tasks: rows, targets: directiveTargets };
 }

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { DirectiveActions } from "~/components/directive-actions";
 import { SavedBanner, type IntentReply } from "~/components/form-feedback";
-import { AsOfForm } from "~/components/as-of-form";
+import { AsOfForm, BasisNote } from "~/components/as-of-form";
 import { DirectiveProgressLine } from "~/components/directive-progress";
 import { TargetBar } from "~/components/target-bar";
 import { TaskTable } from "~/components/task-table";
@@ -13,6 +13,7 @@ import { titleMeta } from "~/lib/meta";
 import { asOfFromUrl } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
+import { readingDifferences } from "~/models/dashboard.server";
 import { getTranslator } from "~/lib/locale.server";
 import { denyAccess, requirePermission } from "~/lib/auth.server";
 import { canSeeDirective, hasPermission } from "~/domain/permissions";
@@ -27,7 +28,6 @@ import { directiveAccessFacts } from "~/models/visibility.server";
 import { idParam } from "~/lib/params.server";
 import { readForm } from "~/lib/form-data.server";
 import { deliverSoon } from "~/lib/mailer.server";
-import { getStatusRules } from "~/models/settings.server";
 import { directiveProgressByLevel } from "~/models/directive-progress.server";
 import { getDirective } from "./queries.server";
 
@@ -42,13 +42,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!canSeeDirective(user, access))
     return denyAccess(request, context, user, "directive.read", 404, { type: "directive", id });
   const { t } = await getTranslator(request);
-  const { asOf, isToday } = asOfFromUrl(new URL(request.url), t);
-  const rules = getStatusRules(db);
-  const found = getDirective(db, user, id, asOf, rules);
+  const { asOf, isToday, basis } = asOfFromUrl(new URL(request.url), t);
+  const found = getDirective(db, user, id, asOf, basis);
   if (!found) notFound();
   const label = found.directive.number ?? t("directives.noNumber");
-  const progress = directiveProgressByLevel(db, user, { directive: id }, asOf, isToday, rules)[0] ?? null;
-  return { ...found, progress, asOf, isToday, title: `${label} — ${t("app.name")}` };
+  const progress = directiveProgressByLevel(db, user, { directive: id }, asOf, isToday, basis)[0] ?? null;
+  const differing = readingDifferences(db, user, { directive: id }, asOf, isToday, basis);
+  return { ...found, progress, asOf, isToday, basis, differing, title: `${label} — ${t("app.name")}` };
 }
 
 const MOVES: Record<DirectiveIntent, { to: DirectiveState; saved: SavedNotice }> = {
@@ -94,7 +94,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
   actionStatus === 409 || defaultShouldRevalidate;
 
 export default function DirectivePage() {
-  const { directive, tasks, progress, targets, asOf, isToday } = useLoaderData<typeof loader>();
+  const { directive, tasks, progress, targets, asOf, isToday, basis, differing } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const user = useOptionalUser();
@@ -170,8 +170,9 @@ export default function DirectivePage() {
               {t("directive.tasksHeading")}
             </h2>
           </div>
-          <AsOfForm asOf={asOf} isToday={isToday} />
+          <AsOfForm asOf={asOf} isToday={isToday} basis={basis} />
         </div>
+        <BasisNote asOf={asOf} isToday={isToday} basis={basis} differing={differing} />
         <div data-testid="directive-summary" data-as-of={asOf}>
           {progress === null ? (
             <p className="text-sm text-slate-700">{t("directiveProgress.none")}</p>

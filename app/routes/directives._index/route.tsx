@@ -10,7 +10,6 @@ import { getDb } from "~/lib/db.server";
 import { asOfFromUrl } from "~/lib/as-of.server";
 import { getTranslator } from "~/lib/locale.server";
 import { requirePermission } from "~/lib/auth.server";
-import { getStatusRules } from "~/models/settings.server";
 import { listDirectives } from "~/models/directive-list.server";
 import { directiveProgressByLevel } from "~/models/directive-progress.server";
 
@@ -19,16 +18,15 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMet
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "directive.read");
   const { t } = await getTranslator(request);
-  const { asOf, isToday } = asOfFromUrl(new URL(request.url), t);
+  const { asOf, isToday, basis } = asOfFromUrl(new URL(request.url), t);
   const db = getDb();
-  const rules = getStatusRules(db);
   const progress = new Map(
-    directiveProgressByLevel(db, user, {}, asOf, isToday, rules, Number.MAX_SAFE_INTEGER).map((p) => [p.id, p]),
+    directiveProgressByLevel(db, user, {}, asOf, isToday, basis, Number.MAX_SAFE_INTEGER).map((p) => [p.id, p]),
   );
   return {
     title: `${t("directives.title")} — ${t("app.name")}`,
     asOf,
-    directives: listDirectives(db, user, asOf, rules).map(({ counts: _all, ...d }) => ({
+    directives: listDirectives(db, user, asOf, basis).map(({ counts: _all, ...d }) => ({
       ...d,
       progress: progress.get(d.id) ?? null,
     })),

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { LocalDate } from "~/domain/dates";
 import { nextAction, type NextAction } from "~/domain/next-action";
 import { hasPermission, type Actor } from "~/domain/permissions";
-import type { StatusRules } from "~/domain/status";
+import type { StatusBasis } from "~/domain/vocabulary";
 import { automaticRuleOf } from "~/domain/reminders";
 import type { ReminderKind, WorkflowState } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
@@ -32,19 +32,19 @@ function groupOf(task: DepartmentTask): DepartmentGroup {
 
 /**
  * The department's tasks still being worked on (as lead or coordinator, visible to
- * the user), with their status today from the SQL status rules, grouped by urgency,
+ * the user), with their status today from the stored status spans, grouped by urgency,
  * each with what the user is expected to do next.
  */
 export function departmentTasks(
   db: AppDatabase,
   user: Actor & { departmentId: number },
   asOf: LocalDate,
-  rules: StatusRules,
+  basis: StatusBasis,
 ): Record<DepartmentGroup, DepartmentTask[]> {
   const department = user.departmentId;
   const rows = taskRows(db, {
     asOf,
-    rules,
+    basis,
     taskFilter: sql`${visibleTasksFilter(user)} AND t.state NOT IN ('done', 'cancelled', 'on_hold')`,
     statusFilter: sql`st.status IN ('overdue', 'due_soon', 'awaiting_confirmation', 'on_track', 'ongoing')`,
     orderBy: sql`st.due_date IS NULL, st.due_date, t.id`,

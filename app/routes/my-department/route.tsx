@@ -8,7 +8,6 @@ import { getDb } from "~/lib/db.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
-import { getStatusRules } from "~/models/settings.server";
 import { DEPARTMENT_GROUPS } from "./groups";
 import { departmentReminders, departmentTasks, type DepartmentTask } from "./queries.server";
 
@@ -28,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     title,
     department: user.departmentName,
-    groups: departmentTasks(db, member, today(), getStatusRules(db)),
+    groups: departmentTasks(db, member, today(), "happened"),
     reminders: departmentReminders(db, member),
   };
 }

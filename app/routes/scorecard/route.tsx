@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { AsOfForm } from "~/components/as-of-form";
+import { AsOfForm, BasisNote } from "~/components/as-of-form";
 import { DashboardFilterFields } from "~/components/dashboard-filters";
 import { formatLocalDate } from "~/domain/dates";
 import { canReadDepartmentFigures } from "~/domain/permissions";
@@ -11,11 +11,10 @@ import { sharedRead } from "~/lib/read-cache.server";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
-import { scorecard } from "~/models/dashboard.server";
-import { SCORECARD_COLUMNS, type ScorecardSort } from "~/lib/scorecard";
+import { confirmationBacklog, scorecard, readingDifferences } from "~/models/dashboard.server";
+import { SCORECARD_COLUMNS, startsScorecardGroup, type ScorecardSort } from "~/lib/scorecard";
 import { periodYears } from "~/models/periods.server";
 import { scorecardQueryFromUrl } from "~/models/scorecard-report.server";
-import { getStatusRules } from "~/models/settings.server";
 import { filterOptions } from "~/routes/tasks._index/queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
@@ -25,27 +24,34 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { t, locale } = await getTranslator(request);
   const url = new URL(request.url);
   const db = getDb();
-  const { asOf, isToday, filters, sort, dir } = scorecardQueryFromUrl(url, t, db, user);
+  const { asOf, isToday, basis, filters, sort, dir } = scorecardQueryFromUrl(url, t, db, user);
   // Shared by users alike until the data changes, as the dashboard's (app/lib/read-cache.server.ts).
-  return sharedRead(db, user, ["scorecard", locale, asOf, isToday, filters, sort, dir], (viewer) => {
+  return sharedRead(db, user, ["scorecard", locale, asOf, isToday, basis, filters, sort, dir], (viewer) => {
     const { committees, directives } = filterOptions(db, viewer, filters.directive);
     return {
       title: `${t("scorecard.title")} — ${t("app.name")}`,
       asOf,
       isToday,
+      basis,
+      differing: readingDifferences(db, viewer, filters, asOf, isToday, basis),
+      // The secretariat's own line: completions it has left waiting (rule 3).
+      backlog: confirmationBacklog(db, viewer, filters, asOf, isToday, basis),
       filters,
       sort,
       dir,
       options: { committees, directives, years: periodYears(db, asOf, filters.period) },
-      rows: scorecard(db, viewer, filters, asOf, isToday, getStatusRules(db), sort, dir),
+      rows: scorecard(db, viewer, filters, asOf, isToday, basis, sort, dir),
     };
   });
 }
 
 const NUMBER_COLUMNS = SCORECARD_COLUMNS;
+const ruleBefore = (column: (typeof SCORECARD_COLUMNS)[number]) =>
+  startsScorecardGroup(column) ? "border-l border-slate-200" : "";
 
 export default function ScorecardPage() {
-  const { rows, asOf, isToday, filters, sort, dir, options } = useLoaderData<typeof loader>();
+  const { rows, asOf, isToday, basis, differing, backlog, filters, sort, dir, options } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const user = useOptionalUser();
@@ -99,12 +105,14 @@ export default function ScorecardPage() {
         <div>
           <h1 className="text-2xl font-semibold">{t("scorecard.title")}</h1>
           <p className="max-w-3xl text-sm text-slate-700">{t("scorecard.intro", { date: formatLocalDate(asOf) })}</p>
+          <p className="max-w-3xl text-sm text-slate-700">{t("scorecard.columnsNote")}</p>
         </div>
-        <AsOfForm asOf={asOf} isToday={isToday}>
+        <AsOfForm asOf={asOf} isToday={isToday} basis={basis}>
           <DashboardFilterFields options={options} values={filters} />
           {sort !== "rank" && <input type="hidden" name="sort" value={sort} />}
           {dir !== "asc" && <input type="hidden" name="dir" value={dir} />}
         </AsOfForm>
+        <BasisNote asOf={asOf} isToday={isToday} basis={basis} differing={differing} />
       </div>
       <p className="no-print flex gap-4 text-sm" title={t("scorecardReport.download.hint")}>
         <a href={exportHref("xlsx")} download>
@@ -128,7 +136,7 @@ export default function ScorecardPage() {
                   <th
                     key={column}
                     scope="col"
-                    className="px-2 py-2 text-right align-bottom"
+                    className={`px-2 py-2 text-right align-bottom ${ruleBefore(column)}`}
                     aria-sort={sort === column ? (dir === "asc" ? "ascending" : "descending") : undefined}
                   >
                     <Link
@@ -160,7 +168,11 @@ export default function ScorecardPage() {
                   {NUMBER_COLUMNS.map((column) => {
                     const figure = row.figures[column];
                     return (
-                      <td key={column} className="px-2 py-2 text-right tabular-nums" data-column={column}>
+                      <td
+                        key={column}
+                        className={`px-2 py-2 text-right tabular-nums ${ruleBefore(column)}`}
+                        data-column={column}
+                      >
                         <Link
                           to={figure.href}
                           aria-label={t("scorecard.cellLabel", {
@@ -186,6 +198,9 @@ export default function ScorecardPage() {
           </table>
         </div>
       )}
+      <p className="text-sm" data-testid="secretariat-backlog">
+        <Link to={backlog.href}>{t("scorecard.backlog", { count: backlog.count, days: backlog.workingDays })}</Link>
+      </p>
     </div>
   );
 }

@@ -10,7 +10,6 @@ import {
   scorecardReport,
   scorecardWorkbook,
 } from "~/models/scorecard-report.server";
-import { getStatusRules } from "~/models/settings.server";
 import { isExportFormat, type ExportFormat } from "~/models/task-report.server";
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -30,8 +29,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const format = url.searchParams.get("format") ?? "xlsx";
   if (!isExportFormat(format)) badRequest(t("report.error.format", { value: format.slice(0, 20) }));
   const db = getDb();
-  const { asOf, filters, sort, dir } = scorecardQueryFromUrl(url, t, db, user);
-  const result = scorecardReport(db, user, filters, asOf, getStatusRules(db), sort, dir, t);
+  const { asOf, basis, filters, sort, dir } = scorecardQueryFromUrl(url, t, db, user);
+  const result = scorecardReport(db, user, filters, asOf, basis, sort, dir, t);
   // The filters were checked above; a scope that vanished in between reads as not found.
   if (!result.ok) notFound();
   const author = { name: user.displayName, at: Date.now() };

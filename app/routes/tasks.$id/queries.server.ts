@@ -1,5 +1,6 @@
-import { aliasedTable, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import {
+  attachments,
   comments,
   departments,
   directives,
@@ -11,14 +12,15 @@ import {
   taskTransitions,
   users,
 } from "../../../db/schema";
-import type { LocalDate } from "~/domain/dates";
+import { endOfLocalDay, today, type Instant, type LocalDate } from "~/domain/dates";
 import { automaticRuleOf, type AutomaticReminderRule } from "~/domain/reminders";
-import type { StatusRules } from "~/domain/status";
+import type { StatusBasis } from "~/domain/vocabulary";
 import type { WorkflowState } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
 import type { Actor } from "~/domain/permissions";
 import { visibleTasksFilter } from "~/models/visibility.server";
 import { taskRows } from "~/models/task-rows.server";
+import { targetsAsOf } from "~/models/task-targets.server";
 import { taskAttachments, type AttachmentView } from "~/models/attachments.server";
 
 /** An attachment as the history lists it, with its download link. */
@@ -78,8 +80,8 @@ export type HistoryEntry =
     };
 
 /** A task the caller has already checked the actor may see; related tasks are shown only if visible too. */
-export function getTask(db: AppDatabase, actor: Actor, id: number, asOf: LocalDate, rules: StatusRules) {
-  const [row] = taskRows(db, { asOf, rules, taskFilter: sql`t.id = ${id}` });
+export function getTask(db: AppDatabase, actor: Actor, id: number, asOf: LocalDate, basis: StatusBasis) {
+  const [row] = taskRows(db, { asOf, basis, taskFilter: sql`t.id = ${id}` });
   const task = db
     .select({
       id: tasks.id,
@@ -111,20 +113,33 @@ export function getTask(db: AppDatabase, actor: Actor, id: number, asOf: LocalDa
       WHERE ${condition} AND ${visibleTasksFilter(actor)} ORDER BY t.position, t.id`);
   const parent = task.parentId === null ? null : (related(sql`t.id = ${task.parentId}`)[0] ?? null);
   const subtasks = related(sql`t.parent_id = ${id}`);
-  const taskTargets = db
-    .select({
-      id: targets.id,
-      name: targets.name,
-      unit: targets.unit,
-      baseline: targets.baseline,
-      targetValue: targets.targetValue,
-      direction: targets.direction,
-      currentValue: targets.currentValue,
-    })
-    .from(targets)
-    .where(eq(targets.taskId, id))
-    .orderBy(asc(targets.position))
-    .all();
+  // For a past day: the targets set by its end, valued as then, and the files that
+  // existed then. Today: the values in force now (the desk's report form starts from them).
+  const past = asOf < today();
+  const taskTargets = past
+    ? targetsAsOf(db, [id], asOf).map(({ id, name, unit, baseline, targetValue, direction, currentValue }) => ({
+        id,
+        name,
+        unit,
+        baseline,
+        targetValue,
+        direction,
+        currentValue,
+      }))
+    : db
+        .select({
+          id: targets.id,
+          name: targets.name,
+          unit: targets.unit,
+          baseline: targets.baseline,
+          targetValue: targets.targetValue,
+          direction: targets.direction,
+          currentValue: targets.currentValue,
+        })
+        .from(targets)
+        .where(eq(targets.taskId, id))
+        .orderBy(asc(targets.position))
+        .all();
 
   return {
     row: row ?? null,
@@ -132,7 +147,7 @@ export function getTask(db: AppDatabase, actor: Actor, id: number, asOf: LocalDa
     parent,
     subtasks,
     targets: taskTargets,
-    history: taskHistory(db, id, task.createdAt),
+    history: taskHistory(db, id, task.createdAt, past ? endOfLocalDay(asOf) : null),
   };
 }
 
@@ -179,8 +194,11 @@ export function extensionRequestTaskId(db: AppDatabase, requestId: number): numb
   );
 }
 
-/** Everything that happened to a task, oldest first. */
-function taskHistory(db: AppDatabase, taskId: number, createdAt: number): HistoryEntry[] {
+/**
+ * Everything that happened to a task, oldest first, with the files attached to each
+ * record — those uploaded before `filesBefore` when given (a page for a past day).
+ */
+function taskHistory(db: AppDatabase, taskId: number, createdAt: number, filesBefore: Instant | null): HistoryEntry[] {
   const decider = aliasedTable(users, "decider");
   const history: HistoryEntry[] = [];
 
@@ -191,7 +209,7 @@ function taskHistory(db: AppDatabase, taskId: number, createdAt: number): Histor
     .where(eq(tasks.id, taskId))
     .get();
   history.push({ kind: "created", at: createdAt, department: firstLead?.name ?? "" });
-  const files = attachmentsByRecord(taskId, taskAttachments(db, taskId));
+  const files = attachmentsByRecord(taskId, attachmentsBefore(db, taskId, filesBefore));
 
   for (const { id, ...t } of db
     .select({
@@ -311,6 +329,21 @@ function taskHistory(db: AppDatabase, taskId: number, createdAt: number): Histor
 
   // Stable sort: entries recorded at the same instant keep their recording order.
   return history.sort((a, b) => a.at - b.at);
+}
+
+/** A task's attachments, only those uploaded before `cutoff` when one is given. */
+function attachmentsBefore(db: AppDatabase, taskId: number, cutoff: Instant | null): AttachmentView[] {
+  const all = taskAttachments(db, taskId);
+  if (cutoff === null) return all;
+  const existing = new Set(
+    db
+      .select({ id: attachments.id })
+      .from(attachments)
+      .where(and(eq(attachments.taskId, taskId), lt(attachments.createdAt, cutoff)))
+      .all()
+      .map((a) => a.id),
+  );
+  return all.filter((a) => existing.has(a.id));
 }
 
 /**

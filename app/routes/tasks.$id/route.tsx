@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalid
 import { SavedBanner, type IntentReply } from "~/components/form-feedback";
 import { TaskActions } from "~/components/task-actions";
 import { Deadline } from "~/components/deadline";
-import { StaleFlag, StatusBadge } from "~/components/status-badge";
+import { LateNote, StaleFlag, StatusBadge } from "~/components/status-badge";
 import { TargetBar } from "~/components/target-bar";
 import { TaskHistory } from "~/components/task-history";
 import { formatInstant, formatLocalDate, parseLocalDate, today } from "~/domain/dates";
@@ -52,7 +52,6 @@ import { deliverSoon } from "~/lib/mailer.server";
 import { reminderErrors } from "~/lib/reminder-errors.server";
 import { isEscalated, sendReminder, taskReminders } from "~/models/reminders.server";
 import { ReminderPanel } from "~/components/reminder-panel";
-import { getStatusRules } from "~/models/settings.server";
 import { extensionRequestShown, extensionRequestTaskId, getTask } from "./queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
@@ -65,8 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!access) notFound();
   if (!canSeeTask(user, access)) return denyAccess(request, context, user, "task.read", 404, { type: "task", id });
   const { t } = await getTranslator(request);
-  const rules = getStatusRules(db);
-  const found = getTask(db, user, id, today(), rules);
+  const found = getTask(db, user, id, today(), "happened");
   if (!found?.row) notFound();
   return {
     ...found,
@@ -75,7 +73,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     deadline: extensionSummary(db, id)!,
     extensionRequest: extensionRequestShown(db, id),
     reminders: taskReminders(db, id),
-    escalated: isEscalated(db, id, today(), rules),
+    escalated: isEscalated(db, id, today()),
     // A fresh key per rendered form: the same form posted twice (double click, retry) is stored once.
     idempotencyKey: crypto.randomUUID(),
     today: today(),
@@ -398,7 +396,7 @@ export default function TaskPage() {
         </h1>
         <div className="flex flex-wrap items-center gap-2">
           <StatusBadge status={row.status} />
-          {row.late && <span className="text-sm text-red-800">{t("status.daysLate", { days: row.daysLate })}</span>}
+          <LateNote task={row} className="text-sm" />
           {row.stale && <StaleFlag />}
           {task.directiveConfidential && (
             <span className="rounded bg-red-700 px-1.5 text-xs font-semibold uppercase text-white">
@@ -410,6 +408,11 @@ export default function TaskPage() {
 
       <NextStep task={deskTask} access={access} extensionRequest={extensionRequest} />
       <DeadlineBox deadline={deadline} deadlineKind={row.deadlineKind} extensionRequest={extensionRequest} />
+      {user && canOnTask(user, "history.enter", access) && (
+        <p className="no-print text-sm">
+          <Link to={`/tasks/${task.id}/history`}>{t("history.title")}</Link>
+        </p>
+      )}
       <TaskDesk
         task={deskTask}
         access={access}

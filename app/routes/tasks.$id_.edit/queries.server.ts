@@ -10,6 +10,7 @@ export function getTaskForEdit(db: AppDatabase, id: number) {
       directiveId: tasks.directiveId,
       directiveNumber: directives.number,
       directiveAbstract: directives.abstract,
+      directiveState: directives.state,
       parentId: tasks.parentId,
       itemNumber: tasks.itemNumber,
       title: tasks.title,

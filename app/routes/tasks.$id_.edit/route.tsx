@@ -77,11 +77,7 @@ export default function EditTaskPage() {
       <p className="text-sm text-slate-700">
         {t("desk.task.inDirective", { number: directiveLabel, abstract: task.directiveAbstract })}
       </p>
-      {task.currentDueDate !== task.originalDueDate && task.currentDueDate !== null && (
-        <p className="rounded border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          {t("desk.task.extensionInForce", { date: formatLocalDate(task.currentDueDate) })}
-        </p>
-      )}
+
       <TaskForm
         version={reply?.conflict?.version ?? task.version}
         lastResult={reply?.result}
@@ -93,13 +89,22 @@ export default function EditTaskPage() {
           leadDepartmentId: String(task.leadDepartmentId),
           coordinatorDepartmentIds: task.coordinatorDepartmentIds.map(String),
           deadlineKind: task.deadlineKind,
-          dueDate: task.originalDueDate === null ? undefined : formatLocalDate(task.originalDueDate),
+          dueDate: task.currentDueDate === null ? undefined : formatLocalDate(task.currentDueDate),
           assignedOn: formatLocalDate(task.assignedOn),
           parentId: task.parentId === null ? undefined : String(task.parentId),
         }}
         departments={departments}
         parents={parents}
         cancelTo={`/tasks/${task.id}`}
+        deadlineFixed={
+          task.directiveState === "draft"
+            ? null
+            : {
+                kind: task.deadlineKind,
+                dueDate: task.currentDueDate === null ? null : formatLocalDate(task.currentDueDate),
+                href: `/tasks/${task.id}/history`,
+              }
+        }
       />
     </div>
   );

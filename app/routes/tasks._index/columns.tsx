@@ -3,7 +3,7 @@
 import { Link } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { Deadline } from "~/components/deadline";
-import { StaleFlag, StatusBadge } from "~/components/status-badge";
+import { LateNote, StaleFlag, StatusBadge } from "~/components/status-badge";
 import { formatInstant } from "~/domain/dates";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n";
@@ -25,11 +25,10 @@ declare module "@tanstack/react-table" {
 const column = createColumnHelper<TaskListRow>();
 
 function StatusCell({ row }: { row: TaskListRow }) {
-  const t = useT();
   return (
     <div className="flex flex-col items-start gap-1">
       <StatusBadge status={row.status} />
-      {row.late && <span className="text-xs text-red-800">{t("status.daysLate", { days: row.daysLate })}</span>}
+      <LateNote task={row} />
       {row.stale && <StaleFlag />}
     </div>
   );

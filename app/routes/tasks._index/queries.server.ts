@@ -4,16 +4,23 @@ import { committees, departments, directives } from "../../../db/schema";
 import { parseLocalDate, type LocalDate } from "~/domain/dates";
 import { parsePeriod } from "~/domain/periods";
 import type { Actor } from "~/domain/permissions";
-import type { StatusRules } from "~/domain/status";
-import { TASK_LEVELS, TASK_STATUSES } from "~/domain/vocabulary";
+import { dueSoonUntil, type StatusRules } from "~/domain/status";
+import { SET_ASIDE_STATUSES, TASK_LEVELS, TASK_STATUSES, type StatusBasis, type TaskStatus } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
 import type { Translate } from "~/lib/i18n";
 import { dayNumber, STATUS_SEVERITY } from "~/domain/status-spans";
+import { moreThanWorkingDaysBefore } from "~/domain/working-days";
 import { hasEscalatingReminder } from "~/models/reminders.server";
-import { rollupCounts, statusFactsUsable, type RollupSeries } from "~/models/status-facts.server";
+import { confirmationWorkingDays } from "~/models/settings.server";
+import {
+  readyStatusFacts,
+  rollupCounts,
+  statusRulesInForce,
+  type RollupSeries,
+} from "~/models/status-facts.server";
 import { rollupScopeOf, spanScopeFilter, taskScopeFilter, walkIndex, type TaskScope } from "~/models/task-scope.server";
 import { taskRows, type TaskRow } from "~/models/task-rows.server";
-import { spanContains, taskStatusSource } from "~/models/task-status.server";
+import { readingsDifferOn, spanContains, taskStatusSource } from "~/models/task-status.server";
 import { visibleDirectivesFilter } from "~/models/visibility.server";
 import { PAGE_SIZES, SORTABLE_COLUMNS, type SortableColumn } from "./table-state";
 
@@ -57,8 +64,14 @@ export function taskListQuery(t: Translate) {
     /** Main tasks or sub-tasks only (the directive summaries' `level`). */
     level: z.enum(TASK_LEVELS).optional(),
     stale: z.literal("1").optional(),
+    /** Counted tasks only: not on hold, not withdrawn (docs/domain-rules.md §4 rule 1; the scorecard's "assigned"). */
+    counted: z.literal("1").optional(),
     /** Escalated to leadership: overdue, with an unanswered 3rd-or-later manual reminder (models/reminders.server.ts). */
     escalated: z.literal("1").optional(),
+    /** Read differently on the as-of day as recorded and as it happened (records entered after the fact). */
+    differs: z.literal("1").optional(),
+    /** Completions awaiting confirmation longer than the secretariat's working days (rule 3). */
+    waiting: z.literal("1").optional(),
     sort: z.enum(SORTABLE_COLUMNS).optional(),
     dir: z.enum(["asc", "desc"]).optional(),
     page: id.pipe(z.number().int().min(1).max(1_000_000)).optional(),
@@ -105,7 +118,7 @@ function orderBy(sort: SortableColumn, dir: "asc" | "desc"): SQL {
 }
 
 /** The list's filters of tasks (who sees what, committee, directive, departments) as a scope for the fast paths. */
-function listScope(actor: Actor, query: TaskListQuery, asOf: LocalDate): TaskScope {
+function listScope(actor: Actor, query: TaskListQuery, asOf: LocalDate, basis: StatusBasis): TaskScope {
   // Filters the stored counts do not know go along as one extra condition (read from the spans of its tasks).
   const extra: SQL[] = [];
   const assignedIn = query.period === undefined ? null : parsePeriod(query.period);
@@ -113,8 +126,10 @@ function listScope(actor: Actor, query: TaskListQuery, asOf: LocalDate): TaskSco
   if (query.level !== undefined)
     extra.push(query.level === "top" ? sql`t.parent_id IS NULL` : sql`t.parent_id IS NOT NULL`);
   if (query.escalated) extra.push(hasEscalatingReminder(asOf));
+  if (query.differs) extra.push(sql`t.id IN (${readingsDifferOn(asOf)})`);
   return {
     actor,
+    basis,
     committee: query.committee,
     directive: query.directive,
     department: query.department,
@@ -132,11 +147,23 @@ const KNOWN_QUERY_KEYS: ReadonlySet<string> = new Set<keyof TaskListQuery>([
   "dueFrom",
   "dueTo",
   "stale",
+  "counted",
   "sort",
   "dir",
   "page",
   "size",
 ]);
+
+const isSetAside = (status: TaskStatus) => (SET_ASIDE_STATUSES as readonly TaskStatus[]).includes(status);
+
+/** The statuses the query lists: its status, or every one; only those counted with `counted`. */
+function listedStatuses(query: TaskListQuery): readonly TaskStatus[] {
+  const statuses = query.status === undefined ? TASK_STATUSES : [query.status];
+  return query.counted ? statuses.filter((status) => !isSetAside(status)) : statuses;
+}
+
+/** The severities of the statuses set aside (stored spans), for `counted`. */
+const SET_ASIDE_SEVERITIES = sql.raw(SET_ASIDE_STATUSES.map((status) => STATUS_SEVERITY[status]).join(", "));
 
 /** The status filters over the stored spans `s` (the twin of the `st` ones). */
 function spanStatusFilter(query: TaskListQuery, asOf: LocalDate, rules: StatusRules): SQL {
@@ -146,9 +173,10 @@ function spanStatusFilter(query: TaskListQuery, asOf: LocalDate, rules: StatusRu
   const day = dayNumber(asOf);
   if (query.status === "overdue") conditions.push(sql`s.due_day < ${day}`);
   if (query.status === "due_soon")
-    conditions.push(sql`s.due_day >= ${day} AND s.due_day <= ${day + rules.dueSoonDays}`);
-  if (query.status === "on_track") conditions.push(sql`s.due_day > ${day + rules.dueSoonDays}`);
+    conditions.push(sql`s.due_day >= ${day} AND s.due_day <= ${dayNumber(dueSoonUntil(asOf, rules))}`);
+  if (query.status === "on_track") conditions.push(sql`s.due_day > ${dayNumber(dueSoonUntil(asOf, rules))}`);
   if (query.stale) conditions.push(sql`s.stale = 1`);
+  if (query.counted) conditions.push(sql`s.severity NOT IN (${SET_ASIDE_SEVERITIES})`);
   if (query.dueFrom !== undefined) conditions.push(sql`s.due_day >= ${dayNumber(query.dueFrom)}`);
   if (query.dueTo !== undefined) conditions.push(sql`s.due_day <= ${dayNumber(query.dueTo)}`);
   return sql.join(conditions, sql` AND `);
@@ -167,8 +195,7 @@ function countFromSpans(
     const counts = rollupCounts(db, rollup, asOf).get(0);
     const count = (series: RollupSeries) => counts?.get(series) ?? 0;
     if (query.stale) return query.status === undefined || query.status === "overdue" ? count("stale") : 0;
-    if (query.status !== undefined) return count(query.status);
-    return TASK_STATUSES.reduce((sum, status) => sum + count(status), 0);
+    return listedStatuses(query).reduce((sum, status) => sum + count(status), 0);
   }
   return (
     db.get<{ n: number }>(sql`
@@ -210,11 +237,8 @@ function pageFromSpans(
 ): number[] {
   // The same status among every task that existed that day, whoever may see it: how
   // common the scope's matching tasks are along the index.
-  const everything = rollupCounts(db, { visibilities: [0, 1, 2] }, asOf).get(0);
-  const all =
-    query.status === undefined
-      ? TASK_STATUSES.reduce((sum, status) => sum + (everything?.get(status) ?? 0), 0)
-      : (everything?.get(query.status) ?? 0);
+  const everything = rollupCounts(db, { basis: scope.basis, visibilities: [0, 1, 2] }, asOf).get(0);
+  const all = listedStatuses(query).reduce((sum, status) => sum + (everything?.get(status) ?? 0), 0);
   const narrow = !walkIndex(scope, total, all, offset + size);
   const order = SPAN_ORDER[sort];
   const walk = (extra: SQL, orderTerms: SQL, limit: number, skip: number) =>
@@ -268,41 +292,53 @@ export function listTasks(
   actor: Actor,
   query: TaskListQuery,
   asOf: LocalDate,
-  rules: StatusRules,
+  basis: StatusBasis = "happened",
   pageSize?: number,
 ) {
-  const scope = listScope(actor, query, asOf);
-  const fromSpans =
-    Object.entries(query).every(([key, value]) => value === undefined || KNOWN_QUERY_KEYS.has(key)) &&
-    statusFactsUsable(db, rules);
-  const taskFilter = taskScopeFilter(scope, asOf);
+  readyStatusFacts(db);
+  const scope = listScope(actor, query, asOf, basis);
+  // Filters the index walks know; others (a period, a level, escalation) list through the task list's own filter.
+  const walkable = Object.entries(query).every(([key, value]) => value === undefined || KNOWN_QUERY_KEYS.has(key));
+  const rules = statusRulesInForce(db);
+  const taskFilter = taskScopeFilter(scope);
 
   const statusConditions = [sql`1 = 1`];
   if (query.status !== undefined) statusConditions.push(sql`st.status = ${query.status}`);
   if (query.stale) statusConditions.push(sql`st.stale`);
+  if (query.counted)
+    statusConditions.push(
+      sql`st.status NOT IN (${sql.join(
+        SET_ASIDE_STATUSES.map((status) => sql`${status}`),
+        sql`, `,
+      )})`,
+    );
   if (query.escalated) statusConditions.push(sql`st.status = 'overdue'`);
   if (query.dueFrom !== undefined) statusConditions.push(sql`st.due_date >= ${query.dueFrom}`);
   if (query.dueTo !== undefined) statusConditions.push(sql`st.due_date <= ${query.dueTo}`);
+  if (query.waiting) {
+    const since = dayNumber(moreThanWorkingDaysBefore(asOf, confirmationWorkingDays(db)));
+    statusConditions.push(sql`st.status = 'awaiting_confirmation' AND st.since_day <= ${since}`);
+  }
   const statusFilter = sql.join(statusConditions, sql` AND `);
 
   const size = pageSize ?? query.size ?? 50;
-  const total = fromSpans
+  const total = walkable
     ? countFromSpans(db, scope, query, asOf, rules)
     : (db.get<{ n: number }>(sql`
-      SELECT count(*) AS n FROM (${taskStatusSource(db, asOf, rules, taskFilter)}) st WHERE ${statusFilter}`)?.n ?? 0);
+      SELECT count(*) AS n FROM (${taskStatusSource(db, asOf, taskFilter, basis)}) st WHERE ${statusFilter}`)?.n ?? 0);
   const pages = Math.max(1, Math.ceil(total / size));
   const page = Math.min(query.page ?? 1, pages);
   const offset = (page - 1) * size;
   const sort = query.sort ?? "deadline";
 
   let rows: TaskRow[];
-  if (fromSpans && (sort === "deadline" || sort === "status")) {
+  if (walkable && (sort === "deadline" || sort === "status")) {
     const ids = pageFromSpans(db, scope, query, asOf, rules, sort, total, offset, size);
     const byId = new Map(
       ids.length === 0
         ? []
         : // Ids inlined: an export page can hold more of them than SQLite takes parameters.
-          taskRows(db, { asOf, rules, taskFilter: sql`t.id IN (${sql.raw(ids.map(Number).join(", "))})` }).map((r) => [
+          taskRows(db, { asOf, basis, taskFilter: sql`t.id IN (${sql.raw(ids.map(Number).join(", "))})` }).map((r) => [
             r.id,
             r,
           ]),
@@ -311,7 +347,7 @@ export function listTasks(
   } else {
     rows = taskRows(db, {
       asOf,
-      rules,
+      basis,
       taskFilter,
       statusFilter,
       orderBy: orderBy(sort, query.dir ?? "asc"),

@@ -1,6 +1,7 @@
 import { directiveChoices, FilterSelect, namedChoices } from "~/components/filter-select";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { BasisNote, BasisSelect } from "~/components/as-of-form";
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
 import { TaskTable } from "~/components/task-table";
 import { formatLocalDate } from "~/domain/dates";
@@ -12,11 +13,11 @@ import { getDb } from "~/lib/db.server";
 import { sharedRead } from "~/lib/read-cache.server";
 import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
+import { readingDifferences } from "~/models/dashboard.server";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { periodYears } from "~/models/periods.server";
 import { describeFilters } from "~/models/task-report.server";
-import { getStatusRules } from "~/models/settings.server";
 import { taskColumns } from "./columns";
 import { filterOptions, listTasks, taskListQuery } from "./queries.server";
 import { PAGE_SIZES, withParams } from "./table-state";
@@ -34,7 +35,10 @@ const QUERY_KEYS = [
   "period",
   "level",
   "stale",
+  "counted",
   "escalated",
+  "differs",
+  "waiting",
   "sort",
   "dir",
   "page",
@@ -45,7 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "task.read");
   const { t, locale } = await getTranslator(request);
   const url = new URL(request.url);
-  const { asOf, isToday } = asOfFromUrl(url, t);
+  const { asOf, isToday, basis } = asOfFromUrl(url, t);
   const raw = Object.fromEntries(
     QUERY_KEYS.flatMap((key) => {
       const value = url.searchParams.get(key);
@@ -66,12 +70,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const named = describeFilters(db, user, parsed.data, t);
   if (!named.ok) throw data({ message: named.message }, { status: 404 });
   // Shared by users who see the same tasks until the data changes (app/lib/read-cache.server.ts).
-  return sharedRead(db, user, ["tasks", locale, asOf, isToday, parsed.data], (viewer) => ({
+  return sharedRead(db, user, ["tasks", locale, asOf, isToday, basis, parsed.data], (viewer) => ({
     title: `${t("tasks.title")} — ${t("app.name")}`,
     asOf,
     isToday,
+    basis,
+    differing: readingDifferences(
+      db,
+      viewer,
+      {
+        directive: parsed.data.directive,
+        committee: parsed.data.committee,
+        department: parsed.data.department,
+        period: parsed.data.period,
+        level: parsed.data.level,
+      },
+      asOf,
+      isToday,
+      basis,
+    ),
     query: parsed.data,
-    ...listTasks(db, viewer, parsed.data, asOf, getStatusRules(db)),
+    ...listTasks(db, viewer, parsed.data, asOf, basis),
     options: {
       ...filterOptions(db, viewer, parsed.data.directive, [parsed.data.department, parsed.data.coordinator]),
       years: periodYears(db, asOf, parsed.data.period),
@@ -82,7 +101,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const fieldClass = "w-full min-w-0 rounded border border-slate-400 px-2 py-1.5";
 
 export default function TasksPage() {
-  const { rows, rowCount, page, pages, size, query, options, asOf } = useLoaderData<typeof loader>();
+  const { rows, rowCount, page, pages, size, query, options, asOf, isToday, basis, differing } =
+    useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const t = useT();
   const sorting: SortingState = [{ id: query.sort ?? "deadline", desc: query.dir === "desc" }];
@@ -184,6 +204,7 @@ export default function TasksPage() {
           <span className="font-medium">{t("asOf.label")}</span>
           <input name="asOf" defaultValue={formatLocalDate(asOf)} placeholder={t("asOf.hint")} className={fieldClass} />
         </label>
+        <BasisSelect basis={basis} className={fieldClass} />
         <label className="flex min-w-0 flex-col gap-1">
           <span className="font-medium">{t("tasks.pageSize")}</span>
           <select name="size" defaultValue={size} className={fieldClass}>
@@ -199,6 +220,10 @@ export default function TasksPage() {
           <span>{t("tasks.filter.stale")}</span>
         </label>
         <label className="flex items-center gap-2 sm:col-span-2">
+          <input type="checkbox" name="counted" value="1" defaultChecked={query.counted === "1"} className="size-4" />
+          <span>{t("tasks.filter.counted")}</span>
+        </label>
+        <label className="flex items-center gap-2 sm:col-span-2">
           <input
             type="checkbox"
             name="escalated"
@@ -208,6 +233,12 @@ export default function TasksPage() {
           />
           <span>{t("tasks.filter.escalated")}</span>
         </label>
+        {!isToday && (
+          <label className="flex items-center gap-2 sm:col-span-2">
+            <input type="checkbox" name="differs" value="1" defaultChecked={query.differs === "1"} className="size-4" />
+            <span>{t("basis.differingFilter")}</span>
+          </label>
+        )}
         <div className="flex items-end gap-3 sm:col-span-2 lg:justify-end">
           <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
             {t("common.filter")}
@@ -217,6 +248,7 @@ export default function TasksPage() {
           </Link>
         </div>
       </Form>
+      <BasisNote asOf={asOf} isToday={isToday} basis={basis} differing={differing} />
       <p className="text-sm text-slate-700" aria-live="polite">
         {t("common.showing", { from, to, total: rowCount })}
       </p>

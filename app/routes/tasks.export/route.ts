@@ -4,7 +4,6 @@ import { asOfFromUrl } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
 import { badRequest } from "~/lib/http.server";
 import { getTranslator } from "~/lib/locale.server";
-import { getStatusRules } from "~/models/settings.server";
 import {
   reportFileName,
   reportQueryFromUrl,
@@ -22,8 +21,9 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /**
  * The task report download: `/tasks/export?format=xlsx|csv&…` takes the task
- * list's own query string (filters, sorting, `asOf`; paging ignored) and answers
- * every matching row the user may see, as Excel (default) or CSV.
+ * list's own query string (filters, sorting, `asOf`, `basis`; paging ignored) and
+ * answers every matching row the user may see, as Excel (default) or CSV, with
+ * every figure as of the day on the basis.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "task.read");
@@ -31,11 +31,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const format = url.searchParams.get("format") ?? "xlsx";
   if (!isExportFormat(format)) badRequest(t("report.error.format", { value: format.slice(0, 20) }));
-  const { asOf } = asOfFromUrl(url, t);
+  const { asOf, basis } = asOfFromUrl(url, t);
   const query = reportQueryFromUrl(url, t);
   if (!query.ok) badRequest(query.message);
   const db = getDb();
-  const result = taskReport(db, user, query.query, asOf, getStatusRules(db), t);
+  const result = taskReport(db, user, query.query, asOf, basis, t);
   if (!result.ok) throw data({ message: result.message }, { status: result.status });
 
   const author = { name: user.displayName, at: Date.now() };
@@ -46,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return new Response(body, {
     headers: {
       "Content-Type": CONTENT_TYPES[format],
-      "Content-Disposition": `attachment; filename="${reportFileName(asOf, format)}"`,
+      "Content-Disposition": `attachment; filename="${reportFileName(asOf, format, basis)}"`,
       "Cache-Control": "no-store",
     },
   });
