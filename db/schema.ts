@@ -1,4 +1,4 @@
-// The whole data model of DESIGN §3.
+// The whole data model of docs/domain-rules.md §3.
 //
 // Conventions:
 // - `*_at` columns are instants: integer milliseconds since the Unix epoch, UTC.

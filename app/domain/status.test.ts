@@ -1,4 +1,4 @@
-// The status of a task as of a day — DESIGN §4, rule by rule.
+// The status of a task as of a day — docs/domain-rules.md §4, rule by rule.
 //
 // Conventions used throughout:
 // - `at(date, "HH:mm")` is an instant on the Hanoi clock (Asia/Ho_Chi_Minh, UTC+7);
@@ -9,7 +9,7 @@
 // - a fact has the instant it took effect (`at`) and, when entered after the fact,
 //   the instant it was recorded (`recordedAt`); the status is read "as it happened"
 //   (the default: all facts, by effective time) or "as recorded" (only the facts
-//   recorded by the end of D) — DESIGN §4 "Two bases for a past day".
+//   recorded by the end of D) — docs/domain-rules.md §4.4.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { endOfLocalDay, startOfLocalDay, type Instant, type LocalDate } from "./dates";
@@ -1206,7 +1206,7 @@ function factsOnBasis(facts: TaskFacts, asOf: LocalDate, basis: StatusBasis): Ta
   return { ...facts, transitions: facts.transitions.filter(enteredBy), deadlines: facts.deadlines.filter(enteredBy) };
 }
 
-/** DESIGN §4 written out once more, as plainly as possible, on day numbers. */
+/** docs/domain-rules.md §4 written out once more, as plainly as possible, on day numbers. */
 function referenceStatus(
   allFacts: TaskFacts,
   asOf: LocalDate,
@@ -1277,7 +1277,7 @@ function withoutRecordingTimes(facts: TaskFacts): TaskFacts {
   return { ...task, transitions: facts.transitions.map(drop), deadlines: facts.deadlines.map(drop) };
 }
 
-/** Allowed moves (DESIGN §4), with a resume from on_hold. */
+/** Allowed moves (docs/domain-rules.md §4), with a resume from on_hold. */
 const NEXT_STATES: Record<WorkflowState, readonly WorkflowState[]> = {
   open: ["in_progress", "awaiting_confirmation", "on_hold", "cancelled"],
   in_progress: ["awaiting_confirmation", "on_hold", "cancelled"],
@@ -1337,7 +1337,7 @@ const factsArb = fc
         gapDays: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 40 })),
         time: timeOfDayArb,
         choice: fc.nat(),
-        // Now and then any state at all; otherwise a move DESIGN §4 allows, rarely a set-aside one.
+        // Now and then any state at all; otherwise a move docs/domain-rules.md §4 allows, rarely a set-aside one.
         wild: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
         setAside: fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
         completionOffset: fc.integer({ min: -30, max: 3 }),
@@ -1593,7 +1593,7 @@ describe("properties", () => {
     );
   });
 
-  it("agrees with a plain reference model of DESIGN §4, on both bases", () => {
+  it("agrees with a plain reference model of docs/domain-rules.md §4, on both bases", () => {
     fc.assert(
       fc.property(scenarioArb, ({ facts, asOf, rules, basis }) => {
         expect(taskStatusAsOf(facts, asOf, rules, basis)).toEqual(referenceStatus(facts, asOf, rules, basis));

@@ -1,10 +1,10 @@
-// The stored workflow of a task (DESIGN §4) and the rules every task edit obeys
-// (DESIGN §5). Pure; used by the models before they write and by forms to explain.
+// The stored workflow of a task (docs/domain-rules.md §4) and the rules every task edit obeys
+// (docs/domain-rules.md §5). Pure; used by the models before they write and by forms to explain.
 import type { LocalDate } from "./dates";
 import type { DeadlineKind, WorkflowState } from "./vocabulary";
 
 /**
- * Allowed moves. Beyond DESIGN §4's main path, a lead department may report done
+ * Allowed moves. Beyond docs/domain-rules.md §4's main path, a lead department may report done
  * straight from `open` (work finished before any progress report) or again after
  * a return (rework finished); the secretariat may hold or withdraw any open task,
  * and resumes a held task to the step it was held at (`stateAfterResume`): a
@@ -80,7 +80,7 @@ export function taskRuleViolations(task: TaskShape, parent: ParentShape | null):
   if (task.dueDate !== null && task.dueDate < task.assignedOn) violations.push("due_before_assigned");
   if (parent) {
     if (parent.directiveId !== task.directiveId) violations.push("subtask_of_other_directive");
-    // A sub-task is never due after its parent (DESIGN §5).
+    // A sub-task is never due after its parent (docs/domain-rules.md §5).
     if (parent.deadlineKind === "dated" && parent.dueDate !== null) {
       if (task.dueDate === null || task.dueDate > parent.dueDate) violations.push("subtask_due_after_parent");
     }

@@ -66,6 +66,8 @@ export function taskItemJson(t: Translate, row: TaskRow, directiveLabel: string)
     status: coded(t, "status", row.status),
     late: row.late,
     daysLate: row.daysLate,
+    /** Awaiting confirmation: the day the completion was reported (the secretariat's wait runs from it). */
+    awaitingSince: row.awaitingSince,
     stale: row.stale,
     percent: row.percent,
     updatedAt: isoInstant(row.updatedAt),

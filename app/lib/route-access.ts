@@ -70,9 +70,11 @@ export const ROUTE_ACCESS = {
     loader: { permission: "report.read" },
     action: { permission: "report.publish", granted: { status: 400 } },
   },
-  // One published report (an unknown id is a 404), and its stored files.
-  "routes/reports.$id": { loader: { permission: "report.read", granted: { status: 404 } } },
-  "routes/reports.$id_.download": { loader: { permission: "report.read", granted: { status: 404 } } },
+  // One published report (an unknown id is a 404), and its stored files. Reports hold the
+  // official figures of every issued directive: no record rule, the permission decides.
+  // The matrix probes a report it publishes.
+  "routes/reports.$id": { loader: { permission: "report.read" } },
+  "routes/reports.$id_.download": { loader: { permission: "report.read" } },
   // Deadline changes and records entered after the fact on a task (an empty form is a 400).
   "routes/tasks.$id_.history": {
     loader: { permission: "history.enter", resource: "task" },

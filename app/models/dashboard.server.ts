@@ -1,4 +1,4 @@
-// Leadership dashboards (DESIGN §6): the overview and the department scorecard.
+// Leadership dashboards (docs/domain-rules.md §6): the overview and the department scorecard.
 //
 // Every figure is counted in SQL over the status subquery (task-status.server.ts),
 // with exactly the task filter the task list applies (routes/tasks._index/queries.server.ts),

@@ -111,6 +111,34 @@ function keepDueDateInForce(db: AppDatabase, tx: WriteTransaction, taskId: numbe
   return due;
 }
 
+/**
+ * The audit event of a record, with both its times and its reason among the details,
+ * and the result the caller returns (the task's new version).
+ */
+function audited(
+  tx: WriteTransaction,
+  actor: Actor,
+  action: string,
+  taskId: number,
+  before: ReturnType<typeof snapshot>,
+  details: Record<string, unknown>,
+  origin: RequestOrigin,
+  now: Instant,
+): PastRecordResult {
+  const after = snapshot(tx, taskId)!;
+  recordAudit(tx, {
+    actorId: actor.id,
+    action,
+    entityType: "task",
+    entityId: taskId,
+    before,
+    after: { ...after, ...details },
+    origin,
+    at: now,
+  });
+  return { ok: true, id: taskId, version: after.version };
+}
+
 function snapshot(tx: WriteTransaction, taskId: number) {
   return tx
     .select({
@@ -158,7 +186,8 @@ export function changeDeadline(
     // extension decided then): a change entered later overrides it.
     const effectiveAt =
       effectiveOn === null ? now : Math.max(deadlineChangeInstant(effectiveOn, now), (latest ?? 0) + 1);
-    if (effectiveOn !== null && effectiveAt >= Math.min(endOfLocalDay(effectiveOn), now + 1)) {
+    const dayRefused = violations.some((v) => v.field === "effectiveOn");
+    if (effectiveOn !== null && !dayRefused && effectiveAt >= Math.min(endOfLocalDay(effectiveOn), now + 1)) {
       violations.push({ code: "before_latest_move", field: "effectiveOn" });
     }
     if (violations.length > 0) return { ok: false, error: "rule", violations };
@@ -181,15 +210,13 @@ export function changeDeadline(
       .returning({ id: taskDeadlineChanges.id })
       .get();
     keepDueDateInForce(db, tx, taskId, now);
-    const after = snapshot(tx, taskId)!;
-    recordAudit(tx, {
-      actorId: actor.id,
-      action: change.kind === "correction" ? "task.deadline_correct" : "task.deadline_change",
-      entityType: "task",
-      entityId: taskId,
+    return audited(
+      tx,
+      actor,
+      change.kind === "correction" ? "task.deadline_correct" : "task.deadline_change",
+      taskId,
       before,
-      after: {
-        ...after,
+      {
         deadlineChangeId: id,
         dueDate: change.dueDate,
         effectiveOn,
@@ -197,9 +224,8 @@ export function changeDeadline(
         entryReason: change.reason.trim(),
       },
       origin,
-      at: now,
-    });
-    return { ok: true, id: taskId, version: after.version };
+      now,
+    );
   });
 }
 
@@ -264,15 +290,13 @@ export function recordPastExtension(
       .returning({ id: extensionRequests.id })
       .get();
     keepDueDateInForce(db, tx, taskId, now);
-    const after = snapshot(tx, taskId)!;
-    recordAudit(tx, {
-      actorId: actor.id,
-      action: "extension.record_past",
-      entityType: "task",
-      entityId: taskId,
+    return audited(
+      tx,
+      actor,
+      "extension.record_past",
+      taskId,
       before,
-      after: {
-        ...after,
+      {
         extensionRequestId: id,
         approvedDueDate: input.dueDate,
         effectiveOn: input.decidedOn,
@@ -280,9 +304,8 @@ export function recordPastExtension(
         entryReason: input.reason.trim(),
       },
       origin,
-      at: now,
-    });
-    return { ok: true, id: taskId, version: after.version };
+      now,
+    );
   });
 }
 
@@ -362,15 +385,13 @@ export function recordPastCompletion(
       })
       .where(eq(tasks.id, taskId))
       .run();
-    const after = snapshot(tx, taskId)!;
-    recordAudit(tx, {
-      actorId: actor.id,
-      action: "completion.record_past",
-      entityType: "task",
-      entityId: taskId,
+    return audited(
+      tx,
+      actor,
+      "completion.record_past",
+      taskId,
       before,
-      after: {
-        ...after,
+      {
         transitionIds,
         reportedOn: input.reportedOn,
         confirmedOn: input.confirmedOn,
@@ -378,9 +399,8 @@ export function recordPastCompletion(
         entryReason: input.reason.trim(),
       },
       origin,
-      at: now,
-    });
-    return { ok: true, id: taskId, version: after.version };
+      now,
+    );
   });
 }
 

@@ -290,6 +290,9 @@ function changeReasons(
       WHERE task_id IN (${ids}) AND created_at > ${publishedAt} AND (kind = 'correction' OR effective_at < ${cutoff})`);
   const result = new Map<number, ChangeReason[]>();
   for (const row of rows) result.set(row.task_id, [...(result.get(row.task_id) ?? []), row.reason]);
+  // A task entered after publication brought its own history with it (its first lead
+  // assignment, its moves): that it was entered later is the whole reason.
+  for (const [taskId, reasons] of result) if (reasons.includes("entered_later")) result.set(taskId, ["entered_later"]);
   return result;
 }
 

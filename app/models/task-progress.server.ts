@@ -1,4 +1,4 @@
-// The department's desk and the decisions on it (DESIGN §3–§5): progress reports,
+// The department's desk and the decisions on it (docs/domain-rules.md §3–§5): progress reports,
 // extension requests and their decisions, two-step completion, comments and
 // instructions. One function per use case; each checks the actor's permission on
 // the task, runs in one IMMEDIATE transaction with its audit event (entity `task`,
@@ -68,7 +68,7 @@ export type ProgressError =
   | { error: "date_before_assigned"; field: string }
   /** Target ids that are not targets of this task. */
   | { error: "unknown_target"; targetIds: number[] }
-  /** An extension rule of DESIGN §5 (app/domain/extensions.ts). */
+  /** An extension rule of docs/domain-rules.md §5 (app/domain/extensions.ts). */
   | { error: "rule"; violations: ExtensionViolation[] };
 
 export type ProgressResult<T extends object = object> =
@@ -203,7 +203,7 @@ function taskRow(tx: WriteTransaction, taskId: number) {
 type TaskRow = NonNullable<ReturnType<typeof taskRow>>;
 
 /**
- * DESIGN §5 visibility first: a task the actor cannot see is `not_found` (its
+ * docs/domain-rules.md §5 visibility first: a task the actor cannot see is `not_found` (its
  * existence is not revealed); a visible one they may not act on is `forbidden`.
  */
 function authorize(

@@ -1,4 +1,4 @@
-// The dashboard's trend (DESIGN §6): per month, the tasks falling due and how many of
+// The dashboard's trend (docs/domain-rules.md §6): per month, the tasks falling due and how many of
 // them were done on time, done late, or are not done and overdue — as of a day.
 //
 // Read from the fastest source (docs/decisions/014, "Trend series"): the stored

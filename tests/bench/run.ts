@@ -18,7 +18,7 @@ import { getStatusRules } from "../../app/models/settings.server";
 import { ensureTaskStatusFacts } from "../../app/models/status-facts.server";
 import { generateLargeDatabase, LARGE_DATA_PASSWORD } from "../../db/seed/large-data";
 import { clientJsPerRoute } from "./client-js";
-import { timeExtensionDecisions, timeProgressReports, type WriteTimings } from "./writes";
+import { timeExtensionDecisions, timePastRecords, timeProgressReports, type WriteTimings } from "./writes";
 
 const ROOT = process.cwd();
 const RESULTS_FILE = path.join(ROOT, "tests/bench/results/latest.json");
@@ -605,6 +605,12 @@ async function main(): Promise<void> {
       }
       writeNote += ` Extension decisions measured in-process (decideExtension as ${data.secretariat}).`;
       results.push(fromWriteTimings(timeExtensionDecisions(db, data.secretariat, options.writes)));
+      // Records of past days (docs/decisions/018): each refreshes the task's spans and counts on both bases.
+      const pastRecords = Math.min(options.writes, 100);
+      writeNote += ` Back-dated writes measured in-process (recordPastExtension, recordPastCompletion, changeDeadline as ${data.secretariat}, ${pastRecords} each on open dated tasks; reads as of past days: tests/bench/past-days.ts).`;
+      for (const timings of timePastRecords(db, data.secretariat, pastRecords).timings) {
+        results.push(fromWriteTimings(timings));
+      }
     } finally {
       db.$client.close();
       closeDb();

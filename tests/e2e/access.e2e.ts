@@ -89,7 +89,15 @@ describe("each demo role", () => {
     await as("lanhdao");
     expect(await directiveNumbers()).toEqual(expect.arrayContaining([SEED, CURRENT, CONFIDENTIAL]));
     const links = await navLinks();
-    expect(links).toEqual(["Tổng quan", "Xếp hạng đơn vị", "Văn bản chỉ đạo", "Ban Chỉ đạo", "Nhiệm vụ", "Đơn vị"]);
+    expect(links).toEqual([
+      "Tổng quan",
+      "Xếp hạng đơn vị",
+      "Báo cáo đã chốt",
+      "Văn bản chỉ đạo",
+      "Ban Chỉ đạo",
+      "Nhiệm vụ",
+      "Đơn vị",
+    ]);
   });
 
   it("the secretariat sees everything and the audit log", async () => {
@@ -119,6 +127,7 @@ describe("each demo role", () => {
       expect(text, `row ${i}`).toContain("Sở Thông tin và Truyền thông");
     }
     expect(await navLinks()).not.toContain("Nhật ký hệ thống");
+    expect(await navLinks()).not.toContain("Báo cáo đã chốt");
     await expectAccessible(page);
   });
 

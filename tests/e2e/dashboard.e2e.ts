@@ -2,10 +2,10 @@
 // one sentence, the monthly trend), changes the day to 31/12/2019, follows one
 // department's overdue count to exactly those tasks, downloads them and the scorecard
 // as Excel and reads both back; a department's quarters; the dashboard printed on A4.
-import ExcelJS from "exceljs";
-import type { Browser, Download, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import { readSheet, reportTable } from "./report-sheet";
 
 let browser: Browser;
 let page: Page;
@@ -24,19 +24,21 @@ afterEach(async () => {
 
 const number = (text: string) => Number(text.replace(/\D/g, ""));
 
-async function readSheet(download: Download): Promise<ExcelJS.Worksheet> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(await download.path());
-  return workbook.worksheets[0]!;
-}
-
-/** The cells of a sheet's rows after its header row, as text/number values. */
-function rowsAfter(sheet: ExcelJS.Worksheet, headerRow: number, column: number): unknown[] {
-  return Array.from(
-    { length: sheet.rowCount - headerRow },
-    (_, i) => sheet.getRow(headerRow + 1 + i).getCell(column).value,
-  );
-}
+/** The scorecard's status columns on the page (data-column) and in its workbook (header), in the page's order. */
+const SCORECARD_STATUSES = [
+  ["assigned", "Được giao chủ trì"],
+  ["done_on_time", "Hoàn thành đúng hạn"],
+  ["done_late", "Hoàn thành quá hạn"],
+  ["awaiting_confirmation", "Chờ xác nhận"],
+  ["overdue", "Quá hạn"],
+  ["due_soon", "Sắp đến hạn"],
+  ["on_track", "Trong hạn"],
+  ["ongoing", "Thường xuyên"],
+  ["on_hold", "Tạm dừng"],
+  ["cancelled", "Đã rút"],
+] as const;
+/** The terms of "assigned" (docs/decisions/019-scorecard-columns.md): every column between it and those set aside. */
+const ASSIGNED_TERMS = SCORECARD_STATUSES.slice(1, -2).map(([, header]) => header);
 
 describe("leadership dashboards", () => {
   it("the chair reads the seed directive, a past day, one department's overdue tasks, and downloads both reports", async () => {
@@ -92,13 +94,20 @@ describe("leadership dashboards", () => {
     const scorecardSheet = await readSheet(scorecardFile);
     expect(scorecardSheet.getCell("A1").value).toBe("BẢNG XẾP HẠNG KẾT QUẢ THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ");
     expect(scorecardSheet.getCell("A2").value).toBe("Số liệu tính đến ngày 31/12/2019");
-    expect(rowsAfter(scorecardSheet, 7, 3)).toEqual(names);
-    const overdueOnScreen = (
-      await page.locator('[data-testid="scorecard"] td[data-column="overdue"] a').allInnerTexts()
-    ).map(number);
-    const overdueColumn = (scorecardSheet.getRow(7).values as unknown[]).indexOf("Quá hạn");
-    expect(overdueColumn).toBe(8); // Hạng, Mã đơn vị, Đơn vị, Được giao chủ trì, 3 columns, Quá hạn
-    expect(rowsAfter(scorecardSheet, 7, overdueColumn)).toEqual(overdueOnScreen);
+    const scorecardTable = reportTable(scorecardSheet, ["Hạng", "Đơn vị", "Quá hạn"]);
+    expect(scorecardTable.column("Đơn vị")).toEqual(names);
+    // Every status column as on the page; each row's "assigned" is the sum of its terms.
+    for (const [column, header] of SCORECARD_STATUSES) {
+      const onScreen = (
+        await page.locator(`[data-testid="scorecard"] td[data-column="${column}"] a`).allInnerTexts()
+      ).map(number);
+      expect(scorecardTable.column(header), header).toEqual(onScreen);
+    }
+    const terms = ASSIGNED_TERMS.map((header) => scorecardTable.column(header) as number[]);
+    scorecardTable.column("Được giao chủ trì").forEach((assigned, row) => {
+      expect(assigned, names[row]).toBe(terms.reduce((sum, column) => sum + column[row]!, 0));
+    });
+    const overdueOnScreen = scorecardTable.column("Quá hạn") as number[];
 
     // The overdue count of a department, or (if nobody was overdue that day) its on-time count.
     const column = overdueOnScreen.some((n) => n > 0) ? "overdue" : "done_on_time";
@@ -129,10 +138,12 @@ describe("leadership dashboards", () => {
     ]);
     expect(reportFile.suggestedFilename()).toBe("bao-cao-nhiem-vu-2019-12-31.xlsx");
     const reportSheet = await readSheet(reportFile);
-    expect(reportSheet.getCell("A2").value).toBe("Số liệu tính đến ngày 31/12/2019");
-    expect(String(reportSheet.getCell("A3").value)).toContain(`Đơn vị chủ trì: ${department}`);
-    expect(rowsAfter(reportSheet, 6, 2)).toEqual(titles);
-    expect(new Set(rowsAfter(reportSheet, 6, 3))).toEqual(new Set([department]));
+    const report = reportTable(reportSheet, ["STT", "Nhiệm vụ", "Đơn vị chủ trì"]);
+    expect(report.titles).toContain("Số liệu tính đến ngày 31/12/2019");
+    expect(report.titles.find((line) => line.startsWith("Phạm vi:"))).toContain(`Đơn vị chủ trì: ${department}`);
+    // The same tasks (the report lists them by directive, the list by deadline).
+    expect(report.column("Nhiệm vụ").map(String).sort()).toEqual([...titles].sort());
+    expect(new Set(report.column("Đơn vị chủ trì"))).toEqual(new Set([department]));
   });
 
   it("the scorecard sorts by a column through its heading link, without JavaScript state", async () => {

@@ -26,6 +26,32 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The file app/server/start.ts compares with the sources to decide whether to build. */
+const SERVER_BUILD = path.resolve("build/server/index.js");
+/** Longer than any run: should the teardown never run, later starts rebuild again after this. */
+const HOLD_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * Keeps the build the suite's server started with for the whole run. Every server a test
+ * starts of its own (tests/setup/server-process.ts) runs `npm start`'s "build if the sources
+ * are newer"; sources edited while the suite runs would have it rebuild build/ in place,
+ * under the server started here, whose pages would then ask for assets that no longer exist
+ * (a stylesheet answered with the HTML 404 page). The build is dated ahead while the run
+ * lasts, so that no start finds the sources newer; its own date is put back afterwards (a
+ * later start then rebuilds if the sources did change).
+ */
+function holdBuild(): () => void {
+  const { atime, mtime } = fs.statSync(SERVER_BUILD);
+  const ahead = new Date(Date.now() + HOLD_MS);
+  fs.utimesSync(SERVER_BUILD, ahead, ahead);
+  return () => {
+    // Put back only our own date: a build made meanwhile keeps its own.
+    if (fs.existsSync(SERVER_BUILD) && Math.abs(fs.statSync(SERVER_BUILD).mtimeMs - ahead.getTime()) < 1) {
+      fs.utimesSync(SERVER_BUILD, atime, mtime);
+    }
+  };
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "directive-tracker-e2e-"));
   const databaseFile = path.join(dir, "e2e.db");
@@ -56,11 +82,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
   });
 
+  const releaseBuild = holdBuild();
   project.provide("baseUrl", `http://localhost:${port}`);
   project.provide("databaseFile", databaseFile);
   return async () => {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
+    releaseBuild();
     fs.rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -30,16 +30,28 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** The pids of the primary's children (its web workers). */
+/**
+ * The pids of the primary's web workers: its children that run the server. Not every child
+ * is one: tsx starts esbuild services (`esbuild --service`) when it compiles sources its
+ * cache does not hold yet, e.g. ones edited since the last start.
+ */
 function workerPids(primary: number): number[] {
+  let children: number[];
   try {
-    return execFileSync("pgrep", ["-P", String(primary)], { encoding: "utf8" })
+    children = execFileSync("pgrep", ["-P", String(primary)], { encoding: "utf8" })
       .split("\n")
       .filter((line) => line.trim() !== "")
       .map(Number);
   } catch {
     return []; // pgrep exits 1 when there are none
   }
+  return children.filter((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("app/server/start.ts");
+    } catch {
+      return false; // gone meanwhile
+    }
+  });
 }
 
 /** Whether a process still runs (a zombie — exited, not yet reaped by this container's init — does not). */

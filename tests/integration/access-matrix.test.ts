@@ -23,7 +23,8 @@ import {
   type TaskAccessFacts,
 } from "../../app/domain/permissions";
 import type { AppDatabase } from "../../app/lib/db.server";
-import { translate } from "../../app/lib/i18n";
+import { translate, translator } from "../../app/lib/i18n";
+import { publishReport } from "../../app/models/published-reports.server";
 import { ROUTE_ACCESS, type Guard, type RouteAccess } from "../../app/lib/route-access";
 import { ROLES } from "../../app/domain/vocabulary";
 import { directives, taskCoordinators, tasks } from "../../db/schema";
@@ -183,6 +184,21 @@ function insertDraft(db: AppDatabase): void {
     .run();
 }
 
+/** A period report published by the secretariat for the whole city, as of the last day of 2025. */
+async function publishedReport(db: AppDatabase): Promise<string> {
+  const publisher = db.get<Actor & { displayName: string }>(sql`
+    SELECT id, role, department_id AS departmentId, display_name AS displayName FROM users WHERE login = 'vanphong'`)!;
+  const published = await publishReport(
+    db,
+    publisher,
+    { title: "Báo cáo năm 2025", cutOff: "2025-12-31", scope: {} },
+    translator("vi"),
+    { ipAddress: "127.0.0.1", userAgent: "access-matrix", requestId: "access-matrix" },
+  );
+  if (!published.ok) throw new Error(JSON.stringify(published));
+  return String(published.id);
+}
+
 function describeRecord(kind: string, id: number, facts: { confidential: boolean; draft: boolean }): string {
   return `${kind} ${id}${facts.confidential ? " (confidential)" : ""}${facts.draft ? " (draft)" : ""}`;
 }
@@ -220,6 +236,7 @@ beforeAll(async () => {
   const meeting = String(db.get<{ id: number }>(sql`SELECT id FROM meetings ORDER BY id LIMIT 1`)!.id);
   apiTokenFor("lanhdao");
   const apiToken = String(db.get<{ id: number }>(sql`SELECT id FROM api_tokens ORDER BY id LIMIT 1`)!.id);
+  const report = await publishedReport(db);
   world = {
     db,
     users: demoActors(db),
@@ -245,6 +262,9 @@ beforeAll(async () => {
       // The splat of /api/*: any address the API does not have.
       "routes/api.$": { "": "v1/nothing-here", "*": "v1/nothing-here" },
       "routes/tasks.$id_.attachments.$attachmentId": { attachmentId: MISSING_ID },
+      // A published report, its page and its stored file (the Excel workbook by default).
+      "routes/reports.$id": { id: report },
+      "routes/reports.$id_.download": { id: report },
     },
   };
 });

@@ -20,6 +20,7 @@ import {
 } from "../../db/schema";
 import { loadDemoData } from "../../db/seed/demo";
 import { addDays, endOfLocalDay, startOfLocalDay, type Instant, type LocalDate } from "../../app/domain/dates";
+import type { PastRecordViolation } from "../../app/domain/past-records";
 import type { Actor } from "../../app/domain/permissions";
 import type { StatusBasis } from "../../app/domain/vocabulary";
 import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
@@ -30,7 +31,7 @@ import {
   recordPastCompletion,
   recordPastExtension,
 } from "../../app/models/past-records.server";
-import { requestExtension } from "../../app/models/task-progress.server";
+import { decideExtension, requestExtension } from "../../app/models/task-progress.server";
 import { taskStatusesAsOf } from "../../app/models/task-status.server";
 import { createTask, updateTask, type TaskInput } from "../../app/models/tasks.server";
 import { freshDatabaseFile } from "../setup/database";
@@ -314,18 +315,20 @@ describe("a directive of 2019 entered in 2026, with its extension and completion
       after: expect.objectContaining({
         effectiveOn: "2020-02-20",
         recordedAt: NOW + MINUTE,
-        reason: REASON,
+        entryReason: REASON,
         approvedDueDate: "2020-02-29",
         currentDueDate: "2020-02-29",
       }),
     });
+    // The reason entered is not a field of the task: it does not take the key of one (`reason` of a change of lead).
+    for (const event of audit.slice(1)) expect(event.after).not.toHaveProperty("reason");
     expect(audit[2]).toMatchObject({
       at: NOW + 2 * MINUTE,
       after: expect.objectContaining({
         reportedOn: "2020-02-25",
         confirmedOn: "2020-03-02",
         recordedAt: NOW + 2 * MINUTE,
-        reason: "Báo cáo số 41/BC-STTTT ngày 25/02/2020",
+        entryReason: "Báo cáo số 41/BC-STTTT ngày 25/02/2020",
         state: "done",
       }),
     });
@@ -424,7 +427,7 @@ describe("a deadline change on an issued task (due 30/11/2019, entered at the ti
         dueDate: "2020-01-31",
         effectiveOn: TODAY,
         recordedAt: NOW,
-        reason: "Quyết định số 88/QĐ-UBND điều chỉnh thời hạn",
+        entryReason: "Quyết định số 88/QĐ-UBND điều chỉnh thời hạn",
         originalDueDate: "2019-11-30",
         currentDueDate: "2020-01-31",
       }),
@@ -549,15 +552,51 @@ describe("a deadline change on an issued task (due 30/11/2019, entered at the ti
     expect(statusOn(id, TODAY)?.dueDate).toBe(row(id).currentDueDate);
   });
 
-  // BUG (reported): a change "from" the day of the latest extension passes the day check
-  // (pastDayViolations compares days) but takes effect at the start of that day
-  // (deadlineChangeInstant), before the extension (end of the day): it is saved, audited
-  // and listed, and never in force. `it.fails` pins it: when fixed (refused, or in
-  // force), this turns red — make it a plain `it`.
-  it.fails(
-    "a deadline change entered from the day of the latest extension takes effect (or is refused), never ignored",
-    () => {
-      const { id } = seven();
+  it("a change from the day of a live extension takes effect after it, and is in force from then", () => {
+    const { id } = seven();
+    const asked = requestExtension(
+      db,
+      sttttLead,
+      { taskId: id, proposedDueDate: "2019-12-31", reason: "Chờ ý kiến các sở", idempotencyKey: null },
+      origin,
+      at("2019-11-20"),
+    );
+    if (!asked.ok) throw new Error(JSON.stringify(asked));
+    const decidedAt = at("2019-11-25", "10:00");
+    const decided = decideExtension(
+      db,
+      secretariat,
+      { requestId: asked.id, baseVersion: version(id), outcome: "approve" },
+      origin,
+      decidedAt,
+    );
+    expect(decided).toMatchObject({ ok: true });
+    const changed = changeDeadline(
+      db,
+      secretariat,
+      id,
+      version(id),
+      change({ dueDate: "2020-02-15", effectiveOn: "2019-11-25" }),
+      origin,
+      NOW,
+    );
+    expect(changed).toMatchObject({ ok: true });
+    expect(deadlineChanges(db, id)[0]).toMatchObject({
+      previousDueDate: "2019-12-31",
+      dueDate: "2020-02-15",
+      effectiveAt: decidedAt + 1,
+    });
+    expect(row(id)).toMatchObject({ originalDueDate: "2019-11-30", currentDueDate: "2020-02-15" });
+    expect(statusOn(id, "2019-11-24")?.dueDate).toBe("2019-11-30");
+    expect(statusOn(id, "2019-11-25")?.dueDate).toBe("2020-02-15");
+    expect(statusOn(id, "2019-12-31")?.dueDate).toBe("2020-02-15");
+    // As recorded, the change counts only from the day it was entered.
+    expect(statusOn(id, "2019-12-31", "recorded")?.dueDate).toBe("2019-12-31");
+  });
+
+  it("refuses a change from the day of an extension entered after the fact: no instant of that day is left", () => {
+    const { id } = seven();
+    expect(
       recordPastExtension(
         db,
         secretariat,
@@ -566,26 +605,74 @@ describe("a deadline change on an issued task (due 30/11/2019, entered at the ti
         extension({ decidedOn: "2019-11-25", dueDate: "2019-12-31" }),
         origin,
         NOW,
-      );
-      const before = snapshot(id);
-      const changed = changeDeadline(
+      ),
+    ).toMatchObject({ ok: true });
+    const before = snapshot(id);
+    const changed = changeDeadline(
+      db,
+      secretariat,
+      id,
+      version(id),
+      change({ dueDate: "2020-02-15", effectiveOn: "2019-11-25" }),
+      origin,
+      NOW + MINUTE,
+    );
+    expect(changed).toEqual({
+      ok: false,
+      error: "rule",
+      violations: [{ code: "before_latest_move", field: "effectiveOn" }],
+    });
+    expect(snapshot(id)).toEqual(before);
+    // From the next day it is accepted.
+    expect(
+      changeDeadline(
         db,
         secretariat,
         id,
         version(id),
-        change({ dueDate: "2020-02-15", effectiveOn: "2019-11-25" }),
+        change({ dueDate: "2020-02-15", effectiveOn: "2019-11-26" }),
         origin,
         NOW + MINUTE,
-      );
-      if (changed.ok) {
-        expect(row(id).currentDueDate).toBe("2020-02-15");
-        expect(statusOn(id, "2019-12-31")?.dueDate).toBe("2020-02-15");
-      } else {
-        expect(changed).toMatchObject({ error: "rule", violations: ["before_latest_move"] });
-        expect(snapshot(id)).toEqual(before);
-      }
-    },
-  );
+      ),
+    ).toMatchObject({ ok: true });
+    expect(statusOn(id, "2019-11-25")?.dueDate).toBe("2019-12-31");
+    expect(statusOn(id, "2019-11-26")?.dueDate).toBe("2020-02-15");
+  });
+
+  it("a correction after an extension replaces the deadline of the assignment, and says so", () => {
+    const { id } = seven();
+    expect(
+      recordPastExtension(
+        db,
+        secretariat,
+        id,
+        1,
+        extension({ decidedOn: "2019-11-25", dueDate: "2019-12-31" }),
+        origin,
+        NOW,
+      ),
+    ).toMatchObject({ ok: true });
+    const corrected = changeDeadline(
+      db,
+      secretariat,
+      id,
+      version(id),
+      { kind: "correction", dueDate: "2019-11-15", effectiveOn: null, reason: "Nhập nhầm thời hạn" },
+      origin,
+      NOW + MINUTE,
+    );
+    expect(corrected).toMatchObject({ ok: true });
+    // The stored change names the due date in force at the assignment, not the extended one.
+    expect(deadlineChanges(db, id)[0]).toMatchObject({
+      kind: "correction",
+      previousDueDate: "2019-11-30",
+      dueDate: "2019-11-15",
+    });
+    // The extension still takes effect on its day.
+    expect(statusOn(id, "2019-11-20")?.dueDate).toBe("2019-11-15");
+    expect(statusOn(id, "2019-11-25")?.dueDate).toBe("2019-12-31");
+    expect(row(id)).toMatchObject({ originalDueDate: "2019-11-30", currentDueDate: "2019-12-31" });
+  });
 });
 
 // ---------------------------------------------------------------- refusals
@@ -632,89 +719,88 @@ describe("refusals write nothing", () => {
   const done = (over: Parameters<typeof completion>[0]) => (id: number, v: number) =>
     recordPastCompletion(db, secretariat, id, v, completion(over), origin, NOW + MINUTE);
 
+  /** A `rule` refusal: each problem with the form field it concerns. */
+  const rule = (...problems: [PastRecordViolation, string][]) => ({
+    error: "rule",
+    violations: problems.map(([code, field]) => ({ code, field })),
+  });
   const cases: [string, Attempt, Record<string, unknown>][] = [
-    ["a blank reason (deadline)", deadline({ reason: "  " }), { error: "rule", violations: ["reason_required"] }],
-    ["a blank reason (extension)", ext({ reason: " \n " }), { error: "rule", violations: ["reason_required"] }],
-    ["a blank reason (completion)", done({ reason: "" }), { error: "rule", violations: ["reason_required"] }],
-    [
-      "a change from a day to come",
-      deadline({ effectiveOn: "2026-03-17" }),
-      { error: "rule", violations: ["date_in_future"] },
-    ],
+    ["a blank reason (deadline)", deadline({ reason: "  " }), rule(["reason_required", "reason"])],
+    ["a blank reason (extension)", ext({ reason: " \n " }), rule(["reason_required", "reason"])],
+    ["a blank reason (completion)", done({ reason: "" }), rule(["reason_required", "reason"])],
+    ["a change from a day to come", deadline({ effectiveOn: "2026-03-17" }), rule(["date_in_future", "effectiveOn"])],
     [
       "an extension decided on a day to come",
       ext({ decidedOn: "2026-03-17", dueDate: "2026-06-30" }),
-      { error: "rule", violations: ["date_in_future"] },
+      rule(["date_in_future", "decidedOn"]),
     ],
     [
       "a completion reported on a day to come",
       done({ completionDate: "2026-03-17", reportedOn: "2026-03-17", confirmedOn: null }),
-      { error: "rule", violations: expect.arrayContaining(["date_in_future"]) },
+      rule(["date_in_future", "reportedOn"], ["date_in_future", "completionDate"]),
     ],
     [
       "a completion confirmed on a day to come",
       done({ confirmedOn: "2026-03-17" }),
-      { error: "rule", violations: ["date_in_future"] },
+      rule(["date_in_future", "confirmedOn"]),
     ],
-    [
-      "a new due date before the assignment",
-      deadline({ dueDate: "2019-12-01" }),
-      { error: "rule", violations: ["before_assigned"] },
-    ],
+    ["a new due date before the assignment", deadline({ dueDate: "2019-12-01" }), rule(["before_assigned", "dueDate"])],
     [
       "a change from before the assignment",
       deadline({ effectiveOn: "2019-12-01" }),
-      { error: "rule", violations: expect.arrayContaining(["before_assigned", "before_latest_move"]) },
+      rule(["before_assigned", "effectiveOn"], ["before_latest_move", "effectiveOn"]),
     ],
     [
       "an extension decided before the assignment",
       ext({ decidedOn: "2019-12-09" }),
-      { error: "rule", violations: expect.arrayContaining(["before_assigned"]) },
+      rule(["before_assigned", "decidedOn"], ["before_latest_move", "decidedOn"]),
     ],
     [
       "a completion dated before the assignment",
       done({ completionDate: "2019-12-09" }),
-      { error: "rule", violations: ["before_assigned"] },
+      rule(["before_assigned", "completionDate"]),
     ],
     [
       "a change from before the latest extension",
       deadline({ effectiveOn: "2020-02-19" }),
-      { error: "rule", violations: ["before_latest_move"] },
+      rule(["before_latest_move", "effectiveOn"]),
+    ],
+    [
+      // The extension was entered after the fact: it takes the last instant of its day.
+      "a change from the day of the latest extension, entered after the fact",
+      deadline({ effectiveOn: "2020-02-20" }),
+      rule(["before_latest_move", "effectiveOn"]),
     ],
     [
       "an extension decided before the latest extension",
       ext({ decidedOn: "2020-02-19" }),
-      { error: "rule", violations: ["before_latest_move"] },
+      rule(["before_latest_move", "decidedOn"]),
     ],
     [
       "a completion reported before the latest extension",
       done({ completionDate: "2020-02-18", reportedOn: "2020-02-19", confirmedOn: null }),
-      { error: "rule", violations: ["before_latest_move"] },
+      rule(["before_latest_move", "reportedOn"]),
     ],
     [
       "an extension to the due date then in force",
       ext({ dueDate: "2020-02-29" }),
-      { error: "rule", violations: ["not_later_than_due"] },
+      rule(["not_later_than_due", "dueDate"]),
     ],
     [
       "an extension to a date before the due date then in force",
       ext({ dueDate: "2020-02-25" }),
-      { error: "rule", violations: ["not_later_than_due"] },
+      rule(["not_later_than_due", "dueDate"]),
     ],
-    [
-      "a change to the due date in force",
-      deadline({ dueDate: "2020-02-29" }),
-      { error: "rule", violations: ["same_due_date"] },
-    ],
+    ["a change to the due date in force", deadline({ dueDate: "2020-02-29" }), rule(["same_due_date", "dueDate"])],
     [
       "a confirmation before the report",
       done({ reportedOn: "2020-02-27", confirmedOn: "2020-02-26" }),
-      { error: "rule", violations: ["confirmed_before_reported"] },
+      rule(["confirmed_before_reported", "confirmedOn"]),
     ],
     [
       "a completion date after the report",
       done({ completionDate: "2020-02-27", reportedOn: "2020-02-26", confirmedOn: null }),
-      { error: "rule", violations: ["completed_after_reported"] },
+      rule(["completed_after_reported", "completionDate"]),
     ],
   ];
 

@@ -149,7 +149,7 @@ async function reportFields(login: string, taskId: number, extra: Record<string,
 }
 
 describe("the department's desk on the task page", () => {
-  it("runs the done-when loop; the status as of each day is DESIGN §4's", async () => {
+  it("runs the done-when loop; the status as of each day is docs/domain-rules.md §4's", async () => {
     const id = newTask();
     on("2026-03-20");
     expect(await post("stttt.truong", id, await reportFields("stttt.truong", id))).toMatchObject({

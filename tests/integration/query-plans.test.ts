@@ -361,17 +361,20 @@ describe("query plans on a large database", () => {
   });
 
   it("refreshes a task a write outside the app left marked before reading, by indexed per-task lookups", () => {
-    // A connection of its own, so the statements the refresh prepares are seen (the
-    // app prepares them once per connection).
+    // A connection of its own, first read through after the write, so the statements the
+    // refresh prepares are seen (the app prepares them once per connection, on its first
+    // read: every reader starts with readyStatusFacts). What it read before, the main
+    // connection reads.
     const other = openDatabase(db.$client.name, { migrate: false });
     const victim = (
       other.$client
         .prepare(`SELECT id FROM tasks WHERE state = 'in_progress' AND parent_id IS NULL ORDER BY id DESC LIMIT 1`)
         .get() as { id: number }
     ).id;
-    const cancelled = () => listTasks(other, secretariat, { status: "cancelled", size: 10 }, TODAY).rowCount;
-    const before = cancelled();
-    expect(taskStatusesAsOf(other, [victim], TODAY).get(victim)?.status).not.toBe("cancelled");
+    const cancelledOn = (reader: AppDatabase) =>
+      listTasks(reader, secretariat, { status: "cancelled", size: 10 }, TODAY).rowCount;
+    const before = cancelledOn(db);
+    expect(taskStatusesAsOf(db, [victim], TODAY).get(victim)?.status).not.toBe("cancelled");
     // Withdrawn yesterday, written with plain SQL (transitions are append-only: it stays, and
     // this test runs last): the triggers mark the task, nothing refreshes it.
     other.$client
@@ -383,7 +386,7 @@ describe("query plans on a large database", () => {
     try {
       expect(dirtyMarks(other)).toBe(1);
       let after = -1;
-      const statements = statementsOf(other, () => (after = cancelled()));
+      const statements = statementsOf(other, () => (after = cancelledOn(other)));
       const plans = Object.assign(
         statements.map((statement) => planOf(other, statement)),
         { statements },

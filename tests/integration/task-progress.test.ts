@@ -357,7 +357,7 @@ describe("extension requests", () => {
     expect(everything()).toEqual(again);
   });
 
-  it("refuses what DESIGN §5 forbids and writes nothing", () => {
+  it("refuses what docs/domain-rules.md §5 forbids and writes nothing", () => {
     const own = pickTask(sql`${ledBySTTTT()} AND t.state = 'open' AND t.deadline_kind = 'dated'`);
     const coordinated = pickTask(
       sql`${coordinatedBySTTTT()} AND t.state = 'in_progress' AND t.deadline_kind = 'dated'`,
@@ -535,7 +535,7 @@ describe("extension decisions", () => {
     expect(extensionSummary(db, taskId)).toMatchObject({ currentDueDate: original, extensionCount: 0, pending: null });
   });
 
-  it("refuses what DESIGN §5 forbids and writes nothing", () => {
+  it("refuses what docs/domain-rules.md §5 forbids and writes nothing", () => {
     expectRefusedWithoutWriting(() => decide(lead, { outcome: "approve" }), { error: "forbidden" });
     expectRefusedWithoutWriting(() => decide(officer, { outcome: "approve" }), { error: "forbidden" });
     expectRefusedWithoutWriting(() => decide(admin, { outcome: "approve" }), { error: "forbidden" });
@@ -803,7 +803,7 @@ describe("comments and instructions", () => {
 
 // ---------------------------------------------------------------- the status along a full loop
 
-describe("the DESIGN §4 status along a full loop", () => {
+describe("the docs/domain-rules.md §4 status along a full loop", () => {
   it("report 60% → ask extension → counter → report done → return → done again → confirm", () => {
     const id = pickTask(sql`${ledBySTTTT()} AND t.state = 'open' AND t.deadline_kind = 'dated'`);
     // The demo's open STTTT task is due 60 days after the demo's today.

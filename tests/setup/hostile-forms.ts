@@ -11,7 +11,13 @@ import { PROGRESS_LIMITS } from "../../app/domain/extensions";
 import { DEPARTMENT_LIMITS, USER_LIMITS } from "../../app/domain/admin-limits";
 import { API_TOKEN_NAME_MAX } from "../../app/domain/api-tokens";
 import { canOnTask, hasPermission, type Actor, type Permission } from "../../app/domain/permissions";
-import { DEADLINE_KINDS, DEPARTMENT_KINDS, DIRECTIVE_TYPES, ROLES } from "../../app/domain/vocabulary";
+import {
+  DEADLINE_CHANGE_KINDS,
+  DEADLINE_KINDS,
+  DEPARTMENT_KINDS,
+  DIRECTIVE_TYPES,
+  ROLES,
+} from "../../app/domain/vocabulary";
 import { INTENT_PERMISSION, type TaskPageIntent } from "../../app/lib/progress-forms";
 import { ROUTE_ACCESS } from "../../app/lib/route-access";
 import { MAX_IMPORT_BYTES } from "../../app/domain/task-import";
@@ -496,7 +502,9 @@ export const HOSTILE_FORMS: Record<string, FormsOf> = {
         fields: {
           ...taskFields(world, fx, task.itemNumber),
           assignedOn: date(day(task.assignedOn)),
-          dueDate: date(day(plusDays(fx.datedTask.dueDate, 7)), false),
+          // The task's directive is issued: its deadline changes only through the history page
+          // (the edit form refuses a changed one, deadline_on_issued), so the form keeps it.
+          dueDate: date(day(fx.datedTask.dueDate), false),
           version: version(fx.datedTask.version),
         },
         login: allowedLogin(world, guardPermission("routes/tasks.$id_.edit")),
@@ -591,6 +599,60 @@ export const HOSTILE_FORMS: Record<string, FormsOf> = {
     });
     return specs;
   },
+
+  // Deadline changes and records entered after the fact, on the dated task: each of its
+  // days is today, which is never before the task's latest move nor to come.
+  "routes/tasks.$id_.history": (world, fx) => {
+    const login = allowedLogin(world, guardPermission("routes/tasks.$id_.history"), fx.datedTask.id);
+    const intents = ["deadline", "extension", "completion"] as const;
+    const reason = text("Công văn số 215/UBND-KGVX", DESK_LIMITS.reason);
+    const fields: Record<(typeof intents)[number], Record<string, FieldSpec>> = {
+      deadline: {
+        version: version(fx.datedTask.version),
+        kind: choice("change", DEADLINE_CHANGE_KINDS),
+        dueDate: date(day(plusDays(fx.datedTask.dueDate, 45))),
+        effectiveOn: date(world.today, false),
+        reason,
+      },
+      extension: {
+        version: version(fx.datedTask.version),
+        dueDate: date(day(plusDays(fx.datedTask.dueDate, 30))),
+        decidedOn: date(world.today),
+        reason,
+      },
+      completion: {
+        version: version(fx.datedTask.version),
+        completionDate: date(world.today),
+        reportedOn: date(world.today),
+        confirmedOn: date(world.today, false),
+        result: text("Đã hoàn thành, báo cáo bằng văn bản", DESK_LIMITS.description),
+        reason,
+      },
+    };
+    return intents.map((intent) => ({
+      label: `history: ${intent}`,
+      intent,
+      otherIntents: intents.filter((other) => other !== intent),
+      fields: fields[intent],
+      login,
+      ...at("routes/tasks.$id_.history", { id: String(fx.datedTask.id) }),
+      base: "writes" as const,
+    }));
+  },
+  // Publishing a period report: a committee that names no record is refused by the model.
+  "routes/reports._index": (world, fx) => [
+    {
+      label: "publish report",
+      fields: {
+        title: text("Báo cáo tình hình thực hiện quý", DESK_LIMITS.title),
+        cutOff: date(world.today),
+        committee: id(fx.committee.id, { required: false }),
+      },
+      login: allowedLogin(world, guardPermission("routes/reports._index")),
+      ...at("routes/reports._index"),
+      base: "writes",
+    },
+  ],
 
   "routes/directives.$id_.split": (world, fx) => {
     const login = allowedLogin(world, guardPermission("routes/directives.$id_.split"));

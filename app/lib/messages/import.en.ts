@@ -45,4 +45,9 @@ export const importEn: Record<ImportMessageKey, string> = {
   "import.code.due_before_assigned": "Deadline before the assignment date",
   "import.code.subtask_due_after_parent": "Deadline later than the parent task's",
   "import.code.subtask_of_other_directive": "The parent task belongs to another directive",
+  "import.assignedOn": "Assigned on",
+  "import.assignedOnHint":
+    "dd/mm/yyyy; by default the directive's issue date. The tasks count from that day, even when entered later.",
+  "import.error.assignedOn": "Assignment day “{value}” is not valid: enter it as dd/mm/yyyy.",
+  "import.error.assignedInFuture": "The assignment day has not come yet.",
 };

@@ -43,5 +43,10 @@ export const importVi = {
   "import.code.due_before_assigned": "Thời hạn trước ngày giao",
   "import.code.subtask_due_after_parent": "Thời hạn muộn hơn thời hạn của nhiệm vụ cha",
   "import.code.subtask_of_other_directive": "Nhiệm vụ cha thuộc văn bản khác",
+  "import.assignedOn": "Ngày giao nhiệm vụ",
+  "import.assignedOnHint":
+    "dd/mm/yyyy; mặc định là ngày ban hành văn bản. Nhiệm vụ được tính từ ngày giao, kể cả khi nhập bổ sung sau.",
+  "import.error.assignedOn": "Ngày giao “{value}” không hợp lệ: hãy nhập theo dạng dd/mm/yyyy.",
+  "import.error.assignedInFuture": "Ngày giao chưa đến.",
 } as const;
 export type ImportMessageKey = keyof typeof importVi;

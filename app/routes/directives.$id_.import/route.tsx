@@ -11,7 +11,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { directives } from "../../../db/schema";
-import { today } from "~/domain/dates";
+import { formatLocalDate, parseLocalDate, today } from "~/domain/dates";
 import { canSeeDirective } from "~/domain/permissions";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportError } from "~/domain/task-import";
 import { denyAccess, requirePermission, type SessionUser } from "~/lib/auth.server";
@@ -39,7 +39,12 @@ async function directiveFor(request: Request, context: AppLoadContext, user: Ses
   if (!canSeeDirective(user, access))
     return denyAccess(request, context, user, "task.write", 404, { type: "directive", id });
   const directive = db
-    .select({ id: directives.id, number: directives.number, abstract: directives.abstract })
+    .select({
+      id: directives.id,
+      number: directives.number,
+      abstract: directives.abstract,
+      issuedOn: directives.issuedOn,
+    })
     .from(directives)
     .where(eq(directives.id, id))
     .get();
@@ -72,6 +77,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const file = form.get("file");
   if (!(file instanceof Blob) || file.size === 0) return fail(t("import.error.noFile"));
+  // The day the tasks were assigned (a conclusion of the past, entered later, counts from its own day).
+  const typedDay = String(form.get("assignedOn") ?? "").trim();
+  const assignedOn = typedDay === "" ? (directive.issuedOn ?? today()) : parseLocalDate(typedDay);
+  if (assignedOn === null) return fail(t("import.error.assignedOn", { value: typedDay.slice(0, 30) }));
+  if (assignedOn > today()) return fail(t("import.error.assignedInFuture"));
   const sheet = await readSheet(new Uint8Array(await file.arrayBuffer()), "name" in file ? String(file.name) : "");
   if (!sheet.ok) return fail(t(`import.error.${sheet.error}`));
 
@@ -79,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const outcome = importTasks(
     db,
     user,
-    { directiveId: directive.id, assignedOn: today(), rows: sheet.rows },
+    { directiveId: directive.id, assignedOn, rows: sheet.rows },
     originOf(request, context),
   );
   if (!outcome.ok) return fail(t("import.errorsHeading", { count: outcome.errors.length }), outcome.errors);
@@ -127,6 +137,21 @@ export default function ImportPage() {
             required
             accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t("import.assignedOn")}</span>
+          <input
+            type="text"
+            name="assignedOn"
+            inputMode="numeric"
+            autoComplete="off"
+            defaultValue={formatLocalDate(directive.issuedOn ?? today())}
+            aria-describedby="assigned-on-hint"
+            className="w-40 rounded border border-slate-400 px-2 py-1.5"
+          />
+          <span id="assigned-on-hint" className="text-xs text-slate-700">
+            {t("import.assignedOnHint")}
+          </span>
         </label>
         <button
           type="submit"

@@ -12,12 +12,7 @@ import { dayNumber, STATUS_SEVERITY } from "~/domain/status-spans";
 import { moreThanWorkingDaysBefore } from "~/domain/working-days";
 import { hasEscalatingReminder } from "~/models/reminders.server";
 import { confirmationWorkingDays } from "~/models/settings.server";
-import {
-  readyStatusFacts,
-  rollupCounts,
-  statusRulesInForce,
-  type RollupSeries,
-} from "~/models/status-facts.server";
+import { readyStatusFacts, rollupCounts, statusRulesInForce, type RollupSeries } from "~/models/status-facts.server";
 import { rollupScopeOf, spanScopeFilter, taskScopeFilter, walkIndex, type TaskScope } from "~/models/task-scope.server";
 import { taskRows, type TaskRow } from "~/models/task-rows.server";
 import { readingsDifferOn, spanContains, taskStatusSource } from "~/models/task-status.server";
