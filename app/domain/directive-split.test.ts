@@ -1509,8 +1509,10 @@ describe("properties", () => {
 });
 
 describe("200 kB pastes", () => {
-  // Well under a second on a laptop; the bound is loose for a busy 2-core CI machine.
-  const BUDGET_MS = 2_000;
+  // Well under a second on a laptop. The speed target lives in the bench; this bound
+  // only catches a runaway (super-linear) parse, which takes minutes at 200 kB, and
+  // leaves room for a CI machine whose two cores are busy with other work.
+  const BUDGET_MS = 20_000;
   const SIZE = 200_000;
   const repeat = (unit: string) => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
   const seed = fixture("thong-bao-1198-2019-seed.txt");
@@ -1529,7 +1531,7 @@ describe("200 kB pastes", () => {
     const elapsed = performance.now() - started;
     expect(tasks.length).toBeGreaterThan(0);
     expect(elapsed).toBeLessThan(BUDGET_MS);
-  });
+  }, 2 * BUDGET_MS);
 
   it("random text: finishes in time", () => {
     const text = fc.sample(fc.string({ unit: "binary", minLength: SIZE, maxLength: SIZE }), {
@@ -1539,5 +1541,5 @@ describe("200 kB pastes", () => {
     const started = performance.now();
     expect(() => split(text)).not.toThrow();
     expect(performance.now() - started).toBeLessThan(BUDGET_MS);
-  });
+  }, 2 * BUDGET_MS);
 });

@@ -124,9 +124,10 @@ describe("foldVietnamese", () => {
     let length = 0;
     for (let i = 0; i < 100_000; i++) length += foldVietnamese(`${row} ${i}`).length;
     expect(length).toBeGreaterThan(0);
-    // About 0.1 s on a laptop; loose for a busy 2-core CI machine.
-    expect(performance.now() - started).toBeLessThan(3_000);
-  });
+    // About 0.1 s on a laptop. The speed target lives in the bench; this bound only
+    // catches a runaway (a fold that grew super-linear), with room for a busy machine.
+    expect(performance.now() - started).toBeLessThan(30_000);
+  }, 60_000);
 });
 
 describe("normalizeForMatch", () => {
