@@ -14,7 +14,8 @@
 //    differently), `readingDifferences` — p50/p95 over N runs after a warm-up;
 // 4. exactness after the writes: for every task written (and a random sample of
 //    others), the stored status (`taskStatusesAsOf`) against the reference
-//    (`taskStatusAsOf` from `loadTaskFacts`) on both bases for a dozen days each;
+//    (`taskStatusAsOf` from `loadTaskFacts`) on both bases, on the first and last
+//    day of each of their stored spans and a dozen other days each;
 //    then a full `rebuildTaskStatusFacts` (timed) and the spans, counts, trend
 //    counts and a few dashboards/scorecards compared with what the writes kept.
 //    Prints PASS or FAIL; exits 1 on FAIL.
@@ -27,6 +28,7 @@ import { sql } from "drizzle-orm";
 import { addDays, today, type LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
 import { taskStatusAsOf } from "../../app/domain/status";
+import { dateOfDayNumber, OPEN_END } from "../../app/domain/status-spans";
 import { STATUS_BASES } from "../../app/domain/vocabulary";
 import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
 import { translator } from "../../app/lib/i18n";
@@ -234,6 +236,9 @@ try {
   const ids = [...writtenIds, ...others];
   const facts = loadTaskFacts(db, ids);
   let compared = 0;
+  const spanDays = client.prepare<[number], { from_day: number; to_day: number }>(
+    `SELECT from_day, to_day FROM task_status_spans WHERE task_id = ?`,
+  );
   for (const id of ids) {
     const f = facts.get(id)!;
     const assignedOn = (client.prepare(`SELECT assigned_on AS a FROM tasks WHERE id = ?`).get(id) as { a: string }).a;
@@ -251,6 +256,14 @@ try {
         const span = Math.max(1, (Date.parse(todayIs) - Date.parse(assignedOn)) / 86_400_000 + 30);
         return addDays(assignedOn, Math.floor(random() * span));
       }),
+      // The first and last day of every stored span of the task (both bases), and a year into the open-ended ones.
+      ...spanDays
+        .all(id)
+        .flatMap(({ from_day: from, to_day: to }) =>
+          to === OPEN_END
+            ? [dateOfDayNumber(from), dateOfDayNumber(from + 365)]
+            : [dateOfDayNumber(from), dateOfDayNumber(to - 1)],
+        ),
     ]);
     for (const day of days) {
       for (const basis of STATUS_BASES) {
@@ -293,49 +306,52 @@ try {
         })),
       ),
     );
-  const snapshot = () => {
-    const rows = (query: string) => {
-      const map = new Map<string, number>();
-      for (const row of client.prepare(query).raw().iterate() as IterableIterator<unknown[]>) {
-        map.set(row.slice(0, -1).join("/"), row.at(-1) as number);
-      }
-      return map;
-    };
-    const spans = crypto.createHash("sha256");
-    let spanRows = 0;
+  // The counts kept by the writes go to temporary tables (not the JS heap, which would slow the rebuild's GC).
+  const COUNTS = {
+    status: {
+      table: "task_status_rollups",
+      key: "basis, visibility, committee_id, department_id, level, bucket, series",
+    },
+    trend: {
+      table: "task_status_trend_rollups",
+      key: "basis, visibility, committee_id, due_month, level, bucket, series",
+    },
+  } as const;
+  const spansDigest = () => {
+    const hash = crypto.createHash("sha256");
+    let rows = 0;
     for (const row of client
       .prepare(`SELECT * FROM task_status_spans ORDER BY task_id, basis, from_day`)
       .raw()
       .iterate() as IterableIterator<unknown[]>) {
-      spans.update(row.join("|") + "\n");
-      spanRows++;
+      hash.update(row.join("|") + "\n");
+      rows++;
     }
-    return {
-      spans: `${spanRows} rows, sha256 ${spans.digest("hex").slice(0, 16)}`,
-      rollups: rows(`SELECT basis, visibility, committee_id, department_id, level, bucket, series, n
-        FROM task_status_rollups WHERE n <> 0`),
-      trend: rows(`SELECT basis, visibility, committee_id, due_month, level, bucket, series, n
-        FROM task_status_trend_rollups WHERE n <> 0`),
-      figures: figures(),
-    };
+    return `${rows} rows, sha256 ${hash.digest("hex").slice(0, 16)}`;
   };
-  const diff = (label: string, kept: Map<string, number>, rebuilt: Map<string, number>) => {
-    let differences = 0;
-    for (const key of new Set([...kept.keys(), ...rebuilt.keys()])) {
-      if ((kept.get(key) ?? 0) !== (rebuilt.get(key) ?? 0)) {
-        if (differences++ < 10)
-          problems.push(`${label} ${key}: kept ${kept.get(key) ?? 0} ≠ rebuilt ${rebuilt.get(key) ?? 0}`);
-      }
-    }
-    if (differences > 10) problems.push(`${label}: ${differences} differences in all`);
-    return differences;
+  const keptRows: Record<string, number> = {};
+  for (const [name, { table, key }] of Object.entries(COUNTS)) {
+    client.exec(`DROP TABLE IF EXISTS temp.kept_${name};
+      CREATE TEMP TABLE kept_${name} AS SELECT ${key}, n FROM ${table} WHERE n <> 0`);
+    keptRows[name] = (client.prepare(`SELECT count(*) AS n FROM temp.kept_${name}`).get() as { n: number }).n;
+  }
+  /** Rows (key and count) on one side only, both ways: 0 when what the writes kept equals the rebuild. */
+  const diff = (name: keyof typeof COUNTS) => {
+    const { table, key } = COUNTS[name];
+    const fresh = `SELECT ${key}, n FROM main.${table} WHERE n <> 0`;
+    const kept = `SELECT ${key}, n FROM temp.kept_${name}`;
+    const onlyKept = client.prepare(`${kept} EXCEPT ${fresh}`).raw().all() as unknown[][];
+    const onlyFresh = client.prepare(`${fresh} EXCEPT ${kept}`).raw().all() as unknown[][];
+    for (const row of onlyKept.slice(0, 10)) problems.push(`${name} counts kept, not in the rebuild: ${row.join("/")}`);
+    for (const row of onlyFresh.slice(0, 10)) problems.push(`${name} counts rebuilt, not kept: ${row.join("/")}`);
+    return onlyKept.length + onlyFresh.length;
   };
-  const kept = snapshot();
+  const kept = { spans: spansDigest(), figures: figures() };
   const rebuilt = timed(() => rebuildTaskStatusFacts(client, rules));
-  const fresh = snapshot();
+  const fresh = { spans: spansDigest(), figures: figures() };
   if (kept.spans !== fresh.spans) problems.push(`spans: kept ${kept.spans} ≠ rebuilt ${fresh.spans}`);
-  const rollupDiffs = diff("status counts", kept.rollups, fresh.rollups);
-  const trendDiffs = diff("trend counts", kept.trend, fresh.trend);
+  const rollupDiffs = diff("status");
+  const trendDiffs = diff("trend");
   if (kept.figures !== fresh.figures) problems.push(`dashboard counts or scorecard differ after the rebuild`);
   console.log(
     `rebuildTaskStatusFacts after the writes: ${seconds(rebuilt.millis)} (${per100k(rebuilt.millis)} per 100,000 ` +
@@ -343,8 +359,8 @@ try {
   );
   console.log(
     `kept by the writes vs rebuilt: spans ${kept.spans === fresh.spans ? "equal" : "DIFFER"} (${fresh.spans}); ` +
-      `status counts ${kept.rollups.size} non-zero rows, ${rollupDiffs} differences; trend counts ${kept.trend.size} ` +
-      `non-zero rows, ${trendDiffs} differences; dashboard counts and scorecard (${pastDays.length + 1} days × 2 bases) ` +
+      `status counts ${keptRows.status} non-zero rows, ${rollupDiffs} differing; trend counts ${keptRows.trend} ` +
+      `non-zero rows, ${trendDiffs} differing; dashboard counts and scorecard (${pastDays.length + 1} days × 2 bases) ` +
       `${kept.figures === fresh.figures ? "equal" : "DIFFER"}`,
   );
 
