@@ -239,7 +239,9 @@ export function TaskForm({
               {deadlineFixed.dueDate === null
                 ? t(`desk.deadlineKind.${deadlineFixed.kind}`)
                 : t("desk.task.deadlineFixed", { date: deadlineFixed.dueDate })}{" "}
-              <Link to={deadlineFixed.href}>{t("history.deadline.title")}</Link>
+              <Link to={deadlineFixed.href} className="underline">
+                {t("history.deadline.title")}
+              </Link>
             </p>
             <FieldErrors id={fields.dueDate.errorId} errors={fields.dueDate.errors} />
           </div>

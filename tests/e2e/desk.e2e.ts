@@ -106,6 +106,11 @@ describe("the secretariat's desk", () => {
       await page.goto(`${taskPath}/edit`);
       await page.getByRole("heading", { level: 1, name: "Sửa nhiệm vụ mục 1" }).waitFor();
     }
+    // The directive is issued: the form shows the deadline, which changes on the task's history page only.
+    const deadline = first.getByTestId("deadline-fixed");
+    await deadline.getByText(/31\/12\/2026/).waitFor();
+    expect(await first.getByLabel("Hạn hoàn thành").count()).toBe(0);
+    expect(await deadline.getByRole("link").getAttribute("href")).toBe(`${taskPath}/history`);
     await expectAccessible(first);
 
     await first.getByLabel("Tên nhiệm vụ").fill(`Tên do người thứ nhất sửa ${stamp}`);
@@ -150,8 +155,9 @@ describe("the secretariat's desk", () => {
     opened.push({ context, problems });
     await signIn(head, "snv.truong");
     await head.goto("/notifications");
+    // Found by its link to the task: the test above edits the task's title (and may stop half-way).
     await head
-      .locator('li[data-notification-kind="task_assigned"]', { hasText: `kho dữ liệu dùng chung ${stamp}` })
+      .locator('li[data-notification-kind="task_assigned"]', { has: head.locator(`a[href="${taskPath}"]`) })
       .getByText("Sở Nội vụ được giao chủ trì nhiệm vụ mới")
       .waitFor();
     await expectAccessible(head);

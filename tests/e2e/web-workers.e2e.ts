@@ -171,5 +171,7 @@ describe("a server with two web workers", () => {
     } finally {
       squatter.close();
     }
-  });
+    // Three starts, each migrating, checking the demo data and forking four workers: on a
+    // busy two-core machine one can take most of the minute each is given.
+  }, 240_000);
 });

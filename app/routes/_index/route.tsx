@@ -321,7 +321,10 @@ function BacklogSection({ backlog, suffix }: { backlog: Backlog; suffix: string 
         <ul className="space-y-1 text-sm">
           {backlog.rows.map((row) => (
             <li key={row.id}>
-              <Link to={`/tasks/${row.id}${suffix}`}>{row.title}</Link> — {row.department.name} —{" "}
+              <Link to={`/tasks/${row.id}${suffix}`} className="underline">
+                {row.title}
+              </Link>{" "}
+              — {row.department.name} —{" "}
               {t("dashboard.backlogLine", {
                 date: formatLocalDate(row.reportedOn),
                 days: formatNumber(locale, row.workingDaysWaited),
