@@ -20,7 +20,7 @@ import type { Translate } from "../lib/i18n";
 import { dueSoonUntil } from "../domain/status";
 import { moreThanWorkingDaysBefore, workingDaysBetween } from "../domain/working-days";
 import { confirmationWorkingDays } from "./settings.server";
-import { dayNumber } from "../domain/status-spans";
+import { dateOfDayNumber, dayNumber } from "../domain/status-spans";
 import { escalatingReminders, hasEscalatingReminder } from "./reminders.server";
 import { readyStatusFacts, rollupCounts, spanBasisFilter, statusRulesInForce } from "./status-facts.server";
 import { emptyStatusCounts, statusCountsBy, statusCountsInScope, type StatusCounts } from "./status-counts.server";
@@ -285,13 +285,11 @@ function listedTasksFromSpans(
   return spans.map((span) =>
     toListedTask({
       ...details.get(span.task_id)!,
-      due_date: dateOfDay(span.due_day),
+      due_date: dateOfDayNumber(span.due_day),
       days_late: status === "overdue" ? day - span.due_day : 0,
     }),
   );
 }
-
-const dateOfDay = (day: number): LocalDate => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 interface PendingRow {
   id: number;
@@ -635,7 +633,7 @@ export function confirmationBacklog(
       LIMIT ${DASHBOARD_LIST_LIMIT}`,
           )
           .map((r) => {
-            const reportedOn = dateOfDay(r.since_day);
+            const reportedOn = dateOfDayNumber(r.since_day);
             return { ...toListedTask(r), reportedOn, workingDaysWaited: workingDaysBetween(reportedOn, asOf) };
           });
   return {

@@ -16,7 +16,7 @@ import {
   type PastRecordProblem,
 } from "../domain/past-records";
 import { canOnTask, canSeeTask, type Actor } from "../domain/permissions";
-import { dueDateInForce } from "../domain/status";
+import { dueDateInForce, type TaskFacts } from "../domain/status";
 import { canReportCompletion } from "../domain/workflow";
 import type { WorkflowState } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
@@ -89,16 +89,14 @@ function latestFactAt(tx: WriteTransaction, taskId: number): Instant | null {
   );
 }
 
-/** The due date in force at an instant, by the status rules (app/domain/status.ts), from the task's history. */
-export function dueDateInForceAt(db: AppDatabase, taskId: number, at: Instant): LocalDate | null {
-  const facts = loadTaskFacts(db, [taskId]).get(taskId);
-  return facts === undefined ? null : dueDateInForce(facts, at + 1);
+/** What the status rules know of a task (its deadlines among them), as it stands. */
+function factsOf(db: AppDatabase, taskId: number): TaskFacts {
+  return loadTaskFacts(db, [taskId]).get(taskId)!;
 }
 
-/** The due date the task was assigned with, as corrected (in force at its start). */
-function dueDateAtStart(db: AppDatabase, taskId: number): LocalDate | null {
-  const facts = loadTaskFacts(db, [taskId]).get(taskId);
-  return facts === undefined ? null : dueDateInForce(facts, facts.createdAt + 1);
+/** The due date in force at an instant, by the status rules (app/domain/status.ts), from the task's history. */
+export function dueDateInForceAt(db: AppDatabase, taskId: number, at: Instant): LocalDate | null {
+  return dueDateInForce(factsOf(db, taskId), at + 1);
 }
 
 /** The row keeps the deadline in force now, the one every page, list, reminder and check reads. */
@@ -174,7 +172,8 @@ export function changeDeadline(
     if (!started.ok) return started;
     const { task } = started;
     if (task.deadlineKind !== "dated") return { ok: false, error: "undated" };
-    const dueInForce = dueDateInForceAt(db, taskId, now);
+    const facts = factsOf(db, taskId);
+    const dueInForce = dueDateInForce(facts, now + 1);
     const latest = latestFactAt(tx, taskId);
     const violations = deadlineChangeProblems(
       change,
@@ -194,7 +193,7 @@ export function changeDeadline(
     const before = snapshot(tx, taskId);
     // A correction replaces the deadline of the assignment; a change the one in force when it takes effect.
     const previous =
-      change.kind === "correction" ? dueDateAtStart(db, taskId) : dueDateInForceAt(db, taskId, effectiveAt - 1);
+      change.kind === "correction" ? dueDateInForce(facts, facts.createdAt + 1) : dueDateInForce(facts, effectiveAt);
     const { id } = tx
       .insert(taskDeadlineChanges)
       .values({

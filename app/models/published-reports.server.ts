@@ -52,6 +52,15 @@ function officialReader(publisher: Actor): Actor {
   return { id: publisher.id, role: "leadership", departmentId: null };
 }
 
+/** The task list's query of a report's scope: its rows are the list's, with the list's filters. */
+function scopeQuery(scope: ReportScope, t: Translate) {
+  return taskListQuery(t).parse({
+    ...(scope.committee === undefined ? {} : { committee: String(scope.committee) }),
+    ...(scope.directive === undefined ? {} : { directive: String(scope.directive) }),
+    ...(scope.period === undefined ? {} : { period: scope.period }),
+  });
+}
+
 export type PublishResult =
   { ok: true; id: number } | { ok: false; error: "cut_off_in_future" | "too_many" | "not_found"; message?: string };
 
@@ -70,12 +79,7 @@ export async function publishReport(
 ): Promise<PublishResult> {
   if (input.cutOff > today(now)) return { ok: false, error: "cut_off_in_future" };
   const reader = officialReader(publisher);
-  const query = taskListQuery(t).parse({
-    ...(input.scope.committee === undefined ? {} : { committee: String(input.scope.committee) }),
-    ...(input.scope.directive === undefined ? {} : { directive: String(input.scope.directive) }),
-    ...(input.scope.period === undefined ? {} : { period: input.scope.period }),
-  });
-  const report = taskReport(db, reader, query, input.cutOff, "happened", t);
+  const report = taskReport(db, reader, scopeQuery(input.scope, t), input.cutOff, "happened", t);
   if (!report.ok)
     return { ok: false, error: report.status === 404 ? "not_found" : "too_many", message: report.message };
   const counts = statusCountsInScope(db, dashboardScope(reader, input.scope), input.cutOff).get(0);
@@ -235,12 +239,7 @@ export function changedSincePublished(
 ): ChangedTask[] {
   const reader = officialReader(publisher);
   const then = new Map(report.content.tasks.map((task) => [task.id, task]));
-  const query = taskListQuery(t).parse({
-    ...(report.scope.committee === undefined ? {} : { committee: String(report.scope.committee) }),
-    ...(report.scope.directive === undefined ? {} : { directive: String(report.scope.directive) }),
-    ...(report.scope.period === undefined ? {} : { period: report.scope.period }),
-  });
-  const current = taskReport(db, reader, query, report.cutOff, "happened", t);
+  const current = taskReport(db, reader, scopeQuery(report.scope, t), report.cutOff, "happened", t);
   const nowIds = current.ok ? current.report.rows.map((r) => r.taskId) : [];
   const ids = [...new Set([...then.keys(), ...nowIds])];
   const statuses = taskStatusesAsOf(db, ids, report.cutOff);
