@@ -20,6 +20,11 @@ export default tseslint.config(
     },
   },
   {
+    // The few plain-JavaScript modules run by node before anything is compiled (app/server/build-if-needed.mjs).
+    files: ["**/*.mjs"],
+    languageOptions: { globals: globals.node },
+  },
+  {
     files: ["app/**/*.tsx"],
     plugins: { react, "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
     settings: { react: { version: "detect" } },

@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
+import { build as esbuild } from "esbuild";
 import { defineConfig, type Plugin } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 
@@ -40,6 +41,48 @@ function browserCatalogs(): Plugin {
   };
 }
 
+/**
+ * After the Remix server build, the HTTP server's own entry (app/server/start.ts) is
+ * compiled on its own to build/server/start.js, as the Epic Stack does: production runs
+ * it with plain `node`, nothing transpiled at start. Packages stay imports of
+ * node_modules; the app's modules are not bundled into it (it takes them from the
+ * Remix build, app/entry.server.tsx's `serverRuntime`: docs/decisions/021), which a
+ * check here keeps true.
+ */
+function compiledServerEntry(): Plugin {
+  let ssr = false;
+  return {
+    name: "compiled-server-entry",
+    apply: "build",
+    configResolved(config) {
+      ssr = Boolean(config.build.ssr);
+    },
+    async closeBundle() {
+      if (!ssr) return;
+      const result = await esbuild({
+        entryPoints: ["app/server/start.ts"],
+        outfile: "build/server/start.js",
+        bundle: true,
+        platform: "node",
+        format: "esm",
+        target: "node20",
+        packages: "external",
+        sourcemap: true,
+        metafile: true,
+        logLevel: "warning",
+      });
+      const bundled = Object.keys(result.metafile.inputs).filter(
+        (file) => file !== "app/server/start.ts" && file !== "app/server/web-workers.ts",
+      );
+      if (bundled.length > 0) {
+        throw new Error(
+          `build/server/start.js must not bundle app modules (they load from the Remix build): ${bundled.join(", ")}`,
+        );
+      }
+    },
+  };
+}
+
 export default defineConfig({
   server: { port: 3000 },
   plugins: [
@@ -57,6 +100,7 @@ export default defineConfig({
         },
       }),
     tsconfigPaths(),
+    compiledServerEntry(),
   ],
   test: {
     include: ["app/**/*.test.{ts,tsx}", "tests/integration/**/*.test.ts"],

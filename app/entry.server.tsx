@@ -1,14 +1,29 @@
 import { PassThrough, Transform } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./lib/nonce";
+import { appMode } from "./lib/app-mode.mjs";
+import { DemoModeProvider } from "./lib/demo-mode";
 import { cachedDocument, documentKey, keepDocument } from "./lib/read-cache.server";
+import { logger } from "./lib/logger.server";
+
+// The HTTP server (app/server/start.ts) takes what it needs of the app from here: docs/decisions/021.
+export { serverRuntime } from "./server/runtime.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
+
+/** Errors of loaders, actions and rendering go to the application log. */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  // A client that gave up, or a 4xx (no such page: the access log has it), is not an error of the server.
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
+  // A thrown 4xx/5xx response carries the original error inside, when there was one.
+  const err = isRouteErrorResponse(error) ? ((error as { error?: unknown }).error ?? error) : error;
+  logger.error({ err, method: request.method, path: new URL(request.url).pathname }, "Error while serving a request");
+};
 
 export default function handleRequest(
   request: Request,
@@ -59,7 +74,9 @@ export default function handleRequest(
     }, ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <DemoModeProvider value={appMode() === "demo"}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </DemoModeProvider>
       </NonceProvider>,
       {
         nonce,
@@ -78,7 +95,7 @@ export default function handleRequest(
           responseStatusCode = 500;
           failed = true;
           // Errors after the shell is sent are logged here; earlier ones reach onShellError.
-          if (shellRendered) console.error(error);
+          if (shellRendered) logger.error({ err: error, path: new URL(request.url).pathname }, "Error while rendering");
         },
       },
     );

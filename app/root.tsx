@@ -11,6 +11,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AppShell } from "~/components/app-shell";
+import { DemoBanner } from "~/components/demo-banner";
 import { ErrorPage } from "~/components/error-page";
 import { DEFAULT_LOCALE, translate, type Locale } from "~/lib/i18n";
 import { getLocale } from "~/lib/locale.server";
@@ -19,6 +20,7 @@ import { getUser } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { unreadCount } from "~/models/notifications.server";
 import { useNonce } from "~/lib/nonce";
+import { useDemoMode } from "~/lib/demo-mode";
 import stylesheet from "~/tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -54,6 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
+  const demo = useDemoMode();
   return (
     <html lang={locale}>
       <head>
@@ -64,6 +67,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {data?.catalogHref && <link rel="modulepreload" href={data.catalogHref} />}
       </head>
       <body>
+        {demo && <DemoBanner />}
         <AppShell user={data?.user ?? null}>{children}</AppShell>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -21,6 +21,8 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import {
+  CALENDAR_DAY_KINDS,
+  CALENDAR_DAY_SOURCES,
   DEADLINE_KINDS,
   DEPARTMENT_KINDS,
   DEPARTMENT_ROLES,
@@ -28,6 +30,7 @@ import {
   DIRECTIVE_TYPES,
   EMAIL_STATES,
   EXTENSION_STATES,
+  HOLIDAY_OCCASIONS,
   LOCALES,
   NOTIFICATION_KINDS,
   REMINDER_KINDS,
@@ -51,6 +54,8 @@ const updatedAt = () =>
   instant("updated_at")
     .notNull()
     .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+/** Optimistic concurrency: every edit bumps it; a save based on an older one is refused (no silent overwrite). */
+const version = () => integer("version").notNull().default(1);
 
 /** `IS` rather than `=`: a malformed date makes date() NULL, and a CHECK that is NULL passes. */
 const isLocalDate = (column: AnySQLiteColumn): SQL => sql`${column} IS date(${column})`;
@@ -73,6 +78,7 @@ export const departments = sqliteTable(
     successorId: integer("successor_id").references((): AnySQLiteColumn => departments.id),
     /** The day a merge or dissolution took effect; names before it stay on past records. */
     dissolvedOn: localDate("dissolved_on"),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -101,6 +107,7 @@ export const users = sqliteTable(
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     /** The language the user last chose in the app (NULL: never chose; Vietnamese). E-mails use it. */
     locale: text("locale", { enum: LOCALES }),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -156,6 +163,32 @@ export const loginAttempts = sqliteTable(
   ],
 );
 
+/**
+ * Browsers an account has signed in on (a long-lived cookie holds the token, the
+ * database its hash): the right password from a known device gets through a sign-in
+ * lock that others' wrong guesses caused (app/models/sessions.server.ts).
+ */
+export const loginDevices = sqliteTable(
+  "login_devices",
+  {
+    id: id(),
+    /** SHA-256 of the browser's token; one browser may be known to several accounts (a shared computer). */
+    tokenHash: text("token_hash").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastUsedAt: instant("last_used_at").notNull(),
+    /** Wrong passwords typed on it since its last sign-in: past the limit it is trusted no more. */
+    failures: integer("failures").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("login_devices_token_user_unique").on(t.tokenHash, t.userId),
+    index("login_devices_user_idx").on(t.userId),
+    check("login_devices_failures_check", sql`${t.failures} >= 0`),
+  ],
+);
+
 /** Tunable rules (due-soon window, stale threshold, session lifetimes) as JSON values. */
 export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
@@ -163,6 +196,106 @@ export const settings = sqliteTable("settings", {
   updatedAt: updatedAt(),
   updatedBy: integer("updated_by").references(() => users.id),
 });
+
+/**
+ * The working calendar (docs/domain-rules.md §10): the days that are not what their weekday
+ * says — public holidays and days off, and weekend days worked instead of a swapped day.
+ * Every other Monday to Friday is a working day. Rows from the statutory rules for
+ * 2019–2030 are loaded by the migration that creates the table; the administrator adds
+ * the government's yearly announcements and removes what it changed
+ * (app/models/working-calendar.server.ts).
+ */
+export const calendarDays = sqliteTable(
+  "calendar_days",
+  {
+    id: id(),
+    day: localDate("day").notNull(),
+    kind: text("kind", { enum: CALENDAR_DAY_KINDS }).notNull(),
+    occasion: text("occasion", { enum: HOLIDAY_OCCASIONS }).notNull(),
+    source: text("source", { enum: CALENDAR_DAY_SOURCES }).notNull(),
+    /** The announcement it comes from, or the name of an occasion outside the statutory list. */
+    note: text("note"),
+    /** NULL for the rows the migration loaded. */
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("calendar_days_day_unique").on(t.day),
+    check("calendar_days_day_check", isLocalDate(t.day)),
+    check("calendar_days_kind_check", oneOf(t.kind, CALENDAR_DAY_KINDS)),
+    check("calendar_days_occasion_check", oneOf(t.occasion, HOLIDAY_OCCASIONS)),
+    check("calendar_days_source_check", oneOf(t.source, CALENDAR_DAY_SOURCES)),
+    // A weekend day is worked only in exchange for a weekday off (hoán đổi).
+    check(
+      "calendar_days_working_day_on_weekend",
+      sql`${t.kind} <> 'working_day' OR strftime('%w', ${t.day}) IN ('0', '6')`,
+    ),
+  ],
+);
+
+/**
+ * Named groups of departments (docs/domain-rules.md §11), to assign one conclusion item to
+ * many units ("các sở, ban, ngành", "UBND các quận, huyện, thị xã"). A built-in group
+ * (`builtin_kind` set, one per department kind, made by its migration) has no member rows:
+ * its members on a day are the departments of that kind that existed then. A custom group
+ * lists its members with the days they belong (`unit_group_members`).
+ */
+export const unitGroups = sqliteTable(
+  "unit_groups",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    description: text("description"),
+    builtinKind: text("builtin_kind", { enum: DEPARTMENT_KINDS }),
+    version: version(),
+    /** NULL for the built-in groups. */
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("unit_groups_name_unique").on(t.name),
+    uniqueIndex("unit_groups_builtin_kind_unique").on(t.builtinKind),
+    check("unit_groups_builtin_kind_check", sql`${t.builtinKind} IS NULL OR ${oneOf(t.builtinKind, DEPARTMENT_KINDS)}`),
+    check("unit_groups_name_not_blank", sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
+/**
+ * A department's membership of a custom group: from a day, until a day (exclusive; NULL
+ * while it lasts). A merge ends it on the merge's day and opens one for the successor
+ * (app/models/unit-groups.server.ts), as it moves the department's open tasks.
+ */
+export const unitGroupMembers = sqliteTable(
+  "unit_group_members",
+  {
+    id: id(),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => unitGroups.id),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id),
+    fromDay: localDate("from_day").notNull(),
+    untilDay: localDate("until_day"),
+    addedBy: integer("added_by").references(() => users.id),
+    endedBy: integer("ended_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("unit_group_members_group_idx").on(t.groupId, t.fromDay),
+    index("unit_group_members_department_idx").on(t.departmentId),
+    // One open membership per department and group.
+    uniqueIndex("unit_group_members_open_unique")
+      .on(t.groupId, t.departmentId)
+      .where(sql`${t.untilDay} IS NULL`),
+    check("unit_group_members_from_day_check", isLocalDate(t.fromDay)),
+    check(
+      "unit_group_members_until_day_check",
+      sql`${t.untilDay} IS NULL OR (${isLocalDate(t.untilDay)} AND ${t.untilDay} > ${t.fromDay})`,
+    ),
+  ],
+);
 
 // ---------------------------------------------------------------- committees and directives
 
@@ -174,6 +307,7 @@ export const committees = sqliteTable(
     name: text("name").notNull(),
     description: text("description"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -193,6 +327,7 @@ export const meetings = sqliteTable(
     place: text("place"),
     attendees: text("attendees"),
     notes: text("notes"),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -240,6 +375,31 @@ export const directives = sqliteTable(
     check("directives_confidential_check", isBoolean(t.confidential)),
     check("directives_issued_on_check", isLocalDate(t.issuedOn)),
     check("directives_issued_needs_date", sql`${t.state} = 'draft' OR ${t.issuedOn} IS NOT NULL`),
+  ],
+);
+
+/**
+ * Every change of a directive's state (ban hành, kết thúc, mở lại), so a past day
+ * shows the state of that day. An issue takes effect on the issue day; a directive
+ * with no row by a day was a draft then (or did not exist yet).
+ */
+export const directiveStateChanges = sqliteTable(
+  "directive_state_changes",
+  {
+    id: id(),
+    directiveId: integer("directive_id")
+      .notNull()
+      .references(() => directives.id),
+    state: text("state", { enum: DIRECTIVE_STATES }).notNull(),
+    /** When the change took effect. */
+    effectiveAt: instant("effective_at").notNull(),
+    /** When it was recorded, if later than `effective_at`; NULL: recorded as it happened. */
+    recordedAt: instant("recorded_at"),
+    changedBy: integer("changed_by").references(() => users.id),
+  },
+  (t) => [
+    index("directive_state_changes_directive_idx").on(t.directiveId, t.effectiveAt),
+    check("directive_state_changes_state_check", oneOf(t.state, DIRECTIVE_STATES)),
   ],
 );
 
@@ -367,6 +527,38 @@ export const taskTransitions = sqliteTable(
       "task_transitions_completion_reported",
       sql`${t.toState} NOT IN ('awaiting_confirmation', 'done') OR ${t.completionDate} IS NOT NULL`,
     ),
+  ],
+);
+
+/**
+ * Who coordinated a task when (đơn vị phối hợp): task_coordinators holds today's set,
+ * this table every period of it, so a past day shows the coordinators of that day.
+ * Written with every change of the set (app/models/coordinators.server.ts).
+ */
+export const taskCoordinatorSpans = sqliteTable(
+  "task_coordinator_spans",
+  {
+    id: id(),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id),
+    /** When the department began to coordinate (a task entered after the fact: its assignment day). */
+    fromAt: instant("from_at").notNull(),
+    /** When the opening was recorded, if later than `from_at`; NULL: recorded as it happened. */
+    recordedAt: instant("recorded_at"),
+    untilAt: instant("until_at"),
+    /** When the end was recorded, if later than `until_at` (a merge with an earlier effective day). */
+    untilRecordedAt: instant("until_recorded_at"),
+  },
+  (t) => [
+    index("task_coordinator_spans_task_idx").on(t.taskId, t.fromAt),
+    uniqueIndex("task_coordinator_spans_one_open")
+      .on(t.taskId, t.departmentId)
+      .where(sql`${t.untilAt} IS NULL`),
+    check("task_coordinator_spans_order_check", sql`${t.untilAt} IS NULL OR ${t.untilAt} >= ${t.fromAt}`),
   ],
 );
 

@@ -17,6 +17,8 @@ const NAVIGATION: { to: string; label: MessageKey; permission: Permission; end?:
     { to: "/departments", label: "nav.departments", permission: "department.read" },
     { to: "/admin/users", label: "nav.users", permission: "user.manage" },
     { to: "/admin/departments", label: "nav.adminDepartments", permission: "department.manage" },
+    { to: "/admin/groups", label: "nav.groups", permission: "department.manage" },
+    { to: "/admin/holidays", label: "nav.holidays", permission: "settings.manage" },
     { to: "/admin/api-tokens", label: "nav.apiTokens", permission: "user.manage" },
     { to: "/audit", label: "nav.audit", permission: "audit.read" },
   ];

@@ -12,26 +12,36 @@ export function AsOfForm({
   asOf,
   isToday,
   basis = "happened",
+  problem = null,
   children,
 }: {
   asOf: string;
   isToday: boolean;
   basis?: StatusBasis;
+  /** What the page could not read in its URL: shown on its field, with what was typed. */
+  problem?: { field: "asOf" | "basis"; value: string; message: string } | null;
   children?: ReactNode;
 }) {
   const t = useT();
+  const badDay = problem?.field === "asOf";
   return (
     <Form method="get" className="no-print flex flex-wrap items-end gap-2 text-sm">
+      {problem && (
+        <p id="as-of-problem" role="alert" className="w-full font-medium text-red-800">
+          {problem.message}
+        </p>
+      )}
       <label className="flex flex-col gap-1">
         <span className="font-medium">{t("asOf.label")}</span>
         <input
           name="asOf"
-          defaultValue={formatLocalDate(asOf)}
+          defaultValue={badDay ? problem.value : formatLocalDate(asOf)}
           placeholder={t("asOf.hint")}
           inputMode="numeric"
           pattern="\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}"
-          className="w-32 rounded border border-slate-400 px-2 py-1.5"
-          aria-describedby="as-of-hint"
+          className={`w-32 rounded border px-2 py-1.5 ${badDay ? "border-red-700" : "border-slate-400"}`}
+          aria-invalid={badDay || undefined}
+          aria-describedby={badDay ? "as-of-problem as-of-hint" : "as-of-hint"}
         />
       </label>
       <span id="as-of-hint" className="sr-only">
@@ -77,11 +87,14 @@ export function BasisNote({
   isToday,
   basis,
   differing,
+  single = false,
 }: {
   asOf: string;
   isToday: boolean;
   basis: StatusBasis;
   differing: { count: number; href: string } | null;
+  /** One task's page: whether it reads differently, with the link to the other reading. */
+  single?: boolean;
 }) {
   const t = useT();
   if (isToday) return null;
@@ -93,7 +106,7 @@ export function BasisNote({
           t("basis.noDifference")
         ) : (
           <Link to={differing.href} className="underline">
-            {t("basis.differing", { count: differing.count })}
+            {single ? t("basis.taskDiffers") : t("basis.differing", { count: differing.count })}
           </Link>
         ))}
     </p>

@@ -2,7 +2,15 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
-import { FieldErrors, FormAlert, HINT_CLASS, INPUT_CLASS, LABEL_CLASS, TextField } from "./form-feedback";
+import {
+  type ConflictView,
+  FieldErrors,
+  FormProblems,
+  HINT_CLASS,
+  INPUT_CLASS,
+  LABEL_CLASS,
+  TextField,
+} from "./form-feedback";
 
 export interface CommitteeFormValues {
   code?: string;
@@ -13,16 +21,21 @@ export interface CommitteeFormValues {
 
 /**
  * The committee form, for a new committee or an edit (which also offers to
- * deactivate it). Works without JavaScript; with it, fields are checked as
- * they are left.
+ * deactivate it, and carries the version it is based on). Works without
+ * JavaScript; with it, fields are checked as they are left.
  */
 export function CommitteeForm({
   mode,
+  version,
+  conflict = null,
   lastResult,
   defaultValue,
   cancelTo,
 }: {
   mode: "new" | "edit";
+  /** The version an edit is based on; absent for a new committee. */
+  version?: number;
+  conflict?: ConflictView | null;
   lastResult: SubmissionResult<string[]> | undefined;
   defaultValue: CommitteeFormValues;
   cancelTo: string;
@@ -40,7 +53,8 @@ export function CommitteeForm({
 
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
-      <FormAlert id={form.errorId} errors={form.errors} />
+      <FormProblems id={form.errorId} errors={form.errors} conflict={conflict} />
+      {version !== undefined && <input type="hidden" name="version" value={version} />}
 
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
         <legend className="px-1 font-semibold">{t("committee.legend")}</legend>

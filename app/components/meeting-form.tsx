@@ -4,9 +4,10 @@ import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
 import type { CommitteeOption } from "~/models/desk-options.server";
 import {
+  type ConflictView,
   DateField,
   FieldErrors,
-  FormAlert,
+  FormProblems,
   HINT_CLASS,
   INPUT_CLASS,
   LABEL_CLASS,
@@ -26,15 +27,20 @@ export interface MeetingFormValues {
 
 /**
  * The meeting form. A new meeting chooses its committee; an edit keeps it (the
- * page names it). Works without JavaScript; with it, fields are checked as
- * they are left.
+ * page names it) and carries the version it is based on. Works without
+ * JavaScript; with it, fields are checked as they are left.
  */
 export function MeetingForm({
+  version,
+  conflict = null,
   lastResult,
   defaultValue,
   committees,
   cancelTo,
 }: {
+  /** The version an edit is based on; absent for a new meeting. */
+  version?: number;
+  conflict?: ConflictView | null;
   lastResult: SubmissionResult<string[]> | undefined;
   defaultValue: MeetingFormValues;
   /** The committees to choose from, for a new meeting; absent for an edit. */
@@ -59,7 +65,8 @@ export function MeetingForm({
 
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
-      <FormAlert id={form.errorId} errors={form.errors} />
+      <FormProblems id={form.errorId} errors={form.errors} conflict={conflict} />
+      {version !== undefined && <input type="hidden" name="version" value={version} />}
 
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
         <legend className="px-1 font-semibold">{t("meeting.legend")}</legend>

@@ -20,8 +20,10 @@ import {
   type ConflictView,
   DateField,
   FieldErrors,
+  FieldShell,
   FormProblems,
   HINT_CLASS,
+  hintId,
   INPUT_CLASS,
   LABEL_CLASS,
   SelectField,
@@ -38,6 +40,7 @@ export interface TaskFormValues {
   dueDate?: string;
   assignedOn?: string;
   parentId?: string;
+  dueInWorkingDays?: string;
 }
 
 function departmentLabel(t: Translate, department: DepartmentOption): string {
@@ -65,6 +68,7 @@ export function TaskForm({
   parents,
   cancelTo,
   deadlineFixed = null,
+  workingDaysDeadline = false,
 }: {
   version?: number;
   lastResult: SubmissionResult<string[]> | undefined;
@@ -78,6 +82,8 @@ export function TaskForm({
    * the history page, which keeps the day it takes effect); the form posts it as is.
    */
   deadlineFixed?: { kind: (typeof DEADLINE_KINDS)[number]; dueDate: string | null; href: string } | null;
+  /** A new task: the deadline may be given as a number of working days from the day of assignment. */
+  workingDaysDeadline?: boolean;
 }) {
   const t = useT();
   const navigation = useNavigation();
@@ -260,6 +266,7 @@ export function TaskForm({
               <FieldErrors id={deadlineKind.errorId} errors={deadlineKind.errors} />
             </fieldset>
             <DateField field={fields.dueDate} label={t("desk.task.dueDate")} hint={t("desk.task.dueDateHint")} />
+            {workingDaysDeadline && <WorkingDaysField field={fields.dueInWorkingDays} />}
           </>
         )}
         <DateField field={fields.assignedOn} label={t("desk.task.assignedOn")} hint={t("desk.dateHint")} />
@@ -276,5 +283,20 @@ export function TaskForm({
         <Link to={cancelTo}>{t("desk.cancel")}</Link>
       </div>
     </Form>
+  );
+}
+
+/** The deadline as a number of working days ("trong 05 ngày làm việc kể từ ngày giao"); the server turns it into a date. */
+function WorkingDaysField({ field }: { field: Parameters<typeof getInputProps>[0] }) {
+  const t = useT();
+  return (
+    <FieldShell field={field} label={t("calendar.deadline.label")} hint={t("calendar.deadline.hint")}>
+      <input
+        {...getInputProps(field, { type: "text", ariaDescribedBy: hintId(field) })}
+        inputMode="numeric"
+        autoComplete="off"
+        className={INPUT_CLASS}
+      />
+    </FieldShell>
   );
 }

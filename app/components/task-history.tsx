@@ -1,5 +1,5 @@
 import { formatFileSize, mediaTypeLabel } from "~/domain/attachments";
-import { formatInstant, formatLocalDate } from "~/domain/dates";
+import { formatInstant, formatLocalDate, localDateOf } from "~/domain/dates";
 import { INTL_LOCALE, useLocale, useT, type Translate } from "~/lib/i18n";
 import type { HistoryAttachment, HistoryEntry } from "~/routes/tasks.$id/queries.server";
 
@@ -47,6 +47,15 @@ function describe(entry: HistoryEntry, t: Translate): { title: string; lines: st
                 date: entry.date ? formatLocalDate(entry.date) : "",
               }),
         lines: entry.note ? [entry.note] : [],
+        actor: entry.actor,
+      };
+    case "deadline_changed":
+      return {
+        title: t(entry.correction ? "history.deadline.corrected" : "history.deadline.changed", {
+          from: formatLocalDate(entry.from),
+          to: formatLocalDate(entry.to),
+        }),
+        lines: [t("task.reason", { reason: entry.reason })],
         actor: entry.actor,
       };
     case "comment":
@@ -112,6 +121,9 @@ export function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
             <p className="text-xs text-slate-600">
               <time dateTime={new Date(entry.at).toISOString()}>{formatInstant(entry.at)}</time>
               {actor && <> · {t("history.by", { name: actor })}</>}
+              {entry.recordedAt != null && localDateOf(entry.recordedAt) !== localDateOf(entry.at) && (
+                <> · {t("history.enteredLater", { date: formatInstant(entry.recordedAt) })}</>
+              )}
             </p>
             <p className="text-sm font-medium">{title}</p>
             {lines.map((line, i) => (

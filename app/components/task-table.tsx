@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useT } from "~/lib/i18n";
+import { useAsOfQuery } from "~/lib/use-as-of-link";
 import type { TaskRow } from "~/models/task-rows.server";
 import { Deadline } from "./deadline";
 import { LateNote, StaleFlag, StatusBadge } from "./status-badge";
@@ -20,6 +21,7 @@ export function TaskTable({
   cardsOnly?: boolean;
 }) {
   const t = useT();
+  const asOfQuery = useAsOfQuery();
   return (
     <>
       {/* Phones: one card per task, nothing hidden sideways. */}
@@ -32,7 +34,7 @@ export function TaskTable({
           >
             <p className="text-sm">
               <span className="font-semibold text-slate-600">{task.itemNumber}.</span>{" "}
-              <Link to={`/tasks/${task.id}`} className="font-medium">
+              <Link to={`/tasks/${task.id}${asOfQuery}`} className="font-medium">
                 {task.title}
               </Link>
             </p>
@@ -100,7 +102,7 @@ export function TaskTable({
                 <tr key={task.id} data-task-id={task.id} className="align-top">
                   <td className="whitespace-nowrap px-3 py-2 font-medium">{task.itemNumber}</td>
                   <td className={`min-w-64 px-3 py-2 ${nested && task.parentId !== null ? "pl-8" : ""}`}>
-                    <Link to={`/tasks/${task.id}`} className="font-medium">
+                    <Link to={`/tasks/${task.id}${asOfQuery}`} className="font-medium">
                       {task.title}
                     </Link>
                     {showDirective && task.directiveLabel && (

@@ -31,3 +31,22 @@ export const DEPARTMENT_LIMITS = {
 
 /** Department codes, e.g. `STTTT`, `QBD`: typed in any case, stored upper-case. */
 export const DEPARTMENT_CODE_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_\-.]*$/;
+
+/** The working calendar's days (app/models/working-calendar.server.ts). */
+export const CALENDAR_LIMITS = {
+  noteMax: 200,
+  /**
+   * The years the statutory holiday rules are written for (app/domain/public-holidays.ts):
+   * from the first whole year of the 2012 Labour Code (5 days of Tết; Giỗ Tổ has been a
+   * day off since 2007) to the last day the app accepts (ACCEPTED_DAYS in dates.ts).
+   */
+  ruleYears: { first: 2014, last: 2100 },
+} as const;
+
+/** Unit groups (app/models/unit-groups.server.ts). */
+export const GROUP_LIMITS = {
+  nameMax: 200,
+  descriptionMax: 1000,
+  /** Departments given in one change: more than a province's departments, districts and communes. */
+  membersMax: 5000,
+} as const;

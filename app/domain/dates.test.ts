@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  ACCEPTED_DAYS,
   addDays,
   daysBetween,
   endOfLocalDay,
@@ -30,9 +31,9 @@ function dateFromDayNumber(dayNumber: number): string {
   return new Date(dayNumber * DAY).toISOString().slice(0, 10);
 }
 
-/** Local dates between 1980 and 2100, generated without dates.ts. */
+/** Local dates between 1990 and 2100 (the days the app accepts), generated without dates.ts. */
 const localDateArb = fc
-  .integer({ min: Math.round(utc(1980, 1, 1) / DAY), max: Math.round(utc(2100, 12, 31) / DAY) })
+  .integer({ min: Math.round(utc(1990, 1, 1) / DAY), max: Math.round(utc(2100, 12, 31) / DAY) })
   .map(dateFromDayNumber);
 
 describe("TIME_ZONE", () => {
@@ -297,6 +298,23 @@ describe("parseLocalDate", () => {
     expect(parseLocalDate(input)).toBeNull();
   });
 
+  it.each([
+    ["31/12/9999", "the year 9999 (a day after it is no four-digit year: it was a 500)"],
+    ["9999-12-31", "the same, ISO"],
+    ["01/01/1000", "a millennium ago"],
+    ["31/12/1989", "the day before the first accepted day"],
+    ["01/01/2101", "the day after the last accepted day"],
+    ["2101-01-01", "the same, ISO"],
+  ])("returns null for %j, a real day but not one the app accepts (%s)", (input) => {
+    expect(parseLocalDate(input)).toBeNull();
+  });
+
+  it("accepts the first and the last accepted day", () => {
+    expect(ACCEPTED_DAYS).toEqual({ first: "1990-01-01", last: "2100-12-31" });
+    expect(parseLocalDate("01/01/1990")).toBe("1990-01-01");
+    expect(parseLocalDate("31/12/2100")).toBe("2100-12-31");
+  });
+
   it("reads back what formatLocalDate writes, and ISO dates unchanged (property)", () => {
     fc.assert(
       fc.property(localDateArb, (date) => {
@@ -332,7 +350,7 @@ describe("parseLocalDate", () => {
       fc.property(
         fc.integer({ min: 0, max: 40 }),
         fc.integer({ min: 0, max: 14 }),
-        fc.integer({ min: 1980, max: 2100 }),
+        fc.integer({ min: 1990, max: 2100 }),
         (d, m, y) => {
           const probe = new Date(Date.UTC(y, m - 1, d));
           const exists = m >= 1 && m <= 12 && d >= 1 && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;

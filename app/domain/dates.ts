@@ -95,12 +95,22 @@ export function formatInstant(at: Instant): string {
   return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCFullYear(), 4)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-/** Reads `dd/mm/yyyy` (as typed by users; day and month may have one digit) or `yyyy-mm-dd`; null when it is not a real day. */
+/**
+ * The days the app accepts from anyone — forms, links, imported files, the API: wide
+ * enough for any directive a committee tracks, and far enough from year 9999 that
+ * every day arithmetic does on them (a day after, a month after) is still a day.
+ */
+export const ACCEPTED_DAYS = { first: "1990-01-01", last: "2100-12-31" } as const satisfies Record<string, LocalDate>;
+
+/**
+ * Reads `dd/mm/yyyy` (as typed by users; day and month may have one digit) or
+ * `yyyy-mm-dd`; null when it is not a real day, or not one of ACCEPTED_DAYS. Every
+ * day that comes from outside is read here, so the bound is kept in one place.
+ */
 export function parseLocalDate(input: string): LocalDate | null {
   const text = input.trim();
-  if (isLocalDate(text)) return text;
   const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  if (!match) return null;
-  const date = `${match[3]}-${pad(Number(match[2]))}-${pad(Number(match[1]))}`;
-  return isLocalDate(date) ? date : null;
+  const date = match ? `${match[3]}-${pad(Number(match[2]))}-${pad(Number(match[1]))}` : text;
+  if (!isLocalDate(date)) return null;
+  return date >= ACCEPTED_DAYS.first && date <= ACCEPTED_DAYS.last ? date : null;
 }

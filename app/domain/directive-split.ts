@@ -31,7 +31,7 @@
 //   quận, huyện, thị xã") that the secretariat must turn into departments itself.
 // - Deadlines: `{ kind: "dated" }` → deadline kind "dated" with original and current due
 //   date; `{ kind: "ongoing" }` → "ongoing"; null → "none" (docs/domain-rules.md §3).
-import { isLocalDate, type LocalDate } from "./dates";
+import { isLocalDate, parseLocalDate, type LocalDate } from "./dates";
 import { foldKeepingLength, foldVietnamese, normalizeForMatch } from "./text";
 
 // ---------------------------------------------------------------------------------
@@ -1602,7 +1602,8 @@ const B = "(?<![a-z0-9])";
 
 function ymd(year: number, month: number, day: number): LocalDate | "invalid" {
   const date = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  return month >= 1 && month <= 12 && day >= 1 && isLocalDate(date) ? date : "invalid";
+  // A day outside the accepted range is as impossible as 31/02: nothing could be saved with it.
+  return month >= 1 && month <= 12 && day >= 1 && parseLocalDate(date) !== null ? date : "invalid";
 }
 
 function endOfMonth(year: number, month: number): LocalDate | "invalid" {

@@ -26,41 +26,51 @@ const pending = (overrides: Partial<PendingRequestFacts> = {}): PendingRequestFa
 
 describe("asking for an extension", () => {
   const ask = { proposedDueDate: "2026-06-30", reason: "Chờ phê duyệt kinh phí" };
+  /** The day asked on: before the due date in force. */
+  const TODAY = "2026-05-01";
 
   it("is allowed for a dated task being worked on, to a later date", () => {
-    expect(extensionRequestViolations(task(), ask)).toEqual([]);
-    expect(extensionRequestViolations(task({ state: "open" }), ask)).toEqual([]);
-    expect(extensionRequestViolations(task({ state: "returned" }), ask)).toEqual([]);
-    expect(extensionRequestViolations(task({ state: "awaiting_confirmation" }), ask)).toEqual([]);
+    expect(extensionRequestViolations(task(), ask, TODAY)).toEqual([]);
+    expect(extensionRequestViolations(task({ state: "open" }), ask, TODAY)).toEqual([]);
+    expect(extensionRequestViolations(task({ state: "returned" }), ask, TODAY)).toEqual([]);
+    expect(extensionRequestViolations(task({ state: "awaiting_confirmation" }), ask, TODAY)).toEqual([]);
   });
 
   it("needs a date later than the one in force", () => {
-    expect(extensionRequestViolations(task(), { ...ask, proposedDueDate: "2026-05-15" })).toEqual(["not_later"]);
-    expect(extensionRequestViolations(task(), { ...ask, proposedDueDate: "2026-05-01" })).toEqual(["not_later"]);
-    expect(extensionRequestViolations(task(), { ...ask, proposedDueDate: "2026-05-16" })).toEqual([]);
+    expect(extensionRequestViolations(task(), { ...ask, proposedDueDate: "2026-05-15" }, TODAY)).toEqual(["not_later"]);
+    expect(extensionRequestViolations(task(), { ...ask, proposedDueDate: "2026-05-01" }, TODAY)).toEqual(["not_later"]);
+    expect(extensionRequestViolations(task(), { ...ask, proposedDueDate: "2026-05-16" }, TODAY)).toEqual([]);
   });
 
   it("needs a reason", () => {
-    expect(extensionRequestViolations(task(), { ...ask, reason: "   " })).toEqual(["reason_required"]);
+    expect(extensionRequestViolations(task(), { ...ask, reason: "   " }, TODAY)).toEqual(["reason_required"]);
   });
 
   it("is refused for a task without a deadline", () => {
-    expect(extensionRequestViolations(task({ deadlineKind: "ongoing", currentDueDate: null }), ask)).toEqual([
+    expect(extensionRequestViolations(task({ deadlineKind: "ongoing", currentDueDate: null }), ask, TODAY)).toEqual([
       "no_deadline",
     ]);
   });
 
   it.each(["done", "cancelled", "on_hold"] as const)("is refused for a task that is %s", (state) => {
-    expect(extensionRequestViolations(task({ state }), ask)).toEqual(["task_closed"]);
+    expect(extensionRequestViolations(task({ state }), ask, TODAY)).toEqual(["task_closed"]);
   });
 
   it("allows one pending request per task", () => {
-    expect(extensionRequestViolations(task({ hasPendingRequest: true }), ask)).toEqual(["pending_exists"]);
+    expect(extensionRequestViolations(task({ hasPendingRequest: true }), ask, TODAY)).toEqual(["pending_exists"]);
+  });
+
+  it("never asks for a day already past (an overdue task asks for today or later)", () => {
+    const overdue = task({ currentDueDate: "2026-04-30" });
+    expect(extensionRequestViolations(overdue, { ...ask, proposedDueDate: "2026-05-10" }, "2026-05-11")).toEqual([
+      "in_past",
+    ]);
+    expect(extensionRequestViolations(overdue, { ...ask, proposedDueDate: "2026-05-11" }, "2026-05-11")).toEqual([]);
   });
 
   it("never puts a sub-task after its parent", () => {
-    expect(extensionRequestViolations(task({ parentDueDate: "2026-06-30" }), ask)).toEqual([]);
-    expect(extensionRequestViolations(task({ parentDueDate: "2026-06-29" }), ask)).toEqual(["after_parent_due"]);
+    expect(extensionRequestViolations(task({ parentDueDate: "2026-06-30" }), ask, TODAY)).toEqual([]);
+    expect(extensionRequestViolations(task({ parentDueDate: "2026-06-29" }), ask, TODAY)).toEqual(["after_parent_due"]);
   });
 });
 

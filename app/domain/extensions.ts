@@ -33,6 +33,7 @@ export type ExtensionViolation =
   | "pending_exists"
   | "reason_required"
   | "not_later"
+  | "in_past"
   | "after_parent_due"
   | "not_pending"
   | "own_request"
@@ -54,14 +55,23 @@ export interface ExtensionAsk {
   reason: string;
 }
 
-/** Why a new request may not be filed, as codes the UI translates; empty when it may. */
-export function extensionRequestViolations(task: ExtensionTaskFacts, ask: ExtensionAsk): ExtensionViolation[] {
+/**
+ * Why a new request may not be filed on `today`, as codes the UI translates; empty
+ * when it may. A deadline already past when asked for is no extension: the task
+ * would be overdue the day it was granted.
+ */
+export function extensionRequestViolations(
+  task: ExtensionTaskFacts,
+  ask: ExtensionAsk,
+  today: LocalDate,
+): ExtensionViolation[] {
   const violations: ExtensionViolation[] = [];
   if (task.deadlineKind !== "dated" || task.currentDueDate === null) violations.push("no_deadline");
   if (NOT_EXTENDABLE_STATES.includes(task.state)) violations.push("task_closed");
   if (task.hasPendingRequest) violations.push("pending_exists");
   if (ask.reason.trim() === "") violations.push("reason_required");
   if (task.currentDueDate !== null && ask.proposedDueDate <= task.currentDueDate) violations.push("not_later");
+  if (ask.proposedDueDate < today) violations.push("in_past");
   if (task.parentDueDate !== null && ask.proposedDueDate > task.parentDueDate) violations.push("after_parent_due");
   return violations;
 }

@@ -57,6 +57,8 @@ export const NOTIFICATION_KINDS = [
   "instruction",
   "comment",
   "task_assigned",
+  /** Sign-ins to an account were locked after wrong passwords: told to its owner and the administrators. */
+  "sign_in_locked",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -96,3 +98,26 @@ export type DeadlineChangeKind = (typeof DEADLINE_CHANGE_KINDS)[number];
 /** Main tasks (no parent) or sub-tasks: a directive's summary counts them apart. */
 export const TASK_LEVELS = ["top", "sub"] as const;
 export type TaskLevel = (typeof TASK_LEVELS)[number];
+
+/**
+ * A day of the working calendar that is not what its weekday says (docs/domain-rules.md §10):
+ * a public holiday (ngày nghỉ lễ, Tết), a compensatory day off for a holiday that fell on
+ * a weekend (nghỉ bù), a weekday off swapped with a working weekend day (hoán đổi), or that
+ * weekend day worked instead (làm bù).
+ */
+export const CALENDAR_DAY_KINDS = ["holiday", "compensatory", "swapped_off", "working_day"] as const;
+export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
+/** The occasion a calendar day belongs to (Labour Code 2019 art. 112), or another one the government announces. */
+export const HOLIDAY_OCCASIONS = [
+  "new_year",
+  "lunar_new_year",
+  "hung_kings",
+  "reunification",
+  "labour_day",
+  "national_day",
+  "other",
+] as const;
+export type HolidayOccasion = (typeof HOLIDAY_OCCASIONS)[number];
+/** Where a calendar day comes from: the statutory rules (app/domain/public-holidays.ts), or a government announcement the administrator entered. */
+export const CALENDAR_DAY_SOURCES = ["rule", "announced"] as const;
+export type CalendarDaySource = (typeof CALENDAR_DAY_SOURCES)[number];

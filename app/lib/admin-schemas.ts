@@ -5,9 +5,11 @@
 import { z } from "zod";
 import { DEPARTMENT_CODE_PATTERN, DEPARTMENT_LIMITS, LOGIN_PATTERN, USER_LIMITS } from "~/domain/admin-limits";
 import { API_TOKEN_NAME_MAX } from "~/domain/api-tokens";
+import { isPublishedPassword } from "~/domain/password-policy";
 import { parseLocalDate } from "~/domain/dates";
 import { DEPARTMENT_KINDS, DEPARTMENT_ROLES, ROLES, type Role } from "~/domain/vocabulary";
 import type { Translate } from "~/lib/i18n";
+import { versionField } from "~/lib/desk-schemas";
 
 /** Longer than any date; keeps a crafted value out of the error message. */
 const DATE_MAX = 30;
@@ -22,7 +24,8 @@ function passwordFields(t: Translate) {
     password: z
       .string({ error: t("admin.users.error.passwordRequired") })
       .min(USER_LIMITS.passwordMin, t("admin.users.error.passwordShort", { min: USER_LIMITS.passwordMin }))
-      .max(USER_LIMITS.passwordMax, t("admin.error.tooLong", { max: USER_LIMITS.passwordMax })),
+      .max(USER_LIMITS.passwordMax, t("admin.error.tooLong", { max: USER_LIMITS.passwordMax }))
+      .refine((password) => !isPublishedPassword(password), t("admin.users.error.passwordPublished")),
     passwordConfirm: z.string({ error: t("admin.users.error.passwordConfirmRequired") }),
   };
 }
@@ -87,12 +90,19 @@ export function newUserSchema(t: Translate) {
     .superRefine(passwordsMatch(t));
 }
 
+// The forms that change the account carry the version the page showed: a save after
+// another administrator's is a conflict, never an overwrite. Ending sessions changes
+// nothing of the account and needs none.
 export function userProfileForm(t: Translate) {
-  return z.object({ intent: z.literal("profile"), ...userProfileShape(t) }).superRefine(requireDepartmentForRole(t));
+  return z
+    .object({ intent: z.literal("profile"), version: versionField(t), ...userProfileShape(t) })
+    .superRefine(requireDepartmentForRole(t));
 }
 
 export function userPasswordForm(t: Translate) {
-  return z.object({ intent: z.literal("password"), ...passwordFields(t) }).superRefine(passwordsMatch(t));
+  return z
+    .object({ intent: z.literal("password"), version: versionField(t), ...passwordFields(t) })
+    .superRefine(passwordsMatch(t));
 }
 
 export function userSessionsForm(t: Translate) {
@@ -100,18 +110,18 @@ export function userSessionsForm(t: Translate) {
 }
 
 export function userDisableForm(t: Translate) {
-  return z.object({ intent: z.literal("disable"), confirm: confirmation(t) });
+  return z.object({ intent: z.literal("disable"), version: versionField(t), confirm: confirmation(t) });
 }
 
-export function userEnableForm() {
-  return z.object({ intent: z.literal("enable") });
+export function userEnableForm(t: Translate) {
+  return z.object({ intent: z.literal("enable"), version: versionField(t) });
 }
 
 /** The forms of a user's page, told apart by their `intent`. */
 export function userPageSchema(t: Translate) {
   return z.discriminatedUnion(
     "intent",
-    [userProfileForm(t), userPasswordForm(t), userSessionsForm(t), userDisableForm(t), userEnableForm()],
+    [userProfileForm(t), userPasswordForm(t), userSessionsForm(t), userDisableForm(t), userEnableForm(t)],
     { error: t("admin.error.unknownAction") },
   );
 }
@@ -154,16 +164,17 @@ export function newDepartmentSchema(t: Translate) {
   });
 }
 
+// Every form of a department's page carries the version the page showed (see the users').
 export function departmentProfileForm(t: Translate) {
-  return z.object({ intent: z.literal("profile"), ...departmentProfileShape(t) });
+  return z.object({ intent: z.literal("profile"), version: versionField(t), ...departmentProfileShape(t) });
 }
 
 export function departmentDeactivateForm(t: Translate) {
-  return z.object({ intent: z.literal("deactivate"), confirm: confirmation(t) });
+  return z.object({ intent: z.literal("deactivate"), version: versionField(t), confirm: confirmation(t) });
 }
 
-export function departmentReactivateForm() {
-  return z.object({ intent: z.literal("reactivate") });
+export function departmentReactivateForm(t: Translate) {
+  return z.object({ intent: z.literal("reactivate"), version: versionField(t) });
 }
 
 export function departmentMergeForm(t: Translate) {
@@ -171,6 +182,7 @@ export function departmentMergeForm(t: Translate) {
   const reasonRequired = t("admin.departments.error.reasonRequired");
   return z.object({
     intent: z.literal("merge"),
+    version: versionField(t),
     successorId: z
       .number({ error: t("admin.departments.error.successorRequired") })
       .int(t("admin.departments.error.successorRequired"))
@@ -200,7 +212,7 @@ export function departmentMergeForm(t: Translate) {
 export function departmentPageSchema(t: Translate) {
   return z.discriminatedUnion(
     "intent",
-    [departmentProfileForm(t), departmentDeactivateForm(t), departmentReactivateForm(), departmentMergeForm(t)],
+    [departmentProfileForm(t), departmentDeactivateForm(t), departmentReactivateForm(t), departmentMergeForm(t)],
     { error: t("admin.error.unknownAction") },
   );
 }

@@ -8,16 +8,17 @@
 // here, and the HTML pages never read the header, so neither works on the other.
 import { parsePeriod } from "~/domain/periods";
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import { isLocalDate, today, type LocalDate } from "../domain/dates";
+import { parseLocalDate, today, type LocalDate } from "../domain/dates";
 import { hasPermission, type Actor, type Permission } from "../domain/permissions";
 import { STATUS_BASES, type StatusBasis } from "../domain/vocabulary";
-import { originOf, recordAudit } from "../models/audit.server";
+import { originOf, recordAudit, recordRefusalOfHidden, type AuditEntry } from "../models/audit.server";
 import { authenticateApiToken, type ApiAuthFailure, type ApiClient } from "../models/api-tokens.server";
 import { dashboardFiltersFromUrl, type DashboardFilterKey } from "../models/dashboard.server";
 import { apiRequestsPerMinute, hitRateLimit } from "./api-rate-limit.server";
 import { getDb, type AppDatabase } from "./db.server";
 import { negotiateApiLocale } from "./api-protocol";
 import { translator, type Locale, type MessageKey, type Translate } from "./i18n";
+import { logger, noteRequestUser } from "./logger.server";
 
 export const API_BASE = "/api/v1";
 export const API_DEFAULT_PAGE_SIZE = 50;
@@ -95,7 +96,7 @@ async function asApiError(thrown: unknown, t: Translate): Promise<ApiError> {
   if (status === 400) return new ApiError(400, "bad_request", message ?? t("api.error.bad_request"));
   if (status === 403) return new ApiError(403, "forbidden", t("api.error.forbidden"));
   if (status === 404) return new ApiError(404, "not_found", t("api.error.not_found"));
-  console.error(thrown);
+  logger.error({ err: thrown }, "Unexpected error in the JSON API");
   return new ApiError(500, "internal_error", t("api.error.internal"));
 }
 
@@ -131,6 +132,7 @@ export function authenticate(request: Request, db: AppDatabase, t: Translate): A
       "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"',
     });
   }
+  noteRequestUser(result.client.user.id);
   return result.client;
 }
 
@@ -158,7 +160,7 @@ export function apiDeny(
   status: 403 | 404,
   entity?: { type: string; id: number },
 ): never {
-  recordAudit(getDb(), {
+  const entry = (): AuditEntry => ({
     actorId: call.client.user.id,
     action: "access.denied",
     entityType: entity?.type ?? "route",
@@ -172,7 +174,12 @@ export function apiDeny(
     },
     origin: originOf(call.request, call.context),
   });
-  if (status === 404) throw new ApiError(404, "not_found", call.t("api.error.not_found"));
+  if (status === 404) {
+    // After the answer, as on the screens: a hidden record must cost what a missing one does.
+    recordRefusalOfHidden(getDb(), entry);
+    throw new ApiError(404, "not_found", call.t("api.error.not_found"));
+  }
+  recordAudit(getDb(), entry());
   throw new ApiError(403, "forbidden", call.t("api.error.forbidden"));
 }
 
@@ -262,7 +269,8 @@ export function idQuery(call: ApiCall, name: string): number | undefined {
 export function dateQuery(call: ApiCall, name: string): LocalDate | undefined {
   const value = queryValue(call, name);
   if (value === undefined) return undefined;
-  if (isLocalDate(value)) return value;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseLocalDate(value) : null;
+  if (day !== null) return day;
   return invalid(call, "api.error.invalid_date", { name, value: String(value).slice(0, 40) });
 }
 

@@ -1,13 +1,15 @@
 // Guards for loaders and actions. Every route calls one of these first:
 // 401 → the login page, 403 with a reason, 404 for what the user may not see.
-import { createCookie, redirect, type AppLoadContext } from "@remix-run/node";
+import { createCookie, redirect, type AppLoadContext, type Cookie } from "@remix-run/node";
 import { hasPermission, type Permission } from "../domain/permissions";
-import { recordAudit, originOf } from "../models/audit.server";
+import { KNOWN_FOR_MS } from "../domain/sign-in-locks";
+import { recordAudit, recordRefusalOfHidden, originOf, type AuditEntry } from "../models/audit.server";
 import { userForSessionToken, type SessionUser } from "../models/sessions.server";
 import { getDb } from "./db.server";
 import { data } from "@remix-run/node";
 import { translator } from "./i18n";
 import { getLocale } from "./locale.server";
+import { noteRequestUser } from "./logger.server";
 
 export type { SessionUser };
 
@@ -19,14 +21,37 @@ export const sessionCookie = createCookie("dt_session", {
   secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
 });
 
-export async function sessionToken(request: Request): Promise<string | null> {
-  const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
+/**
+ * A browser's own random token, kept across sign-outs: the right password from a
+ * browser the account signed in on before gets through sign-in locks that other
+ * people's wrong guesses caused (app/domain/sign-in-locks.ts).
+ */
+export const deviceCookie = createCookie("dt_device", {
+  path: "/",
+  httpOnly: true,
+  sameSite: "lax",
+  secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+  maxAge: KNOWN_FOR_MS / 1000,
+});
+
+async function cookieToken(cookie: Cookie, request: Request): Promise<string | null> {
+  const value: unknown = await cookie.parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length > 0 && value.length < 200 ? value : null;
+}
+
+export function sessionToken(request: Request): Promise<string | null> {
+  return cookieToken(sessionCookie, request);
+}
+
+export function deviceToken(request: Request): Promise<string | null> {
+  return cookieToken(deviceCookie, request);
 }
 
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const token = await sessionToken(request);
-  return token === null ? null : userForSessionToken(getDb(), token);
+  const user = token === null ? null : userForSessionToken(getDb(), token);
+  if (user) noteRequestUser(user.id); // the access log's user id
+  return user;
 }
 
 /** The signed-in user, or a redirect to the login page that comes back here afterwards. */
@@ -60,6 +85,8 @@ export async function requirePermission(
 /**
  * Refuses access and records the refusal. `404` for records the user may not see
  * (their existence must not leak), `403` for actions their role does not allow.
+ * A 404's audit event is written just after the answer (`recordRefusalOfHidden`), so
+ * that a hidden record costs what a missing one does.
  */
 export async function denyAccess(
   request: Request,
@@ -69,16 +96,22 @@ export async function denyAccess(
   status: 403 | 404,
   entity?: { type: string; id: string | number },
 ): Promise<never> {
-  const url = new URL(request.url);
-  recordAudit(getDb(), {
-    actorId: user.id,
-    action: "access.denied",
-    entityType: entity?.type ?? "route",
-    entityId: entity?.id ?? url.pathname,
-    after: { permission, method: request.method, path: url.pathname, status },
-    origin: originOf(request, context),
-  });
-  if (status === 404) throw data(null, { status: 404 });
+  const entry = (): AuditEntry => {
+    const url = new URL(request.url);
+    return {
+      actorId: user.id,
+      action: "access.denied",
+      entityType: entity?.type ?? "route",
+      entityId: entity?.id ?? url.pathname,
+      after: { permission, method: request.method, path: url.pathname, status },
+      origin: originOf(request, context),
+    };
+  };
+  if (status === 404) {
+    recordRefusalOfHidden(getDb(), entry);
+    throw data(null, { status: 404 });
+  }
+  recordAudit(getDb(), entry());
   const t = translator(await getLocale(request));
   throw data({ message: t("error.forbidden.body") }, { status: 403 });
 }

@@ -91,7 +91,55 @@ export function getDb(options: { migrate?: boolean } = {}): AppDatabase {
   return globalForDb.__appDb;
 }
 
+/** Closes the process's connection, after the writes still waiting for it (`deferWrite`). */
 export function closeDb(): void {
+  if (globalForDb.__appDb) runDeferredWrites(globalForDb.__appDb);
   globalForDb.__appDb?.$client.close();
   globalForDb.__appDb = undefined;
+}
+
+// ---------------------------------------------------------------- writes after the answer
+
+/**
+ * How long a deferred write may wait: short, since a crash (SIGKILL) loses what is
+ * still waiting; long enough that a burst of them shares one commit.
+ */
+const DEFERRED_WRITE_MS = 200;
+const pendingWrites = new Map<AppDatabase, ((tx: WriteTransaction) => void)[]>();
+let deferredTimer: NodeJS.Timeout | null = null;
+
+/**
+ * A small write the answer need not wait for: run shortly after, together with the
+ * others waiting (one IMMEDIATE transaction, one commit), and at the latest when the
+ * connection closes. For writes whose cost must not show in the answer's timing:
+ * the refusal of a hidden record is audited without its commit making the answer
+ * slower than for a record that does not exist (app/lib/auth.server.ts).
+ */
+export function deferWrite(database: AppDatabase, work: (tx: WriteTransaction) => void): void {
+  const queue = pendingWrites.get(database);
+  if (queue) queue.push(work);
+  else pendingWrites.set(database, [work]);
+  deferredTimer ??= setTimeout(() => runDeferredWrites(), DEFERRED_WRITE_MS);
+}
+
+/**
+ * Runs the deferred writes now (of one connection, or all). A failure is logged with
+ * what was lost: it runs after the answer, so there is no request to fail.
+ */
+export function runDeferredWrites(database?: AppDatabase): void {
+  for (const [db, queue] of [...pendingWrites]) {
+    if (database !== undefined && db !== database) continue;
+    pendingWrites.delete(db);
+    try {
+      writeTransaction(db, (tx) => {
+        for (const work of queue) work(tx);
+      });
+    } catch (error) {
+      console.error(`${queue.length} deferred write(s) were lost:`, error);
+    }
+  }
+  if (pendingWrites.size === 0 && deferredTimer !== null) {
+    clearTimeout(deferredTimer);
+    deferredTimer = null;
+  }
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { parseLocalDate } from "~/domain/dates";
 import { DEADLINE_KINDS, DIRECTIVE_TYPES } from "~/domain/vocabulary";
 import { taskRuleViolations, type TaskShape } from "~/domain/workflow";
+import { DEADLINE_WORKING_DAYS_MAX } from "~/domain/working-days";
 import { COMMITTEE_CODE_PATTERN, DESK_LIMITS, VIOLATION_FIELD, violationMessage } from "~/lib/desk-forms";
 import type { MessageKey, Translate } from "~/lib/i18n";
 
@@ -115,7 +116,7 @@ export function newCommitteeSchema(t: Translate) {
 
 /** An unticked "active" box deactivates the committee. */
 export function editCommitteeSchema(t: Translate) {
-  return z.object({ ...committeeFields(t), active: checkbox(t) });
+  return z.object({ ...committeeFields(t), active: checkbox(t), version: versionField(t) });
 }
 
 function meetingFields(t: Translate) {
@@ -135,7 +136,7 @@ export function newMeetingSchema(t: Translate) {
 
 /** A meeting stays with its committee (models/committees.server.ts): the edit form does not offer it. */
 export function editMeetingSchema(t: Translate) {
-  return z.object(meetingFields(t));
+  return z.object({ ...meetingFields(t), version: versionField(t) });
 }
 
 // ---------------------------------------------------------------- directives
@@ -211,8 +212,33 @@ function checkTaskRules(t: Translate) {
   };
 }
 
+/** "trong 05 ngày làm việc kể từ ngày giao": the deadline as a number of working days (docs/domain-rules.md §10). */
+function workingDaysField(t: Translate) {
+  const message = t("calendar.deadline.error.range", { max: DEADLINE_WORKING_DAYS_MAX });
+  return z
+    .number({ error: message })
+    .int(message)
+    .min(1, message)
+    .max(DEADLINE_WORKING_DAYS_MAX, message)
+    .optional()
+    .transform((value) => value ?? null);
+}
+
+/**
+ * A new task's deadline is a date, or a number of working days from the day of assignment
+ * that the action turns into a date over the working calendar (which the browser does not
+ * have): the rules are then checked with the assignment day standing in for the date,
+ * which the computed one can only follow.
+ */
 export function newTaskSchema(t: Translate) {
-  return z.object(taskFields(t)).superRefine(checkTaskRules(t));
+  const checkRules = checkTaskRules(t);
+  return z.object({ ...taskFields(t), dueInWorkingDays: workingDaysField(t) }).superRefine((task, ctx) => {
+    if (task.dueInWorkingDays === null) return checkRules(task, ctx);
+    const issue = (message: string) => ctx.addIssue({ code: "custom", path: ["dueInWorkingDays"], message });
+    if (task.dueDate !== null) issue(t("calendar.deadline.error.both"));
+    if (task.deadlineKind !== "dated") issue(t("calendar.deadline.error.undated"));
+    checkRules(task.deadlineKind === "dated" ? { ...task, dueDate: task.dueDate ?? task.assignedOn } : task, ctx);
+  });
 }
 
 export function editTaskSchema(t: Translate) {

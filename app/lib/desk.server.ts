@@ -7,12 +7,22 @@ import type { SubmissionResult } from "@conform-to/react";
 import { sql } from "drizzle-orm";
 import { formatInstant, formatLocalDate, isLocalDate } from "~/domain/dates";
 import { canSeeDirective, canSeeTask, type Permission } from "~/domain/permissions";
-import { DEADLINE_KINDS, WORKFLOW_STATES, type DeadlineKind, type WorkflowState } from "~/domain/vocabulary";
+import {
+  DEADLINE_KINDS,
+  DEPARTMENT_KINDS,
+  ROLES,
+  WORKFLOW_STATES,
+  type DeadlineKind,
+  type DepartmentKind,
+  type Role,
+  type WorkflowState,
+} from "~/domain/vocabulary";
 import { VIOLATION_FIELD, violationMessage } from "~/lib/desk-forms";
 import { denyAccess, type SessionUser } from "~/lib/auth.server";
 import { getDb, type AppDatabase } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
 import type { MessageKey, Translate } from "~/lib/i18n";
+import type { RecordChange } from "~/models/audit.server";
 import type { CommitteeWriteResult, MeetingWriteResult } from "~/models/committees.server";
 import type { DirectiveWriteResult } from "~/models/directives.server";
 import { departmentNames } from "~/models/desk-options.server";
@@ -80,6 +90,24 @@ export interface FormReply {
 
 export function formReply(result: SubmissionResult<string[]>, status: 400 | 409, conflict: Conflict | null = null) {
   return data<FormReply>({ result, conflict }, { status });
+}
+
+/**
+ * A save refused because the record changed after the form was opened: 409, the
+ * input kept (`reply` builds Conform's answer), the conflict notice of the tasks'
+ * and directives' forms with what the others changed, and the version to save on.
+ */
+export function conflictReply(
+  db: AppDatabase,
+  t: Translate,
+  entity: keyof typeof RECORD_CHANGE_LABELS,
+  conflict: { version: number; changes: readonly RecordChange[] },
+  reply: (errors: ReplyErrors) => SubmissionResult<string[]>,
+) {
+  return formReply(reply({ formErrors: [t(`desk.conflict.${entity}`)] }), 409, {
+    version: conflict.version,
+    changes: describeRecordChanges(db, t, entity, conflict.changes),
+  });
 }
 
 type CommitteeWriteError = Extract<CommitteeWriteResult, { ok: false }>["error"];
@@ -184,6 +212,82 @@ const CHANGE_LABELS: Record<string, MessageKey> = {
 };
 
 const SHOWN_TEXT = 160;
+
+/** What a conflict on a committee, meeting, account or department lists: its fields' labels. */
+export const RECORD_CHANGE_LABELS = {
+  committee: {
+    code: "committee.field.code",
+    name: "committee.field.name",
+    description: "committee.field.description",
+    active: "desk.change.active",
+  },
+  meeting: {
+    heldOn: "meeting.field.heldOn",
+    title: "meeting.field.title",
+    chair: "meeting.field.chair",
+    place: "meeting.field.place",
+    attendees: "meeting.field.attendees",
+    notes: "meeting.field.notes",
+  },
+  user: {
+    displayName: "admin.users.field.displayName",
+    email: "admin.users.field.email",
+    role: "admin.users.field.role",
+    departmentId: "admin.users.field.department",
+    active: "desk.change.active",
+    passwordChanged: "desk.change.password",
+  },
+  department: {
+    name: "admin.departments.field.name",
+    shortName: "admin.departments.field.shortName",
+    kind: "admin.departments.field.kind",
+    parentId: "admin.departments.field.parent",
+    active: "desk.change.active",
+    successorId: "admin.departments.field.successor",
+    dissolvedOn: "desk.change.dissolvedOn",
+  },
+} as const satisfies Record<string, Record<string, MessageKey>>;
+
+const DEPARTMENT_FIELDS = new Set(["departmentId", "parentId", "successorId"]);
+
+/**
+ * The changes a conflict on a committee, meeting, account or department reports,
+ * in the reader's language: only the fields its form shows (an audit event's
+ * bookkeeping, e.g. how many sessions ended, is not a change to compare).
+ */
+export function describeRecordChanges(
+  db: AppDatabase,
+  t: Translate,
+  entity: keyof typeof RECORD_CHANGE_LABELS,
+  changes: readonly RecordChange[],
+): ChangeLine[] {
+  const labels: Record<string, MessageKey> = RECORD_CHANGE_LABELS[entity];
+  const departmentIds = changes
+    .filter((c) => DEPARTMENT_FIELDS.has(c.field))
+    .flatMap((c) => [...ids(c.from), ...ids(c.to)]);
+  const names = departmentNames(db, [...new Set(departmentIds)]);
+  const show = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === "") return t("common.none");
+    if (typeof value === "boolean") return t(value ? "desk.change.yes" : "desk.change.no");
+    if (DEPARTMENT_FIELDS.has(field)) return names.get(Number(value)) ?? String(value);
+    if (field === "role" && (ROLES as readonly unknown[]).includes(value)) return t(`role.${value as Role}`);
+    if (field === "kind" && (DEPARTMENT_KINDS as readonly unknown[]).includes(value)) {
+      return t(`departmentKind.${value as DepartmentKind}`);
+    }
+    if (isLocalDate(value)) return formatLocalDate(value);
+    const text = typeof value === "string" ? value : JSON.stringify(value);
+    return text.length > SHOWN_TEXT ? `${text.slice(0, SHOWN_TEXT)}…` : text;
+  };
+  return changes
+    .filter((c) => labels[c.field] !== undefined)
+    .map((c) => ({
+      field: t(labels[c.field]!),
+      from: show(c.field, c.from),
+      to: show(c.field, c.to),
+      by: c.by ?? t("history.system"),
+      at: formatInstant(c.at),
+    }));
+}
 
 function ids(value: unknown): number[] {
   if (typeof value === "number") return [value];

@@ -21,6 +21,8 @@ import {
   userProfileForm,
   userSessionsForm,
 } from "~/lib/admin-schemas";
+import { calendarDayForm, calendarLoadYearForm, calendarRemoveForm } from "~/lib/calendar-schemas";
+import { groupAddMembersForm, groupProfileForm, groupRemoveMembersForm, newGroupSchema } from "~/lib/group-schemas";
 import {
   editCommitteeSchema,
   editDirectiveSchema,
@@ -59,6 +61,13 @@ export const FORM_SCHEMAS = {
   departmentReactivate: departmentReactivateForm,
   issueApiToken: issueApiTokenSchema,
   revokeApiToken: revokeApiTokenSchema,
+  calendarDay: calendarDayForm,
+  calendarRemove: calendarRemoveForm,
+  calendarLoadYear: calendarLoadYearForm,
+  newGroup: newGroupSchema,
+  groupProfile: groupProfileForm,
+  groupAddMembers: groupAddMembersForm,
+  groupRemoveMembers: groupRemoveMembersForm,
 } satisfies Record<string, (t: Translate, ...args: never[]) => ZodType>;
 
 export type FormName = keyof typeof FORM_SCHEMAS;

@@ -17,6 +17,7 @@ import type { NotificationKind, Role } from "../domain/vocabulary";
 import { taskAccessFacts } from "../models/visibility.server";
 import { writeTransaction, type AppDatabase } from "./db.server";
 import { DEFAULT_LOCALE, translator, type Locale, type Translate } from "./i18n";
+import { logger } from "./logger.server";
 import { notificationDetail, notificationHeadline, parseNotificationParams } from "./notification-text";
 
 export const MAX_EMAIL_ATTEMPTS = 5;
@@ -252,7 +253,7 @@ export function deliverSoon(db: AppDatabase): void {
         await deliverPendingEmails(db);
       } while (mailer.again);
     })
-    .catch((error: unknown) => console.warn("E-mail delivery failed; the scheduled job will retry:", error))
+    .catch((error: unknown) => logger.warn({ err: error }, "E-mail delivery failed; the scheduled job will retry"))
     .finally(() => {
       mailer.running = null;
     });

@@ -1,8 +1,9 @@
 // What a notification says, rendered when it is read (on /notifications, in the
 // reader's language) or mailed (in the recipient's): from its kind and the few
 // facts stored with it (`params`), so one row serves every language. Client-safe.
-import { formatLocalDate, isLocalDate } from "~/domain/dates";
+import { formatInstant, formatLocalDate, isLocalDate } from "~/domain/dates";
 import { AUTOMATIC_REMINDER_RULES, type AutomaticReminderRule } from "~/domain/reminders";
+import { SIGN_IN_LOCK_SCOPES, type SignInLockScope } from "~/domain/sign-in-locks";
 import type { NotificationKind } from "~/domain/vocabulary";
 import type { Translate } from "~/lib/i18n";
 
@@ -22,6 +23,12 @@ export interface NotificationParams {
   text?: string | null;
   /** For a task given to a department: as its lead or as a coordinator. */
   role?: "lead" | "coordinator";
+  /** A sign-in lock: which one, on which account (as typed) and address, after how many wrong passwords, until when. */
+  lock?: SignInLockScope;
+  login?: string;
+  address?: string;
+  count?: number;
+  until?: number;
 }
 
 /** Longest free text kept with a notification (the task page has the whole of it). */
@@ -51,6 +58,11 @@ export function parseNotificationParams(json: string): NotificationParams {
     }
     if (typeof raw.text === "string") params.text = raw.text;
     if (raw.role === "lead" || raw.role === "coordinator") params.role = raw.role;
+    if ((SIGN_IN_LOCK_SCOPES as readonly unknown[]).includes(raw.lock)) params.lock = raw.lock as SignInLockScope;
+    if (typeof raw.login === "string") params.login = raw.login;
+    if (typeof raw.address === "string") params.address = raw.address;
+    if (typeof raw.count === "number") params.count = raw.count;
+    if (typeof raw.until === "number") params.until = raw.until;
     return params;
   } catch {
     return {};
@@ -89,11 +101,19 @@ export function notificationHeadline(t: Translate, kind: NotificationKind, param
       return t(params.role === "coordinator" ? "notification.taskAssigned.coordinator" : "notification.taskAssigned", {
         department,
       });
+    case "sign_in_locked":
+      return t(`notification.signInLocked.${params.lock ?? "pair"}`, {
+        login: params.login ?? "",
+        address: params.address ?? "",
+        count: params.count ?? 0,
+        until: params.until === undefined ? "" : formatInstant(params.until),
+      });
   }
 }
 
 /** The free text shown under the headline (a reminder's message, a reason, an instruction), if any. */
 export function notificationDetail(t: Translate, kind: NotificationKind, params: NotificationParams): string | null {
+  if (kind === "sign_in_locked") return t("notification.detail.signInLocked");
   if (!params.text) return null;
   switch (kind) {
     case "completion_returned":

@@ -13,6 +13,7 @@ type FieldError = Exclude<ProgressError, { error: "not_found" } | { error: "forb
 function violationField(violation: ExtensionViolation, dateField: string | null): string | null {
   switch (violation) {
     case "not_later":
+    case "in_past":
     case "after_parent_due":
       return dateField;
     case "reason_required":

@@ -213,6 +213,21 @@ export const ROUTE_ACCESS = {
     loader: { permission: "department.manage" },
     action: { permission: "department.manage", granted: { status: 400 } },
   },
+  // Unit groups: named groups of departments, administered with the departments.
+  "routes/admin.groups._index": { loader: { permission: "department.manage" } },
+  "routes/admin.groups.new": {
+    loader: { permission: "department.manage" },
+    action: { permission: "department.manage", granted: { status: 400 } },
+  },
+  "routes/admin.groups.$id": {
+    loader: { permission: "department.manage" },
+    action: { permission: "department.manage", granted: { status: 400 } },
+  },
+  // The working calendar (public holidays, worked days): data the rules run on, like the settings.
+  "routes/admin.holidays._index": {
+    loader: { permission: "settings.manage" },
+    action: { permission: "settings.manage", granted: { status: 400 } },
+  },
   // API tokens (issue, revoke): an administrator's task, like the accounts the tokens act as.
   "routes/admin.api-tokens._index": { loader: { permission: "user.manage" } },
   "routes/admin.api-tokens.new": {

@@ -9,7 +9,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import { apiTokens, departments, users } from "../../db/schema";
 import { API_TOKEN_NAME_MAX, API_TOKEN_PATTERN, API_TOKEN_PREFIX, tokenState } from "../domain/api-tokens";
-import { endOfLocalDay, isLocalDate, today, type Instant } from "../domain/dates";
+import { endOfLocalDay, parseLocalDate, today, type Instant } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import type { Role } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase } from "../lib/db.server";
@@ -35,7 +35,7 @@ const issueInput = z.object({
   userId: z.number().int().positive(),
   expiresOn: z
     .string()
-    .refine((value) => isLocalDate(value))
+    .refine((value) => parseLocalDate(value) === value)
     .nullable(),
 });
 export type IssueApiTokenInput = z.input<typeof issueInput>;

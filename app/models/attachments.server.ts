@@ -4,7 +4,8 @@
 // Storage: `<ATTACHMENTS_DIR>` (default: `attachments/` next to the database file)
 // holds each file under a random storage key, `ab/abcdef…` — never the user's file
 // name, which lives only in the `attachments` row with the sniffed media type,
-// the size and the SHA-256. Files are never changed or deleted by the app.
+// the size and the SHA-256. Files are never changed or deleted by the app, but for
+// those no row names, which a crash left (`sweepAttachmentLeftovers`, at start-up).
 //
 // Life of an upload: the multipart parser streams each file into
 // `<dir>/.incoming/<random>.part` (hashing and counting as it goes, refusing past
@@ -85,7 +86,8 @@ export async function receiveFile(
   const incoming = path.join(dir, INCOMING);
   await fs.promises.mkdir(incoming, { recursive: true });
   sweepIncoming(incoming);
-  const tempPath = path.join(incoming, `${crypto.randomBytes(16).toString("hex")}.part`);
+  // The receiving process's id in the name: at start-up, the files of processes that are gone are leftovers.
+  const tempPath = path.join(incoming, `${process.pid}-${crypto.randomBytes(16).toString("hex")}.part`);
   const handle = await fs.promises.open(tempPath, "wx", 0o600);
   const hash = crypto.createHash("sha256");
   let size = 0;
@@ -126,6 +128,93 @@ function sweepIncoming(incoming: string): void {
   } catch {
     // Another request may have removed a file meanwhile; the next upload tries again.
   }
+}
+
+// ---------------------------------------------------------------- leftovers of a crash
+
+const INCOMING_NAME = /^(\d+)-[0-9a-f]{32}\.part$/;
+
+/** Whether a process with this id is running (on this machine, where the files are). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * An upload still being received by a running process is left alone (two servers
+ * may share the folder); one whose process has died is a leftover at once. A name
+ * without a process id, from an older version, is one after a day.
+ */
+function isLeftoverUpload(name: string, full: string, now: number): boolean {
+  const match = INCOMING_NAME.exec(name);
+  if (match) return Number(match[1]) !== process.pid && !processAlive(Number(match[1]));
+  return fs.statSync(full).mtimeMs < now - STALE_INCOMING_MS;
+}
+
+function removeLeftoverUploads(dir: string, now: number): string[] {
+  const incoming = path.join(dir, INCOMING);
+  if (!fs.existsSync(incoming)) return [];
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(incoming)) {
+    const full = path.join(incoming, name);
+    if (!isLeftoverUpload(name, full, now)) continue;
+    fs.rmSync(full, { force: true });
+    removed.push(full);
+  }
+  return removed;
+}
+
+/**
+ * Stored files no row names. A file is renamed into place inside the transaction that
+ * inserts its row; a crash before the commit leaves the file without the row. The
+ * folder is read while this holds the write lock, so no other process is between
+ * such a rename and its commit: what has no row then never will.
+ */
+function removeOrphanedFiles(db: AppDatabase, dir: string): string[] {
+  return writeTransaction(db, (tx) => {
+    const known = new Set(
+      tx
+        .select({ key: attachments.storageKey })
+        .from(attachments)
+        .all()
+        .map((row) => row.key),
+    );
+    const removed: string[] = [];
+    for (const fanOut of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (!fanOut.isDirectory() || !/^[0-9a-f]{2}$/.test(fanOut.name)) continue;
+      for (const name of fs.readdirSync(path.join(dir, fanOut.name))) {
+        if (!STORAGE_KEY.test(name) || name.slice(0, 2) !== fanOut.name || known.has(name)) continue;
+        const full = path.join(dir, fanOut.name, name);
+        fs.rmSync(full, { force: true });
+        removed.push(full);
+      }
+    }
+    return removed;
+  });
+}
+
+/**
+ * At start-up: removes what a killed process left in the attachments folder — uploads
+ * half received (`.incoming/*.part`) and stored files whose row never committed — and
+ * logs each. Neither was ever acknowledged to anyone: the answer comes after the commit.
+ */
+export function sweepAttachmentLeftovers(
+  db: AppDatabase,
+  options: { dir?: string; log?: (line: string) => void; now?: number } = {},
+): { uploads: string[]; orphans: string[] } {
+  const dir = options.dir ?? attachmentsDir();
+  const log = options.log ?? console.log;
+  if (!fs.existsSync(dir)) return { uploads: [], orphans: [] };
+  const uploads = removeLeftoverUploads(dir, options.now ?? Date.now());
+  const orphans = removeOrphanedFiles(db, dir);
+  for (const file of uploads) log(`Removed an upload left half received by a stopped process: ${file}`);
+  for (const file of orphans) log(`Removed an attachment file no record names (its write never committed): ${file}`);
+  return { uploads, orphans };
 }
 
 /**

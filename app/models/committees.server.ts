@@ -3,7 +3,7 @@ import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { committees, meetings } from "../../db/schema";
 import type { LocalDate } from "../domain/dates";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
-import { recordAudit, type RequestOrigin } from "./audit.server";
+import { changesSince, recordAudit, type RecordChange, type RequestOrigin } from "./audit.server";
 import type { Author } from "./tasks.server";
 
 export interface CommitteeInput {
@@ -31,9 +31,29 @@ export interface NewMeetingInput extends MeetingInput {
   committeeId: number;
 }
 
+/** A save based on an older version than the record's: nothing written, and what others changed since. */
+export interface Conflict {
+  ok: false;
+  error: "conflict";
+  version: number;
+  changes: RecordChange[];
+}
+
 export type CommitteeWriteResult = { ok: true; id: number } | { ok: false; error: "duplicate_code" | "not_found" };
+export type CommitteeUpdateResult = CommitteeWriteResult | Conflict;
 
 export type MeetingWriteResult = { ok: true; id: number } | { ok: false; error: "unknown_committee" | "not_found" };
+export type MeetingUpdateResult = MeetingWriteResult | Conflict;
+
+function conflict(
+  tx: WriteTransaction,
+  entityType: string,
+  id: number,
+  version: number,
+  baseVersion: number,
+): Conflict {
+  return { ok: false, error: "conflict", version, changes: changesSince(tx, entityType, id, baseVersion) };
+}
 
 function committeeSnapshot(tx: WriteTransaction, id: number) {
   return tx
@@ -42,6 +62,7 @@ function committeeSnapshot(tx: WriteTransaction, id: number) {
       name: committees.name,
       description: committees.description,
       active: committees.active,
+      version: committees.version,
     })
     .from(committees)
     .where(eq(committees.id, id))
@@ -58,6 +79,7 @@ function meetingSnapshot(tx: WriteTransaction, id: number) {
       place: meetings.place,
       attendees: meetings.attendees,
       notes: meetings.notes,
+      version: meetings.version,
     })
     .from(meetings)
     .where(eq(meetings.id, id))
@@ -113,22 +135,25 @@ export function createCommittee(
 
 /**
  * Renames a committee, changes its code or description, deactivates or
- * reactivates it. Its meetings and directives stay as they are.
+ * reactivates it. Its meetings and directives stay as they are. Saved only on the
+ * version the form was based on: a save in between is a conflict, never overwritten.
  */
 export function updateCommittee(
   db: AppDatabase,
   author: Author,
   id: number,
+  baseVersion: number,
   input: CommitteeUpdateInput,
   origin: RequestOrigin,
   now = Date.now(),
-): CommitteeWriteResult {
-  return writeTransaction(db, (tx): CommitteeWriteResult => {
+): CommitteeUpdateResult {
+  return writeTransaction(db, (tx): CommitteeUpdateResult => {
     const before = committeeSnapshot(tx, id);
     if (!before) return { ok: false, error: "not_found" };
+    if (before.version !== baseVersion) return conflict(tx, "committee", id, before.version, baseVersion);
     if (codeTaken(tx, input.code, id)) return { ok: false, error: "duplicate_code" };
     tx.update(committees)
-      .set({ ...input, updatedAt: now })
+      .set({ ...input, version: before.version + 1, updatedAt: now })
       .where(eq(committees.id, id))
       .run();
     recordAudit(tx, {
@@ -182,21 +207,23 @@ export function createMeeting(
 /**
  * Corrects a meeting's date, title, chair, place, attendees or notes. It stays
  * with its committee: its directives name both, and must keep naming a pair
- * that belongs together.
+ * that belongs together. Saved only on the version the form was based on.
  */
 export function updateMeeting(
   db: AppDatabase,
   author: Author,
   id: number,
+  baseVersion: number,
   input: MeetingInput,
   origin: RequestOrigin,
   now = Date.now(),
-): MeetingWriteResult {
-  return writeTransaction(db, (tx): MeetingWriteResult => {
+): MeetingUpdateResult {
+  return writeTransaction(db, (tx): MeetingUpdateResult => {
     const before = meetingSnapshot(tx, id);
     if (!before) return { ok: false, error: "not_found" };
+    if (before.version !== baseVersion) return conflict(tx, "meeting", id, before.version, baseVersion);
     tx.update(meetings)
-      .set({ ...input, updatedAt: now })
+      .set({ ...input, version: before.version + 1, updatedAt: now })
       .where(eq(meetings.id, id))
       .run();
     recordAudit(tx, {

@@ -27,6 +27,7 @@ import { emptyStatusCounts, statusCountsBy, statusCountsInScope, type StatusCoun
 import { spanScopeFilter, walkIndex, type TaskScope } from "./task-scope.server";
 import { ledBy, readingsDifferOn, spanContains, taskStatusSource } from "./task-status.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
+import { workingCalendar } from "./working-calendar.server";
 import {
   ASSIGNED_TERMS,
   SCORECARD_COLUMNS,
@@ -613,7 +614,9 @@ export function confirmationBacklog(
   basis: StatusBasis = "happened",
 ) {
   const workingDays = confirmationWorkingDays(db);
-  const since = dayNumber(moreThanWorkingDaysBefore(asOf, workingDays));
+  // Over weekends and the holidays of the working calendar (docs/domain-rules.md §10).
+  const calendar = workingCalendar(db);
+  const since = dayNumber(moreThanWorkingDaysBefore(asOf, workingDays, calendar));
   const source = taskStatusSource(db, asOf, dashboardTaskFilter(actor, filters), basis);
   const waiting = sql`st.status = 'awaiting_confirmation' AND st.since_day <= ${since}`;
   const count = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${source}) st WHERE ${waiting}`)?.n ?? 0;
@@ -634,7 +637,11 @@ export function confirmationBacklog(
           )
           .map((r) => {
             const reportedOn = dateOfDayNumber(r.since_day);
-            return { ...toListedTask(r), reportedOn, workingDaysWaited: workingDaysBetween(reportedOn, asOf) };
+            return {
+              ...toListedTask(r),
+              reportedOn,
+              workingDaysWaited: workingDaysBetween(reportedOn, asOf, calendar),
+            };
           });
   return {
     workingDays,

@@ -6,7 +6,7 @@
 // audited re-assignment each), its coordinations of open tasks move too, its users
 // follow; progress reports, extension requests and finished tasks keep pointing at
 // the merged department, so they keep the name it had then.
-import { and, asc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { departments, taskCoordinators, taskLeadAssignments, tasks, users } from "../../db/schema";
 import { DEPARTMENT_CODE_PATTERN, DEPARTMENT_LIMITS } from "../domain/admin-limits";
@@ -14,7 +14,9 @@ import { isLocalDate, localDateOf, startOfLocalDay, today, type LocalDate } from
 import type { Actor } from "../domain/permissions";
 import { DEPARTMENT_KINDS, type WorkflowState } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
-import { changedFields, recordAudit, type RequestOrigin } from "./audit.server";
+import { changedFields, changesSince, recordAudit, type RecordChange, type RequestOrigin } from "./audit.server";
+import { addCoordinator, currentCoordinatorIds, removeCoordinator } from "./coordinators.server";
+import { moveMembershipsOnMerge } from "./unit-groups.server";
 
 /** Tasks that are over: they keep the department they had. Everything else is still open. */
 export const CLOSED_TASK_STATES = ["done", "cancelled"] as const satisfies readonly WorkflowState[];
@@ -47,10 +49,20 @@ export interface DepartmentFailure {
   count?: number;
 }
 export type DepartmentResult<T extends object = object> = ({ ok: true } & T) | DepartmentFailure;
+/** A save based on an older version of the department than its own: nothing written, and what others changed. */
+export interface DepartmentConflict {
+  ok: false;
+  code: "conflict";
+  version: number;
+  changes: RecordChange[];
+}
+export type DepartmentUpdateResult<T extends object = object> = DepartmentResult<T> | DepartmentConflict;
 
 // ---------------------------------------------------------------- input rules
 
 const recordId = z.number().int().positive();
+/** The version the form was based on; when given, a save on any other is a conflict. */
+const baseVersion = z.number().int().positive().optional();
 const profile = {
   name: z.string().trim().min(1).max(DEPARTMENT_LIMITS.nameMax),
   shortName: z.string().trim().min(1).max(DEPARTMENT_LIMITS.shortNameMax).nullable(),
@@ -67,9 +79,10 @@ const newDepartmentInput = z.object({
     .toUpperCase(),
   ...profile,
 });
-const departmentProfileInput = z.object({ departmentId: recordId, ...profile });
+const departmentProfileInput = z.object({ departmentId: recordId, version: baseVersion, ...profile });
 const mergeInput = z.object({
   departmentId: recordId,
+  version: baseVersion,
   successorId: recordId,
   effectiveOn: z.string().refine(isLocalDate).optional(),
   reason: z.string().trim().min(1).max(DEPARTMENT_LIMITS.reasonMax),
@@ -176,10 +189,26 @@ function loadDepartment(tx: WriteTransaction, departmentId: number) {
       successorId: departments.successorId,
       dissolvedOn: departments.dissolvedOn,
       createdAt: departments.createdAt,
+      version: departments.version,
     })
     .from(departments)
     .where(eq(departments.id, departmentId))
     .get();
+}
+
+/** The department changed since the version the form was based on (none given: no check). */
+function staleVersion(
+  tx: WriteTransaction,
+  current: { id: number; version: number },
+  baseVersion: number | undefined,
+): DepartmentConflict | null {
+  if (baseVersion === undefined || baseVersion === current.version) return null;
+  return {
+    ok: false,
+    code: "conflict",
+    version: current.version,
+    changes: changesSince(tx, "department", current.id, baseVersion),
+  };
 }
 
 /** A parent a department may be put under: it exists, is active (unless unchanged) and is not below it. */
@@ -251,14 +280,16 @@ export function updateDepartment(
   input: DepartmentProfileInput,
   origin: RequestOrigin,
   now = Date.now(),
-): DepartmentResult<{ changed: boolean }> {
+): DepartmentUpdateResult<{ changed: boolean }> {
   const parsed = departmentProfileInput.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const { departmentId, ...value } = parsed.data;
+  const { departmentId, version, ...value } = parsed.data;
 
-  return writeTransaction(db, (tx): DepartmentResult<{ changed: boolean }> => {
+  return writeTransaction(db, (tx): DepartmentUpdateResult<{ changed: boolean }> => {
     const current = loadDepartment(tx, departmentId);
     if (!current) return fail("not_found");
+    const conflict = staleVersion(tx, current, version);
+    if (conflict) return conflict;
     if (current.successorId !== null) return fail("merged_readonly");
     const parentProblem = checkParent(tx, value.parentId, current);
     if (parentProblem) return parentProblem;
@@ -269,7 +300,7 @@ export function updateDepartment(
     );
     if (Object.keys(diff.after).length === 0) return { ok: true, changed: false };
     tx.update(departments)
-      .set({ ...value, updatedAt: now })
+      .set({ ...value, version: current.version + 1, updatedAt: now })
       .where(eq(departments.id, departmentId))
       .run();
     recordAudit(tx, {
@@ -278,7 +309,7 @@ export function updateDepartment(
       entityType: "department",
       entityId: departmentId,
       before: diff.before,
-      after: diff.after,
+      after: { ...diff.after, version: current.version + 1 },
       origin,
       at: now,
     });
@@ -294,17 +325,19 @@ export function updateDepartment(
 export function setDepartmentActive(
   db: AppDatabase,
   actor: Actor,
-  input: { departmentId: number; active: boolean },
+  input: { departmentId: number; active: boolean; version?: number },
   origin: RequestOrigin,
   now = Date.now(),
-): DepartmentResult<{ changed: boolean }> {
-  const parsed = z.object({ departmentId: recordId, active: z.boolean() }).safeParse(input);
+): DepartmentUpdateResult<{ changed: boolean }> {
+  const parsed = z.object({ departmentId: recordId, active: z.boolean(), version: baseVersion }).safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const { departmentId, active } = parsed.data;
+  const { departmentId, active, version } = parsed.data;
 
-  return writeTransaction(db, (tx): DepartmentResult<{ changed: boolean }> => {
+  return writeTransaction(db, (tx): DepartmentUpdateResult<{ changed: boolean }> => {
     const current = loadDepartment(tx, departmentId);
     if (!current) return fail("not_found");
+    const conflict = staleVersion(tx, current, version);
+    if (conflict) return conflict;
     if (active && current.successorId !== null) return fail("reactivate_merged");
     if (current.active === active) return { ok: true, changed: false };
     if (!active) {
@@ -316,14 +349,17 @@ export function setDepartmentActive(
     }
 
     const dissolvedOn = active ? null : today(now);
-    tx.update(departments).set({ active, dissolvedOn, updatedAt: now }).where(eq(departments.id, departmentId)).run();
+    tx.update(departments)
+      .set({ active, dissolvedOn, version: current.version + 1, updatedAt: now })
+      .where(eq(departments.id, departmentId))
+      .run();
     recordAudit(tx, {
       actorId: actor.id,
       action: active ? "department.reactivate" : "department.deactivate",
       entityType: "department",
       entityId: departmentId,
       before: { active: current.active, dissolvedOn: current.dissolvedOn },
-      after: { active, dissolvedOn },
+      after: { active, dissolvedOn, version: current.version + 1 },
       origin,
       at: now,
     });
@@ -346,7 +382,8 @@ export interface MergeSummary {
  *    the successor coordinated the task, that coordination ends as it becomes lead;
  * 2. its coordinations of open tasks pass to the successor, or end where the
  *    successor already leads or coordinates the task;
- * 3. its users and active sub-units move to the successor;
+ * 3. its users and active sub-units move to the successor, and so do its memberships
+ *    of unit groups (from the merge's day, moveMembershipsOnMerge);
  * 4. it becomes inactive, with the successor and the day the merge took effect.
  */
 export function mergeDepartment(
@@ -355,17 +392,19 @@ export function mergeDepartment(
   input: MergeInput,
   origin: RequestOrigin,
   now = Date.now(),
-): DepartmentResult<{ summary: MergeSummary }> {
+): DepartmentUpdateResult<{ summary: MergeSummary }> {
   const parsed = mergeInput.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const { departmentId, successorId, reason } = parsed.data;
+  const { departmentId, successorId, reason, version } = parsed.data;
   const effectiveOn: LocalDate = parsed.data.effectiveOn ?? today(now);
   if (successorId === departmentId) return fail("merge_into_self", "successorId");
   if (effectiveOn > today(now)) return fail("effective_in_future", "effectiveOn");
 
-  return writeTransaction(db, (tx): DepartmentResult<{ summary: MergeSummary }> => {
+  return writeTransaction(db, (tx): DepartmentUpdateResult<{ summary: MergeSummary }> => {
     const merged = loadDepartment(tx, departmentId);
     if (!merged) return fail("not_found");
+    const conflict = staleVersion(tx, merged, version);
+    if (conflict) return conflict;
     if (merged.successorId !== null) return fail("merged_readonly");
     if (!merged.active) return fail("already_inactive");
     const successor = loadDepartment(tx, successorId);
@@ -384,14 +423,11 @@ export function mergeDepartment(
     const open = notInArray(tasks.state, [...CLOSED_TASK_STATES]);
     const audit = (action: string, entityType: string, entityId: number, before: unknown, after: unknown) =>
       recordAudit(tx, { actorId: actor.id, action, entityType, entityId, before, after, origin, at: now });
-    const coordinatorsOf = (taskId: number) =>
-      tx
-        .select({ departmentId: taskCoordinators.departmentId })
-        .from(taskCoordinators)
-        .where(eq(taskCoordinators.taskId, taskId))
-        .orderBy(asc(taskCoordinators.departmentId))
-        .all()
-        .map((row) => row.departmentId);
+    const coordinatorsOf = (taskId: number) => currentCoordinatorIds(tx, taskId);
+    // The merge takes effect on its day (docs/domain-rules.md §3): past days before it keep
+    // the merged department as lead and coordinator.
+    const effectiveAt = effectiveOn === today(now) ? now : startOfLocalDay(effectiveOn);
+    const moment = { at: effectiveAt, recordedAt: now };
 
     // 1. Open tasks it leads.
     const led = tx
@@ -403,24 +439,18 @@ export function mergeDepartment(
     for (const task of led) {
       const coordinatorsBefore = coordinatorsOf(task.id);
       // The successor cannot coordinate the task it now leads (a trigger refuses it).
-      tx.delete(taskCoordinators)
-        .where(and(eq(taskCoordinators.taskId, task.id), eq(taskCoordinators.departmentId, successorId)))
-        .run();
+      removeCoordinator(tx, task.id, successorId, moment);
       tx.update(tasks)
         .set({ leadDepartmentId: successorId, version: task.version + 1, updatedAt: now })
         .where(eq(tasks.id, task.id))
         .run();
-      // The merge takes effect on its day (docs/domain-rules.md §3): past days before it keep
-      // the merged department as lead; never before the assignment it ends.
+      // Never before the assignment it ends.
       const current = tx
         .select({ fromAt: taskLeadAssignments.fromAt })
         .from(taskLeadAssignments)
         .where(and(eq(taskLeadAssignments.taskId, task.id), isNull(taskLeadAssignments.untilAt)))
         .get();
-      const fromAt = Math.max(
-        effectiveOn === today(now) ? now : startOfLocalDay(effectiveOn),
-        (current?.fromAt ?? Number.NEGATIVE_INFINITY) + 1,
-      );
+      const fromAt = Math.max(effectiveAt, (current?.fromAt ?? Number.NEGATIVE_INFINITY) + 1);
       tx.update(taskLeadAssignments)
         .set({ untilAt: fromAt })
         .where(and(eq(taskLeadAssignments.taskId, task.id), isNull(taskLeadAssignments.untilAt)))
@@ -463,16 +493,11 @@ export function mergeDepartment(
     for (const task of coordinated) {
       const coordinatorsBefore = coordinatorsOf(task.id);
       const successorInvolved = task.leadDepartmentId === successorId || coordinatorsBefore.includes(successorId);
+      removeCoordinator(tx, task.id, departmentId, moment);
       if (successorInvolved) {
-        tx.delete(taskCoordinators)
-          .where(and(eq(taskCoordinators.taskId, task.id), eq(taskCoordinators.departmentId, departmentId)))
-          .run();
         summary.coordinationsDropped += 1;
       } else {
-        tx.update(taskCoordinators)
-          .set({ departmentId: successorId })
-          .where(and(eq(taskCoordinators.taskId, task.id), eq(taskCoordinators.departmentId, departmentId)))
-          .run();
+        addCoordinator(tx, task.id, successorId, moment);
         summary.coordinationsMoved += 1;
       }
       tx.update(tasks)
@@ -488,50 +513,51 @@ export function mergeDepartment(
       );
     }
 
-    // 3. Its users and active sub-units.
-    const members = tx.select({ id: users.id }).from(users).where(eq(users.departmentId, departmentId)).all();
-    if (members.length > 0) {
-      tx.update(users)
-        .set({ departmentId: successorId, updatedAt: now })
-        .where(
-          inArray(
-            users.id,
-            members.map((m) => m.id),
-          ),
-        )
-        .run();
-    }
+    // 3. Its users and active sub-units (each a new version: a form opened before the merge is stale).
+    const members = tx
+      .select({ id: users.id, version: users.version })
+      .from(users)
+      .where(eq(users.departmentId, departmentId))
+      .all();
     for (const member of members) {
+      tx.update(users)
+        .set({ departmentId: successorId, version: member.version + 1, updatedAt: now })
+        .where(eq(users.id, member.id))
+        .run();
       audit(
         "user.move",
         "user",
         member.id,
         { departmentId },
-        { departmentId: successorId, reason, mergeOf: departmentId },
+        { departmentId: successorId, reason, mergeOf: departmentId, version: member.version + 1 },
       );
     }
     summary.usersMoved = members.length;
 
     const subunits = tx
-      .select({ id: departments.id })
+      .select({ id: departments.id, version: departments.version })
       .from(departments)
       .where(and(eq(departments.parentId, departmentId), eq(departments.active, true)))
       .all();
     for (const subunit of subunits) {
-      tx.update(departments).set({ parentId: successorId, updatedAt: now }).where(eq(departments.id, subunit.id)).run();
+      tx.update(departments)
+        .set({ parentId: successorId, version: subunit.version + 1, updatedAt: now })
+        .where(eq(departments.id, subunit.id))
+        .run();
       audit(
         "department.update",
         "department",
         subunit.id,
         { parentId: departmentId },
-        { parentId: successorId, reason },
+        { parentId: successorId, reason, version: subunit.version + 1 },
       );
     }
     summary.subunitsMoved = subunits.length;
+    moveMembershipsOnMerge(tx, { departmentId, successorId, effectiveOn, reason }, actor, origin, now);
 
     // 4. The merged department itself.
     tx.update(departments)
-      .set({ active: false, successorId, dissolvedOn: effectiveOn, updatedAt: now })
+      .set({ active: false, successorId, dissolvedOn: effectiveOn, version: merged.version + 1, updatedAt: now })
       .where(eq(departments.id, departmentId))
       .run();
     audit(
@@ -539,7 +565,7 @@ export function mergeDepartment(
       "department",
       departmentId,
       { active: true, successorId: null, dissolvedOn: null },
-      { active: false, successorId, dissolvedOn: effectiveOn, reason, ...summary },
+      { active: false, successorId, dissolvedOn: effectiveOn, reason, ...summary, version: merged.version + 1 },
     );
     return { ok: true, summary };
   });

@@ -1,9 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { LocalDate } from "../domain/dates";
+import { endOfLocalDay, today, type LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import type { StatusBasis } from "../domain/vocabulary";
 import type { DirectiveState, DirectiveType } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
+import { directiveExistedAt, directiveStateAt } from "./directive-states.server";
 import { emptyStatusCounts, statusCountsInScope } from "./status-counts.server";
 import { visibleDirectivesFilter } from "./visibility.server";
 
@@ -15,18 +16,41 @@ export interface DirectiveListOptions {
   offset?: number;
 }
 
-function directiveConditions(actor: Actor, options: DirectiveListOptions): SQL {
+/**
+ * The state of directive `d` at the end of `asOf` on a basis: today's from the row,
+ * a past day's from its history (a directive not yet issued then was a draft).
+ */
+export function directiveStateOn(asOf: LocalDate, basis: StatusBasis): SQL<DirectiveState> {
+  if (asOf >= today()) return sql<DirectiveState>`d.state`;
+  return sql<DirectiveState>`coalesce(${directiveStateAt(endOfLocalDay(asOf), basis)}, 'draft')`;
+}
+
+function directiveConditions(
+  actor: Actor,
+  asOf: LocalDate,
+  basis: StatusBasis,
+  options: DirectiveListOptions,
+): SQL {
   const conditions = [visibleDirectivesFilter(actor)];
+  // A past day lists the directives that existed then.
+  if (asOf < today()) conditions.push(directiveExistedAt(endOfLocalDay(asOf), basis));
   if (options.committee !== undefined) conditions.push(sql`d.committee_id = ${options.committee}`);
-  if (options.state !== undefined) conditions.push(sql`d.state = ${options.state}`);
+  if (options.state !== undefined) conditions.push(sql`${directiveStateOn(asOf, basis)} = ${options.state}`);
   return sql.join(conditions, sql` AND `);
 }
 
-/** How many directives the actor may see within the options' filters. */
-export function countDirectives(db: AppDatabase, actor: Actor, options: DirectiveListOptions = {}): number {
+/** How many directives the actor may see on the day within the options' filters. */
+export function countDirectives(
+  db: AppDatabase,
+  actor: Actor,
+  asOf: LocalDate,
+  basis: StatusBasis,
+  options: DirectiveListOptions = {},
+): number {
   return (
-    db.get<{ n: number }>(sql`SELECT count(*) AS n FROM directives d WHERE ${directiveConditions(actor, options)}`)
-      ?.n ?? 0
+    db.get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM directives d WHERE ${directiveConditions(actor, asOf, basis, options)}`,
+    )?.n ?? 0
   );
 }
 
@@ -51,10 +75,10 @@ export function listDirectives(
     committee_id: number;
     committee_name: string;
   }>(sql`
-    SELECT d.id, d.number, d.type, d.issued_on, d.abstract, d.state, d.confidential,
+    SELECT d.id, d.number, d.type, d.issued_on, d.abstract, ${directiveStateOn(asOf, basis)} AS state, d.confidential,
       c.id AS committee_id, c.name AS committee_name
     FROM directives d JOIN committees c ON c.id = d.committee_id
-    WHERE ${directiveConditions(actor, options)}
+    WHERE ${directiveConditions(actor, asOf, basis, options)}
     ORDER BY d.issued_on DESC, d.id DESC
     ${page}`);
   const counts = statusCountsInScope(db, { actor, basis }, asOf, "directive");

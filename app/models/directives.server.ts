@@ -5,6 +5,7 @@ import type { LocalDate } from "../domain/dates";
 import type { DirectiveState, DirectiveType } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
+import { recordDirectiveState, reviseIssueDay } from "./directive-states.server";
 import { announceDirectiveTasks } from "./notifications.server";
 import { indexDirective } from "./search.server";
 import type { Author } from "./tasks.server";
@@ -138,6 +139,9 @@ export function updateDirective(
       .set({ ...input, version: sql`${directives.version} + 1`, updatedAt: now })
       .where(eq(directives.id, id))
       .run();
+    if (before.state !== "draft" && input.issuedOn !== null && input.issuedOn !== before.issuedOn) {
+      reviseIssueDay(tx, id, input.issuedOn);
+    }
     indexDirective(tx, id);
     const after = snapshot(tx, id);
     recordAudit(tx, {
@@ -181,6 +185,7 @@ export function setDirectiveState(
       .set({ state: to, version: sql`${directives.version} + 1`, updatedAt: now })
       .where(eq(directives.id, id))
       .run();
+    recordDirectiveState(tx, id, to, before.issuedOn, author.id, now);
     // Issuing gives the tasks to their departments (reopening a closed one gives nothing new).
     if (before.state === "draft" && to === "issued") announceDirectiveTasks(tx, id, author.id, now);
     const after = snapshot(tx, id);

@@ -1,12 +1,14 @@
 // In-app notifications (docs/decisions/011): who hears about what, written in
 // the same transaction as the event; the reader's list and unread count; marking
-// read. A notification names its task; the list and the count only show those
-// whose task the reader may still see (a re-assignment never leaks a task).
+// read. A notification names its task (a sign-in lock names none); the list and the
+// count only show those whose task the reader may still see (a re-assignment never
+// leaks a task).
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { departments, notifications, taskCoordinators, tasks, users } from "../../db/schema";
 import type { Instant, LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import type { AutomaticReminderRule } from "../domain/reminders";
+import type { SignInLock } from "../domain/sign-in-locks";
 import { DEPARTMENT_ROLES, type NotificationKind, type Role } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { initialEmailState } from "../lib/mailer.server";
@@ -204,6 +206,49 @@ export function notifyTaskEvent(
       .run();
   }
   return { notified: ids.length, emailsQueued };
+}
+
+/** A sign-in lock that just started: on an account (its owner, if the login exists) or on an address. */
+export interface SignInLockEvent {
+  ownerId: number | null;
+  /** The login as typed (lower-cased). */
+  login: string;
+  address: string;
+  lock: SignInLock;
+  /** Wrong passwords that reached the lock. */
+  count: number;
+}
+
+/**
+ * Tells the account's owner and every active administrator that sign-ins were locked
+ * (in the caller's transaction; by e-mail too where they have an address): the owner
+ * learns that someone is guessing, the administrators can step in. Returns how many
+ * e-mails were queued.
+ */
+export function notifySignInLocked(tx: WriteTransaction, event: SignInLockEvent, now: Instant): number {
+  const recipients = new Set(usersWithRole(tx, "admin"));
+  if (event.ownerId !== null) recipients.add(event.ownerId);
+  if (recipients.size === 0) return 0;
+  const params = JSON.stringify({
+    lock: event.lock.scope,
+    login: event.login,
+    address: event.address,
+    count: event.count,
+    until: event.lock.until,
+  } satisfies NotificationParams);
+  let emailsQueued = 0;
+  for (const user of tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(and(inArray(users.id, [...recipients]), eq(users.active, true)))
+    .all()) {
+    const emailState = initialEmailState(user.email);
+    if (emailState === "pending") emailsQueued += 1;
+    tx.insert(notifications)
+      .values({ userId: user.id, kind: "sign_in_locked", params, createdAt: now, emailState })
+      .run();
+  }
+  return emailsQueued;
 }
 
 /** What a write gave to which departments: the new lead (if it changed) and the added coordinators. */

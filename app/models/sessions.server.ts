@@ -1,14 +1,23 @@
-// Sign-in, sessions and the login rate limit. Sessions live in the database so
+// Sign-in, sessions and the sign-in locks. Sessions live in the database so
 // they can be revoked: logout, a disabled account, or an admin ending them all
 // take effect on the very next request.
 import crypto from "node:crypto";
-import { and, count, eq, gte, isNull, lt, sql } from "drizzle-orm";
-import { departments, loginAttempts, sessions, users } from "../../db/schema";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { departments, sessions, users } from "../../db/schema";
+import { signInLock, type SignInLock } from "../domain/sign-in-locks";
 import type { Locale, Role } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase } from "../lib/db.server";
 import { verifyPassword } from "../lib/password.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { getSettings } from "./settings.server";
+import {
+  readSignInHistory,
+  recordLockedOut,
+  recordSignedIn,
+  recordWrongPassword,
+  signInLimits,
+  type SignInAttempt,
+} from "./sign-in-locks.server";
 
 const MINUTE = 60_000;
 /** Bookkeeping writes for "last seen" at most this often per session. */
@@ -29,7 +38,8 @@ export function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
-function newToken(): string {
+/** A new session token (the caller may make it first, to prepare its answer before signing in). */
+export function newToken(): string {
   return crypto.randomBytes(32).toString("base64url");
 }
 
@@ -82,43 +92,32 @@ export function userForSessionToken(db: AppDatabase, token: string, now = Date.n
 
 export type SignInResult =
   | { ok: true; token: string; user: { id: number; role: Role; locale: Locale | null } }
-  | { ok: false; reason: "invalid" | "rate_limited" };
+  /** A wrong password; one that starts a lock queues e-mails to tell of it (the caller runs `deliverSoon`). */
+  | { ok: false; reason: "invalid"; emailsQueued: number }
+  | { ok: false; reason: "locked"; lock: SignInLock };
+
+export interface SignInInput {
+  login: string;
+  password: string;
+  previousToken: string | null;
+  origin: RequestOrigin;
+  /**
+   * The new session's token, when the caller has prepared its answer (the cookie)
+   * before signing in, so that nothing can fail between the write and the answer.
+   */
+  token?: string;
+  /** The browser's device token (its long-lived cookie, or a new one the caller will set). */
+  deviceToken?: string | null;
+}
 
 /**
  * Checks a login and password. On success starts a new session (a new id: the
- * session is rotated at every sign-in) and ends the one presented, if any. Every
- * attempt is recorded for the rate limit and in the audit log.
+ * session is rotated at every sign-in), ends the one presented, if any, and makes
+ * the browser known to the account. A sign-in lock (app/domain/sign-in-locks.ts)
+ * refuses before the password is checked. Every attempt is in the audit log.
  */
-export async function signIn(
-  db: AppDatabase,
-  input: { login: string; password: string; previousToken: string | null; origin: RequestOrigin },
-  now = Date.now(),
-): Promise<SignInResult> {
+export async function signIn(db: AppDatabase, input: SignInInput, now = Date.now()): Promise<SignInResult> {
   const login = input.login.trim().toLowerCase();
-  const ipAddress = input.origin.ipAddress ?? "unknown";
-  const limits = getSettings(db, [
-    "login.max_failures_per_account",
-    "login.max_failures_per_address",
-    "login.failure_window_minutes",
-    "session.absolute_hours",
-  ]);
-  const windowStart = now - limits["login.failure_window_minutes"] * MINUTE;
-
-  if (isRateLimited(db, login, ipAddress, windowStart, limits)) {
-    writeTransaction(db, (tx) => {
-      tx.insert(loginAttempts).values({ login, ipAddress, at: now, succeeded: false }).run();
-      recordAudit(tx, {
-        actorId: null,
-        action: "auth.login_rate_limited",
-        entityType: "user",
-        entityId: login,
-        origin: input.origin,
-        at: now,
-      });
-    });
-    return { ok: false, reason: "rate_limited" };
-  }
-
   const user = db
     .select({
       id: users.id,
@@ -130,13 +129,24 @@ export async function signIn(
     .from(users)
     .where(sql`lower(${users.login}) = ${login}`)
     .get();
+  const attempt: SignInAttempt = {
+    login,
+    userId: user?.id ?? null,
+    ipAddress: input.origin.ipAddress ?? "unknown",
+    deviceToken: input.deviceToken ?? null,
+  };
+  const limits = signInLimits(db);
+  const history = readSignInHistory(db, attempt, limits, now);
+  const lock = signInLock(history, limits, now);
+  if (lock !== null) {
+    recordLockedOut(db, attempt, lock, input.origin, now);
+    return { ok: false, reason: "locked", lock };
+  }
+
   // Verify even for unknown accounts, so timing does not tell which logins exist.
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  const ok = user !== undefined && user.active && passwordOk;
-
-  if (!ok) {
-    writeTransaction(db, (tx) => {
-      tx.insert(loginAttempts).values({ login, ipAddress, at: now, succeeded: false }).run();
+  if (user === undefined || !user.active || !passwordOk) {
+    const emailsQueued = writeTransaction(db, (tx) => {
       recordAudit(tx, {
         actorId: user?.id ?? null,
         action: "auth.login_failed",
@@ -146,11 +156,13 @@ export async function signIn(
         origin: input.origin,
         at: now,
       });
+      return recordWrongPassword(tx, attempt, history, limits, input.origin, now);
     });
-    return { ok: false, reason: "invalid" };
+    return { ok: false, reason: "invalid", emailsQueued };
   }
 
-  const token = newToken();
+  const token = input.token ?? newToken();
+  const { "session.absolute_hours": absoluteHours } = getSettings(db, ["session.absolute_hours"]);
   writeTransaction(db, (tx) => {
     if (input.previousToken) {
       tx.update(sessions)
@@ -164,16 +176,12 @@ export async function signIn(
         userId: user.id,
         createdAt: now,
         lastSeenAt: now,
-        expiresAt: now + limits["session.absolute_hours"] * 60 * MINUTE,
+        expiresAt: now + absoluteHours * 60 * MINUTE,
         ipAddress: input.origin.ipAddress,
         userAgent: input.origin.userAgent,
       })
       .run();
-    // A successful sign-in clears the account's failures; old attempts are pruned.
-    tx.delete(loginAttempts).where(eq(loginAttempts.login, login)).run();
-    tx.delete(loginAttempts)
-      .where(lt(loginAttempts.at, now - 24 * 60 * MINUTE))
-      .run();
+    recordSignedIn(tx, { ...attempt, userId: user.id }, now);
     recordAudit(tx, {
       actorId: user.id,
       action: "auth.login",
@@ -184,25 +192,6 @@ export async function signIn(
     });
   });
   return { ok: true, token, user: { id: user.id, role: user.role, locale: user.locale } };
-}
-
-function isRateLimited(
-  db: AppDatabase,
-  login: string,
-  ipAddress: string,
-  windowStart: number,
-  limits: { "login.max_failures_per_account": number; "login.max_failures_per_address": number },
-): boolean {
-  const failures = (where: ReturnType<typeof and>) =>
-    (db.select({ n: count() }).from(loginAttempts).where(where).get()?.n ?? 0) as number;
-  const perAccount = failures(
-    and(eq(loginAttempts.login, login), eq(loginAttempts.succeeded, false), gte(loginAttempts.at, windowStart)),
-  );
-  if (perAccount >= limits["login.max_failures_per_account"]) return true;
-  const perAddress = failures(
-    and(eq(loginAttempts.ipAddress, ipAddress), eq(loginAttempts.succeeded, false), gte(loginAttempts.at, windowStart)),
-  );
-  return perAddress >= limits["login.max_failures_per_address"];
 }
 
 /** Ends one session (logout). */

@@ -13,9 +13,14 @@ export const SETTING_DEFAULTS = {
   "session.idle_minutes": 60,
   /** A session ends this long after sign-in, used or not (hours). */
   "session.absolute_hours": 12,
-  /** Failed sign-ins allowed per account, and per address, within the window. */
-  "login.max_failures_per_account": 10,
+  /**
+   * Wrong passwords allowed for one account from one address, and from one address
+   * whatever the account, within the window; for one account from everywhere within a
+   * day, before it backs off (app/domain/sign-in-locks.ts).
+   */
+  "login.max_failures_per_pair": 10,
   "login.max_failures_per_address": 50,
+  "login.max_failures_per_account": 20,
   "login.failure_window_minutes": 15,
 } as const;
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
@@ -30,8 +35,9 @@ const SETTING_MINIMUMS: Record<SettingKey, number> = {
   "status.confirmation_working_days": 0,
   "session.idle_minutes": 1,
   "session.absolute_hours": 1,
-  "login.max_failures_per_account": 1,
+  "login.max_failures_per_pair": 1,
   "login.max_failures_per_address": 1,
+  "login.max_failures_per_account": 1,
   "login.failure_window_minutes": 1,
 };
 

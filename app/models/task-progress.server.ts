@@ -508,7 +508,7 @@ export function requestExtension(
     }
 
     const task = taskRow(tx, value.taskId)!;
-    const violations = extensionRequestViolations(extensionFacts(tx, task), value);
+    const violations = extensionRequestViolations(extensionFacts(tx, task), value, today(now));
     if (violations.length > 0) return { ok: false, error: "rule", violations };
     const request = {
       taskId: task.id,

@@ -12,7 +12,8 @@ import type { AppDatabase } from "../lib/db.server";
 import type { MessageKey, Translate } from "../lib/i18n";
 import { periodLabel } from "../lib/period-label";
 import { listTasks, taskListQuery, type TaskListQuery } from "../routes/tasks._index/queries.server";
-import { bySlices, completionDatesAsOf, reportTextsAsOf } from "./task-rows.server";
+import { bySlices } from "./id-slices.server";
+import { completionDatesAsOf, reportTextsAsOf } from "./task-rows.server";
 import { visibleDirectivesFilter } from "./visibility.server";
 
 /** One download holds at most this many tasks; beyond it the user is asked to narrow the filters. */

@@ -2,17 +2,13 @@
 // a row needs plus everything as of a day on a basis (docs/domain-rules.md §4.4) —
 // the status by the SQL status rules, and the percent, last update, lead and
 // extension count from the history. Only the page's rows get the as-of facts.
-import { asc, eq, sql, type SQL } from "drizzle-orm";
-import { departments, taskCoordinators } from "../../db/schema";
+import { sql, type SQL } from "drizzle-orm";
 import { daysBetween, endOfLocalDay, startOfLocalDay, type Instant, type LocalDate } from "../domain/dates";
 import { EXTENSION_STATES_IN_FORCE, type StatusBasis, type TaskStatus } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
+import { coordinatorsAt } from "./coordinators.server";
+import { bySlices, type DepartmentRef } from "./id-slices.server";
 import { taskStatusSource } from "./task-status.server";
-
-export interface DepartmentRef {
-  id: number;
-  name: string;
-}
 
 export interface TaskRow {
   id: number;
@@ -22,7 +18,7 @@ export interface TaskRow {
   title: string;
   /** The lead department on the as-of day. */
   lead: DepartmentRef;
-  /** Today's coordinating departments: they are stored without history (see `coordinatorsOf`). */
+  /** The coordinating departments at the end of the as-of day, on the basis. */
   coordinators: DepartmentRef[];
   deadlineKind: "dated" | "ongoing" | "none";
   originalDueDate: string | null;
@@ -42,40 +38,6 @@ export interface TaskRow {
   /** Awaiting confirmation: the days it has waited for the secretariat by the day shown. */
   daysAwaiting: number | null;
   stale: boolean;
-}
-
-/** Ids go into the SQL text in slices: an export holds more of them than SQLite takes parameters. */
-const ID_SLICE = 5_000;
-
-/** `read` for each slice of the ids (inlined as a list of numbers for `IN (…)`), the rows concatenated. */
-export function bySlices<T>(taskIds: readonly number[], read: (ids: SQL) => T[]): T[] {
-  const rows: T[] = [];
-  for (let start = 0; start < taskIds.length; start += ID_SLICE) {
-    const slice = taskIds.slice(start, start + ID_SLICE).map((id) => Number(id));
-    rows.push(...read(sql.raw(slice.join(", "))));
-  }
-  return rows;
-}
-
-/**
- * Coordinating departments of each task, by name. They are stored without history
- * (task_coordinators has no dates), so a past day shows today's coordinators.
- */
-export function coordinatorsOf(db: AppDatabase, taskIds: readonly number[]): Map<number, DepartmentRef[]> {
-  const result = new Map<number, DepartmentRef[]>();
-  const rows = bySlices(taskIds, (ids) =>
-    db
-      .select({ taskId: taskCoordinators.taskId, id: departments.id, name: departments.name })
-      .from(taskCoordinators)
-      .innerJoin(departments, eq(departments.id, taskCoordinators.departmentId))
-      .where(sql`${taskCoordinators.taskId} IN (${ids})`)
-      .orderBy(asc(departments.name))
-      .all(),
-  );
-  for (const { taskId, ...department } of rows) {
-    result.set(taskId, [...(result.get(taskId) ?? []), department]);
-  }
-  return result;
 }
 
 /** An extension request `e` whose decision put a new due date in force. */
@@ -288,7 +250,7 @@ export function taskRows(
     ORDER BY ${orderBy}
     ${page}`);
   const ids = rows.map((r) => r.id);
-  const coordinators = coordinatorsOf(db, ids);
+  const coordinators = coordinatorsAt(db, ids, endOfLocalDay(asOf), basis);
   const extensionCounts = extensionCountsOf(db, ids, asOf, basis);
   const progress = progressAsOf(db, rows, asOf, basis);
   return rows.map((r) => ({

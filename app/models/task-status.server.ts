@@ -144,3 +144,9 @@ export function readingsDifferOn(asOf: LocalDate): SQL {
     GROUP BY x.task_id
     HAVING count(*) = 1 OR count(DISTINCT x.status || ',' || x.stale || ',' || x.lead_department_id) > 1`;
 }
+
+/** Whether one task reads differently on the two bases at the end of `asOf` (its page's note). */
+export function taskReadsDifferently(db: AppDatabase, taskId: number, asOf: LocalDate): boolean {
+  readyStatusFacts(db);
+  return db.get<{ hit: number }>(sql`SELECT 1 AS hit WHERE ${taskId} IN (${readingsDifferOn(asOf)})`) !== undefined;
+}

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { endOfLocalDay, type LocalDate } from "../domain/dates";
 import type { TargetDirection } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
-import { bySlices } from "./task-rows.server";
+import { bySlices } from "./id-slices.server";
 
 export interface TargetAsOf {
   id: number;

@@ -1,22 +1,14 @@
 // The secretariat's writes on tasks: create, edit (optimistic concurrency),
 // hold / withdraw / resume, re-assign the lead. One function per use case; each
 // runs in one IMMEDIATE transaction with its audit event.
-import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
-import {
-  auditEvents,
-  departments,
-  directives,
-  taskCoordinators,
-  taskLeadAssignments,
-  tasks,
-  taskTransitions,
-  users,
-} from "../../db/schema";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { departments, directives, taskLeadAssignments, tasks, taskTransitions } from "../../db/schema";
 import { startOfLocalDay, type LocalDate } from "../domain/dates";
 import { canMove, stateAfterResume, taskRuleViolations, type TaskRuleViolation } from "../domain/workflow";
 import type { DeadlineKind, WorkflowState } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
-import { recordAudit, type RequestOrigin } from "./audit.server";
+import { changesSince as recordChangesSince, recordAudit, type RecordChange, type RequestOrigin } from "./audit.server";
+import { currentCoordinatorIds, momentNow, removeCoordinator, setCoordinators } from "./coordinators.server";
 import { announceAssignment } from "./notifications.server";
 import { indexTask } from "./search.server";
 
@@ -53,13 +45,7 @@ export type TaskWriteResult<T = { id: number; version: number }> =
   ({ ok: true } & T) | ({ ok: false } & TaskWriteError);
 
 /** One field changed by someone else since the version a form was based on. */
-export interface TaskChange {
-  field: string;
-  from: unknown;
-  to: unknown;
-  by: string | null;
-  at: number;
-}
+export type TaskChange = RecordChange;
 
 /** The audited picture of a task: what before/after show and conflicts compare. */
 function taskSnapshot(tx: WriteTransaction, id: number) {
@@ -83,14 +69,7 @@ function taskSnapshot(tx: WriteTransaction, id: number) {
     .where(eq(tasks.id, id))
     .get();
   if (!row) return null;
-  const coordinatorDepartmentIds = tx
-    .select({ id: taskCoordinators.departmentId })
-    .from(taskCoordinators)
-    .where(eq(taskCoordinators.taskId, id))
-    .orderBy(asc(taskCoordinators.departmentId))
-    .all()
-    .map((c) => c.id);
-  return { ...row, coordinatorDepartmentIds };
+  return { ...row, coordinatorDepartmentIds: currentCoordinatorIds(tx, id) };
 }
 
 function checkReferences(tx: WriteTransaction, input: TaskInput): TaskWriteError | null {
@@ -169,11 +148,9 @@ export function insertTask(
     .returning({ id: tasks.id })
     .all();
   const id = created!.id;
-  for (const departmentId of input.coordinatorDepartmentIds) {
-    tx.insert(taskCoordinators).values({ taskId: id, departmentId }).run();
-  }
-  // The lead from the day the task took effect: its assignment day, when that is before it was entered.
+  // The lead and coordinators from the day the task took effect: its assignment day, when that is before it was entered.
   const start = Math.min(now, startOfLocalDay(input.assignedOn));
+  setCoordinators(tx, id, input.coordinatorDepartmentIds, { at: start, recordedAt: now });
   tx.insert(taskLeadAssignments)
     .values({
       taskId: id,
@@ -212,31 +189,7 @@ function nextPosition(tx: WriteTransaction, directiveId: number): number {
 
 /** Fields changed by others after `baseVersion`, read from the audit log. */
 export function changesSince(tx: WriteTransaction, taskId: number, baseVersion: number): TaskChange[] {
-  const events = tx
-    .select({ before: auditEvents.before, after: auditEvents.after, at: auditEvents.at, by: users.displayName })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(
-      and(
-        eq(auditEvents.entityType, "task"),
-        eq(auditEvents.entityId, String(taskId)),
-        gt(sql`json_extract(${auditEvents.after}, '$.version')`, baseVersion),
-      ),
-    )
-    .orderBy(desc(auditEvents.id))
-    .all();
-  const changes: TaskChange[] = [];
-  for (const event of events) {
-    const before = (event.before ?? {}) as Record<string, unknown>;
-    const after = (event.after ?? {}) as Record<string, unknown>;
-    for (const field of Object.keys(after)) {
-      if (field === "version") continue;
-      if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) {
-        changes.push({ field, from: before[field], to: after[field], by: event.by, at: event.at });
-      }
-    }
-  }
-  return changes;
+  return recordChangesSince(tx, "task", taskId, baseVersion);
 }
 
 /**
@@ -298,10 +251,7 @@ export function updateTask(
     if (input.leadDepartmentId !== before.leadDepartmentId) {
       moveLead(tx, author, id, input.leadDepartmentId, null, now);
     }
-    tx.delete(taskCoordinators).where(eq(taskCoordinators.taskId, id)).run();
-    for (const departmentId of input.coordinatorDepartmentIds) {
-      tx.insert(taskCoordinators).values({ taskId: id, departmentId }).run();
-    }
+    setCoordinators(tx, id, input.coordinatorDepartmentIds, momentNow(now));
     indexTask(tx, id);
     // Only the departments this edit gave the task to hear about it.
     announceAssignment(
@@ -353,9 +303,7 @@ function moveLead(
     .where(and(eq(taskLeadAssignments.taskId, taskId), sql`${taskLeadAssignments.untilAt} IS NULL`))
     .run();
   // The new lead cannot stay a coordinator of the same task.
-  tx.delete(taskCoordinators)
-    .where(and(eq(taskCoordinators.taskId, taskId), eq(taskCoordinators.departmentId, departmentId)))
-    .run();
+  removeCoordinator(tx, taskId, departmentId, momentNow(now));
   tx.update(tasks).set({ leadDepartmentId: departmentId }).where(eq(tasks.id, taskId)).run();
   tx.insert(taskLeadAssignments).values({ taskId, departmentId, fromAt: now, assignedBy: author.id, reason }).run();
 }

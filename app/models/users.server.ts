@@ -4,13 +4,13 @@
 // log: a password change is recorded as `{ passwordChanged: true }`.
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import { departments, sessions, users } from "../../db/schema";
+import { departments, loginAttempts, sessions, users } from "../../db/schema";
 import { LOGIN_PATTERN, USER_LIMITS } from "../domain/admin-limits";
 import type { Actor } from "../domain/permissions";
 import { DEPARTMENT_ROLES, ROLES, type Locale, type Role } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { hashPassword } from "../lib/password.server";
-import { changedFields, recordAudit, type RequestOrigin } from "./audit.server";
+import { changedFields, changesSince, recordAudit, type RecordChange, type RequestOrigin } from "./audit.server";
 
 /** The administrator acting; `sessionId` is theirs, kept when they end their own sessions. */
 export type AdminActor = Actor & { sessionId?: string | null };
@@ -31,7 +31,15 @@ export interface UserFailure {
   code: UserErrorCode;
   field?: string;
 }
+/** A save based on an older version of the account than its own: nothing written, and what others changed. */
+export interface UserConflict {
+  ok: false;
+  code: "conflict";
+  version: number;
+  changes: RecordChange[];
+}
 export type UserResult<T extends object = object> = ({ ok: true } & T) | UserFailure;
+export type UserUpdateResult<T extends object = object> = UserResult<T> | UserConflict;
 
 export function needsDepartment(role: Role): boolean {
   return (DEPARTMENT_ROLES as readonly Role[]).includes(role);
@@ -49,9 +57,12 @@ const profile = {
 };
 const recordId = z.number().int().positive();
 
+/** The version the form was based on; when given, a save on any other is a conflict. */
+const baseVersion = z.number().int().positive().optional();
+
 const newUserInput = z.object({ login, password, ...profile });
-const userProfileInput = z.object({ userId: recordId, ...profile });
-const passwordInput = z.object({ userId: recordId, password });
+const userProfileInput = z.object({ userId: recordId, version: baseVersion, ...profile });
+const passwordInput = z.object({ userId: recordId, version: baseVersion, password });
 
 export type NewUserInput = z.input<typeof newUserInput>;
 export type UserProfileInput = z.input<typeof userProfileInput>;
@@ -79,10 +90,26 @@ function loadUser(tx: WriteTransaction, userId: number) {
       role: users.role,
       departmentId: users.departmentId,
       active: users.active,
+      version: users.version,
     })
     .from(users)
     .where(eq(users.id, userId))
     .get();
+}
+
+/** The account changed since the version the form was based on (none given: no check). */
+function staleVersion(
+  tx: WriteTransaction,
+  current: { id: number; version: number },
+  baseVersion: number | undefined,
+): UserConflict | null {
+  if (baseVersion === undefined || baseVersion === current.version) return null;
+  return {
+    ok: false,
+    code: "conflict",
+    version: current.version,
+    changes: changesSince(tx, "user", current.id, baseVersion),
+  };
 }
 
 /** A department a user may be put in: it exists and is active. */
@@ -167,26 +194,28 @@ export function updateUser(
   input: UserProfileInput,
   origin: RequestOrigin,
   now = Date.now(),
-): UserResult<{ changed: boolean }> {
+): UserUpdateResult<{ changed: boolean }> {
   const parsed = userProfileInput.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const { userId, ...value } = parsed.data;
+  const { userId, version, ...value } = parsed.data;
   if (needsDepartment(value.role) && value.departmentId === null) return fail("department_required", "departmentId");
 
-  return writeTransaction(db, (tx): UserResult<{ changed: boolean }> => {
+  return writeTransaction(db, (tx): UserUpdateResult<{ changed: boolean }> => {
     const current = loadUser(tx, userId);
     if (!current) return fail("not_found");
+    const conflict = staleVersion(tx, current, version);
+    if (conflict) return conflict;
     if (userId === actor.id && value.role !== current.role) return fail("self_demote", "role");
     if (value.departmentId !== current.departmentId) {
       const departmentProblem = checkDepartment(tx, value.departmentId);
       if (departmentProblem) return departmentProblem;
     }
-    const { id: _id, login: _login, active: _active, ...before } = current;
+    const { id: _id, login: _login, active: _active, version: _version, ...before } = current;
     const diff = changedFields(before, value);
     if (Object.keys(diff.after).length === 0) return { ok: true, changed: false };
 
     tx.update(users)
-      .set({ ...value, updatedAt: now })
+      .set({ ...value, version: current.version + 1, updatedAt: now })
       .where(eq(users.id, userId))
       .run();
     recordAudit(tx, {
@@ -195,7 +224,7 @@ export function updateUser(
       entityType: "user",
       entityId: userId,
       before: diff.before,
-      after: diff.after,
+      after: { ...diff.after, version: current.version + 1 },
       origin,
       at: now,
     });
@@ -211,17 +240,19 @@ export function updateUser(
 export function setUserActive(
   db: AppDatabase,
   actor: AdminActor,
-  input: { userId: number; active: boolean },
+  input: { userId: number; active: boolean; version?: number },
   origin: RequestOrigin,
   now = Date.now(),
-): UserResult<{ changed: boolean; sessionsEnded: number }> {
-  const parsed = z.object({ userId: recordId, active: z.boolean() }).safeParse(input);
+): UserUpdateResult<{ changed: boolean; sessionsEnded: number }> {
+  const parsed = z.object({ userId: recordId, active: z.boolean(), version: baseVersion }).safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const { userId, active } = parsed.data;
+  const { userId, active, version } = parsed.data;
 
-  return writeTransaction(db, (tx): UserResult<{ changed: boolean; sessionsEnded: number }> => {
+  return writeTransaction(db, (tx): UserUpdateResult<{ changed: boolean; sessionsEnded: number }> => {
     const current = loadUser(tx, userId);
     if (!current) return fail("not_found");
+    const conflict = staleVersion(tx, current, version);
+    if (conflict) return conflict;
     if (!active && userId === actor.id) return fail("self_disable");
     // A repeated submission (double click, back button) changes nothing the second time.
     if (current.active === active) return { ok: true, changed: false, sessionsEnded: 0 };
@@ -230,7 +261,10 @@ export function setUserActive(
       if (departmentProblem) return departmentProblem;
     }
 
-    tx.update(users).set({ active, updatedAt: now }).where(eq(users.id, userId)).run();
+    tx.update(users)
+      .set({ active, version: current.version + 1, updatedAt: now })
+      .where(eq(users.id, userId))
+      .run();
     const sessionsEnded = active ? 0 : revokeSessions(tx, userId, now);
     recordAudit(tx, {
       actorId: actor.id,
@@ -238,7 +272,7 @@ export function setUserActive(
       entityType: "user",
       entityId: userId,
       before: { active: current.active },
-      after: active ? { active } : { active, sessionsEnded },
+      after: { active, ...(active ? {} : { sessionsEnded }), version: current.version + 1 },
       origin,
       at: now,
     });
@@ -253,25 +287,34 @@ export function setUserActive(
 export async function resetPassword(
   db: AppDatabase,
   actor: AdminActor,
-  input: { userId: number; password: string },
+  input: { userId: number; password: string; version?: number },
   origin: RequestOrigin,
   now = Date.now(),
-): Promise<UserResult<{ sessionsEnded: number }>> {
+): Promise<UserUpdateResult<{ sessionsEnded: number }>> {
   const parsed = passwordInput.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const { userId } = parsed.data;
+  const { userId, version } = parsed.data;
   const passwordHash = await hashPassword(parsed.data.password);
 
-  return writeTransaction(db, (tx): UserResult<{ sessionsEnded: number }> => {
-    if (!loadUser(tx, userId)) return fail("not_found");
-    tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, userId)).run();
+  return writeTransaction(db, (tx): UserUpdateResult<{ sessionsEnded: number }> => {
+    const current = loadUser(tx, userId);
+    if (!current) return fail("not_found");
+    // Two administrators resetting at once would each tell the user a password; only one would work.
+    const conflict = staleVersion(tx, current, version);
+    if (conflict) return conflict;
+    tx.update(users)
+      .set({ passwordHash, version: current.version + 1, updatedAt: now })
+      .where(eq(users.id, userId))
+      .run();
     const sessionsEnded = revokeSessions(tx, userId, now, userId === actor.id ? actor.sessionId : null);
+    // The new password ends any sign-in lock on the account: the administrator's way to let its owner in.
+    tx.delete(loginAttempts).where(eq(loginAttempts.login, current.login.toLowerCase())).run();
     recordAudit(tx, {
       actorId: actor.id,
       action: "user.password_reset",
       entityType: "user",
       entityId: userId,
-      after: { passwordChanged: true, sessionsEnded },
+      after: { passwordChanged: true, sessionsEnded, version: current.version + 1 },
       origin,
       at: now,
     });

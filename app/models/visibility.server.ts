@@ -2,7 +2,7 @@
 // canSeeDirective), for lists, counts and search. The permission matrix test
 // checks that both forms agree for every role.
 import { eq, sql, type SQL } from "drizzle-orm";
-import { directives, taskCoordinators, tasks } from "../../db/schema";
+import { directives } from "../../db/schema";
 import { scopeOf, type Actor, type TaskAccessFacts } from "../domain/permissions";
 import type { AppDatabase } from "../lib/db.server";
 
@@ -54,28 +54,21 @@ export function visibleDirectivesFilter(actor: Actor): SQL {
   }
 }
 
-/** What app/domain/permissions.ts needs to decide about one task; null if it does not exist. */
+/**
+ * What app/domain/permissions.ts needs to decide about one task; null if it does not
+ * exist. One statement whether the task exists or not: a second query only for tasks
+ * that exist made a hidden task's 404 measurably slower than a missing one's.
+ */
 export function taskAccessFacts(db: AppDatabase, taskId: number): TaskAccessFacts | null {
-  const row = db
-    .select({
-      leadDepartmentId: tasks.leadDepartmentId,
-      confidential: directives.confidential,
-      state: directives.state,
-    })
-    .from(tasks)
-    .innerJoin(directives, eq(directives.id, tasks.directiveId))
-    .where(eq(tasks.id, taskId))
-    .get();
+  const row = db.get<{ lead: number; confidential: 0 | 1; state: string; coordinators: string }>(sql`
+    SELECT t.lead_department_id AS lead, d.confidential, d.state,
+      (SELECT json_group_array(c.department_id) FROM task_coordinators c WHERE c.task_id = t.id) AS coordinators
+    FROM tasks t JOIN directives d ON d.id = t.directive_id WHERE t.id = ${taskId}`);
   if (!row) return null;
-  const coordinators = db
-    .select({ id: taskCoordinators.departmentId })
-    .from(taskCoordinators)
-    .where(eq(taskCoordinators.taskId, taskId))
-    .all();
   return {
-    leadDepartmentId: row.leadDepartmentId,
-    coordinatorDepartmentIds: coordinators.map((c) => c.id),
-    directiveConfidential: row.confidential,
+    leadDepartmentId: row.lead,
+    coordinatorDepartmentIds: JSON.parse(row.coordinators) as number[],
+    directiveConfidential: row.confidential === 1,
     directiveDraft: row.state === "draft",
   };
 }

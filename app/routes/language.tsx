@@ -17,9 +17,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = form.get("locale");
   const back = safeRedirectPath(form.get("redirectTo"));
   if (!isLocale(locale)) return redirect(back);
+  // The answer is made first: the choice is kept only with an answer that carries it.
+  const answer = redirect(back, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
   const user = await getUser(request);
   if (user) setOwnLocale(getDb(), user, locale, originOf(request, context));
-  return redirect(back, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
+  return answer;
 }
 
 export function loader() {

@@ -2,7 +2,9 @@
 // task answers 404 exactly like a missing one; an attachment of another task, or
 // none, is 404 too, and every refusal is audited). The bytes are checked against
 // the SHA-256 recorded at upload before anything is sent. The media type sent is
-// the one sniffed from the content at upload, never the uploader's claim.
+// the one sniffed from the content at upload, never the uploader's claim; the
+// browser is told not to sniff it again by the server's security headers (helmet's
+// `X-Content-Type-Options: nosniff` on every answer — set here as well, it went out twice).
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { contentDisposition } from "~/domain/attachments";
 import { denyAccess, requirePermission } from "~/lib/auth.server";
@@ -40,7 +42,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       "Content-Type": stored.mediaType,
       "Content-Length": String(stored.bytes.length),
       "Content-Disposition": contentDisposition(stored.fileName),
-      "X-Content-Type-Options": "nosniff",
       // Documents of a government task: not kept in shared caches, nor in the browser's after use.
       "Cache-Control": "private, no-store",
     },

@@ -3,6 +3,7 @@
 // off with REMINDERS_JOB=off (e.g. when cron runs `npm run reminders` instead).
 // A run never overlaps the previous one; a failure is logged and the next run retries.
 import type { AppDatabase } from "../lib/db.server";
+import { logger } from "../lib/logger.server";
 import { runReminderJob, type ReminderJobReport } from "../models/reminders.server";
 
 type Environment = Record<string, string | undefined>;
@@ -48,7 +49,7 @@ export async function startReminderSchedule(
   } = {},
 ): Promise<ReminderSchedule> {
   const env = options.env ?? process.env;
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? ((line: string) => logger.info(line));
   if (!reminderJobEnabled(env)) {
     log("Reminders job: off (REMINDERS_JOB=off).");
     return { stop() {} };
@@ -61,7 +62,7 @@ export async function startReminderSchedule(
       const report = await runReminderJob(db);
       if (first || somethingHappened(report)) log(describeJobReport(report));
     } catch (error) {
-      console.error("The reminders job failed; it runs again at the next interval.", error);
+      logger.error({ err: error }, "The reminders job failed; it runs again at the next interval.");
     } finally {
       running = false;
     }

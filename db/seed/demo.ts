@@ -40,8 +40,9 @@ import {
   users,
 } from "../schema";
 import { HANOI_DEPARTMENTS, type DepartmentCode } from "./departments";
+import { DEMO_PASSWORD } from "../../app/domain/password-policy";
 
-export const DEMO_PASSWORD = "Demo@2019";
+export { DEMO_PASSWORD };
 
 export interface DemoLogin {
   login: string;

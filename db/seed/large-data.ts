@@ -24,8 +24,9 @@ import { openDatabase } from "../../app/lib/db.server";
 import { hashPassword } from "../../app/lib/password.server";
 import { rebuildTaskStatusFacts } from "../../app/models/status-facts.server";
 import { HANOI_DEPARTMENTS } from "./departments";
+import { LARGE_DATA_PASSWORD } from "../../app/domain/password-policy";
 
-export const LARGE_DATA_PASSWORD = "Large@2024";
+export { LARGE_DATA_PASSWORD };
 
 export interface LargeDataOptions {
   /** How many tasks (sub-tasks included). */

@@ -17,6 +17,7 @@ import { closeDb, openDatabase } from "../../app/lib/db.server";
 import { getStatusRules } from "../../app/models/settings.server";
 import { ensureTaskStatusFacts } from "../../app/models/status-facts.server";
 import { generateLargeDatabase, LARGE_DATA_PASSWORD } from "../../db/seed/large-data";
+import { ensureServerBuild, SERVER_COMMAND, serverEnvironment } from "../setup/server-process";
 import { clientJsPerRoute } from "./client-js";
 import { timeExtensionDecisions, timePastRecords, timeProgressReports, type WriteTimings } from "./writes";
 
@@ -162,17 +163,12 @@ async function freePort(): Promise<number> {
 }
 
 async function startServer(databaseFile: string, port: number): Promise<ChildProcess> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
-  // start.ts builds first when the build is missing or older than the sources.
-  const server = spawn(process.execPath, ["--import", "tsx", "app/server/start.ts"], {
+  // `npm start`'s build check first (builds when the build is missing or older than the sources); the
+  // generated data's published password wants demo mode.
+  ensureServerBuild();
+  const server = spawn(SERVER_COMMAND[0], SERVER_COMMAND[1], {
     // The reminders job would first create a reminder per overdue task of the generated data: not what is measured.
-    env: {
-      ...env,
-      PORT: String(port),
-      DATABASE_URL: `file:${databaseFile}`,
-      NODE_ENV: "production",
-      REMINDERS_JOB: "off",
-    },
+    env: serverEnvironment({ PORT: String(port), DATABASE_URL: `file:${databaseFile}`, REMINDERS_JOB: "off" }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

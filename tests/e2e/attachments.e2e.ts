@@ -38,7 +38,7 @@ describe("attachments on the task page", () => {
     await page.getByLabel("Tên nhiệm vụ").fill(`Số hóa hồ sơ lưu trữ ${stamp}`);
     await page.getByLabel("Đơn vị chủ trì", { exact: true }).selectOption({ label: "Sở Thông tin và Truyền thông" });
     await page.getByLabel("Hạn hoàn thành").fill(hanoiDay(20));
-    await page.getByLabel("Ngày giao").fill(hanoiDay(0));
+    await page.getByLabel("Ngày giao", { exact: true }).fill(hanoiDay(0));
     await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
     await page.waitForURL(/\/tasks\/\d+\?saved=created$/);
     taskPath = new URL(page.url()).pathname;
@@ -77,6 +77,11 @@ describe("attachments on the task page", () => {
     const listed = page.getByTestId("attachments").getByRole("listitem");
     await listed.getByRole("link", { name: "Ảnh hồ sơ đã số hóa.png" }).waitFor();
     expect(await listed.textContent()).toContain("PNG");
+    // The download carries the server's security headers once: not "nosniff, nosniff".
+    const href = await listed.getByRole("link", { name: "Ảnh hồ sơ đã số hóa.png" }).getAttribute("href");
+    const download = await context.request.get(href!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()["x-content-type-options"]).toBe("nosniff");
     await context.close();
   });
 

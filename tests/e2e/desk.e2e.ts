@@ -82,7 +82,7 @@ describe("the secretariat's desk", () => {
     await page.getByLabel("Lọc danh sách đơn vị").fill("");
     await coordinators.getByRole("checkbox", { name: LEAD, exact: true }).check();
     await page.getByLabel("Hạn hoàn thành").fill("31/12/2026");
-    await page.getByLabel("Ngày giao").fill("20/03/2026");
+    await page.getByLabel("Ngày giao", { exact: true }).fill("20/03/2026");
     await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
     await coordinators.getByText("Đơn vị chủ trì không thể đồng thời là đơn vị phối hợp").waitFor();
     expect(new URL(page.url()).pathname).toBe("/tasks/new");

@@ -1,11 +1,12 @@
-// Starts the app exactly as `npm start` does (build if needed, migrate, demo
-// data) on a throw-away database and a free port, and stops it afterwards.
+// Starts the app as `npm start` does (build if needed, then the compiled server:
+// migrate, demo data) on a throw-away database and a free port, and stops it afterwards.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { ensureServerBuild, SERVER_COMMAND, serverEnvironment } from "../setup/server-process";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -26,8 +27,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The file app/server/start.ts compares with the sources to decide whether to build. */
-const SERVER_BUILD = path.resolve("build/server/index.js");
+/** The file `npm start`'s build check (app/server/build-if-needed.mjs) compares with the sources. */
+const SERVER_BUILD = path.resolve("build/server/start.js");
 /** Longer than any run: should the teardown never run, later starts rebuild again after this. */
 const HOLD_MS = 2 * 60 * 60 * 1000;
 
@@ -56,10 +57,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "directive-tracker-e2e-"));
   const databaseFile = path.join(dir, "e2e.db");
   const port = await freePort();
-  // The server must not believe it runs under Vitest (vite.config.ts drops the Remix plugin then).
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
-  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server/start.ts"], {
-    env: { ...env, PORT: String(port), DATABASE_URL: `file:${databaseFile}`, NODE_ENV: "production" },
+  ensureServerBuild();
+  const server: ChildProcess = spawn(SERVER_COMMAND[0], SERVER_COMMAND[1], {
+    env: serverEnvironment({ PORT: String(port), DATABASE_URL: `file:${databaseFile}` }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

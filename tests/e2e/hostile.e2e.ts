@@ -113,7 +113,7 @@ describe("script payloads in valid forms", () => {
     await page.getByLabel("Tên nhiệm vụ").fill(PAYLOADS.taskTitle);
     await page.getByLabel("Đơn vị chủ trì", { exact: true }).selectOption({ label: "Sở Thông tin và Truyền thông" });
     await page.getByLabel("Hạn hoàn thành").fill(hanoiDay(30));
-    await page.getByLabel("Ngày giao").fill(hanoiDay(0));
+    await page.getByLabel("Ngày giao", { exact: true }).fill(hanoiDay(0));
     await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
     await page.waitForURL(/\/tasks\/\d+\?saved=created$/);
     taskPath = new URL(page.url()).pathname;

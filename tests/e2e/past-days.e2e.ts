@@ -99,7 +99,7 @@ describe("records entered after the fact, read on past days", () => {
     await page.getByLabel("Tên nhiệm vụ").fill(TASK_TITLE);
     await page.getByLabel("Đơn vị chủ trì", { exact: true }).selectOption({ label: LEAD });
     await page.getByLabel("Hạn hoàn thành").fill("31/01/2020");
-    await page.getByLabel("Ngày giao").fill("10/12/2019");
+    await page.getByLabel("Ngày giao", { exact: true }).fill("10/12/2019");
     await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
     await page.waitForURL(/\/tasks\/\d+\?saved=created$/);
     await page.getByRole("status").getByText("Đã tạo mới.").waitFor();
@@ -126,6 +126,9 @@ describe("records entered after the fact, read on past days", () => {
       await extension.getByRole("button", { name: "Lưu gia hạn đã quyết định" }).click();
       await page.waitForURL(/\/history\?saved=extension$/);
       await page.getByRole("status").getByText("Đã nhập bổ sung gia hạn.").waitFor();
+      // Saved: the form starts empty for the next record.
+      expect(await extension.getByLabel("Thời hạn được gia hạn đến").inputValue()).toBe("");
+      expect(await extension.getByLabel("Lý do, căn cứ").inputValue()).toBe("");
 
       const completion = historyForm(page, "Nhập bổ sung hoàn thành");
       await completion.getByLabel("Ngày hoàn thành (đơn vị báo cáo)").fill("25/02/2020");
@@ -219,6 +222,28 @@ describe("records entered after the fact, read on past days", () => {
     expect((await term("Số lần gia hạn").innerText()).trim()).toBe("1");
     // Done on time today as well: completed 25/02/2020, within the extended deadline.
     await page.locator('article header [data-status="done_on_time"]').getByText("Hoàn thành đúng hạn").waitFor();
+    await expectAccessible(page);
+  });
+
+  it("the task page of 15/01/2020 shows the task as it stood then, and as recorded it was not assigned yet", LONG, async () => {
+    expect(taskPath).toMatch(/^\/tasks\/\d+$/);
+    const page = await secretariat();
+    await page.goto(taskPath);
+    await page.getByLabel("Số liệu tính đến ngày").fill("15/01/2020");
+    await page.getByRole("button", { name: "Xem", exact: true }).click();
+    await page.waitForURL(/asOf=15%2F01%2F2020/);
+    await basisNote(page, "happened", "15/01/2020").waitFor();
+    // On track then, with the deadline of the day; nothing of the completion yet.
+    await page.locator('article header [data-status="on_track"]').waitFor();
+    expect(await page.getByText("Báo cáo hoàn thành ngày 25/02/2020").count()).toBe(0);
+    // A past day is read-only: no desk, no comment form.
+    expect(await page.getByText("Gửi ý kiến").count()).toBe(0);
+    await page.getByText("Nhiệm vụ này đọc khác theo cách xem còn lại", { exact: false }).waitFor();
+    await expectAccessible(page);
+
+    await basisSelect(page).selectOption("recorded");
+    await page.getByRole("button", { name: "Xem", exact: true }).click();
+    await page.getByText("Đến hết ngày 15/01/2020, nhiệm vụ này chưa được giao.").waitFor();
     await expectAccessible(page);
   });
 });

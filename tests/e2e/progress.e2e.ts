@@ -69,7 +69,7 @@ describe("the department's desk: report, extend, complete, return, complete, con
     await page.getByLabel("Tên nhiệm vụ").fill(`Kết nối cổng dịch vụ công ${stamp}`);
     await page.getByLabel("Đơn vị chủ trì", { exact: true }).selectOption({ label: LEAD });
     await page.getByLabel("Hạn hoàn thành").fill(hanoiDay(10));
-    await page.getByLabel("Ngày giao").fill(hanoiDay(0));
+    await page.getByLabel("Ngày giao", { exact: true }).fill(hanoiDay(0));
     await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
     await page.waitForURL(/\/tasks\/\d+\?saved=created$/);
     await expectStatus(page, "on_track");

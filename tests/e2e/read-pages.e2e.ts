@@ -155,9 +155,15 @@ describe("every read page", () => {
 
 describe("bad input in the URL", () => {
   it("a malformed as-of date is a 400 with a translated message", async () => {
-    const response = await open("/?asOf=31/02/2019");
+    const response = await open("/?asOf=31/02/2019&basis=recorded");
     expect(response?.status()).toBe(400);
     await page.getByText("Ngày “31/02/2019” không hợp lệ").waitFor();
+    // Shown on the form, with what was typed and the other choices kept, over today's figures.
+    const day = page.getByLabel("Số liệu tính đến ngày");
+    expect(await day.inputValue()).toBe("31/02/2019");
+    expect(await day.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByRole("combobox", { name: /^Cách xem/ }).inputValue()).toBe("recorded");
+    await page.getByRole("heading", { level: 2 }).first().waitFor();
     await expectAccessible(page);
   });
 

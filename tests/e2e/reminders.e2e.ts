@@ -64,7 +64,7 @@ async function createTask(page: Page, title: string, due: string, assigned: stri
   await page.getByLabel("Tên nhiệm vụ").fill(title);
   await page.getByLabel("Đơn vị chủ trì", { exact: true }).selectOption({ label: LEAD });
   await page.getByLabel("Hạn hoàn thành").fill(due);
-  await page.getByLabel("Ngày giao").fill(assigned);
+  await page.getByLabel("Ngày giao", { exact: true }).fill(assigned);
   await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
   await page.waitForURL(/\/tasks\/\d+\?saved=created$/);
   return new URL(page.url()).pathname;

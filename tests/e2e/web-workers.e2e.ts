@@ -30,11 +30,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/**
- * The pids of the primary's web workers: its children that run the server. Not every child
- * is one: tsx starts esbuild services (`esbuild --service`) when it compiles sources its
- * cache does not hold yet, e.g. ones edited since the last start.
- */
+/** The pids of the primary's web workers: its children that run the compiled server. */
 function workerPids(primary: number): number[] {
   let children: number[];
   try {
@@ -47,7 +43,7 @@ function workerPids(primary: number): number[] {
   }
   return children.filter((pid) => {
     try {
-      return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("app/server/start.ts");
+      return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("build/server/start.js");
     } catch {
       return false; // gone meanwhile
     }

@@ -237,6 +237,7 @@ beforeAll(async () => {
   apiTokenFor("lanhdao");
   const apiToken = String(db.get<{ id: number }>(sql`SELECT id FROM api_tokens ORDER BY id LIMIT 1`)!.id);
   const report = await publishedReport(db);
+  const unitGroup = String(db.get<{ id: number }>(sql`SELECT id FROM unit_groups ORDER BY id LIMIT 1`)!.id);
   world = {
     db,
     users: demoActors(db),
@@ -259,6 +260,7 @@ beforeAll(async () => {
       "routes/meetings.$id": { id: meeting },
       "routes/meetings.$id_.edit": { id: meeting },
       "routes/admin.api-tokens.$id": { id: apiToken },
+      "routes/admin.groups.$id": { id: unitGroup },
       // The splat of /api/*: any address the API does not have.
       "routes/api.$": { "": "v1/nothing-here", "*": "v1/nothing-here" },
       "routes/tasks.$id_.attachments.$attachmentId": { attachmentId: MISSING_ID },

@@ -157,6 +157,7 @@ describe("creating and editing departments", () => {
       name: "Sở Thông tin và Truyền thông Hà Nội",
       shortName: "Sở TT&TT",
       parentId: city,
+      version: 2,
     });
   });
 

@@ -188,7 +188,8 @@ describe("editing a user", () => {
     });
     const [event] = auditOf("user.update");
     expect(event!.before).toEqual({ email: "binh@hanoi.gov.vn", role: "dept_officer", departmentId: sttt });
-    expect(event!.after).toEqual({ email: null, role: "dept_lead", departmentId: skhcn });
+    // The version the edit made: a form opened before it is stale, and its conflict lists these changes.
+    expect(event!.after).toEqual({ email: null, role: "dept_lead", departmentId: skhcn, version: 2 });
   });
 
   it("saving the form unchanged writes nothing", async () => {
@@ -249,13 +250,13 @@ describe("disabling and re-enabling", () => {
     expect(revoked.every((s) => s.revokedAt !== null)).toBe(true);
     const [event] = auditOf("user.disable");
     expect(event).toMatchObject({ entityId: String(userId), before: { active: true } });
-    expect(event!.after).toEqual({ active: false, sessionsEnded: 2 });
+    expect(event!.after).toEqual({ active: false, sessionsEnded: 2, version: 2 });
     // All written at the same instant: one transaction.
     expect(new Set([...revoked.map((s) => s.revokedAt), event!.at]).size).toBe(1);
 
     expect(
       await signIn(db, { login: "stttt.chuyenvien2", password: "Mật khẩu ban đầu!", previousToken: null, origin }),
-    ).toEqual({
+    ).toMatchObject({
       ok: false,
       reason: "invalid",
     });
@@ -322,7 +323,7 @@ describe("passwords and sessions", () => {
     expect(await verifyPassword(NEW_PASSWORD, newHash)).toBe(true);
     expect(await verifyPassword("Mật khẩu ban đầu!", newHash)).toBe(false);
     const [event] = auditOf("user.password_reset");
-    expect(event!.after).toEqual({ passwordChanged: true, sessionsEnded: 1 });
+    expect(event!.after).toEqual({ passwordChanged: true, sessionsEnded: 1, version: 2 });
     const stored = JSON.stringify([event!.before, event!.after]);
     for (const secret of [oldHash, newHash, NEW_PASSWORD]) expect(stored).not.toContain(secret);
   });

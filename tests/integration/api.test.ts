@@ -260,13 +260,13 @@ describe("authentication", () => {
       headers: { "Accept-Language": "en-GB,en;q=0.9,vi;q=0.5" },
     });
     expect(expectJsonError(en, 400, "invalid_parameter").message).toBe(
-      "Parameter “asOf” must be a date written YYYY-MM-DD, e.g. 2019-12-31; got “31/12/2019”.",
+      "Parameter “asOf” must be a day from 1990-01-01 to 2100-12-31 written YYYY-MM-DD, e.g. 2019-12-31; got “31/12/2019”.",
     );
     expect(en.headers.get("Content-Language")).toBe("en");
     const query = await get(tasksLoader, "/api/v1/tasks?asOf=31/12/2019&lang=en", {
       headers: { "Accept-Language": "vi" },
     });
-    expect(expectJsonError(query, 400, "invalid_parameter").message).toContain("must be a date");
+    expect(expectJsonError(query, 400, "invalid_parameter").message).toContain("must be a day");
     const preferVi = await get(tasksLoader, "/api/v1/tasks?asOf=x", { headers: { "Accept-Language": "en;q=0.4, vi" } });
     expect(preferVi.headers.get("Content-Language")).toBe("vi");
   });

@@ -7,9 +7,11 @@ import type { AppDatabase } from "../../app/lib/db.server";
 import { safeRedirectPath } from "../../app/lib/http.server";
 import { translate } from "../../app/lib/i18n";
 import { localeCookie } from "../../app/lib/locale.server";
+import { sessionCookie } from "../../app/lib/auth.server";
 import { isSameOriginRequest } from "../../app/lib/same-origin.server";
 import type { RequestOrigin } from "../../app/models/audit.server";
 import { signIn, signOut, userForSessionToken } from "../../app/models/sessions.server";
+import { resetPassword } from "../../app/models/users.server";
 import { SETTING_DEFAULTS } from "../../app/models/settings.server";
 import { auditEvents, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
@@ -22,6 +24,7 @@ const HOUR = 60 * MINUTE;
  * windows overlap neither each other nor the route tests, which run now.
  */
 const T0 = Date.now() - 48 * HOUR;
+const DAY = 24 * HOUR;
 
 let db: AppDatabase;
 beforeAll(async () => {
@@ -68,7 +71,7 @@ describe("sessions", () => {
         { login: "snv.truong", password: DEMO_PASSWORD, previousToken: null, origin: from("10.1.0.2") },
         now + 3000,
       );
-      expect(again).toEqual({ ok: false, reason: "invalid" });
+      expect(again).toMatchObject({ ok: false, reason: "invalid" });
     } finally {
       db.update(users).set({ active: true }).where(eq(users.login, "snv.truong")).run();
     }
@@ -104,48 +107,150 @@ describe("sessions", () => {
   });
 });
 
-describe("the login rate limit", () => {
-  const attempt = (login: string, password: string, origin: RequestOrigin, now: number) =>
-    signIn(db, { login, password, previousToken: null, origin }, now);
+/** The lock tests run weeks ago, a day each: the account's count spans a day, and must not mix theirs. */
+const LOCKS_T0 = Date.now() - 40 * DAY;
 
-  it("refuses the 11th rapid attempt on one account, even with the right password; another account from another address is not affected", async () => {
-    const now = T0 + 5 * HOUR;
-    const limit = SETTING_DEFAULTS["login.max_failures_per_account"];
-    for (let i = 0; i < limit; i++) {
-      expect(await attempt("sgddt.truong", `wrong-${i}`, from("10.2.0.1"), now + i * 1000)).toEqual({
-        ok: false,
+describe("the sign-in locks", () => {
+  const attempt = (login: string, password: string, origin: RequestOrigin, now: number, deviceToken?: string) =>
+    signIn(db, { login, password, previousToken: null, origin, deviceToken }, now);
+  const perPair = SETTING_DEFAULTS["login.max_failures_per_pair"];
+  const perAccount = SETTING_DEFAULTS["login.max_failures_per_account"];
+  const window = SETTING_DEFAULTS["login.failure_window_minutes"] * MINUTE;
+  const userId = (login: string) => db.select({ id: users.id }).from(users).where(eq(users.login, login)).get()!.id;
+
+  /** `count` wrong passwords for `login`, from `address`, one a second from `now`. */
+  async function guess(login: string, address: (i: number) => string, count: number, now: number) {
+    for (let i = 0; i < count; i++) {
+      const result = await attempt(login, `wrong-${i}`, from(address(i)), now + i * 1000);
+      expect(result, `guess ${i + 1}`).toMatchObject({ ok: false, reason: "invalid" });
+    }
+  }
+
+  it("a colleague cannot lock a leader out: ten wrong guesses lock the colleague's address only, and the leader's own browser gets through even there", async () => {
+    const now = LOCKS_T0 + 0 * DAY;
+    // The chair signed in before: at the office (10.2.0.1), on her own browser.
+    const browser = "trinh-duyet-cua-lanh-dao";
+    expect((await attempt("lanhdao", DEMO_PASSWORD, from("10.2.0.1"), now - HOUR, browser)).ok).toBe(true);
+    // A colleague guesses her password from another address.
+    await guess("lanhdao", () => "10.2.0.7", perPair, now);
+    const locked = await attempt("lanhdao", DEMO_PASSWORD, from("10.2.0.7"), now + 20_000);
+    expect(locked).toMatchObject({ ok: false, reason: "locked", lock: { scope: "pair", until: now + window } });
+    // From her usual address she signs in as always.
+    expect((await attempt("lanhdao", DEMO_PASSWORD, from("10.2.0.1"), now + 21_000)).ok).toBe(true);
+    // Behind the same address as the colleague (one office, one public address), her browser gets her in.
+    expect((await attempt("lanhdao", DEMO_PASSWORD, from("10.2.0.7"), now + 22_000, browser)).ok).toBe(true);
+    // A wrong password on her browser is still a wrong password.
+    expect(await attempt("lanhdao", "wrong-again", from("10.2.0.7"), now + 23_000, browser)).toMatchObject({
+      reason: "invalid",
+    });
+    // The colleague's address is let go when the window has passed.
+    expect((await attempt("lanhdao", DEMO_PASSWORD, from("10.2.0.7"), now + 9_000 + window)).ok).toBe(true);
+  });
+
+  it("tells the owner and the administrators when a lock starts, once, and audits it for the administrators", async () => {
+    const now = LOCKS_T0 + 1 * DAY;
+    const owner = userId("lanhdao2");
+    const admins = db.select({ id: users.id }).from(users).where(eq(users.role, "admin")).all();
+    const before = lastAuditId();
+    const notifications = () =>
+      db.all<{ userId: number; params: string }>(
+        sql`SELECT user_id AS userId, params FROM notifications WHERE kind = 'sign_in_locked' AND created_at >= ${now}`,
+      );
+    await guess("lanhdao2", () => "10.3.0.9", perPair, now);
+    const told = notifications();
+    expect(told.map((n) => n.userId).sort()).toEqual([owner, ...admins.map((a) => a.id)].sort());
+    expect(JSON.parse(told[0]!.params)).toEqual({
+      lock: "pair",
+      login: "lanhdao2",
+      address: "10.3.0.9",
+      count: perPair,
+      until: now + window,
+    });
+    expect(
+      auditSince(before)
+        .filter((e) => e.action === "auth.login_locked")
+        .map((e) => [e.entityId, e.after]),
+    ).toEqual([
+      [String(owner), { lock: "pair", login: "lanhdao2", address: "10.3.0.9", failures: perPair, until: now + window }],
+    ]);
+    // The refused attempts that follow are audited, and tell nobody again.
+    const refused = await attempt("lanhdao2", "another-guess", from("10.3.0.9"), now + 60_000);
+    expect(refused).toMatchObject({ reason: "locked" });
+    expect(auditSince(before).at(-1)).toMatchObject({ action: "auth.login_rate_limited", after: { lock: "pair" } });
+    expect(notifications()).toHaveLength(told.length);
+  });
+
+  it("a guess spread over many addresses makes the account back off, doubling the wait; a known address or browser still gets through", async () => {
+    const now = LOCKS_T0 + 2 * DAY;
+    const browser = "trinh-duyet-so-noi-vu";
+    expect((await attempt("snv.truong", DEMO_PASSWORD, from("10.4.0.1"), now - HOUR, browser)).ok).toBe(true);
+    // One guess from each of many addresses: no address reaches its own limit.
+    await guess("snv.truong", (i) => `10.4.1.${i}`, perAccount, now);
+    const last = now + (perAccount - 1) * 1000;
+    const backedOff = await attempt("snv.truong", DEMO_PASSWORD, from("10.4.2.1"), last + 1000);
+    expect(backedOff).toMatchObject({ ok: false, reason: "locked", lock: { scope: "account", until: last + window } });
+    // The owner, from where she signed in before, or on her browser from anywhere, gets in.
+    expect((await attempt("snv.truong", DEMO_PASSWORD, from("10.4.0.1"), last + 2000)).ok).toBe(true);
+    expect((await attempt("snv.truong", DEMO_PASSWORD, from("10.4.2.2"), last + 3000, browser)).ok).toBe(true);
+    // Her sign-ins do not reset the guesser's back-off; the next guess comes after the window…
+    expect(await attempt("snv.truong", "wrong", from("10.4.2.3"), last + window - 1000)).toMatchObject({
+      reason: "locked",
+    });
+    expect(await attempt("snv.truong", "wrong", from("10.4.2.3"), last + window)).toMatchObject({ reason: "invalid" });
+    // …and the one after it twice as long after.
+    const next = last + window;
+    expect(await attempt("snv.truong", DEMO_PASSWORD, from("10.4.2.4"), next + 1000)).toMatchObject({
+      lock: { scope: "account", until: next + 2 * window },
+    });
+  });
+
+  it("a known browser on which wrong passwords are typed is trusted no more", async () => {
+    const now = LOCKS_T0 + 3 * DAY;
+    const browser = "trinh-duyet-bi-danh-cap";
+    expect((await attempt("syt.truong", DEMO_PASSWORD, from("10.5.0.1"), now - HOUR, browser)).ok).toBe(true);
+    for (let i = 0; i < perPair; i++) {
+      expect(await attempt("syt.truong", `wrong-${i}`, from("10.5.0.9"), now + i * 1000, browser)).toMatchObject({
         reason: "invalid",
       });
     }
-    const before = lastAuditId();
-    // From another address too: the account itself is protected.
-    expect(await attempt("SGDDT.truong ", DEMO_PASSWORD, from("10.2.0.9"), now + 20_000)).toEqual({
-      ok: false,
-      reason: "rate_limited",
+    expect(await attempt("syt.truong", DEMO_PASSWORD, from("10.5.0.9"), now + 60_000, browser)).toMatchObject({
+      reason: "locked",
     });
-    expect(auditSince(before).map((e) => [e.action, e.entityId, e.ipAddress])).toEqual([
-      ["auth.login_rate_limited", "sgddt.truong", "10.2.0.9"],
-    ]);
-    expect((await attempt("syt.truong", DEMO_PASSWORD, from("10.2.0.2"), now + 21_000)).ok).toBe(true);
-    // The limit lifts when the window has passed.
-    const window = SETTING_DEFAULTS["login.failure_window_minutes"] * MINUTE;
-    expect((await attempt("sgddt.truong", DEMO_PASSWORD, from("10.2.0.1"), now + 20_000 + window)).ok).toBe(true);
   });
 
   it("refuses an address that has failed too often, whatever the account; other addresses are not affected", async () => {
-    const now = T0 + 6 * HOUR;
+    const now = LOCKS_T0 + 4 * DAY;
     const limit = SETTING_DEFAULTS["login.max_failures_per_address"];
-    // Many accounts (most of them unknown), a few guesses each: under the per-account limit.
+    // Many accounts (most of them unknown), a few guesses each: under the per-pair limit.
     for (let i = 0; i < limit; i++) {
-      const result = await attempt(`guess${i % 10}`, `wrong-${i}`, from("10.3.0.1"), now + i * 100);
-      expect(result, `attempt ${i + 1}`).toEqual({ ok: false, reason: "invalid" });
+      const result = await attempt(`guess${i % 10}`, `wrong-${i}`, from("10.6.0.1"), now + i * 100);
+      expect(result, `attempt ${i + 1}`).toMatchObject({ ok: false, reason: "invalid" });
     }
-    expect(await attempt("lanhdao", DEMO_PASSWORD, from("10.3.0.1"), now + 10_000)).toEqual({
+    expect(await attempt("lanhdao", DEMO_PASSWORD, from("10.6.0.1"), now + 10_000)).toMatchObject({
       ok: false,
-      reason: "rate_limited",
+      reason: "locked",
+      lock: { scope: "address" },
     });
-    expect((await attempt("lanhdao", DEMO_PASSWORD, from("10.3.0.2"), now + 11_000)).ok).toBe(true);
+    expect((await attempt("lanhdao", DEMO_PASSWORD, from("10.6.0.2"), now + 11_000)).ok).toBe(true);
   }, 60_000);
+
+  it("an administrator's new password ends the account's lock", async () => {
+    const now = LOCKS_T0 + 5 * DAY;
+    await guess("sgddt.truong", (i) => `10.7.1.${i}`, perAccount, now);
+    expect(await attempt("sgddt.truong", DEMO_PASSWORD, from("10.7.2.1"), now + 60_000)).toMatchObject({
+      lock: { scope: "account" },
+    });
+    const admin = db.select().from(users).where(eq(users.role, "admin")).get()!;
+    const reset = await resetPassword(
+      db,
+      { id: admin.id, role: "admin", departmentId: null },
+      { userId: userId("sgddt.truong"), password: "Mat-khau-moi-2026" },
+      from("10.7.0.1"),
+      now + 61_000,
+    );
+    expect(reset.ok).toBe(true);
+    expect((await attempt("sgddt.truong", "Mat-khau-moi-2026", from("10.7.2.1"), now + 62_000)).ok).toBe(true);
+  });
 });
 
 describe("the audit trail", () => {
@@ -337,6 +442,54 @@ describe("the login page (route action, in-process)", () => {
     expect(cookie).toMatch(/^dt_session=[^;]+;/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
+  });
+
+  it("a sign-in sent back to a page whose address holds Vietnamese: 302 to it percent-encoded, the cookies, one session", async () => {
+    const before = {
+      audit: lastAuditId(),
+      sessions: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM sessions`)!.n,
+    };
+    const outcome = await callRoute(action, {
+      path: "/login",
+      method: "POST",
+      form: { login: "vanphong", password: DEMO_PASSWORD, redirectTo: "/search?q=đào tạo" },
+    });
+    // It was a 500 (a Location header carries only Latin-1) after the session and its audit event were written.
+    expect([outcome.status, outcome.location]).toEqual([302, "/search?q=%C4%91%C3%A0o%20t%E1%BA%A1o"]);
+    const token = /dt_session=([^;]+)/.exec(outcome.headers.get("Set-Cookie") ?? "")![1]!;
+    expect(outcome.headers.get("Set-Cookie")).toMatch(/dt_device=[^;]+;.*Max-Age=\d+/);
+    const session = (await sessionCookie.parse(`dt_session=${token}`)) as string;
+    expect(userForSessionToken(db, session)?.login).toBe("vanphong");
+    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM sessions`)!.n).toBe(before.sessions + 1);
+    expect(auditSince(before.audit).map((e) => e.action)).toEqual(["auth.login"]);
+  });
+
+  it("the language switch goes back to a page whose address holds Vietnamese", async () => {
+    const { action: switchLanguage } = await import("../../app/routes/language");
+    const outcome = await callRoute(switchLanguage, {
+      path: "/language",
+      method: "POST",
+      form: { locale: "en", redirectTo: "/tasks?q=Sở TT&TT" },
+    });
+    expect([outcome.status, outcome.location]).toEqual([302, "/tasks?q=S%E1%BB%9F%20TT&TT"]);
+  });
+
+  it("a locked sign-in: 429 with the translated reason and how long, and no cookie", async () => {
+    const limit = SETTING_DEFAULTS["login.max_failures_per_pair"];
+    const post = (password: string) =>
+      callRoute(action, {
+        path: "/login",
+        method: "POST",
+        form: { login: "stttt.chuyenvien", password },
+        clientIp: "10.8.0.1",
+      });
+    for (let i = 0; i < limit; i++) expect((await post(`wrong-${i}`)).status).toBe(400);
+    const outcome = await post(DEMO_PASSWORD);
+    expect(outcome.status).toBe(429);
+    expect(outcome.headers.get("Set-Cookie")).toBeNull();
+    expect(JSON.stringify(outcome.body)).toContain(
+      translate("vi", "auth.login.locked.pair", { minutes: SETTING_DEFAULTS["login.failure_window_minutes"] }),
+    );
   });
 
   it("a successful sign-in goes back to the page asked for", async () => {

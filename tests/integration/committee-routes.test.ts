@@ -139,11 +139,24 @@ async function createMeeting(committeeId: number, overrides: Record<string, stri
   return Number(/^\/meetings\/(\d+)\?saved=created$/.exec(outcome.location ?? "")![1]);
 }
 
+/** The version the edit page shows (1 for an id that names no record): a form posts it back. */
+const shownVersion = (row: { version: number } | undefined) => String(row?.version ?? 1);
+
 const editCommittee = (id: number | string, fields: Record<string, string | undefined>, token = secretary) =>
-  post(committeeEditRoute.action, `/committees/${id}/edit`, fields, { params: { id: String(id) }, token });
+  post(
+    committeeEditRoute.action,
+    `/committees/${id}/edit`,
+    { version: shownVersion(committeeRow(Number(id))), ...fields },
+    { params: { id: String(id) }, token },
+  );
 
 const editMeeting = (id: number | string, fields: Record<string, string | undefined>, token = secretary) =>
-  post(meetingEditRoute.action, `/meetings/${id}/edit`, fields, { params: { id: String(id) }, token });
+  post(
+    meetingEditRoute.action,
+    `/meetings/${id}/edit`,
+    { version: shownVersion(meetingRow(Number(id))), ...fields },
+    { params: { id: String(id) }, token },
+  );
 
 // ---------------------------------------------------------------- committees
 
@@ -250,6 +263,42 @@ describe("editing a committee", () => {
     expect(errorsOf(outcome, field)).toEqual([message]);
   });
 
+  it("refuses a save based on an older version with 409 and what the other save changed; the other save survives", async () => {
+    const id = await createCommittee({ code: "BCD-HAI" });
+    const opened = shownVersion(committeeRow(id));
+    const first = committeeFields({ code: "BCD-HAI", name: "Tên do người thứ nhất sửa", active: "on" });
+    expect(await editCommittee(id, { ...first, version: opened })).toMatchObject({ status: 302 });
+    const saved = committeeRow(id);
+    const second = await editCommittee(id, {
+      ...committeeFields({ code: "BCD-HAI", name: "Tên do người thứ hai sửa", active: "on" }),
+      version: opened,
+    });
+    expect(second.status).toBe(409);
+    expect(errorsOf(second, "")).toEqual([
+      "Chưa lưu: Ban Chỉ đạo đã được người khác cập nhật sau khi bạn mở biểu mẫu.",
+    ]);
+    expect((second.body as { conflict: unknown }).conflict).toEqual({
+      version: saved!.version,
+      changes: [
+        {
+          field: "Tên Ban Chỉ đạo",
+          from: "Ban Chỉ đạo thực hiện Đề án 06 thành phố Hà Nội",
+          to: "Tên do người thứ nhất sửa",
+          by: expect.any(String),
+          at: expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/),
+        },
+      ],
+    });
+    expect(committeeRow(id)).toEqual(saved);
+    // Saved again on the version the conflict gave, it goes through.
+    const again = await editCommittee(id, {
+      ...committeeFields({ code: "BCD-HAI", name: "Tên do người thứ hai sửa", active: "on" }),
+      version: String(saved!.version),
+    });
+    expect(again.status).toBe(302);
+    expect(committeeRow(id)?.name).toBe("Tên do người thứ hai sửa");
+  });
+
   it("answers 404 for a committee that does not exist, or a malformed id", async () => {
     for (const id of ["999999", "abc", "1.5"]) {
       const before = rowCounts();
@@ -297,13 +346,13 @@ describe("creating a meeting", () => {
       "31/02/2026",
       { heldOn: "31/02/2026" },
       "heldOn",
-      "Ngày họp: ngày “31/02/2026” không hợp lệ. Hãy nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
+      "Ngày họp: ngày “31/02/2026” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
     ],
     [
       "a date in another form",
       { heldOn: "March 20, 2026" },
       "heldOn",
-      "Ngày họp: ngày “March 20, 2026” không hợp lệ. Hãy nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
+      "Ngày họp: ngày “March 20, 2026” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
     ],
     [
       "too long attendees",
@@ -380,7 +429,7 @@ describe("editing a meeting", () => {
       "a wrong date",
       { heldOn: "29/02/2026" },
       "heldOn",
-      "Ngày họp: ngày “29/02/2026” không hợp lệ. Hãy nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
+      "Ngày họp: ngày “29/02/2026” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
     ],
     ["a too long place", { place: "x".repeat(301) }, "place", "Địa điểm quá dài: tối đa 300 ký tự."],
     ["too long notes", { notes: "x".repeat(10_001) }, "notes", "Nội dung, ghi chú quá dài: tối đa 10.000 ký tự."],

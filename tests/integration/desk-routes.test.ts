@@ -277,7 +277,7 @@ describe("creating a directive", () => {
       "31/02/2026",
       { issuedOn: "31/02/2026" },
       "issuedOn",
-      "Ngày ban hành: ngày “31/02/2026” không hợp lệ. Hãy nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
+      "Ngày ban hành: ngày “31/02/2026” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
     ],
     [
       "a number the issuer already used",
@@ -564,7 +564,7 @@ describe("creating a task", () => {
       "a due date of 31/02/2026",
       { dueDate: "31/02/2026" },
       "dueDate",
-      "Hạn hoàn thành: ngày “31/02/2026” không hợp lệ. Hãy nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
+      "Hạn hoàn thành: ngày “31/02/2026” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
     ],
     ["no lead department", { leadDepartmentId: "" }, "leadDepartmentId", "Vui lòng chọn đơn vị chủ trì."],
     [
@@ -734,7 +734,7 @@ describe("editing a task", () => {
       "a wrong date",
       { assignedOn: "29/02/2026" },
       "assignedOn",
-      "Ngày giao: ngày “29/02/2026” không hợp lệ. Hãy nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
+      "Ngày giao: ngày “29/02/2026” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
     ],
     [
       "an unknown department",

@@ -23,6 +23,10 @@
 //   last-use time. Object.prototype is never polluted.
 // - Junk: random field names and values: never a 500; a refusal changes nothing.
 // - Not a form (JSON, text, no Content-Type, broken multipart, absurd array indices): 415/400/413.
+// - A place to go back to (`redirectTo`) may hold any character ("/search?q=đào tạo"):
+//   the redirect stays on this site and is a header that can be sent, never a 500.
+// - A day outside 1990–2100 (the year 9999 was a 500), in a form, a link or an API
+//   call, is a translated 400 that names the accepted days.
 // - Each described valid form is accepted as described (so the refusals above are
 //   about the mutation, not a broken description), and valid forms carrying hostile
 //   text store it exactly as typed (parameterised SQL, no mangling; only a NUL is
@@ -31,14 +35,13 @@
 //
 // Seeded and reproducible: HOSTILE_SEED (default below) and HOSTILE_RUNS (cases per
 // form). A failure prints fast-check's seed, path and the shrunk counterexample.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb, type AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/lib/db.server";
 import { translate } from "../../app/lib/i18n";
 import { ROUTE_ACCESS } from "../../app/lib/route-access";
 import { hostileForms, prepareHostileFixtures, undescribedForm, type HostileFixtures } from "../setup/hostile-forms";
@@ -71,13 +74,17 @@ import {
   type Mutation,
 } from "../setup/hostile-input";
 import {
+  apiTokenFor,
+  bearer,
   buildRequest,
   callRoute,
   importRouteModule,
   routeModuleFiles,
   sessionCookieHeader,
   sessionFor,
+  snapshotDatabase,
   TEST_CONTEXT,
+  useDatabaseCopy,
   useFreshDemoDatabase,
   type RouteHandler,
   type RouteOutcome,
@@ -101,11 +108,7 @@ const junkTargets = new Map<string, FormSpec>();
 
 /** A fresh copy of the prepared database (demo + fixtures + signed-in sessions), opened as the app's. */
 function useSnapshot(): AppDatabase {
-  closeDb();
-  const file = path.join(path.dirname(snapshot), `${crypto.randomUUID()}.db`);
-  fs.copyFileSync(snapshot, file);
-  process.env.DATABASE_URL = `file:${file}`;
-  return getDb();
+  return useDatabaseCopy(snapshot);
 }
 
 beforeAll(async () => {
@@ -121,9 +124,7 @@ beforeAll(async () => {
   for (const login of new Set(everyone)) {
     if (login !== null) await sessionFor(login);
   }
-  db.$client.pragma("wal_checkpoint(TRUNCATE)");
-  snapshot = path.join(process.env.TEST_TMP_DIR!, `hostile-${crypto.randomUUID()}.db`);
-  fs.copyFileSync(process.env.DATABASE_URL!.slice("file:".length), snapshot);
+  snapshot = snapshotDatabase();
 }, 60_000);
 
 // ---------------------------------------------------------------- one case
@@ -606,6 +607,117 @@ describe("hostile text in valid forms", () => {
       const cells: string[] = [];
       workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
       expect(cells.some((cell) => cell.startsWith("Tiêu đề <script>alert(1)</script>"))).toBe(true);
+    }
+  });
+});
+
+// ---------------------------------------------------------------- days in links and the API
+
+describe("days outside the accepted ones (1990–2100) in links and API calls", () => {
+  /** Loaders that read a day from the query string, as a link or a client would send it. */
+  const PAGES: { route: string; path: (ids: { directive: number; task: number }) => string }[] = [
+    { route: "routes/_index", path: () => "/?asOf={day}" },
+    { route: "routes/scorecard", path: () => "/scorecard?asOf={day}" },
+    { route: "routes/tasks._index", path: () => "/tasks?asOf={day}" },
+    { route: "routes/tasks.export", path: () => "/tasks/export?asOf={day}" },
+    { route: "routes/directives._index", path: () => "/directives?asOf={day}" },
+    { route: "routes/directives.$id", path: ({ directive }) => `/directives/${directive}?asOf={day}` },
+    { route: "routes/audit._index", path: () => "/audit?to={day}" },
+    { route: "routes/audit._index", path: () => "/audit?from={day}" },
+  ];
+  const API: { route: string; path: (ids: { directive: number; task: number }) => string }[] = [
+    { route: "routes/api.v1.tasks._index", path: () => "/api/v1/tasks?asOf={day}" },
+    { route: "routes/api.v1.tasks.$id", path: ({ task }) => `/api/v1/tasks/${task}?asOf={day}` },
+    { route: "routes/api.v1.directives._index", path: () => "/api/v1/directives?asOf={day}" },
+    { route: "routes/api.v1.directives.$id", path: ({ directive }) => `/api/v1/directives/${directive}?asOf={day}` },
+    { route: "routes/api.v1.scorecard", path: () => "/api/v1/scorecard?asOf={day}" },
+  ];
+
+  async function loaderOf(routeId: string): Promise<RouteHandler> {
+    const file = routeModuleFiles().find((route) => route.id === routeId);
+    if (!file) throw new Error(`no route ${routeId}`);
+    return (await importRouteModule(file)).loader as RouteHandler;
+  }
+
+  function expectTranslated400(outcome: RouteOutcome, what: string): void {
+    expect(outcome.status, `${what}: ${JSON.stringify(outcome.body)?.slice(0, 200)}`).toBe(400);
+    // A page says `{ message }`; the API `{ error: { code, message } }`.
+    const apiError = (outcome.body as { error?: { message?: unknown } } | null)?.error?.message;
+    const messages = typeof apiError === "string" ? [apiError] : messagesOf(outcome.body);
+    expect(messages.length, what).toBeGreaterThan(0);
+    expect(
+      messages.filter((message) => !isTranslated(message)),
+      what,
+    ).toEqual([]);
+    expect(messages.join(" "), what).toContain("2100");
+  }
+
+  it("are refused with a clear, translated 400, never a 500, and change nothing", async () => {
+    const db = useSnapshot();
+    const ids = { directive: fixtures.directive.id, task: fixtures.datedTask.id };
+    const params = (route: string) =>
+      route.includes("$id") ? { id: String(route.includes("tasks") ? ids.task : ids.directive) } : {};
+    const token = await sessionFor("vanphong");
+    const secret = apiTokenFor("vanphong");
+    const base = baseline(db);
+    for (const day of ["31/12/9999", "9999-12-31", "01/01/1000", "31/12/1989", "01/01/2101"]) {
+      for (const page of PAGES) {
+        const path = page.path(ids).replace("{day}", encodeURIComponent(day));
+        const outcome = await callRoute(await loaderOf(page.route), { path, params: params(page.route), token });
+        expectTranslated400(outcome, `GET ${path}`);
+      }
+    }
+    for (const day of ["9999-12-31", "1000-01-01", "1989-12-31", "2101-01-01"]) {
+      for (const call of API) {
+        const path = call.path(ids).replace("{day}", day);
+        const outcome = await callRoute(await loaderOf(call.route), {
+          path,
+          params: params(call.route),
+          headers: bearer(secret),
+        });
+        expectTranslated400(outcome, `GET ${path}`);
+      }
+    }
+    // An API token notes when it was last used: bookkeeping, like a session's.
+    const withoutTokens = ({ api_tokens: _used, ...tables }: Record<string, string>) => tables;
+    expect(withoutTokens(fingerprint(db))).toEqual(withoutTokens(base.tables));
+  });
+
+  it("in a form's day field, are refused with a translated 400 that names the accepted days", async () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const { routeId, form } of DESCRIBED()) {
+      if (form.base !== "writes") continue;
+      for (const [name, field] of Object.entries(form.fields)) {
+        if (field.kind !== "date") continue;
+        for (const day of ["31/12/9999", "01/01/1000"]) {
+          const db = useSnapshot();
+          const base = baseline(db);
+          const mark = highWater(db);
+          const entries = applyMutations(baseEntries(form), [{ field: name, op: "set", values: [day], why: "year" }]);
+          const outcome = await postValid(routeId, form, entries);
+          checked += 1;
+          const messages = messagesOf(outcome.body);
+          if (outcome.status !== 400 || !messages.some((m) => m.includes("2100")) || !messages.every(isTranslated)) {
+            wrong.push(`${form.label} ${name}=${day}: ${outcome.status} ${JSON.stringify(messages).slice(0, 200)}`);
+          }
+          expectUnchanged(db, base, mark, form);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(20);
+  }, 60_000);
+
+  it("accept the first and the last accepted day", async () => {
+    useSnapshot();
+    const token = await sessionFor("vanphong");
+    for (const day of ["01/01/1990", "31/12/2100"]) {
+      const outcome = await callRoute(await loaderOf("routes/tasks._index"), {
+        path: `/tasks?asOf=${encodeURIComponent(day)}`,
+        token,
+      });
+      expect(outcome.status, day).toBe(200);
     }
   });
 });

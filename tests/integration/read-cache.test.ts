@@ -172,7 +172,8 @@ describe("the dashboard's answer", () => {
   const dashboard = async (login: string, path = "/", headers?: Record<string, string>) => {
     const outcome = await callRoute(dashboardLoader, { path, token: await sessionFor(login), headers });
     expect(outcome.status).toBe(200);
-    return outcome.body as Awaited<ReturnType<typeof dashboardLoader>>;
+    // The page's data (a day it cannot read wraps the same data in a 400).
+    return outcome.body as Exclude<Awaited<ReturnType<typeof dashboardLoader>>, { init: unknown }>;
   };
 
   beforeAll(async () => {

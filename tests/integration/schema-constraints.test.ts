@@ -121,7 +121,7 @@ describe("settings", () => {
         "login.failure_window_minutes",
       ]),
     ).toEqual({
-      "login.max_failures_per_account": 10,
+      "login.max_failures_per_account": 20,
       "session.idle_minutes": 60,
       "status.due_soon_days": 0,
       "login.failure_window_minutes": 30,

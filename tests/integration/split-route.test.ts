@@ -293,7 +293,7 @@ describe("paste and split: step 2", () => {
       (v) => (v.tasks[0]!.dueDate = "31/02/2020"),
       {
         "tasks[0].dueDate": [
-          "Hạn hoàn thành: ngày “31/02/2020” không hợp lệ. Hãy nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
+          "Hạn hoàn thành: ngày “31/02/2020” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
         ],
       },
     ],

@@ -376,6 +376,12 @@ describe("extension requests", () => {
       () => requestExtension(db, lead, ask(own, { proposedDueDate: task(own).currentDueDate }), origin, NOW),
       { error: "rule", violations: ["not_later"] },
     );
+    // Asked ten days after the deadline for a day already past: refused, whatever the date in force.
+    const due = task(own).currentDueDate!;
+    expectRefusedWithoutWriting(
+      () => requestExtension(db, lead, ask(own, { proposedDueDate: addDays(due, 5) }), origin, at(addDays(due, 10))),
+      { error: "rule", violations: ["in_past"] },
+    );
     expectRefusedWithoutWriting(() => requestExtension(db, lead, ask(own, { reason: "" }), origin, NOW), {
       error: "invalid",
       fields: ["reason"],
@@ -384,9 +390,10 @@ describe("extension requests", () => {
       () => requestExtension(db, lead, { taskId: ongoing, proposedDueDate: "2027-01-01", reason: "x" }, origin, NOW),
       { error: "rule", violations: ["no_deadline"] },
     );
+    // (A finished task's date in force is long past: the day asked for is past too.)
     expectRefusedWithoutWriting(() => requestExtension(db, lead, ask(done), origin, NOW), {
       error: "rule",
-      violations: ["task_closed"],
+      violations: ["task_closed", "in_past"],
     });
 
     expect(requestExtension(db, lead, ask(own), origin, NOW)).toMatchObject({ ok: true });

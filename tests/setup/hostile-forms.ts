@@ -8,14 +8,16 @@ import { sql } from "drizzle-orm";
 import { addDays, formatLocalDate, today } from "../../app/domain/dates";
 import { DESK_LIMITS } from "../../app/lib/desk-forms";
 import { PROGRESS_LIMITS } from "../../app/domain/extensions";
-import { DEPARTMENT_LIMITS, USER_LIMITS } from "../../app/domain/admin-limits";
+import { CALENDAR_LIMITS, DEPARTMENT_LIMITS, GROUP_LIMITS, USER_LIMITS } from "../../app/domain/admin-limits";
 import { API_TOKEN_NAME_MAX } from "../../app/domain/api-tokens";
 import { canOnTask, hasPermission, type Actor, type Permission } from "../../app/domain/permissions";
 import {
+  CALENDAR_DAY_KINDS,
   DEADLINE_CHANGE_KINDS,
   DEADLINE_KINDS,
   DEPARTMENT_KINDS,
   DIRECTIVE_TYPES,
+  HOLIDAY_OCCASIONS,
   ROLES,
 } from "../../app/domain/vocabulary";
 import { INTENT_PERMISSION, type TaskPageIntent } from "../../app/lib/progress-forms";
@@ -25,6 +27,7 @@ import type { AppDatabase } from "../../app/lib/db.server";
 import { issueApiToken } from "../../app/models/api-tokens.server";
 import { taskAccessFacts } from "../../app/models/visibility.server";
 import { directives } from "../../db/schema";
+import { DEMO_PASSWORD } from "../../db/seed/demo";
 import type { FieldSpec, FileCase, FormSpec } from "./hostile-input";
 import { demoActors, routePath } from "./remix-harness";
 
@@ -68,6 +71,12 @@ function one<T>(world: World, query: ReturnType<typeof sql>, what: string): T {
 }
 
 const day = (iso: string) => formatLocalDate(iso);
+
+/** The version a record's form shows (committees, meetings, users and departments carry one). */
+function versionOf(world: World, table: "committees" | "meetings" | "users" | "departments", id: number): number {
+  return one<{ version: number }>(world, sql`SELECT version FROM ${sql.identifier(table)} WHERE id = ${id}`, table)
+    .version;
+}
 const plusDays = (iso: string, days: number) => addDays(iso, days);
 
 // ---------------------------------------------------------------- field helpers
@@ -134,6 +143,8 @@ export interface HostileFixtures {
   apiTokenId: number;
   /** An unread notification of the STTTT head (stttt.truong) about the ongoing task. */
   notification: { id: number; login: string };
+  /** A custom unit group with STTTT as its member since 18/09/2019. */
+  unitGroupId: number;
 }
 
 /** Adds a draft and a closed directive to the demo, and finds the records the forms need. */
@@ -217,6 +228,14 @@ export function prepareHostileFixtures(db: AppDatabase): HostileFixtures {
     { ipAddress: null, userAgent: null, requestId: null },
   );
   if (!token.ok) throw new Error(`could not issue an API token: ${token.code}`);
+  const unitGroupId = one<{ id: number }>(
+    world,
+    sql`INSERT INTO unit_groups (name) VALUES ('Nhóm thử nghiệm') RETURNING id`,
+    "unit group",
+  ).id;
+  db.run(
+    sql`INSERT INTO unit_group_members (group_id, department_id, from_day) VALUES (${unitGroupId}, ${stttt}, '2019-09-18')`,
+  );
   return {
     committee,
     meetingId: one<{ id: number }>(world, sql`SELECT id FROM meetings ORDER BY id LIMIT 1`, "meeting").id,
@@ -248,6 +267,7 @@ export function prepareHostileFixtures(db: AppDatabase): HostileFixtures {
     ).id,
     apiTokenId: token.tokenId,
     notification: { id: notificationId, login: reader.login },
+    unitGroupId,
   };
 }
 
@@ -387,12 +407,25 @@ export const HOSTILE_FORMS: Record<string, FormsOf> = {
       fields: {
         login: text("khong.ton.tai", 100, { transient: true }),
         password: { kind: "password", value: "Sai-mat-khau-1", min: 1, max: 200 },
-        redirectTo: { kind: "free", value: "/tasks" },
+        redirectTo: { kind: "path", value: "/tasks" },
       },
       login: null,
       ...at("routes/login"),
       // A sign-in with a login nobody has: refused by the model, never by chance accepted.
       base: "refused",
+    },
+    {
+      // The right password, sent back to a page whose address holds Vietnamese: the
+      // redirect was a 500 that came after the session and its audit event were written.
+      label: "sign in (right password)",
+      fields: {
+        login: text("vanphong", 100, { transient: true }),
+        password: { kind: "password", value: DEMO_PASSWORD, min: 1, max: 200 },
+        redirectTo: { kind: "path", value: "/search?q=đào tạo" },
+      },
+      login: null,
+      ...at("routes/login"),
+      base: "writes",
     },
   ],
   "routes/logout": () => [
@@ -401,7 +434,7 @@ export const HOSTILE_FORMS: Record<string, FormsOf> = {
   "routes/language": () => [
     {
       label: "language",
-      fields: { locale: { kind: "free", value: "en" }, redirectTo: { kind: "free", value: "/tasks" } },
+      fields: { locale: { kind: "free", value: "en" }, redirectTo: { kind: "path", value: "/tasks?q=đào tạo" } },
       login: null,
       ...at("routes/language"),
       base: "ignores",
@@ -423,7 +456,11 @@ export const HOSTILE_FORMS: Record<string, FormsOf> = {
   "routes/committees.$id_.edit": (world, fx) => [
     {
       label: "edit committee",
-      fields: { ...committeeFields(fx.committee.code), active: { kind: "checkbox", checked: true } },
+      fields: {
+        ...committeeFields(fx.committee.code),
+        active: { kind: "checkbox", checked: true },
+        version: version(versionOf(world, "committees", fx.committee.id)),
+      },
       login: allowedLogin(world, guardPermission("routes/committees.$id_.edit")),
       ...at("routes/committees.$id_.edit", { id: String(fx.committee.id) }),
       base: "writes",
@@ -441,7 +478,7 @@ export const HOSTILE_FORMS: Record<string, FormsOf> = {
   "routes/meetings.$id_.edit": (world, fx) => [
     {
       label: "edit meeting",
-      fields: meetingFields(world),
+      fields: { ...meetingFields(world), version: version(versionOf(world, "meetings", fx.meetingId)) },
       login: allowedLogin(world, guardPermission("routes/meetings.$id_.edit")),
       ...at("routes/meetings.$id_.edit", { id: String(fx.meetingId) }),
       base: "writes",
@@ -739,15 +776,18 @@ export const HOSTILE_FORMS: Record<string, FormsOf> = {
     const login = allowedLogin(world, guardPermission("routes/admin.users.$id"));
     const where = at("routes/admin.users.$id", { id: String(fx.officerUserId) });
     const intents = ["profile", "password", "sessions", "disable", "enable"] as const;
+    const officer = version(versionOf(world, "users", fx.officerUserId));
     const fields: Record<(typeof intents)[number], Record<string, FieldSpec>> = {
-      profile: userProfile(fx),
+      profile: { ...userProfile(fx), version: officer },
       password: {
+        version: officer,
         password: password("Mat-khau-moi-rat-dai"),
         passwordConfirm: { kind: "free", value: "Mat-khau-moi-rat-dai" },
       },
+      // Ending sessions changes nothing of the account: no version.
       sessions: { confirm },
-      disable: { confirm },
-      enable: {},
+      disable: { version: officer, confirm },
+      enable: { version: version(versionOf(world, "users", fx.disabledUserId)) },
     };
     return intents.map((intent) => ({
       label: `user: ${intent}`,
@@ -777,11 +817,13 @@ export const HOSTILE_FORMS: Record<string, FormsOf> = {
     const login = allowedLogin(world, guardPermission("routes/admin.departments.$id"));
     const where = at("routes/admin.departments.$id", { id: String(fx.idle) });
     const intents = ["profile", "deactivate", "reactivate", "merge"] as const;
+    const idle = version(versionOf(world, "departments", fx.idle));
     const fields: Record<(typeof intents)[number], Record<string, FieldSpec>> = {
-      profile: departmentProfile("Sở Đổi tên"),
-      deactivate: { confirm },
-      reactivate: {},
+      profile: { ...departmentProfile("Sở Đổi tên"), version: idle },
+      deactivate: { version: idle, confirm },
+      reactivate: { version: version(versionOf(world, "departments", fx.inactiveDepartment)) },
       merge: {
+        version: idle,
         successorId: id(fx.other),
         effectiveOn: date(world.today),
         reason: text("Hợp nhất theo quyết định", DEPARTMENT_LIMITS.reasonMax),
@@ -837,6 +879,78 @@ export const HOSTILE_FORMS: Record<string, FormsOf> = {
       base: "writes",
     },
   ],
+  "routes/admin.holidays._index": (world) => {
+    const login = allowedLogin(world, guardPermission("routes/admin.holidays._index"));
+    const intents = ["add", "remove", "loadYear"] as const;
+    const tet = one<{ id: number }>(world, sql`SELECT id FROM calendar_days WHERE day = '2026-02-17'`, "Tết 2026").id;
+    const fields: Record<(typeof intents)[number], Record<string, FieldSpec>> = {
+      add: {
+        // A Monday off in exchange for a worked Saturday, far from any deadline.
+        day: date("04/05/2099"),
+        kind: choice("swapped_off", CALENDAR_DAY_KINDS),
+        occasion: choice("other", HOLIDAY_OCCASIONS),
+        // Required with "other": it names the occasion.
+        note: text("Thông báo số 01/TB-BNV", CALENDAR_LIMITS.noteMax),
+      },
+      remove: { id: id(tet) },
+      loadYear: { year: { kind: "number", value: "2031" } },
+    };
+    return intents.map((intent) => ({
+      label: `holidays: ${intent}`,
+      intent,
+      otherIntents: intents.filter((other) => other !== intent),
+      fields: fields[intent],
+      login,
+      ...at("routes/admin.holidays._index"),
+      base: "writes" as const,
+    }));
+  },
+  "routes/admin.groups.new": (world, fx) => [
+    {
+      label: "new unit group",
+      fields: {
+        name: text("Các đơn vị thuộc Ban Chỉ đạo", GROUP_LIMITS.nameMax, {
+          unique: ["các sở, ban, ngành", "CAC SO, BAN, NGANH"],
+        }),
+        description: optionalText("Ban Chỉ đạo xây dựng Chính quyền điện tử", GROUP_LIMITS.descriptionMax),
+        departmentIds: { kind: "ids", values: [String(fx.stttt), String(fx.other)], ref: true },
+        fromDay: date("18/09/2019", false),
+      },
+      login: allowedLogin(world, guardPermission("routes/admin.groups.new")),
+      ...at("routes/admin.groups.new"),
+      base: "writes",
+    },
+  ],
+  "routes/admin.groups.$id": (world, fx) => {
+    const login = allowedLogin(world, guardPermission("routes/admin.groups.$id"));
+    const intents = ["profile", "add", "remove"] as const;
+    const groupVersion = one<{ version: number }>(
+      world,
+      sql`SELECT version FROM unit_groups WHERE id = ${fx.unitGroupId}`,
+      "unit group",
+    ).version;
+    const fields: Record<(typeof intents)[number], Record<string, FieldSpec>> = {
+      profile: {
+        version: version(groupVersion),
+        name: text("Nhóm đã đổi tên", GROUP_LIMITS.nameMax),
+        description: optionalText("Mô tả mới", GROUP_LIMITS.descriptionMax),
+      },
+      add: { departmentIds: { kind: "ids", values: [String(fx.other)], ref: true }, fromDay: date(world.today, false) },
+      remove: {
+        departmentIds: { kind: "ids", values: [String(fx.stttt)], ref: true },
+        untilDay: date(world.today, false),
+      },
+    };
+    return intents.map((intent) => ({
+      label: `unit group: ${intent}`,
+      intent,
+      otherIntents: intents.filter((other) => other !== intent),
+      fields: fields[intent],
+      login,
+      ...at("routes/admin.groups.$id", { id: String(fx.unitGroupId) }),
+      base: "writes" as const,
+    }));
+  },
 };
 
 /**

@@ -99,6 +99,11 @@ export const NOT_A_DAY = [
   "15/00/2024",
   "abc",
   "31/12/99999",
+  // Real days outside the accepted ones (app/domain/dates.ts): the year 9999 was a 500.
+  "31/12/9999",
+  "01/01/1000",
+  "31/12/1989",
+  "01/01/2101",
   "1/1/1",
   "2024/01/01",
   "01-01-2024",
@@ -147,8 +152,14 @@ export type FieldSpec =
   | { kind: "key"; value: string; max: number }
   /** An uploaded file (multipart only); `unreadable` bodies that the server must refuse. */
   | { kind: "file"; name: string; type: string; content: string; refused: FileCase[] }
-  /** Read without validation (a preference, a place to go back to). */
-  | { kind: "free"; value: string };
+  /** Read without validation (a preference). */
+  | { kind: "free"; value: string }
+  /**
+   * A place on this site to go back to (`redirectTo`): never a reason to refuse (a
+   * crafted one is replaced), and any character may be in it — "/search?q=đào tạo"
+   * must come back as a Location header can carry it.
+   */
+  | { kind: "path"; value: string };
 
 export interface FileCase {
   label: string;
@@ -333,6 +344,7 @@ export function breakingMutation(name: string, field: FieldSpec): fc.Arbitrary<M
       );
       break;
     case "free":
+    case "path":
       return null;
     case "file":
       options.push(
@@ -345,8 +357,27 @@ export function breakingMutation(name: string, field: FieldSpec): fc.Arbitrary<M
   return fc.oneof(...options);
 }
 
+/** Paths on this site a header cannot carry as typed: Vietnamese, other scripts, spaces, emoji. */
+export const NON_LATIN1_PATHS = [
+  "/search?q=đào tạo",
+  "/tasks?q=Sở TT&TT#mục 2",
+  "/directives?q=Đề án 06",
+  "/tìm-kiếm",
+  "/search?q=数字化",
+  "/tasks?q=🙂",
+] as const;
+
+const sameSitePath: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(...NON_LATIN1_PATHS),
+  fc.string({ unit: "binary", maxLength: 30 }).map((rest) => `/${rest}`),
+  fc.string({ unit: "grapheme", maxLength: 20 }).map((rest) => `/search?q=${rest}`),
+);
+
 /** A hostile value in a field that does not by itself make the form invalid (or does: it does not matter). */
 export function noiseMutation(name: string, field: FieldSpec): fc.Arbitrary<Mutation> {
+  if (field.kind === "path") {
+    return fc.oneof(sameSitePath, hostileText).map((v) => set(name, "a place to go back to", v));
+  }
   if (field.kind === "text" && !field.pattern && !field.unique) {
     return hostileFilledText(field.max).map((v) => set(name, "hostile text", v));
   }
@@ -490,11 +521,18 @@ export function messagesOf(body: unknown): string[] {
 
 /**
  * Tables a refused request may still write: the audit log records the refusal
- * (`access.denied`, a failed sign-in), the sign-in rate limit counts failures, and a
- * session notes when it was last used. Everything else must stay byte for byte.
+ * (`access.denied`, a failed sign-in, a sign-in lock), the sign-in locks count
+ * failures, and a session notes when it was last used; a known browser's count of
+ * wrong passwords and the notifications of a lock are allowed by `fingerprint`.
+ * Everything else must stay byte for byte.
  */
 export const REFUSAL_MAY_WRITE = ["audit_events", "login_attempts", "sessions"] as const;
-export const REFUSAL_AUDIT_ACTIONS = new Set(["access.denied", "auth.login_failed", "auth.login_rate_limited"]);
+export const REFUSAL_AUDIT_ACTIONS = new Set([
+  "access.denied",
+  "auth.login_failed",
+  "auth.login_rate_limited",
+  "auth.login_locked",
+]);
 
 function digest(rows: unknown[]): string {
   const json = JSON.stringify(rows, (_key, value: unknown) =>
@@ -516,7 +554,11 @@ export function writeCounter(db: AppDatabase): string {
   return `${changes}/${client.pragma("schema_version", { simple: true }) as number}`;
 }
 
-/** A digest per table (all tables but REFUSAL_MAY_WRITE; sessions without their last-use time). */
+/**
+ * A digest per table (all tables but REFUSAL_MAY_WRITE; sessions without their
+ * last-use time; login devices without their wrong-password count; notifications but
+ * those telling of a sign-in lock, which a wrong password may start).
+ */
 export function fingerprint(db: AppDatabase): Record<string, string> {
   const client = db.$client;
   const tables = client
@@ -527,6 +569,14 @@ export function fingerprint(db: AppDatabase): Record<string, string> {
   for (const table of tables) {
     if (table === "sessions") {
       result[table] = digest(client.prepare(`SELECT id, user_id, revoked_at FROM sessions ORDER BY id`).raw().all());
+    } else if (table === "login_devices") {
+      result[table] = digest(
+        client.prepare(`SELECT id, token_hash, user_id FROM login_devices ORDER BY id`).raw().all(),
+      );
+    } else if (table === "notifications") {
+      result[table] = digest(
+        client.prepare(`SELECT * FROM notifications WHERE kind <> 'sign_in_locked' ORDER BY id`).raw().all(),
+      );
     } else if (!(REFUSAL_MAY_WRITE as readonly string[]).includes(table)) {
       result[table] = digest(client.prepare(`SELECT * FROM "${table}"`).raw().all());
     }

@@ -5,6 +5,7 @@
 //
 // The database is the one app/lib/db.server.ts opens from DATABASE_URL: call
 // `useFreshDemoDatabase()` before anything calls getDb().
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,7 +13,7 @@ import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import type { Actor, DirectiveAccessFacts, TaskAccessFacts } from "../../app/domain/permissions";
 import { sessionCookie } from "../../app/lib/auth.server";
-import { closeDb, getDb, type AppDatabase } from "../../app/lib/db.server";
+import { closeDb, getDb, runDeferredWrites, type AppDatabase } from "../../app/lib/db.server";
 import type { RequestContext } from "../../app/lib/request-context";
 import { authenticateApiToken, issueApiToken } from "../../app/models/api-tokens.server";
 import { signIn, userForSessionToken, type SessionUser } from "../../app/models/sessions.server";
@@ -29,6 +30,27 @@ export async function useFreshDemoDatabase(): Promise<AppDatabase> {
   const db = getDb();
   await loadDemoData(db);
   return db;
+}
+
+/**
+ * A copy of the app's database as it stands (the WAL checkpointed first), for tests
+ * that start many cases from one prepared state (`useDatabaseCopy`).
+ */
+export function snapshotDatabase(): string {
+  const db = getDb();
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  const snapshot = path.join(process.env.TEST_TMP_DIR!, `snapshot-${crypto.randomUUID()}.db`);
+  fs.copyFileSync(process.env.DATABASE_URL!.slice("file:".length), snapshot);
+  return snapshot;
+}
+
+/** A fresh copy of a snapshot, opened as the app's database. */
+export function useDatabaseCopy(snapshot: string): AppDatabase {
+  closeDb();
+  const file = path.join(path.dirname(snapshot), `${crypto.randomUUID()}.db`);
+  fs.copyFileSync(snapshot, file);
+  process.env.DATABASE_URL = `file:${file}`;
+  return getDb();
 }
 
 // ---------------------------------------------------------------- sessions
@@ -186,7 +208,12 @@ export function buildRequest(call: RouteCall, cookie: string | null): Request {
   return new Request(url, { method, headers, body });
 }
 
-/** Calls a loader or action and reports its answer; a thrown Error (a bug, not an answer) propagates. */
+/**
+ * Calls a loader or action and reports its answer; a thrown Error (a bug, not an
+ * answer) propagates. What the server writes just after an answer (`deferWrite`:
+ * the audit of a refused hidden record) is written before this returns, as it is
+ * on the server a moment later.
+ */
 export async function callRoute(handler: RouteHandler, call: RouteCall): Promise<RouteOutcome> {
   const cookie = call.token ? await sessionCookieHeader(call.token) : null;
   const request = buildRequest(call, cookie);
@@ -196,6 +223,8 @@ export async function callRoute(handler: RouteHandler, call: RouteCall): Promise
   } catch (thrown) {
     if (thrown instanceof Response || isDataWithResponseInit(thrown)) return outcomeOf(thrown);
     throw thrown;
+  } finally {
+    runDeferredWrites();
   }
 }
 

@@ -58,6 +58,8 @@ export function isAcknowledged(status: number, location: string | null, taskId: 
 export interface WriteTally {
   /** Keys of the writes the server acknowledged. */
   acknowledged: string[];
+  /** When each was acknowledged (ms since the epoch), in the same order. */
+  acknowledgedAt: number[];
   /** Answers that were neither an acknowledgement nor a lost connection: status, server and a line of the body. */
   refused: string[];
   /** Requests that got no answer because the connection failed (the server was killed mid-request). */
@@ -84,7 +86,7 @@ export function fileReports(options: {
   keyPrefix: string;
   shouldStop: () => boolean;
 }): ReportRun {
-  const tally: WriteTally = { acknowledged: [], refused: [], unanswered: 0 };
+  const tally: WriteTally = { acknowledged: [], acknowledgedAt: [], refused: [], unanswered: 0 };
   const worker = async (w: number) => {
     for (let n = 0; !options.shouldStop(); n++) {
       const target = options.targets[(w + n * options.workers) % options.targets.length]!;
@@ -106,6 +108,7 @@ export function fileReports(options: {
       }
       if (isAcknowledged(response.status, response.headers.get("Location"), target.taskId)) {
         tally.acknowledged.push(key);
+        tally.acknowledgedAt.push(Date.now());
       } else {
         tally.refused.push(`${response.status} ${origin} ${body.replace(/\s+/g, " ").slice(0, 200)}`);
       }

@@ -1,10 +1,34 @@
 // The production server as a child process, for the tests and scripts that need a
 // real one of their own: to kill it (durability), to run two on one file (two
-// writers), to load it (npm run load). Started exactly as `npm start` starts it
-// (app/server/start.ts: build if needed, migrate, demo data into an empty file).
-import { spawn, type ChildProcess } from "node:child_process";
+// writers), to load it (npm run load). Started as `npm start` starts it: the build
+// check (app/server/build-if-needed.mjs), then the compiled server
+// (`node build/server/start.js`: migrate, demo data into an empty file), in demo mode
+// unless a test says otherwise (APP_MODE in `env`).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { formatLocalDate, today } from "../../app/domain/dates";
+
+/** The compiled server, as production and `npm start` run it. */
+export const SERVER_COMMAND: readonly [string, string[]] = [process.execPath, ["build/server/start.js"]];
+
+/** The environment a test server gets: not Vitest's (vite.config.ts drops the Remix plugin under it). */
+export function serverEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
+  return { ...env, NODE_ENV: "production", APP_MODE: "demo", ...extra };
+}
+
+let buildChecked = false;
+
+/** `npm start`'s build check, once per test process: builds when the build is missing or older than the sources. */
+export function ensureServerBuild(): void {
+  if (buildChecked) return;
+  const result = spawnSync(process.execPath, ["app/server/build-if-needed.mjs"], {
+    env: serverEnvironment(),
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (result.status !== 0) throw new Error(`The build check failed (exit ${result.status ?? result.signal})`);
+  buildChecked = true;
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,16 +63,9 @@ export interface StartOptions {
 
 export async function startServer(options: StartOptions): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
-  // The server must not believe it runs under Vitest (vite.config.ts drops the Remix plugin then).
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
-  const child = spawn(process.execPath, ["--import", "tsx", "app/server/start.ts"], {
-    env: {
-      ...env,
-      PORT: String(port),
-      DATABASE_URL: `file:${options.databaseFile}`,
-      NODE_ENV: "production",
-      ...options.env,
-    },
+  ensureServerBuild();
+  const child = spawn(SERVER_COMMAND[0], SERVER_COMMAND[1], {
+    env: serverEnvironment({ PORT: String(port), DATABASE_URL: `file:${options.databaseFile}`, ...options.env }),
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group: the primary and its web workers, so that `kill` can crash them all at once.
     detached: true,

@@ -78,6 +78,8 @@ export const adminEn: Record<AdminMessageKey, string> = {
   "admin.users.error.roleRequired": "Choose a role.",
   "admin.users.error.passwordRequired": "Enter a password.",
   "admin.users.error.passwordShort": "A password has at least {min} characters.",
+  "admin.users.error.passwordPublished":
+    "This password is printed in the documentation (a demo password); choose another.",
   "admin.users.error.passwordConfirmRequired": "Repeat the password.",
   "admin.users.error.passwordMismatch": "The two passwords differ.",
   "admin.users.error.invalid": "Invalid value.",
@@ -163,7 +165,8 @@ export const adminEn: Record<AdminMessageKey, string> = {
   "admin.departments.error.kindRequired": "Choose a kind.",
   "admin.departments.error.successorRequired": "Choose the successor.",
   "admin.departments.error.effectiveOnRequired": "Enter the day the merger takes effect.",
-  "admin.departments.error.dateInvalid": "Invalid date. Write it as dd/mm/yyyy, e.g. 01/03/2025.",
+  "admin.departments.error.dateInvalid":
+    "Invalid date. Write a day from 01/01/1990 to 31/12/2100 as dd/mm/yyyy, e.g. 01/03/2025.",
   "admin.departments.error.reasonRequired": "Enter the legal basis or reason for the merger.",
   "admin.departments.error.invalid": "Invalid value.",
   "admin.departments.error.not_found": "No such department.",

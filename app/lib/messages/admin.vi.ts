@@ -76,6 +76,8 @@ export const adminVi = {
   "admin.users.error.roleRequired": "Vui lòng chọn vai trò.",
   "admin.users.error.passwordRequired": "Vui lòng nhập mật khẩu.",
   "admin.users.error.passwordShort": "Mật khẩu cần ít nhất {min} ký tự.",
+  "admin.users.error.passwordPublished":
+    "Mật khẩu này được in trong tài liệu (mật khẩu dữ liệu minh họa); hãy chọn mật khẩu khác.",
   "admin.users.error.passwordConfirmRequired": "Vui lòng nhập lại mật khẩu.",
   "admin.users.error.passwordMismatch": "Hai lần nhập mật khẩu không khớp nhau.",
   "admin.users.error.invalid": "Giá trị không hợp lệ.",
@@ -159,7 +161,8 @@ export const adminVi = {
   "admin.departments.error.kindRequired": "Vui lòng chọn loại đơn vị.",
   "admin.departments.error.successorRequired": "Vui lòng chọn đơn vị kế thừa.",
   "admin.departments.error.effectiveOnRequired": "Vui lòng nhập ngày hợp nhất có hiệu lực.",
-  "admin.departments.error.dateInvalid": "Ngày không hợp lệ. Hãy nhập theo dạng dd/mm/yyyy, ví dụ 01/03/2025.",
+  "admin.departments.error.dateInvalid":
+    "Ngày không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 01/03/2025.",
   "admin.departments.error.reasonRequired": "Vui lòng nhập căn cứ, lý do hợp nhất.",
   "admin.departments.error.invalid": "Giá trị không hợp lệ.",
   "admin.departments.error.not_found": "Không tìm thấy đơn vị.",

@@ -55,7 +55,8 @@ export const apiEn: Record<ApiMessageKey, string> = {
   "apiTokens.secret.done": "I have stored it — back to the list",
   "apiTokens.error.nameRequired": "Please enter a name.",
   "apiTokens.error.userRequired": "Please choose the acting account.",
-  "apiTokens.error.expiresOn": "“{value}” is not a valid date. Write it as dd/mm/yyyy, e.g. 31/12/2026.",
+  "apiTokens.error.expiresOn":
+    "“{value}” is not a valid date. Write a day from 01/01/1990 to 31/12/2100 as dd/mm/yyyy, e.g. 31/12/2026.",
   "apiTokens.error.invalid": "Invalid input.",
   "apiTokens.error.not_found": "This token was not found.",
   "apiTokens.error.user_unknown": "This account was not found.",
@@ -76,7 +77,8 @@ export const apiEn: Record<ApiMessageKey, string> = {
   "api.error.unknown_parameter": "Parameter “{name}” is not supported here. Valid parameters: {allowed}.",
   "api.error.repeated_parameter": "Parameter “{name}” takes a single value.",
   "api.error.invalid_id": "Parameter “{name}” must be an id (a positive whole number), got “{value}”.",
-  "api.error.invalid_date": "Parameter “{name}” must be a date written YYYY-MM-DD, e.g. 2019-12-31; got “{value}”.",
+  "api.error.invalid_date":
+    "Parameter “{name}” must be a day from 1990-01-01 to 2100-12-31 written YYYY-MM-DD, e.g. 2019-12-31; got “{value}”.",
   "api.error.invalid_choice": "Parameter “{name}” does not take “{value}”. Valid values: {allowed}.",
   "api.error.invalid_number": "Parameter “{name}” must be a whole number from {min} to {max}, got “{value}”.",
   "api.error.invalid_lang": "Parameter “lang” takes “vi” or “en”, got “{value}”.",

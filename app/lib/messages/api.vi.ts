@@ -55,7 +55,8 @@ export const apiVi = {
   "apiTokens.secret.done": "Tôi đã lưu mã — về danh sách",
   "apiTokens.error.nameRequired": "Vui lòng nhập tên gọi.",
   "apiTokens.error.userRequired": "Vui lòng chọn tài khoản đại diện.",
-  "apiTokens.error.expiresOn": "Ngày “{value}” không hợp lệ. Hãy nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
+  "apiTokens.error.expiresOn":
+    "Ngày “{value}” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
   "apiTokens.error.invalid": "Thông tin không hợp lệ.",
   "apiTokens.error.not_found": "Không tìm thấy mã truy cập này.",
   "apiTokens.error.user_unknown": "Không tìm thấy tài khoản này.",
@@ -76,7 +77,8 @@ export const apiVi = {
   "api.error.unknown_parameter": "Tham số “{name}” không được hỗ trợ ở địa chỉ này. Các tham số hợp lệ: {allowed}.",
   "api.error.repeated_parameter": "Tham số “{name}” chỉ được có một giá trị.",
   "api.error.invalid_id": "Tham số “{name}” phải là một mã số (số nguyên dương), nhận được “{value}”.",
-  "api.error.invalid_date": "Tham số “{name}” phải là một ngày dạng YYYY-MM-DD, ví dụ 2019-12-31; nhận được “{value}”.",
+  "api.error.invalid_date":
+    "Tham số “{name}” phải là một ngày từ 1990-01-01 đến 2100-12-31, dạng YYYY-MM-DD, ví dụ 2019-12-31; nhận được “{value}”.",
   "api.error.invalid_choice": "Tham số “{name}” không nhận giá trị “{value}”. Giá trị hợp lệ: {allowed}.",
   "api.error.invalid_number": "Tham số “{name}” phải là số nguyên từ {min} đến {max}, nhận được “{value}”.",
   "api.error.invalid_lang": "Tham số “lang” chỉ nhận “vi” hoặc “en”, nhận được “{value}”.",

@@ -24,7 +24,8 @@ export const auditEn: Record<AuditMessageKey, string> = {
     "An action has only lower-case letters, digits, dots and underscores, e.g. auth.login_failed or auth.",
   "audit.invalid.entity": "A record type has only lower-case letters, digits and underscores, e.g. task.",
   "audit.invalid.entityId": "The record id is too long (at most 200 characters).",
-  "audit.invalid.date": "{field}: “{value}” is not a valid date. Write it as dd/mm/yyyy, e.g. 31/12/2019.",
+  "audit.invalid.date":
+    "{field}: “{value}” is not a valid date. Write a day from 01/01/1990 to 31/12/2100 as dd/mm/yyyy, e.g. 31/12/2019.",
   "audit.invalid.range": "“From” must be on or before “To”.",
   "audit.invalid.page": "Invalid page number.",
 
@@ -61,6 +62,7 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.action.auth.login": "Signed in",
   "audit.action.auth.login_failed": "Failed sign-in",
   "audit.action.auth.login_rate_limited": "Sign-in blocked (too many failures)",
+  "audit.action.auth.login_locked": "Sign-ins locked (many wrong passwords)",
   "audit.action.auth.logout": "Signed out",
   "audit.action.access.denied": "Access denied",
   "audit.action.demo.load": "Demo data loaded",

@@ -23,7 +23,8 @@ export const auditVi = {
     "Hành động chỉ gồm chữ thường không dấu, chữ số, dấu chấm và dấu gạch dưới, ví dụ auth.login_failed hoặc auth.",
   "audit.invalid.entity": "Loại đối tượng chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới, ví dụ task.",
   "audit.invalid.entityId": "Mã đối tượng quá dài (tối đa 200 ký tự).",
-  "audit.invalid.date": "{field}: ngày “{value}” không hợp lệ. Hãy nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2019.",
+  "audit.invalid.date":
+    "{field}: ngày “{value}” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 31/12/2019.",
   "audit.invalid.range": "“Từ ngày” phải trước hoặc trùng “Đến ngày”.",
   "audit.invalid.page": "Số trang không hợp lệ.",
 
@@ -60,6 +61,7 @@ export const auditVi = {
   "audit.action.auth.login": "Đăng nhập",
   "audit.action.auth.login_failed": "Đăng nhập không thành công",
   "audit.action.auth.login_rate_limited": "Đăng nhập bị chặn (sai quá nhiều lần)",
+  "audit.action.auth.login_locked": "Tạm khóa đăng nhập (mật khẩu sai nhiều lần)",
   "audit.action.auth.logout": "Đăng xuất",
   "audit.action.access.denied": "Truy cập bị từ chối",
   "audit.action.demo.load": "Nạp dữ liệu mẫu",

@@ -12,7 +12,8 @@ export const deskEn: Record<DeskMessageKey, string> = {
   "desk.error.choose": "Please choose the {field}.",
   "desk.error.tooLong": "{field} is too long: at most {max} characters.",
   "desk.error.invalidChoice": "{field}: not a valid choice.",
-  "desk.error.date": "{field}: “{value}” is not a valid date. Enter it as dd/mm/yyyy, for example 31/12/2026.",
+  "desk.error.date":
+    "{field}: “{value}” is not a valid date. Enter a day from 01/01/1990 to 31/12/2100 as dd/mm/yyyy, for example 31/12/2026.",
   "desk.error.version": "The form lacks its version. Reload the page and enter your changes again.",
   "desk.error.unknownAction": "Not a valid action.",
   "desk.error.duplicateNumber": "This issuer already has a document with this number.",
@@ -42,6 +43,10 @@ export const deskEn: Record<DeskMessageKey, string> = {
   "desk.conflict.task": "Not saved: someone else updated this task after you opened the form.",
   "desk.conflict.directive":
     "Not saved: someone else updated this directive after you opened the form. Open the directive in a new tab to see it as it is now.",
+  "desk.conflict.committee": "Not saved: someone else updated this steering committee after you opened the form.",
+  "desk.conflict.meeting": "Not saved: someone else updated this meeting after you opened the form.",
+  "desk.conflict.user": "Not saved: someone else updated this account after you opened the page.",
+  "desk.conflict.department": "Not saved: someone else updated this department after you opened the page.",
   "desk.conflict.changesIntro": "What the others changed:",
   "desk.conflict.change": "{field}: {from} → {to} ({by}, {at})",
   "desk.conflict.keepInput":
@@ -135,6 +140,11 @@ export const deskEn: Record<DeskMessageKey, string> = {
   "desk.change.state": "Workflow step",
   "desk.change.stateReason": "Reason for hold/withdrawal",
   "desk.change.reassignReason": "Reason for the lead change",
+  "desk.change.active": "Active",
+  "desk.change.password": "Password reset",
+  "desk.change.dissolvedOn": "Dissolved or merged on",
+  "desk.change.yes": "yes",
+  "desk.change.no": "no",
   "desk.error.deadlineOnIssued":
     "The directive is issued: its deadline is not edited in place. Use “Change the deadline” on the task's page (with the day it takes effect and a reason), so past days keep the deadline that was in force then.",
   "desk.task.deadlineFixed":

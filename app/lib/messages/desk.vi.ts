@@ -11,7 +11,8 @@ export const deskVi = {
   "desk.error.choose": "Vui lòng chọn {field}.",
   "desk.error.tooLong": "{field} quá dài: tối đa {max} ký tự.",
   "desk.error.invalidChoice": "{field}: lựa chọn không hợp lệ.",
-  "desk.error.date": "{field}: ngày “{value}” không hợp lệ. Hãy nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
+  "desk.error.date":
+    "{field}: ngày “{value}” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
   "desk.error.version": "Biểu mẫu thiếu thông tin phiên bản. Hãy tải lại trang rồi nhập lại.",
   "desk.error.unknownAction": "Thao tác không hợp lệ.",
   "desk.error.duplicateNumber": "Cơ quan ban hành này đã có văn bản mang số, ký hiệu này.",
@@ -41,6 +42,10 @@ export const deskVi = {
   "desk.conflict.task": "Chưa lưu: nhiệm vụ đã được người khác cập nhật sau khi bạn mở biểu mẫu.",
   "desk.conflict.directive":
     "Chưa lưu: văn bản đã được người khác cập nhật sau khi bạn mở biểu mẫu. Hãy mở văn bản trong thẻ mới để xem nội dung hiện tại.",
+  "desk.conflict.committee": "Chưa lưu: Ban Chỉ đạo đã được người khác cập nhật sau khi bạn mở biểu mẫu.",
+  "desk.conflict.meeting": "Chưa lưu: cuộc họp đã được người khác cập nhật sau khi bạn mở biểu mẫu.",
+  "desk.conflict.user": "Chưa lưu: tài khoản đã được người khác cập nhật sau khi bạn mở trang.",
+  "desk.conflict.department": "Chưa lưu: đơn vị đã được người khác cập nhật sau khi bạn mở trang.",
   "desk.conflict.changesIntro": "Những thay đổi của người khác:",
   "desk.conflict.change": "{field}: {from} → {to} ({by}, {at})",
   "desk.conflict.keepInput":
@@ -134,6 +139,11 @@ export const deskVi = {
   "desk.change.state": "Bước xử lý",
   "desk.change.stateReason": "Lý do tạm dừng/rút",
   "desk.change.reassignReason": "Lý do đổi đơn vị chủ trì",
+  "desk.change.active": "Đang hoạt động",
+  "desk.change.password": "Mật khẩu được đặt lại",
+  "desk.change.dissolvedOn": "Ngày giải thể, hợp nhất",
+  "desk.change.yes": "có",
+  "desk.change.no": "không",
   "desk.error.deadlineOnIssued":
     "Văn bản đã ban hành: thời hạn không sửa trực tiếp. Dùng “Điều chỉnh thời hạn” trên trang nhiệm vụ (có ngày hiệu lực và lý do), để số liệu các ngày trước giữ đúng thời hạn khi đó.",
   "desk.task.deadlineFixed":

@@ -1,6 +1,8 @@
 import { adminEn } from "./admin.en";
 import { apiEn } from "./api.en";
 import { attachmentsEn } from "./attachments.en";
+import { calendarEn } from "./calendar.en";
+import { groupsEn } from "./groups.en";
 import { auditEn } from "./audit.en";
 import { committeesEn } from "./committees.en";
 import { dashboardEn } from "./dashboard.en";
@@ -33,11 +35,15 @@ export const en: Record<MessageKey, string> = {
   ...progressEn,
   ...remindersEn,
   ...attachmentsEn,
+  ...calendarEn,
+  ...groupsEn,
   ...performanceEn,
   "app.name": "Directive Tracker",
   "app.shortName": "Directives",
   "app.tagline": "Steering committee — follow-up of conclusions and directives",
   "app.skipToContent": "Skip to main content",
+  "app.demoBanner.title": "Demo data",
+  "app.demoBanner.body": "A trial copy with sample data and published passwords — not for real work.",
 
   "nav.label": "Main navigation",
   "nav.dashboard": "Dashboard",
@@ -109,7 +115,8 @@ export const en: Record<MessageKey, string> = {
   "basis.differing":
     "{count} tasks read differently in the two ways (records entered or corrected after that day) — see the list.",
   "basis.differingFilter": "Only tasks that read differently in the two ways",
-  "asOf.invalid": "“{value}” is not a valid date. Enter it as dd/mm/yyyy, for example 31/12/2019.",
+  "asOf.invalid":
+    "“{value}” is not a valid date. Enter a day from 01/01/1990 to 31/12/2100 as dd/mm/yyyy, for example 31/12/2019.",
   "basis.invalid":
     "“{value}” is not a way to read a past day: use “recorded” (as the system showed it then) or leave it out (as it happened).",
 
@@ -228,6 +235,14 @@ export const en: Record<MessageKey, string> = {
   "history.comment": "Comment by {author}",
   "history.instruction": "Instruction from {author}",
   "history.reminder": "Reminder no. {ordinal} sent to {department}",
+  "history.deadline.changed": "Deadline changed from {from} to {to}",
+  "history.deadline.corrected": "Deadline entered wrongly corrected from {from} to {to} (applies from assignment)",
+  "history.enteredLater": "entered after the fact at {date}",
+  "task.notYetAssigned": "By the end of {date}, this task had not been assigned yet.",
+  "task.pastDayNote": "This page shows the task at the end of {date}; everything is done on today's page.",
+  "task.openToday": "See the task today",
+  "basis.taskDiffers":
+    "This task reads differently the other way (records entered or corrected after that day) — see the other reading.",
   "history.by": "by {name}",
   "history.system": "the system",
 
@@ -272,7 +287,12 @@ export const en: Record<MessageKey, string> = {
   "auth.login.password": "Password",
   "auth.login.submit": "Sign in",
   "auth.login.invalid": "Wrong login or password, or the account is disabled.",
-  "auth.login.rateLimited": "Too many failed attempts. Please try again in {minutes} minutes.",
+  "auth.login.locked.pair":
+    "Sign-in to this account from your address is locked for now after several wrong passwords. Try again in {minutes} minutes, or sign in on a browser you have used for this account before.",
+  "auth.login.locked.address":
+    "Sign-in from your address is locked for now after too many wrong passwords. Try again in {minutes} minutes, or sign in on a browser you have used for this account before.",
+  "auth.login.locked.account":
+    "This account is locked for sign-ins from new places after many wrong passwords. On a browser or from an address you have used before you can still sign in; otherwise try again in {minutes} minutes or contact the administrator.",
   "auth.login.required": "Please enter the {field}.",
   "auth.login.tooLong": "The {field} is too long.",
   "auth.logout": "Sign out",

@@ -34,7 +34,7 @@ export const importEn: Record<ImportMessageKey, string> = {
   "import.code.too_many_rows": "Too many rows (at most {max})",
   "import.code.required": "Required",
   "import.code.too_long": "Too long",
-  "import.code.invalid_date": "“{value}” is not a valid date (dd/mm/yyyy)",
+  "import.code.invalid_date": "“{value}” is not a valid date (dd/mm/yyyy, from 01/01/1990 to 31/12/2100)",
   "import.code.unknown_department": "No department “{value}”",
   "import.code.duplicate_item": "Item “{value}” appears twice",
   "import.code.unknown_parent": "No parent item “{value}” (it must exist or be on a row above)",
@@ -48,6 +48,7 @@ export const importEn: Record<ImportMessageKey, string> = {
   "import.assignedOn": "Assigned on",
   "import.assignedOnHint":
     "dd/mm/yyyy; by default the directive's issue date. The tasks count from that day, even when entered later.",
-  "import.error.assignedOn": "Assignment day “{value}” is not valid: enter it as dd/mm/yyyy.",
+  "import.error.assignedOn":
+    "Assignment day “{value}” is not valid: enter a day from 01/01/1990 to 31/12/2100 as dd/mm/yyyy.",
   "import.error.assignedInFuture": "The assignment day has not come yet.",
 };

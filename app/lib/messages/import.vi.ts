@@ -32,7 +32,7 @@ export const importVi = {
   "import.code.too_many_rows": "Quá nhiều dòng (tối đa {max})",
   "import.code.required": "Bắt buộc nhập",
   "import.code.too_long": "Quá dài",
-  "import.code.invalid_date": "Ngày “{value}” không hợp lệ (dd/mm/yyyy)",
+  "import.code.invalid_date": "Ngày “{value}” không hợp lệ (dd/mm/yyyy, từ 01/01/1990 đến 31/12/2100)",
   "import.code.unknown_department": "Không tìm thấy đơn vị “{value}”",
   "import.code.duplicate_item": "Mục “{value}” bị trùng",
   "import.code.unknown_parent": "Không tìm thấy mục cha “{value}” (mục cha phải có sẵn hoặc ở dòng phía trên)",
@@ -46,7 +46,8 @@ export const importVi = {
   "import.assignedOn": "Ngày giao nhiệm vụ",
   "import.assignedOnHint":
     "dd/mm/yyyy; mặc định là ngày ban hành văn bản. Nhiệm vụ được tính từ ngày giao, kể cả khi nhập bổ sung sau.",
-  "import.error.assignedOn": "Ngày giao “{value}” không hợp lệ: hãy nhập theo dạng dd/mm/yyyy.",
+  "import.error.assignedOn":
+    "Ngày giao “{value}” không hợp lệ: hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy.",
   "import.error.assignedInFuture": "Ngày giao chưa đến.",
 } as const;
 export type ImportMessageKey = keyof typeof importVi;

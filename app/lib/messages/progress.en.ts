@@ -95,6 +95,7 @@ export const progressEn: Record<keyof typeof progressVi, string> = {
   "progress.rule.pending_exists": "The task already has an extension request awaiting a decision.",
   "progress.rule.reason_required": "Give the reason for the extension.",
   "progress.rule.not_later": "The new date must be after the current deadline.",
+  "progress.rule.in_past": "That date has already passed: ask for today or a later day.",
   "progress.rule.after_parent_due": "The new date may not be after the parent task's deadline.",
   "progress.rule.not_pending": "This extension request has already been decided.",
   "progress.rule.own_request": "Nobody decides their own request.",

@@ -94,6 +94,7 @@ export const progressVi = {
   "progress.rule.pending_exists": "Nhiệm vụ đã có một đề nghị gia hạn đang chờ quyết định.",
   "progress.rule.reason_required": "Hãy nêu lý do gia hạn.",
   "progress.rule.not_later": "Ngày gia hạn phải sau hạn hiện hành.",
+  "progress.rule.in_past": "Ngày gia hạn đã qua: hãy đề nghị một ngày từ hôm nay trở đi.",
   "progress.rule.after_parent_due": "Ngày gia hạn không được sau hạn của nhiệm vụ cha.",
   "progress.rule.not_pending": "Đề nghị gia hạn này đã được quyết định.",
   "progress.rule.own_request": "Không ai tự quyết định đề nghị của chính mình.",

@@ -69,6 +69,14 @@ export const remindersEn: Record<keyof typeof remindersVi, string> = {
   "notification.comment": "New comment",
   "notification.taskAssigned": "New task for {department} to lead",
   "notification.taskAssigned.coordinator": "New task for {department} to coordinate",
+  "notification.signInLocked.pair":
+    "Sign-in to account {login} from address {address} locked until {until} after {count} wrong passwords",
+  "notification.signInLocked.address":
+    "Address {address} locked out of signing in until {until} after {count} wrong passwords (on several accounts)",
+  "notification.signInLocked.account":
+    "Account {login} locked for sign-ins from new places until {until} after {count} wrong passwords within 24 hours",
+  "notification.detail.signInLocked":
+    "On a browser that has signed in to this account before (or, when the whole account is locked, from an address it signed in from before), the right password still signs in. If the wrong passwords were not yours, tell the administrator.",
   "notification.detail.reason": "Reason: {text}",
   "notification.detail.message": "Message: {text}",
 

@@ -69,6 +69,14 @@ export const remindersVi = {
   "notification.comment": "Ý kiến trao đổi mới",
   "notification.taskAssigned": "{department} được giao chủ trì nhiệm vụ mới",
   "notification.taskAssigned.coordinator": "{department} được giao phối hợp thực hiện nhiệm vụ mới",
+  "notification.signInLocked.pair":
+    "Đăng nhập vào tài khoản {login} từ địa chỉ {address} bị tạm khóa đến {until} sau {count} lần nhập sai mật khẩu",
+  "notification.signInLocked.address":
+    "Địa chỉ {address} bị tạm khóa đăng nhập đến {until} sau {count} lần nhập sai mật khẩu (vào nhiều tài khoản)",
+  "notification.signInLocked.account":
+    "Tài khoản {login} bị tạm khóa đăng nhập từ nơi lạ đến {until} sau {count} lần nhập sai mật khẩu trong 24 giờ",
+  "notification.detail.signInLocked":
+    "Trên trình duyệt đã từng đăng nhập tài khoản này (hoặc, khi cả tài khoản bị khóa, từ địa chỉ đã từng đăng nhập), mật khẩu đúng vẫn đăng nhập được. Nếu không phải bạn nhập sai, hãy báo quản trị viên.",
   "notification.detail.reason": "Lý do: {text}",
   "notification.detail.message": "Nội dung: {text}",
 

@@ -63,7 +63,8 @@ export const splitEn: Record<SplitMessageKey, string> = {
     "The item names no department: the parent item's lead and coordinators were used.",
   "split.warning.no_deadline_found": "No deadline was found in the text.",
   "split.warning.several_deadlines": "The text has several dates; the earliest was taken.",
-  "split.warning.invalid_date": "“{text}” is not a real date; enter the deadline again.",
+  "split.warning.invalid_date":
+    "“{text}” is not a real date, or not one from 01/01/1990 to 31/12/2100; enter the deadline again.",
   "split.warning.date_before_issue": "The deadline “{text}” is before the directive's issue date.",
   "split.warning.year_assumed_next":
     "“{text}” has no year and had passed in the year of issue: the following year was assumed.",

@@ -58,7 +58,8 @@ export const splitVi = {
   "split.warning.assignment_inherited": "Mục không nêu đơn vị: đã lấy đơn vị chủ trì và phối hợp của mục cha.",
   "split.warning.no_deadline_found": "Không tìm thấy thời hạn trong nội dung.",
   "split.warning.several_deadlines": "Nội dung có nhiều mốc thời gian; đã chọn mốc sớm nhất.",
-  "split.warning.invalid_date": "Ngày “{text}” không có thật; hãy nhập lại thời hạn.",
+  "split.warning.invalid_date":
+    "Ngày “{text}” không có thật hoặc nằm ngoài khoảng 01/01/1990 – 31/12/2100; hãy nhập lại thời hạn.",
   "split.warning.date_before_issue": "Thời hạn “{text}” trước ngày ban hành văn bản.",
   "split.warning.year_assumed_next": "“{text}” không ghi năm và đã qua trong năm ban hành: đã hiểu là năm sau.",
   "split.warning.year_unknown": "“{text}” không ghi năm và văn bản chưa có ngày ban hành: chưa xác định được thời hạn.",

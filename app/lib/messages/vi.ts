@@ -3,6 +3,8 @@
 import { adminVi } from "./admin.vi";
 import { apiVi } from "./api.vi";
 import { attachmentsVi } from "./attachments.vi";
+import { calendarVi } from "./calendar.vi";
+import { groupsVi } from "./groups.vi";
 import { auditVi } from "./audit.vi";
 import { committeesVi } from "./committees.vi";
 import { dashboardVi } from "./dashboard.vi";
@@ -33,11 +35,15 @@ export const vi = {
   ...progressVi,
   ...remindersVi,
   ...attachmentsVi,
+  ...calendarVi,
+  ...groupsVi,
   ...performanceVi,
   "app.name": "Theo dõi nhiệm vụ chỉ đạo",
   "app.shortName": "Nhiệm vụ chỉ đạo",
   "app.tagline": "Ban Chỉ đạo — theo dõi thực hiện kết luận, chỉ đạo",
   "app.skipToContent": "Bỏ qua, tới nội dung chính",
+  "app.demoBanner.title": "Dữ liệu minh họa",
+  "app.demoBanner.body": "Bản chạy thử với dữ liệu mẫu và mật khẩu công khai — không dùng cho công việc thật.",
 
   "nav.label": "Điều hướng chính",
   "nav.dashboard": "Tổng quan",
@@ -109,7 +115,8 @@ export const vi = {
   "basis.differing":
     "{count} nhiệm vụ khác nhau giữa hai cách xem (do nhập bổ sung, điều chỉnh sau ngày này) — xem danh sách.",
   "basis.differingFilter": "Chỉ nhiệm vụ khác nhau giữa hai cách xem",
-  "asOf.invalid": "Ngày “{value}” không hợp lệ. Hãy nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2019.",
+  "asOf.invalid":
+    "Ngày “{value}” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 31/12/2019.",
   "basis.invalid":
     "“{value}” không phải là một cách xem số liệu ngày đã qua: dùng “recorded” (theo số liệu đã ghi nhận khi đó) hoặc bỏ trống (theo thực tế diễn ra).",
 
@@ -228,6 +235,14 @@ export const vi = {
   "history.comment": "Ý kiến của {author}",
   "history.instruction": "Ý kiến chỉ đạo của {author}",
   "history.reminder": "Đôn đốc lần {ordinal} gửi {department}",
+  "history.deadline.changed": "Điều chỉnh thời hạn từ {from} thành {to}",
+  "history.deadline.corrected": "Sửa thời hạn nhập sai từ {from} thành {to} (áp dụng từ ngày giao)",
+  "history.enteredLater": "nhập bổ sung lúc {date}",
+  "task.notYetAssigned": "Đến hết ngày {date}, nhiệm vụ này chưa được giao.",
+  "task.pastDayNote": "Trang này cho biết nhiệm vụ đến hết ngày {date}; mọi thao tác thực hiện trên số liệu hôm nay.",
+  "task.openToday": "Xem nhiệm vụ hôm nay",
+  "basis.taskDiffers":
+    "Nhiệm vụ này đọc khác theo cách xem còn lại (do nhập bổ sung, điều chỉnh sau ngày này) — xem cách kia.",
   "history.by": "bởi {name}",
   "history.system": "hệ thống",
 
@@ -272,7 +287,12 @@ export const vi = {
   "auth.login.password": "Mật khẩu",
   "auth.login.submit": "Đăng nhập",
   "auth.login.invalid": "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.",
-  "auth.login.rateLimited": "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.",
+  "auth.login.locked.pair":
+    "Đăng nhập vào tài khoản này từ địa chỉ của bạn đang tạm khóa vì mật khẩu bị nhập sai nhiều lần. Hãy thử lại sau {minutes} phút, hoặc đăng nhập trên trình duyệt bạn đã từng dùng cho tài khoản này.",
+  "auth.login.locked.address":
+    "Địa chỉ của bạn đang tạm khóa đăng nhập vì mật khẩu bị nhập sai quá nhiều lần. Hãy thử lại sau {minutes} phút, hoặc đăng nhập trên trình duyệt bạn đã từng dùng cho tài khoản này.",
+  "auth.login.locked.account":
+    "Tài khoản này đang tạm khóa đăng nhập từ nơi lạ vì có nhiều lần nhập sai mật khẩu. Trên trình duyệt hoặc từ địa chỉ bạn đã từng dùng, bạn vẫn đăng nhập được; nếu không, hãy thử lại sau {minutes} phút hoặc liên hệ quản trị viên.",
   "auth.login.required": "Vui lòng nhập {field}.",
   "auth.login.tooLong": "{field} quá dài.",
   "auth.logout": "Đăng xuất",

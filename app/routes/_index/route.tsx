@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AsOfForm, BasisNote } from "~/components/as-of-form";
@@ -13,8 +13,9 @@ import { formatLocalDate } from "~/domain/dates";
 import { SET_ASIDE_STATUSES, TASK_STATUSES, type TaskStatus } from "~/domain/vocabulary";
 import { canReadDepartmentFigures } from "~/domain/permissions";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
+import { useAsOfQuery } from "~/lib/use-as-of-link";
 import { titleMeta } from "~/lib/meta";
-import { asOfFromUrl } from "~/lib/as-of.server";
+import { asOfForPage } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
 import { sharedRead } from "~/lib/read-cache.server";
 import { useOptionalUser } from "~/lib/use-user";
@@ -40,12 +41,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "dashboard.read");
   const { t, locale } = await getTranslator(request);
   const url = new URL(request.url);
-  const { asOf, isToday, basis } = asOfFromUrl(url, t);
+  const { asOf, isToday, basis, problem } = asOfForPage(url, t);
   const db = getDb();
   const filters = dashboardFiltersFromUrl(url, t, db, user);
   // What a user sees depends on their role and department only (app/models/visibility.server.ts),
   // so users alike share the answer until the data changes (app/lib/read-cache.server.ts).
-  return sharedRead(db, user, ["dashboard", locale, asOf, isToday, basis, filters], (viewer) => {
+  const answer = sharedRead(db, user, ["dashboard", locale, asOf, isToday, basis, filters, problem], (viewer) => {
     const options = filterOptions(db, viewer, filters.directive, [filters.department]);
     const described = describeFilters(db, viewer, filters, t);
     const trend = monthlyTrend(db, viewer, filters, asOf, isToday, basis);
@@ -72,8 +73,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       trendChart: trendChartGeometry(trend),
       directives: shown.slice(0, DASHBOARD_DIRECTIVE_LIMIT),
       moreDirectives: shown.length > DASHBOARD_DIRECTIVE_LIMIT,
+      asOfProblem: problem,
     };
   });
+  // A day it cannot read: today's figures, the message on the form with the filters kept, and a 400.
+  return problem === null ? answer : data(answer, { status: 400 });
 }
 
 const COUNTED: TaskStatus[] = TASK_STATUSES.filter((s) => !(SET_ASIDE_STATUSES as readonly TaskStatus[]).includes(s));
@@ -105,10 +109,13 @@ export default function Dashboard() {
     filters,
     options,
     scope,
+    asOfProblem,
   } = useLoaderData<typeof loader>();
   // Who prints: the signed-in user (the dashboard's data is shared by users alike).
   const printedBy = useOptionalUser()?.displayName ?? "";
   const t = useT();
+  // A task opened from a past day opens as of that day, in the same reading.
+  const taskQuery = useAsOfQuery();
   const locale = useLocale();
   const percent = (value: number | null) =>
     value === null ? t("common.none") : formatNumber(locale, value, { style: "percent", maximumFractionDigits: 1 });
@@ -144,7 +151,7 @@ export default function Dashboard() {
           </div>
           <PrintButton />
         </div>
-        <AsOfForm asOf={asOf} isToday={isToday} basis={basis}>
+        <AsOfForm asOf={asOf} isToday={isToday} basis={basis} problem={asOfProblem}>
           <DashboardFilterFields options={options} values={filters} />
         </AsOfForm>
         <BasisNote asOf={asOf} isToday={isToday} basis={basis} differing={differing} />
@@ -211,7 +218,7 @@ export default function Dashboard() {
           title={t("dashboard.overdueHeading")}
           rows={figures.overdue}
           all={figures.byStatus.overdue}
-          suffix={isToday ? "" : `?asOf=${asOf}`}
+          suffix={taskQuery}
           last={{ label: t("dashboard.col.daysLate"), value: (r) => formatNumber(locale, r.daysLate) }}
         />
         <TaskListSection
@@ -219,13 +226,13 @@ export default function Dashboard() {
           title={t("dashboard.dueSoonHeading")}
           rows={figures.dueSoon}
           all={figures.byStatus.due_soon}
-          suffix={isToday ? "" : `?asOf=${asOf}`}
+          suffix={taskQuery}
           last={{ label: t("dashboard.col.dueDate"), value: (r) => (r.dueDate ? formatLocalDate(r.dueDate) : "") }}
         />
       </div>
 
-      <EscalatedSection escalated={figures.escalated} suffix={isToday ? "" : `?asOf=${asOf}`} />
-      <BacklogSection backlog={backlog} suffix={isToday ? "" : `?asOf=${asOf}`} />
+      <EscalatedSection escalated={figures.escalated} suffix={taskQuery} />
+      <BacklogSection backlog={backlog} suffix={taskQuery} />
 
       <section aria-labelledby="extensions-heading" className="space-y-2">
         <h2 id="extensions-heading" className="text-lg font-semibold">
@@ -237,7 +244,7 @@ export default function Dashboard() {
           <ul className="space-y-1 text-sm">
             {figures.pendingExtensionList.map((e) => (
               <li key={e.id}>
-                <Link to={`/tasks/${e.taskId}${isToday ? "" : `?asOf=${asOf}`}`}>{e.title}</Link> — {e.departmentName} —{" "}
+                <Link to={`/tasks/${e.taskId}${taskQuery}`}>{e.title}</Link> — {e.departmentName} —{" "}
                 {t("dashboard.col.proposedDueDate")}: {formatLocalDate(e.proposedDueDate)}
               </li>
             ))}
@@ -267,14 +274,14 @@ export default function Dashboard() {
         {moreDirectives && (
           <p className="text-sm text-slate-700">
             {t("dashboard.directivesNewest", { count: directives.length })}{" "}
-            <Link to={`/directives${isToday ? "" : `?asOf=${asOf}`}`}>{t("dashboard.directivesAll")}</Link>
+            <Link to={`/directives${taskQuery}`}>{t("dashboard.directivesAll")}</Link>
           </p>
         )}
         <ul className="space-y-3">
           {directives.map((d) => (
             <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-3" data-directive-id={d.id}>
               <p className="text-sm">
-                <Link to={`/directives/${d.id}${isToday ? "" : `?asOf=${asOf}`}`} className="font-medium">
+                <Link to={`/directives/${d.id}${taskQuery}`} className="font-medium">
                   {d.number ?? t("directives.noNumber")}
                 </Link>{" "}
                 — {d.abstract}

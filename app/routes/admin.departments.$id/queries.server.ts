@@ -23,6 +23,7 @@ export function departmentForAdmin(db: AppDatabase, departmentId: number) {
       successorId: departments.successorId,
       successorName: successor.name,
       dissolvedOn: departments.dissolvedOn,
+      version: departments.version,
     })
     .from(departments)
     .leftJoin(parent, eq(parent.id, departments.parentId))

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
@@ -9,7 +9,6 @@ import {
   AdminSection,
   ConfirmCheckbox,
   DoneNotice,
-  FormAlert,
   refusalReply,
   SelectField,
   SubmitButton,
@@ -17,9 +16,11 @@ import {
   TextField,
 } from "~/components/admin-form";
 import { DepartmentOptions } from "~/components/department-options";
+import { FormProblems } from "~/components/form-feedback";
 import { formatLocalDate, today } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
+import { conflictReply, formReply, type ReplyErrors } from "~/lib/desk.server";
 import { notFound } from "~/lib/http.server";
 import { departmentPageSchema } from "~/lib/admin-schemas";
 import { useLazyValidation } from "~/lib/form-validation";
@@ -33,7 +34,7 @@ import {
   mergeDepartment,
   setDepartmentActive,
   updateDepartment,
-  type DepartmentResult,
+  type DepartmentUpdateResult,
   type MergeSummary,
 } from "~/models/departments.server";
 import { departmentForAdmin } from "./queries.server";
@@ -83,11 +84,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = getDb();
   if (!departmentForAdmin(db, departmentId)) notFound();
   const submission = parseWithZod(await readForm(request), { schema: departmentPageSchema(t) });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const reply = (errors: ReplyErrors = {}) => submission.reply(errors);
+  if (submission.status !== "success") return formReply(reply(), 400);
   const value = submission.value;
   const origin = originOf(request, context);
+  const version = value.version;
 
-  let result: DepartmentResult<{ changed?: boolean; summary?: MergeSummary }>;
+  let result: DepartmentUpdateResult<{ changed?: boolean; summary?: MergeSummary }>;
   let done: Done;
   switch (value.intent) {
     case "profile":
@@ -96,6 +99,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         user,
         {
           departmentId,
+          version,
           name: value.name,
           shortName: value.shortName || null,
           kind: value.kind,
@@ -106,18 +110,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       done = result.ok && !result.changed ? "unchanged" : "updated";
       break;
     case "deactivate":
-      result = setDepartmentActive(db, user, { departmentId, active: false }, origin);
+      result = setDepartmentActive(db, user, { departmentId, version, active: false }, origin);
       done = "deactivated";
       break;
     case "reactivate":
-      result = setDepartmentActive(db, user, { departmentId, active: true }, origin);
+      result = setDepartmentActive(db, user, { departmentId, version, active: true }, origin);
       done = "reactivated";
       break;
     case "merge":
       result = mergeDepartment(
         db,
         user,
-        { departmentId, successorId: value.successorId, effectiveOn: value.effectiveOn, reason: value.reason },
+        { departmentId, version, successorId: value.successorId, effectiveOn: value.effectiveOn, reason: value.reason },
         origin,
       );
       done = "merged";
@@ -125,8 +129,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (!result.ok) {
     if (result.code === "not_found") notFound();
+    if (result.code === "conflict") return conflictReply(db, t, "department", result, reply);
     const message = t(`admin.departments.error.${result.code}`, { count: result.count ?? 0 });
-    return data(submission.reply(refusalReply(message, result.field)), { status: 400 });
+    return formReply(reply(refusalReply(message, result.field)), 400);
   }
   const summary = result.summary;
   const counts = summary
@@ -232,7 +237,11 @@ function resultFor(lastResult: SubmissionResult<string[]> | undefined, intent: s
 
 function DepartmentForms() {
   const { department, workload, parents, successors, today: todayDate } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
+  const lastResult = reply?.result;
+  // A refused save shows what the others changed, in the form that sent it.
+  const conflictFor = (intent: string) => (resultFor(lastResult, intent) && reply?.conflict) || null;
+  const version = <input type="hidden" name="version" value={reply?.conflict?.version ?? department.version} />;
   const t = useT();
 
   const profileValidation = useLazyValidation("departmentProfile", {
@@ -288,7 +297,8 @@ function DepartmentForms() {
       <AdminSection id="profile-heading" title={t("admin.departments.section.profile")}>
         <Form method="post" {...getFormProps(profile)} className="space-y-4">
           <input type="hidden" name="intent" value="profile" />
-          <FormAlert id={profile.errorId} errors={profile.errors} />
+          {version}
+          <FormProblems id={profile.errorId} errors={profile.errors} conflict={conflictFor("profile")} />
           <DepartmentProfileFields fields={profileFields} parents={parents} t={t} />
           <p className="text-xs text-slate-700">{t("admin.departments.hint.codeFixed")}</p>
           <SubmitButton intent="profile">{t("admin.save")}</SubmitButton>
@@ -315,7 +325,8 @@ function DepartmentForms() {
         >
           <Form method="post" {...getFormProps(merge)} className="space-y-4">
             <input type="hidden" name="intent" value="merge" />
-            <FormAlert id={merge.errorId} errors={merge.errors} />
+            {version}
+            <FormProblems id={merge.errorId} errors={merge.errors} conflict={conflictFor("merge")} />
             <div className="grid gap-4 sm:grid-cols-2">
               <SelectField
                 field={mergeFields.successorId}
@@ -348,7 +359,8 @@ function DepartmentForms() {
         {!department.active ? (
           <Form method="post" {...getFormProps(reactivate)} className="space-y-4">
             <input type="hidden" name="intent" value="reactivate" />
-            <FormAlert id={reactivate.errorId} errors={reactivate.errors} />
+            {version}
+            <FormProblems id={reactivate.errorId} errors={reactivate.errors} conflict={conflictFor("reactivate")} />
             <SubmitButton intent="reactivate">{t("admin.departments.reactivate")}</SubmitButton>
           </Form>
         ) : blockers.length > 0 ? (
@@ -363,8 +375,9 @@ function DepartmentForms() {
         ) : (
           <Form method="post" {...getFormProps(deactivate)} className="space-y-4">
             <input type="hidden" name="intent" value="deactivate" />
+            {version}
             <p className="text-sm text-slate-700">{t("admin.departments.deactivateExplained")}</p>
-            <FormAlert id={deactivate.errorId} errors={deactivate.errors} />
+            <FormProblems id={deactivate.errorId} errors={deactivate.errors} conflict={conflictFor("deactivate")} />
             <ConfirmCheckbox field={deactivateFields.confirm} label={t("admin.departments.confirmDeactivate")} />
             <SubmitButton intent="deactivate" tone="danger">
               {t("admin.departments.deactivate")}

@@ -17,6 +17,7 @@ export function userForAdmin(db: AppDatabase, userId: number, now = Date.now()) 
       departmentKind: departments.kind,
       departmentActive: departments.active,
       active: users.active,
+      version: users.version,
       createdAt: users.createdAt,
       lastSignInAt: sql<number | null>`(SELECT max(s.created_at) FROM sessions s WHERE s.user_id = ${users.id})`,
     })

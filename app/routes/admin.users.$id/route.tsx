@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
@@ -15,10 +15,12 @@ import {
 } from "~/components/admin-form";
 import { USER_LIMITS } from "~/domain/admin-limits";
 import { UserProfileFields } from "~/components/admin-user-fields";
+import { FormProblems } from "~/components/form-feedback";
 import { userPageSchema } from "~/lib/admin-schemas";
 import { formatInstant } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
+import { conflictReply, formReply, type ReplyErrors } from "~/lib/desk.server";
 import { notFound } from "~/lib/http.server";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
@@ -27,7 +29,7 @@ import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
 import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
-import { endSessions, resetPassword, setUserActive, updateUser, type UserResult } from "~/models/users.server";
+import { endSessions, resetPassword, setUserActive, updateUser, type UserUpdateResult } from "~/models/users.server";
 import { departmentChoices, userForAdmin } from "./queries.server";
 
 // ---------------------------------------------------------------- forms
@@ -71,18 +73,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = getDb();
   if (!userForAdmin(db, userId)) notFound();
   const submission = parseWithZod(await readForm(request), { schema: userPageSchema(t) });
-  if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: PASSWORD_FIELDS }), { status: 400 });
-  }
+  const reply = (errors: ReplyErrors = {}) => submission.reply({ ...errors, hideFields: PASSWORD_FIELDS });
+  if (submission.status !== "success") return formReply(reply(), 400);
   const value = submission.value;
   const origin = originOf(request, context);
 
-  let result: UserResult<{ changed?: boolean; sessionsEnded?: number }>;
+  let result: UserUpdateResult<{ changed?: boolean; sessionsEnded?: number }>;
   let done: Done;
   switch (value.intent) {
     case "profile": {
       const profile = {
         userId,
+        version: value.version,
         displayName: value.displayName,
         email: value.email ?? null,
         role: value.role,
@@ -93,7 +95,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       break;
     }
     case "password":
-      result = await resetPassword(db, user, { userId, password: value.password }, origin);
+      result = await resetPassword(db, user, { userId, version: value.version, password: value.password }, origin);
       done = "password";
       break;
     case "sessions":
@@ -101,20 +103,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       done = "sessions";
       break;
     case "disable":
-      result = setUserActive(db, user, { userId, active: false }, origin);
+      result = setUserActive(db, user, { userId, version: value.version, active: false }, origin);
       done = "disabled";
       break;
     case "enable":
-      result = setUserActive(db, user, { userId, active: true }, origin);
+      result = setUserActive(db, user, { userId, version: value.version, active: true }, origin);
       done = "enabled";
       break;
   }
   if (!result.ok) {
     if (result.code === "not_found") notFound();
-    const message = t(`admin.users.error.${result.code}`);
-    return data(submission.reply({ ...refusalReply(message, result.field), hideFields: PASSWORD_FIELDS }), {
-      status: 400,
-    });
+    if (result.code === "conflict") return conflictReply(db, t, "user", result, reply);
+    return formReply(reply(refusalReply(t(`admin.users.error.${result.code}`), result.field)), 400);
   }
   const count = result.sessionsEnded === undefined ? "" : `&count=${result.sessionsEnded}`;
   throw redirect(`/admin/users/${userId}?done=${done}${count}`);
@@ -173,7 +173,11 @@ function resultFor(lastResult: SubmissionResult<string[]> | undefined, intent: s
 
 function UserForms({ isSelf }: { isSelf: boolean }) {
   const { account, departments } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
+  const lastResult = reply?.result;
+  // A refused save shows what the others changed, in the form that sent it.
+  const conflictFor = (intent: string) => (resultFor(lastResult, intent) && reply?.conflict) || null;
+  const version = <input type="hidden" name="version" value={reply?.conflict?.version ?? account.version} />;
   const t = useT();
 
   const profileValidation = useLazyValidation("userProfile", { shouldValidate: "onBlur", shouldRevalidate: "onInput" });
@@ -225,7 +229,8 @@ function UserForms({ isSelf }: { isSelf: boolean }) {
       <AdminSection id="profile-heading" title={t("admin.users.section.profile")}>
         <Form method="post" {...getFormProps(profile)} className="space-y-4">
           <input type="hidden" name="intent" value="profile" />
-          <FormAlert id={profile.errorId} errors={profile.errors} />
+          {version}
+          <FormProblems id={profile.errorId} errors={profile.errors} conflict={conflictFor("profile")} />
           <UserProfileFields
             fields={profileFields}
             departments={departments}
@@ -243,7 +248,8 @@ function UserForms({ isSelf }: { isSelf: boolean }) {
       >
         <Form method="post" {...getFormProps(password)} className="space-y-4">
           <input type="hidden" name="intent" value="password" />
-          <FormAlert id={password.errorId} errors={password.errors} />
+          {version}
+          <FormProblems id={password.errorId} errors={password.errors} conflict={conflictFor("password")} />
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField
               field={passwordFields.password}
@@ -289,8 +295,9 @@ function UserForms({ isSelf }: { isSelf: boolean }) {
         {!account.active ? (
           <Form method="post" {...getFormProps(enable)} className="space-y-4">
             <input type="hidden" name="intent" value="enable" />
+            {version}
             <p className="text-sm text-slate-700">{t("admin.users.disabledExplained")}</p>
-            <FormAlert id={enable.errorId} errors={enable.errors} />
+            <FormProblems id={enable.errorId} errors={enable.errors} conflict={conflictFor("enable")} />
             <SubmitButton intent="enable">{t("admin.users.enable")}</SubmitButton>
           </Form>
         ) : isSelf ? (
@@ -298,8 +305,9 @@ function UserForms({ isSelf }: { isSelf: boolean }) {
         ) : (
           <Form method="post" {...getFormProps(disable)} className="space-y-4">
             <input type="hidden" name="intent" value="disable" />
+            {version}
             <p className="text-sm text-slate-700">{t("admin.users.disableExplained")}</p>
-            <FormAlert id={disable.errorId} errors={disable.errors} />
+            <FormProblems id={disable.errorId} errors={disable.errors} conflict={conflictFor("disable")} />
             <ConfirmCheckbox field={disableFields.confirm} label={t("admin.users.confirmDisable")} />
             <SubmitButton intent="disable" tone="danger">
               {t("admin.users.disable")}

@@ -14,7 +14,7 @@ export const loader = apiEndpoint(
       committee: filterIdQuery(call, "committee", "committee"),
       state: choiceQuery(call, "state", DIRECTIVE_STATES),
     };
-    const total = countDirectives(call.db, call.actor, options);
+    const total = countDirectives(call.db, call.actor, asOf, basis, options);
     const rows =
       (page - 1) * pageSize >= total
         ? []

@@ -1,5 +1,6 @@
-// GET /api/v1/tasks/:id — one task: the task page's facts (getTask) with its status,
-// due date in force, extension count and latest progress report as of `asOf`.
+// GET /api/v1/tasks/:id — one task as the task page shows it (getTask): its status,
+// workflow step, due date in force, coordinators, extension count and latest progress
+// report as of `asOf`.
 import { canSeeTask } from "~/domain/permissions";
 import { apiPaths, coded, isoInstant, taskItemJson } from "~/lib/api-json.server";
 import { apiDeny, apiEndpoint, ApiError, asOfQuery, notFoundError, recordIdParam } from "~/lib/api.server";
@@ -24,7 +25,7 @@ export const loader = apiEndpoint({ permission: "task.read", query: ["asOf"] }, 
       ...taskItemJson(call.t, row, task.directiveNumber ?? task.directiveAbstract),
       description: task.description,
       assignedOn: task.assignedOn,
-      // The stored facts below are today's, whatever `asOf` is.
+      // As of `asOf` on the basis too: the workflow step, its reason and the completion (getTask).
       workflowState: coded(call.t, "workflow", task.state),
       stateReason: task.stateReason,
       completion:

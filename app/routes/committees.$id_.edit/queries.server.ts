@@ -11,6 +11,7 @@ export function getCommitteeForEdit(db: AppDatabase, id: number) {
       name: committees.name,
       description: committees.description,
       active: committees.active,
+      version: committees.version,
     })
     .from(committees)
     .where(eq(committees.id, id))

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CommitteeForm } from "~/components/committee-form";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
-import { committeeErrors, formReply } from "~/lib/desk.server";
+import { committeeErrors, conflictReply, formReply } from "~/lib/desk.server";
 import { editCommitteeSchema } from "~/lib/desk-schemas";
 import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
@@ -35,9 +35,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = await getTranslator(request);
   const submission = parseWithZod(await readForm(request), { schema: editCommitteeSchema(t) });
   if (submission.status !== "success") return formReply(submission.reply(), 400);
-  const result = updateCommittee(db, user, id, submission.value, originOf(request, context));
+  const { version, ...input } = submission.value;
+  const result = updateCommittee(db, user, id, version, input, originOf(request, context));
   if (result.ok) throw redirect(`/committees/${id}?saved=updated`);
   if (result.error === "not_found") notFound();
+  if (result.error === "conflict")
+    return conflictReply(db, t, "committee", result, (errors) => submission.reply(errors));
   return formReply(submission.reply(committeeErrors(t, result.error)), 400);
 }
 
@@ -53,6 +56,8 @@ export default function EditCommitteePage() {
       <h1 className="text-2xl font-semibold">{t("committee.editTitle", { name: committee.name })}</h1>
       <CommitteeForm
         mode="edit"
+        version={reply?.conflict?.version ?? committee.version}
+        conflict={reply?.conflict ?? null}
         lastResult={reply?.result}
         defaultValue={{
           code: committee.code,

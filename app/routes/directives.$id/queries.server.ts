@@ -1,12 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { committees, directives, meetings } from "../../../db/schema";
 import type { LocalDate } from "~/domain/dates";
-import type { StatusBasis } from "~/domain/vocabulary";
+import type { DirectiveState, StatusBasis } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
 import type { Actor } from "~/domain/permissions";
 import { visibleTasksFilter } from "~/models/visibility.server";
 import { taskRows } from "~/models/task-rows.server";
 import { targetsAsOf } from "~/models/task-targets.server";
+import { directiveStateOn } from "~/models/directive-list.server";
 
 /** A directive with the tasks of it the actor may see (department users: their own). */
 export function getDirective(db: AppDatabase, actor: Actor, id: number, asOf: LocalDate, basis: StatusBasis) {
@@ -22,7 +23,6 @@ export function getDirective(db: AppDatabase, actor: Actor, id: number, asOf: Lo
       fullText: directives.fullText,
       note: directives.note,
       confidential: directives.confidential,
-      state: directives.state,
       version: directives.version,
       committeeId: directives.committeeId,
       committeeName: committees.name,
@@ -36,6 +36,10 @@ export function getDirective(db: AppDatabase, actor: Actor, id: number, asOf: Lo
     .where(eq(directives.id, id))
     .get();
   if (!directive) return null;
+  // The state at the end of the as-of day.
+  const { state } = db.get<{ state: DirectiveState }>(
+    sql`SELECT ${directiveStateOn(asOf, basis)} AS state FROM directives d WHERE d.id = ${id}`,
+  )!;
 
   const inDirective = sql`t.directive_id = ${id} AND ${visibleTasksFilter(actor)}`;
   const rows = taskRows(db, { asOf, basis, taskFilter: inDirective });
@@ -45,5 +49,5 @@ export function getDirective(db: AppDatabase, actor: Actor, id: number, asOf: Lo
     rows.map((r) => r.id),
     asOf,
   );
-  return { directive, tasks: rows, targets: directiveTargets };
+  return { directive: { ...directive, state }, tasks: rows, targets: directiveTargets };
 }

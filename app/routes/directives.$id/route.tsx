@@ -10,7 +10,7 @@ import { TaskTable } from "~/components/task-table";
 import { formatLocalDate } from "~/domain/dates";
 import { useT } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
-import { asOfFromUrl } from "~/lib/as-of.server";
+import { asOfForPage } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
 import { readingDifferences } from "~/models/dashboard.server";
@@ -42,13 +42,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!canSeeDirective(user, access))
     return denyAccess(request, context, user, "directive.read", 404, { type: "directive", id });
   const { t } = await getTranslator(request);
-  const { asOf, isToday, basis } = asOfFromUrl(new URL(request.url), t);
+  const { asOf, isToday, basis, problem } = asOfForPage(new URL(request.url), t);
   const found = getDirective(db, user, id, asOf, basis);
   if (!found) notFound();
   const label = found.directive.number ?? t("directives.noNumber");
   const progress = directiveProgressByLevel(db, user, { directive: id }, asOf, isToday, basis)[0] ?? null;
   const differing = readingDifferences(db, user, { directive: id }, asOf, isToday, basis);
-  return { ...found, progress, asOf, isToday, basis, differing, title: `${label} — ${t("app.name")}` };
+  const page = {
+    ...found,
+    progress,
+    asOf,
+    isToday,
+    basis,
+    differing,
+    asOfProblem: problem,
+    title: `${label} — ${t("app.name")}`,
+  };
+  // A day it cannot read: today's page with the message on the form, and a 400.
+  return data(page, { status: problem === null ? 200 : 400 });
 }
 
 const MOVES: Record<DirectiveIntent, { to: DirectiveState; saved: SavedNotice }> = {
@@ -94,7 +105,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
   actionStatus === 409 || defaultShouldRevalidate;
 
 export default function DirectivePage() {
-  const { directive, tasks, progress, targets, asOf, isToday, basis, differing } = useLoaderData<typeof loader>();
+  const { directive, tasks, progress, targets, asOf, isToday, basis, differing, asOfProblem } =
+    useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const user = useOptionalUser();
@@ -115,7 +127,9 @@ export default function DirectivePage() {
           <span className="font-semibold text-slate-900">{directive.number ?? t("directives.noNumber")}</span>
           <span>{t(`directiveType.${directive.type}`)}</span>
           {directive.issuedOn && <span>{formatLocalDate(directive.issuedOn)}</span>}
-          <span className="rounded bg-slate-100 px-1.5">{t(`directiveState.${directive.state}`)}</span>
+          <span className="rounded bg-slate-100 px-1.5" data-testid="directive-state">
+            {t(`directiveState.${directive.state}`)}
+          </span>
           {directive.confidential && (
             <span className="rounded bg-red-700 px-1.5 text-xs font-semibold uppercase text-white">
               {t("common.confidential")}
@@ -155,12 +169,15 @@ export default function DirectivePage() {
             </div>
           )}
         </dl>
-        <DirectiveActions
-          directive={directive}
-          canWriteDirective={hasPermission(user, "directive.write")}
-          canWriteTask={hasPermission(user, "task.write")}
-          reply={reply}
-        />
+        {/* A past day is a record of that day: its state is not today's, and nothing is done from it. */}
+        {isToday && (
+          <DirectiveActions
+            directive={directive}
+            canWriteDirective={hasPermission(user, "directive.write")}
+            canWriteTask={hasPermission(user, "task.write")}
+            reply={reply}
+          />
+        )}
       </header>
 
       <section aria-labelledby="tasks-heading" className="space-y-3">
@@ -170,7 +187,7 @@ export default function DirectivePage() {
               {t("directive.tasksHeading")}
             </h2>
           </div>
-          <AsOfForm asOf={asOf} isToday={isToday} basis={basis} />
+          <AsOfForm asOf={asOf} isToday={isToday} basis={basis} problem={asOfProblem} />
         </div>
         <BasisNote asOf={asOf} isToday={isToday} basis={basis} differing={differing} />
         <div data-testid="directive-summary" data-as-of={asOf}>

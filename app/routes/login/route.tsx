@@ -10,7 +10,8 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
-import { getUser, sessionCookie, sessionToken } from "~/lib/auth.server";
+import { deviceCookie, deviceToken as readDeviceToken, getUser, sessionCookie, sessionToken } from "~/lib/auth.server";
+import { deliverSoon } from "~/lib/mailer.server";
 import { safeRedirectPath } from "~/lib/http.server";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
@@ -19,8 +20,8 @@ import { loginSchema } from "~/lib/login-schema";
 import { titleMeta } from "~/lib/meta";
 import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
-import { signIn } from "~/models/sessions.server";
-import { getSettings } from "~/models/settings.server";
+import { newToken, signIn } from "~/models/sessions.server";
+import { newDeviceToken } from "~/models/sign-in-locks.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
@@ -37,30 +38,52 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
+  const answer = await prepareAnswer(request, submission.value.redirectTo);
   const db = getDb();
   const result = await signIn(db, {
     login: submission.value.login,
     password: submission.value.password,
     previousToken: await sessionToken(request),
     origin: originOf(request, context),
+    token: answer.token,
+    deviceToken: answer.deviceToken,
   });
   if (!result.ok) {
-    const minutes = getSettings(db, ["login.failure_window_minutes"])["login.failure_window_minutes"];
+    if (result.reason === "invalid" && result.emailsQueued > 0) deliverSoon(db);
     const message =
-      result.reason === "rate_limited" ? t("auth.login.rateLimited", { minutes }) : t("auth.login.invalid");
+      result.reason === "locked"
+        ? t(`auth.login.locked.${result.lock.scope}`, { minutes: minutesUntil(result.lock.until) })
+        : t("auth.login.invalid");
     return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
-      status: result.reason === "rate_limited" ? 429 : 400,
+      status: result.reason === "locked" ? 429 : 400,
     });
   }
-  const headers = new Headers({ "Set-Cookie": await sessionCookie.serialize(result.token) });
-  const back = safeRedirectPath(submission.value.redirectTo, "/");
   // The language the user chose before, on any device, comes back with them. The
   // browser holds only the current language's catalogue: another one needs a full page load.
   if (result.user.locale !== null && result.user.locale !== locale) {
-    headers.append("Set-Cookie", await localeCookie.serialize(result.user.locale));
-    throw redirectDocument(back, { headers });
+    answer.headers.append("Set-Cookie", await localeCookie.serialize(result.user.locale));
+    throw redirectDocument(answer.back, { headers: answer.headers });
   }
-  throw redirect(back, { headers });
+  throw redirect(answer.back, { headers: answer.headers });
+}
+
+/**
+ * The answer to a successful sign-in, made before signing in: the session's token and
+ * cookie, the browser's device cookie and where to go back to (a header-safe path).
+ * A sign-in is written only with an answer that cannot fail after it — else the
+ * session and its audit event would exist for a sign-in the user never received.
+ */
+async function prepareAnswer(request: Request, redirectTo: string | undefined) {
+  const token = newToken();
+  const deviceToken = (await readDeviceToken(request)) ?? newDeviceToken();
+  const headers = new Headers();
+  headers.append("Set-Cookie", await sessionCookie.serialize(token));
+  headers.append("Set-Cookie", await deviceCookie.serialize(deviceToken));
+  return { token, deviceToken, headers, back: safeRedirectPath(redirectTo, "/") };
+}
+
+function minutesUntil(until: number): number {
+  return Math.max(1, Math.ceil((until - Date.now()) / 60_000));
 }
 
 export default function LoginPage() {

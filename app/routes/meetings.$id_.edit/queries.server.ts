@@ -13,6 +13,7 @@ export function getMeetingForEdit(db: AppDatabase, id: number) {
       place: meetings.place,
       attendees: meetings.attendees,
       notes: meetings.notes,
+      version: meetings.version,
       committeeName: committees.name,
     })
     .from(meetings)

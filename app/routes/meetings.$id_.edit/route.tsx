@@ -5,7 +5,7 @@ import { MeetingForm } from "~/components/meeting-form";
 import { formatLocalDate } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
-import { formReply, meetingErrors } from "~/lib/desk.server";
+import { conflictReply, formReply, meetingErrors } from "~/lib/desk.server";
 import { editMeetingSchema } from "~/lib/desk-schemas";
 import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
@@ -39,9 +39,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = await getTranslator(request);
   const submission = parseWithZod(await readForm(request), { schema: editMeetingSchema(t) });
   if (submission.status !== "success") return formReply(submission.reply(), 400);
-  const result = updateMeeting(db, user, id, submission.value, originOf(request, context));
+  const { version, ...input } = submission.value;
+  const result = updateMeeting(db, user, id, version, input, originOf(request, context));
   if (result.ok) throw redirect(`/meetings/${id}?saved=updated`);
   if (result.error === "not_found") notFound();
+  if (result.error === "conflict") return conflictReply(db, t, "meeting", result, (errors) => submission.reply(errors));
   return formReply(submission.reply(meetingErrors(t, result.error)), 400);
 }
 
@@ -57,6 +59,8 @@ export default function EditMeetingPage() {
       <h1 className="text-2xl font-semibold">{t("meeting.editTitle", { date: formatLocalDate(meeting.heldOn) })}</h1>
       <p className="text-sm text-slate-700">{t("meeting.ofCommittee", { name: meeting.committeeName })}</p>
       <MeetingForm
+        version={reply?.conflict?.version ?? meeting.version}
+        conflict={reply?.conflict ?? null}
         lastResult={reply?.result}
         defaultValue={{
           heldOn: formatLocalDate(meeting.heldOn),

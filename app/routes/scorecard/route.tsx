@@ -1,6 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AsOfForm, BasisNote } from "~/components/as-of-form";
+import { asOfForPage, withoutAsOf } from "~/lib/as-of.server";
 import { DashboardFilterFields } from "~/components/dashboard-filters";
 import { formatLocalDate } from "~/domain/dates";
 import { canReadDepartmentFigures } from "~/domain/permissions";
@@ -24,25 +25,39 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { t, locale } = await getTranslator(request);
   const url = new URL(request.url);
   const db = getDb();
-  const { asOf, isToday, basis, filters, sort, dir } = scorecardQueryFromUrl(url, t, db, user);
+  // A day it cannot read: today's figures, the message on the form with the filters kept, and a 400.
+  const { problem } = asOfForPage(url, t);
+  const { asOf, isToday, basis, filters, sort, dir } = scorecardQueryFromUrl(
+    problem === null ? url : withoutAsOf(url),
+    t,
+    db,
+    user,
+  );
   // Shared by users alike until the data changes, as the dashboard's (app/lib/read-cache.server.ts).
-  return sharedRead(db, user, ["scorecard", locale, asOf, isToday, basis, filters, sort, dir], (viewer) => {
-    const { committees, directives } = filterOptions(db, viewer, filters.directive);
-    return {
-      title: `${t("scorecard.title")} — ${t("app.name")}`,
-      asOf,
-      isToday,
-      basis,
-      differing: readingDifferences(db, viewer, filters, asOf, isToday, basis),
-      // The secretariat's own line: completions it has left waiting (rule 3).
-      backlog: confirmationBacklog(db, viewer, filters, asOf, isToday, basis),
-      filters,
-      sort,
-      dir,
-      options: { committees, directives, years: periodYears(db, asOf, filters.period) },
-      rows: scorecard(db, viewer, filters, asOf, isToday, basis, sort, dir),
-    };
-  });
+  const answer = sharedRead(
+    db,
+    user,
+    ["scorecard", locale, asOf, isToday, basis, filters, sort, dir, problem],
+    (viewer) => {
+      const { committees, directives } = filterOptions(db, viewer, filters.directive);
+      return {
+        title: `${t("scorecard.title")} — ${t("app.name")}`,
+        asOf,
+        isToday,
+        basis,
+        differing: readingDifferences(db, viewer, filters, asOf, isToday, basis),
+        // The secretariat's own line: completions it has left waiting (rule 3).
+        backlog: confirmationBacklog(db, viewer, filters, asOf, isToday, basis),
+        filters,
+        sort,
+        dir,
+        options: { committees, directives, years: periodYears(db, asOf, filters.period) },
+        rows: scorecard(db, viewer, filters, asOf, isToday, basis, sort, dir),
+        asOfProblem: problem,
+      };
+    },
+  );
+  return problem === null ? answer : data(answer, { status: 400 });
 }
 
 const NUMBER_COLUMNS = SCORECARD_COLUMNS;
@@ -50,7 +65,7 @@ const ruleBefore = (column: (typeof SCORECARD_COLUMNS)[number]) =>
   startsScorecardGroup(column) ? "border-l border-slate-200" : "";
 
 export default function ScorecardPage() {
-  const { rows, asOf, isToday, basis, differing, backlog, filters, sort, dir, options } =
+  const { rows, asOf, isToday, basis, differing, backlog, filters, sort, dir, options, asOfProblem } =
     useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -107,7 +122,7 @@ export default function ScorecardPage() {
           <p className="max-w-3xl text-sm text-slate-700">{t("scorecard.intro", { date: formatLocalDate(asOf) })}</p>
           <p className="max-w-3xl text-sm text-slate-700">{t("scorecard.columnsNote")}</p>
         </div>
-        <AsOfForm asOf={asOf} isToday={isToday} basis={basis}>
+        <AsOfForm asOf={asOf} isToday={isToday} basis={basis} problem={asOfProblem}>
           <DashboardFilterFields options={options} values={filters} />
           {sort !== "rank" && <input type="hidden" name="sort" value={sort} />}
           {dir !== "asc" && <input type="hidden" name="dir" value={dir} />}

@@ -8,11 +8,13 @@ import {
   progressReports,
   reminders,
   targets,
+  taskDeadlineChanges,
+  taskLeadAssignments,
   tasks,
   taskTransitions,
   users,
 } from "../../../db/schema";
-import { endOfLocalDay, today, type Instant, type LocalDate } from "~/domain/dates";
+import { endOfLocalDay, startOfLocalDay, today, type Instant, type LocalDate } from "~/domain/dates";
 import { automaticRuleOf, type AutomaticReminderRule } from "~/domain/reminders";
 import type { StatusBasis } from "~/domain/vocabulary";
 import type { WorkflowState } from "~/domain/vocabulary";
@@ -26,7 +28,10 @@ import { taskAttachments, type AttachmentView } from "~/models/attachments.serve
 /** An attachment as the history lists it, with its download link. */
 export type HistoryAttachment = Pick<AttachmentView, "id" | "fileName" | "mediaType" | "sizeBytes"> & { href: string };
 
-export type HistoryEntry =
+/** What happened to a task, at the moment it took effect; `recordedAt` when it was recorded later (nhập bổ sung). */
+export type HistoryEntry = HistoryRecord & { recordedAt?: number | null };
+
+type HistoryRecord =
   | { kind: "created"; at: number; department: string }
   | {
       kind: "transition";
@@ -67,6 +72,15 @@ export type HistoryEntry =
       date: string | null;
       note: string | null;
     }
+  | {
+      kind: "deadline_changed";
+      at: number;
+      actor: string | null;
+      correction: boolean;
+      from: string;
+      to: string;
+      reason: string;
+    }
   | { kind: "comment"; at: number; actor: string; instruction: boolean; body: string }
   | {
       kind: "reminder";
@@ -79,7 +93,33 @@ export type HistoryEntry =
       rule: AutomaticReminderRule | null;
     };
 
-/** A task the caller has already checked the actor may see; related tasks are shown only if visible too. */
+/**
+ * The workflow step of a task at `cutoff` on a basis, from its transitions: the step,
+ * the reason of a hold, withdrawal or return, the completion date reported and, once
+ * confirmed, when. Before any transition a task is open.
+ */
+export function workflowAt(db: AppDatabase, taskId: number, cutoff: Instant, basis: StatusBasis) {
+  const countsFrom =
+    basis === "happened" ? sql`changed_at` : sql`max(changed_at, coalesce(recorded_at, changed_at))`;
+  const last = db.get<{ state: WorkflowState; reason: string | null; completionDate: string | null; at: number }>(sql`
+    SELECT to_state AS state, reason, completion_date AS completionDate, changed_at AS at
+    FROM task_transitions WHERE task_id = ${taskId} AND ${countsFrom} < ${cutoff}
+    ORDER BY ${countsFrom} DESC, id DESC LIMIT 1`);
+  const state = last?.state ?? "open";
+  return {
+    state,
+    stateReason: last?.reason ?? null,
+    completionDate: state === "awaiting_confirmation" || state === "done" ? (last?.completionDate ?? null) : null,
+    confirmedAt: state === "done" ? (last?.at ?? null) : null,
+  };
+}
+
+/**
+ * A task the caller has already checked the actor may see; related tasks are shown
+ * only if visible too. For a past day, everything as it stood at the end of that day
+ * on the basis (docs/domain-rules.md §4.4); `row` is null when the task had not been
+ * assigned yet.
+ */
 export function getTask(db: AppDatabase, actor: Actor, id: number, asOf: LocalDate, basis: StatusBasis) {
   const [row] = taskRows(db, { asOf, basis, taskFilter: sql`t.id = ${id}` });
   const task = db
@@ -106,6 +146,9 @@ export function getTask(db: AppDatabase, actor: Actor, id: number, asOf: LocalDa
     .where(eq(tasks.id, id))
     .get();
   if (!task) return null;
+  const past = asOf < today();
+  const cutoff = endOfLocalDay(asOf);
+  const workflow = past ? workflowAt(db, id, cutoff, basis) : null;
 
   const related = (condition: SQL) =>
     db.all<{ id: number; itemNumber: string; title: string }>(sql`
@@ -115,7 +158,6 @@ export function getTask(db: AppDatabase, actor: Actor, id: number, asOf: LocalDa
   const subtasks = related(sql`t.parent_id = ${id}`);
   // For a past day: the targets set by its end, valued as then, and the files that
   // existed then. Today: the values in force now (the desk's report form starts from them).
-  const past = asOf < today();
   const taskTargets = past
     ? targetsAsOf(db, [id], asOf).map(({ id, name, unit, baseline, targetValue, direction, currentValue }) => ({
         id,
@@ -143,11 +185,11 @@ export function getTask(db: AppDatabase, actor: Actor, id: number, asOf: LocalDa
 
   return {
     row: row ?? null,
-    task,
+    task: workflow === null ? task : { ...task, ...workflow },
     parent,
     subtasks,
     targets: taskTargets,
-    history: taskHistory(db, id, task.createdAt, past ? endOfLocalDay(asOf) : null),
+    history: past ? historyAt(taskHistory(db, id, task, cutoff), cutoff, basis) : taskHistory(db, id, task, null),
   };
 }
 
@@ -195,26 +237,56 @@ export function extensionRequestTaskId(db: AppDatabase, requestId: number): numb
 }
 
 /**
+ * The entries of a past day's page: those in effect by `cutoff` as it happened, or
+ * recorded by then as recorded; a record's own moment stays its effective one.
+ */
+function historyAt(entries: HistoryEntry[], cutoff: Instant, basis: StatusBasis): HistoryEntry[] {
+  return entries.filter((e) => (basis === "happened" ? e.at : Math.max(e.at, e.recordedAt ?? e.at)) < cutoff);
+}
+
+/**
  * Everything that happened to a task, oldest first, with the files attached to each
  * record — those uploaded before `filesBefore` when given (a page for a past day).
  */
-function taskHistory(db: AppDatabase, taskId: number, createdAt: number, filesBefore: Instant | null): HistoryEntry[] {
+function taskHistory(
+  db: AppDatabase,
+  taskId: number,
+  { createdAt, assignedOn }: { createdAt: number; assignedOn: LocalDate },
+  filesBefore: Instant | null,
+): HistoryEntry[] {
   const decider = aliasedTable(users, "decider");
   const history: HistoryEntry[] = [];
 
-  const firstLead = db
-    .select({ name: departments.name })
-    .from(tasks)
-    .innerJoin(departments, eq(departments.id, tasks.leadDepartmentId))
-    .where(eq(tasks.id, taskId))
-    .get();
-  history.push({ kind: "created", at: createdAt, department: firstLead?.name ?? "" });
+  // The department it was first given to (a later re-assignment or merge is in its history).
+  const firstLead =
+    db
+      .select({ name: departments.name })
+      .from(taskLeadAssignments)
+      .innerJoin(departments, eq(departments.id, taskLeadAssignments.departmentId))
+      .where(eq(taskLeadAssignments.taskId, taskId))
+      .orderBy(asc(taskLeadAssignments.fromAt), asc(taskLeadAssignments.id))
+      .get() ??
+    db
+      .select({ name: departments.name })
+      .from(tasks)
+      .innerJoin(departments, eq(departments.id, tasks.leadDepartmentId))
+      .where(eq(tasks.id, taskId))
+      .get();
+  // A task counts from its assignment day, entered then or after the fact.
+  const assignedAt = Math.min(createdAt, startOfLocalDay(assignedOn));
+  history.push({
+    kind: "created",
+    at: assignedAt,
+    recordedAt: assignedAt < createdAt ? createdAt : null,
+    department: firstLead?.name ?? "",
+  });
   const files = attachmentsByRecord(taskId, attachmentsBefore(db, taskId, filesBefore));
 
   for (const { id, ...t } of db
     .select({
       id: taskTransitions.id,
       at: taskTransitions.changedAt,
+      recordedAt: taskTransitions.recordedAt,
       state: taskTransitions.toState,
       actor: users.displayName,
       reason: taskTransitions.reason,
@@ -259,6 +331,7 @@ function taskHistory(db: AppDatabase, taskId: number, createdAt: number, filesBe
       reason: extensionRequests.reason,
       state: extensionRequests.state,
       decidedAt: extensionRequests.decidedAt,
+      decisionRecordedAt: extensionRequests.decisionRecordedAt,
       decider: decider.displayName,
       note: extensionRequests.decisionNote,
       approved: extensionRequests.approvedDueDate,
@@ -284,12 +357,32 @@ function taskHistory(db: AppDatabase, taskId: number, createdAt: number, filesBe
       history.push({
         kind: "extension_decided",
         at: e.decidedAt,
+        recordedAt: e.decisionRecordedAt,
         actor: e.decider,
         state: e.state,
         date: e.approved,
         note: e.note,
       });
     }
+  }
+
+  for (const c of db
+    .select({
+      at: taskDeadlineChanges.effectiveAt,
+      recordedAt: taskDeadlineChanges.createdAt,
+      actor: users.displayName,
+      kind: taskDeadlineChanges.kind,
+      from: taskDeadlineChanges.previousDueDate,
+      to: taskDeadlineChanges.dueDate,
+      reason: taskDeadlineChanges.reason,
+    })
+    .from(taskDeadlineChanges)
+    .leftJoin(users, eq(users.id, taskDeadlineChanges.changedBy))
+    .where(eq(taskDeadlineChanges.taskId, taskId))
+    .orderBy(asc(taskDeadlineChanges.id))
+    .all()) {
+    const { kind, ...change } = c;
+    history.push({ kind: "deadline_changed", correction: kind === "correction", ...change });
   }
 
   for (const c of db

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { AsOfForm, BasisNote } from "~/components/as-of-form";
 import { SavedBanner, type IntentReply } from "~/components/form-feedback";
 import { TaskActions } from "~/components/task-actions";
 import { Deadline } from "~/components/deadline";
@@ -48,6 +49,9 @@ import {
   type TaskPageForm,
 } from "~/lib/task-attachments.server";
 import { idParam } from "~/lib/params.server";
+import { asOfForPage } from "~/lib/as-of.server";
+import type { StatusBasis } from "~/domain/vocabulary";
+import { taskReadsDifferently } from "~/models/task-status.server";
 import { deliverSoon } from "~/lib/mailer.server";
 import { reminderErrors } from "~/lib/reminder-errors.server";
 import { isEscalated, sendReminder, taskReminders } from "~/models/reminders.server";
@@ -64,11 +68,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!access) notFound();
   if (!canSeeTask(user, access)) return denyAccess(request, context, user, "task.read", 404, { type: "task", id });
   const { t } = await getTranslator(request);
-  const found = getTask(db, user, id, today(), "happened");
-  if (!found?.row) notFound();
-  return {
+  const { asOf, isToday, basis, problem } = asOfForPage(new URL(request.url), t);
+  const found = getTask(db, user, id, asOf, basis);
+  // Today a task always has its row; a past day may come before it was assigned.
+  if (!found || (isToday && !found.row)) notFound();
+  const differs = !isToday && taskReadsDifferently(db, id, asOf);
+  const page = {
     ...found,
-    row: found.row,
+    asOfProblem: problem,
+    asOf,
+    isToday,
+    basis,
+    differing: isToday ? null : { count: differs ? 1 : 0, href: otherReadingHref(asOf, basis) },
     access,
     deadline: extensionSummary(db, id)!,
     extensionRequest: extensionRequestShown(db, id),
@@ -79,8 +90,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     today: today(),
     // The choices of the secretariat's "re-assign" form, only for those who may use it.
     departments: canOnTask(user, "task.write", access) ? departmentOptions(db) : [],
-    title: `${found.row.itemNumber}. ${found.row.title} — ${t("app.name")}`,
+    title: `${found.row?.itemNumber ?? ""}. ${found.row?.title ?? ""} — ${t("app.name")}`,
   };
+  // A day it cannot read: today's page with the message on the form, and a 400.
+  return data(page, { status: problem === null ? 200 : 400 });
+}
+
+/** The same past day read the other way. */
+function otherReadingHref(asOf: string, basis: StatusBasis): string {
+  const params = new URLSearchParams({ asOf });
+  if (basis === "happened") params.set("basis", "recorded");
+  return `?${params}`;
 }
 
 const SAVED: Record<TaskIntent, SavedNotice> = {
@@ -368,11 +388,34 @@ export default function TaskPage() {
     reminders,
     escalated,
     today: todayDate,
+    asOf,
+    isToday,
+    basis,
+    differing,
+    asOfProblem,
   } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const user = useOptionalUser();
   const t = useT();
+  if (row === null) {
+    return (
+      <article className="space-y-4">
+        <p className="text-sm">
+          <Link to={`/directives/${task.directiveId}`}>
+            {t("common.backTo", { name: task.directiveNumber ?? task.directiveAbstract })}
+          </Link>
+        </p>
+        <AsOfForm asOf={asOf} isToday={isToday} basis={basis} problem={asOfProblem} />
+        <p role="status" className="rounded border-l-4 border-slate-400 bg-slate-50 px-3 py-2 text-sm">
+          {t("task.notYetAssigned", { date: formatLocalDate(asOf) })}{" "}
+          <Link to={`/tasks/${task.id}`} className="underline">
+            {t("task.openToday")}
+          </Link>
+        </p>
+      </article>
+    );
+  }
   const deskTask = {
     id: task.id,
     state: task.state,
@@ -406,42 +449,65 @@ export default function TaskPage() {
         </div>
       </header>
 
-      <NextStep task={deskTask} access={access} extensionRequest={extensionRequest} />
-      <DeadlineBox deadline={deadline} deadlineKind={row.deadlineKind} extensionRequest={extensionRequest} />
-      {user && canOnTask(user, "history.enter", access) && (
-        <p className="no-print text-sm">
-          <Link to={`/tasks/${task.id}/history`}>{t("history.title")}</Link>
-        </p>
-      )}
-      <TaskDesk
-        task={deskTask}
-        access={access}
-        extensionRequest={extensionRequest}
-        targets={targets}
-        reply={reply}
-        idempotencyKey={idempotencyKey}
-        today={todayDate}
-      />
+      <div className="space-y-2">
+        <AsOfForm asOf={asOf} isToday={isToday} basis={basis} problem={asOfProblem} />
+        <BasisNote asOf={asOf} isToday={isToday} basis={basis} differing={differing} single />
+        {!isToday && (
+          <p className="no-print text-sm">
+            {t("task.pastDayNote", { date: formatLocalDate(asOf) })}{" "}
+            <Link to={`/tasks/${task.id}`} className="underline">
+              {t("task.openToday")}
+            </Link>
+          </p>
+        )}
+      </div>
 
-      <ReminderPanel
-        task={deskTask}
-        access={access}
-        reminders={reminders}
-        escalated={escalated}
-        departments={[
-          { id: row.lead.id, name: row.lead.name, lead: true },
-          ...row.coordinators.map((c) => ({ id: c.id, name: c.name, lead: false })),
-        ]}
-        reply={reply}
-        idempotencyKey={idempotencyKey}
-      />
+      {/* A past day is a record of that day: the desk works on today's task only. */}
+      {isToday && (
+        <>
+          <NextStep task={deskTask} access={access} extensionRequest={extensionRequest} />
+          <DeadlineBox deadline={deadline} deadlineKind={row.deadlineKind} extensionRequest={extensionRequest} />
+          {user && canOnTask(user, "history.enter", access) && (
+            <p className="no-print text-sm">
+              <Link to={`/tasks/${task.id}/history`}>{t("history.title")}</Link>
+            </p>
+          )}
+          <TaskDesk
+            task={deskTask}
+            access={access}
+            extensionRequest={extensionRequest}
+            targets={targets}
+            reply={reply}
+            idempotencyKey={idempotencyKey}
+            today={todayDate}
+          />
 
-      {user && canOnTask(user, "task.write", access) && (
-        <TaskActions
-          task={{ id: task.id, state: task.state, version: task.version, leadDepartmentId: task.leadDepartmentId }}
-          departments={departments}
-          reply={reply}
-        />
+          <ReminderPanel
+            task={deskTask}
+            access={access}
+            reminders={reminders}
+            escalated={escalated}
+            departments={[
+              { id: row.lead.id, name: row.lead.name, lead: true },
+              ...row.coordinators.map((c) => ({ id: c.id, name: c.name, lead: false })),
+            ]}
+            reply={reply}
+            idempotencyKey={idempotencyKey}
+          />
+
+          {user && canOnTask(user, "task.write", access) && (
+            <TaskActions
+              task={{
+                id: task.id,
+                state: task.state,
+                version: task.version,
+                leadDepartmentId: task.leadDepartmentId,
+              }}
+              departments={departments}
+              reply={reply}
+            />
+          )}
+        </>
       )}
 
       <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-3">
@@ -559,7 +625,7 @@ export default function TaskPage() {
           {t("task.history")}
         </h2>
         <TaskHistory entries={history} />
-        <CommentForm task={deskTask} access={access} reply={reply} idempotencyKey={idempotencyKey} />
+        {isToday && <CommentForm task={deskTask} access={access} reply={reply} idempotencyKey={idempotencyKey} />}
       </section>
     </article>
   );

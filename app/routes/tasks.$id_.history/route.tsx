@@ -186,6 +186,7 @@ export default function TaskHistoryPage() {
 
       {dated && (
         <HistoryForm
+          key={`deadline-${task.version}`}
           intent="deadline"
           version={task.version}
           title={t("history.deadline.title")}
@@ -216,6 +217,7 @@ export default function TaskHistoryPage() {
       )}
       {dated && (
         <HistoryForm
+          key={`extension-${task.version}`}
           intent="extension"
           version={task.version}
           title={t("history.extension.title")}
@@ -232,6 +234,8 @@ export default function TaskHistoryPage() {
         </HistoryForm>
       )}
       <HistoryForm
+        // A saved record bumps the version: the form starts empty again for the next one.
+        key={`completion-${task.version}`}
         intent="completion"
         version={task.version}
         title={t("history.completion.title")}

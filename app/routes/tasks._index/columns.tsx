@@ -7,6 +7,7 @@ import { LateNote, StaleFlag, StatusBadge } from "~/components/status-badge";
 import { formatInstant } from "~/domain/dates";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n";
+import { useAsOfQuery } from "~/lib/use-as-of-link";
 import type { TaskRow } from "~/models/task-rows.server";
 import type { SortableColumn } from "./table-state";
 
@@ -34,6 +35,19 @@ function StatusCell({ row }: { row: TaskListRow }) {
   );
 }
 
+/** The task opens on the day and reading the list shows. */
+function TitleCell({ row }: { row: TaskListRow }) {
+  const asOfQuery = useAsOfQuery();
+  return (
+    <>
+      <Link to={`/tasks/${row.id}${asOfQuery}`} className="font-medium">
+        {row.title}
+      </Link>
+      <div className="text-xs text-slate-600">{row.directiveLabel}</div>
+    </>
+  );
+}
+
 function CoordinatorsCell({ row }: { row: TaskListRow }) {
   const t = useT();
   return <>{row.coordinators.length === 0 ? t("common.none") : row.coordinators.map((c) => c.name).join("; ")}</>;
@@ -45,14 +59,7 @@ export const taskColumns = [
   }),
   column.accessor("title", {
     meta: { label: "tasks.col.title", className: "min-w-64" },
-    cell: ({ row }) => (
-      <>
-        <Link to={`/tasks/${row.original.id}`} className="font-medium">
-          {row.original.title}
-        </Link>
-        <div className="text-xs text-slate-600">{row.original.directiveLabel}</div>
-      </>
-    ),
+    cell: ({ row }) => <TitleCell row={row.original} />,
   }),
   column.accessor((row) => row.lead.name, {
     id: "lead",

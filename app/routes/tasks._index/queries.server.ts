@@ -17,6 +17,7 @@ import { rollupScopeOf, spanScopeFilter, taskScopeFilter, walkIndex, type TaskSc
 import { taskRows, type TaskRow } from "~/models/task-rows.server";
 import { readingsDifferOn, spanContains, taskStatusSource } from "~/models/task-status.server";
 import { visibleDirectivesFilter } from "~/models/visibility.server";
+import { workingCalendar } from "~/models/working-calendar.server";
 import { PAGE_SIZES, SORTABLE_COLUMNS, type SortableColumn } from "./table-state";
 
 const id = z
@@ -311,7 +312,7 @@ export function listTasks(
   if (query.dueFrom !== undefined) statusConditions.push(sql`st.due_date >= ${query.dueFrom}`);
   if (query.dueTo !== undefined) statusConditions.push(sql`st.due_date <= ${query.dueTo}`);
   if (query.waiting) {
-    const since = dayNumber(moreThanWorkingDaysBefore(asOf, confirmationWorkingDays(db)));
+    const since = dayNumber(moreThanWorkingDaysBefore(asOf, confirmationWorkingDays(db), workingCalendar(db)));
     statusConditions.push(sql`st.status = 'awaiting_confirmation' AND st.since_day <= ${since}`);
   }
   const statusFilter = sql.join(statusConditions, sql` AND `);

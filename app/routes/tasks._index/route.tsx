@@ -8,7 +8,7 @@ import { formatLocalDate } from "~/domain/dates";
 import { TASK_LEVELS, TASK_STATUSES } from "~/domain/vocabulary";
 import { PeriodField } from "~/components/period-field";
 import { requirePermission } from "~/lib/auth.server";
-import { asOfFromUrl } from "~/lib/as-of.server";
+import { asOfForPage } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
 import { sharedRead } from "~/lib/read-cache.server";
 import { badRequest } from "~/lib/http.server";
@@ -49,7 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "task.read");
   const { t, locale } = await getTranslator(request);
   const url = new URL(request.url);
-  const { asOf, isToday, basis } = asOfFromUrl(url, t);
+  const { asOf, isToday, basis, problem } = asOfForPage(url, t);
   const raw = Object.fromEntries(
     QUERY_KEYS.flatMap((key) => {
       const value = url.searchParams.get(key);
@@ -70,8 +70,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const named = describeFilters(db, user, parsed.data, t);
   if (!named.ok) throw data({ message: named.message }, { status: 404 });
   // Shared by users who see the same tasks until the data changes (app/lib/read-cache.server.ts).
-  return sharedRead(db, user, ["tasks", locale, asOf, isToday, basis, parsed.data], (viewer) => ({
+  const answer = sharedRead(db, user, ["tasks", locale, asOf, isToday, basis, parsed.data, problem], (viewer) => ({
     title: `${t("tasks.title")} — ${t("app.name")}`,
+    asOfProblem: problem,
     asOf,
     isToday,
     basis,
@@ -96,12 +97,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       years: periodYears(db, asOf, parsed.data.period),
     },
   }));
+  // A day it cannot read: today's list, the message on the form with the filters kept, and a 400.
+  return problem === null ? answer : data(answer, { status: 400 });
 }
 
 const fieldClass = "w-full min-w-0 rounded border border-slate-400 px-2 py-1.5";
 
 export default function TasksPage() {
-  const { rows, rowCount, page, pages, size, query, options, asOf, isToday, basis, differing } =
+  const { rows, rowCount, page, pages, size, query, options, asOf, isToday, basis, differing, asOfProblem } =
     useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const t = useT();
@@ -202,9 +205,21 @@ export default function TasksPage() {
         </label>
         <label className="flex min-w-0 flex-col gap-1">
           <span className="font-medium">{t("asOf.label")}</span>
-          <input name="asOf" defaultValue={formatLocalDate(asOf)} placeholder={t("asOf.hint")} className={fieldClass} />
+          <input
+            name="asOf"
+            defaultValue={asOfProblem?.field === "asOf" ? asOfProblem.value : formatLocalDate(asOf)}
+            placeholder={t("asOf.hint")}
+            className={`${fieldClass} ${asOfProblem?.field === "asOf" ? "border-red-700" : ""}`}
+            aria-invalid={asOfProblem?.field === "asOf" || undefined}
+            aria-describedby={asOfProblem ? "as-of-problem" : undefined}
+          />
         </label>
         <BasisSelect basis={basis} className={fieldClass} />
+        {asOfProblem && (
+          <p id="as-of-problem" role="alert" className="font-medium text-red-800 sm:col-span-full">
+            {asOfProblem.message}
+          </p>
+        )}
         <label className="flex min-w-0 flex-col gap-1">
           <span className="font-medium">{t("tasks.pageSize")}</span>
           <select name="size" defaultValue={size} className={fieldClass}>

@@ -17,6 +17,7 @@ import { deliverSoon } from "~/lib/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, parentOptions } from "~/models/desk-options.server";
 import { createTask } from "~/models/tasks.server";
+import { dueDateInWorkingDays } from "~/models/working-calendar.server";
 import { getDirectiveHeading } from "./queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
@@ -55,7 +56,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: newTaskSchema(t) });
   if (submission.status !== "success") return formReply(submission.reply(), 400);
   const db = getDb();
-  const result = createTask(db, user, { ...submission.value, directiveId }, originOf(request, context));
+  const { dueInWorkingDays, ...task } = submission.value;
+  // A deadline in working days becomes a date here, over the working calendar; the date is what is stored.
+  const dueDate =
+    dueInWorkingDays === null ? task.dueDate : dueDateInWorkingDays(db, task.assignedOn, dueInWorkingDays);
+  const result = createTask(db, user, { ...task, dueDate, directiveId }, originOf(request, context));
   if (result.ok) {
     deliverSoon(db); // the assigned departments' e-mails, after the commit
     throw redirect(`/tasks/${result.id}?saved=created`);
@@ -85,6 +90,7 @@ export default function NewTaskPage() {
         departments={departments}
         parents={parents}
         cancelTo={`/directives/${directive.id}`}
+        workingDaysDeadline
       />
     </div>
   );

@@ -1,0 +1,86 @@
+// Vietnamese strings of the unit groups' administration and the audit labels of its changes
+// (merged into vi.ts).
+export const groupsVi = {
+  "nav.groups": "Nhóm đơn vị",
+
+  "groups.title": "Nhóm đơn vị",
+  "groups.intro":
+    "Nhóm đơn vị để giao một nội dung cho nhiều đơn vị như kết luận thường viết: “các sở, ban, ngành”, “UBND các quận, huyện, thị xã”. Nhóm có sẵn gồm mọi đơn vị của một loại; nhóm tự lập gồm các đơn vị được thêm vào, có ngày tham gia và ngày rời nhóm. Một nhóm được xác định theo ngày: ngày giao nhiệm vụ.",
+  "groups.new": "Lập nhóm",
+  "groups.create": "Lập nhóm",
+  "groups.day": "Thành viên tính đến ngày",
+  "groups.dayHint": "dd/mm/yyyy; để trống là hôm nay.",
+  "groups.show": "Xem",
+  "groups.dayInvalid": "Ngày “{value}” không hợp lệ. Hãy nhập theo dạng dd/mm/yyyy, từ 01/01/1990 đến 31/12/2100.",
+  "groups.section.builtin": "Nhóm có sẵn theo loại đơn vị",
+  "groups.section.custom": "Nhóm tự lập",
+  "groups.builtin.department": "Các sở, ban, ngành",
+  "groups.builtin.district": "UBND các quận, huyện, thị xã",
+  "groups.builtin.enterprise": "Các doanh nghiệp",
+  "groups.builtin.other": "Các cơ quan, đơn vị khác",
+  "groups.col.name": "Tên nhóm",
+  "groups.col.description": "Mô tả",
+  "groups.col.members": "Số đơn vị ngày {date}",
+  "groups.noCustom": "Chưa có nhóm tự lập nào.",
+
+  "groups.field.name": "Tên nhóm",
+  "groups.field.description": "Mô tả",
+  "groups.field.departments": "Đơn vị",
+  "groups.field.fromDay": "Tham gia từ ngày",
+  "groups.field.untilDay": "Rời nhóm từ ngày",
+  "groups.hint.name": "Ví dụ: Các đơn vị thuộc Ban Chỉ đạo.",
+  "groups.hint.fromDay": "dd/mm/yyyy; để trống là hôm nay. Có thể là một ngày đã qua.",
+  "groups.hint.untilDay":
+    "dd/mm/yyyy; để trống là hôm nay. Từ ngày này đơn vị không còn thuộc nhóm; các ngày trước vẫn giữ.",
+  "groups.hint.departments": "Chỉ các đơn vị đang hoạt động.",
+
+  "groups.section.profile": "Tên và mô tả",
+  "groups.section.members": "Thành viên ngày {date} ({count})",
+  "groups.section.add": "Thêm đơn vị vào nhóm",
+  "groups.section.remove": "Đưa đơn vị ra khỏi nhóm",
+  "groups.section.history": "Lịch sử thành viên",
+  "groups.history.col.department": "Đơn vị",
+  "groups.history.col.from": "Từ ngày",
+  "groups.history.col.until": "Đến trước ngày",
+  "groups.history.col.by": "Người thực hiện",
+  "groups.history.current": "Đang là thành viên",
+  "groups.history.inactive": "đã ngừng hoạt động",
+  "groups.builtinBadge": "Nhóm có sẵn",
+  "groups.builtinExplained":
+    "Nhóm có sẵn gồm mọi đơn vị loại “{kind}” có vào ngày xem: đơn vị thành lập sau ngày đó, hoặc đã hợp nhất, giải thể trước ngày đó, không được tính. Nhóm này không sửa được; hãy đổi loại của đơn vị ở trang Quản lý đơn vị.",
+  "groups.noMembers": "Không có đơn vị nào thuộc nhóm vào ngày này.",
+  "groups.noneToAdd": "Mọi đơn vị đang hoạt động đã thuộc nhóm.",
+  "groups.noneToRemove": "Nhóm hiện không có thành viên.",
+  "groups.addSubmit": "Thêm vào nhóm",
+  "groups.removeSubmit": "Đưa ra khỏi nhóm",
+
+  "groups.done.created": "Đã lập nhóm.",
+  "groups.done.updated": "Đã lưu tên và mô tả của nhóm.",
+  "groups.done.unchanged": "Không có gì thay đổi.",
+  "groups.done.added": "Đã thêm {count} đơn vị vào nhóm.",
+  "groups.done.removed": "Đã đưa {count} đơn vị ra khỏi nhóm.",
+
+  "groups.error.nameRequired": "Hãy nhập tên nhóm.",
+  "groups.error.departmentsRequired": "Hãy chọn ít nhất một đơn vị.",
+  "groups.error.dateInvalid":
+    "Ngày “{value}” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 18/09/2019.",
+  "groups.error.invalid": "Dữ liệu không hợp lệ. Vui lòng kiểm tra lại.",
+  "groups.error.not_found": "Không tìm thấy nhóm.",
+  "groups.error.builtin_readonly": "Nhóm có sẵn được tính từ loại đơn vị, không sửa được.",
+  "groups.error.conflict":
+    "Nhóm vừa được người khác thay đổi sau khi bạn mở trang. Hãy tải lại trang để xem nội dung mới nhất rồi sửa lại.",
+  "groups.error.name_taken": "Đã có nhóm mang tên này.",
+  "groups.error.department_unavailable":
+    "Không thêm được: {names} — đơn vị không còn hoạt động, hoặc chưa thành lập vào ngày tham gia.",
+  "groups.error.already_member": "Đã thuộc nhóm vào ngày tham gia hoặc sau đó: {names}.",
+  "groups.error.not_member": "Hiện không thuộc nhóm: {names}.",
+  "groups.error.effective_in_future": "Không chọn ngày trong tương lai.",
+  "groups.error.before_membership": "Ngày rời nhóm trước ngày tham gia của: {names}.",
+
+  "audit.entity.unit_group": "Nhóm đơn vị",
+  "audit.action.unit_group.create": "Lập nhóm đơn vị",
+  "audit.action.unit_group.update": "Sửa tên, mô tả nhóm đơn vị",
+  "audit.action.unit_group.members_add": "Thêm đơn vị vào nhóm",
+  "audit.action.unit_group.members_remove": "Đưa đơn vị ra khỏi nhóm",
+  "audit.action.unit_group.members_merge": "Chuyển thành viên nhóm sang đơn vị kế thừa (hợp nhất)",
+} as const;
