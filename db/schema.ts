@@ -190,6 +190,21 @@ export const loginDevices = sqliteTable(
 );
 
 /** Tunable rules (due-soon window, stale threshold, session lifetimes) as JSON values. */
+/**
+ * The version of the data pages are computed from (app/lib/read-cache.server.ts): one
+ * row, bumped by triggers on every table a figure, list or page reads — not on
+ * bookkeeping (sessions, sign-in attempts, audit events, notifications, API token use,
+ * a user's language), so signing in or reading a page does not throw cached pages away.
+ */
+export const dataVersion = sqliteTable(
+  "data_version",
+  {
+    id: integer("id").primaryKey(),
+    version: integer("version").notNull().default(0),
+  },
+  (t) => [check("data_version_one_row", sql`${t.id} = 1`)],
+);
+
 export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
   value: text("value", { mode: "json" }).notNull(),

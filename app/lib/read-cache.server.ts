@@ -1,15 +1,15 @@
-// Answers computed from the database, kept until the database changes
-// (docs/decisions/017-read-cache.md).
+// Answers computed from the database, kept until the data they are computed from
+// changes (docs/decisions/017-read-cache.md).
 //
 // A key names everything an answer depends on besides the data (who looks, the
-// filters, the as-of day, the language); `databaseVersion` names the data. It
-// changes on every row written through this process's connection (SQLite's
-// `total_changes()`, whoever wrote: a write transaction, a sign-in, a test
-// inserting rows) and on every commit by another connection or process
-// (`PRAGMA data_version`: a second server, `npm run reminders` from cron, the
-// sqlite3 shell). So an answer is never stale: a write makes the next read
-// compute afresh. The clock is not data: the day (Asia/Ho_Chi_Minh) is added to
-// every key, so the figures of "today" move at midnight.
+// filters, the as-of day, the language); `databaseVersion` names the data: the
+// `data_version` row, which triggers bump on every write to a table pages read,
+// whoever writes (this process, another worker, `npm run reminders` from cron, the
+// sqlite3 shell), and not on bookkeeping — a sign-in, a session's last-seen time, an
+// audit event, a notification — so real use (people signing in and reading) does not
+// throw the answers away. So an answer is never stale: a write to the data makes the
+// next read compute afresh. The clock is not data: the day (Asia/Ho_Chi_Minh) is
+// added to every key, so the figures of "today" move at midnight.
 //
 // Values handed out are shared by every request with the same key: never mutate
 // them. The rendered document of a page whose data came from here is kept too
@@ -70,27 +70,25 @@ export class BoundedCache<V> {
 }
 
 interface VersionStatement {
-  get(): { changes: number; version: number };
+  get(): { version: number } | undefined;
 }
-/** Per connection: a number told apart from every other connection's, and the statement reading its version. */
+/** Per connection: a number told apart from every other connection's, and the statement reading the version. */
 const connections = new WeakMap<object, { id: number; statement: VersionStatement }>();
 let nextConnectionId = 1;
 
 /**
- * The state of the data as this process sees it: equal strings ⇒ no row changed
- * in between. Cheap (one prepared statement, no table read).
+ * The version of the data pages read (migration 0017's `data_version`), and which
+ * connection read it: equal strings ⇒ no page's data changed in between. Cheap: one
+ * prepared statement reading one row.
  */
 export function databaseVersion(db: AppDatabase): string {
   const client = db.$client;
   let connection = connections.get(client);
   if (connection === undefined) {
-    const statement = client.prepare(
-      "SELECT total_changes() AS changes, data_version AS version FROM pragma_data_version",
-    ) as unknown as VersionStatement;
+    const statement = client.prepare("SELECT version FROM data_version WHERE id = 1") as unknown as VersionStatement;
     connections.set(client, (connection = { id: nextConnectionId++, statement }));
   }
-  const { changes, version } = connection.statement.get();
-  return `${connection.id}.${changes}.${version}`;
+  return `${connection.id}.${connection.statement.get()?.version ?? 0}`;
 }
 
 /** Cached answers by key (the data version is added here), and which key each value was cached under. */
