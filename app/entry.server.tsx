@@ -1,4 +1,3 @@
-import { PassThrough, Transform } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
@@ -8,6 +7,7 @@ import { NonceProvider } from "./lib/nonce";
 import { appMode } from "./lib/app-mode.mjs";
 import { DemoModeProvider } from "./lib/demo-mode";
 import { cachedDocument, documentKey, keepDocument } from "./lib/read-cache.server";
+import { outgoingDocument } from "./lib/outgoing-document.server";
 import { logger } from "./lib/logger.server";
 
 // The HTTP server (app/server/start.ts) takes what it needs of the app from here: docs/decisions/021.
@@ -56,7 +56,10 @@ export default function handleRequest(
     let failed = false;
     const send = () => {
       shellRendered = true;
-      const body = cacheKey === null ? new PassThrough() : keeping(cacheKey, nonce, () => !failed);
+      // Kept only if nothing failed on the way.
+      const body = outgoingDocument(
+        cacheKey === null ? null : (html) => failed || keepDocument(cacheKey, html, nonce),
+      );
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       resolve(
         new Response(createReadableStreamFromReadable(body), {
@@ -99,20 +102,5 @@ export default function handleRequest(
         },
       },
     );
-  });
-}
-
-/** Passes the document through and keeps it once it is complete, if nothing failed on the way. */
-function keeping(key: string, nonce: string, succeeded: () => boolean): Transform {
-  const chunks: Buffer[] = [];
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk);
-      callback(null, chunk);
-    },
-    flush(callback) {
-      if (succeeded()) keepDocument(key, Buffer.concat(chunks).toString("utf8"), nonce);
-      callback();
-    },
   });
 }

@@ -299,10 +299,13 @@ describe("department administration", () => {
     await page.goto(`/admin/departments/${parent}`);
     const parents = await page.getByLabel("Trực thuộc").locator("option").allInnerTexts();
     expect(parents).not.toContain(`Phòng Thử nghiệm ${RUN}`);
-    // …and a crafted post that tries it anyway is refused with the reason.
+    // …and a crafted post that tries it anyway (on the version the page shows) is refused with the reason.
+    const version = await page
+      .locator('form:has(input[name="intent"][value="profile"]) input[name="version"]')
+      .inputValue();
     const crafted = await context.request.post(`/admin/departments/${parent}`, {
       headers: { Origin: baseUrl() },
-      form: { intent: "profile", name: `Ban Thử nghiệm ${RUN}`, kind: "department", parentId: String(child) },
+      form: { intent: "profile", version, name: `Ban Thử nghiệm ${RUN}`, kind: "department", parentId: String(child) },
     });
     expect(crafted.status()).toBe(400);
     expect(await crafted.text()).toContain("vòng lặp trong cơ cấu tổ chức");

@@ -84,7 +84,8 @@ async function requestExtension(origin: string, cookie: string, task: { id: numb
   const response = await postForm(origin, `/tasks/${task.id}`, cookie, {
     intent: "request_extension",
     idempotencyKey: crypto.randomUUID(),
-    proposedDueDate: formatLocalDate(addDays(task.dueDate, 30)),
+    // A month after the later of the deadline and today (a day already past is refused).
+    proposedDueDate: formatLocalDate(addDays(task.dueDate > today() ? task.dueDate : today(), 30)),
     reason: "Chờ ý kiến thẩm định của các bộ, ngành.",
   });
   expect(response.status, await response.text()).toBe(302);

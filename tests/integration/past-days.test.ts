@@ -302,6 +302,13 @@ function figures(db: AppDatabase, asOf: LocalDate, basis: StatusBasis) {
   };
 }
 
+/**
+ * Lets the test worker answer the runner between long synchronous steps: a worker
+ * busy for a minute on a loaded machine misses the runner's messages and the run
+ * fails with "Timeout calling onTaskUpdate" although every test passed.
+ */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 describe("past days: both readings agree with the rules, with records entered after the fact", () => {
   let db: AppDatabase;
   let sample: GeneratedTask[];
@@ -313,8 +320,12 @@ describe("past days: both readings agree with the rules, with records entered af
     insertTasks(db, sample);
   }, 60_000);
 
-  it("stored spans, counts and trend equal the reference on both bases (2,000 histories, 40 days)", () => {
-    expect(storedFactsMismatches(db, asOfDays, DEFAULT_STATUS_RULES).slice(0, 5)).toEqual([]);
+  it("stored spans, counts and trend equal the reference on both bases (2,000 histories, 40 days)", async () => {
+    for (let start = 0; start < asOfDays.length; start += 8) {
+      const days = asOfDays.slice(start, start + 8);
+      expect(storedFactsMismatches(db, days, DEFAULT_STATUS_RULES).slice(0, 5), days.join(", ")).toEqual([]);
+      await breathe();
+    }
   }, 180_000);
 
   it("the two bases differ for some tasks and days, and agree where nothing was entered after the fact", () => {
@@ -333,8 +344,9 @@ describe("past days: both readings agree with the rules, with records entered af
     expect(db.all(sql`SELECT basis FROM task_status_spans WHERE task_id = ${plain + 1} AND basis > 0`)).toEqual([]);
   });
 
-  it("as recorded, a day shows what the system showed then: the figures of the database as it was at its end", () => {
+  it("as recorded, a day shows what the system showed then: the figures of the database as it was at its end", async () => {
     for (const asOf of asOfDays.filter((_, i) => i % 4 === 1)) {
+      await breathe();
       const then = freshDatabase();
       try {
         insertTasks(then, sample, { recordedBefore: endOfLocalDay(asOf) });
@@ -345,8 +357,9 @@ describe("past days: both readings agree with the rules, with records entered af
     }
   }, 180_000);
 
-  it("as it happened, a day shows nothing that took effect after it", () => {
+  it("as it happened, a day shows nothing that took effect after it", async () => {
     for (const asOf of asOfDays.filter((_, i) => i % 4 === 3)) {
+      await breathe();
       const upToThen = freshDatabase();
       try {
         insertTasks(upToThen, sample, { effectiveBefore: endOfLocalDay(asOf) });
@@ -357,13 +370,15 @@ describe("past days: both readings agree with the rules, with records entered af
     }
   }, 180_000);
 
-  it("with other rule settings (the stored facts rebuilt for them)", () => {
+  it("with other rule settings (the stored facts rebuilt for them)", async () => {
     for (const [rules, days] of [
       [{ dueSoonDays: 0, staleAfterDays: 1 }, asOfDays.slice(0, 12)],
       [{ dueSoonDays: 10, staleAfterDays: 90 }, asOfDays.slice(20, 32)],
     ] as [StatusRules, LocalDate[]][]) {
       rebuildTaskStatusFacts(db.$client, rules);
+      await breathe();
       expect(storedFactsMismatches(db, days, rules).slice(0, 5)).toEqual([]);
+      await breathe();
     }
     rebuildTaskStatusFacts(db.$client, DEFAULT_STATUS_RULES);
   }, 180_000);
