@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, formatLocalDate } from "../../app/domain/dates";
+import { addDays, formatLocalDate, today } from "../../app/domain/dates";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { postForm, signInOverHttp, startServer, type ServerProcess } from "../setup/server-process";
 
