@@ -8,6 +8,7 @@ import {
   ScrollRestoration,
   useRouteError,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AppShell } from "~/components/app-shell";
@@ -28,6 +29,12 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
+/** The task a URL opens (`/tasks/:id`, any day): opening it marks its notifications read. */
+function taskOpenedBy(url: URL): number | null {
+  const match = /^\/tasks\/(\d{1,15})\/?$/.exec(url.pathname);
+  return match ? Number(match[1]) : null;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const user = await getUser(request);
@@ -43,10 +50,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
       departmentId: user.departmentId,
       departmentName: user.departmentName,
       // The badge in the header: one COUNT over the unread rows' partial index.
-      unreadNotifications: unreadCount(getDb(), user),
+      unreadNotifications: unreadCount(getDb(), user, taskOpenedBy(new URL(request.url))),
     },
   };
 }
+
+/**
+ * The badge is read again on the way to a task page (opening the task marks its
+ * notifications read); other navigations keep Remix's default.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || taskOpenedBy(nextUrl) !== null;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.appName ?? translate(DEFAULT_LOCALE, "app.name") },

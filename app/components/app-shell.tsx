@@ -1,8 +1,10 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { hasPermission, type Permission } from "~/domain/permissions";
+import { PhoneToggle, usePhoneDisclosure } from "./phone-disclosure";
 import type { Role } from "~/domain/vocabulary";
 import { useLocale, useT, type MessageKey } from "~/lib/i18n";
+import { useFocusAfterSubmit } from "~/lib/use-focus-after-submit";
 
 /** `roles`: an item only some roles need (the department's home is for department users). */
 const NAVIGATION: { to: string; label: MessageKey; permission: Permission; end?: boolean; roles?: readonly Role[] }[] =
@@ -33,6 +35,9 @@ export interface ShellUser {
 }
 
 export function AppShell({ children, user }: { children: ReactNode; user: ShellUser | null }) {
+  useFocusAfterSubmit();
+  // On a phone the navigation and search wait behind "Menu" (app/components/phone-disclosure.tsx).
+  const menu = usePhoneDisclosure();
   const t = useT();
   const locale = useLocale();
   const location = useLocation();
@@ -60,7 +65,18 @@ export function AppShell({ children, user }: { children: ReactNode; user: ShellU
                 <span className="hidden text-xs text-blue-100 sm:block">{t("app.tagline")}</span>
               </span>
             </a>
-            <div className="no-print flex items-center gap-2 text-sm">
+            <div className="no-print flex flex-wrap items-center gap-2 text-sm">
+              {user && (
+                <PhoneToggle
+                  open={menu.open}
+                  onToggle={menu.toggle}
+                  controls={menu.panel.id}
+                  className="items-center gap-1.5 rounded border border-white/50 px-3 py-1.5 font-medium hover:bg-white/10"
+                >
+                  <span aria-hidden="true">☰</span>
+                  {t("nav.menu")}
+                </PhoneToggle>
+              )}
               {user && (
                 <span className="hidden max-w-64 truncate text-right text-blue-100 md:block" title={user.displayName}>
                   {user.displayName}
@@ -79,6 +95,7 @@ export function AppShell({ children, user }: { children: ReactNode; user: ShellU
                   }
                 >
                   <span>{t("nav.notifications")}</span>
+                  {/* A space, unseen in the flex row: the visible "Thông báo 4" is then part of the name (WCAG 2.5.3). */}{" "}
                   {user.unreadNotifications > 0 && (
                     <span
                       className="min-w-5 rounded-full bg-yellow-300 px-1.5 text-center text-xs font-bold text-slate-900"
@@ -103,21 +120,25 @@ export function AppShell({ children, user }: { children: ReactNode; user: ShellU
               <Form method="post" action="/language" reloadDocument>
                 <input type="hidden" name="locale" value={otherLocale} />
                 <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+                {/* Its name starts with the label it shows (WCAG 2.5.3, label in name); the rest says what it does. */}
                 <button
                   type="submit"
-                  lang={otherLocale}
-                  aria-label={t("language.switchToLabel")}
                   className="rounded border border-white/50 px-3 py-1.5 font-medium hover:bg-white/10"
                 >
-                  {t("language.switchTo")}
+                  <span lang={otherLocale}>{t("language.switchTo")}</span>
+                  <span className="sr-only"> {t("language.switchToLabel")}</span>
                 </button>
               </Form>
             </div>
           </div>
           {user && (
-            <div className="no-print flex flex-col gap-2 pb-3 sm:flex-row sm:items-center sm:gap-4">
+            <div
+              {...menu.panel}
+              className="phone-collapsible no-print flex flex-col gap-2 pb-3 sm:flex-row sm:items-center sm:gap-4"
+            >
               <nav aria-label={t("nav.label")} className="min-w-0 flex-1">
-                <ul className="-mx-1 flex gap-1 overflow-x-auto">
+                {/* A phone lists every item, wrapped (behind "Menu"); wider screens keep one scrolling row. */}
+                <ul className="-mx-1 flex flex-wrap gap-1 sm:flex-nowrap sm:overflow-x-auto">
                   {NAVIGATION.filter(
                     (item) =>
                       hasPermission(user, item.permission) &&
@@ -140,7 +161,13 @@ export function AppShell({ children, user }: { children: ReactNode; user: ShellU
                   ))}
                 </ul>
               </nav>
-              <Form method="get" action="/search" role="search" className="sm:w-56">
+              <Form
+                method="get"
+                action="/search"
+                role="search"
+                aria-label={t("search.siteLandmark")}
+                className="sm:w-56"
+              >
                 <label htmlFor="site-search" className="sr-only">
                   {t("search.label")}
                 </label>

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useLazyValidation } from "~/lib/form-validation";
+import { DESK_LIMITS } from "~/lib/desk-forms";
 import { useT } from "~/lib/i18n";
 import {
   type ConflictView,
@@ -74,7 +75,7 @@ export function CommitteeForm({
           </p>
           <FieldErrors id={fields.code.errorId} errors={fields.code.errors} />
         </div>
-        <TextField field={fields.name} label={t("committee.field.name")} wide />
+        <TextField field={fields.name} label={t("committee.field.name")} wide max={DESK_LIMITS.committeeName} />
         <div className="flex flex-col gap-1 sm:col-span-3">
           <label htmlFor={fields.description.id} className={LABEL_CLASS}>
             {t("committee.field.description")}

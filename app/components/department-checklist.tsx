@@ -1,10 +1,38 @@
 // Departments to tick, grouped by kind, in a scrolling list (the unit groups' forms): a
-// fieldset of checkboxes with its legend, hint and errors. Works without JavaScript.
+// fieldset of checkboxes with its legend, hint and errors. Works without JavaScript. Its
+// boxes serve other lists of departments too (the split review's coordinators).
 import { getCollectionProps, getFieldsetProps, type FieldMetadata } from "@conform-to/react";
 import { DEPARTMENT_KINDS } from "~/domain/vocabulary";
 import type { Translate } from "~/lib/i18n";
 import type { DepartmentOption } from "./department-options";
 import { FieldErrors, HINT_CLASS, LABEL_CLASS } from "./form-feedback";
+
+type CheckboxProps = ReturnType<typeof getCollectionProps>[number];
+
+/** Conform's checkbox for each department of a list field, by the department's id (as the form posts it). */
+export function departmentBoxes(
+  field: Parameters<typeof getCollectionProps>[0],
+  departments: readonly { id: number }[],
+): Map<string, CheckboxProps> {
+  const boxes = getCollectionProps(field, { type: "checkbox", options: departments.map((d) => String(d.id)) });
+  return new Map(boxes.map((box) => [box.value, box]));
+}
+
+/**
+ * One department to tick in a list: its box with its name as the label. Give it the box's
+ * own `key` (Conform changes it when the form is reset, so that the box starts afresh).
+ */
+export function DepartmentCheckbox({ box, label }: { box: CheckboxProps; label: string }) {
+  const { key: _key, ...inputProps } = box;
+  return (
+    <li>
+      <label className="flex items-start gap-2 py-0.5 text-sm">
+        <input {...inputProps} className="mt-0.5 size-4 shrink-0" />
+        <span>{label}</span>
+      </label>
+    </li>
+  );
+}
 
 export function DepartmentChecklist({
   field,
@@ -20,12 +48,7 @@ export function DepartmentChecklist({
   t: Translate;
 }) {
   const hintId = `${field.id}-hint`;
-  const boxes = new Map(
-    getCollectionProps(field, { type: "checkbox", options: departments.map((d) => String(d.id)) }).map((props) => [
-      props.value,
-      props,
-    ]),
-  );
+  const boxes = departmentBoxes(field, departments);
   return (
     <fieldset {...getFieldsetProps(field, { ariaDescribedBy: hint ? hintId : undefined })} className="space-y-2">
       <legend className={LABEL_CLASS}>{legend}</legend>
@@ -47,17 +70,8 @@ export function DepartmentChecklist({
               </p>
               <ul className="grid gap-x-4 sm:grid-cols-2">
                 {group.map((d) => {
-                  const props = boxes.get(String(d.id));
-                  if (!props) return null;
-                  const { key, ...inputProps } = props;
-                  return (
-                    <li key={key}>
-                      <label className="flex items-start gap-2 py-0.5 text-sm">
-                        <input {...inputProps} className="mt-0.5 size-4 shrink-0" />
-                        <span>{d.name}</span>
-                      </label>
-                    </li>
-                  );
+                  const box = boxes.get(String(d.id));
+                  return box && <DepartmentCheckbox key={box.key} box={box} label={d.name} />;
                 })}
               </ul>
             </div>

@@ -151,7 +151,7 @@ export function DirectiveForm({
 
       <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <legend className="px-1 font-semibold">{t("desk.directive.contentLegend")}</legend>
-        <TextField field={fields.abstract} label={t("desk.directive.abstract")} rows={3} />
+        <TextField field={fields.abstract} label={t("desk.directive.abstract")} rows={3} max={DESK_LIMITS.abstract} />
         <TextField field={fields.fullText} label={t("desk.directive.fullText")} rows={10} />
         <div className="flex items-start gap-2">
           <input

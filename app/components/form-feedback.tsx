@@ -1,5 +1,5 @@
 import { getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
-import type { ReactNode } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import type { SavedNotice } from "~/lib/desk-forms";
 import { useT } from "~/lib/i18n";
 
@@ -187,6 +187,7 @@ export function TextField({
   label,
   rows,
   wide = false,
+  max,
 }: {
   field: Parameters<typeof getInputProps>[0];
   label: string;
@@ -194,15 +195,55 @@ export function TextField({
   rows?: number;
   /** Spans both columns of a two-column fieldset. */
   wide?: boolean;
+  /** The field's length limit, counted down once the text nears it (LengthCounter). */
+  max?: number;
 }) {
+  const [length, track] = useTypedLength(field.initialValue);
+  const counted = max === undefined ? {} : { onInput: track };
   return (
     <FieldShell field={field} label={label} wide={wide}>
       {rows === undefined ? (
-        <input {...getInputProps(field, { type: "text" })} className={INPUT_CLASS} />
+        <input {...getInputProps(field, { type: "text" })} {...counted} className={INPUT_CLASS} />
       ) : (
-        <textarea {...getTextareaProps(field)} rows={rows} className={INPUT_CLASS} />
+        <textarea {...getTextareaProps(field)} {...counted} rows={rows} className={INPUT_CLASS} />
       )}
+      {max !== undefined && <LengthCounter id={`${field.id}-length`} length={length} max={max} />}
     </FieldShell>
+  );
+}
+
+/** The length of the text in a field, followed as it is typed (for LengthCounter). */
+export function useTypedLength(
+  initial: unknown,
+): [number, (event: FormEvent<HTMLInputElement | HTMLTextAreaElement>) => void] {
+  const [length, setLength] = useState(typeof initial === "string" ? initial.length : 0);
+  return [length, (event) => setLength(event.currentTarget.value.length)];
+}
+
+/** The share of a limit from which the count shows: far from it, a count is only noise. */
+const NEAR_LIMIT = 0.8;
+
+/**
+ * How many characters are left before a field's limit, or how many are over it —
+ * shown once the text reaches 80% of the limit, instead of only after a refused
+ * save. A polite live region: screen readers hear it as the limit nears.
+ */
+export function LengthCounter({ id, length, max }: { id: string; length: number; max: number }) {
+  const t = useT();
+  const near = length >= Math.floor(max * NEAR_LIMIT);
+  const over = length > max;
+  return (
+    <p
+      id={id}
+      aria-live="polite"
+      data-testid="length-counter"
+      className={`text-xs ${over ? "font-semibold text-red-800" : "text-slate-700"}`}
+    >
+      {near &&
+        (over
+          ? t("desk.length.over", { over: length - max, max })
+          : t("desk.length.left", { left: max - length, max }))}
+    </p>
   );
 }
 

@@ -11,9 +11,12 @@ import {
   HINT_CLASS,
   INPUT_CLASS,
   LABEL_CLASS,
+  LengthCounter,
   SelectField,
   TextField,
+  useTypedLength,
 } from "./form-feedback";
+import { DESK_LIMITS } from "~/lib/desk-forms";
 
 export interface MeetingFormValues {
   committeeId?: string;
@@ -61,6 +64,7 @@ export function MeetingForm({
     ...validation,
   });
   const titleHint = `${fields.title.id}-hint`;
+  const [titleLength, trackTitle] = useTypedLength(fields.title.initialValue);
   const attendeesHint = `${fields.attendees.id}-hint`;
 
   return (
@@ -88,11 +92,13 @@ export function MeetingForm({
           </label>
           <input
             {...getInputProps(fields.title, { type: "text", ariaDescribedBy: titleHint })}
+            onInput={trackTitle}
             className={INPUT_CLASS}
           />
           <p id={titleHint} className={HINT_CLASS}>
             {t("meeting.field.titleHint")}
           </p>
+          <LengthCounter id={`${fields.title.id}-length`} length={titleLength} max={DESK_LIMITS.title} />
           <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
         </div>
         <TextField field={fields.place} label={t("meeting.field.place")} wide />

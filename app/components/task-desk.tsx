@@ -16,6 +16,8 @@ import { AttachmentInput } from "./attachment-input";
 export interface DeskTask extends TaskFacts {
   percent: number;
   deadlineKind: DeadlineKind;
+  /** Awaiting confirmation: the percent that stands if the completion is returned. */
+  percentAfterReturn?: number | null;
 }
 
 /** The extension request the page shows: the pending one, else the last decided one. */
@@ -47,12 +49,14 @@ const DANGER_BUTTON =
   "min-h-11 rounded border border-red-700 px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60";
 
 /** The confirmation after a department's or a decider's save (`?done=`). */
-export function ProgressBanner({ notice }: { notice: ProgressNotice | null }) {
+export function ProgressBanner({ notice, percent }: { notice: ProgressNotice | null; percent: number }) {
   const t = useT();
   if (!notice) return null;
   return (
     <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
       {t(`progress.done.${notice}`)}
+      {/* A return takes the completion's 100% away: say what stands instead. */}
+      {notice === "completionReturned" && ` ${t("progress.done.percentStands", { percent })}`}
     </p>
   );
 }
@@ -495,7 +499,18 @@ export function TaskDesk({
               reply={reply}
             >
               {(fields) => (
-                <TextArea field={fields.reason} label={t("progress.field.returnReason")} max={PROGRESS_LIMITS.reason} />
+                <>
+                  {typeof task.percentAfterReturn === "number" && (
+                    <p className={HINT_CLASS} data-testid="percent-after-return">
+                      {t("progress.return.percentHint", { percent: task.percentAfterReturn })}
+                    </p>
+                  )}
+                  <TextArea
+                    field={fields.reason}
+                    label={t("progress.field.returnReason")}
+                    max={PROGRESS_LIMITS.reason}
+                  />
+                </>
               )}
             </IntentForm>
           </>

@@ -26,8 +26,10 @@ import {
   hintId,
   INPUT_CLASS,
   LABEL_CLASS,
+  LengthCounter,
   SelectField,
   TextField,
+  useTypedLength,
 } from "./form-feedback";
 
 export interface TaskFormValues {
@@ -99,6 +101,7 @@ export function TaskForm({
     defaultValue,
     ...validation,
   });
+  const [titleLength, trackTitle] = useTypedLength(fields.title.initialValue);
   const groups = byKind(departments);
   const coordinatorProps = new Map(
     getCollectionProps(fields.coordinatorDepartmentIds, {
@@ -139,7 +142,13 @@ export function TaskForm({
           <label htmlFor={fields.title.id} className={LABEL_CLASS}>
             {t("desk.task.title")}
           </label>
-          <input {...getInputProps(fields.title, { type: "text" })} autoComplete="off" className={INPUT_CLASS} />
+          <input
+            {...getInputProps(fields.title, { type: "text" })}
+            onInput={trackTitle}
+            autoComplete="off"
+            className={INPUT_CLASS}
+          />
+          <LengthCounter id={`${fields.title.id}-length`} length={titleLength} max={DESK_LIMITS.title} />
           <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
         </div>
         <TextField field={fields.description} label={t("desk.task.description")} rows={4} wide />

@@ -10,6 +10,7 @@ import {
   endOfLocalDay,
   formatInstant,
   formatLocalDate,
+  isAcceptedDay,
   isLocalDate,
   localDateOf,
   parseLocalDate,
@@ -313,6 +314,13 @@ describe("parseLocalDate", () => {
     expect(ACCEPTED_DAYS).toEqual({ first: "1990-01-01", last: "2100-12-31" });
     expect(parseLocalDate("01/01/1990")).toBe("1990-01-01");
     expect(parseLocalDate("31/12/2100")).toBe("2100-12-31");
+  });
+
+  it("isAcceptedDay takes the ISO days parseLocalDate returns, and nothing else", () => {
+    expect(["1990-01-01", "2100-12-31", "2024-02-29"].filter(isAcceptedDay)).toHaveLength(3);
+    for (const value of ["1989-12-31", "2101-01-01", "2023-02-29", "01/01/2000", " 2000-01-01", 20000101, null]) {
+      expect(isAcceptedDay(value), String(value)).toBe(false);
+    }
   });
 
   it("reads back what formatLocalDate writes, and ISO dates unchanged (property)", () => {

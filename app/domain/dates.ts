@@ -102,15 +102,40 @@ export function formatInstant(at: Instant): string {
  */
 export const ACCEPTED_DAYS = { first: "1990-01-01", last: "2100-12-31" } as const satisfies Record<string, LocalDate>;
 
+/** A real `yyyy-mm-dd` day within ACCEPTED_DAYS: what a model takes from its callers. */
+export function isAcceptedDay(value: unknown): value is LocalDate {
+  return isLocalDate(value) && value >= ACCEPTED_DAYS.first && value <= ACCEPTED_DAYS.last;
+}
+
 /**
  * Reads `dd/mm/yyyy` (as typed by users; day and month may have one digit) or
  * `yyyy-mm-dd`; null when it is not a real day, or not one of ACCEPTED_DAYS. Every
- * day that comes from outside is read here, so the bound is kept in one place.
+ * day that comes from outside is read here or checked by isAcceptedDay, so the bound
+ * is kept in one place.
  */
 export function parseLocalDate(input: string): LocalDate | null {
+  const read = readTypedDay(input);
+  return read.ok ? read.date : null;
+}
+
+/**
+ * Why a typed day is refused — the one place that tells them apart, so every message
+ * can say which: not written as a day at all (`format`), written as one the calendar
+ * does not have, like 31/02/2020 or a 13th month (`no_such_day`, with the year and
+ * month typed), or a real day outside ACCEPTED_DAYS (`out_of_range`).
+ */
+export type TypedDayProblem =
+  { problem: "format" } | { problem: "no_such_day"; year: number; month: number } | { problem: "out_of_range" };
+
+/** `parseLocalDate` with the reason of a refusal. */
+export function readTypedDay(input: string): { ok: true; date: LocalDate } | ({ ok: false } & TypedDayProblem) {
   const text = input.trim();
   const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   const date = match ? `${match[3]}-${pad(Number(match[2]))}-${pad(Number(match[1]))}` : text;
-  if (!isLocalDate(date)) return null;
-  return date >= ACCEPTED_DAYS.first && date <= ACCEPTED_DAYS.last ? date : null;
+  const parts = ISO_DATE.exec(date);
+  if (!parts) return { ok: false, problem: "format" };
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  // Any year's calendar, years below 100 included: those are out of range, not impossible.
+  if (isoOf(utcMidnight(year, month, day)) !== date) return { ok: false, problem: "no_such_day", year, month };
+  return isAcceptedDay(date) ? { ok: true, date } : { ok: false, problem: "out_of_range" };
 }

@@ -7,7 +7,8 @@ import {
   monthsEndingWith,
   monthsOf,
   parsePeriod,
-  periodChoices,
+  periodFromQuery,
+  PERIOD_PARTS,
   quarterOf,
   quartersBetween,
   romanQuarter,
@@ -118,17 +119,36 @@ describe("months and quarters", () => {
     expect(romanQuarter(4)).toBe("IV");
   });
 
-  it("offers every period of each year, newest year first", () => {
-    const choices = periodChoices(2019, 2020);
-    expect(choices.map((c) => c.year)).toEqual([2020, 2019]);
-    expect(choices[1]!.periods.map((p) => p.key).slice(0, 6)).toEqual([
-      "2019",
-      "2019-Q1",
-      "2019-Q2",
-      "2019-Q3",
-      "2019-Q4",
-      "2019-01",
+  it("a form's year and part of it read as one period; links' periods as they are", () => {
+    const read = (query: string) => periodFromQuery(new URLSearchParams(query));
+    expect(PERIOD_PARTS).toEqual([
+      "Q1",
+      "Q2",
+      "Q3",
+      "Q4",
+      "01",
+      "02",
+      "03",
+      "04",
+      "05",
+      "06",
+      "07",
+      "08",
+      "09",
+      "10",
+      "11",
+      "12",
     ]);
-    expect(choices[1]!.periods).toHaveLength(17);
+    expect(read("period=2019&periodPart=Q4")).toBe("2019-Q4");
+    expect(read("period=2019&periodPart=12")).toBe("2019-12");
+    expect(read("period=2019&periodPart=")).toBe("2019");
+    expect(read("period=2019-Q3")).toBe("2019-Q3");
+    expect(read("")).toBeNull();
+    expect(read("period=&periodPart=")).toBeNull();
+    // What cannot be joined is left for parsePeriod to refuse.
+    expect(parsePeriod(read("periodPart=Q4")!)).toBeNull();
+    expect(parsePeriod(read("period=2019-Q3&periodPart=Q4")!)).toBeNull();
+    expect(parsePeriod(read("period=2019&periodPart=13")!)).toBeNull();
+    for (const part of PERIOD_PARTS) expect(parsePeriod(read(`period=2020&periodPart=${part}`)!), part).not.toBeNull();
   });
 });

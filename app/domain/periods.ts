@@ -76,6 +76,26 @@ export function parsePeriod(input: string): Period | null {
   return make("year", year, 0);
 }
 
+/**
+ * The parts of a year a filter form offers beside its year (`periodPart`): a quarter
+ * (`Q1`…`Q4`) or a month (`01`…`12`); none is the whole year. Two short lists instead
+ * of one list of every year's seventeen periods.
+ */
+export const PERIOD_PARTS = ["Q1", "Q2", "Q3", "Q4", ...Array.from({ length: 12 }, (_, i) => pad(i + 1))] as const;
+
+/**
+ * The period a filter asks for, in a URL's query: `period` as links write it
+ * (`2019-Q4`), or a form's year (`period=2019`) with a part of it (`periodPart=Q4`),
+ * joined into `2019-Q4`. Anything else is returned joined as it came (`Q4` without a
+ * year), for `parsePeriod` to refuse with the rest. Null when neither is given.
+ */
+export function periodFromQuery(params: URLSearchParams): string | null {
+  const period = params.get("period")?.trim() ?? "";
+  const part = params.get("periodPart")?.trim() ?? "";
+  if (part === "") return period === "" ? null : period;
+  return period === "" ? part : `${period}-${part}`;
+}
+
 export function yearPeriod(year: number): Period {
   return make("year", year, 0);
 }
@@ -126,22 +146,6 @@ export function quartersBetween(from: LocalDate, to: LocalDate): Period[] {
     quarters.push(make("quarter", Math.floor(n / 4), (n % 4) + 1));
   }
   return quarters;
-}
-
-/** Every period of the years `from`…`to` (newest year first): the year, its quarters, its months. */
-export function periodChoices(fromYear: number, toYear: number): { year: number; periods: Period[] }[] {
-  const years: { year: number; periods: Period[] }[] = [];
-  for (let year = toYear; year >= fromYear; year--) {
-    years.push({
-      year,
-      periods: [
-        make("year", year, 0),
-        ...[1, 2, 3, 4].map((q) => make("quarter", year, q)),
-        ...Array.from({ length: 12 }, (_, i) => make("month", year, i + 1)),
-      ],
-    });
-  }
-  return years;
 }
 
 const ROMAN = ["", "I", "II", "III", "IV"] as const;

@@ -15,6 +15,7 @@ const TYPED_DAY_MESSAGES: MessageKey[] = [
   "import.code.invalid_date",
   "import.error.assignedOn",
   "split.warning.invalid_date",
+  "input.error.dayOutOfRange",
 ];
 
 describe("the messages of a refused day", () => {

@@ -7,6 +7,7 @@ import { DEPARTMENT_CODE_PATTERN, DEPARTMENT_LIMITS, LOGIN_PATTERN, USER_LIMITS 
 import { API_TOKEN_NAME_MAX } from "~/domain/api-tokens";
 import { isPublishedPassword } from "~/domain/password-policy";
 import { parseLocalDate } from "~/domain/dates";
+import { dayRefusal } from "~/lib/day-refusal";
 import { DEPARTMENT_KINDS, DEPARTMENT_ROLES, ROLES, type Role } from "~/domain/vocabulary";
 import type { Translate } from "~/lib/i18n";
 import { versionField } from "~/lib/desk-schemas";
@@ -194,7 +195,7 @@ export function departmentMergeForm(t: Translate) {
       .transform((value, ctx) => {
         const date = parseLocalDate(value);
         if (date === null) {
-          ctx.addIssue({ code: "custom", message: t("admin.departments.error.dateInvalid") });
+          ctx.addIssue({ code: "custom", message: dayRefusal(t, value, t("admin.departments.error.dateInvalid")) });
           return z.NEVER;
         }
         return date;
@@ -240,7 +241,7 @@ export function issueApiTokenSchema(t: Translate) {
         if (value === undefined || value === "") return null;
         const date = parseLocalDate(value);
         if (date === null) {
-          ctx.addIssue({ code: "custom", message: t("apiTokens.error.expiresOn", { value }) });
+          ctx.addIssue({ code: "custom", message: dayRefusal(t, value, t("apiTokens.error.expiresOn", { value })) });
           return z.NEVER;
         }
         return date;

@@ -8,7 +8,7 @@
 // here, and the HTML pages never read the header, so neither works on the other.
 import { parsePeriod } from "~/domain/periods";
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import { parseLocalDate, today, type LocalDate } from "../domain/dates";
+import { isAcceptedDay, today, type LocalDate } from "../domain/dates";
 import { hasPermission, type Actor, type Permission } from "../domain/permissions";
 import { STATUS_BASES, type StatusBasis } from "../domain/vocabulary";
 import { originOf, recordAudit, recordRefusalOfHidden, type AuditEntry } from "../models/audit.server";
@@ -269,8 +269,7 @@ export function idQuery(call: ApiCall, name: string): number | undefined {
 export function dateQuery(call: ApiCall, name: string): LocalDate | undefined {
   const value = queryValue(call, name);
   if (value === undefined) return undefined;
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseLocalDate(value) : null;
-  if (day !== null) return day;
+  if (isAcceptedDay(value)) return value;
   return invalid(call, "api.error.invalid_date", { name, value: String(value).slice(0, 40) });
 }
 

@@ -2,6 +2,7 @@ import { parseLocalDate, today, type LocalDate } from "../domain/dates";
 import { STATUS_BASES, type StatusBasis } from "../domain/vocabulary";
 import type { Translate } from "./i18n";
 import { badRequest } from "./http.server";
+import { dayRefusal } from "./day-refusal";
 
 /** The day and reading a page shows. */
 export interface AsOfView {
@@ -56,7 +57,7 @@ export function asOfForPage(url: URL, t: Translate): AsOfView & { problem: AsOfP
       asOf: now,
       isToday: true,
       basis,
-      problem: { field: "asOf", value, message: t("asOf.invalid", { value }) },
+      problem: { field: "asOf", value, message: dayRefusal(t, value, t("asOf.invalid", { value })) },
     };
   }
   return { asOf: parsed, isToday: parsed === now, basis, problem: null };

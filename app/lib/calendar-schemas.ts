@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { CALENDAR_LIMITS } from "~/domain/admin-limits";
 import { parseLocalDate } from "~/domain/dates";
+import { dayRefusal } from "~/lib/day-refusal";
 import { CALENDAR_DAY_KINDS, HOLIDAY_OCCASIONS } from "~/domain/vocabulary";
 import { isWeekend } from "~/domain/working-days";
 import type { Translate } from "~/lib/i18n";
@@ -24,7 +25,7 @@ export function calendarDayForm(t: Translate) {
         .transform((value, ctx) => {
           const day = parseLocalDate(value);
           if (day === null) {
-            ctx.addIssue({ code: "custom", message: t("calendar.error.dayInvalid", { value }) });
+            ctx.addIssue({ code: "custom", message: dayRefusal(t, value, t("calendar.error.dayInvalid", { value })) });
             return z.NEVER;
           }
           return day;

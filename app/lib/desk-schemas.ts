@@ -5,6 +5,7 @@
 // itself: its constants are in desk-forms.ts. Client-safe: no server imports.
 import { z } from "zod";
 import { parseLocalDate } from "~/domain/dates";
+import { dayRefusal } from "~/lib/day-refusal";
 import { DEADLINE_KINDS, DIRECTIVE_TYPES } from "~/domain/vocabulary";
 import { taskRuleViolations, type TaskShape } from "~/domain/workflow";
 import { DEADLINE_WORKING_DAYS_MAX } from "~/domain/working-days";
@@ -57,7 +58,10 @@ function toLocalDate(t: Translate, label: MessageKey) {
   return (value: string, ctx: z.RefinementCtx) => {
     const date = parseLocalDate(value);
     if (date === null) {
-      ctx.addIssue({ code: "custom", message: t("desk.error.date", { field: t(label), value }) });
+      ctx.addIssue({
+        code: "custom",
+        message: dayRefusal(t, value, t("desk.error.date", { field: t(label), value }), t(label)),
+      });
       return z.NEVER;
     }
     return date;
@@ -164,13 +168,39 @@ export function editDirectiveSchema(t: Translate) {
   return z.object({ ...directiveFields(t), version: versionField(t) });
 }
 
-/** Moves on a directive, posted from its page: issue a draft, close it, reopen it. */
+/**
+ * A field of the issuing step: absent keeps the draft's value (undefined), posted
+ * empty is "none" (null, which the issue refuses on that field).
+ */
+function issuingField<T>(max: number, tooLong: string, read: (value: string, ctx: z.RefinementCtx) => T) {
+  return z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .optional()
+    .transform((value, ctx) => (value === undefined ? undefined : value === "" ? null : read(value, ctx)));
+}
+
+/** Moves on a directive, posted from its page: issue a draft (with its number and date), close it, reopen it. */
 export function directiveIntentSchema(t: Translate) {
   const version = versionField(t);
   return z.discriminatedUnion(
     "intent",
     [
-      z.object({ intent: z.literal("issue"), version }),
+      z.object({
+        intent: z.literal("issue"),
+        version,
+        number: issuingField(
+          DESK_LIMITS.directiveNumber,
+          t("desk.error.tooLong", { field: t("desk.directive.number"), max: DESK_LIMITS.directiveNumber }),
+          (value) => value,
+        ),
+        issuedOn: issuingField(
+          DESK_LIMITS.date,
+          t("desk.error.date", { field: t("desk.directive.issuedOn"), value: "…" }),
+          toLocalDate(t, "desk.directive.issuedOn"),
+        ),
+      }),
       z.object({ intent: z.literal("close"), version }),
       z.object({ intent: z.literal("reopen"), version }),
     ],

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { GROUP_LIMITS } from "~/domain/admin-limits";
 import { parseLocalDate } from "~/domain/dates";
+import { dayRefusal } from "~/lib/day-refusal";
 import { versionField } from "~/lib/desk-schemas";
 import type { Translate } from "~/lib/i18n";
 
@@ -47,7 +48,7 @@ function optionalDay(t: Translate) {
       if (!value) return undefined;
       const day = parseLocalDate(value);
       if (day === null) {
-        ctx.addIssue({ code: "custom", message: t("groups.error.dateInvalid", { value }) });
+        ctx.addIssue({ code: "custom", message: dayRefusal(t, value, t("groups.error.dateInvalid", { value })) });
         return z.NEVER;
       }
       return day;

@@ -21,6 +21,8 @@ export interface NotificationParams {
   outcome?: "approved" | "rejected" | "countered";
   /** Free text: the reminder's message, the reason of a return, an instruction (shortened). */
   text?: string | null;
+  /** A returned completion: the percent that stands after it. */
+  percent?: number;
   /** For a task given to a department: as its lead or as a coordinator. */
   role?: "lead" | "coordinator";
   /** A sign-in lock: which one, on which account (as typed) and address, after how many wrong passwords, until when. */
@@ -57,6 +59,7 @@ export function parseNotificationParams(json: string): NotificationParams {
       params.outcome = raw.outcome;
     }
     if (typeof raw.text === "string") params.text = raw.text;
+    if (typeof raw.percent === "number") params.percent = raw.percent;
     if (raw.role === "lead" || raw.role === "coordinator") params.role = raw.role;
     if ((SIGN_IN_LOCK_SCOPES as readonly unknown[]).includes(raw.lock)) params.lock = raw.lock as SignInLockScope;
     if (typeof raw.login === "string") params.login = raw.login;
@@ -92,7 +95,10 @@ export function notificationHeadline(t: Translate, kind: NotificationKind, param
     case "completion_confirmed":
       return t("notification.completionConfirmed");
     case "completion_returned":
-      return t("notification.completionReturned");
+      // Notifications stored before returns named the percent have none.
+      return params.percent === undefined
+        ? t("notification.completionReturned")
+        : t("notification.completionReturnedPercent", { percent: params.percent });
     case "instruction":
       return t("notification.instruction");
     case "comment":

@@ -108,6 +108,33 @@ export function changesSince(
   return changes;
 }
 
+/** A save based on an older version of a record than its own: nothing written, and what others changed since. */
+export interface VersionConflict {
+  ok: false;
+  code: "conflict";
+  version: number;
+  changes: RecordChange[];
+}
+
+/**
+ * The conflict of a save based on `baseVersion` when the record is at another version
+ * now; null when they agree, or when the caller based it on none (no check).
+ */
+export function versionConflict(
+  tx: WriteTransaction,
+  entityType: string,
+  current: { id: number; version: number },
+  baseVersion: number | undefined,
+): VersionConflict | null {
+  if (baseVersion === undefined || baseVersion === current.version) return null;
+  return {
+    ok: false,
+    code: "conflict",
+    version: current.version,
+    changes: changesSince(tx, entityType, current.id, baseVersion),
+  };
+}
+
 /** Only the fields that differ, before and after, so an audit event says what changed. */
 export function changedFields<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
   const was: Partial<T> = {};

@@ -6,7 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { endOfLocalDay, type LocalDate } from "../domain/dates";
 import { canReadDepartmentFigures, type Actor } from "../domain/permissions";
-import { parsePeriod } from "../domain/periods";
+import { parsePeriod, periodFromQuery } from "../domain/periods";
 import {
   SET_ASIDE_STATUSES,
   TASK_STATUSES,
@@ -62,7 +62,8 @@ export function dashboardFiltersFromUrl(
 ): DashboardFilters {
   const filters: DashboardFilters = {};
   for (const key of keys) {
-    const raw = url.searchParams.get(key);
+    // A form gives the period as a year and a part of it (`periodPart`): read as one.
+    const raw = key === "period" ? periodFromQuery(url.searchParams) : url.searchParams.get(key);
     if (raw === null || raw.trim() === "") continue;
     if (key === "period") {
       const period = parsePeriod(raw);

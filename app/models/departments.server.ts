@@ -14,7 +14,7 @@ import { isLocalDate, localDateOf, startOfLocalDay, today, type LocalDate } from
 import type { Actor } from "../domain/permissions";
 import { DEPARTMENT_KINDS, type WorkflowState } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
-import { changedFields, changesSince, recordAudit, type RecordChange, type RequestOrigin } from "./audit.server";
+import { changedFields, recordAudit, versionConflict, type RequestOrigin, type VersionConflict } from "./audit.server";
 import { addCoordinator, currentCoordinatorIds, removeCoordinator } from "./coordinators.server";
 import { moveMembershipsOnMerge } from "./unit-groups.server";
 
@@ -49,14 +49,7 @@ export interface DepartmentFailure {
   count?: number;
 }
 export type DepartmentResult<T extends object = object> = ({ ok: true } & T) | DepartmentFailure;
-/** A save based on an older version of the department than its own: nothing written, and what others changed. */
-export interface DepartmentConflict {
-  ok: false;
-  code: "conflict";
-  version: number;
-  changes: RecordChange[];
-}
-export type DepartmentUpdateResult<T extends object = object> = DepartmentResult<T> | DepartmentConflict;
+export type DepartmentUpdateResult<T extends object = object> = DepartmentResult<T> | VersionConflict;
 
 // ---------------------------------------------------------------- input rules
 
@@ -196,21 +189,6 @@ function loadDepartment(tx: WriteTransaction, departmentId: number) {
     .get();
 }
 
-/** The department changed since the version the form was based on (none given: no check). */
-function staleVersion(
-  tx: WriteTransaction,
-  current: { id: number; version: number },
-  baseVersion: number | undefined,
-): DepartmentConflict | null {
-  if (baseVersion === undefined || baseVersion === current.version) return null;
-  return {
-    ok: false,
-    code: "conflict",
-    version: current.version,
-    changes: changesSince(tx, "department", current.id, baseVersion),
-  };
-}
-
 /** A parent a department may be put under: it exists, is active (unless unchanged) and is not below it. */
 function checkParent(
   tx: WriteTransaction,
@@ -288,7 +266,7 @@ export function updateDepartment(
   return writeTransaction(db, (tx): DepartmentUpdateResult<{ changed: boolean }> => {
     const current = loadDepartment(tx, departmentId);
     if (!current) return fail("not_found");
-    const conflict = staleVersion(tx, current, version);
+    const conflict = versionConflict(tx, "department", current, version);
     if (conflict) return conflict;
     if (current.successorId !== null) return fail("merged_readonly");
     const parentProblem = checkParent(tx, value.parentId, current);
@@ -336,7 +314,7 @@ export function setDepartmentActive(
   return writeTransaction(db, (tx): DepartmentUpdateResult<{ changed: boolean }> => {
     const current = loadDepartment(tx, departmentId);
     if (!current) return fail("not_found");
-    const conflict = staleVersion(tx, current, version);
+    const conflict = versionConflict(tx, "department", current, version);
     if (conflict) return conflict;
     if (active && current.successorId !== null) return fail("reactivate_merged");
     if (current.active === active) return { ok: true, changed: false };
@@ -403,7 +381,7 @@ export function mergeDepartment(
   return writeTransaction(db, (tx): DepartmentUpdateResult<{ summary: MergeSummary }> => {
     const merged = loadDepartment(tx, departmentId);
     if (!merged) return fail("not_found");
-    const conflict = staleVersion(tx, merged, version);
+    const conflict = versionConflict(tx, "department", merged, version);
     if (conflict) return conflict;
     if (merged.successorId !== null) return fail("merged_readonly");
     if (!merged.active) return fail("already_inactive");

@@ -71,21 +71,24 @@ function referenceError(tx: WriteTransaction, input: DirectiveInput, exceptId: n
       .get();
     if (!meeting || meeting.committeeId !== input.committeeId) return "unknown_meeting" as const;
   }
-  if (input.number !== null) {
-    const clash = tx
-      .select({ id: directives.id })
-      .from(directives)
-      .where(
-        and(
-          sql`lower(${directives.issuer}) = lower(${input.issuer})`,
-          sql`lower(${directives.number}) = lower(${input.number})`,
-          exceptId === null ? sql`1 = 1` : ne(directives.id, exceptId),
-        ),
-      )
-      .get();
-    if (clash) return "duplicate_number" as const;
-  }
+  if (input.number !== null && numberTaken(tx, input.issuer, input.number, exceptId)) return "duplicate_number" as const;
   return null;
+}
+
+/** Another directive of the same issuer already has this number (compared without case). */
+function numberTaken(tx: WriteTransaction, issuer: string, number: string, exceptId: number | null): boolean {
+  const clash = tx
+    .select({ id: directives.id })
+    .from(directives)
+    .where(
+      and(
+        sql`lower(${directives.issuer}) = lower(${issuer})`,
+        sql`lower(${directives.number}) = lower(${number})`,
+        exceptId === null ? sql`1 = 1` : ne(directives.id, exceptId),
+      ),
+    )
+    .get();
+  return clash !== undefined;
 }
 
 /** A new directive starts as a draft, seen by the secretariat only. */
@@ -178,27 +181,87 @@ export function setDirectiveState(
     const before = snapshot(tx, id);
     if (!before) return { ok: false, error: "not_found" };
     if (before.version !== baseVersion) return { ok: false, error: "conflict" };
-    if (!DIRECTIVE_MOVES[before.state].includes(to)) return { ok: false, error: "invalid_move" };
-    if (to === "issued" && before.issuedOn === null) return { ok: false, error: "issued_needs_date" };
-    if (to === "issued" && before.number === null) return { ok: false, error: "issued_needs_number" };
-    tx.update(directives)
-      .set({ state: to, version: sql`${directives.version} + 1`, updatedAt: now })
-      .where(eq(directives.id, id))
-      .run();
-    recordDirectiveState(tx, id, to, before.issuedOn, author.id, now);
-    // Issuing gives the tasks to their departments (reopening a closed one gives nothing new).
-    if (before.state === "draft" && to === "issued") announceDirectiveTasks(tx, id, author.id, now);
-    const after = snapshot(tx, id);
-    recordAudit(tx, {
-      actorId: author.id,
-      action: `directive.${to === "issued" ? (before.state === "closed" ? "reopen" : "issue") : "close"}`,
-      entityType: "directive",
-      entityId: id,
-      before,
-      after,
-      origin,
-      at: now,
-    });
-    return { ok: true, id, version: after!.version };
+    return moveDirective(tx, author, id, before, before, to, origin, now);
   });
+}
+
+/**
+ * What the issuing step itself may give: the number and the date of issue, typed in
+ * the step (undefined: keep the draft's; null: none was typed, which the issue refuses).
+ */
+export interface IssueDetails {
+  number?: string | null;
+  issuedOn?: LocalDate | null;
+}
+
+/**
+ * Issues a draft with the number and date given in the issuing step, in one
+ * transaction: both are stored (the issue's audit event shows them before and after)
+ * only if the issue itself goes through.
+ */
+export function issueDirective(
+  db: AppDatabase,
+  author: Author,
+  id: number,
+  baseVersion: number,
+  details: IssueDetails,
+  origin: RequestOrigin,
+  now = Date.now(),
+): DirectiveWriteResult {
+  return writeTransaction(db, (tx): DirectiveWriteResult => {
+    const before = snapshot(tx, id);
+    if (!before) return { ok: false, error: "not_found" };
+    if (before.version !== baseVersion) return { ok: false, error: "conflict" };
+    if (before.state !== "draft") return { ok: false, error: "invalid_move" };
+    const number = details.number === undefined ? before.number : details.number;
+    const issuedOn = details.issuedOn === undefined ? before.issuedOn : details.issuedOn;
+    // Every refusal comes before the first write: a refused issue leaves the draft as it was.
+    if (issuedOn === null) return { ok: false, error: "issued_needs_date" };
+    if (number === null) return { ok: false, error: "issued_needs_number" };
+    if (numberTaken(tx, before.issuer, number, id)) return { ok: false, error: "duplicate_number" };
+    const issuing = { ...before, number, issuedOn };
+    if (number !== before.number || issuedOn !== before.issuedOn) {
+      tx.update(directives).set({ number, issuedOn }).where(eq(directives.id, id)).run();
+      indexDirective(tx, id);
+    }
+    return moveDirective(tx, author, id, before, issuing, "issued", origin, now);
+  });
+}
+
+/**
+ * The move itself, on a directive read at the base version (`before`, for the audit)
+ * with the fields it is moved with (`moving`: the issuing step may have given them).
+ */
+function moveDirective(
+  tx: WriteTransaction,
+  author: Author,
+  id: number,
+  before: NonNullable<ReturnType<typeof snapshot>>,
+  moving: NonNullable<ReturnType<typeof snapshot>>,
+  to: DirectiveState,
+  origin: RequestOrigin,
+  now: number,
+): DirectiveWriteResult {
+  if (!DIRECTIVE_MOVES[before.state].includes(to)) return { ok: false, error: "invalid_move" };
+  if (to === "issued" && moving.issuedOn === null) return { ok: false, error: "issued_needs_date" };
+  if (to === "issued" && moving.number === null) return { ok: false, error: "issued_needs_number" };
+  tx.update(directives)
+    .set({ state: to, version: sql`${directives.version} + 1`, updatedAt: now })
+    .where(eq(directives.id, id))
+    .run();
+  recordDirectiveState(tx, id, to, moving.issuedOn, author.id, now);
+  // Issuing gives the tasks to their departments (reopening a closed one gives nothing new).
+  if (before.state === "draft" && to === "issued") announceDirectiveTasks(tx, id, author.id, now);
+  const after = snapshot(tx, id);
+  recordAudit(tx, {
+    actorId: author.id,
+    action: `directive.${to === "issued" ? (before.state === "closed" ? "reopen" : "issue") : "close"}`,
+    entityType: "directive",
+    entityId: id,
+    before,
+    after,
+    origin,
+    at: now,
+  });
+  return { ok: true, id, version: after!.version };
 }

@@ -40,7 +40,7 @@ export type TaskEvent =
     }
   | { kind: "completion_reported"; departmentId: number; completionDate: LocalDate }
   | { kind: "completion_confirmed" }
-  | { kind: "completion_returned"; reason: string }
+  | { kind: "completion_returned"; reason: string; percent: number }
   | { kind: "instruction"; body: string }
   | { kind: "comment"; body: string; byDepartment: boolean }
   | { kind: "task_assigned"; departmentId: number; role: "lead" | "coordinator" };
@@ -144,7 +144,7 @@ function audienceOf(
     case "completion_returned":
       return {
         recipients: departmentMembers(tx, [leadDepartment(tx, taskId)]),
-        params: { text: shortened(event.reason) },
+        params: { text: shortened(event.reason), percent: event.percent },
       };
     case "instruction":
       return {
@@ -282,6 +282,18 @@ export function announceAssignment(
   }
 }
 
+/** The tasks issuing a directive gives to departments (withdrawn ones are not given), with their departments. */
+function tasksGivenOnIssue(db: AppDatabase | WriteTransaction, directiveId: number) {
+  return db
+    .all<{ id: number; lead: number; coordinators: string | null }>(
+      sql`
+    SELECT t.id, t.lead_department_id AS lead,
+      (SELECT json_group_array(c.department_id) FROM task_coordinators c WHERE c.task_id = t.id) AS coordinators
+    FROM tasks t WHERE t.directive_id = ${directiveId} AND t.state <> 'cancelled' ORDER BY t.position`,
+    )
+    .map((row) => ({ id: row.id, lead: row.lead, coordinators: JSON.parse(row.coordinators ?? "[]") as number[] }));
+}
+
 /** On issuing a directive: each of its tasks is announced to its lead and coordinating departments. */
 export function announceDirectiveTasks(
   tx: WriteTransaction,
@@ -289,14 +301,16 @@ export function announceDirectiveTasks(
   actorId: number | null,
   now: Instant,
 ): void {
-  const rows = tx.all<{ id: number; lead: number; coordinators: string | null }>(sql`
-    SELECT t.id, t.lead_department_id AS lead,
-      (SELECT json_group_array(c.department_id) FROM task_coordinators c WHERE c.task_id = t.id) AS coordinators
-    FROM tasks t WHERE t.directive_id = ${directiveId} ORDER BY t.position`);
-  for (const row of rows) {
-    const coordinators = JSON.parse(row.coordinators ?? "[]") as number[];
-    announceAssignment(tx, row.id, actorId, { lead: row.lead, coordinators }, now);
+  for (const task of tasksGivenOnIssue(tx, directiveId)) {
+    announceAssignment(tx, task.id, actorId, { lead: task.lead, coordinators: task.coordinators }, now);
   }
+}
+
+/** What the issuing step tells the secretariat before it issues: how many tasks go to how many departments. */
+export function issueAudience(db: AppDatabase, directiveId: number): { tasks: number; departments: number } {
+  const tasks = tasksGivenOnIssue(db, directiveId);
+  const departments = new Set(tasks.flatMap((task) => [task.lead, ...task.coordinators]));
+  return { tasks: tasks.length, departments: departments.size };
 }
 
 // ---------------------------------------------------------------- the reader's side
@@ -306,12 +320,18 @@ function readable(user: Actor) {
   return sql`(n.task_id IS NULL OR EXISTS (SELECT 1 FROM tasks t WHERE t.id = n.task_id AND ${visibleTasksFilter(user)}))`;
 }
 
-/** The unread count of the badge: one COUNT over the partial index of unread rows. */
-export function unreadCount(db: AppDatabase, user: Actor): number {
+/**
+ * The unread count of the badge: one COUNT over the partial index of unread rows.
+ * `openingTaskId`: the task the same request opens, whose notifications that request
+ * marks read (`markTaskNotificationsRead`) — left out here whichever of the two runs
+ * first, since a page's loaders run side by side.
+ */
+export function unreadCount(db: AppDatabase, user: Actor, openingTaskId: number | null = null): number {
+  const opening = openingTaskId === null ? sql`` : sql` AND (n.task_id IS NULL OR n.task_id <> ${openingTaskId})`;
   return (
     db.get<{ n: number }>(sql`
       SELECT count(*) AS n FROM notifications n
-      WHERE n.user_id = ${user.id} AND n.read_at IS NULL AND ${readable(user)}`)?.n ?? 0
+      WHERE n.user_id = ${user.id} AND n.read_at IS NULL AND ${readable(user)}${opening}`)?.n ?? 0
   );
 }
 
@@ -406,5 +426,43 @@ export function markAllNotificationsRead(
       });
     }
     return { ok: true, changed };
+  });
+}
+
+/**
+ * Opening a task reads what its notifications were about: the reader's unread ones on
+ * that task are marked read (one audit event with their ids). The caller has checked
+ * that the reader may see the task. Nothing is written when none is unread.
+ */
+export function markTaskNotificationsRead(
+  db: AppDatabase,
+  user: Actor,
+  taskId: number,
+  origin: RequestOrigin,
+  now: Instant = Date.now(),
+): number {
+  const unreadIds = (reader: AppDatabase | WriteTransaction) =>
+    reader
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.userId, user.id), eq(notifications.taskId, taskId), isNull(notifications.readAt)))
+      .all()
+      .map((n) => n.id);
+  // Most openings find nothing to mark: answered without a write transaction.
+  if (unreadIds(db).length === 0) return 0;
+  return writeTransaction(db, (tx) => {
+    const ids = unreadIds(tx);
+    if (ids.length === 0) return 0;
+    tx.update(notifications).set({ readAt: now }).where(inArray(notifications.id, ids)).run();
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "notification.read_task",
+      entityType: "task",
+      entityId: taskId,
+      after: { notificationIds: ids, readAt: now },
+      origin,
+      at: now,
+    });
+    return ids.length;
   });
 }

@@ -7,7 +7,8 @@ import { LOGIN_PATTERN, USER_LIMITS } from "../domain/admin-limits";
 import { PUBLISHED_PASSWORDS, passwordProblem, type PasswordProblem } from "../domain/password-policy";
 import { writeTransaction, type AppDatabase } from "../lib/db.server";
 import { hashPassword, verifyPassword } from "../lib/password.server";
-import { recordAudit, type RequestOrigin } from "./audit.server";
+import type { RequestOrigin } from "./audit.server";
+import { insertUser, loginTaken } from "./users.server";
 
 export interface PublishedPasswordAccount {
   login: string;
@@ -101,34 +102,9 @@ export async function createAdministrator(
   const login = input.login.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
   return writeTransaction(db, (tx): AdministratorResult => {
-    const taken = tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.login}) = ${login}`)
-      .get();
-    if (taken) return { ok: false, problem: "login_taken" };
-    const snapshot = {
-      login,
-      displayName: input.displayName.trim(),
-      email: input.email,
-      role: "admin" as const,
-      departmentId: null,
-      active: true,
-    };
-    const { id } = tx
-      .insert(users)
-      .values({ ...snapshot, passwordHash, createdAt: now, updatedAt: now })
-      .returning({ id: users.id })
-      .get();
-    recordAudit(tx, {
-      actorId: null,
-      action: "user.create",
-      entityType: "user",
-      entityId: id,
-      after: { ...snapshot, passwordChanged: true },
-      origin,
-      at: now,
-    });
-    return { ok: true, userId: id };
+    if (loginTaken(tx, login)) return { ok: false, problem: "login_taken" };
+    const account = { login, displayName: input.displayName.trim(), email: input.email, role: "admin" as const };
+    const userId = insertUser(tx, { ...account, departmentId: null }, passwordHash, null, origin, now);
+    return { ok: true, userId };
   });
 }

@@ -6,7 +6,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { departments, sessions, users } from "../../db/schema";
 import { signInLock, type SignInLock } from "../domain/sign-in-locks";
 import type { Locale, Role } from "../domain/vocabulary";
-import { writeTransaction, type AppDatabase } from "../lib/db.server";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { verifyPassword } from "../lib/password.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { getSettings } from "./settings.server";
@@ -114,7 +114,8 @@ export interface SignInInput {
  * Checks a login and password. On success starts a new session (a new id: the
  * session is rotated at every sign-in), ends the one presented, if any, and makes
  * the browser known to the account. A sign-in lock (app/domain/sign-in-locks.ts)
- * refuses before the password is checked. Every attempt is in the audit log.
+ * refuses before the password is checked, and again after it should the attempts
+ * checked meanwhile have started one. Every attempt is in the audit log.
  */
 export async function signIn(db: AppDatabase, input: SignInInput, now = Date.now()): Promise<SignInResult> {
   const login = input.login.trim().toLowerCase();
@@ -136,17 +137,24 @@ export async function signIn(db: AppDatabase, input: SignInInput, now = Date.now
     deviceToken: input.deviceToken ?? null,
   };
   const limits = signInLimits(db);
-  const history = readSignInHistory(db, attempt, limits, now);
-  const lock = signInLock(history, limits, now);
-  if (lock !== null) {
-    recordLockedOut(db, attempt, lock, input.origin, now);
-    return { ok: false, reason: "locked", lock };
-  }
+  // A lock found before the password is checked spares the check (scrypt's time and memory).
+  const lockBefore = signInLock(readSignInHistory(db, attempt, limits, now), limits, now);
+  if (lockBefore !== null) return refuseLocked(db, attempt, lockBefore, input.origin, now);
 
   // Verify even for unknown accounts, so timing does not tell which logins exist.
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  if (user === undefined || !user.active || !passwordOk) {
-    const emailsQueued = writeTransaction(db, (tx) => {
+  const token = input.token ?? newToken();
+  const { "session.absolute_hours": absoluteHours } = getSettings(db, ["session.absolute_hours"]);
+
+  return writeTransaction(db, (tx): SignInResult => {
+    // Read again under the write lock: the attempts that were checked alongside this one
+    // (other requests, other workers) are counted by now. Judged on what was read before
+    // the check, a burst of parallel guesses all passed a lock the first of them reached.
+    const history = readSignInHistory(tx, attempt, limits, now);
+    const lock = signInLock(history, limits, now);
+    if (lock !== null) return refuseLocked(tx, attempt, lock, input.origin, now);
+
+    if (user === undefined || !user.active || !passwordOk) {
       recordAudit(tx, {
         actorId: user?.id ?? null,
         action: "auth.login_failed",
@@ -156,14 +164,10 @@ export async function signIn(db: AppDatabase, input: SignInInput, now = Date.now
         origin: input.origin,
         at: now,
       });
-      return recordWrongPassword(tx, attempt, history, limits, input.origin, now);
-    });
-    return { ok: false, reason: "invalid", emailsQueued };
-  }
+      const emailsQueued = recordWrongPassword(tx, attempt, history, limits, input.origin, now);
+      return { ok: false, reason: "invalid", emailsQueued };
+    }
 
-  const token = input.token ?? newToken();
-  const { "session.absolute_hours": absoluteHours } = getSettings(db, ["session.absolute_hours"]);
-  writeTransaction(db, (tx) => {
     if (input.previousToken) {
       tx.update(sessions)
         .set({ revokedAt: now })
@@ -190,8 +194,19 @@ export async function signIn(db: AppDatabase, input: SignInInput, now = Date.now
       origin: input.origin,
       at: now,
     });
+    return { ok: true, token, user: { id: user.id, role: user.role, locale: user.locale } };
   });
-  return { ok: true, token, user: { id: user.id, role: user.role, locale: user.locale } };
+}
+
+function refuseLocked(
+  db: AppDatabase | WriteTransaction,
+  attempt: SignInAttempt,
+  lock: SignInLock,
+  origin: RequestOrigin,
+  now: number,
+): SignInResult {
+  recordLockedOut(db, attempt, lock, origin, now);
+  return { ok: false, reason: "locked", lock };
 }
 
 /** Ends one session (logout). */

@@ -21,6 +21,9 @@ import { getSettings } from "./settings.server";
 
 const MINUTE = 60_000;
 
+/** The locks are read before a password is checked and again in the transaction that counts it. */
+type Reader = AppDatabase | WriteTransaction;
+
 /** Who is trying: the login as typed (lower-cased), its account if there is one, from where, on which browser. */
 export interface SignInAttempt {
   login: string;
@@ -55,7 +58,7 @@ export function signInLimits(db: AppDatabase): SignInLimits {
 }
 
 /** Failed attempts matching `where` up to `now`, latest first, at most `limit` of them. */
-function latestFailures(db: AppDatabase, where: ReturnType<typeof and>, now: Instant, limit: number): Instant[] {
+function latestFailures(db: Reader, where: ReturnType<typeof and>, now: Instant, limit: number): Instant[] {
   return db
     .select({ at: loginAttempts.at })
     .from(loginAttempts)
@@ -67,7 +70,7 @@ function latestFailures(db: AppDatabase, where: ReturnType<typeof and>, now: Ins
 }
 
 /** The browser is one this account signed in on, lately, and its own wrong passwords are under the pair limit. */
-function isKnownDevice(db: AppDatabase, attempt: SignInAttempt, limits: SignInLimits, now: Instant): boolean {
+function isKnownDevice(db: Reader, attempt: SignInAttempt, limits: SignInLimits, now: Instant): boolean {
   if (attempt.userId === null || attempt.deviceToken === null) return false;
   const device = db
     .select({ failures: loginDevices.failures })
@@ -84,7 +87,7 @@ function isKnownDevice(db: AppDatabase, attempt: SignInAttempt, limits: SignInLi
 }
 
 /** The account signed in from this address lately (its sessions keep where they began). */
-function isKnownAddress(db: AppDatabase, attempt: SignInAttempt, now: Instant): boolean {
+function isKnownAddress(db: Reader, attempt: SignInAttempt, now: Instant): boolean {
   if (attempt.userId === null) return false;
   const session = db
     .select({ id: sessions.id })
@@ -103,7 +106,7 @@ function isKnownAddress(db: AppDatabase, attempt: SignInAttempt, now: Instant): 
 
 /** What the locks need to know about this login, address and browser before the password is checked. */
 export function readSignInHistory(
-  db: AppDatabase,
+  db: Reader,
   attempt: SignInAttempt,
   limits: SignInLimits,
   now: Instant,
@@ -140,7 +143,7 @@ export function readSignInHistory(
 
 /** An attempt refused by a lock, before its password was checked: audited, not counted (it guessed nothing). */
 export function recordLockedOut(
-  db: AppDatabase,
+  db: Reader,
   attempt: SignInAttempt,
   lock: SignInLock,
   origin: RequestOrigin,

@@ -46,6 +46,7 @@ import { writeTransaction, type AppDatabase, type WriteTransaction } from "../li
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { notifyTaskEvent } from "./notifications.server";
 import { indexProgressReport } from "./search.server";
+import { percentStandingAfterReturn } from "./task-rows.server";
 import { changesSince, type TaskChange } from "./tasks.server";
 import { taskAccessFacts } from "./visibility.server";
 
@@ -791,7 +792,7 @@ export function confirmCompletion(
     repeats: (task, last) => task.state === "done" && last?.toState === "done" && last.changedBy === actor.id,
     apply: (tx, task) =>
       move(tx, actor, task, "done", null, task.completionDate, now, { confirmedAt: now, confirmedBy: actor.id }),
-    event: { kind: "completion_confirmed" },
+    event: () => ({ kind: "completion_confirmed" }),
     action: "completion.confirm",
     origin,
   });
@@ -823,8 +824,14 @@ export function returnCompletion(
         completionDate: null,
         completionReportedAt: null,
         completionResult: null,
+        // The completion's 100% no longer stands: the percent reported before it does.
+        percent: percentStandingAfterReturn(tx, task.id),
       }),
-    event: { kind: "completion_returned", reason: value.reason },
+    event: (tx, task) => ({
+      kind: "completion_returned",
+      reason: value.reason,
+      percent: percentStandingAfterReturn(tx, task.id),
+    }),
     action: "completion.return",
     origin,
   });
@@ -845,7 +852,8 @@ function decideCompletion(
   decision: {
     repeats: (task: TaskRow, last: ReturnType<typeof lastTransition>) => boolean;
     apply: (tx: WriteTransaction, task: TaskRow) => void;
-    event: Parameters<typeof notifyTaskEvent>[3];
+    /** What the departments are told, read after the move. */
+    event: (tx: WriteTransaction, task: TaskRow) => Parameters<typeof notifyTaskEvent>[3];
     action: "completion.confirm" | "completion.return";
     origin: RequestOrigin;
   },
@@ -865,7 +873,7 @@ function decideCompletion(
     decision.apply(tx, task);
     touch(tx, task.id, now);
     const after = progressSnapshot(tx, task.id)!;
-    notifyTaskEvent(tx, task.id, actor.id, decision.event, now);
+    notifyTaskEvent(tx, task.id, actor.id, decision.event(tx, task), now);
     audit(tx, actor, decision.action, task.id, before, after, decision.origin, now);
     return { ok: true, duplicate: false, id: task.id, version: after.version };
   });

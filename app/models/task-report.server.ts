@@ -11,6 +11,7 @@ import type { StatusBasis } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import type { MessageKey, Translate } from "../lib/i18n";
 import { periodLabel } from "../lib/period-label";
+import { periodFromQuery } from "../domain/periods";
 import { listTasks, taskListQuery, type TaskListQuery } from "../routes/tasks._index/queries.server";
 import { bySlices } from "./id-slices.server";
 import { completionDatesAsOf, reportTextsAsOf } from "./task-rows.server";
@@ -71,7 +72,7 @@ export function reportQueryFromUrl(
   const schema = taskListQuery(t);
   const raw = Object.fromEntries(
     Object.keys(schema.shape).flatMap((key) => {
-      const value = url.searchParams.get(key);
+      const value = key === "period" ? periodFromQuery(url.searchParams) : url.searchParams.get(key);
       return value === null || value === "" ? [] : [[key, value]];
     }),
   );
@@ -83,28 +84,36 @@ export function reportQueryFromUrl(
   return { ok: true, query: { ...parsed.data, page: undefined, size: undefined } };
 }
 
+/** A filter in words, with the query parameters it comes from (the chips of the task list remove them). */
+export interface NamedFilter {
+  params: (keyof TaskListQuery | "periodPart")[];
+  text: string;
+}
+
 /**
  * The named filters in words (also for the scorecard's and the dashboard's title
- * blocks); an id that does not exist (or a directive the actor may not see) is a 404.
+ * blocks and print headers); an id that does not exist (or a directive the actor may
+ * not see) is a 404.
  */
 export function describeFilters(
   db: AppDatabase,
   actor: Actor,
   query: Partial<TaskListQuery>,
   t: Translate,
-): { ok: true; filters: string[] } | { ok: false; message: string } {
-  const filters: string[] = [];
-  if (query.status !== undefined) filters.push(`${t("tasks.filter.status")}: ${t(`status.${query.status}`)}`);
+): { ok: true; filters: string[]; named: NamedFilter[] } | { ok: false; message: string } {
+  const named: NamedFilter[] = [];
+  const add = (params: NamedFilter["params"], text: string) => named.push({ params, text });
+  if (query.status !== undefined) add(["status"], `${t("tasks.filter.status")}: ${t(`status.${query.status}`)}`);
   const departmentName = (id: number) =>
     db.get<{ name: string }>(sql`SELECT name FROM departments WHERE id = ${id}`)?.name;
-  for (const [id, label] of [
-    [query.department, t("tasks.filter.department")],
-    [query.coordinator, t("tasks.filter.coordinator")],
+  for (const [key, id, label] of [
+    ["department", query.department, t("tasks.filter.department")],
+    ["coordinator", query.coordinator, t("tasks.filter.coordinator")],
   ] as const) {
     if (id === undefined) continue;
     const name = departmentName(id);
     if (name === undefined) return { ok: false, message: t("report.error.department", { id: String(id) }) };
-    filters.push(`${label}: ${name}`);
+    add([key], `${label}: ${name}`);
   }
   if (query.directive !== undefined) {
     const directive = db.get<{ number: string | null; abstract: string }>(sql`
@@ -112,17 +121,18 @@ export function describeFilters(
     if (directive === undefined) {
       return { ok: false, message: t("report.error.directive", { id: String(query.directive) }) };
     }
-    filters.push(`${t("tasks.filter.directive")}: ${directive.number ?? directive.abstract}`);
+    add(["directive"], `${t("tasks.filter.directive")}: ${directive.number ?? directive.abstract}`);
   }
   if (query.committee !== undefined) {
     const committee = db.get<{ name: string }>(sql`SELECT name FROM committees WHERE id = ${query.committee}`);
     if (committee === undefined) {
       return { ok: false, message: t("report.error.committee", { id: String(query.committee) }) };
     }
-    filters.push(`${t("tasks.filter.committee")}: ${committee.name}`);
+    add(["committee"], `${t("tasks.filter.committee")}: ${committee.name}`);
   }
   if (query.dueFrom !== undefined || query.dueTo !== undefined) {
-    filters.push(
+    add(
+      ["dueFrom", "dueTo"],
       t("report.filters.due", {
         label: t("tasks.filter.dueFrom"),
         from: query.dueFrom ? formatLocalDate(query.dueFrom) : "…",
@@ -130,12 +140,14 @@ export function describeFilters(
       }),
     );
   }
-  if (query.period !== undefined) filters.push(t("period.filter", { period: periodLabel(t, query.period) }));
-  if (query.level !== undefined) filters.push(t("level.filter", { level: t(`level.${query.level}`) }));
-  if (query.stale) filters.push(t("tasks.filter.stale"));
-  if (query.counted) filters.push(t("tasks.filter.counted"));
-  if (query.escalated) filters.push(t("tasks.filter.escalated"));
-  return { ok: true, filters };
+  if (query.period !== undefined) {
+    add(["period", "periodPart"], t("period.filter", { period: periodLabel(t, query.period) }));
+  }
+  if (query.level !== undefined) add(["level"], t("level.filter", { level: t(`level.${query.level}`) }));
+  if (query.stale) add(["stale"], t("tasks.filter.stale"));
+  if (query.counted) add(["counted"], t("tasks.filter.counted"));
+  if (query.escalated) add(["escalated"], t("tasks.filter.escalated"));
+  return { ok: true, filters: named.map((filter) => filter.text), named };
 }
 
 interface SourceDocument {

@@ -5,7 +5,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { daysBetween, endOfLocalDay, startOfLocalDay, type Instant, type LocalDate } from "../domain/dates";
 import { EXTENSION_STATES_IN_FORCE, type StatusBasis, type TaskStatus } from "../domain/vocabulary";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase, WriteTransaction } from "../lib/db.server";
 import { coordinatorsAt } from "./coordinators.server";
 import { bySlices, type DepartmentRef } from "./id-slices.server";
 import { taskStatusSource } from "./task-status.server";
@@ -73,10 +73,33 @@ const FILED_BY_THE_LEAD = sql`pr.department_id = coalesce(
  * The id of the latest report of task `t` that set its percent and was recorded
  * before `cutoff` — on both bases, since a report takes effect when recorded.
  */
-function latestLeadReportId(cutoff: Instant): SQL {
+function latestLeadReportId(cutoff: Instant | SQL): SQL {
   return sql`(SELECT pr.id FROM progress_reports pr
     WHERE pr.task_id = t.id AND pr.created_at < ${cutoff} AND ${FILED_BY_THE_LEAD}
     ORDER BY pr.created_at DESC, pr.id DESC LIMIT 1)`;
+}
+
+/**
+ * The percent a returned completion leaves standing: that of the lead's latest report
+ * recorded before the completion was reported at `reportedAt` (its own 100% report,
+ * filed at that instant, is not one of them); 0 when there was none.
+ */
+function percentBeforeCompletion(reportedAt: SQL): SQL {
+  return sql`coalesce((SELECT pb.percent FROM progress_reports pb WHERE pb.id = ${latestLeadReportId(reportedAt)}), 0)`;
+}
+
+/**
+ * Today, the percent a return of the task's reported completion would leave standing
+ * (the same rule `progressAsOf` reads a returned task by): shown on the return form,
+ * and stored as the task's percent by the return itself.
+ */
+export function percentStandingAfterReturn(db: AppDatabase | WriteTransaction, taskId: number): number {
+  const reportedAt = sql`(SELECT max(tr.changed_at) FROM task_transitions tr
+    WHERE tr.task_id = t.id AND tr.to_state = 'awaiting_confirmation')`;
+  return (
+    db.get<{ percent: number }>(sql`
+      SELECT ${percentBeforeCompletion(reportedAt)} AS percent FROM tasks t WHERE t.id = ${taskId}`)?.percent ?? 0
+  );
 }
 
 interface ProgressFacts {
@@ -87,6 +110,9 @@ interface ProgressFacts {
   report_percent: number | null;
   moved_at: Instant | null;
   completion_reported_at: Instant | null;
+  returned_at: Instant | null;
+  /** With `returned_at`: the percent the return left standing (`percentBeforeCompletion`). */
+  percent_before_completion: number | null;
   extended_at: Instant | null;
   deadline_changed_at: Instant | null;
   lead_assigned_at: Instant | null;
@@ -111,13 +137,18 @@ function progressFactsOf(
   return bySlices(taskIds, (ids) =>
     db.all<ProgressFacts>(sql`
       SELECT x.id, x.created_at, x.assigned_on, lr.created_at AS reported_at, lr.percent AS report_percent,
-        x.moved_at, x.completion_reported_at, x.extended_at, x.deadline_changed_at, x.lead_assigned_at
+        x.moved_at, x.completion_reported_at, x.returned_at, x.extended_at, x.deadline_changed_at, x.lead_assigned_at,
+        CASE WHEN x.returned_at IS NOT NULL AND x.completion_reported_at IS NOT NULL THEN
+          (SELECT ${percentBeforeCompletion(sql`x.completion_reported_at`)} FROM tasks t WHERE t.id = x.id)
+        END AS percent_before_completion
       FROM (
         SELECT t.id, t.created_at, t.assigned_on, ${latestLeadReportId(cutoff)} AS report_id,
           (SELECT max(${moved}) FROM task_transitions tr
             WHERE tr.task_id = t.id AND ${moved} < ${cutoff}) AS moved_at,
           (SELECT max(${moved}) FROM task_transitions tr
             WHERE tr.task_id = t.id AND tr.to_state = 'awaiting_confirmation' AND ${moved} < ${cutoff}) AS completion_reported_at,
+          (SELECT max(${moved}) FROM task_transitions tr
+            WHERE tr.task_id = t.id AND tr.to_state = 'returned' AND ${moved} < ${cutoff}) AS returned_at,
           (SELECT max(${decided}) FROM extension_requests e
             WHERE e.task_id = t.id AND ${EXTENSION_IN_FORCE} AND ${decided} < ${cutoff}) AS extended_at,
           (SELECT max(${deadlineChanged}) FROM task_deadline_changes c
@@ -140,7 +171,8 @@ const COMPLETION_REPORTED: ReadonlySet<TaskStatus> = new Set(["done_on_time", "d
  * Percent, as the writes keep `tasks.percent` (task-progress.server.ts,
  * past-records.server.ts): the latest report of the lead department recorded by the
  * end of D sets it; a reported completion sets 100 (with its 100% report, or alone
- * when entered after the fact), and a return leaves it there until the next report.
+ * when entered after the fact); a return puts back the percent of the lead's latest
+ * report before that completion (`percentBeforeCompletion`) until the next report.
  * A task whose status as of D is a reported completion shows 100 even when the
  * completion, in effect by D, was recorded later; no report yet: 0.
  *
@@ -163,7 +195,19 @@ export function progressAsOf(
     const start = basis === "happened" ? Math.min(f.created_at, startOfLocalDay(f.assigned_on)) : f.created_at;
     const completionLatest =
       f.completion_reported_at !== null && (f.reported_at === null || f.completion_reported_at >= f.reported_at);
-    const percent = COMPLETION_REPORTED.has(statuses.get(f.id)!) || completionLatest ? 100 : (f.report_percent ?? 0);
+    // Returned after its latest completion, with no report of the lead since.
+    const returnLatest =
+      f.returned_at !== null &&
+      f.completion_reported_at !== null &&
+      f.returned_at >= f.completion_reported_at &&
+      (f.reported_at === null || f.returned_at >= f.reported_at);
+    const percent = COMPLETION_REPORTED.has(statuses.get(f.id)!)
+      ? 100
+      : returnLatest
+        ? (f.percent_before_completion ?? 0)
+        : completionLatest
+          ? 100
+          : (f.report_percent ?? 0);
     const updatedAt = Math.max(
       start,
       ...[f.reported_at, f.moved_at, f.extended_at, f.deadline_changed_at, f.lead_assigned_at].filter(

@@ -9,7 +9,7 @@ import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { departments, unitGroupMembers, unitGroups } from "../../db/schema";
 import { GROUP_LIMITS } from "../domain/admin-limits";
-import { ACCEPTED_DAYS, endOfLocalDay, isLocalDate, today, type LocalDate } from "../domain/dates";
+import { endOfLocalDay, isAcceptedDay, today, type LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import { foldVietnamese } from "../domain/text";
 import {
@@ -117,9 +117,9 @@ export function listGroups(db: Reader, day: LocalDate) {
   }));
 }
 
-/** A group for its page: the group, its members on the day, and (custom groups) every membership. */
-export function groupForAdmin(db: Reader, groupId: number, day: LocalDate) {
-  const group = db
+/** A group's own row: what its page shows and what a change to it checks. */
+function groupRow(db: Reader, groupId: number) {
+  return db
     .select({
       id: unitGroups.id,
       name: unitGroups.name,
@@ -130,6 +130,11 @@ export function groupForAdmin(db: Reader, groupId: number, day: LocalDate) {
     .from(unitGroups)
     .where(eq(unitGroups.id, groupId))
     .get();
+}
+
+/** A group for its page: the group, its members on the day, and (custom groups) every membership. */
+export function groupForAdmin(db: Reader, groupId: number, day: LocalDate) {
+  const group = groupRow(db, groupId);
   if (!group) return null;
   const members = groupMembersOn(db, groupId, day) ?? [];
   const memberships =
@@ -161,7 +166,7 @@ export function groupForAdmin(db: Reader, groupId: number, day: LocalDate) {
 // ---------------------------------------------------------------- input rules
 
 const recordId = z.number().int().positive();
-const day = z.string().refine((value) => isLocalDate(value) && value >= ACCEPTED_DAYS.first);
+const day = z.string().refine(isAcceptedDay);
 const departmentIds = z
   .array(recordId)
   .min(1)
@@ -186,7 +191,32 @@ function invalid(error: z.ZodError): GroupFailure {
   return fail("invalid", typeof field === "string" ? field : undefined);
 }
 
+/** The day a membership change takes effect: the one given, else today; null when it is after today. */
+function effectiveDay(given: LocalDate | undefined, now: number): LocalDate | null {
+  const day = given ?? today(now);
+  return day > today(now) ? null : day;
+}
+
 // ---------------------------------------------------------------- helpers
+
+type GroupRow = NonNullable<ReturnType<typeof groupRow>>;
+
+/**
+ * Runs `change` in one write transaction on a custom group; a missing group and a
+ * built-in one (its members follow the departments' kinds) are refused.
+ */
+function changeCustomGroup<T extends object>(
+  db: AppDatabase,
+  groupId: number,
+  change: (tx: WriteTransaction, group: GroupRow) => GroupResult<T>,
+): GroupResult<T> {
+  return writeTransaction(db, (tx): GroupResult<T> => {
+    const group = groupRow(tx, groupId);
+    if (!group) return fail("not_found");
+    if (group.builtinKind !== null) return fail("builtin_readonly");
+    return change(tx, group);
+  });
+}
 
 /** Another group already has this name, compared without marks or case ("cac so" = "Các sở"). */
 function nameTaken(tx: WriteTransaction, name: string, exceptId?: number): boolean {
@@ -199,8 +229,8 @@ function nameTaken(tx: WriteTransaction, name: string, exceptId?: number): boole
     .some((group) => foldVietnamese(group.name) === folded);
 }
 
-/** The departments of `ids` that cannot join from `fromDay`: unknown, inactive, or not yet created then. */
-function unavailableDepartments(tx: WriteTransaction, ids: number[], fromDay: LocalDate): number[] {
+/** The refusal when any of `ids` cannot join from `fromDay` (unknown, inactive, or not yet created then), naming them. */
+function refuseUnavailable(tx: WriteTransaction, ids: number[], fromDay: LocalDate): GroupFailure | null {
   const rows = tx
     .select({
       id: departments.id,
@@ -212,7 +242,10 @@ function unavailableDepartments(tx: WriteTransaction, ids: number[], fromDay: Lo
     .where(inArray(departments.id, ids))
     .all();
   const available = new Set(rows.filter((d) => d.active && departmentExistsOn(d, fromDay)).map((d) => d.id));
-  return ids.filter((id) => !available.has(id));
+  const unavailable = ids.filter((id) => !available.has(id));
+  return unavailable.length === 0
+    ? null
+    : fail("department_unavailable", "departmentIds", departmentNames(tx, unavailable));
 }
 
 /** The names of departments, for a refusal's message (an unknown id by its number). */
@@ -241,28 +274,30 @@ function spansOf(tx: WriteTransaction, groupId: number, departmentId: number) {
     .all();
 }
 
-function loadCustomGroup(tx: WriteTransaction, groupId: number) {
-  const group = tx
-    .select({
-      id: unitGroups.id,
-      name: unitGroups.name,
-      description: unitGroups.description,
-      builtinKind: unitGroups.builtinKind,
-      version: unitGroups.version,
-    })
-    .from(unitGroups)
-    .where(eq(unitGroups.id, groupId))
-    .get();
-  if (!group) return fail("not_found");
-  if (group.builtinKind !== null) return fail("builtin_readonly");
-  return { ok: true as const, group };
+function insertMembers(tx: WriteTransaction, groupId: number, ids: number[], fromDay: LocalDate, actor: Actor) {
+  tx.insert(unitGroupMembers)
+    .values(ids.map((departmentId) => ({ groupId, departmentId, fromDay, addedBy: actor.id })))
+    .run();
 }
 
-function bumpVersion(tx: WriteTransaction, groupId: number, version: number, now: number) {
+/** A change of its members is a new version of the group: a form showing the old one is stale. */
+function bumpVersion(tx: WriteTransaction, groupId: number, now: number) {
   tx.update(unitGroups)
-    .set({ version: version + 1, updatedAt: now })
+    .set({ version: sql`${unitGroups.version} + 1`, updatedAt: now })
     .where(eq(unitGroups.id, groupId))
     .run();
+}
+
+function audit(
+  tx: WriteTransaction,
+  actor: Actor,
+  action: string,
+  groupId: number,
+  change: { before?: unknown; after: unknown },
+  origin: RequestOrigin,
+  at: number,
+) {
+  recordAudit(tx, { actorId: actor.id, action, entityType: "unit_group", entityId: groupId, ...change, origin, at });
 }
 
 // ---------------------------------------------------------------- use cases
@@ -277,31 +312,21 @@ export function createGroup(
   const parsed = newGroupInput.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const value = { ...parsed.data, description: parsed.data.description || null };
-  const fromDay = value.fromDay ?? today(now);
-  if (fromDay > today(now)) return fail("effective_in_future", "fromDay");
+  const fromDay = effectiveDay(value.fromDay, now);
+  if (fromDay === null) return fail("effective_in_future", "fromDay");
 
   return writeTransaction(db, (tx): GroupResult<{ groupId: number }> => {
     if (nameTaken(tx, value.name)) return fail("name_taken", "name");
-    const unavailable = unavailableDepartments(tx, value.departmentIds, fromDay);
-    if (unavailable.length > 0)
-      return fail("department_unavailable", "departmentIds", departmentNames(tx, unavailable));
+    const unavailable = refuseUnavailable(tx, value.departmentIds, fromDay);
+    if (unavailable) return unavailable;
     const { id } = tx
       .insert(unitGroups)
       .values({ name: value.name, description: value.description, createdBy: actor.id, createdAt: now, updatedAt: now })
       .returning({ id: unitGroups.id })
       .get();
-    tx.insert(unitGroupMembers)
-      .values(value.departmentIds.map((departmentId) => ({ groupId: id, departmentId, fromDay, addedBy: actor.id })))
-      .run();
-    recordAudit(tx, {
-      actorId: actor.id,
-      action: "unit_group.create",
-      entityType: "unit_group",
-      entityId: id,
-      after: { name: value.name, description: value.description, departmentIds: value.departmentIds, fromDay },
-      origin,
-      at: now,
-    });
+    insertMembers(tx, id, value.departmentIds, fromDay, actor);
+    const after = { name: value.name, description: value.description, departmentIds: value.departmentIds, fromDay };
+    audit(tx, actor, "unit_group.create", id, { after }, origin, now);
     return { ok: true, groupId: id };
   });
 }
@@ -318,10 +343,7 @@ export function updateGroup(
   if (!parsed.success) return invalid(parsed.error);
   const { groupId, version, ...value } = { ...parsed.data, description: parsed.data.description || null };
 
-  return writeTransaction(db, (tx): GroupResult<{ changed: boolean }> => {
-    const loaded = loadCustomGroup(tx, groupId);
-    if (!loaded.ok) return loaded;
-    const { group } = loaded;
+  return changeCustomGroup(db, groupId, (tx, group): GroupResult<{ changed: boolean }> => {
     if (group.version !== version) return fail("conflict");
     const diff = changedFields({ name: group.name, description: group.description }, value);
     if (Object.keys(diff.after).length === 0) return { ok: true, changed: false };
@@ -330,16 +352,9 @@ export function updateGroup(
       .set({ ...value, version: group.version + 1, updatedAt: now })
       .where(eq(unitGroups.id, groupId))
       .run();
-    recordAudit(tx, {
-      actorId: actor.id,
-      action: "unit_group.update",
-      entityType: "unit_group",
-      entityId: groupId,
-      before: { ...diff.before, version: group.version },
-      after: { ...diff.after, version: group.version + 1 },
-      origin,
-      at: now,
-    });
+    const before = { ...diff.before, version: group.version };
+    const after = { ...diff.after, version: group.version + 1 };
+    audit(tx, actor, "unit_group.update", groupId, { before, after }, origin, now);
     return { ok: true, changed: true };
   });
 }
@@ -354,36 +369,22 @@ export function addGroupMembers(
 ): GroupResult<{ added: number }> {
   const parsed = addMembersInput.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const { groupId } = parsed.data;
-  const fromDay = parsed.data.fromDay ?? today(now);
-  if (fromDay > today(now)) return fail("effective_in_future", "fromDay");
+  const { groupId, departmentIds } = parsed.data;
+  const fromDay = effectiveDay(parsed.data.fromDay, now);
+  if (fromDay === null) return fail("effective_in_future", "fromDay");
 
-  return writeTransaction(db, (tx): GroupResult<{ added: number }> => {
-    const loaded = loadCustomGroup(tx, groupId);
-    if (!loaded.ok) return loaded;
-    const unavailable = unavailableDepartments(tx, parsed.data.departmentIds, fromDay);
-    if (unavailable.length > 0)
-      return fail("department_unavailable", "departmentIds", departmentNames(tx, unavailable));
+  return changeCustomGroup(db, groupId, (tx, group): GroupResult<{ added: number }> => {
+    const unavailable = refuseUnavailable(tx, departmentIds, fromDay);
+    if (unavailable) return unavailable;
     const wanted = { fromDay, untilDay: null };
-    const members = parsed.data.departmentIds.filter((id) =>
-      spansOf(tx, groupId, id).some((span) => spansOverlap(span, wanted)),
-    );
+    const members = departmentIds.filter((id) => spansOf(tx, groupId, id).some((span) => spansOverlap(span, wanted)));
     if (members.length > 0) return fail("already_member", "departmentIds", departmentNames(tx, members));
 
-    tx.insert(unitGroupMembers)
-      .values(parsed.data.departmentIds.map((departmentId) => ({ groupId, departmentId, fromDay, addedBy: actor.id })))
-      .run();
-    bumpVersion(tx, groupId, loaded.group.version, now);
-    recordAudit(tx, {
-      actorId: actor.id,
-      action: "unit_group.members_add",
-      entityType: "unit_group",
-      entityId: groupId,
-      after: { departmentIds: parsed.data.departmentIds, fromDay, version: loaded.group.version + 1 },
-      origin,
-      at: now,
-    });
-    return { ok: true, added: parsed.data.departmentIds.length };
+    insertMembers(tx, groupId, departmentIds, fromDay, actor);
+    bumpVersion(tx, groupId, now);
+    const after = { departmentIds, fromDay, version: group.version + 1 };
+    audit(tx, actor, "unit_group.members_add", groupId, { after }, origin, now);
+    return { ok: true, added: departmentIds.length };
   });
 }
 
@@ -401,13 +402,11 @@ export function removeGroupMembers(
 ): GroupResult<{ removed: number }> {
   const parsed = removeMembersInput.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const { groupId } = parsed.data;
-  const untilDay = parsed.data.untilDay ?? today(now);
-  if (untilDay > today(now)) return fail("effective_in_future", "untilDay");
+  const { groupId, departmentIds } = parsed.data;
+  const untilDay = effectiveDay(parsed.data.untilDay, now);
+  if (untilDay === null) return fail("effective_in_future", "untilDay");
 
-  return writeTransaction(db, (tx): GroupResult<{ removed: number }> => {
-    const loaded = loadCustomGroup(tx, groupId);
-    if (!loaded.ok) return loaded;
+  return changeCustomGroup(db, groupId, (tx, group): GroupResult<{ removed: number }> => {
     const open = tx
       .select({
         id: unitGroupMembers.id,
@@ -418,13 +417,13 @@ export function removeGroupMembers(
       .where(
         and(
           eq(unitGroupMembers.groupId, groupId),
-          inArray(unitGroupMembers.departmentId, parsed.data.departmentIds),
+          inArray(unitGroupMembers.departmentId, departmentIds),
           isNull(unitGroupMembers.untilDay),
         ),
       )
       .all();
     const openOf = new Map(open.map((span) => [span.departmentId, span]));
-    const notMembers = parsed.data.departmentIds.filter((id) => !openOf.has(id));
+    const notMembers = departmentIds.filter((id) => !openOf.has(id));
     if (notMembers.length > 0) return fail("not_member", "departmentIds", departmentNames(tx, notMembers));
     const tooEarly = open.filter((span) => span.fromDay > untilDay).map((span) => span.departmentId);
     if (tooEarly.length > 0) return fail("before_membership", "untilDay", departmentNames(tx, tooEarly));
@@ -434,17 +433,10 @@ export function removeGroupMembers(
       else
         tx.update(unitGroupMembers).set({ untilDay, endedBy: actor.id }).where(eq(unitGroupMembers.id, span.id)).run();
     }
-    bumpVersion(tx, groupId, loaded.group.version, now);
-    recordAudit(tx, {
-      actorId: actor.id,
-      action: "unit_group.members_remove",
-      entityType: "unit_group",
-      entityId: groupId,
-      before: { memberships: open.map(({ departmentId, fromDay }) => ({ departmentId, fromDay })) },
-      after: { departmentIds: parsed.data.departmentIds, untilDay, version: loaded.group.version + 1 },
-      origin,
-      at: now,
-    });
+    bumpVersion(tx, groupId, now);
+    const before = { memberships: open.map(({ departmentId, fromDay }) => ({ departmentId, fromDay })) };
+    const after = { departmentIds, untilDay, version: group.version + 1 };
+    audit(tx, actor, "unit_group.members_remove", groupId, { before, after }, origin, now);
     return { ok: true, removed: open.length };
   });
 }
@@ -499,27 +491,15 @@ export function moveMembershipsOnMerge(
         .values({ groupId: span.groupId, departmentId: successorId, ...moved, addedBy: actor.id })
         .run();
     }
-    const group = tx
-      .select({ version: unitGroups.version })
-      .from(unitGroups)
-      .where(eq(unitGroups.id, span.groupId))
-      .get();
-    if (group) bumpVersion(tx, span.groupId, group.version, now);
-    recordAudit(tx, {
-      actorId: actor.id,
-      action: "unit_group.members_merge",
-      entityType: "unit_group",
-      entityId: span.groupId,
-      before: { departmentId, fromDay: span.fromDay, untilDay: span.untilDay },
-      after: {
-        departmentId: successorBelongs ? null : successorId,
-        ...moved,
-        mergeOf: departmentId,
-        reason: merge.reason,
-      },
-      origin,
-      at: now,
-    });
+    bumpVersion(tx, span.groupId, now);
+    const before = { departmentId, fromDay: span.fromDay, untilDay: span.untilDay };
+    const after = {
+      departmentId: successorBelongs ? null : successorId,
+      ...moved,
+      mergeOf: departmentId,
+      reason: merge.reason,
+    };
+    audit(tx, actor, "unit_group.members_merge", span.groupId, { before, after }, origin, now);
     groups.add(span.groupId);
   }
   return groups.size;

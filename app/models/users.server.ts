@@ -10,7 +10,7 @@ import type { Actor } from "../domain/permissions";
 import { DEPARTMENT_ROLES, ROLES, type Locale, type Role } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { hashPassword } from "../lib/password.server";
-import { changedFields, changesSince, recordAudit, type RecordChange, type RequestOrigin } from "./audit.server";
+import { changedFields, recordAudit, versionConflict, type RequestOrigin, type VersionConflict } from "./audit.server";
 
 /** The administrator acting; `sessionId` is theirs, kept when they end their own sessions. */
 export type AdminActor = Actor & { sessionId?: string | null };
@@ -31,15 +31,8 @@ export interface UserFailure {
   code: UserErrorCode;
   field?: string;
 }
-/** A save based on an older version of the account than its own: nothing written, and what others changed. */
-export interface UserConflict {
-  ok: false;
-  code: "conflict";
-  version: number;
-  changes: RecordChange[];
-}
 export type UserResult<T extends object = object> = ({ ok: true } & T) | UserFailure;
-export type UserUpdateResult<T extends object = object> = UserResult<T> | UserConflict;
+export type UserUpdateResult<T extends object = object> = UserResult<T> | VersionConflict;
 
 export function needsDepartment(role: Role): boolean {
   return (DEPARTMENT_ROLES as readonly Role[]).includes(role);
@@ -97,21 +90,6 @@ function loadUser(tx: WriteTransaction, userId: number) {
     .get();
 }
 
-/** The account changed since the version the form was based on (none given: no check). */
-function staleVersion(
-  tx: WriteTransaction,
-  current: { id: number; version: number },
-  baseVersion: number | undefined,
-): UserConflict | null {
-  if (baseVersion === undefined || baseVersion === current.version) return null;
-  return {
-    ok: false,
-    code: "conflict",
-    version: current.version,
-    changes: changesSince(tx, "user", current.id, baseVersion),
-  };
-}
-
 /** A department a user may be put in: it exists and is active. */
 function checkDepartment(tx: WriteTransaction, departmentId: number | null): UserFailure | null {
   if (departmentId === null) return null;
@@ -136,6 +114,47 @@ function revokeSessions(tx: WriteTransaction, userId: number, now: number, keep?
     .run().changes;
 }
 
+/** An account already has this login, compared without case as sign-in compares it. */
+export function loginTaken(tx: WriteTransaction, login: string): boolean {
+  return (
+    tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.login}) = ${login.toLowerCase()}`)
+      .get() !== undefined
+  );
+}
+
+/**
+ * A new, active account and its `user.create` event, which records the password only as
+ * changed. `actorId` is null for an account made from the command line (admin:create).
+ */
+export function insertUser(
+  tx: WriteTransaction,
+  account: Omit<Snapshot, "active">,
+  passwordHash: string,
+  actorId: number | null,
+  origin: RequestOrigin,
+  now: number,
+): number {
+  const snapshot: Snapshot = { ...account, active: true };
+  const { id } = tx
+    .insert(users)
+    .values({ ...snapshot, passwordHash, createdAt: now, updatedAt: now })
+    .returning({ id: users.id })
+    .get();
+  recordAudit(tx, {
+    actorId,
+    action: "user.create",
+    entityType: "user",
+    entityId: id,
+    after: { ...snapshot, passwordChanged: true },
+    origin,
+    at: now,
+  });
+  return id;
+}
+
 // ---------------------------------------------------------------- use cases
 
 export async function createUser(
@@ -152,38 +171,12 @@ export async function createUser(
   const passwordHash = await hashPassword(value.password);
 
   return writeTransaction(db, (tx): UserResult<{ userId: number }> => {
-    const taken = tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.login}) = ${value.login}`)
-      .get();
-    if (taken) return fail("login_taken", "login");
+    if (loginTaken(tx, value.login)) return fail("login_taken", "login");
     const departmentProblem = checkDepartment(tx, value.departmentId);
     if (departmentProblem) return departmentProblem;
-
-    const snapshot: Snapshot = {
-      login: value.login,
-      displayName: value.displayName,
-      email: value.email,
-      role: value.role,
-      departmentId: value.departmentId,
-      active: true,
-    };
-    const { id } = tx
-      .insert(users)
-      .values({ ...snapshot, passwordHash, createdAt: now, updatedAt: now })
-      .returning({ id: users.id })
-      .get();
-    recordAudit(tx, {
-      actorId: actor.id,
-      action: "user.create",
-      entityType: "user",
-      entityId: id,
-      after: { ...snapshot, passwordChanged: true },
-      origin,
-      at: now,
-    });
-    return { ok: true, userId: id };
+    const { password: _password, ...account } = value;
+    const userId = insertUser(tx, account, passwordHash, actor.id, origin, now);
+    return { ok: true, userId };
   });
 }
 
@@ -203,7 +196,7 @@ export function updateUser(
   return writeTransaction(db, (tx): UserUpdateResult<{ changed: boolean }> => {
     const current = loadUser(tx, userId);
     if (!current) return fail("not_found");
-    const conflict = staleVersion(tx, current, version);
+    const conflict = versionConflict(tx, "user", current, version);
     if (conflict) return conflict;
     if (userId === actor.id && value.role !== current.role) return fail("self_demote", "role");
     if (value.departmentId !== current.departmentId) {
@@ -251,7 +244,7 @@ export function setUserActive(
   return writeTransaction(db, (tx): UserUpdateResult<{ changed: boolean; sessionsEnded: number }> => {
     const current = loadUser(tx, userId);
     if (!current) return fail("not_found");
-    const conflict = staleVersion(tx, current, version);
+    const conflict = versionConflict(tx, "user", current, version);
     if (conflict) return conflict;
     if (!active && userId === actor.id) return fail("self_disable");
     // A repeated submission (double click, back button) changes nothing the second time.
@@ -300,7 +293,7 @@ export async function resetPassword(
     const current = loadUser(tx, userId);
     if (!current) return fail("not_found");
     // Two administrators resetting at once would each tell the user a password; only one would work.
-    const conflict = staleVersion(tx, current, version);
+    const conflict = versionConflict(tx, "user", current, version);
     if (conflict) return conflict;
     tx.update(users)
       .set({ passwordHash, version: current.version + 1, updatedAt: now })

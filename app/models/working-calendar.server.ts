@@ -5,7 +5,7 @@ import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import { calendarDays, users } from "../../db/schema";
 import { CALENDAR_LIMITS } from "../domain/admin-limits";
-import { ACCEPTED_DAYS, isLocalDate, type LocalDate } from "../domain/dates";
+import { isAcceptedDay, type LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import { RULE_YEARS, statutoryCalendarDays } from "../domain/public-holidays";
 import { CALENDAR_DAY_KINDS, HOLIDAY_OCCASIONS } from "../domain/vocabulary";
@@ -65,7 +65,7 @@ export function calendarYears(db: Reader): number[] {
 // ---------------------------------------------------------------- input rules
 
 const newCalendarDayInput = z.object({
-  day: z.string().refine((value) => isLocalDate(value) && value >= ACCEPTED_DAYS.first && value <= ACCEPTED_DAYS.last),
+  day: z.string().refine(isAcceptedDay),
   kind: z.enum(CALENDAR_DAY_KINDS),
   occasion: z.enum(HOLIDAY_OCCASIONS),
   note: z.string().trim().max(CALENDAR_LIMITS.noteMax).nullable(),

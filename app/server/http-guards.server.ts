@@ -28,10 +28,17 @@ export function readOnlyApi(req: Request, res: Response, next: NextFunction) {
   res.status(refusal.status).set(refusal.headers).send(refusal.body);
 }
 
+/**
+ * Where a task page's forms post, which take files (attachments): `/tasks/5` without
+ * JavaScript, `/tasks/5.data` when Remix posts the form itself (single fetch). nginx's
+ * site (docs/deploy/nginx) gives the same paths the same limit.
+ */
+export const TASK_PAGE_POST_PATH = /^\/tasks\/\d+(?:\/|\.data)?$/;
+
 /** Bodies larger than any form of the app, or of unknown length, are refused before anything reads them. */
 export function limitBodies(req: Request, res: Response, next: NextFunction) {
-  // The task page takes files (attachments): its own, larger limit; its parser then limits each file.
-  const upload = /^\/tasks\/\d+\/?$/.test(req.path) && /^\s*multipart\/form-data/i.test(req.get("content-type") ?? "");
+  // The task page takes files: its own, larger limit; its parser then limits each file.
+  const upload = TASK_PAGE_POST_PATH.test(req.path) && /^\s*multipart\/form-data/i.test(req.get("content-type") ?? "");
   const refusal = bodyLimitRefusal(
     req.method,
     { contentLength: req.get("content-length"), transferEncoding: req.get("transfer-encoding") },

@@ -92,6 +92,8 @@ const cases: [string, () => unknown][] = [
   ["search 'dao tao' (leadership)", () => search(db, leadership, "dao tao")],
   ["search 'dao tao' (department user)", () => search(db, deptLead, "dao tao")],
   ["search 'so hoa ho so' (secretariat)", () => search(db, secretariat, "so hoa ho so")],
+  // Accented: the typed diacritics reorder each tier (decision 025).
+  ["search 'số hóa' (leadership)", () => search(db, leadership, "số hóa")],
 ];
 
 const rules = statusRulesInForce(db);

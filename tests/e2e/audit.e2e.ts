@@ -98,7 +98,7 @@ describe("the audit log", () => {
     await as("vanphong");
     const response = await page.goto("/audit?from=31/02/2019");
     expect(response?.status()).toBe(400);
-    await page.getByText("Từ ngày: ngày “31/02/2019” không hợp lệ").waitFor();
+    await page.getByText("Từ ngày: ngày “31/02/2019” không tồn tại (tháng 02/2019 chỉ có 28 ngày).").waitFor();
     await expectAccessible(page);
   });
 

@@ -79,7 +79,7 @@ describe("committees and meetings", () => {
     await page.getByLabel("Thành phần tham dự").fill(attendees);
     await page.getByLabel("Nội dung, ghi chú").fill("Nghe báo cáo kết quả triển khai.");
     await page.getByRole("button", { name: "Lưu cuộc họp" }).click();
-    await page.getByText("Ngày họp: ngày “31/02/2026” không hợp lệ.").waitFor();
+    await page.getByText("Ngày họp: ngày “31/02/2026” không tồn tại (tháng 02/2026 chỉ có 28 ngày).").waitFor();
     expect(await page.getByLabel("Thành phần tham dự").inputValue()).toBe(attendees);
     await expectAccessible(page);
 

@@ -180,16 +180,29 @@ describe("leadership dashboards", () => {
     ({ page, problems } = await newPage(browser));
     await signIn(page, "lanhdao");
     await page.goto("/?asOf=31/12/2019");
-    await page.getByLabel("Giao trong kỳ").selectOption("2019-Q3");
+    // A year, then a quarter or a month of it: two short selects.
+    const period = page.getByRole("group", { name: "Giao trong kỳ" });
+    const years = await period
+      .locator('select[name="period"] option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(
+      years.every((value) => value === "" || /^\d{4}$/.test(value)),
+      years.join(),
+    ).toBe(true);
+    expect(await period.locator('select[name="periodPart"]').locator("option").count()).toBe(17);
+    await period.locator('select[name="period"]').selectOption("2019");
+    await period.locator('select[name="periodPart"]').selectOption({ label: "Quý III" });
     await page.getByRole("button", { name: "Xem" }).click();
-    await page.waitForURL(/period=2019-Q3/);
+    await page.waitForURL(/period=2019&periodPart=Q3/);
     const total = page.getByRole("link", { name: /— Tổng số nhiệm vụ$/ });
     expect(number(await total.innerText())).toBe(13);
     await total.click();
     await page.waitForURL(/\/tasks\?period=2019-Q3&asOf=2019-12-31/);
     await page.locator("tbody tr[data-task-id]").first().waitFor();
     expect(await page.locator("tbody tr[data-task-id]").count()).toBe(13);
-    expect(await page.getByLabel("Giao trong kỳ").inputValue()).toBe("2019-Q3");
+    const listPeriod = page.getByRole("group", { name: "Giao trong kỳ" });
+    expect(await listPeriod.locator('select[name="period"]').inputValue()).toBe("2019");
+    expect(await listPeriod.locator('select[name="periodPart"]').inputValue()).toBe("Q3");
     await expectAccessible(page);
   });
 

@@ -152,12 +152,20 @@ describe("the department's desk: report, extend, complete, return, complete, con
     await reportDone("Đã kết nối toàn bộ thủ tục.");
     await expectAccessible(lead);
 
-    // 5. Returned, with the reason.
+    // 5. Returned, with the reason: the 60% reported before the completion stands again, and says so.
     await secretariat.goto(taskPath);
     await openDisclosure(secretariat, "Trả lại, yêu cầu thực hiện lại");
+    await secretariat
+      .getByTestId("percent-after-return")
+      .getByText(/^Khi trả lại, tiến độ của nhiệm vụ trở lại 60%/)
+      .waitFor();
     await secretariat.getByLabel("Lý do trả lại").fill("Chưa kết nối thủ tục cấp quận.");
     await submitButton(secretariat, "Trả lại").click();
     await secretariat.waitForURL(/\?done=completionReturned$/);
+    await secretariat
+      .getByRole("status")
+      .getByText("Đã trả lại, yêu cầu thực hiện lại. Tiến độ của nhiệm vụ trở lại 60%.")
+      .waitFor();
     await expectStatus(secretariat, "on_track");
     await secretariat.getByText("Lý do: Chưa kết nối thủ tục cấp quận.").first().waitFor();
 

@@ -54,7 +54,8 @@ describe("the seed directive (Hanoi, 18/09/2019)", () => {
 
   it("switches to English, and the choice persists across pages", async () => {
     await openSeedDirective();
-    await page.getByRole("button", { name: "Chuyển sang tiếng Anh" }).click();
+    // The button's name starts with what it shows (WCAG 2.5.3).
+    await page.getByRole("button", { name: "English (chuyển giao diện sang tiếng Anh)", exact: true }).click();
     await page.getByRole("heading", { name: "Tasks", exact: true }).waitFor();
     // The switch is a full page load: the heading shows while the rows may still be
     // streaming in, so read them only once the document has loaded.
@@ -82,7 +83,7 @@ describe("the seed directive (Hanoi, 18/09/2019)", () => {
       await other.context.close();
     }
 
-    await page.getByRole("button", { name: "Switch to Vietnamese" }).click();
+    await page.getByRole("button", { name: "Tiếng Việt (switch the interface to Vietnamese)", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Tổng quan tình hình thực hiện" }).waitFor();
   });
 
@@ -137,6 +138,8 @@ describe("every read page", () => {
 
   it("works on a phone: navigation reachable, no sideways scrolling of the page", async () => {
     await open("/directives", { width: 375, height: 740 });
+    // Behind "Menu" on a phone.
+    await page.getByRole("button", { name: "Menu" }).click();
     await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Nhiệm vụ" }).click();
     await page.waitForURL(/\/tasks$/);
     await page.getByRole("heading", { level: 1, name: "Danh sách nhiệm vụ" }).waitFor();
@@ -157,7 +160,7 @@ describe("bad input in the URL", () => {
   it("a malformed as-of date is a 400 with a translated message", async () => {
     const response = await open("/?asOf=31/02/2019&basis=recorded");
     expect(response?.status()).toBe(400);
-    await page.getByText("Ngày “31/02/2019” không hợp lệ").waitFor();
+    await page.getByText("Ngày “31/02/2019” không tồn tại (tháng 02/2019 chỉ có 28 ngày).").waitFor();
     // Shown on the form, with what was typed and the other choices kept, over today's figures.
     const day = page.getByLabel("Số liệu tính đến ngày");
     expect(await day.inputValue()).toBe("31/02/2019");

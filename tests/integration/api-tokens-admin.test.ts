@@ -129,7 +129,12 @@ describe("the API token screens", () => {
       [
         { name: "Thử", userId: String(userId("lanhdao")), expiresOn: "31/02/2030" },
         "expiresOn",
-        translate("vi", "apiTokens.error.expiresOn", { value: "31/02/2030" }),
+        "Ngày “31/02/2030” không tồn tại (tháng 02/2030 chỉ có 28 ngày).",
+      ],
+      [
+        { name: "Thử", userId: String(userId("lanhdao")), expiresOn: "31-12-2030" },
+        "expiresOn",
+        translate("vi", "apiTokens.error.expiresOn", { value: "31-12-2030" }),
       ],
       [
         { name: "Thử", userId: String(userId("lanhdao")), expiresOn: "01/01/2020" },

@@ -471,8 +471,8 @@ describe("a row as of a past day", () => {
         checked++;
       }
     }
-    // The history moves through every value it should: 0, 20, 45, 100 (completion), 100
-    // (returned: a return leaves the percent), 70, 80 — never the coordinator's 60.
+    // The history moves through every value it should: 0, 20, 45, 100 (completion), 45
+    // (returned: the percent before the completion stands again), 70, 80 — never the coordinator's 60.
     expect([...percents].sort((a, b) => a - b)).toEqual([0, 20, 30, 40, 45, 50, 70, 80, 100]);
     expect(checked).toBeGreaterThan(120);
   });
@@ -485,9 +485,11 @@ describe("a row as of a past day", () => {
     // The report a minute before midnight of the 22nd is not there on the 21st.
     expect(on("2026-04-21", "happened").percent).toBe(70);
     expect(on("2026-04-22", "happened").percent).toBe(80);
-    // Returned on the 17th: the completion's 100% stays until the next report (as tasks.percent does).
+    // Returned on the 17th: the 45% of the report before the completion stands again (as tasks.percent does).
+    expect(on("2026-04-16", "happened").percent).toBe(100);
     expect(on("2026-04-17", "happened").status).toBe("on_track");
-    expect(on("2026-04-17", "happened").percent).toBe(100);
+    expect(on("2026-04-17", "happened").percent).toBe(45);
+    expect(on("2026-04-17", "recorded").percent).toBe(45);
     // The extension of the 11th counts from the 11th.
     expect(on("2026-04-10", "happened").extensionCount).toBe(0);
     expect(on("2026-04-11", "happened").extensionCount).toBe(1);
@@ -520,15 +522,15 @@ describe("a row as of a past day", () => {
         updatedAt,
       });
     }
-    // A completion entered later and then returned: 100 from the day it took effect, and
-    // after the return (a return leaves the percent, as it leaves tasks.percent).
+    // A completion entered later and then returned: 100 from the day it took effect; after
+    // the return, the 40% reported before it (as tasks.percent has it).
     const returned: [LocalDate, StatusBasis, TaskStatus, number][] = [
       ["2026-04-15", "happened", "on_track", 40],
       ["2026-04-16", "happened", "awaiting_confirmation", 100],
       ["2026-04-20", "recorded", "on_track", 40],
       ["2026-04-21", "recorded", "awaiting_confirmation", 100],
-      ["2026-04-24", "recorded", "on_track", 100],
-      ["2026-04-24", "happened", "on_track", 100],
+      ["2026-04-24", "recorded", "on_track", 40],
+      ["2026-04-24", "happened", "on_track", 40],
     ];
     for (const [day, basis, status, percent] of returned) {
       const row = listed(day, basis).get(returnedId)!;

@@ -234,6 +234,20 @@ describe("the sign-in locks", () => {
     expect((await attempt("lanhdao", DEMO_PASSWORD, from("10.6.0.2"), now + 11_000)).ok).toBe(true);
   }, 60_000);
 
+  it("guesses sent all at once get no more tries than guesses sent one by one", async () => {
+    const now = LOCKS_T0 + 6 * DAY;
+    // Each password is checked while the others wait for theirs: the lock is judged again once it is.
+    const burst = await Promise.all(
+      Array.from({ length: perPair + 5 }, (_, i) => attempt("stttt.chuyenvien", `wrong-${i}`, from("10.8.0.1"), now)),
+    );
+    expect(burst.filter((result) => !result.ok && result.reason === "invalid")).toHaveLength(perPair);
+    expect(burst.filter((result) => !result.ok && result.reason === "locked")).toHaveLength(5);
+    expect(await attempt("stttt.chuyenvien", DEMO_PASSWORD, from("10.8.0.1"), now + 1000)).toMatchObject({
+      reason: "locked",
+      lock: { scope: "pair" },
+    });
+  });
+
   it("an administrator's new password ends the account's lock", async () => {
     const now = LOCKS_T0 + 5 * DAY;
     await guess("sgddt.truong", (i) => `10.7.1.${i}`, perAccount, now);

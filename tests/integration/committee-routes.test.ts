@@ -346,7 +346,7 @@ describe("creating a meeting", () => {
       "31/02/2026",
       { heldOn: "31/02/2026" },
       "heldOn",
-      "Ngày họp: ngày “31/02/2026” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
+      "Ngày họp: ngày “31/02/2026” không tồn tại (tháng 02/2026 chỉ có 28 ngày).",
     ],
     [
       "a date in another form",
@@ -429,7 +429,7 @@ describe("editing a meeting", () => {
       "a wrong date",
       { heldOn: "29/02/2026" },
       "heldOn",
-      "Ngày họp: ngày “29/02/2026” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
+      "Ngày họp: ngày “29/02/2026” không tồn tại (tháng 02/2026 chỉ có 28 ngày).",
     ],
     ["a too long place", { place: "x".repeat(301) }, "place", "Địa điểm quá dài: tối đa 300 ký tự."],
     ["too long notes", { notes: "x".repeat(10_001) }, "notes", "Nội dung, ghi chú quá dài: tối đa 10.000 ký tự."],
@@ -536,6 +536,18 @@ describe("the committee and meeting pages", () => {
       .where(eq(directives.number, "412/TB-UBND"))
       .get()!;
     expect(page.directives.map((d) => d.id)).toContain(current.id);
+  });
+
+  it("a meeting's page leads to a new directive for it: the form comes with the meeting and its committee chosen", async () => {
+    const meetingId = seeded.digitalMeeting;
+    const form = await get(directiveNewRoute.loader, `/directives/new?meeting=${meetingId}`);
+    expect(form.status).toBe(200);
+    expect(form.body).toMatchObject({ fromMeeting: { id: meetingId, committeeId: seeded.digital } });
+    const plain = await get(directiveNewRoute.loader, "/directives/new");
+    expect(plain.body).toMatchObject({ fromMeeting: null });
+    for (const query of ["999999", "abc", "", "0"]) {
+      expect((await get(directiveNewRoute.loader, `/directives/new?meeting=${query}`)).status, query).toBe(404);
+    }
   });
 
   it("answer 404 for a committee or meeting that does not exist, or a malformed id", async () => {

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MAX_UPLOAD_REQUEST_BYTES } from "../../app/domain/attachments";
 import { MAX_BODY_BYTES } from "../../app/lib/body-limit.server";
+import { TASK_PAGE_POST_PATH } from "../../app/server/http-guards.server";
 
 const nginx = fs.readFileSync("docs/deploy/nginx/directive-tracker.conf", "utf8");
 const service = fs.readFileSync("docs/deploy/systemd/directive-tracker.service", "utf8");
@@ -20,7 +21,22 @@ describe("docs/deploy/", () => {
       MAX_BODY_BYTES / 1024 / 1024,
       MAX_UPLOAD_REQUEST_BYTES / 1024 / 1024,
     ]);
-    expect(nginx).toMatch(/location ~ \^\/tasks\/\[0-9\]\+\/\?\$ \{\n\s+client_max_body_size 102m;/);
+    expect(nginx).toMatch(/location ~ (\S+) \{\n\s+client_max_body_size 102m;/);
+  });
+
+  it("nginx gives the larger limit to the paths the app does: the task page, posted with or without its script", () => {
+    const uploads = new RegExp(/location ~ (\S+) \{\n\s+client_max_body_size 102m;/.exec(nginx)![1]!);
+    const paths = [
+      "/tasks/5",
+      "/tasks/5/",
+      "/tasks/5.data",
+      "/tasks/5/edit",
+      "/tasks/5/history.data",
+      "/tasks",
+      "/login",
+    ];
+    expect(paths.filter((path) => uploads.test(path))).toEqual(["/tasks/5", "/tasks/5/", "/tasks/5.data"]);
+    expect(paths.filter((path) => TASK_PAGE_POST_PATH.test(path))).toEqual(["/tasks/5", "/tasks/5/", "/tasks/5.data"]);
   });
 
   it("nginx replaces X-Forwarded-For instead of appending to what the client sent", () => {

@@ -277,7 +277,7 @@ describe("creating a directive", () => {
       "31/02/2026",
       { issuedOn: "31/02/2026" },
       "issuedOn",
-      "Ngày ban hành: ngày “31/02/2026” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
+      "Ngày ban hành: ngày “31/02/2026” không tồn tại (tháng 02/2026 chỉ có 28 ngày).",
     ],
     [
       "a number the issuer already used",
@@ -416,7 +416,8 @@ describe("issuing, closing and reopening a directive", () => {
       () => send({ intent: "issue", version: "1" }),
       () => directiveRow(id),
     );
-    expect(errorsOf(noNumber, "")).toEqual(["Cần có số, ký hiệu trước khi ban hành. Hãy sửa văn bản để bổ sung."]);
+    // The issuing step has the number as a field: the refusal is on it.
+    expect(errorsOf(noNumber, "number")).toEqual(["Nhập số, ký hiệu của văn bản để ban hành."]);
     const stale = await expectRefusal(
       409,
       () => send({ intent: "issue", version: "7" }),
@@ -434,6 +435,76 @@ describe("issuing, closing and reopening a directive", () => {
       () => directiveRow(id),
     );
     expect(reply(unknown).intent).toBeNull();
+  });
+});
+
+describe("the issuing step: number and date typed in it, and who will be told", () => {
+  const page = async (id: number) =>
+    (
+      await callRoute(directivePageRoute.loader, {
+        path: `/directives/${id}`,
+        params: { id: String(id) },
+        token: secretary,
+      })
+    ).body as { issuing: { tasks: number; departments: number } | null };
+  const send = (id: number, body: Record<string, string>) =>
+    post(directivePageRoute.action, `/directives/${id}`, form(body), { params: { id: String(id) } });
+
+  it("names how many tasks go to how many departments, counting a department once", async () => {
+    const id = await createDirective({ number: "", issuedOn: "" });
+    expect((await page(id)).issuing).toEqual({ tasks: 0, departments: 0 });
+    await createTask(id, { coordinatorDepartmentIds: [String(dept.SGDDT), String(dept.SYT)] });
+    await createTask(id, { itemNumber: "2", coordinatorDepartmentIds: [String(dept.SGDDT)] });
+    // STTTT leads both, SGDDT coordinates both, SYT one: three departments.
+    expect((await page(id)).issuing).toEqual({ tasks: 2, departments: 3 });
+    // Leadership does not issue: no step for them.
+    const chair = await callRoute(directivePageRoute.loader, {
+      path: `/directives/${currentDirectiveId}`,
+      params: { id: String(currentDirectiveId) },
+      token: await sessionFor("lanhdao"),
+    });
+    expect((chair.body as { issuing: unknown }).issuing).toBeNull();
+  });
+
+  it("issues a draft without a number or date with the ones typed in the step, in one audited move", async () => {
+    const id = await createDirective({ number: "", issuedOn: "" });
+    const empty = await expectRefusal(
+      400,
+      () => send(id, { intent: "issue", version: "1", number: "", issuedOn: "" }),
+      () => directiveRow(id),
+    );
+    expect(errorsOf(empty, "issuedOn")).toEqual(["Văn bản đã ban hành phải có ngày ban hành."]);
+    const badDay = await expectRefusal(
+      400,
+      () => send(id, { intent: "issue", version: "1", number: "77/TB-BCĐ", issuedOn: "31/02/2026" }),
+      () => directiveRow(id),
+    );
+    // Back to the issuing step, on its field, saying the day does not exist.
+    expect(reply(badDay).intent).toBe("issue");
+    expect(errorsOf(badDay, "issuedOn")).toEqual([
+      "Ngày ban hành: ngày “31/02/2026” không tồn tại (tháng 02/2026 chỉ có 28 ngày).",
+    ]);
+    const number = `${900 + ++numberSeq}/TB-BCĐ`;
+    const issued = await send(id, { intent: "issue", version: "1", number, issuedOn: "25/03/2026" });
+    expect(issued).toMatchObject({ status: 302, location: `/directives/${id}?saved=issued` });
+    expect(directiveRow(id)).toMatchObject({ state: "issued", number, issuedOn: "2026-03-25", version: 2 });
+    const audit = lastAudit("directive", id)!;
+    expect(audit.action).toBe("directive.issue");
+    expect(audit.before).toMatchObject({ number: null, issuedOn: null, state: "draft" });
+    expect(audit.after).toMatchObject({ number, issuedOn: "2026-03-25", state: "issued" });
+  });
+
+  it("refuses a number the issuer already used, leaving the draft as it was", async () => {
+    const taken = `${900 + ++numberSeq}/TB-BCĐ`;
+    await createDirective({ number: taken });
+    const id = await createDirective({ number: "" });
+    const outcome = await expectRefusal(
+      400,
+      () => send(id, { intent: "issue", version: "1", number: taken, issuedOn: "25/03/2026" }),
+      () => directiveRow(id),
+    );
+    expect(errorsOf(outcome, "number")).toHaveLength(1);
+    expect(directiveRow(id)).toMatchObject({ state: "draft", number: null });
   });
 });
 
@@ -564,7 +635,7 @@ describe("creating a task", () => {
       "a due date of 31/02/2026",
       { dueDate: "31/02/2026" },
       "dueDate",
-      "Hạn hoàn thành: ngày “31/02/2026” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
+      "Hạn hoàn thành: ngày “31/02/2026” không tồn tại (tháng 02/2026 chỉ có 28 ngày).",
     ],
     ["no lead department", { leadDepartmentId: "" }, "leadDepartmentId", "Vui lòng chọn đơn vị chủ trì."],
     [
@@ -734,7 +805,7 @@ describe("editing a task", () => {
       "a wrong date",
       { assignedOn: "29/02/2026" },
       "assignedOn",
-      "Ngày giao: ngày “29/02/2026” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
+      "Ngày giao: ngày “29/02/2026” không tồn tại (tháng 02/2026 chỉ có 28 ngày).",
     ],
     [
       "an unknown department",

@@ -286,7 +286,7 @@ describe("refusing bad input", () => {
         "an impossible date",
         deadlineForm(id, { dueDate: "31/02/2020" }),
         "dueDate",
-        "Thời hạn mới: ngày “31/02/2020” không hợp lệ. Hãy nhập một ngày từ 01/01/1990 đến 31/12/2100 theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
+        "Thời hạn mới: ngày “31/02/2020” không tồn tại (tháng 02/2020 chỉ có 29 ngày).",
       ],
       ["no kind", deadlineForm(id, { kind: "" }), "kind", "Vui lòng chọn loại điều chỉnh."],
       ["an unknown intent", { intent: "rewrite", version: "1" }, "intent", "Thao tác không hợp lệ."],

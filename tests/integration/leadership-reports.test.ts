@@ -296,6 +296,34 @@ describe("report routes", () => {
     expect((later.body as { figures: { total: Figure } }).figures.total.count).toBe(0);
   });
 
+  it("read a form's year and quarter or month (period=2019&periodPart=Q3) as the one period, on every report", async () => {
+    const chair = await sessionFor("lanhdao");
+    const dashboard = await callRoute(dashboardLoader, {
+      path: "/?period=2019&periodPart=Q3&asOf=31/12/2019",
+      token: chair,
+    });
+    const body = dashboard.body as { figures: { total: Figure }; scope: string[]; filters: { period: string } };
+    expect(body.filters.period).toBe("2019-Q3");
+    expect(body.figures.total.count).toBe(13);
+    // Links keep the one spelling.
+    expect(body.figures.total.href).toBe("/tasks?period=2019-Q3&asOf=2019-12-31");
+    const list = await callRoute(taskListLoader, { path: "/tasks?period=2019&periodPart=09", token: chair });
+    expect((list.body as { query: { period: string } }).query.period).toBe("2019-09");
+    const whole = await callRoute(scorecardLoader, { path: "/scorecard?period=2019&periodPart=", token: chair });
+    expect((whole.body as { filters: { period: string } }).filters.period).toBe("2019");
+    const exported = await callRoute(taskExportLoader, { path: "/tasks/export?period=2019&periodPart=Q4", token: chair });
+    expect(exported.status).toBe(200);
+    // A quarter without its year is refused as a period.
+    for (const [loader, path] of [
+      [dashboardLoader, "/"],
+      [taskListLoader, "/tasks"],
+    ] as const) {
+      const outcome = await callRoute(loader, { path: `${path}?periodPart=Q4`, token: chair });
+      expect(outcome.status, path).toBe(400);
+      expect(JSON.stringify(outcome.body)).toContain("Kỳ «Q4» không hợp lệ");
+    }
+  });
+
   it("refuse a department user's filter on another department (400) and a hidden directive (404), never leaking", async () => {
     const head = await sessionFor("sgddt.truong");
     const own = departmentId(db, "SGDDT");
@@ -542,7 +570,8 @@ describe("the scorecard download", () => {
       ["format=pdf", 400, /Định dạng tải về/],
       ["sort=nope", 400, /Cách sắp xếp/],
       ["dir=sideways", 400, /Cách sắp xếp/],
-      ["asOf=31/02/2019", 400, /không hợp lệ/],
+      ["asOf=31/02/2019", 400, /Ngày “31\/02\/2019” không tồn tại/],
+      ["asOf=31-02-2019", 400, /không hợp lệ/],
       ["period=2019-Q9", 400, /Kỳ «2019-Q9» không hợp lệ/],
       ["committee=x", 400, /không hợp lệ/],
       ["committee=999999", 404, null],

@@ -309,7 +309,7 @@ describe("a day the page cannot read", () => {
     };
     expect(body.asOfProblem?.field).toBe("asOf");
     expect(body.asOfProblem?.value).toBe("31/02/2019");
-    expect(body.asOfProblem?.message).toMatch(/không hợp lệ/);
+    expect(body.asOfProblem?.message).toMatch(/không tồn tại/);
     expect(body.isToday).toBe(true);
     expect(body.basis).toBe("recorded");
     expect(body.filters.committee).toBe(committeeId);

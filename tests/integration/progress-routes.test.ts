@@ -203,13 +203,16 @@ describe("the department's desk on the task page", () => {
     expect((await complete("10/06/2026")).location).toBe(`/tasks/${id}?done=completionReported`);
 
     on("2026-06-20");
+    // The return form says what would stand: the 60% reported before the completion.
+    expect((await page("vanphong", id)) as unknown).toMatchObject({ percentAfterReturn: 60 });
     const returned = await post("vanphong", id, {
       intent: "return_completion",
       version: String(taskRow(id).version),
       reason: "Chưa kết nối đủ các quận",
     });
     expect(returned.location).toBe(`/tasks/${id}?done=completionReturned`);
-    expect(taskRow(id)).toMatchObject({ state: "returned", stateReason: "Chưa kết nối đủ các quận" });
+    expect(taskRow(id)).toMatchObject({ state: "returned", stateReason: "Chưa kết nối đủ các quận", percent: 60 });
+    expect(((await page("stttt.truong", id)) as unknown as { row: { percent: number } }).row.percent).toBe(60);
 
     on("2026-06-25");
     expect((await complete("24/06/2026")).location).toBe(`/tasks/${id}?done=completionReported`);

@@ -328,8 +328,54 @@ describe("/notifications", () => {
     expect(await badge("stttt.truong")).toBe(0);
     expect(await badge("stttt.chuyenvien")).toBeGreaterThan(0);
     expect(
-      db.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit_events WHERE action LIKE 'notification.read%'`)!.n,
+      db.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit_events WHERE action IN ('notification.read', 'notification.read_all')`)!.n,
     ).toBe(2);
+  });
+
+  it("opening a task marks the reader's notifications about it read, and the badge leaves them out", async () => {
+    const id = newTask(20);
+    const other = newTask(25);
+    expect((await post("vanphong", id, await remindFields(id))).status).toBe(302);
+    expect((await post("vanphong", other, await remindFields(other))).status).toBe(302);
+    const unreadOn = (login: string, taskId: number) =>
+      db.get<{ n: number }>(
+        sql`SELECT count(*) AS n FROM notifications n JOIN users u ON u.id = n.user_id
+            WHERE u.login = ${login} AND n.task_id = ${taskId} AND n.read_at IS NULL`,
+      )!.n;
+    // The task's announcement and the reminder, for the head and for the focal point.
+    expect(unreadOn("stttt.truong", id)).toBe(2);
+    expect(unreadOn("stttt.chuyenvien", id)).toBe(2);
+    const before = await badge("stttt.truong");
+
+    // The badge of the page that opens the task already leaves them out, whichever loader runs first.
+    const rootOfTaskPage = (await callRoute(rootRoute.loader, {
+      path: `/tasks/${id}?asOf=${hanoiDay(0)}`,
+      token: await sessionFor("stttt.truong"),
+    })) as RouteOutcome & { body: { user: { unreadNotifications: number } } };
+    expect(rootOfTaskPage.body.user.unreadNotifications).toBe(before - 2);
+
+    expect((await taskPage("stttt.truong", id)).status).toBe(200);
+    expect(unreadOn("stttt.truong", id)).toBe(0);
+    expect(await badge("stttt.truong")).toBe(before - 2);
+    // Only the reader's own, only that task's.
+    expect(unreadOn("stttt.chuyenvien", id)).toBe(2);
+    expect(unreadOn("stttt.truong", other)).toBe(2);
+    expect(
+      db.get<{ after: string }>(
+        sql`SELECT after FROM audit_events WHERE action = 'notification.read_task' AND entity_id = ${String(id)}`,
+      )!.after,
+    ).toContain("notificationIds");
+
+    // Opening it again writes nothing.
+    const again = writes();
+    expect((await taskPage("stttt.truong", id)).status).toBe(200);
+    expect(writes()).toEqual(again);
+
+    // "Mark all read" is there for the rest.
+    const page = (await notificationsPage("stttt.truong")).body as { unread: number };
+    expect(page.unread).toBe(before - 2);
+    expect(await act("stttt.truong", { intent: "read_all" })).toMatchObject({ status: 302 });
+    expect(await badge("stttt.truong")).toBe(0);
   });
 
   it("answers bad input with a translated 400 and changes nothing", async () => {

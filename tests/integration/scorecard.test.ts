@@ -543,12 +543,16 @@ describe("dashboard and scorecard routes", () => {
   it("answer a malformed as-of day or filter with a translated 400, an unknown or hidden id with a 404", async () => {
     const chair = await sessionFor("lanhdao");
     for (const loader of [dashboardLoader, scorecardLoader]) {
-      for (const path of ["/?asOf=32/13/2019", "/?committee=abc", "/?directive=1x", "/?sort=nope"]) {
+      for (const path of ["/?asOf=32-13-2019", "/?committee=abc", "/?directive=1x", "/?sort=nope"]) {
         if (loader === dashboardLoader && path.includes("sort")) continue;
         const outcome = await callRoute(loader, { path, token: chair });
         expect(outcome.status, path).toBe(400);
         expect(JSON.stringify(outcome.body)).toMatch(/không hợp lệ/);
       }
+      // A day written right that the calendar does not have says so.
+      const noSuchDay = await callRoute(loader, { path: "/?asOf=32/13/2019", token: chair });
+      expect(noSuchDay.status).toBe(400);
+      expect(JSON.stringify(noSuchDay.body)).toContain("Ngày “32/13/2019” không tồn tại (tháng chỉ từ 01 đến 12).");
       for (const path of ["/?committee=999999", "/?directive=999999"]) {
         expect((await callRoute(loader, { path, token: chair })).status, path).toBe(404);
       }

@@ -31,6 +31,7 @@ import {
   submitProgressReport,
 } from "../../app/models/task-progress.server";
 import { loadTaskFacts } from "../../app/models/status-facts.server";
+import { percentStandingAfterReturn, taskRows } from "../../app/models/task-rows.server";
 import { taskStatusesAsOf } from "../../app/models/task-status.server";
 import { changeTaskState, createTask } from "../../app/models/tasks.server";
 import { freshDatabase } from "../setup/database";
@@ -716,6 +717,41 @@ describe("two-step completion", () => {
       ok: true,
     });
     expect(task(taskId)).toMatchObject({ state: "in_progress", stateReason: null, percent: 90 });
+  });
+
+  it("a return says what percent stands: the lead's last report before the completion, not its 100%", () => {
+    expect(submitProgressReport(db, lead, report(taskId, { percent: 65 }), origin, NOW - 60_000)).toMatchObject({
+      ok: true,
+    });
+    complete(lead);
+    expect(task(taskId).percent).toBe(100);
+    expect(percentStandingAfterReturn(db, taskId)).toBe(65);
+    const returned = returnCompletion(
+      db,
+      secretariat,
+      { taskId, baseVersion: versionOf(taskId), reason: "Thiếu biên bản nghiệm thu" },
+      origin,
+      NOW + 1000,
+    );
+    expect(returned).toMatchObject({ ok: true });
+    expect(task(taskId)).toMatchObject({ state: "returned", percent: 65 });
+    // The list, the task page and the exports read the same percent from the history.
+    const [row] = taskRows(db, { asOf: "2026-03-20", taskFilter: sql`t.id = ${taskId}` });
+    expect(row).toMatchObject({ percent: 65 });
+    // The department is told what stands.
+    const told = db.get<{ params: string }>(
+      sql`SELECT params FROM notifications WHERE task_id = ${taskId} AND kind = 'completion_returned' LIMIT 1`,
+    )!;
+    expect(JSON.parse(told.params)).toMatchObject({ percent: 65, text: "Thiếu biên bản nghiệm thu" });
+    // Reported done again and returned again: the report between the two is the one that stands.
+    expect(submitProgressReport(db, lead, report(taskId, { percent: 85 }), origin, NOW + 2000)).toMatchObject({
+      ok: true,
+    });
+    complete(lead, {}, NOW + 3000);
+    expect(
+      returnCompletion(db, secretariat, { taskId, baseVersion: versionOf(taskId), reason: "Lần 2" }, origin, NOW + 4000),
+    ).toMatchObject({ ok: true });
+    expect(task(taskId).percent).toBe(85);
   });
 
   it("refuses what it may not do and writes nothing", () => {

@@ -208,13 +208,25 @@ describe("task report rows", () => {
         });
         const completed = [t("status.done_on_time"), t("status.done_late"), t("status.awaiting_confirmation")];
         if (!completed.includes(String(row.cells.status))) {
-          const completion = db.get<{ at: number | null }>(sql`
-            SELECT max(changed_at) AS at FROM task_transitions
-            WHERE task_id = ${row.taskId} AND to_state = 'awaiting_confirmation' AND changed_at < ${cutoff}`)!.at;
+          const lastMove = (state: string) =>
+            db.get<{ at: number | null }>(sql`
+              SELECT max(changed_at) AS at FROM task_transitions
+              WHERE task_id = ${row.taskId} AND to_state = ${state} AND changed_at < ${cutoff}`)!.at;
+          const completion = lastMove("awaiting_confirmation");
+          const returned = lastMove("returned");
+          // A return after the completion, and no report since: the lead's report before the completion stands.
+          const standing = known
+            .filter((r) => r.department_id === r.lead && completion !== null && r.created_at < completion)
+            .at(-1);
           const percent =
-            completion !== null && (latest === undefined || completion >= latest.created_at)
-              ? 100
-              : (latest?.percent ?? 0);
+            completion !== null &&
+            returned !== null &&
+            returned >= completion &&
+            (latest === undefined || returned >= latest.created_at)
+              ? (standing?.percent ?? 0)
+              : completion !== null && (latest === undefined || completion >= latest.created_at)
+                ? 100
+                : (latest?.percent ?? 0);
           expect(row.cells.percent, `percent of ${row.taskId} as of ${asOf}`).toBe(percent);
         } else {
           expect(row.cells.percent, `percent of ${row.taskId} as of ${asOf}`).toBe(100);
@@ -321,7 +333,8 @@ describe("task report access", () => {
   it("answers a malformed query with a translated 400 and an unknown id with a 404, never a 500", async () => {
     const token = await sessionFor("lanhdao");
     const cases: [string, number, RegExp][] = [
-      ["asOf=32/13/2019", 400, /Ngày “32\/13\/2019” không hợp lệ/],
+      ["asOf=32/13/2019", 400, /Ngày “32\/13\/2019” không tồn tại/],
+      ["asOf=32-13-2019", 400, /Ngày “32-13-2019” không hợp lệ/],
       ["status=bogus", 400, /Bộ lọc không hợp lệ/],
       ["department=abc", 400, /Bộ lọc không hợp lệ/],
       ["dueFrom=2019-02-30", 400, /Bộ lọc không hợp lệ/],

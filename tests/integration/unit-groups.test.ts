@@ -337,9 +337,14 @@ describe("the administrator's pages", () => {
     const token = await sessionFor("admin");
     const page = await callRoute(listLoader, { path: "/admin/groups?day=18/09/2019", token });
     expect(page.status).toBe(200);
-    const body = page.body as { day: string; groups: { builtinKind: string | null; memberCount: number }[] };
+    const body = page.body as {
+      day: string;
+      groups: { name: string; builtinKind: string | null; memberCount: number }[];
+    };
     expect(body.day).toBe("2019-09-18");
     expect(body.groups.filter((g) => g.builtinKind !== null)).toHaveLength(DEPARTMENT_KINDS.length);
+    // A built-in group is named after its kind, in the reader's language.
+    expect(body.groups.find((g) => g.builtinKind === "district")?.name).toBe("UBND các quận, huyện, thị xã");
     expect((await callRoute(listLoader, { path: "/admin/groups?day=31/02/2019", token })).status).toBe(400);
   });
 
@@ -401,7 +406,7 @@ describe("the administrator's pages", () => {
     });
     expect(none.status).toBe(400);
     expect(errorsOf(none).departmentIds).toEqual(["Choose at least one unit."]);
-    expect(errorsOf(none).untilDay?.[0]).toContain("“32/01/2020” is not a valid day");
+    expect(errorsOf(none).untilDay?.[0]).toContain("There is no day “32/01/2020” (01/2020 has 31 days)");
 
     const removed = await callRoute(groupAction, {
       path: `/admin/groups/${id}`,

@@ -206,7 +206,7 @@ describe("the administrator's page", () => {
 
     const english = { Cookie: (await localeCookie.serialize("en")).split(";")[0]! };
     const badDay = await post({ intent: "add", day: "30/02/2026", kind: "holiday", occasion: "new_year" }, english);
-    expect(errorsOf(badDay).day?.[0]).toContain("“30/02/2026” is not a valid day");
+    expect(errorsOf(badDay).day?.[0]).toContain("There is no day “30/02/2026” (02/2026 has 28 days)");
 
     const taken = await post({ intent: "add", day: "17/02/2026", kind: "holiday", occasion: "lunar_new_year" });
     expect(taken.status).toBe(400);

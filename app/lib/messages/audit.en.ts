@@ -111,6 +111,7 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.action.reminder.escalate": "Escalated to leadership (3rd reminder)",
   "audit.action.notification.read": "Notification marked as read",
   "audit.action.notification.read_all": "All notifications marked as read",
+  "audit.action.notification.read_task": "Notifications marked as read by opening their task",
   "audit.action.api_token.issue": "API token issued",
   "audit.action.api_token.revoke": "API token revoked",
   "audit.action.attachment.upload": "Attachment uploaded",

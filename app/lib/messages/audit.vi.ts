@@ -110,6 +110,7 @@ export const auditVi = {
   "audit.action.reminder.escalate": "Chuyển lãnh đạo (đôn đốc lần 3)",
   "audit.action.notification.read": "Đánh dấu thông báo đã đọc",
   "audit.action.notification.read_all": "Đánh dấu tất cả thông báo đã đọc",
+  "audit.action.notification.read_task": "Đánh dấu đã đọc các thông báo khi mở nhiệm vụ",
   "audit.action.api_token.issue": "Cấp mã truy cập API",
   "audit.action.api_token.revoke": "Thu hồi mã truy cập API",
   "audit.action.attachment.upload": "Tải lên tệp đính kèm",

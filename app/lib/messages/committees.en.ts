@@ -54,6 +54,7 @@ export const committeesEn: Record<CommitteesMessageKey, string> = {
   "meeting.newTitle": "New meeting",
   "meeting.editTitle": "Edit the meeting of {date}",
   "meeting.edit": "Edit",
+  "meeting.newDirective": "New directive from this meeting",
   "meeting.create": "Save meeting",
   "meeting.actions": "Meeting actions",
   "meeting.legend": "The meeting",

@@ -52,6 +52,7 @@ export const committeesVi = {
   "meeting.newTitle": "Thêm cuộc họp",
   "meeting.editTitle": "Sửa cuộc họp ngày {date}",
   "meeting.edit": "Sửa",
+  "meeting.newDirective": "Văn bản mới của cuộc họp",
   "meeting.create": "Lưu cuộc họp",
   "meeting.actions": "Thao tác với cuộc họp",
   "meeting.legend": "Thông tin cuộc họp",

@@ -24,7 +24,7 @@ export const dashboardEn = {
   "dashboard.col.department": "Lead unit",
   "dashboard.col.daysLate": "Days late",
   "dashboard.col.dueDate": "Due",
-  "dashboard.col.proposedDueDate": "Proposed due date",
+  "dashboard.proposedDueDateLine": "Proposed due date: {date}",
   "dashboard.showAll": "See all {count} tasks",
   "dashboard.nothing": "None.",
   "dashboard.scorecardLink": "Unit scorecard",

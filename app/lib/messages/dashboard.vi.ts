@@ -22,7 +22,7 @@ export const dashboardVi = {
   "dashboard.col.department": "Đơn vị chủ trì",
   "dashboard.col.daysLate": "Số ngày quá hạn",
   "dashboard.col.dueDate": "Hạn",
-  "dashboard.col.proposedDueDate": "Hạn đề nghị",
+  "dashboard.proposedDueDateLine": "Hạn đề nghị: {date}",
   "dashboard.showAll": "Xem cả {count} nhiệm vụ",
   "dashboard.nothing": "Không có.",
   "dashboard.scorecardLink": "Xếp hạng các đơn vị",

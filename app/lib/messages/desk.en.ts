@@ -6,6 +6,8 @@ export const deskEn: Record<DeskMessageKey, string> = {
   "desk.save": "Save",
   "desk.cancel": "Cancel",
   "desk.dateHint": "dd/mm/yyyy",
+  "desk.length.left": "{left} characters left (at most {max}).",
+  "desk.length.over": "{over} characters too many: at most {max}.",
   "desk.actions.heading": "Secretariat actions",
 
   "desk.error.required": "Please enter the {field}.",
@@ -20,7 +22,7 @@ export const deskEn: Record<DeskMessageKey, string> = {
   "desk.error.unknownCommittee": "The chosen steering committee does not exist.",
   "desk.error.unknownMeeting": "The chosen meeting is not one of this steering committee.",
   "desk.error.issuedNeedsDate": "An issued directive must have its date of issue.",
-  "desk.error.issuedNeedsNumber": "A number is needed before issuing. Edit the directive to add it.",
+  "desk.error.issuedNeedsNumber": "Enter the directive's number to issue it.",
   "desk.error.invalidDirectiveMove": "This cannot be done to the directive in its current state. Reload the page.",
   "desk.error.invalidTaskMove": "The task cannot move from “{from}” to “{to}”.",
   "desk.error.notOnHold": "Only a task on hold can be resumed.",
@@ -87,6 +89,10 @@ export const deskEn: Record<DeskMessageKey, string> = {
     "Seen only by the secretariat, leadership and the departments assigned tasks in it.",
   "desk.directive.issue": "Issue",
   "desk.directive.issueHint": "The directive and its tasks become visible to leadership and the departments assigned.",
+  "desk.directive.issueStep": "Issue the directive",
+  "desk.directive.issueAudience":
+    "Issuing gives {tasks} task(s) to their departments and notifies {departments} lead and coordinating department(s).",
+  "desk.directive.issueNoTasks": "The directive has no tasks yet: issuing it notifies no department.",
   "desk.directive.close": "Close the directive",
   "desk.directive.closeHint": "Ends the follow-up of the directive; it can be reopened.",
   "desk.directive.reopen": "Reopen",

@@ -5,6 +5,8 @@ export const deskVi = {
   "desk.save": "Lưu",
   "desk.cancel": "Hủy",
   "desk.dateHint": "dd/mm/yyyy",
+  "desk.length.left": "Còn {left} ký tự (tối đa {max}).",
+  "desk.length.over": "Quá {over} ký tự: tối đa {max} ký tự.",
   "desk.actions.heading": "Thao tác của Tổ giúp việc",
 
   "desk.error.required": "Vui lòng nhập {field}.",
@@ -19,7 +21,7 @@ export const deskVi = {
   "desk.error.unknownCommittee": "Ban Chỉ đạo đã chọn không tồn tại.",
   "desk.error.unknownMeeting": "Cuộc họp đã chọn không thuộc Ban Chỉ đạo này.",
   "desk.error.issuedNeedsDate": "Văn bản đã ban hành phải có ngày ban hành.",
-  "desk.error.issuedNeedsNumber": "Cần có số, ký hiệu trước khi ban hành. Hãy sửa văn bản để bổ sung.",
+  "desk.error.issuedNeedsNumber": "Nhập số, ký hiệu của văn bản để ban hành.",
   "desk.error.invalidDirectiveMove":
     "Không thể thực hiện thao tác này với văn bản ở trạng thái hiện tại. Hãy tải lại trang.",
   "desk.error.invalidTaskMove": "Không thể chuyển nhiệm vụ từ “{from}” sang “{to}”.",
@@ -86,6 +88,10 @@ export const deskVi = {
     "Chỉ Tổ giúp việc, lãnh đạo và các đơn vị được giao nhiệm vụ trong văn bản mới xem được.",
   "desk.directive.issue": "Ban hành",
   "desk.directive.issueHint": "Văn bản và các nhiệm vụ sẽ hiển thị với lãnh đạo và các đơn vị được giao.",
+  "desk.directive.issueStep": "Ban hành văn bản",
+  "desk.directive.issueAudience":
+    "Ban hành sẽ giao {tasks} nhiệm vụ và gửi thông báo tới {departments} đơn vị chủ trì, phối hợp.",
+  "desk.directive.issueNoTasks": "Văn bản chưa có nhiệm vụ nào: ban hành sẽ không gửi thông báo tới đơn vị nào.",
   "desk.directive.close": "Kết thúc văn bản",
   "desk.directive.closeHint": "Kết thúc việc theo dõi văn bản; có thể mở lại sau.",
   "desk.directive.reopen": "Mở lại",

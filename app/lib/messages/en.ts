@@ -54,7 +54,7 @@ export const en: Record<MessageKey, string> = {
 
   "language.label": "Language",
   "language.switchTo": "Tiếng Việt",
-  "language.switchToLabel": "Switch to Vietnamese",
+  "language.switchToLabel": "(switch the interface to Vietnamese)",
 
   "status.done_on_time": "Done on time",
   "status.done_late": "Done late",
@@ -188,6 +188,9 @@ export const en: Record<MessageKey, string> = {
   "tasks.filter.dueTo": "to",
   "tasks.filter.stale": "Only overdue tasks not updated",
   "tasks.filter.counted": "Only tasks counted (not on hold or withdrawn)",
+  "tasks.filter.active": "Filters in use",
+  "tasks.filter.activeCount": "({count} filters in use)",
+  "tasks.filter.remove": "Remove filter: {filter}",
   "tasks.pageSize": "Rows per page",
   "tasks.sortBy": "Sort by {column}",
   "tasks.sortedAsc": "{column}, sorted ascending",
@@ -248,6 +251,8 @@ export const en: Record<MessageKey, string> = {
 
   "search.title": "Search",
   "search.label": "Search directives, tasks, reports",
+  "search.siteLandmark": "Quick search",
+  "search.pageLandmark": "Search on the results page",
   "search.placeholder": "For example: dao tao, so hoa",
   "search.submit": "Search",
   "search.hint": "No need to type accents: “dao tao” finds “Đào tạo”.",

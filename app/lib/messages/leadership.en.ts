@@ -4,6 +4,13 @@ import type { leadershipVi } from "./leadership.vi";
 export const leadershipEn = {
   "period.label": "Assigned in",
   "period.all": "Any period",
+  "period.yearLabel": "Year",
+  "period.partLabel": "Quarter or month",
+  "period.wholeYear": "Whole year",
+  "period.quarters": "Quarters",
+  "period.months": "Months",
+  "period.partQuarter": "Q{number}",
+  "period.partMonth": "Month {month}",
   "period.year": "Year {year}",
   "period.quarter": "Q{number} {year}",
   "period.month": "{month}/{year}",
@@ -80,4 +87,7 @@ export const leadershipEn = {
   "print.buttonLabel": "Print the overview (A4)",
   "print.title": "OVERVIEW OF TASK IMPLEMENTATION",
   "print.generated": "Printed by {name}",
+  "print.generatedAt": "Printed by {name} at {at}",
+  "print.titleScorecard": "DEPARTMENT SCORECARD",
+  "print.titleTasks": "LIST OF TASKS",
 } satisfies Record<keyof typeof leadershipVi, string>;

@@ -4,6 +4,13 @@
 export const leadershipVi = {
   "period.label": "Giao trong kỳ",
   "period.all": "Mọi kỳ",
+  "period.yearLabel": "Năm",
+  "period.partLabel": "Quý hoặc tháng",
+  "period.wholeYear": "Cả năm",
+  "period.quarters": "Quý",
+  "period.months": "Tháng",
+  "period.partQuarter": "Quý {roman}",
+  "period.partMonth": "Tháng {month}",
   "period.year": "Năm {year}",
   "period.quarter": "Quý {roman}/{year}",
   "period.month": "Tháng {month}/{year}",
@@ -80,4 +87,7 @@ export const leadershipVi = {
   "print.buttonLabel": "In trang tổng quan (khổ A4)",
   "print.title": "BÁO CÁO TỔNG QUAN TÌNH HÌNH THỰC HIỆN NHIỆM VỤ",
   "print.generated": "Người in: {name}",
+  "print.generatedAt": "Người in: {name}, lúc {at}",
+  "print.titleScorecard": "BẢNG XẾP HẠNG ĐƠN VỊ THỰC HIỆN NHIỆM VỤ",
+  "print.titleTasks": "DANH SÁCH NHIỆM VỤ",
 } as const;

@@ -22,6 +22,7 @@ export const progressEn: Record<keyof typeof progressVi, string> = {
   "progress.done.completionReported": "Completion reported; awaiting the secretariat's confirmation.",
   "progress.done.completionConfirmed": "Completion confirmed.",
   "progress.done.completionReturned": "Returned for rework.",
+  "progress.done.percentStands": "The task's progress stands at {percent}% again.",
   "progress.done.commented": "Comment sent.",
 
   "progress.deadline.heading": "Deadline and extensions",
@@ -54,6 +55,8 @@ export const progressEn: Record<keyof typeof progressVi, string> = {
   "progress.confirm.hint": "On time is judged by the completion date the department reported, not today.",
   "progress.return.summary": "Return for rework",
   "progress.return.submit": "Return",
+  "progress.return.percentHint":
+    "Once returned, the task's progress stands at {percent}% again — that of the last progress report before the completion report.",
   "progress.comment.summary": "Add a comment",
   "progress.comment.submit": "Send comment",
   "progress.comment.instructionSummary": "Give an instruction",

@@ -21,6 +21,7 @@ export const progressVi = {
   "progress.done.completionReported": "Đã báo cáo hoàn thành; chờ Tổ giúp việc xác nhận.",
   "progress.done.completionConfirmed": "Đã xác nhận hoàn thành.",
   "progress.done.completionReturned": "Đã trả lại, yêu cầu thực hiện lại.",
+  "progress.done.percentStands": "Tiến độ của nhiệm vụ trở lại {percent}%.",
   "progress.done.commented": "Đã gửi ý kiến.",
 
   "progress.deadline.heading": "Thời hạn và gia hạn",
@@ -53,6 +54,8 @@ export const progressVi = {
   "progress.confirm.hint": "Tính đúng hạn theo ngày hoàn thành đơn vị báo cáo, không theo ngày xác nhận.",
   "progress.return.summary": "Trả lại, yêu cầu thực hiện lại",
   "progress.return.submit": "Trả lại",
+  "progress.return.percentHint":
+    "Khi trả lại, tiến độ của nhiệm vụ trở lại {percent}% — tỷ lệ của báo cáo tiến độ gần nhất trước báo cáo hoàn thành.",
   "progress.comment.summary": "Gửi ý kiến",
   "progress.comment.submit": "Gửi ý kiến",
   "progress.comment.instructionSummary": "Gửi ý kiến chỉ đạo",

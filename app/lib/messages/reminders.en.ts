@@ -65,6 +65,8 @@ export const remindersEn: Record<keyof typeof remindersVi, string> = {
   "notification.completionReported": "{department} reports the task done on {date}, awaiting confirmation",
   "notification.completionConfirmed": "The task's completion is confirmed",
   "notification.completionReturned": "The completion report was returned for rework",
+  "notification.completionReturnedPercent":
+    "The completion report was returned for rework; the task's progress stands at {percent}% again",
   "notification.instruction": "New instruction from leadership",
   "notification.comment": "New comment",
   "notification.taskAssigned": "New task for {department} to lead",

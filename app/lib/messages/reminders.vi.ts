@@ -65,6 +65,8 @@ export const remindersVi = {
   "notification.completionReported": "{department} báo cáo hoàn thành ngày {date}, chờ xác nhận",
   "notification.completionConfirmed": "Nhiệm vụ đã được xác nhận hoàn thành",
   "notification.completionReturned": "Báo cáo hoàn thành bị trả lại, yêu cầu thực hiện lại",
+  "notification.completionReturnedPercent":
+    "Báo cáo hoàn thành bị trả lại, yêu cầu thực hiện lại; tiến độ của nhiệm vụ trở lại {percent}%",
   "notification.instruction": "Ý kiến chỉ đạo mới",
   "notification.comment": "Ý kiến trao đổi mới",
   "notification.taskAssigned": "{department} được giao chủ trì nhiệm vụ mới",

@@ -54,7 +54,7 @@ export const vi = {
 
   "language.label": "Ngôn ngữ",
   "language.switchTo": "English",
-  "language.switchToLabel": "Chuyển sang tiếng Anh",
+  "language.switchToLabel": "(chuyển giao diện sang tiếng Anh)",
 
   "status.done_on_time": "Hoàn thành đúng hạn",
   "status.done_late": "Hoàn thành quá hạn",
@@ -188,6 +188,9 @@ export const vi = {
   "tasks.filter.dueTo": "đến ngày",
   "tasks.filter.stale": "Chỉ nhiệm vụ quá hạn chưa cập nhật",
   "tasks.filter.counted": "Chỉ nhiệm vụ được tính (không gồm tạm dừng, đã rút)",
+  "tasks.filter.active": "Bộ lọc đang áp dụng",
+  "tasks.filter.activeCount": "({count} bộ lọc đang áp dụng)",
+  "tasks.filter.remove": "Bỏ lọc: {filter}",
   "tasks.pageSize": "Số dòng mỗi trang",
   "tasks.sortBy": "Sắp xếp theo {column}",
   "tasks.sortedAsc": "{column}, đang sắp xếp tăng dần",
@@ -248,6 +251,8 @@ export const vi = {
 
   "search.title": "Tìm kiếm",
   "search.label": "Tìm văn bản, nhiệm vụ, báo cáo",
+  "search.siteLandmark": "Tìm kiếm nhanh",
+  "search.pageLandmark": "Tìm kiếm trên trang kết quả",
   "search.placeholder": "Ví dụ: dao tao, so hoa",
   "search.submit": "Tìm",
   "search.hint": "Không cần gõ dấu: “dao tao” tìm được “Đào tạo”.",

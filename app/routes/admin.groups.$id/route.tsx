@@ -7,16 +7,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { AdminSection, DoneNotice, FormAlert, SubmitButton, TextAreaField, TextField } from "~/components/admin-form";
-import { DepartmentChecklist } from "~/components/department-checklist";
-import { formatLocalDate, parseLocalDate, today } from "~/domain/dates";
+import { GroupDayForm, MembershipFields } from "~/components/unit-group-fields";
+import { formatLocalDate, today } from "~/domain/dates";
 import { DEPARTMENT_KINDS } from "~/domain/vocabulary";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { readForm } from "~/lib/form-data.server";
 import { useLazyValidation } from "~/lib/form-validation";
-import { groupRefusal } from "~/lib/group-errors.server";
+import { groupName, groupPageDay, groupRefusal } from "~/lib/group-pages.server";
 import { groupPageSchema } from "~/lib/group-schemas";
-import { badRequest, notFound } from "~/lib/http.server";
+import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
@@ -43,15 +43,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "department.manage");
   const groupId = idParam(params.id);
   const { t } = await getTranslator(request);
-  const search = new URL(request.url).searchParams;
-  const typed = search.get("day")?.trim() ?? "";
-  const day = typed === "" ? today() : parseLocalDate(typed);
-  if (day === null) badRequest(t("groups.dayInvalid", { value: typed.slice(0, 30) }));
+  const url = new URL(request.url);
+  const { day, isToday } = groupPageDay(url, t);
   const db = getDb();
   const found = groupForAdmin(db, groupId, day);
   if (!found) notFound();
-  const { done, count } = doneQuery.parse(Object.fromEntries(search));
-  const name = found.group.builtinKind === null ? found.group.name : t(`groups.builtin.${found.group.builtinKind}`);
+  const { done, count } = doneQuery.parse(Object.fromEntries(url.searchParams));
+  const name = groupName(t, found.group);
   const currentIds = new Set(found.memberships.filter((m) => m.untilDay === null).map((m) => m.departmentId));
   const active = found.group.builtinKind === null ? activeDepartmentOptions(db) : [];
   return {
@@ -59,7 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     name,
     ...found,
     day,
-    isToday: day === today(),
+    isToday,
     done: done ?? null,
     count: count ?? 0,
     // Forms: who may join (active, not a member now) and who may leave (a member now).
@@ -146,22 +144,7 @@ export default function GroupPage() {
       </div>
       <DoneNotice message={notice} />
 
-      <Form method="get" className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">{t("groups.day")}</span>
-          <input
-            name="day"
-            defaultValue={isToday ? "" : formatLocalDate(day)}
-            placeholder={t("groups.dayHint")}
-            inputMode="numeric"
-            autoComplete="off"
-            className="rounded border border-slate-400 bg-white px-3 py-2"
-          />
-        </label>
-        <button type="submit" className="rounded bg-brand-700 px-3 py-2 font-medium text-white hover:bg-brand-800">
-          {t("groups.show")}
-        </button>
-      </Form>
+      <GroupDayForm day={day} isToday={isToday} />
 
       <AdminSection
         id="members-heading"
@@ -280,21 +263,14 @@ function GroupForms() {
           <Form method="post" {...getFormProps(add)} className="space-y-4">
             <input type="hidden" name="intent" value="add" />
             <FormAlert id={add.errorId} errors={add.errors} />
-            <DepartmentChecklist
-              field={addFields.departmentIds}
-              legend={t("groups.field.departments")}
-              hint={t("groups.hint.departments")}
+            <MembershipFields
               departments={joinable}
-              t={t}
+              departmentsField={addFields.departmentIds}
+              departmentsHint={t("groups.hint.departments")}
+              dayField={addFields.fromDay}
+              dayLabel={t("groups.field.fromDay")}
+              dayHint={t("groups.hint.fromDay")}
             />
-            <div className="grid gap-4 sm:grid-cols-2">
-              <TextField
-                field={addFields.fromDay}
-                label={t("groups.field.fromDay")}
-                hint={t("groups.hint.fromDay")}
-                autoComplete="off"
-              />
-            </div>
             <SubmitButton intent="add">{t("groups.addSubmit")}</SubmitButton>
           </Form>
         )}
@@ -307,20 +283,13 @@ function GroupForms() {
           <Form method="post" {...getFormProps(remove)} className="space-y-4">
             <input type="hidden" name="intent" value="remove" />
             <FormAlert id={remove.errorId} errors={remove.errors} />
-            <DepartmentChecklist
-              field={removeFields.departmentIds}
-              legend={t("groups.field.departments")}
+            <MembershipFields
               departments={leavable}
-              t={t}
+              departmentsField={removeFields.departmentIds}
+              dayField={removeFields.untilDay}
+              dayLabel={t("groups.field.untilDay")}
+              dayHint={t("groups.hint.untilDay")}
             />
-            <div className="grid gap-4 sm:grid-cols-2">
-              <TextField
-                field={removeFields.untilDay}
-                label={t("groups.field.untilDay")}
-                hint={t("groups.hint.untilDay")}
-                autoComplete="off"
-              />
-            </div>
             <SubmitButton intent="remove" tone="secondary">
               {t("groups.removeSubmit")}
             </SubmitButton>

@@ -1,12 +1,12 @@
 // Unit groups (docs/domain-rules.md §11): the built-in groups by kind and the custom groups,
 // each with how many departments it holds on a day (default today).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { INPUT_CLASS } from "~/components/admin-form";
-import { formatLocalDate, parseLocalDate, today } from "~/domain/dates";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GroupDayForm } from "~/components/unit-group-fields";
+import { formatLocalDate } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
-import { badRequest } from "~/lib/http.server";
+import { groupName, groupPageDay } from "~/lib/group-pages.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
@@ -17,14 +17,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMet
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "department.manage");
   const { t } = await getTranslator(request);
-  const typed = new URL(request.url).searchParams.get("day")?.trim() ?? "";
-  const day = typed === "" ? today() : parseLocalDate(typed);
-  if (day === null) badRequest(t("groups.dayInvalid", { value: typed.slice(0, 30) }));
+  const { day, isToday } = groupPageDay(new URL(request.url), t);
   return {
     title: `${t("groups.title")} — ${t("app.name")}`,
     day,
-    isToday: day === today(),
-    groups: listGroups(getDb(), day),
+    isToday,
+    groups: listGroups(getDb(), day).map((group) => ({ ...group, name: groupName(t, group) })),
   };
 }
 
@@ -55,9 +53,7 @@ export default function GroupsPage() {
           {rows.map((g) => (
             <tr key={g.id} data-group-id={g.id}>
               <td className="px-3 py-2">
-                <Link to={`/admin/groups/${g.id}${dayQuery}`}>
-                  {g.builtinKind === null ? g.name : t(`groups.builtin.${g.builtinKind}`)}
-                </Link>
+                <Link to={`/admin/groups/${g.id}${dayQuery}`}>{g.name}</Link>
               </td>
               <td className="px-3 py-2">
                 {g.builtinKind === null ? (g.description ?? "") : t(`departmentKind.${g.builtinKind}`)}
@@ -84,25 +80,7 @@ export default function GroupsPage() {
         </Link>
       </div>
 
-      <Form
-        method="get"
-        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm"
-      >
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">{t("groups.day")}</span>
-          <input
-            name="day"
-            defaultValue={isToday ? "" : formatLocalDate(day)}
-            placeholder={t("groups.dayHint")}
-            inputMode="numeric"
-            autoComplete="off"
-            className={INPUT_CLASS}
-          />
-        </label>
-        <button type="submit" className="rounded bg-brand-700 px-3 py-2 font-medium text-white hover:bg-brand-800">
-          {t("groups.show")}
-        </button>
-      </Form>
+      <GroupDayForm day={day} isToday={isToday} />
 
       <section aria-labelledby="builtin-groups" className="space-y-2">
         <h2 id="builtin-groups" className="text-lg font-semibold">

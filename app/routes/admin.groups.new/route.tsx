@@ -4,12 +4,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminSection, FormAlert, SubmitButton, TextAreaField, TextField } from "~/components/admin-form";
-import { DepartmentChecklist } from "~/components/department-checklist";
+import { MembershipFields } from "~/components/unit-group-fields";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { readForm } from "~/lib/form-data.server";
-import { groupRefusal } from "~/lib/group-errors.server";
 import { useLazyValidation } from "~/lib/form-validation";
+import { groupRefusal } from "~/lib/group-pages.server";
 import { newGroupSchema } from "~/lib/group-schemas";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
@@ -64,21 +64,14 @@ export default function NewGroupPage() {
           <TextAreaField field={fields.description} label={t("groups.field.description")} />
         </AdminSection>
         <AdminSection id="group-members-heading" title={t("groups.field.departments")}>
-          <DepartmentChecklist
-            field={fields.departmentIds}
-            legend={t("groups.field.departments")}
-            hint={t("groups.hint.departments")}
+          <MembershipFields
             departments={departments}
-            t={t}
+            departmentsField={fields.departmentIds}
+            departmentsHint={t("groups.hint.departments")}
+            dayField={fields.fromDay}
+            dayLabel={t("groups.field.fromDay")}
+            dayHint={t("groups.hint.fromDay")}
           />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <TextField
-              field={fields.fromDay}
-              label={t("groups.field.fromDay")}
-              hint={t("groups.hint.fromDay")}
-              autoComplete="off"
-            />
-          </div>
         </AdminSection>
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton>{t("groups.create")}</SubmitButton>

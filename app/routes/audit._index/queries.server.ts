@@ -3,6 +3,7 @@ import { z } from "zod";
 import { endOfLocalDay, isLocalDate, parseLocalDate, startOfLocalDay } from "~/domain/dates";
 import type { Actor } from "~/domain/permissions";
 import type { AppDatabase } from "~/lib/db.server";
+import { dayRefusal } from "~/lib/day-refusal";
 import type { Translate } from "~/lib/i18n";
 import { visibleDirectivesFilter, visibleTasksFilter } from "~/models/visibility.server";
 
@@ -19,7 +20,8 @@ export function auditQuerySchema(t: Translate) {
       .string()
       .max(40, t("audit.invalid.date", { field, value: "…" }))
       .refine((value) => parseLocalDate(value) !== null, {
-        error: (issue) => t("audit.invalid.date", { field, value: String(issue.input) }),
+        error: (issue) =>
+          dayRefusal(t, String(issue.input), t("audit.invalid.date", { field, value: String(issue.input) }), field),
       })
       .transform((value) => parseLocalDate(value) ?? value);
   return (

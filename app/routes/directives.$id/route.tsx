@@ -23,12 +23,13 @@ import { savedNotice, type DirectiveIntent, type SavedNotice } from "~/lib/desk-
 import { directiveIntentSchema } from "~/lib/desk-schemas";
 import { useOptionalUser } from "~/lib/use-user";
 import { originOf } from "~/models/audit.server";
-import { setDirectiveState } from "~/models/directives.server";
+import { issueDirective, setDirectiveState } from "~/models/directives.server";
 import { directiveAccessFacts } from "~/models/visibility.server";
 import { idParam } from "~/lib/params.server";
 import { readForm } from "~/lib/form-data.server";
 import { deliverSoon } from "~/lib/mailer.server";
 import { directiveProgressByLevel } from "~/models/directive-progress.server";
+import { issueAudience } from "~/models/notifications.server";
 import { getDirective } from "./queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
@@ -48,8 +49,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const label = found.directive.number ?? t("directives.noNumber");
   const progress = directiveProgressByLevel(db, user, { directive: id }, asOf, isToday, basis)[0] ?? null;
   const differing = readingDifferences(db, user, { directive: id }, asOf, isToday, basis);
+  // The issuing step names who will be told (only for a draft, only to those who may issue it).
+  const issuing =
+    found.directive.state === "draft" && hasPermission(user, "directive.write") ? issueAudience(db, id) : null;
   const page = {
     ...found,
+    issuing,
     progress,
     asOf,
     isToday,
@@ -76,12 +81,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = await getTranslator(request);
   const submission = parseWithZod(await readForm(request), { schema: directiveIntentSchema(t) });
   if (submission.status !== "success") {
-    return data<IntentReply>({ intent: null, result: submission.reply(), conflict: null }, { status: 400 });
+    // The refusal goes back to the form it came from (the issuing step shows its fields' errors).
+    const posted = submission.payload.intent;
+    return data<IntentReply>(
+      { intent: posted === "issue" ? posted : null, result: submission.reply(), conflict: null },
+      { status: 400 },
+    );
   }
-  const { intent, version } = submission.value;
+  const input = submission.value;
+  const { intent, version } = input;
   const move = MOVES[intent];
   const db = getDb();
-  const result = setDirectiveState(db, user, id, version, move.to, originOf(request, context));
+  const origin = originOf(request, context);
+  const result =
+    input.intent === "issue"
+      ? issueDirective(db, user, id, version, { number: input.number, issuedOn: input.issuedOn }, origin)
+      : setDirectiveState(db, user, id, version, move.to, origin);
   if (result.ok) {
     deliverSoon(db); // issuing tells the departments of their tasks
     throw redirect(`/directives/${id}?saved=${move.saved}`);
@@ -92,7 +107,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data<IntentReply>({ intent, result: reply, conflict: { changes: [] } }, { status: 409 });
   }
   const errors = directiveErrors(t, result.error);
-  // On this page the directive's fields are not in a form: every refusal is about the move.
+  // The issuing step has the number and the date as fields: their refusals go beside them.
+  if (intent === "issue") {
+    return data<IntentReply>({ intent, result: submission.reply(errors), conflict: null }, { status: 400 });
+  }
+  // Closing and reopening have no fields: every refusal is about the move.
   const messages = [...(errors.formErrors ?? []), ...Object.values(errors.fieldErrors ?? {}).flat()];
   return data<IntentReply>(
     { intent, result: submission.reply({ formErrors: messages }), conflict: null },
@@ -105,7 +124,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
   actionStatus === 409 || defaultShouldRevalidate;
 
 export default function DirectivePage() {
-  const { directive, tasks, progress, targets, asOf, isToday, basis, differing, asOfProblem } =
+  const { directive, tasks, progress, targets, asOf, isToday, basis, differing, asOfProblem, issuing } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -173,6 +192,7 @@ export default function DirectivePage() {
         {isToday && (
           <DirectiveActions
             directive={directive}
+            issuing={issuing}
             canWriteDirective={hasPermission(user, "directive.write")}
             canWriteTask={hasPermission(user, "task.write")}
             reply={reply}

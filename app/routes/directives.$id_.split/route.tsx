@@ -1,6 +1,5 @@
 import { readForm } from "~/lib/form-data.server";
 import {
-  getCollectionProps,
   getFieldsetProps,
   getFormProps,
   getInputProps,
@@ -14,6 +13,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FieldErrors, FormAlert, HINT_CLASS, INPUT_CLASS, LABEL_CLASS } from "~/components/form-feedback";
+import { DepartmentCheckbox, departmentBoxes } from "~/components/department-checklist";
 import { DepartmentOptions } from "~/components/department-options";
 import { formatLocalDate, today } from "~/domain/dates";
 import { DEADLINE_KINDS } from "~/domain/vocabulary";
@@ -383,12 +383,7 @@ function ReviewRow({
     ...departments.filter((d) => chosen.has(String(d.id))),
     ...departments.filter((d) => !chosen.has(String(d.id))),
   ];
-  const coordinatorProps = new Map(
-    getCollectionProps(coordinators, {
-      type: "checkbox",
-      options: departments.map((d) => String(d.id)),
-    }).map((props) => [props.value, props]),
-  );
+  const coordinatorBoxes = departmentBoxes(coordinators, departments);
   const coordinatorErrors = errorsOf(coordinators);
   const descriptionErrors = row.description.errors ?? [];
 
@@ -542,17 +537,8 @@ function ReviewRow({
           <FieldErrors id={coordinators.errorId} errors={coordinatorErrors} />
           <ul className="max-h-40 overflow-y-auto rounded border border-slate-300 p-2">
             {coordinatorOptions.map((d) => {
-              const props = coordinatorProps.get(String(d.id));
-              if (!props) return null;
-              const { key, ...inputProps } = props;
-              return (
-                <li key={key}>
-                  <label className="flex items-start gap-2 py-0.5 text-sm">
-                    <input {...inputProps} className="mt-0.5 size-4 shrink-0" />
-                    <span>{d.name}</span>
-                  </label>
-                </li>
-              );
+              const box = coordinatorBoxes.get(String(d.id));
+              return box && <DepartmentCheckbox key={box.key} box={box} label={d.name} />;
             })}
           </ul>
         </fieldset>

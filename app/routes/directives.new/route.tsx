@@ -10,6 +10,8 @@ import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { readForm } from "~/lib/form-data.server";
+import { notFound } from "~/lib/http.server";
+import { idParam } from "~/lib/params.server";
 import { originOf } from "~/models/audit.server";
 import { committeeOptions, meetingOptions } from "~/models/desk-options.server";
 import { createDirective } from "~/models/directives.server";
@@ -20,10 +22,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "directive.write");
   const { t } = await getTranslator(request);
   const db = getDb();
+  const meetings = meetingOptions(db);
+  // `?meeting=` (the link on a meeting's page): the conclusion of that meeting, its committee chosen.
+  const meetingParam = new URL(request.url).searchParams.get("meeting");
+  const fromMeeting = meetingParam === null ? null : meetings.find((m) => m.id === idParam(meetingParam));
+  if (fromMeeting === undefined) notFound();
+  // Its committee is offered even if it has since been deactivated, as the meeting form does.
+  const committees = committeeOptions(db, fromMeeting?.committeeId ?? null);
   return {
     title: `${t("desk.directive.newTitle")} — ${t("app.name")}`,
-    committees: committeeOptions(db),
-    meetings: meetingOptions(db),
+    committees,
+    meetings,
+    fromMeeting,
   };
 }
 
@@ -41,26 +51,33 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewDirectivePage() {
-  const { committees, meetings } = useLoaderData<typeof loader>();
+  const { committees, meetings, fromMeeting } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const t = useT();
+  const back = fromMeeting
+    ? { to: `/meetings/${fromMeeting.id}`, name: fromMeeting.title }
+    : { to: "/directives", name: t("nav.directives") };
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <p>
-        <Link to="/directives">{t("common.backTo", { name: t("nav.directives") })}</Link>
+        <Link to={back.to}>{t("common.backTo", { name: back.name })}</Link>
       </p>
       <h1 className="text-2xl font-semibold">{t("desk.directive.newTitle")}</h1>
       <p className="text-sm text-slate-700">{t("desk.directive.newIntro")}</p>
       <DirectiveForm
         lastResult={reply?.result}
         conflict={null}
-        defaultValue={{
-          committeeId: committees.length === 1 ? String(committees[0]!.id) : undefined,
-          type: "conclusion_notice",
-        }}
+        defaultValue={
+          fromMeeting
+            ? { committeeId: String(fromMeeting.committeeId), meetingId: String(fromMeeting.id), type: "conclusion_notice" }
+            : {
+                committeeId: committees.length === 1 ? String(committees[0]!.id) : undefined,
+                type: "conclusion_notice",
+              }
+        }
         committees={committees}
         meetings={meetings}
-        cancelTo="/directives"
+        cancelTo={back.to}
       />
     </div>
   );

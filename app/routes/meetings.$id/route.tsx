@@ -75,6 +75,10 @@ export default function MeetingPage() {
             <Link to={`/meetings/${meeting.id}/edit`} className={LINK_BUTTON}>
               {t("meeting.edit")}
             </Link>
+            {/* The natural place to record the meeting's conclusion: the form comes with the meeting chosen. */}
+            <Link to={`/directives/new?meeting=${meeting.id}`} className={LINK_BUTTON}>
+              {t("meeting.newDirective")}
+            </Link>
           </section>
         )}
       </header>

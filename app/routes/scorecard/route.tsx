@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AsOfForm, BasisNote } from "~/components/as-of-form";
 import { asOfForPage, withoutAsOf } from "~/lib/as-of.server";
 import { DashboardFilterFields } from "~/components/dashboard-filters";
+import { PrintHeader } from "~/components/print-header";
 import { formatLocalDate } from "~/domain/dates";
 import { canReadDepartmentFigures } from "~/domain/permissions";
 import { useOptionalUser } from "~/lib/use-user";
@@ -16,6 +17,7 @@ import { confirmationBacklog, scorecard, readingDifferences } from "~/models/das
 import { SCORECARD_COLUMNS, startsScorecardGroup, type ScorecardSort } from "~/lib/scorecard";
 import { periodYears } from "~/models/periods.server";
 import { scorecardQueryFromUrl } from "~/models/scorecard-report.server";
+import { describeFilters } from "~/models/task-report.server";
 import { filterOptions } from "~/routes/tasks._index/queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
@@ -40,6 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ["scorecard", locale, asOf, isToday, basis, filters, sort, dir, problem],
     (viewer) => {
       const { committees, directives } = filterOptions(db, viewer, filters.directive);
+      const described = describeFilters(db, viewer, filters, t);
       return {
         title: `${t("scorecard.title")} — ${t("app.name")}`,
         asOf,
@@ -52,6 +55,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         sort,
         dir,
         options: { committees, directives, years: periodYears(db, asOf, filters.period) },
+        /** For the print header: the scope in words. */
+        scope: described.ok ? described.filters : [],
         rows: scorecard(db, viewer, filters, asOf, isToday, basis, sort, dir),
         asOfProblem: problem,
       };
@@ -65,7 +70,7 @@ const ruleBefore = (column: (typeof SCORECARD_COLUMNS)[number]) =>
   startsScorecardGroup(column) ? "border-l border-slate-200" : "";
 
 export default function ScorecardPage() {
-  const { rows, asOf, isToday, basis, differing, backlog, filters, sort, dir, options, asOfProblem } =
+  const { rows, asOf, isToday, basis, differing, backlog, filters, sort, dir, options, asOfProblem, scope } =
     useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -109,15 +114,20 @@ export default function ScorecardPage() {
         aria-label={t("scorecard.sortBy", { column: t(`scorecard.col.${column}`) })}
       >
         {t(`scorecard.col.${column}`)}
-        {sort === column && <span aria-hidden="true">{dir === "asc" ? " ▲" : " ▼"}</span>}
+        {sort === column && (
+          <span aria-hidden="true" className="print:hidden">
+            {dir === "asc" ? " ▲" : " ▼"}
+          </span>
+        )}
       </Link>
     </th>
   );
 
   return (
     <div className="space-y-4">
+      <PrintHeader title={t("print.titleScorecard")} asOf={asOf} scope={scope} />
       <div className="space-y-3">
-        <div>
+        <div className="print:hidden">
           <h1 className="text-2xl font-semibold">{t("scorecard.title")}</h1>
           <p className="max-w-3xl text-sm text-slate-700">{t("scorecard.intro", { date: formatLocalDate(asOf) })}</p>
           <p className="max-w-3xl text-sm text-slate-700">{t("scorecard.columnsNote")}</p>
@@ -160,7 +170,11 @@ export default function ScorecardPage() {
                       aria-label={t("scorecard.sortBy", { column: t(`scorecard.col.${column}`) })}
                     >
                       {t(`scorecard.col.${column}`)}
-                      {sort === column && <span aria-hidden="true">{dir === "asc" ? " ▲" : " ▼"}</span>}
+                      {sort === column && (
+                        <span aria-hidden="true" className="print:hidden">
+                          {dir === "asc" ? " ▲" : " ▼"}
+                        </span>
+                      )}
                     </Link>
                   </th>
                 ))}

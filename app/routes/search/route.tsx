@@ -7,7 +7,7 @@ import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
-import { highlight, queryTerms, search, type HighlightPart } from "~/models/search.server";
+import { highlight, parseQuery, search, type HighlightPart } from "~/models/search.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = getDb();
   // Shared by users who see the same records until the data changes (app/lib/read-cache.server.ts).
   return sharedRead(db, user, ["search", locale, query], (viewer) => {
-    const terms = queryTerms(query);
+    const words = parseQuery(query);
     const hits = query === "" ? [] : search(db, viewer, query);
     return {
       title: `${query ? `${query} — ` : ""}${t("search.title")} — ${t("app.name")}`,
@@ -30,8 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         kind: hit.kind,
         key: `${hit.kind}-${hit.id}`,
         href: hit.taskId === null ? `/directives/${hit.directiveId}` : `/tasks/${hit.taskId}`,
-        title: highlight(hit.title, terms),
-        excerpt: hit.text ? highlight(hit.text, terms, 120) : [],
+        title: highlight(hit.title, words),
+        excerpt: hit.text ? highlight(hit.text, words, 120) : [],
       })),
     };
   });
@@ -59,7 +59,8 @@ export default function SearchPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("search.title")}</h1>
-      <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
+      {/* The header has a search landmark too: each has a name of its own. */}
+      <Form method="get" role="search" aria-label={t("search.pageLandmark")} className="flex flex-wrap items-end gap-2">
         <label className="flex min-w-64 flex-1 flex-col gap-1 text-sm">
           <span className="font-medium">{t("search.label")}</span>
           <input

@@ -55,6 +55,8 @@ import { taskReadsDifferently } from "~/models/task-status.server";
 import { deliverSoon } from "~/lib/mailer.server";
 import { reminderErrors } from "~/lib/reminder-errors.server";
 import { isEscalated, sendReminder, taskReminders } from "~/models/reminders.server";
+import { markTaskNotificationsRead } from "~/models/notifications.server";
+import { percentStandingAfterReturn } from "~/models/task-rows.server";
 import { ReminderPanel } from "~/components/reminder-panel";
 import { extensionRequestShown, extensionRequestTaskId, getTask } from "./queries.server";
 
@@ -67,6 +69,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = taskAccessFacts(db, id);
   if (!access) notFound();
   if (!canSeeTask(user, access)) return denyAccess(request, context, user, "task.read", 404, { type: "task", id });
+  // Opening the task is reading what its notifications were about (the badge leaves them out: app/root.tsx).
+  markTaskNotificationsRead(db, user, id, originOf(request, context));
   const { t } = await getTranslator(request);
   const { asOf, isToday, basis, problem } = asOfForPage(new URL(request.url), t);
   const found = getTask(db, user, id, asOf, basis);
@@ -82,6 +86,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     differing: isToday ? null : { count: differs ? 1 : 0, href: otherReadingHref(asOf, basis) },
     access,
     deadline: extensionSummary(db, id)!,
+    // The return form says what percent would stand (the completion's 100% would not).
+    percentAfterReturn: found.task.state === "awaiting_confirmation" ? percentStandingAfterReturn(db, id) : null,
     extensionRequest: extensionRequestShown(db, id),
     reminders: taskReminders(db, id),
     escalated: isEscalated(db, id, today()),
@@ -393,6 +399,7 @@ export default function TaskPage() {
     basis,
     differing,
     asOfProblem,
+    percentAfterReturn,
   } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -423,6 +430,7 @@ export default function TaskPage() {
     leadDepartmentId: task.leadDepartmentId,
     percent: row.percent,
     deadlineKind: row.deadlineKind,
+    percentAfterReturn,
   };
   return (
     <article className="space-y-6">
@@ -433,7 +441,7 @@ export default function TaskPage() {
           </Link>
         </p>
         <SavedBanner notice={savedNotice(searchParams.get("saved"))} />
-        <ProgressBanner notice={progressNotice(searchParams.get("done"))} />
+        <ProgressBanner notice={progressNotice(searchParams.get("done"))} percent={row.percent} />
         <h1 className="text-2xl font-semibold">
           <span className="text-slate-600">{row.itemNumber}.</span> {row.title}
         </h1>

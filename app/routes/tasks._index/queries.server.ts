@@ -7,6 +7,7 @@ import type { Actor } from "~/domain/permissions";
 import { dueSoonUntil, type StatusRules } from "~/domain/status";
 import { SET_ASIDE_STATUSES, TASK_LEVELS, TASK_STATUSES, type StatusBasis, type TaskStatus } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
+import { dayRefusal } from "~/lib/day-refusal";
 import type { Translate } from "~/lib/i18n";
 import { dayNumber, STATUS_SEVERITY } from "~/domain/status-spans";
 import { moreThanWorkingDaysBefore } from "~/domain/working-days";
@@ -28,7 +29,10 @@ const day = (t: Translate) =>
   z.string().transform((value, ctx) => {
     const parsed = parseLocalDate(value);
     if (parsed === null) {
-      ctx.addIssue({ code: "custom", message: t("asOf.invalid", { value: value.slice(0, 40) }) });
+      ctx.addIssue({
+        code: "custom",
+        message: dayRefusal(t, value, t("asOf.invalid", { value: value.slice(0, 40) })),
+      });
       return z.NEVER;
     }
     return parsed;

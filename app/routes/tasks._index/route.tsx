@@ -4,9 +4,13 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { BasisNote, BasisSelect } from "~/components/as-of-form";
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
 import { TaskTable } from "~/components/task-table";
+import { PhoneToggle, usePhoneDisclosure } from "~/components/phone-disclosure";
+import { PrintHeader } from "~/components/print-header";
 import { formatLocalDate } from "~/domain/dates";
+import type { Actor } from "~/domain/permissions";
 import { TASK_LEVELS, TASK_STATUSES } from "~/domain/vocabulary";
 import { PeriodField } from "~/components/period-field";
+import { periodFromQuery } from "~/domain/periods";
 import { requirePermission } from "~/lib/auth.server";
 import { asOfForPage } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
@@ -52,7 +56,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { asOf, isToday, basis, problem } = asOfForPage(url, t);
   const raw = Object.fromEntries(
     QUERY_KEYS.flatMap((key) => {
-      const value = url.searchParams.get(key);
+      // A form gives the period as a year and a part of it (`periodPart`): read as one.
+      const value = key === "period" ? periodFromQuery(url.searchParams) : url.searchParams.get(key);
       return value === null || value === "" ? [] : [[key, value]];
     }),
   );
@@ -69,6 +74,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // is a 404 with a message that does not say which of the two, as in the exports.
   const named = describeFilters(db, user, parsed.data, t);
   if (!named.ok) throw data({ message: named.message }, { status: 404 });
+  const describedFor = (viewer: Actor) => {
+    const described = describeFilters(db, viewer, parsed.data, t);
+    return described.ok ? described.named : [];
+  };
   // Shared by users who see the same tasks until the data changes (app/lib/read-cache.server.ts).
   const answer = sharedRead(db, user, ["tasks", locale, asOf, isToday, basis, parsed.data, problem], (viewer) => ({
     title: `${t("tasks.title")} — ${t("app.name")}`,
@@ -91,6 +100,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       basis,
     ),
     query: parsed.data,
+    // The filters in words: the chips above the list and the print header (the ids were checked above).
+    activeFilters: describedFor(viewer),
     ...listTasks(db, viewer, parsed.data, asOf, basis),
     options: {
       ...filterOptions(db, viewer, parsed.data.directive, [parsed.data.department, parsed.data.coordinator]),
@@ -104,10 +115,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const fieldClass = "w-full min-w-0 rounded border border-slate-400 px-2 py-1.5";
 
 export default function TasksPage() {
-  const { rows, rowCount, page, pages, size, query, options, asOf, isToday, basis, differing, asOfProblem } =
-    useLoaderData<typeof loader>();
+  const {
+    rows,
+    rowCount,
+    page,
+    pages,
+    size,
+    query,
+    options,
+    asOf,
+    isToday,
+    basis,
+    differing,
+    asOfProblem,
+    activeFilters,
+  } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const t = useT();
+  // On a phone the filters wait behind "Lọc" (open while the as-of day needs correcting); the chips show what is on.
+  const filters = usePhoneDisclosure(asOfProblem !== null);
   const sorting: SortingState = [{ id: query.sort ?? "deadline", desc: query.dir === "desc" }];
   const table = useReactTable({
     data: rows,
@@ -124,10 +150,49 @@ export default function TasksPage() {
   const to = Math.min(rowCount, page * size);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">{t("tasks.title")}</h1>
+      <PrintHeader title={t("print.titleTasks")} asOf={asOf} scope={activeFilters.map((filter) => filter.text)} />
+      <h1 className="text-2xl font-semibold print:hidden">{t("tasks.title")}</h1>
+      <div className="no-print flex flex-wrap items-center gap-2 text-sm">
+        <PhoneToggle
+          open={filters.open}
+          onToggle={filters.toggle}
+          controls={filters.panel.id}
+          className="min-h-11 items-center gap-1.5 rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-800"
+        >
+          {t("common.filter")}
+          {activeFilters.length > 0 && (
+            <span className="rounded-full bg-brand-700 px-1.5 text-xs font-bold text-white">
+              <span className="sr-only">{t("tasks.filter.activeCount", { count: activeFilters.length })}</span>
+              <span aria-hidden="true">{activeFilters.length}</span>
+            </span>
+          )}
+        </PhoneToggle>
+        {activeFilters.length > 0 && (
+          <ul aria-label={t("tasks.filter.active")} className="flex flex-wrap gap-2" data-testid="filter-chips">
+            {activeFilters.map((filter) => (
+              <li key={filter.params.join()}>
+                {/* The whole chip removes its filter; its name says so, its face shows the filter and "×". */}
+                <Link
+                  to={withParams(search, Object.fromEntries(filter.params.map((param) => [param, null])))}
+                  className="flex min-h-8 items-center gap-1.5 rounded-full border border-slate-300 bg-white px-3 py-0.5 text-slate-900 no-underline hover:bg-slate-100 hover:no-underline"
+                >
+                  <span className="sr-only">{t("tasks.filter.remove", { filter: filter.text })}</span>
+                  <span aria-hidden="true">{filter.text}</span>
+                  <span aria-hidden="true" className="text-slate-700">
+                    ×
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       <Form
+        // Its fields start from the URL (defaultValue): a new view (a chip removed, "Xóa bộ lọc") renders them anew.
+        key={search.toString()}
         method="get"
-        className="no-print grid gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-2 lg:grid-cols-4"
+        {...filters.panel}
+        className="phone-collapsible no-print grid gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-2 lg:grid-cols-4"
       >
         {query.sort && <input type="hidden" name="sort" value={query.sort} />}
         {query.dir && <input type="hidden" name="dir" value={query.dir} />}
@@ -311,7 +376,9 @@ export default function TasksPage() {
                               }
                             >
                               {label}
-                              <span aria-hidden="true">{sorted ? (descending ? "▼" : "▲") : "↕"}</span>
+                              <span aria-hidden="true" className="print:hidden">
+                                {sorted ? (descending ? "▼" : "▲") : "↕"}
+                              </span>
                             </Link>
                           ) : (
                             label
