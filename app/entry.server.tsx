@@ -57,9 +57,7 @@ export default function handleRequest(
     const send = () => {
       shellRendered = true;
       // Kept only if nothing failed on the way.
-      const body = outgoingDocument(
-        cacheKey === null ? null : (html) => failed || keepDocument(cacheKey, html, nonce),
-      );
+      const body = outgoingDocument(cacheKey === null ? null : (html) => failed || keepDocument(cacheKey, html, nonce));
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       resolve(
         new Response(createReadableStreamFromReadable(body), {

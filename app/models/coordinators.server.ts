@@ -94,8 +94,7 @@ export function coordinatorsAt(
   cutoff: Instant,
   basis: StatusBasis,
 ): Map<number, DepartmentRef[]> {
-  const start =
-    basis === "happened" ? sql`s.from_at` : sql`max(s.from_at, coalesce(s.recorded_at, s.from_at))`;
+  const start = basis === "happened" ? sql`s.from_at` : sql`max(s.from_at, coalesce(s.recorded_at, s.from_at))`;
   const end = basis === "happened" ? sql`s.until_at` : sql`max(s.until_at, coalesce(s.until_recorded_at, s.until_at))`;
   const result = new Map<number, DepartmentRef[]>();
   const rows = bySlices(taskIds, (ids) =>

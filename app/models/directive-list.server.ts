@@ -25,12 +25,7 @@ export function directiveStateOn(asOf: LocalDate, basis: StatusBasis): SQL<Direc
   return sql<DirectiveState>`coalesce(${directiveStateAt(endOfLocalDay(asOf), basis)}, 'draft')`;
 }
 
-function directiveConditions(
-  actor: Actor,
-  asOf: LocalDate,
-  basis: StatusBasis,
-  options: DirectiveListOptions,
-): SQL {
+function directiveConditions(actor: Actor, asOf: LocalDate, basis: StatusBasis, options: DirectiveListOptions): SQL {
   const conditions = [visibleDirectivesFilter(actor)];
   // A past day lists the directives that existed then.
   if (asOf < today()) conditions.push(directiveExistedAt(endOfLocalDay(asOf), basis));

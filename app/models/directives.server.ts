@@ -71,7 +71,8 @@ function referenceError(tx: WriteTransaction, input: DirectiveInput, exceptId: n
       .get();
     if (!meeting || meeting.committeeId !== input.committeeId) return "unknown_meeting" as const;
   }
-  if (input.number !== null && numberTaken(tx, input.issuer, input.number, exceptId)) return "duplicate_number" as const;
+  if (input.number !== null && numberTaken(tx, input.issuer, input.number, exceptId))
+    return "duplicate_number" as const;
   return null;
 }
 
@@ -215,17 +216,24 @@ export function issueDirective(
     if (before.state !== "draft") return { ok: false, error: "invalid_move" };
     const number = details.number === undefined ? before.number : details.number;
     const issuedOn = details.issuedOn === undefined ? before.issuedOn : details.issuedOn;
-    // Every refusal comes before the first write: a refused issue leaves the draft as it was.
-    if (issuedOn === null) return { ok: false, error: "issued_needs_date" };
-    if (number === null) return { ok: false, error: "issued_needs_number" };
-    if (numberTaken(tx, before.issuer, number, id)) return { ok: false, error: "duplicate_number" };
     const issuing = { ...before, number, issuedOn };
+    // Every refusal comes before the first write: a refused issue leaves the draft as it was.
+    const missing = missingForIssue(issuing);
+    if (missing) return { ok: false, error: missing };
+    if (number !== null && numberTaken(tx, before.issuer, number, id)) return { ok: false, error: "duplicate_number" };
     if (number !== before.number || issuedOn !== before.issuedOn) {
       tx.update(directives).set({ number, issuedOn }).where(eq(directives.id, id)).run();
       indexDirective(tx, id);
     }
     return moveDirective(tx, author, id, before, issuing, "issued", origin, now);
   });
+}
+
+/** An issued directive has a date of issue and a number: what an issue still lacks, if anything. */
+function missingForIssue(directive: { issuedOn: LocalDate | null; number: string | null }) {
+  if (directive.issuedOn === null) return "issued_needs_date" as const;
+  if (directive.number === null) return "issued_needs_number" as const;
+  return null;
 }
 
 /**
@@ -243,8 +251,8 @@ function moveDirective(
   now: number,
 ): DirectiveWriteResult {
   if (!DIRECTIVE_MOVES[before.state].includes(to)) return { ok: false, error: "invalid_move" };
-  if (to === "issued" && moving.issuedOn === null) return { ok: false, error: "issued_needs_date" };
-  if (to === "issued" && moving.number === null) return { ok: false, error: "issued_needs_number" };
+  const missing = to === "issued" ? missingForIssue(moving) : null;
+  if (missing) return { ok: false, error: missing };
   tx.update(directives)
     .set({ state: to, version: sql`${directives.version} + 1`, updatedAt: now })
     .where(eq(directives.id, id))

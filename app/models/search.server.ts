@@ -69,11 +69,6 @@ export function ensureSearchIndex(db: AppDatabase): void {
   if (indexed === 0 && rows > 0) rebuildSearchIndex(db);
 }
 
-/** The folded words of a query, for FTS5 (each a quoted term, the last also a prefix). */
-export function queryTerms(query: string): string[] {
-  return parseQuery(query).map((word) => word.folded);
-}
-
 /** A word of a query: folded (as the index holds text), and the diacritics the user typed. */
 export interface QueryWord {
   folded: string;

@@ -182,6 +182,7 @@ describe("leadership dashboards", () => {
     await page.goto("/?asOf=31/12/2019");
     // A year, then a quarter or a month of it: two short selects.
     const period = page.getByRole("group", { name: "Giao trong kỳ" });
+    // Located by name: a label around a select also holds its options' words ("Cả năm").
     const years = await period
       .locator('select[name="period"] option')
       .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));

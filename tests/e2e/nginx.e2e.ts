@@ -41,7 +41,10 @@ function siteForTest(appPort: number): string {
     ["/etc/ssl/directive-tracker/fullchain.pem", path.join(dir, "cert.pem")],
     ["/etc/ssl/directive-tracker/privkey.pem", path.join(dir, "key.pem")],
     ["/srv/directive-tracker/", `${process.cwd()}/`],
-    ["/etc/nginx/snippets/directive-tracker-proxy.conf", path.resolve("docs/deploy/nginx/directive-tracker-proxy.conf")],
+    [
+      "/etc/nginx/snippets/directive-tracker-proxy.conf",
+      path.resolve("docs/deploy/nginx/directive-tracker-proxy.conf"),
+    ],
   ];
   let text = site.replaceAll("nhiemvu.example.gov.vn", "localhost");
   for (const [from, to] of replacements) {

@@ -225,25 +225,29 @@ describe("records entered after the fact, read on past days", () => {
     await expectAccessible(page);
   });
 
-  it("the task page of 15/01/2020 shows the task as it stood then, and as recorded it was not assigned yet", LONG, async () => {
-    expect(taskPath).toMatch(/^\/tasks\/\d+$/);
-    const page = await secretariat();
-    await page.goto(taskPath);
-    await page.getByLabel("Số liệu tính đến ngày").fill("15/01/2020");
-    await page.getByRole("button", { name: "Xem", exact: true }).click();
-    await page.waitForURL(/asOf=15%2F01%2F2020/);
-    await basisNote(page, "happened", "15/01/2020").waitFor();
-    // On track then, with the deadline of the day; nothing of the completion yet.
-    await page.locator('article header [data-status="on_track"]').waitFor();
-    expect(await page.getByText("Báo cáo hoàn thành ngày 25/02/2020").count()).toBe(0);
-    // A past day is read-only: no desk, no comment form.
-    expect(await page.getByText("Gửi ý kiến").count()).toBe(0);
-    await page.getByText("Nhiệm vụ này đọc khác theo cách xem còn lại", { exact: false }).waitFor();
-    await expectAccessible(page);
+  it(
+    "the task page of 15/01/2020 shows the task as it stood then, and as recorded it was not assigned yet",
+    LONG,
+    async () => {
+      expect(taskPath).toMatch(/^\/tasks\/\d+$/);
+      const page = await secretariat();
+      await page.goto(taskPath);
+      await page.getByLabel("Số liệu tính đến ngày").fill("15/01/2020");
+      await page.getByRole("button", { name: "Xem", exact: true }).click();
+      await page.waitForURL(/asOf=15%2F01%2F2020/);
+      await basisNote(page, "happened", "15/01/2020").waitFor();
+      // On track then, with the deadline of the day; nothing of the completion yet.
+      await page.locator('article header [data-status="on_track"]').waitFor();
+      expect(await page.getByText("Báo cáo hoàn thành ngày 25/02/2020").count()).toBe(0);
+      // A past day is read-only: no desk, no comment form.
+      expect(await page.getByText("Gửi ý kiến").count()).toBe(0);
+      await page.getByText("Nhiệm vụ này đọc khác theo cách xem còn lại", { exact: false }).waitFor();
+      await expectAccessible(page);
 
-    await basisSelect(page).selectOption("recorded");
-    await page.getByRole("button", { name: "Xem", exact: true }).click();
-    await page.getByText("Đến hết ngày 15/01/2020, nhiệm vụ này chưa được giao.").waitFor();
-    await expectAccessible(page);
-  });
+      await basisSelect(page).selectOption("recorded");
+      await page.getByRole("button", { name: "Xem", exact: true }).click();
+      await page.getByText("Đến hết ngày 15/01/2020, nhiệm vụ này chưa được giao.").waitFor();
+      await expectAccessible(page);
+    },
+  );
 });

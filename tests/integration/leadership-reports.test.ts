@@ -311,7 +311,10 @@ describe("report routes", () => {
     expect((list.body as { query: { period: string } }).query.period).toBe("2019-09");
     const whole = await callRoute(scorecardLoader, { path: "/scorecard?period=2019&periodPart=", token: chair });
     expect((whole.body as { filters: { period: string } }).filters.period).toBe("2019");
-    const exported = await callRoute(taskExportLoader, { path: "/tasks/export?period=2019&periodPart=Q4", token: chair });
+    const exported = await callRoute(taskExportLoader, {
+      path: "/tasks/export?period=2019&periodPart=Q4",
+      token: chair,
+    });
     expect(exported.status).toBe(200);
     // A quarter without its year is refused as a period.
     for (const [loader, path] of [

@@ -161,7 +161,9 @@ describe("directive state of the day", () => {
     // Not yet entered on 05/01/2020: not listed.
     expect(stateOn(directiveId, "2020-01-05")).toBeNull();
     // The state filter reads the day's state.
-    const issuedOnMarch = listDirectives(db, secretariat, "2020-03-31", "happened", { state: "issued" }).map((d) => d.id);
+    const issuedOnMarch = listDirectives(db, secretariat, "2020-03-31", "happened", { state: "issued" }).map(
+      (d) => d.id,
+    );
     expect(issuedOnMarch).toContain(directiveId);
   });
 

@@ -328,7 +328,9 @@ describe("/notifications", () => {
     expect(await badge("stttt.truong")).toBe(0);
     expect(await badge("stttt.chuyenvien")).toBeGreaterThan(0);
     expect(
-      db.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit_events WHERE action IN ('notification.read', 'notification.read_all')`)!.n,
+      db.get<{ n: number }>(
+        sql`SELECT count(*) AS n FROM audit_events WHERE action IN ('notification.read', 'notification.read_all')`,
+      )!.n,
     ).toBe(2);
   });
 

@@ -749,7 +749,13 @@ describe("two-step completion", () => {
     });
     complete(lead, {}, NOW + 3000);
     expect(
-      returnCompletion(db, secretariat, { taskId, baseVersion: versionOf(taskId), reason: "Lần 2" }, origin, NOW + 4000),
+      returnCompletion(
+        db,
+        secretariat,
+        { taskId, baseVersion: versionOf(taskId), reason: "Lần 2" },
+        origin,
+        NOW + 4000,
+      ),
     ).toMatchObject({ ok: true });
     expect(task(taskId).percent).toBe(85);
   });

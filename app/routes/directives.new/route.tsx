@@ -69,7 +69,11 @@ export default function NewDirectivePage() {
         conflict={null}
         defaultValue={
           fromMeeting
-            ? { committeeId: String(fromMeeting.committeeId), meetingId: String(fromMeeting.id), type: "conclusion_notice" }
+            ? {
+                committeeId: String(fromMeeting.committeeId),
+                meetingId: String(fromMeeting.id),
+                type: "conclusion_notice",
+              }
             : {
                 committeeId: committees.length === 1 ? String(committees[0]!.id) : undefined,
                 type: "conclusion_notice",

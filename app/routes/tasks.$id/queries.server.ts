@@ -99,8 +99,7 @@ type HistoryRecord =
  * confirmed, when. Before any transition a task is open.
  */
 export function workflowAt(db: AppDatabase, taskId: number, cutoff: Instant, basis: StatusBasis) {
-  const countsFrom =
-    basis === "happened" ? sql`changed_at` : sql`max(changed_at, coalesce(recorded_at, changed_at))`;
+  const countsFrom = basis === "happened" ? sql`changed_at` : sql`max(changed_at, coalesce(recorded_at, changed_at))`;
   const last = db.get<{ state: WorkflowState; reason: string | null; completionDate: string | null; at: number }>(sql`
     SELECT to_state AS state, reason, completion_date AS completionDate, changed_at AS at
     FROM task_transitions WHERE task_id = ${taskId} AND ${countsFrom} < ${cutoff}
