@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import boundaries from "eslint-plugin-boundaries";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import react from "eslint-plugin-react";
 import reactHooks from "eslint-plugin-react-hooks";
@@ -35,6 +36,61 @@ export default tseslint.config(
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "warn",
       ...jsxA11y.configs.recommended.rules,
+    },
+  },
+  {
+    // The layers (docs/development.md, "Layers"): the domain knows nothing outside itself; models
+    // read and write the database for the domain; components draw what they are given;
+    // a route's folder is its own. Type-only imports count: a component that names a
+    // model's type depends on the model.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    plugins: { boundaries },
+    settings: {
+      "import/resolver": { typescript: { project: "./tsconfig.json" }, node: true },
+      "boundaries/elements": [
+        { type: "domain", pattern: "app/domain" },
+        { type: "models", pattern: "app/models" },
+        { type: "lib", pattern: "app/lib" },
+        { type: "components", pattern: "app/components" },
+        { type: "routes", pattern: "app/routes/*", capture: ["route"] },
+        { type: "server", pattern: "app/server" },
+        { type: "app", pattern: "app" },
+        { type: "db", pattern: "db" },
+      ],
+    },
+    rules: {
+      "boundaries/dependencies": [
+        "error",
+        {
+          default: "allow",
+          policies: [
+            {
+              from: { element: { type: "domain" } },
+              disallow: {
+                to: { element: { types: { anyOf: ["models", "lib", "components", "routes", "server", "app", "db"] } } },
+              },
+            },
+            {
+              from: { element: { type: "models" } },
+              disallow: { to: { element: { types: { anyOf: ["routes", "components", "server", "app"] } } } },
+            },
+            {
+              from: { element: { type: "components" } },
+              disallow: { to: { element: { types: { anyOf: ["models", "routes", "server", "db"] } } } },
+            },
+            {
+              // A route's modules are its own: what two routes share lives in a model, lib or component.
+              from: { element: { type: "routes" } },
+              disallow: { to: { element: { type: "routes", captured: { route: "!{{ from.captured.route }}" } } } },
+            },
+            {
+              from: { element: { types: { anyOf: ["lib", "server", "db"] } } },
+              disallow: { to: { element: { types: { anyOf: ["routes", "components"] } } } },
+            },
+          ],
+        },
+      ],
     },
   },
   {

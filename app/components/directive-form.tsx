@@ -7,7 +7,7 @@ import { DESK_LIMITS } from "~/lib/desk-forms";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
 import { useHydrated } from "~/lib/use-hydrated";
-import type { CommitteeOption, MeetingOption } from "~/models/desk-options.server";
+import type { CommitteeOption, MeetingOption } from "~/domain/views";
 import {
   type ConflictView,
   DateField,

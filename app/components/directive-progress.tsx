@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { Fragment } from "react";
 import { TASK_STATUSES, type TaskLevel, type TaskStatus } from "~/domain/vocabulary";
 import { formatNumber, useLocale, useT, type Translate } from "~/lib/i18n";
-import type { StatusCounts } from "~/models/status-counts.server";
+import type { StatusCounts } from "~/domain/views";
 
 /** Always named, even at zero: what a chair asks first. The others only when present. */
 const HEADLINE: readonly TaskStatus[] = ["done_on_time", "done_late", "overdue"];

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
-import type { CommitteeOption } from "~/models/desk-options.server";
+import type { CommitteeOption } from "~/domain/views";
 import {
   type ConflictView,
   DateField,

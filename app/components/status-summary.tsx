@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { TASK_STATUSES, type TaskStatus } from "~/domain/vocabulary";
 import { useT } from "~/lib/i18n";
-import type { StatusCounts } from "~/models/status-counts.server";
+import type { StatusCounts } from "~/domain/views";
 import { STATUS_STYLE } from "./status-badge";
 
 /**

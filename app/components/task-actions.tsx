@@ -7,7 +7,7 @@ import { DESK_LIMITS, type TaskIntent } from "~/lib/desk-forms";
 import type { TaskPageIntent } from "~/lib/progress-forms";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
-import type { DepartmentOption } from "~/models/desk-options.server";
+import type { DepartmentOption } from "~/domain/views";
 import { DepartmentOptions } from "./department-options";
 import {
   FieldErrors,

@@ -15,7 +15,7 @@ import { DESK_LIMITS } from "~/lib/desk-forms";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT, type Translate } from "~/lib/i18n";
 import { useHydrated } from "~/lib/use-hydrated";
-import type { DepartmentOption, ParentOption } from "~/models/desk-options.server";
+import type { DepartmentOption, ParentOption } from "~/domain/views";
 import {
   type ConflictView,
   DateField,

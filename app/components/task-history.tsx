@@ -1,7 +1,7 @@
 import { formatFileSize, mediaTypeLabel } from "~/domain/attachments";
 import { formatInstant, formatLocalDate, localDateOf } from "~/domain/dates";
 import { INTL_LOCALE, useLocale, useT, type Translate } from "~/lib/i18n";
-import type { HistoryAttachment, HistoryEntry } from "~/routes/tasks.$id/queries.server";
+import type { HistoryAttachment, HistoryEntry } from "~/domain/views";
 
 function describe(entry: HistoryEntry, t: Translate): { title: string; lines: string[]; actor: string | null } {
   switch (entry.kind) {

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useT } from "~/lib/i18n";
 import { useAsOfQuery } from "~/lib/use-as-of-link";
-import type { TaskRow } from "~/models/task-rows.server";
+import type { TaskRow } from "~/domain/views";
 import { Deadline } from "./deadline";
 import { LateNote, StaleFlag, StatusBadge } from "./status-badge";
 

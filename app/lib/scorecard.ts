@@ -49,7 +49,7 @@ export function scorecardFigureHref(
 ): string {
   if (column === "stale") return listHref({ stale: true });
   if (column !== "assigned") return listHref({ status: column });
-  // The task list's `counted=1` (routes/tasks._index/queries.server.ts): not on hold, not withdrawn.
+  // The task list's `counted=1` (models/task-list.server.ts): not on hold, not withdrawn.
   const [path, query = ""] = listHref({}).split("?");
   const params = new URLSearchParams(query);
   params.set("counted", "1");

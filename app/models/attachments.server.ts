@@ -32,6 +32,9 @@ import { legacyOfficeKind } from "../domain/ole-directory";
 import type { Actor } from "../domain/permissions";
 import { databasePath, writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
+import type { AttachmentView } from "../domain/views";
+
+export type { AttachmentView };
 
 /** Where attachments are kept: `ATTACHMENTS_DIR`, else `attachments/` beside the database file. */
 export function attachmentsDir(): string {
@@ -347,17 +350,6 @@ function storeFile(
 }
 
 // ---------------------------------------------------------------- reading
-
-/** What the task page shows of an attachment. */
-export interface AttachmentView {
-  id: number;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  progressReportId: number | null;
-  extensionRequestId: number | null;
-  taskTransitionId: number | null;
-}
 
 /** A task's attachments, oldest first (the caller has checked the reader may see the task). */
 export function taskAttachments(db: AppDatabase, taskId: number): AttachmentView[] {

@@ -1,7 +1,7 @@
 // Leadership dashboards (docs/domain-rules.md §6): the overview and the department scorecard.
 //
 // Every figure is counted in SQL over the status subquery (task-status.server.ts),
-// with exactly the task filter the task list applies (routes/tasks._index/queries.server.ts),
+// with exactly the task filter the task list applies (models/task-list.server.ts),
 // and carries the link to that list: the same filters, so numbers and lists agree.
 import { sql, type SQL } from "drizzle-orm";
 import { endOfLocalDay, type LocalDate } from "../domain/dates";

@@ -2,33 +2,10 @@
 // departments, and the tasks of a directive that can be a parent. Reads only.
 import { asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { committees, departments, meetings } from "../../db/schema";
-import type { DepartmentKind } from "../domain/vocabulary";
+import type { CommitteeOption, DepartmentOption, MeetingOption, ParentOption } from "../domain/views";
 import type { AppDatabase } from "../lib/db.server";
 
-export interface CommitteeOption {
-  id: number;
-  name: string;
-}
-
-export interface MeetingOption {
-  id: number;
-  committeeId: number;
-  heldOn: string;
-  title: string;
-}
-
-export interface DepartmentOption {
-  id: number;
-  name: string;
-  kind: DepartmentKind;
-  active: boolean;
-}
-
-export interface ParentOption {
-  id: number;
-  itemNumber: string;
-  title: string;
-}
+export type { CommitteeOption, DepartmentOption, MeetingOption, ParentOption };
 
 /** Active committees, plus `keepId` (the one a directive already names) if it was deactivated. */
 export function committeeOptions(db: AppDatabase, keepId: number | null = null): CommitteeOption[] {

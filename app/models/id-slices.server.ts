@@ -1,11 +1,8 @@
 // Reading rows for a known list of ids (a page of tasks, an export of thousands).
 import { sql, type SQL } from "drizzle-orm";
+import type { DepartmentRef } from "../domain/views";
 
-/** A department as rows name it. */
-export interface DepartmentRef {
-  id: number;
-  name: string;
-}
+export type { DepartmentRef };
 
 /** Ids go into the SQL text in slices: an export holds more of them than SQLite takes parameters. */
 const ID_SLICE = 5_000;

@@ -2,11 +2,12 @@ import { sql, type SQL } from "drizzle-orm";
 import type { LocalDate } from "../domain/dates";
 import { TASK_STATUSES, type StatusBasis, type TaskStatus } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
+import type { StatusCounts } from "../domain/views";
+
+export type { StatusCounts };
 import { readyStatusFacts, rollupCounts } from "./status-facts.server";
 import { rollupScopeOf, spanScopeFilter, type TaskScope } from "./task-scope.server";
 import { spanContains, taskStatusSource } from "./task-status.server";
-
-export type StatusCounts = Record<TaskStatus, number> & { stale: number };
 
 export function emptyStatusCounts(): StatusCounts {
   return { ...(Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>), stale: 0 };

@@ -12,7 +12,7 @@ import type { AppDatabase } from "../lib/db.server";
 import type { MessageKey, Translate } from "../lib/i18n";
 import { periodLabel } from "../lib/period-label";
 import { periodFromQuery } from "../domain/periods";
-import { listTasks, taskListQuery, type TaskListQuery } from "../routes/tasks._index/queries.server";
+import { listTasks, taskListQuery, type TaskListQuery } from "./task-list.server";
 import { bySlices } from "./id-slices.server";
 import { completionDatesAsOf, reportTextsAsOf } from "./task-rows.server";
 import { visibleDirectivesFilter } from "./visibility.server";

@@ -7,38 +7,11 @@ import { daysBetween, endOfLocalDay, startOfLocalDay, type Instant, type LocalDa
 import { EXTENSION_STATES_IN_FORCE, type StatusBasis, type TaskStatus } from "../domain/vocabulary";
 import type { AppDatabase, WriteTransaction } from "../lib/db.server";
 import { coordinatorsAt } from "./coordinators.server";
-import { bySlices, type DepartmentRef } from "./id-slices.server";
+import { bySlices } from "./id-slices.server";
+import type { TaskRow } from "../domain/views";
 import { taskStatusSource } from "./task-status.server";
 
-export interface TaskRow {
-  id: number;
-  directiveId: number;
-  parentId: number | null;
-  itemNumber: string;
-  title: string;
-  /** The lead department on the as-of day. */
-  lead: DepartmentRef;
-  /** The coordinating departments at the end of the as-of day, on the basis. */
-  coordinators: DepartmentRef[];
-  deadlineKind: "dated" | "ongoing" | "none";
-  originalDueDate: string | null;
-  /** The due date in force at the end of the as-of day. */
-  dueDate: string | null;
-  /** Extensions granted by the end of the as-of day, on the basis. */
-  extensionCount: number;
-  /** The reported percent as of the day (see `progressAsOf`). */
-  percent: number;
-  /** The latest fact in effect by the end of the as-of day, on the basis (see `progressAsOf`). */
-  updatedAt: Instant;
-  status: TaskStatus;
-  late: boolean;
-  daysLate: number;
-  /** Awaiting confirmation: the day the completion was reported (the secretariat's wait runs from it). */
-  awaitingSince: string | null;
-  /** Awaiting confirmation: the days it has waited for the secretariat by the day shown. */
-  daysAwaiting: number | null;
-  stale: boolean;
-}
+export type { TaskRow };
 
 /** An extension request `e` whose decision put a new due date in force. */
 const EXTENSION_IN_FORCE = sql`e.state IN (${sql.join(

@@ -41,7 +41,7 @@ import {
   statusRulesInForce,
 } from "../../app/models/status-facts.server";
 import { taskStatusesAsOf } from "../../app/models/task-status.server";
-import { listTasks, taskListQuery } from "../../app/routes/tasks._index/queries.server";
+import { listTasks, taskListQuery } from "../../app/models/task-list.server";
 import { seededRandom, timePastRecords, type PastRecordWritten } from "./writes";
 
 function argValue(name: string): string | undefined {

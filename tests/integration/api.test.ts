@@ -24,8 +24,8 @@ import { loader as taskLoader } from "../../app/routes/api.v1.tasks.$id/route";
 import { loader as tasksLoader } from "../../app/routes/api.v1.tasks._index/route";
 import { loader as unknownLoader } from "../../app/routes/api.$/route";
 import { loader as taskListPageLoader } from "../../app/routes/tasks._index/route";
-import { getDirective } from "../../app/routes/directives.$id/queries.server";
-import { listTasks, taskListQuery } from "../../app/routes/tasks._index/queries.server";
+import { getDirective } from "../../app/models/directive-page.server";
+import { listTasks, taskListQuery } from "../../app/models/task-list.server";
 import {
   apiTokenFor,
   bearer,

@@ -38,9 +38,9 @@ import {
   submitProgressReport,
 } from "../../app/models/task-progress.server";
 import { createTask, reassignLead } from "../../app/models/tasks.server";
-import { getDirective } from "../../app/routes/directives.$id/queries.server";
-import { getTask } from "../../app/routes/tasks.$id/queries.server";
-import { listTasks, taskListQuery } from "../../app/routes/tasks._index/queries.server";
+import { getDirective } from "../../app/models/directive-page.server";
+import { getTask } from "../../app/models/task-page.server";
+import { listTasks, taskListQuery } from "../../app/models/task-list.server";
 import { freshDatabase } from "../setup/database";
 
 const t = translator("vi");

@@ -32,7 +32,7 @@ import { submitProgressReport } from "../../app/models/task-progress.server";
 import { createTask } from "../../app/models/tasks.server";
 import * as downloadRoute from "../../app/routes/tasks.$id_.attachments.$attachmentId";
 import * as taskPageRoute from "../../app/routes/tasks.$id/route";
-import type { HistoryEntry } from "../../app/routes/tasks.$id/queries.server";
+import type { HistoryEntry } from "../../app/models/task-page.server";
 import {
   exeFile,
   htmlFile,

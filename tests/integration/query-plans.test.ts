@@ -23,7 +23,7 @@ import { statusRulesInForce } from "../../app/models/status-facts.server";
 import { statusCountsBy, statusCountsInScope } from "../../app/models/status-counts.server";
 import { taskStatusesAsOf } from "../../app/models/task-status.server";
 import { listDepartments } from "../../app/routes/departments._index/queries.server";
-import { listTasks } from "../../app/routes/tasks._index/queries.server";
+import { listTasks } from "../../app/models/task-list.server";
 import { monthlyTrend } from "../../app/models/trend.server";
 import { generateLargeDatabase } from "../../db/seed/large-data";
 

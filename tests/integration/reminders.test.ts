@@ -10,7 +10,7 @@ import { loadDemoData } from "../../db/seed/demo";
 import type { LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
 import { writeTransaction, type AppDatabase } from "../../app/lib/db.server";
-import { listTasks, taskListQuery } from "../../app/routes/tasks._index/queries.server";
+import { listTasks, taskListQuery } from "../../app/models/task-list.server";
 import { dashboardFigures } from "../../app/models/dashboard.server";
 import {
   listNotifications,

@@ -33,7 +33,7 @@ import { reassignLead } from "../../app/models/tasks.server";
 import { directiveProgressByLevel } from "../../app/models/directive-progress.server";
 import type { StatusCounts } from "../../app/models/status-counts.server";
 import { monthlyTrend, trendMonths } from "../../app/models/trend.server";
-import { filterOptions, listTasks, taskListQuery } from "../../app/routes/tasks._index/queries.server";
+import { filterOptions, listTasks, taskListQuery } from "../../app/models/task-list.server";
 import { loader as dashboardLoader } from "../../app/routes/_index/route";
 import { loader as scorecardLoader } from "../../app/routes/scorecard/route";
 import { loader as taskListLoader } from "../../app/routes/tasks._index/route";

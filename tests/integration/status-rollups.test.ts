@@ -67,10 +67,10 @@ import {
   type TrendSource,
 } from "../../app/models/trend.server";
 import { listDepartments } from "../../app/routes/departments._index/queries.server";
-import { getDirective } from "../../app/routes/directives.$id/queries.server";
+import { getDirective } from "../../app/models/directive-page.server";
 import { departmentTasks } from "../../app/routes/my-department/queries.server";
-import { getTask } from "../../app/routes/tasks.$id/queries.server";
-import { listTasks, taskListQuery } from "../../app/routes/tasks._index/queries.server";
+import { getTask } from "../../app/models/task-page.server";
+import { listTasks, taskListQuery } from "../../app/models/task-list.server";
 import { generateLargeDatabase } from "../../db/seed/large-data";
 import { storedFactsMismatches, storedFactsSnapshot } from "../setup/status-facts-check";
 

@@ -8,7 +8,7 @@ import { taskStatusAsOf } from "../../app/domain/status";
 import { translator } from "../../app/lib/i18n";
 import type { AppDatabase } from "../../app/lib/db.server";
 import { loadTaskFacts, statusRulesInForce } from "../../app/models/status-facts.server";
-import { listTasks, taskListQuery } from "../../app/routes/tasks._index/queries.server";
+import { listTasks, taskListQuery } from "../../app/models/task-list.server";
 import { freshDatabase } from "../setup/database";
 
 const NOW = Date.parse("2026-03-16T03:00:00Z");

@@ -33,7 +33,7 @@ import { directiveProgressByLevel } from "~/models/directive-progress.server";
 import { periodYears } from "~/models/periods.server";
 import { describeFilters } from "~/models/task-report.server";
 import { monthlyTrend } from "~/models/trend.server";
-import { filterOptions } from "~/routes/tasks._index/queries.server";
+import { filterOptions } from "~/models/task-list.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

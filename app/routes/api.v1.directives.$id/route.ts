@@ -6,7 +6,7 @@ import { apiDeny, apiEndpoint, asOfQuery, notFoundError, recordIdParam } from "~
 import { directiveProgressByLevel } from "~/models/directive-progress.server";
 import { addStatusCounts, emptyStatusCounts } from "~/models/status-counts.server";
 import { directiveAccessFacts } from "~/models/visibility.server";
-import { getDirective } from "~/routes/directives.$id/queries.server";
+import { getDirective } from "~/models/directive-page.server";
 
 export const loader = apiEndpoint({ permission: "directive.read", query: ["asOf"] }, (call) => {
   const id = recordIdParam(call);

@@ -5,7 +5,7 @@ import { canSeeTask } from "~/domain/permissions";
 import { apiPaths, coded, isoInstant, taskItemJson } from "~/lib/api-json.server";
 import { apiDeny, apiEndpoint, ApiError, asOfQuery, notFoundError, recordIdParam } from "~/lib/api.server";
 import { taskAccessFacts } from "~/models/visibility.server";
-import { getTask } from "~/routes/tasks.$id/queries.server";
+import { getTask } from "~/models/task-page.server";
 import { latestProgressReport } from "./queries.server";
 
 export const loader = apiEndpoint({ permission: "task.read", query: ["asOf"] }, (call) => {

@@ -12,8 +12,8 @@ import {
   pageQuery,
   periodQuery,
 } from "~/lib/api.server";
-import { listTasks, type TaskListQuery } from "~/routes/tasks._index/queries.server";
-import { SORTABLE_COLUMNS } from "~/routes/tasks._index/table-state";
+import { listTasks, type TaskListQuery } from "~/models/task-list.server";
+import { SORTABLE_COLUMNS } from "~/lib/task-list-state";
 
 const QUERY = [
   "asOf",

@@ -30,7 +30,7 @@ import { readForm } from "~/lib/form-data.server";
 import { deliverSoon } from "~/lib/mailer.server";
 import { directiveProgressByLevel } from "~/models/directive-progress.server";
 import { issueAudience } from "~/models/notifications.server";
-import { getDirective } from "./queries.server";
+import { getDirective } from "~/models/directive-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

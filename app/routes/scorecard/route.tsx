@@ -18,7 +18,7 @@ import { SCORECARD_COLUMNS, startsScorecardGroup, type ScorecardSort } from "~/l
 import { periodYears } from "~/models/periods.server";
 import { scorecardQueryFromUrl } from "~/models/scorecard-report.server";
 import { describeFilters } from "~/models/task-report.server";
-import { filterOptions } from "~/routes/tasks._index/queries.server";
+import { filterOptions } from "~/models/task-list.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -58,7 +58,7 @@ import { isEscalated, sendReminder, taskReminders } from "~/models/reminders.ser
 import { markTaskNotificationsRead } from "~/models/notifications.server";
 import { percentStandingAfterReturn } from "~/models/task-rows.server";
 import { ReminderPanel } from "~/components/reminder-panel";
-import { extensionRequestShown, extensionRequestTaskId, getTask } from "./queries.server";
+import { extensionRequestShown, extensionRequestTaskId, getTask } from "~/models/task-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -9,7 +9,7 @@ import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n";
 import { useAsOfQuery } from "~/lib/use-as-of-link";
 import type { TaskRow } from "~/models/task-rows.server";
-import type { SortableColumn } from "./table-state";
+import type { SortableColumn } from "~/lib/task-list-state";
 
 export type TaskListRow = TaskRow & { directiveLabel: string };
 

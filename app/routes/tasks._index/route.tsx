@@ -23,8 +23,8 @@ import { titleMeta } from "~/lib/meta";
 import { periodYears } from "~/models/periods.server";
 import { describeFilters } from "~/models/task-report.server";
 import { taskColumns } from "./columns";
-import { filterOptions, listTasks, taskListQuery } from "./queries.server";
-import { PAGE_SIZES, withParams } from "./table-state";
+import { filterOptions, listTasks, taskListQuery } from "~/models/task-list.server";
+import { PAGE_SIZES, withParams } from "~/lib/task-list-state";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -1,13 +1,13 @@
 import { eq, sql } from "drizzle-orm";
-import { committees, directives, meetings } from "../../../db/schema";
-import type { LocalDate } from "~/domain/dates";
-import type { DirectiveState, StatusBasis } from "~/domain/vocabulary";
-import type { AppDatabase } from "~/lib/db.server";
-import type { Actor } from "~/domain/permissions";
-import { visibleTasksFilter } from "~/models/visibility.server";
-import { taskRows } from "~/models/task-rows.server";
-import { targetsAsOf } from "~/models/task-targets.server";
-import { directiveStateOn } from "~/models/directive-list.server";
+import { committees, directives, meetings } from "../../db/schema";
+import type { LocalDate } from "../domain/dates";
+import type { DirectiveState, StatusBasis } from "../domain/vocabulary";
+import type { AppDatabase } from "../lib/db.server";
+import type { Actor } from "../domain/permissions";
+import { visibleTasksFilter } from "./visibility.server";
+import { taskRows } from "./task-rows.server";
+import { targetsAsOf } from "./task-targets.server";
+import { directiveStateOn } from "./directive-list.server";
 
 /** A directive with the tasks of it the actor may see (department users: their own). */
 export function getDirective(db: AppDatabase, actor: Actor, id: number, asOf: LocalDate, basis: StatusBasis) {

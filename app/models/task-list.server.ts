@@ -1,25 +1,31 @@
 import { asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { committees, departments, directives } from "../../../db/schema";
-import { parseLocalDate, type LocalDate } from "~/domain/dates";
-import { parsePeriod } from "~/domain/periods";
-import type { Actor } from "~/domain/permissions";
-import { dueSoonUntil, type StatusRules } from "~/domain/status";
-import { SET_ASIDE_STATUSES, TASK_LEVELS, TASK_STATUSES, type StatusBasis, type TaskStatus } from "~/domain/vocabulary";
-import type { AppDatabase } from "~/lib/db.server";
-import { dayRefusal } from "~/lib/day-refusal";
-import type { Translate } from "~/lib/i18n";
-import { dayNumber, STATUS_SEVERITY } from "~/domain/status-spans";
-import { moreThanWorkingDaysBefore } from "~/domain/working-days";
-import { hasEscalatingReminder } from "~/models/reminders.server";
-import { confirmationWorkingDays } from "~/models/settings.server";
-import { readyStatusFacts, rollupCounts, statusRulesInForce, type RollupSeries } from "~/models/status-facts.server";
-import { rollupScopeOf, spanScopeFilter, taskScopeFilter, walkIndex, type TaskScope } from "~/models/task-scope.server";
-import { taskRows, type TaskRow } from "~/models/task-rows.server";
-import { readingsDifferOn, spanContains, taskStatusSource } from "~/models/task-status.server";
-import { visibleDirectivesFilter } from "~/models/visibility.server";
-import { workingCalendar } from "~/models/working-calendar.server";
-import { PAGE_SIZES, SORTABLE_COLUMNS, type SortableColumn } from "./table-state";
+import { committees, departments, directives } from "../../db/schema";
+import { parseLocalDate, type LocalDate } from "../domain/dates";
+import { parsePeriod } from "../domain/periods";
+import type { Actor } from "../domain/permissions";
+import { dueSoonUntil, type StatusRules } from "../domain/status";
+import {
+  SET_ASIDE_STATUSES,
+  TASK_LEVELS,
+  TASK_STATUSES,
+  type StatusBasis,
+  type TaskStatus,
+} from "../domain/vocabulary";
+import type { AppDatabase } from "../lib/db.server";
+import { dayRefusal } from "../lib/day-refusal";
+import type { Translate } from "../lib/i18n";
+import { dayNumber, STATUS_SEVERITY } from "../domain/status-spans";
+import { moreThanWorkingDaysBefore } from "../domain/working-days";
+import { hasEscalatingReminder } from "./reminders.server";
+import { confirmationWorkingDays } from "./settings.server";
+import { readyStatusFacts, rollupCounts, statusRulesInForce, type RollupSeries } from "./status-facts.server";
+import { rollupScopeOf, spanScopeFilter, taskScopeFilter, walkIndex, type TaskScope } from "./task-scope.server";
+import { taskRows, type TaskRow } from "./task-rows.server";
+import { readingsDifferOn, spanContains, taskStatusSource } from "./task-status.server";
+import { visibleDirectivesFilter } from "./visibility.server";
+import { workingCalendar } from "./working-calendar.server";
+import { PAGE_SIZES, SORTABLE_COLUMNS, type SortableColumn } from "../lib/task-list-state";
 
 const id = z
   .string()

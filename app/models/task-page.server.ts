@@ -13,85 +13,20 @@ import {
   tasks,
   taskTransitions,
   users,
-} from "../../../db/schema";
-import { endOfLocalDay, startOfLocalDay, today, type Instant, type LocalDate } from "~/domain/dates";
-import { automaticRuleOf, type AutomaticReminderRule } from "~/domain/reminders";
-import type { StatusBasis } from "~/domain/vocabulary";
-import type { WorkflowState } from "~/domain/vocabulary";
-import type { AppDatabase } from "~/lib/db.server";
-import type { Actor } from "~/domain/permissions";
-import { visibleTasksFilter } from "~/models/visibility.server";
-import { taskRows } from "~/models/task-rows.server";
-import { targetsAsOf } from "~/models/task-targets.server";
-import { taskAttachments, type AttachmentView } from "~/models/attachments.server";
+} from "../../db/schema";
+import { endOfLocalDay, startOfLocalDay, today, type Instant, type LocalDate } from "../domain/dates";
+import { automaticRuleOf } from "../domain/reminders";
+import type { StatusBasis } from "../domain/vocabulary";
+import type { WorkflowState } from "../domain/vocabulary";
+import type { AppDatabase } from "../lib/db.server";
+import type { Actor } from "../domain/permissions";
+import { visibleTasksFilter } from "./visibility.server";
+import { taskRows } from "./task-rows.server";
+import { targetsAsOf } from "./task-targets.server";
+import { taskAttachments } from "./attachments.server";
+import type { AttachmentView, HistoryAttachment, HistoryEntry } from "../domain/views";
 
-/** An attachment as the history lists it, with its download link. */
-export type HistoryAttachment = Pick<AttachmentView, "id" | "fileName" | "mediaType" | "sizeBytes"> & { href: string };
-
-/** What happened to a task, at the moment it took effect; `recordedAt` when it was recorded later (nhập bổ sung). */
-export type HistoryEntry = HistoryRecord & { recordedAt?: number | null };
-
-type HistoryRecord =
-  | { kind: "created"; at: number; department: string }
-  | {
-      kind: "transition";
-      at: number;
-      state: WorkflowState;
-      actor: string | null;
-      reason: string | null;
-      completionDate: string | null;
-      /** The evidence of a completion report. */
-      attachments: HistoryAttachment[];
-    }
-  | {
-      kind: "report";
-      at: number;
-      department: string;
-      actor: string | null;
-      percent: number;
-      result: string;
-      difficulties: string | null;
-      proposals: string | null;
-      attachments: HistoryAttachment[];
-    }
-  | {
-      kind: "extension_requested";
-      at: number;
-      department: string;
-      actor: string | null;
-      from: string;
-      to: string;
-      reason: string;
-      attachments: HistoryAttachment[];
-    }
-  | {
-      kind: "extension_decided";
-      at: number;
-      actor: string | null;
-      state: "approved" | "countered" | "rejected";
-      date: string | null;
-      note: string | null;
-    }
-  | {
-      kind: "deadline_changed";
-      at: number;
-      actor: string | null;
-      correction: boolean;
-      from: string;
-      to: string;
-      reason: string;
-    }
-  | { kind: "comment"; at: number; actor: string; instruction: boolean; body: string }
-  | {
-      kind: "reminder";
-      at: number;
-      actor: string | null;
-      department: string;
-      ordinal: number;
-      message: string | null;
-      /** For an automatic reminder, the rule that sent it. */
-      rule: AutomaticReminderRule | null;
-    };
+export type { HistoryAttachment, HistoryEntry };
 
 /**
  * The workflow step of a task at `cutoff` on a basis, from its transitions: the step,
