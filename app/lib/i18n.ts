@@ -31,14 +31,37 @@ function plainNumbers(locale: Locale): Intl.NumberFormat {
   return format;
 }
 
+const PLURAL_RULES = new Map<Locale, Intl.PluralRules>();
+function pluralRules(locale: Locale): Intl.PluralRules {
+  let rules = PLURAL_RULES.get(locale);
+  if (!rules) PLURAL_RULES.set(locale, (rules = new Intl.PluralRules(INTL_LOCALE[locale])));
+  return rules;
+}
+
+/**
+ * `{count, plural, one {# task} other {# tasks}}`: the form the locale's plural rules
+ * choose for the number (`=0 {…}` for an exact one), `#` standing for it. Vietnamese
+ * needs none; English messages use it wherever a count meets a noun.
+ */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_FORM = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const template = catalogFor(locale)[key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === "number" ? plainNumbers(locale).format(value) : value;
-  });
+  const number = (value: string | number) => (typeof value === "number" ? plainNumbers(locale).format(value) : value);
+  return template
+    .replace(PLURAL, (whole, name: string, forms: string) => {
+      const value = params[name];
+      if (typeof value !== "number") return whole;
+      const chosen = new Map([...forms.matchAll(PLURAL_FORM)].map((form) => [form[1]!, form[2]!]));
+      const form = chosen.get(`=${value}`) ?? chosen.get(pluralRules(locale).select(value)) ?? chosen.get("other");
+      return form === undefined ? whole : form.replace(/#/g, number(value));
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      return value === undefined ? whole : number(value);
+    });
 }
 
 export function translator(locale: Locale): Translate {

@@ -87,7 +87,7 @@ export const apiEn: Record<ApiMessageKey, string> = {
   "api.error.unknown_directive": "No directive with id {id}, or the account behind the access token may not see it.",
   "api.error.bad_request": "Invalid request.",
   "api.error.rate_limited":
-    "Too many requests: each access token may make {limit} requests a minute. Try again in {seconds} seconds.",
+    "Too many requests: each access token may make {limit} requests a minute. Try again in {seconds, plural, one {# second} other {# seconds}}.",
   "api.error.method_not_allowed": "The API is read-only: use GET.",
   "api.error.internal":
     "The server failed to handle the request. Try again later; if it persists, tell the administrator.",

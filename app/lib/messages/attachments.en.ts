@@ -5,7 +5,8 @@ export const attachmentsEn: Record<keyof typeof attachmentsVi, string> = {
   "attachments.field.report": "Attachments (optional)",
   "attachments.field.completion": "Evidence of the result (optional)",
   "attachments.field.extension": "Supporting documents (optional)",
-  "attachments.field.hint": "Accepted: {types}; up to {count} files of at most {size} MB each.",
+  "attachments.field.hint":
+    "Accepted: {types}; up to {count, plural, one {# file} other {# files}} of at most {size} MB each.",
   "attachments.list.label": "Attachments",
   "attachments.list.details": "{size}, {type}",
 
@@ -18,10 +19,10 @@ export const attachmentsEn: Record<keyof typeof attachmentsVi, string> = {
     "The content of “{name}” does not match the extension of its name, so it was not accepted.",
   "attachments.error.encrypted":
     "“{name}” is password-protected, so its content cannot be checked; send a copy without a password.",
-  "attachments.error.too_many": "At most {count} files per submission.",
+  "attachments.error.too_many": "At most {count, plural, one {# file} other {# files}} per submission.",
   "attachments.error.nothingSaved": "Nothing was saved. Choose the files again and resend.",
   "attachments.error.requestTooLarge":
-    "The upload is too large (at most {count} files of {size} MB each). Nothing was saved; go back and choose smaller files.",
+    "The upload is too large (at most {count, plural, one {# file} other {# files}} of {size} MB each). Nothing was saved; go back and choose smaller files.",
   "attachments.error.unreadable":
     "The upload could not be read. If a file name contains “;” or “=”, rename the file and send again. Nothing was saved.",
   "attachments.error.damaged":

@@ -64,7 +64,8 @@ export const calendarEn: Record<keyof typeof calendarVi, string> = {
 
   "calendar.done.added": "{date} was added to the calendar.",
   "calendar.done.removed": "{date} was removed from the calendar.",
-  "calendar.done.loaded": "{year}: {added} statutory days off added; {kept} days already there were kept.",
+  "calendar.done.loaded":
+    "{year}: {added, plural, one {# statutory day off} other {# statutory days off}} added; {kept, plural, one {# day already there was} other {# days already there were}} kept.",
 
   "calendar.error.dayRequired": "Enter the day.",
   "calendar.error.dayInvalid":

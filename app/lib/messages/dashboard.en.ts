@@ -25,7 +25,7 @@ export const dashboardEn = {
   "dashboard.col.daysLate": "Days late",
   "dashboard.col.dueDate": "Due",
   "dashboard.proposedDueDateLine": "Proposed due date: {date}",
-  "dashboard.showAll": "See all {count} tasks",
+  "dashboard.showAll": "See all {count, plural, one {# task} other {# tasks}}",
   "dashboard.nothing": "None.",
   "dashboard.scorecardLink": "Unit scorecard",
 

@@ -6,8 +6,8 @@ export const deskEn: Record<DeskMessageKey, string> = {
   "desk.save": "Save",
   "desk.cancel": "Cancel",
   "desk.dateHint": "dd/mm/yyyy",
-  "desk.length.left": "{left} characters left (at most {max}).",
-  "desk.length.over": "{over} characters too many: at most {max}.",
+  "desk.length.left": "{left, plural, one {# character} other {# characters}} left (at most {max}).",
+  "desk.length.over": "{over, plural, one {# character} other {# characters}} too many: at most {max}.",
   "desk.actions.heading": "Secretariat actions",
 
   "desk.error.required": "Please enter the {field}.",
@@ -91,7 +91,7 @@ export const deskEn: Record<DeskMessageKey, string> = {
   "desk.directive.issueHint": "The directive and its tasks become visible to leadership and the departments assigned.",
   "desk.directive.issueStep": "Issue the directive",
   "desk.directive.issueAudience":
-    "Issuing gives {tasks} task(s) to their departments and notifies {departments} lead and coordinating department(s).",
+    "Issuing gives {tasks, plural, one {# task} other {# tasks}} to their departments and notifies {departments, plural, one {# lead or coordinating department} other {# lead and coordinating departments}}.",
   "desk.directive.issueNoTasks": "The directive has no tasks yet: issuing it notifies no department.",
   "desk.directive.close": "Close the directive",
   "desk.directive.closeHint": "Ends the follow-up of the directive; it can be reopened.",

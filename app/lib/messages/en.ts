@@ -67,10 +67,10 @@ export const en: Record<MessageKey, string> = {
   "status.cancelled": "Withdrawn",
   "status.flag.stale": "Overdue, not updated",
   "status.flag.late": "Past due",
-  "status.daysLate": "{days} days late",
-  "status.reportedLate": "Reported done {days} days late",
+  "status.daysLate": "{days, plural, one {# day} other {# days}} late",
+  "status.reportedLate": "Reported done {days, plural, one {# day} other {# days}} late",
   "status.reportedOnTime": "Reported done on time",
-  "status.waitingConfirmation": "waiting {days} days for confirmation",
+  "status.waitingConfirmation": "waiting {days, plural, one {# day} other {# days}} for confirmation",
 
   "workflow.open": "Assigned",
   "workflow.in_progress": "In progress",
@@ -98,7 +98,7 @@ export const en: Record<MessageKey, string> = {
   "deadline.ongoing": "Ongoing",
   "deadline.none": "No deadline",
   "deadline.extendedFrom": "Originally due {date}",
-  "deadline.extensions": "Extended {count} time(s)",
+  "deadline.extensions": "{count, plural, one {Extended once} other {Extended # times}}",
 
   "asOf.label": "Figures as of",
   "asOf.apply": "Show",
@@ -113,7 +113,7 @@ export const en: Record<MessageKey, string> = {
     "Figures at the end of {date} as recorded: only what the system held by the end of that day — what it showed then.",
   "basis.noDifference": "Both readings give the same figures.",
   "basis.differing":
-    "{count} tasks read differently in the two ways (records entered or corrected after that day) — see the list.",
+    "{count, plural, one {# task reads} other {# tasks read}} differently in the two ways (records entered or corrected after that day) — see the list.",
   "basis.differingFilter": "Only tasks that read differently in the two ways",
   "asOf.invalid":
     "“{value}” is not a valid date. Enter a day from 01/01/1990 to 31/12/2100 as dd/mm/yyyy, for example 31/12/2019.",
@@ -163,7 +163,7 @@ export const en: Record<MessageKey, string> = {
   "directive.state": "State",
   "directive.fullText": "Full text",
   "directive.tasksHeading": "Tasks",
-  "directive.summary": "{total} tasks",
+  "directive.summary": "{total, plural, one {# task} other {# tasks}}",
   "directive.summaryTopLevel": "{total} main tasks",
   "directive.noTasks": "This directive has no tasks yet.",
   "directive.targetsHeading": "Targets",
@@ -189,7 +189,7 @@ export const en: Record<MessageKey, string> = {
   "tasks.filter.stale": "Only overdue tasks not updated",
   "tasks.filter.counted": "Only tasks counted (not on hold or withdrawn)",
   "tasks.filter.active": "Filters in use",
-  "tasks.filter.activeCount": "({count} filters in use)",
+  "tasks.filter.activeCount": "({count, plural, one {# filter} other {# filters}} in use)",
   "tasks.filter.remove": "Remove filter: {filter}",
   "tasks.pageSize": "Rows per page",
   "tasks.sortBy": "Sort by {column}",
@@ -256,7 +256,7 @@ export const en: Record<MessageKey, string> = {
   "search.placeholder": "For example: dao tao, so hoa",
   "search.submit": "Search",
   "search.hint": "No need to type accents: “dao tao” finds “Đào tạo”.",
-  "search.results": "{count} results for “{query}”",
+  "search.results": "{count, plural, one {# result} other {# results}} for “{query}”",
   "search.none": "Nothing found for “{query}”.",
   "search.tooLong": "The search text is too long (at most {max} characters).",
   "search.kind.directive": "Directive",
@@ -293,11 +293,11 @@ export const en: Record<MessageKey, string> = {
   "auth.login.submit": "Sign in",
   "auth.login.invalid": "Wrong login or password, or the account is disabled.",
   "auth.login.locked.pair":
-    "Sign-in to this account from your address is locked for now after several wrong passwords. Try again in {minutes} minutes, or sign in on a browser you have used for this account before.",
+    "Sign-in to this account from your address is locked for now after several wrong passwords. Try again in {minutes, plural, one {# minute} other {# minutes}}, or sign in on a browser you have used for this account before.",
   "auth.login.locked.address":
-    "Sign-in from your address is locked for now after too many wrong passwords. Try again in {minutes} minutes, or sign in on a browser you have used for this account before.",
+    "Sign-in from your address is locked for now after too many wrong passwords. Try again in {minutes, plural, one {# minute} other {# minutes}}, or sign in on a browser you have used for this account before.",
   "auth.login.locked.account":
-    "This account is locked for sign-ins from new places after many wrong passwords. On a browser or from an address you have used before you can still sign in; otherwise try again in {minutes} minutes or contact the administrator.",
+    "This account is locked for sign-ins from new places after many wrong passwords. On a browser or from an address you have used before you can still sign in; otherwise try again in {minutes, plural, one {# minute} other {# minutes}} or contact the administrator.",
   "auth.login.required": "Please enter the {field}.",
   "auth.login.tooLong": "The {field} is too long.",
   "auth.logout": "Sign out",

@@ -58,8 +58,8 @@ export const groupsEn: Record<keyof typeof groupsVi, string> = {
   "groups.done.created": "The group was created.",
   "groups.done.updated": "The group's name and description were saved.",
   "groups.done.unchanged": "Nothing changed.",
-  "groups.done.added": "{count} unit(s) added to the group.",
-  "groups.done.removed": "{count} unit(s) taken out of the group.",
+  "groups.done.added": "{count, plural, one {# unit} other {# units}} added to the group.",
+  "groups.done.removed": "{count, plural, one {# unit} other {# units}} taken out of the group.",
 
   "groups.error.nameRequired": "Enter the group's name.",
   "groups.error.departmentsRequired": "Choose at least one unit.",

@@ -38,7 +38,7 @@ export const leadershipEn = {
   "trend.axis": "Tasks",
   "trend.table": "The chart's figures as a table",
   "trend.summary":
-    "From {from} to {to}: {due} tasks falling due, {onTime} done on time, {late} done late, {overdue} not done and overdue. Month by month in the table below the chart.",
+    "From {from} to {to}: {due, plural, one {# task} other {# tasks}} falling due, {onTime} done on time, {late} done late, {overdue} not done and overdue. Month by month in the table below the chart.",
   "trend.total": "Total",
   "trend.cellLabel": "{month}: {count} — {series}",
 
@@ -78,7 +78,7 @@ export const leadershipEn = {
   "scorecardReport.sort": "Sorted by: {column}, {direction}",
   "scorecardReport.asc": "ascending",
   "scorecardReport.desc": "descending",
-  "scorecardReport.generated": "Prepared by {name} at {at}; {count} units",
+  "scorecardReport.generated": "Prepared by {name} at {at}; {count, plural, one {# unit} other {# units}}",
   "scorecardReport.col.code": "Unit code",
   "scorecardReport.col.rateCsv": "On-time rate (%)",
   "scorecardReport.download.hint": "Download the scorecard with the current scope and order",

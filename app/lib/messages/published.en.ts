@@ -33,7 +33,7 @@ export const publishedEn = {
   "published.changed.heading": "Changed since publication",
   "published.changed.none": "No task has changed since the figures were published.",
   "published.changed.intro":
-    "{count} tasks now have another status on {cutOff} than when published (recomputed with what is known now). The published copy does not change.",
+    "{count, plural, one {# task now has} other {# tasks now have}} another status on {cutOff} than when published (recomputed with what is known now). The published copy does not change.",
   "published.changed.then": "When published",
   "published.changed.now": "Now",
   "published.changed.why": "Why",

@@ -38,7 +38,7 @@ export const remindersEn: Record<keyof typeof remindersVi, string> = {
 
   "notifications.title": "Notifications",
   "notifications.linkLabel": "Notifications: {count} unread",
-  "notifications.summary": "{unread} unread of {total} notifications.",
+  "notifications.summary": "{unread} unread of {total, plural, one {# notification} other {# notifications}}.",
   "notifications.empty": "No notifications yet.",
   "notifications.unread": "Unread",
   "notifications.markRead": "Mark as read",

@@ -13,7 +13,7 @@ export const reportEn = {
   "report.filters": "Scope: {filters}",
   "report.filters.none": "all tasks",
   "report.filters.due": "{label} {from} — {to}",
-  "report.generated": "Prepared by: {name}; at {at}; {count} tasks",
+  "report.generated": "Prepared by: {name}; at {at}; {count, plural, one {# task} other {# tasks}}",
   "report.col.stt": "No.",
   "report.col.item": "Item",
   "report.col.task": "Task",

@@ -13,7 +13,8 @@ export const splitEn: Record<SplitMessageKey, string> = {
     "Paste the whole text, opening and closing included. Items are numbered 1., 2., a), b), -, Thứ nhất,…",
   "split.prefilled": "The directive's stored full text is filled in; you may replace it with other text.",
   "split.submit": "Split into tasks",
-  "split.found": "Found {count} draft tasks: {top} main items and {sub} sub-items.",
+  "split.found":
+    "Found {count, plural, one {# draft task} other {# draft tasks}}: {top, plural, one {# main item} other {# main items}} and {sub, plural, one {# sub-item} other {# sub-items}}.",
   "split.reviewIntro":
     "Check every item, correct what needs it and untick what is not a task. The tasks are saved together: while anything is wrong, none is saved.",
   "split.preamble": "Opening (creates no task)",
@@ -31,7 +32,7 @@ export const splitEn: Record<SplitMessageKey, string> = {
   "split.warnings": "Please check:",
   "split.save": "Save the selected tasks",
   "split.back": "Back to the text",
-  "split.errorsHeading": "Not saved: {count} errors to correct",
+  "split.errorsHeading": "Not saved: {count, plural, one {# error} other {# errors}} to correct",
   "split.errorAt": "Item {item} — {field}: {message}",
   "split.noTasks": "No task was found in the pasted text.",
 
