@@ -7,7 +7,7 @@ import { departments, sessions, users } from "../../db/schema";
 import { signInLock, type SignInLock } from "../domain/sign-in-locks";
 import type { Locale, Role } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
-import { verifyPassword } from "../lib/password.server";
+import { unmatchableHash, verifyPassword } from "../lib/password.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { getSettings } from "./settings.server";
 import {
@@ -224,6 +224,5 @@ export function signOut(db: AppDatabase, session: SessionUser, origin: RequestOr
   });
 }
 
-/** A well-formed scrypt hash of a random password: verifying against it always fails, in normal time. */
-const DUMMY_HASH =
-  "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$" + Buffer.from(crypto.randomBytes(32)).toString("base64");
+/** Checked when the login is unknown: verifying against it always fails, in the time a real check takes. */
+const DUMMY_HASH = unmatchableHash();
