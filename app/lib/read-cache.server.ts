@@ -16,58 +16,10 @@
 // (`cachedDocument` / `keepDocument`, used by app/entry.server.tsx): same data,
 // same URL, same root data (user, unread badge, language) ⇒ the same HTML but for
 // the CSP nonce, which is put back per response.
+import { LRUCache } from "lru-cache";
 import { today } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import type { AppDatabase } from "./db.server";
-
-/** A least-recently-used map bounded by the summed sizes of its values. */
-export class BoundedCache<V> {
-  readonly #entries = new Map<string, { value: V; size: number }>();
-  #size = 0;
-
-  constructor(
-    readonly maxSize: number,
-    private readonly sizeOf: (value: V) => number = () => 1,
-  ) {}
-
-  get(key: string): V | undefined {
-    const entry = this.#entries.get(key);
-    if (entry === undefined) return undefined;
-    // Most recently used last.
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
-    return entry.value;
-  }
-
-  set(key: string, value: V): void {
-    const size = this.sizeOf(value);
-    this.delete(key);
-    if (size > this.maxSize) return;
-    this.#entries.set(key, { value, size });
-    this.#size += size;
-    for (const [oldest, entry] of this.#entries) {
-      if (this.#size <= this.maxSize) break;
-      this.#entries.delete(oldest);
-      this.#size -= entry.size;
-    }
-  }
-
-  delete(key: string): void {
-    const entry = this.#entries.get(key);
-    if (entry === undefined) return;
-    this.#entries.delete(key);
-    this.#size -= entry.size;
-  }
-
-  get size(): number {
-    return this.#entries.size;
-  }
-
-  clear(): void {
-    this.#entries.clear();
-    this.#size = 0;
-  }
-}
 
 interface VersionStatement {
   get(): { version: number } | undefined;
@@ -92,7 +44,7 @@ export function databaseVersion(db: AppDatabase): string {
 }
 
 /** Cached answers by key (the data version is added here), and which key each value was cached under. */
-const answers = new BoundedCache<object>(200);
+const answers = new LRUCache<string, object>({ max: 200 });
 const keyOfValue = new WeakMap<object, string>();
 
 /**
@@ -141,9 +93,15 @@ export function cachedReadKey(value: unknown): string | undefined {
 export type DocumentParts = readonly string[];
 
 const DOCUMENT_BYTES = 64 * 1024 * 1024;
-const documents = new BoundedCache<DocumentParts>(DOCUMENT_BYTES, (parts) =>
-  parts.reduce((sum, part) => sum + part.length * 2, 0),
-);
+// A document larger than the whole budget is not kept (lru-cache's maxEntrySize defaults to maxSize).
+const documents = new LRUCache<string, DocumentParts>({
+  maxSize: DOCUMENT_BYTES,
+  sizeCalculation: (parts) =>
+    Math.max(
+      1,
+      parts.reduce((sum, part) => sum + part.length * 2, 0),
+    ),
+});
 
 /**
  * The key of a rendered document, or null when it may not be kept: kept only for

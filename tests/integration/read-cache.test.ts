@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { writeTransaction, type AppDatabase } from "../../app/lib/db.server";
 import { localeCookie } from "../../app/lib/locale.server";
-import { BoundedCache, cachedRead, cachedReadKey, databaseVersion, documentKey } from "../../app/lib/read-cache.server";
+import { cachedRead, cachedReadKey, databaseVersion, documentKey } from "../../app/lib/read-cache.server";
 import { loader as dashboardLoader } from "../../app/routes/_index/route";
 import { loader as departmentsLoader } from "../../app/routes/departments._index/route";
 import { loader as scorecardLoader } from "../../app/routes/scorecard/route";
@@ -20,25 +20,6 @@ import { freshDatabase } from "../setup/database";
 import { callRoute, sessionFor, useFreshDemoDatabase } from "../setup/remix-harness";
 
 const ORIGIN = { ipAddress: "127.0.0.1", userAgent: "read-cache test", requestId: "read-cache" };
-
-describe("BoundedCache", () => {
-  it("keeps the most recently used entries within its size", () => {
-    const cache = new BoundedCache<string>(10, (value) => value.length);
-    cache.set("a", "1234");
-    cache.set("b", "1234");
-    expect(cache.get("a")).toBe("1234"); // a is now the most recent
-    cache.set("c", "1234"); // 12 > 10: the least recently used (b) goes
-    expect(cache.get("b")).toBeUndefined();
-    expect(cache.get("a")).toBe("1234");
-    expect(cache.get("c")).toBe("1234");
-    cache.set("big", "x".repeat(11)); // larger than the whole cache: not kept, nothing evicted
-    expect(cache.get("big")).toBeUndefined();
-    expect(cache.size).toBe(2);
-    cache.set("a", "12345678"); // replacing counts the new size only
-    expect(cache.get("c")).toBeUndefined();
-    expect(cache.get("a")).toBe("12345678");
-  });
-});
 
 describe("cachedRead", () => {
   let db: AppDatabase;
