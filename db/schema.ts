@@ -27,6 +27,8 @@ import {
   DEPARTMENT_KINDS,
   DEPARTMENT_ROLES,
   DIRECTIVE_STATES,
+  DUTY_STATES,
+  RECURRENCE_FREQUENCIES,
   DIRECTIVE_TYPES,
   EMAIL_STATES,
   EXTENSION_STATES,
@@ -459,9 +461,14 @@ export const tasks = sqliteTable(
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** The recurring duty this task is an occurrence of (decision 026); NULL for every other task. */
+    dutyId: integer("duty_id").references((): AnySQLiteColumn => recurringDuties.id),
+    /** The occurrence's period (`2020-01`, `2020-Q1`, `2020-W02` …): one task per period of a duty. */
+    dutyPeriod: text("duty_period"),
   },
   (t) => [
     index("tasks_directive_idx").on(t.directiveId, t.position),
+    uniqueIndex("tasks_duty_period_unique").on(t.dutyId, t.dutyPeriod),
     index("tasks_parent_idx").on(t.parentId),
     index("tasks_lead_state_idx").on(t.leadDepartmentId, t.state, t.currentDueDate),
     index("tasks_open_due_idx")
@@ -490,6 +497,60 @@ export const tasks = sqliteTable(
     ),
     check("tasks_done_confirmed", sql`${t.state} <> 'done' OR ${t.confirmedAt} IS NOT NULL`),
     check("tasks_version_check", sql`${t.version} >= 1`),
+  ],
+);
+
+/**
+ * A recurring duty (nhiệm vụ định kỳ, decision 026, docs/domain-rules.md §12): one line of
+ * a conclusion that comes back ("báo cáo trước ngày 05 hằng tháng"). It is never counted;
+ * each occurrence is an ordinary task pointing at it (`tasks.duty_id`, one per period),
+ * created ahead by app/models/recurring-duties.server.ts. The rule is app/domain/recurrence.ts.
+ */
+export const recurringDuties = sqliteTable(
+  "recurring_duties",
+  {
+    id: id(),
+    directiveId: integer("directive_id")
+      .notNull()
+      .references(() => directives.id),
+    itemNumber: text("item_number").notNull(),
+    title: text("title").notNull(),
+    description: text("description"),
+    leadDepartmentId: integer("lead_department_id")
+      .notNull()
+      .references(() => departments.id),
+    /** The coordinating departments each occurrence is given, as a JSON array of ids. */
+    coordinatorDepartmentIds: text("coordinator_department_ids", { mode: "json" }).$type<number[]>().notNull(),
+    frequency: text("frequency", { enum: RECURRENCE_FREQUENCIES }).notNull(),
+    /** Weekly: ISO weekday 1–7; otherwise the day of the due month (working days when `working_days`). */
+    day: integer("day").notNull(),
+    workingDays: integer("working_days", { mode: "boolean" }).notNull().default(false),
+    startsOn: localDate("starts_on").notNull(),
+    /** NULL: until the directive is closed. */
+    endsOn: localDate("ends_on"),
+    state: text("state", { enum: DUTY_STATES }).notNull().default("active"),
+    /** Why it is on hold or withdrawn. */
+    stateReason: text("state_reason"),
+    /** The day it was last resumed: periods due while it was on hold are not owed. */
+    resumedOn: localDate("resumed_on"),
+    version: version(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("recurring_duties_directive_idx").on(t.directiveId),
+    index("recurring_duties_state_idx").on(t.state),
+    check("recurring_duties_frequency_check", oneOf(t.frequency, RECURRENCE_FREQUENCIES)),
+    check("recurring_duties_state_check", oneOf(t.state, DUTY_STATES)),
+    check("recurring_duties_working_days_check", isBoolean(t.workingDays)),
+    check("recurring_duties_starts_on_check", isLocalDate(t.startsOn)),
+    check("recurring_duties_ends_on_check", isLocalDate(t.endsOn)),
+    check("recurring_duties_resumed_on_check", isLocalDate(t.resumedOn)),
+    check("recurring_duties_ends_after_start", sql`${t.endsOn} IS NULL OR ${t.endsOn} >= ${t.startsOn}`),
+    check("recurring_duties_day_check", sql`${t.day} BETWEEN 1 AND 31`),
+    check("recurring_duties_title_not_blank", sql`length(trim(${t.title})) > 0`),
+    check("recurring_duties_version_check", sql`${t.version} >= 1`),
   ],
 );
 
@@ -1214,6 +1275,7 @@ export const directivesRelations = relations(directives, ({ one, many }) => ({
 
 export const tasksRelations = relations(tasks, ({ one, many }) => ({
   directive: one(directives, { fields: [tasks.directiveId], references: [directives.id] }),
+  duty: one(recurringDuties, { fields: [tasks.dutyId], references: [recurringDuties.id] }),
   parent: one(tasks, { fields: [tasks.parentId], references: [tasks.id], relationName: "subtasks" }),
   subtasks: many(tasks, { relationName: "subtasks" }),
   leadDepartment: one(departments, { fields: [tasks.leadDepartmentId], references: [departments.id] }),
@@ -1301,4 +1363,10 @@ export const attachmentsRelations = relations(attachments, ({ one }) => ({
 
 export const auditEventsRelations = relations(auditEvents, ({ one }) => ({
   actor: one(users, { fields: [auditEvents.actorId], references: [users.id] }),
+}));
+
+export const recurringDutiesRelations = relations(recurringDuties, ({ one, many }) => ({
+  directive: one(directives, { fields: [recurringDuties.directiveId], references: [directives.id] }),
+  leadDepartment: one(departments, { fields: [recurringDuties.leadDepartmentId], references: [departments.id] }),
+  occurrences: many(tasks),
 }));

@@ -121,3 +121,19 @@ export type HolidayOccasion = (typeof HOLIDAY_OCCASIONS)[number];
 /** Where a calendar day comes from: the statutory rules (app/domain/public-holidays.ts), or a government announcement the administrator entered. */
 export const CALENDAR_DAY_SOURCES = ["rule", "announced"] as const;
 export type CalendarDaySource = (typeof CALENDAR_DAY_SOURCES)[number];
+
+/**
+ * How often a recurring duty (nhiệm vụ định kỳ) comes back (docs/domain-rules.md §12,
+ * app/domain/recurrence.ts): every week on a weekday; every month by a day of that month;
+ * every quarter, half-year or year by a day of the month after the period.
+ */
+export const RECURRENCE_FREQUENCIES = ["weekly", "monthly", "quarterly", "half_yearly", "yearly"] as const;
+export type RecurrenceFrequency = (typeof RECURRENCE_FREQUENCIES)[number];
+
+/**
+ * A recurring duty's own state: active (its occurrences keep being created), on hold
+ * (tạm dừng: none created until it is resumed) or withdrawn (rút: none ever again).
+ * Occurrences already created keep their own state either way.
+ */
+export const DUTY_STATES = ["active", "on_hold", "withdrawn"] as const;
+export type DutyState = (typeof DUTY_STATES)[number];

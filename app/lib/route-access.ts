@@ -152,6 +152,18 @@ export const ROUTE_ACCESS = {
     loader: { permission: "task.write", resource: "directive", resourceQuery: "directive" },
     action: { permission: "task.write", resource: "directive", resourceQuery: "directive", granted: { status: 400 } },
   },
+  // Recurring duties (decision 026): a new one of a directive, as a new task; its page for
+  // whoever sees it as they would a task with its lead and coordinators. The demo has no
+  // duty, so the matrix's probe of a duty page is a 404 for everyone let through;
+  // tests/integration/recurring-duty-routes.test.ts checks who sees a real one.
+  "routes/duties.new": {
+    loader: { permission: "task.write", resource: "directive", resourceQuery: "directive" },
+    action: { permission: "task.write", resource: "directive", resourceQuery: "directive", granted: { status: 400 } },
+  },
+  "routes/duties.$id": {
+    loader: { permission: "task.read", granted: { status: 404 } },
+    action: { permission: "task.write", granted: { status: 404 } },
+  },
   "routes/tasks.$id_.edit": {
     loader: { permission: "task.write", resource: "task" },
     action: { permission: "task.write", resource: "task", granted: { status: 400 } },

@@ -6,9 +6,9 @@
 // audited re-assignment each), its coordinations of open tasks move too, its users
 // follow; progress reports, extension requests and finished tasks keep pointing at
 // the merged department, so they keep the name it had then.
-import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, notInArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { departments, taskCoordinators, taskLeadAssignments, tasks, users } from "../../db/schema";
+import { departments, recurringDuties, taskCoordinators, taskLeadAssignments, tasks, users } from "../../db/schema";
 import { DEPARTMENT_CODE_PATTERN, DEPARTMENT_LIMITS } from "../domain/admin-limits";
 import { isLocalDate, localDateOf, startOfLocalDay, today, type LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
@@ -360,6 +360,8 @@ export interface MergeSummary {
  *    the successor coordinated the task, that coordination ends as it becomes lead;
  * 2. its coordinations of open tasks pass to the successor, or end where the
  *    successor already leads or coordinates the task;
+ * 2b. recurring duties it leads or coordinates (not withdrawn) name the successor instead,
+ *    so their future occurrences go to it;
  * 3. its users and active sub-units move to the successor, and so do its memberships
  *    of unit groups (from the merge's day, moveMembershipsOnMerge);
  * 4. it becomes inactive, with the successor and the day the merge took effect.
@@ -488,6 +490,49 @@ export function mergeDepartment(
         task.id,
         { coordinatorDepartmentIds: coordinatorsBefore, version: task.version },
         { coordinatorDepartmentIds: coordinatorsOf(task.id), version: task.version + 1, reason, mergeOf: departmentId },
+      );
+    }
+
+    // 2b. Recurring duties still going (decision 026): their future occurrences go to the
+    // successor; occurrences already created moved with the open tasks above.
+    const duties = tx
+      .select({
+        id: recurringDuties.id,
+        version: recurringDuties.version,
+        lead: recurringDuties.leadDepartmentId,
+        coordinators: recurringDuties.coordinatorDepartmentIds,
+      })
+      .from(recurringDuties)
+      .where(ne(recurringDuties.state, "withdrawn"))
+      .orderBy(asc(recurringDuties.id))
+      .all()
+      .filter((duty) => duty.lead === departmentId || duty.coordinators.includes(departmentId));
+    for (const duty of duties) {
+      const lead = duty.lead === departmentId ? successorId : duty.lead;
+      const coordinators = [...new Set(duty.coordinators.map((id) => (id === departmentId ? successorId : id)))].filter(
+        (id) => id !== lead,
+      );
+      tx.update(recurringDuties)
+        .set({
+          leadDepartmentId: lead,
+          coordinatorDepartmentIds: coordinators,
+          version: duty.version + 1,
+          updatedAt: now,
+        })
+        .where(eq(recurringDuties.id, duty.id))
+        .run();
+      audit(
+        "duty.reassign",
+        "recurring_duty",
+        duty.id,
+        { leadDepartmentId: duty.lead, coordinatorDepartmentIds: duty.coordinators, version: duty.version },
+        {
+          leadDepartmentId: lead,
+          coordinatorDepartmentIds: coordinators,
+          version: duty.version + 1,
+          reason,
+          mergeOf: departmentId,
+        },
       );
     }
 

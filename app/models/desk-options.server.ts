@@ -1,7 +1,7 @@
 // The choices the secretariat's forms offer: committees and their meetings,
 // departments, and the tasks of a directive that can be a parent. Reads only.
 import { asc, desc, eq, inArray, or, sql } from "drizzle-orm";
-import { committees, departments, meetings } from "../../db/schema";
+import { committees, departments, directives, meetings } from "../../db/schema";
 import type { CommitteeOption, DepartmentOption, MeetingOption, ParentOption } from "../domain/views";
 import type { AppDatabase } from "../lib/db.server";
 
@@ -69,4 +69,13 @@ export function departmentNames(db: AppDatabase, ids: readonly number[]): Map<nu
       .all()
       .map((d) => [d.id, d.name]),
   );
+}
+
+/** What the new-task and new-duty pages show of the directive the work is added to. */
+export function getDirectiveHeading(db: AppDatabase, id: number) {
+  return db
+    .select({ id: directives.id, number: directives.number, abstract: directives.abstract })
+    .from(directives)
+    .where(eq(directives.id, id))
+    .get();
 }

@@ -33,6 +33,7 @@ import { writeTransaction, type AppDatabase, type WriteTransaction } from "../li
 import { deliverPendingEmails, type DeliveryReport } from "../lib/mailer.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { notifyTaskEvent } from "./notifications.server";
+import { createDueOccurrences } from "./recurring-duties.server";
 import { statusRulesInForce } from "./status-facts.server";
 import { taskStatusSource } from "./task-status.server";
 import { taskAccessFacts } from "./visibility.server";
@@ -328,6 +329,8 @@ export interface ReminderJobReport {
   dueSoon: number;
   overdue: number;
   escalations: number;
+  /** Occurrences of recurring duties created (decision 026): usually each duty's next one ahead. */
+  occurrences: number;
   emails: DeliveryReport;
 }
 
@@ -448,7 +451,8 @@ function pendingEscalations(db: AppDatabase, day: LocalDate, now: Instant) {
 const yieldToServer = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * The scheduled job for an instant: automatic reminders of tasks due soon and
+ * The scheduled job for an instant: the recurring duties' next occurrences
+ * (app/models/recurring-duties.server.ts), automatic reminders of tasks due soon and
  * overdue today, escalations brought about by time, then the e-mail outbox
  * (new mail and retries). Idempotent: running it again at the same instant (or
  * later the same day) creates nothing new. Writes in small transactions and
@@ -465,9 +469,14 @@ export async function runReminderJob(
     dueSoon: 0,
     overdue: 0,
     escalations: 0,
+    occurrences: 0,
     emails: { sent: 0, retrying: 0, failed: 0, skipped: 0 },
   };
   const batchSize = options.batchSize ?? 100;
+
+  // First the recurring duties' occurrences the day brought, so they are reminded of like any task.
+  report.occurrences = createDueOccurrences(db, now).created;
+  await yieldToServer();
 
   const due = automaticCandidates(db, day).flatMap((candidate) => {
     const next = automaticReminderDue(candidate.status, candidate.dueDate, day);

@@ -27,6 +27,8 @@ export interface TaskInput {
   deadlineKind: DeadlineKind;
   dueDate: LocalDate | null;
   assignedOn: LocalDate;
+  /** The recurring duty and period this task is the occurrence of (app/models/recurring-duties.server.ts). */
+  duty?: { id: number; period: string };
 }
 
 export type TaskWriteError =
@@ -112,10 +114,13 @@ export function createTask(
   return writeTransaction(db, (tx) => insertTask(tx, author, input, origin, now));
 }
 
-/** `createTask` inside a transaction the caller holds (a bulk import is one transaction). */
+/**
+ * `createTask` inside a transaction the caller holds (a bulk import is one transaction).
+ * The author is null for the scheduled job (a recurring duty's next occurrence).
+ */
 export function insertTask(
   tx: WriteTransaction,
-  author: Author,
+  author: { id: number | null },
   input: TaskInput,
   origin: RequestOrigin,
   now: number,
@@ -141,6 +146,8 @@ export function insertTask(
       originalDueDate: input.dueDate,
       currentDueDate: input.dueDate,
       assignedOn: input.assignedOn,
+      dutyId: input.duty?.id ?? null,
+      dutyPeriod: input.duty?.period ?? null,
       createdBy: author.id,
       createdAt: now,
       updatedAt: now,
@@ -173,7 +180,7 @@ export function insertTask(
     action: "task.create",
     entityType: "task",
     entityId: id,
-    after: taskSnapshot(tx, id),
+    after: input.duty ? { ...taskSnapshot(tx, id), duty: input.duty } : taskSnapshot(tx, id),
     origin,
     at: now,
   });

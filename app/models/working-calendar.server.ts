@@ -8,7 +8,7 @@ import { CALENDAR_LIMITS } from "../domain/admin-limits";
 import { isAcceptedDay, type LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import { RULE_YEARS, statutoryCalendarDays } from "../domain/public-holidays";
-import { CALENDAR_DAY_KINDS, HOLIDAY_OCCASIONS } from "../domain/vocabulary";
+import { CALENDAR_DAY_KINDS, HOLIDAY_OCCASIONS, type CalendarDayKind } from "../domain/vocabulary";
 import { addWorkingDays, isWeekend, workingCalendarOf, type WorkingCalendar } from "../domain/working-days";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
@@ -28,6 +28,11 @@ const fail = (code: CalendarErrorCode, field?: string) => ({ ok: false as const,
 /** The whole calendar: a few dozen rows a year, read at once (the rules walk day by day). */
 export function workingCalendar(db: Reader): WorkingCalendar {
   return workingCalendarOf(db.select({ day: calendarDays.day, kind: calendarDays.kind }).from(calendarDays).all());
+}
+
+/** The calendar's rows as data a page can send to the browser (the recurring duty form's preview). */
+export function calendarDayKinds(db: Reader): { day: LocalDate; kind: CalendarDayKind }[] {
+  return db.select({ day: calendarDays.day, kind: calendarDays.kind }).from(calendarDays).all();
 }
 
 /** The due date of a deadline given as `n` working days from the day of assignment. */

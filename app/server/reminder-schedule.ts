@@ -23,13 +23,22 @@ export function describeJobReport(report: ReminderJobReport): string {
   return (
     `Reminders job (${report.day}): ${report.dueSoon} due-soon and ${report.overdue} overdue reminder(s) created, ` +
     `${report.escalations} escalation(s); e-mail: ${emails.sent} sent, ${emails.retrying} to retry, ` +
-    `${emails.failed} failed, ${emails.skipped} skipped.`
+    `${emails.failed} failed, ${emails.skipped} skipped; ${report.occurrences} recurring-duty occurrence(s) created.`
   );
 }
 
 function somethingHappened(report: ReminderJobReport): boolean {
   const { emails } = report;
-  return report.dueSoon + report.overdue + report.escalations + emails.sent + emails.retrying + emails.failed > 0;
+  return (
+    report.dueSoon +
+      report.overdue +
+      report.escalations +
+      report.occurrences +
+      emails.sent +
+      emails.retrying +
+      emails.failed >
+    0
+  );
 }
 
 export interface ReminderSchedule {

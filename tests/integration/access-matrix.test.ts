@@ -261,6 +261,8 @@ beforeAll(async () => {
       "routes/meetings.$id_.edit": { id: meeting },
       "routes/admin.api-tokens.$id": { id: apiToken },
       "routes/admin.groups.$id": { id: unitGroup },
+      // The demo has no recurring duty: a duty that does not exist.
+      "routes/duties.$id": { id: MISSING_ID },
       // The splat of /api/*: any address the API does not have.
       "routes/api.$": { "": "v1/nothing-here", "*": "v1/nothing-here" },
       "routes/tasks.$id_.attachments.$attachmentId": { attachmentId: MISSING_ID },

@@ -18,6 +18,7 @@ import {
   DEPARTMENT_KINDS,
   DIRECTIVE_TYPES,
   HOLIDAY_OCCASIONS,
+  RECURRENCE_FREQUENCIES,
   ROLES,
 } from "../../app/domain/vocabulary";
 import { INTENT_PERMISSION, type TaskPageIntent } from "../../app/lib/progress-forms";
@@ -25,6 +26,7 @@ import { ROUTE_ACCESS } from "../../app/lib/route-access";
 import { MAX_IMPORT_BYTES } from "../../app/domain/task-import";
 import type { AppDatabase } from "../../app/lib/db.server";
 import { issueApiToken } from "../../app/models/api-tokens.server";
+import { changeDutyState, createDuty } from "../../app/models/recurring-duties.server";
 import { taskAccessFacts } from "../../app/models/visibility.server";
 import { directives } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
@@ -145,6 +147,8 @@ export interface HostileFixtures {
   notification: { id: number; login: string };
   /** A custom unit group with STTTT as its member since 18/09/2019. */
   unitGroupId: number;
+  /** Recurring duties of STTTT on the issued directive: one active, one on hold. */
+  duties: { active: { id: number; version: number }; held: { id: number; version: number } };
 }
 
 /** Adds a draft and a closed directive to the demo, and finds the records the forms need. */
@@ -236,7 +240,43 @@ export function prepareHostileFixtures(db: AppDatabase): HostileFixtures {
   db.run(
     sql`INSERT INTO unit_group_members (group_id, department_id, from_day) VALUES (${unitGroupId}, ${stttt}, '2019-09-18')`,
   );
+  const secretary = world.actors.find(({ actor }) => actor.role === "secretariat");
+  if (!secretary) throw new Error("the demo database has no secretariat user");
+  const duty = (itemNumber: string) => {
+    const created = createDuty(
+      db,
+      secretary.actor,
+      {
+        directiveId: directive.id,
+        itemNumber,
+        title: "Báo cáo định kỳ thử",
+        description: null,
+        leadDepartmentId: stttt,
+        coordinatorDepartmentIds: [],
+        frequency: "monthly",
+        day: 28,
+        workingDays: false,
+        startsOn: today(),
+        endsOn: null,
+      },
+      { ipAddress: null, userAgent: null, requestId: null },
+    );
+    if (!created.ok) throw new Error(`could not create a recurring duty: ${created.error}`);
+    return { id: created.id, version: created.version };
+  };
+  const activeDuty = duty("97");
+  const heldDuty = duty("98");
+  const held = changeDutyState(
+    db,
+    secretary.actor,
+    heldDuty.id,
+    heldDuty.version,
+    { to: "on_hold", reason: "Thử" },
+    { ipAddress: null, userAgent: null, requestId: null },
+  );
+  if (!held.ok) throw new Error(`could not hold a recurring duty: ${held.error}`);
   return {
+    duties: { active: activeDuty, held: { id: heldDuty.id, version: held.version } },
     committee,
     meetingId: one<{ id: number }>(world, sql`SELECT id FROM meetings ORDER BY id LIMIT 1`, "meeting").id,
     directive,
@@ -529,6 +569,47 @@ export const HOSTILE_FORMS: Record<string, FormsOf> = {
       base: "writes",
     },
   ],
+  "routes/duties.new": (world, fx) => [
+    {
+      label: "new recurring duty",
+      fields: {
+        itemNumber: text("96", DESK_LIMITS.itemNumber),
+        title: text("Báo cáo tình hình hằng tháng", DESK_LIMITS.title),
+        description: optionalText("Chi tiết", DESK_LIMITS.description),
+        leadDepartmentId: id(fx.stttt),
+        coordinatorDepartmentIds: { kind: "ids", values: [String(fx.other)], ref: true },
+        frequency: choice("monthly", RECURRENCE_FREQUENCIES),
+        day: { kind: "number", value: "5" },
+        workingDays: { kind: "checkbox", checked: false },
+        startsOn: date(world.today),
+        endsOn: date("", false),
+      },
+      login: allowedLogin(world, guardPermission("routes/duties.new")),
+      path: `/duties/new?directive=${fx.directive.id}`,
+      params: {},
+      badRecord: (value) => ({ path: `/duties/new?directive=${encodeURIComponent(value)}`, params: {} }),
+      base: "writes",
+    },
+  ],
+  "routes/duties.$id": (world, fx) => {
+    const login = allowedLogin(world, guardPermission("routes/duties.$id"));
+    const intents = ["on_hold", "withdrawn", "resume"] as const;
+    const reason = text("Theo chỉ đạo của Trưởng ban", DESK_LIMITS.reason);
+    return intents.map((intent) => {
+      const target = intent === "resume" ? fx.duties.held : fx.duties.active;
+      const fields: Record<string, FieldSpec> = { version: version(target.version) };
+      if (intent !== "resume") fields.reason = reason;
+      return {
+        label: `recurring duty: ${intent}`,
+        intent,
+        otherIntents: intents.filter((other) => other !== intent),
+        fields,
+        login,
+        ...at("routes/duties.$id", { id: String(target.id) }),
+        base: "writes" as const,
+      };
+    });
+  },
   "routes/tasks.$id_.edit": (world, fx) => {
     const task = world.db.get<{ itemNumber: string; assignedOn: string }>(
       sql`SELECT item_number AS itemNumber, assigned_on AS assignedOn FROM tasks WHERE id = ${fx.datedTask.id}`,

@@ -16,6 +16,7 @@ import { remindersEn } from "./reminders.en";
 import { reportEn } from "./report.en";
 import { publishedEn } from "./published.en";
 import { splitEn } from "./split.en";
+import { dutiesEn } from "./duties.en";
 import type { MessageKey } from "./vi";
 
 // English: every key of vi.ts, checked by the type.
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...leadershipEn,
   ...inputEn,
   ...splitEn,
+  ...dutiesEn,
   ...reportEn,
   ...publishedEn,
   ...progressEn,

@@ -18,6 +18,7 @@ import { remindersVi } from "./reminders.vi";
 import { reportVi } from "./report.vi";
 import { publishedVi } from "./published.vi";
 import { splitVi } from "./split.vi";
+import { dutiesVi } from "./duties.vi";
 
 export const vi = {
   ...adminVi,
@@ -30,6 +31,7 @@ export const vi = {
   ...leadershipVi,
   ...inputVi,
   ...splitVi,
+  ...dutiesVi,
   ...reportVi,
   ...publishedVi,
   ...progressVi,

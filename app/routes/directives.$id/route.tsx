@@ -8,9 +8,12 @@ import { DirectiveProgressLine } from "~/components/directive-progress";
 import { TargetBar } from "~/components/target-bar";
 import { TaskTable } from "~/components/task-table";
 import { formatLocalDate } from "~/domain/dates";
+import { dutyRollupInWords, dutyRuleInWords } from "~/lib/duty-text";
+import { dutyRollup } from "~/domain/duty-rollup";
 import { useT } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
 import { asOfForPage } from "~/lib/as-of.server";
+import { dutiesOfDirective, occurrencePeriods, ruleOfDuty } from "~/models/recurring-duties.server";
 import { getDb } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
 import { readingDifferences } from "~/models/dashboard.server";
@@ -52,8 +55,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // The issuing step names who will be told (only for a draft, only to those who may issue it).
   const issuing =
     found.directive.state === "draft" && hasPermission(user, "directive.write") ? issueAudience(db, id) : null;
+  // Recurring duties appear once, with their occurrences under them (decision 026).
+  const periods = occurrencePeriods(
+    db,
+    found.tasks.map((task) => task.id),
+  );
+  const duties = dutiesOfDirective(db, user, id)
+    .map((duty) => ({
+      id: duty.id,
+      itemNumber: duty.itemNumber,
+      title: duty.title,
+      state: duty.state,
+      rule: ruleOfDuty({ ...duty, resumedOn: null }),
+      taskIds: found.tasks.filter((task) => periods.get(task.id)?.dutyId === duty.id).map((task) => task.id),
+    }))
+    .filter((duty) => duty.taskIds.length > 0 || hasPermission(user, "task.write"));
   const page = {
     ...found,
+    duties,
     issuing,
     progress,
     asOf,
@@ -124,8 +143,10 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
   actionStatus === 409 || defaultShouldRevalidate;
 
 export default function DirectivePage() {
-  const { directive, tasks, progress, targets, asOf, isToday, basis, differing, asOfProblem, issuing } =
+  const { directive, tasks, duties, progress, targets, asOf, isToday, basis, differing, asOfProblem, issuing } =
     useLoaderData<typeof loader>();
+  const inDuty = new Set(duties.flatMap((duty) => duty.taskIds));
+  const single = tasks.filter((task) => !inDuty.has(task.id));
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const user = useOptionalUser();
@@ -221,11 +242,32 @@ export default function DirectivePage() {
             />
           )}
         </div>
-        {tasks.length === 0 ? (
+        {tasks.length === 0 && duties.length === 0 ? (
           <p>{t("directive.noTasks")}</p>
         ) : (
-          <TaskTable tasks={tasks} caption={t("directive.tasksHeading")} nested />
+          single.length > 0 && <TaskTable tasks={single} caption={t("directive.tasksHeading")} nested />
         )}
+        {duties.map((duty) => {
+          const occurrences = tasks.filter((task) => duty.taskIds.includes(task.id));
+          return (
+            <div key={duty.id} className="space-y-2" data-duty={duty.id}>
+              <h3 className="font-semibold">
+                <span className="text-slate-600">{duty.itemNumber}.</span>{" "}
+                <Link to={`/duties/${duty.id}`}>{duty.title}</Link>{" "}
+                <span className="rounded bg-slate-100 px-1.5 text-xs font-normal">
+                  {t("duty.label")} · {t(`duty.state.${duty.state}`)}
+                </span>
+              </h3>
+              <p className="text-sm text-slate-700">{dutyRuleInWords(t, duty.rule)}</p>
+              <p className="text-sm" data-testid="duty-rollup">
+                {dutyRollupInWords(t, dutyRollup(occurrences.map((task) => task.status)))}
+              </p>
+              {occurrences.length > 0 && (
+                <TaskTable tasks={occurrences} caption={`${duty.itemNumber}. ${duty.title}`} nested />
+              )}
+            </div>
+          );
+        })}
       </section>
 
       {targets.length > 0 && (

@@ -9,8 +9,10 @@ import { LateNote, StaleFlag, StatusBadge } from "~/components/status-badge";
 import { TargetBar } from "~/components/target-bar";
 import { TaskHistory } from "~/components/task-history";
 import { formatInstant, formatLocalDate, parseLocalDate, today } from "~/domain/dates";
+import { dutyPeriodLabel } from "~/lib/duty-text";
 import { useT, type Translate } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
+import { occurrencePeriods } from "~/models/recurring-duties.server";
 import { getDb } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
 import { getTranslator } from "~/lib/locale.server";
@@ -97,6 +99,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // The choices of the secretariat's "re-assign" form, only for those who may use it.
     departments: canOnTask(user, "task.write", access) ? departmentOptions(db) : [],
     title: `${found.row?.itemNumber ?? ""}. ${found.row?.title ?? ""} — ${t("app.name")}`,
+    // A recurring duty's occurrence links to its duty (decision 026).
+    duty: occurrencePeriods(db, [id]).get(id) ?? null,
   };
   // A day it cannot read: today's page with the message on the form, and a 400.
   return data(page, { status: problem === null ? 200 : 400 });
@@ -400,6 +404,7 @@ export default function TaskPage() {
     differing,
     asOfProblem,
     percentAfterReturn,
+    duty,
   } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -445,6 +450,11 @@ export default function TaskPage() {
         <h1 className="text-2xl font-semibold">
           <span className="text-slate-600">{row.itemNumber}.</span> {row.title}
         </h1>
+        {duty && (
+          <p className="text-sm" data-testid="task-duty">
+            <Link to={`/duties/${duty.dutyId}`}>{t("duty.ofTask", { period: dutyPeriodLabel(t, duty.period) })}</Link>
+          </p>
+        )}
         <div className="flex flex-wrap items-center gap-2">
           <StatusBadge status={row.status} />
           <LateNote task={row} className="text-sm" />

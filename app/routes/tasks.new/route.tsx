@@ -15,10 +15,9 @@ import { titleMeta } from "~/lib/meta";
 import { readForm } from "~/lib/form-data.server";
 import { deliverSoon } from "~/lib/mailer.server";
 import { originOf } from "~/models/audit.server";
-import { departmentOptions, parentOptions } from "~/models/desk-options.server";
+import { departmentOptions, getDirectiveHeading, parentOptions } from "~/models/desk-options.server";
 import { createTask } from "~/models/tasks.server";
 import { dueDateInWorkingDays } from "~/models/working-calendar.server";
-import { getDirectiveHeading } from "./queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
@@ -83,6 +82,14 @@ export default function NewTaskPage() {
       <p className="text-sm text-slate-700">
         {t("desk.task.inDirective", { number: label, abstract: directive.abstract })}
       </p>
+      <nav aria-label={t("duty.choice.label")} className="flex gap-2 text-sm">
+        <span aria-current="page" className="rounded border border-brand-700 bg-brand-50 px-3 py-1 font-medium">
+          {t("duty.choice.once")}
+        </span>
+        <Link to={`/duties/new?directive=${directive.id}`} className="rounded border border-slate-300 px-3 py-1">
+          {t("duty.choice.recurring")}
+        </Link>
+      </nav>
       <TaskForm
         lastResult={reply?.result}
         conflict={null}
