@@ -422,6 +422,39 @@ export const directiveStateChanges = sqliteTable(
 
 // ---------------------------------------------------------------- tasks
 
+/**
+ * An item of a directive given to many accountable units at once (decision 026): to a
+ * unit group, or to several named leads. The item is not a task and is never counted;
+ * each unit's task is an ordinary `tasks` row (one lead) pointing here by `fan_out_id`,
+ * and the item's state is a roll-up of those tasks (app/domain/fan-out-rollup.ts).
+ */
+export const taskFanOuts = sqliteTable(
+  "task_fan_outs",
+  {
+    id: id(),
+    directiveId: integer("directive_id")
+      .notNull()
+      .references(() => directives.id),
+    /** As written in the directive: "2", "3.a". Each unit's task carries it too. */
+    itemNumber: text("item_number").notNull(),
+    title: text("title").notNull(),
+    description: text("description"),
+    /** The group the item was given to, if it was given to a group (its members resolved on the assignment day). */
+    groupId: integer("group_id").references(() => unitGroups.id),
+    assignedOn: localDate("assigned_on").notNull(),
+    version: version(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("task_fan_outs_directive_idx").on(t.directiveId),
+    check("task_fan_outs_title_not_blank", sql`length(trim(${t.title})) > 0`),
+    check("task_fan_outs_assigned_on_check", isLocalDate(t.assignedOn)),
+    check("task_fan_outs_version_check", sql`${t.version} >= 1`),
+  ],
+);
+
 export const tasks = sqliteTable(
   "tasks",
   {
@@ -465,10 +498,13 @@ export const tasks = sqliteTable(
     dutyId: integer("duty_id").references((): AnySQLiteColumn => recurringDuties.id),
     /** The occurrence's period (`2020-01`, `2020-Q1`, `2020-W02` …): one task per period of a duty. */
     dutyPeriod: text("duty_period"),
+    /** The item this task is one unit's share of (decision 026); NULL for a task of its own. */
+    fanOutId: integer("fan_out_id").references(() => taskFanOuts.id),
   },
   (t) => [
     index("tasks_directive_idx").on(t.directiveId, t.position),
     uniqueIndex("tasks_duty_period_unique").on(t.dutyId, t.dutyPeriod),
+    index("tasks_fan_out_idx").on(t.fanOutId),
     index("tasks_parent_idx").on(t.parentId),
     index("tasks_lead_state_idx").on(t.leadDepartmentId, t.state, t.currentDueDate),
     index("tasks_open_due_idx")
@@ -1271,11 +1307,19 @@ export const directivesRelations = relations(directives, ({ one, many }) => ({
   committee: one(committees, { fields: [directives.committeeId], references: [committees.id] }),
   meeting: one(meetings, { fields: [directives.meetingId], references: [meetings.id] }),
   tasks: many(tasks),
+  fanOuts: many(taskFanOuts),
+}));
+
+export const taskFanOutsRelations = relations(taskFanOuts, ({ one, many }) => ({
+  directive: one(directives, { fields: [taskFanOuts.directiveId], references: [directives.id] }),
+  group: one(unitGroups, { fields: [taskFanOuts.groupId], references: [unitGroups.id] }),
+  tasks: many(tasks),
 }));
 
 export const tasksRelations = relations(tasks, ({ one, many }) => ({
   directive: one(directives, { fields: [tasks.directiveId], references: [directives.id] }),
   duty: one(recurringDuties, { fields: [tasks.dutyId], references: [recurringDuties.id] }),
+  fanOut: one(taskFanOuts, { fields: [tasks.fanOutId], references: [taskFanOuts.id] }),
   parent: one(tasks, { fields: [tasks.parentId], references: [tasks.id], relationName: "subtasks" }),
   subtasks: many(tasks, { relationName: "subtasks" }),
   leadDepartment: one(departments, { fields: [tasks.leadDepartmentId], references: [departments.id] }),

@@ -4,6 +4,17 @@ import { TASK_STATUSES, type TaskLevel, type TaskStatus } from "~/domain/vocabul
 import { formatNumber, useLocale, useT, type Translate } from "~/lib/i18n";
 import type { StatusCounts } from "~/domain/views";
 
+const SUBJECT = {
+  top: "directiveProgress.topLevel",
+  sub: "directiveProgress.sub",
+  unit: "directiveProgress.units",
+} as const satisfies Record<TaskLevel, string>;
+const SUBJECT_ONE = {
+  top: "directiveProgress.topLevelOne",
+  sub: "directiveProgress.subOne",
+  unit: "directiveProgress.unitsOne",
+} as const satisfies Record<TaskLevel, string>;
+
 /** Always named, even at zero: what a chair asks first. The others only when present. */
 const HEADLINE: readonly TaskStatus[] = ["done_on_time", "done_late", "overdue"];
 const ORDER: readonly TaskStatus[] = [...HEADLINE, ...TASK_STATUSES.filter((status) => !HEADLINE.includes(status))];
@@ -35,20 +46,26 @@ function lowerFirst(text: string): string {
 export function DirectiveProgressLine({
   top,
   sub,
+  units = null,
+  items = 0,
   linkFor,
 }: {
   top: StatusCounts;
   sub: StatusCounts | null;
+  /** The units' tasks of the items given to many units (each item counts once in `top`). */
+  units?: StatusCounts | null;
+  items?: number;
   linkFor: (level: TaskLevel, status?: TaskStatus) => string;
 }) {
   const t = useT();
   const locale = useLocale();
   const clause = (level: TaskLevel, counts: StatusCounts) => {
     const count = total(counts);
-    const many = level === "top" ? "directiveProgress.topLevel" : "directiveProgress.sub";
-    const one = level === "top" ? "directiveProgress.topLevelOne" : "directiveProgress.subOne";
+    const many = SUBJECT[level];
+    const one = SUBJECT_ONE[level];
     const subject = t(count === 1 ? one : many, {
       count: level === "top" ? countInWords(t, locale, count) : formatNumber(locale, count),
+      items: formatNumber(locale, items),
     });
     const statuses = ORDER.filter((status) => HEADLINE.includes(status) || counts[status] > 0);
     return (
@@ -71,7 +88,8 @@ export function DirectiveProgressLine({
   };
   const hasTop = total(top) > 0;
   const hasSub = sub !== null && total(sub) > 0;
-  if (!hasTop && !hasSub) return <p className="text-sm text-slate-700">{t("directiveProgress.none")}</p>;
+  const hasUnits = units !== null && total(units) > 0;
+  if (!hasTop && !hasSub && !hasUnits) return <p className="text-sm text-slate-700">{t("directiveProgress.none")}</p>;
   return (
     <p className="text-sm leading-relaxed" data-testid="directive-progress">
       {hasTop && clause("top", top)}
@@ -80,6 +98,12 @@ export function DirectiveProgressLine({
           {/* Sub-tasks alone (a department coordinating only sub-tasks) need no "besides". */}
           {hasTop && ` ${t("directiveProgress.besides")} `}
           {clause("sub", sub)}
+        </>
+      )}
+      {hasUnits && (
+        <>
+          {(hasTop || hasSub) && ` ${t("directiveProgress.besides")} `}
+          {clause("unit", units)}
         </>
       )}
     </p>

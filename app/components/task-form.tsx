@@ -11,11 +11,12 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { foldVietnamese } from "~/domain/text";
 import { DEADLINE_KINDS, DEPARTMENT_KINDS, type DepartmentKind } from "~/domain/vocabulary";
-import { DESK_LIMITS } from "~/lib/desk-forms";
+import { ASSIGN_TO, DESK_LIMITS, type AssignTo } from "~/lib/desk-forms";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT, type Translate } from "~/lib/i18n";
 import { useHydrated } from "~/lib/use-hydrated";
 import type { DepartmentOption, ParentOption } from "~/domain/views";
+import { DepartmentChecklist } from "./department-checklist";
 import {
   type ConflictView,
   DateField,
@@ -43,6 +44,16 @@ export interface TaskFormValues {
   assignedOn?: string;
   parentId?: string;
   dueInWorkingDays?: string;
+  assignTo?: string;
+  leadDepartmentIds?: string[];
+  groupId?: string;
+}
+
+/** A unit group to give a new item to, with its members today (for the review before saving). */
+export interface FanOutGroupOption {
+  id: number;
+  name: string;
+  members: string[];
 }
 
 function departmentLabel(t: Translate, department: DepartmentOption): string {
@@ -71,6 +82,7 @@ export function TaskForm({
   cancelTo,
   deadlineFixed = null,
   workingDaysDeadline = false,
+  fanOut,
 }: {
   version?: number;
   lastResult: SubmissionResult<string[]> | undefined;
@@ -86,6 +98,8 @@ export function TaskForm({
   deadlineFixed?: { kind: (typeof DEADLINE_KINDS)[number]; dueDate: string | null; href: string } | null;
   /** A new task: the deadline may be given as a number of working days from the day of assignment. */
   workingDaysDeadline?: boolean;
+  /** A new task may be given to several leads or to a unit group: one task per unit (decision 026). */
+  fanOut?: { groups: FanOutGroupOption[] };
 }) {
   const t = useT();
   const navigation = useNavigation();
@@ -115,6 +129,17 @@ export function TaskForm({
   const coordinators = fields.coordinatorDepartmentIds;
   const deadlineKind = fields.deadlineKind;
   const filterId = `${coordinators.id}-filter`;
+  const [assignTo, setAssignTo] = useState<AssignTo>(
+    (ASSIGN_TO as readonly string[]).includes(fields.assignTo.initialValue ?? "")
+      ? (fields.assignTo.initialValue as AssignTo)
+      : "one",
+  );
+  const [chosenLeads, setChosenLeads] = useState<string[]>(
+    [fields.leadDepartmentIds.initialValue ?? []].flat().filter((v): v is string => typeof v === "string"),
+  );
+  const [chosenGroup, setChosenGroup] = useState<string>(fields.groupId.initialValue ?? "");
+  // Without JavaScript every choice's fields are shown, and the chosen one applies.
+  const shows = (choice: AssignTo) => !hydrated || fanOut === undefined || assignTo === choice;
 
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
@@ -164,7 +189,29 @@ export function TaskForm({
 
       <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <legend className="px-1 font-semibold">{t("desk.task.assignmentLegend")}</legend>
-        <div className="flex flex-col gap-1">
+        {fanOut && (
+          <fieldset {...getFieldsetProps(fields.assignTo)} className="space-y-1" data-testid="assign-to">
+            <legend className={LABEL_CLASS}>{t("fanOut.assignTo.legend")}</legend>
+            <p className={HINT_CLASS}>{t("fanOut.assignTo.hint")}</p>
+            <div className="flex flex-wrap gap-x-6 gap-y-1">
+              {getCollectionProps(fields.assignTo, { type: "radio", options: [...ASSIGN_TO] }).map(
+                ({ key, ...props }) => (
+                  <label key={key} className="flex items-center gap-2 text-sm">
+                    <input
+                      {...props}
+                      defaultChecked={props.value === assignTo}
+                      onChange={() => setAssignTo(props.value as AssignTo)}
+                      className="size-4"
+                    />
+                    {t(`fanOut.assignTo.${props.value as AssignTo}`)}
+                  </label>
+                ),
+              )}
+            </div>
+            <FieldErrors id={fields.assignTo.errorId} errors={fields.assignTo.errors} />
+          </fieldset>
+        )}
+        <div className="flex flex-col gap-1" hidden={!shows("one")}>
           <label htmlFor={fields.leadDepartmentId.id} className={LABEL_CLASS}>
             {t("desk.task.lead")}
           </label>
@@ -189,6 +236,54 @@ export function TaskForm({
           <FieldErrors id={fields.leadDepartmentId.errorId} errors={fields.leadDepartmentId.errors} />
         </div>
 
+        {fanOut && (
+          <>
+            <div
+              hidden={!shows("leads")}
+              onChange={(event) => {
+                const form = (event.target as HTMLInputElement).form;
+                if (form) setChosenLeads(new FormData(form).getAll(fields.leadDepartmentIds.name).map(String));
+              }}
+            >
+              <DepartmentChecklist
+                field={fields.leadDepartmentIds}
+                legend={t("fanOut.leads")}
+                hint={t("fanOut.leadsHint")}
+                departments={departments}
+                t={t}
+              />
+            </div>
+            <div className="flex flex-col gap-1" hidden={!shows("group")}>
+              <label htmlFor={fields.groupId.id} className={LABEL_CLASS}>
+                {t("fanOut.group")}
+              </label>
+              <select
+                {...getSelectProps(fields.groupId, { ariaDescribedBy: `${fields.groupId.id}-hint` })}
+                onChange={(event) => setChosenGroup(event.currentTarget.value)}
+                className={INPUT_CLASS}
+              >
+                <option value="">{t("desk.choose")}</option>
+                {fanOut.groups.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {t("fanOut.groupOption", { name: g.name, count: g.members.length })}
+                  </option>
+                ))}
+              </select>
+              <p id={`${fields.groupId.id}-hint`} className={HINT_CLASS}>
+                {t("fanOut.groupHint")}
+              </p>
+              <FieldErrors id={fields.groupId.errorId} errors={fields.groupId.errors} />
+            </div>
+            {hydrated && assignTo !== "one" && (
+              <FanOutReview
+                assignTo={assignTo}
+                leads={departments.filter((d) => chosenLeads.includes(String(d.id))).map((d) => d.name)}
+                group={fanOut.groups.find((g) => String(g.id) === chosenGroup) ?? null}
+              />
+            )}
+          </>
+        )}
+
         <fieldset
           {...getFieldsetProps(coordinators, { ariaDescribedBy: `${coordinators.id}-hint` })}
           className="space-y-2"
@@ -196,6 +291,7 @@ export function TaskForm({
           <legend className={LABEL_CLASS}>{t("desk.task.coordinators")}</legend>
           <p id={`${coordinators.id}-hint`} className={HINT_CLASS}>
             {t("desk.task.coordinatorsHint")}
+            {fanOut && assignTo !== "one" && <> {t("fanOut.coordinatorsHint")}</>}
           </p>
           {/* Errors of the list and of its items (a crafted value), in one place. */}
           <FieldErrors id={coordinators.errorId} errors={[...new Set(Object.values(coordinators.allErrors).flat())]} />
@@ -287,11 +383,37 @@ export function TaskForm({
           disabled={navigation.state === "submitting"}
           className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
         >
-          {t(version === undefined ? "desk.task.create" : "desk.save")}
+          {t(version === undefined ? (assignTo === "one" ? "desk.task.create" : "fanOut.create") : "desk.save")}
         </button>
         <Link to={cancelTo}>{t("desk.cancel")}</Link>
       </div>
     </Form>
+  );
+}
+
+/** The review before saving an item given to many units: how many tasks, and for whom. */
+function FanOutReview({
+  assignTo,
+  leads,
+  group,
+}: {
+  assignTo: Exclude<AssignTo, "one">;
+  leads: string[];
+  group: FanOutGroupOption | null;
+}) {
+  const t = useT();
+  const text =
+    assignTo === "leads"
+      ? leads.length === 0
+        ? null
+        : t("fanOut.review", { count: leads.length, names: leads.join(", ") })
+      : group === null
+        ? null
+        : `${t("fanOut.reviewGroup", { name: group.name, count: group.members.length })} ${group.members.join(", ")}.`;
+  return (
+    <p aria-live="polite" data-testid="fan-out-review" className="rounded bg-amber-50 p-2 text-sm text-slate-800">
+      {text}
+    </p>
   );
 }
 

@@ -41,6 +41,8 @@ export interface TaskRow {
   id: number;
   directiveId: number;
   parentId: number | null;
+  /** The item given to many units this task is one unit's share of (decision 026). */
+  fanOutId: number | null;
   itemNumber: string;
   title: string;
   /** The lead department on the as-of day. */

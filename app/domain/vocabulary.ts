@@ -95,8 +95,12 @@ export type StatusBasis = (typeof STATUS_BASES)[number];
 export const DEADLINE_CHANGE_KINDS = ["change", "correction"] as const;
 export type DeadlineChangeKind = (typeof DEADLINE_CHANGE_KINDS)[number];
 
-/** Main tasks (no parent) or sub-tasks: a directive's summary counts them apart. */
-export const TASK_LEVELS = ["top", "sub"] as const;
+/**
+ * Main tasks (no parent), sub-tasks, or the units' tasks of an item given to many units
+ * (decision 026): a directive's summary counts them apart, and the three never overlap
+ * (a unit's task is a "unit", whatever its parent).
+ */
+export const TASK_LEVELS = ["top", "sub", "unit"] as const;
 export type TaskLevel = (typeof TASK_LEVELS)[number];
 
 /**

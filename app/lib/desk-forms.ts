@@ -49,6 +49,15 @@ export function violationMessage(t: Translate, violation: TaskRuleViolation): st
   return t(`desk.rule.${violation}`);
 }
 
+/**
+ * Whom a new task is given to (decision 026): one lead, several leads (one task each), or a
+ * unit group (one task per member on the day of assignment).
+ */
+export const ASSIGN_TO = ["one", "leads", "group"] as const;
+export type AssignTo = (typeof ASSIGN_TO)[number];
+/** At most this many units for one item given to many units (the model checks it too). */
+export const FAN_OUT_MAX_UNITS = 500;
+
 export const TASK_INTENTS = ["hold", "cancel", "resume", "reassign"] as const;
 export type TaskIntent = (typeof TASK_INTENTS)[number];
 

@@ -9,7 +9,14 @@ import { dayRefusal } from "~/lib/day-refusal";
 import { DEADLINE_KINDS, DIRECTIVE_TYPES } from "~/domain/vocabulary";
 import { taskRuleViolations, type TaskShape } from "~/domain/workflow";
 import { DEADLINE_WORKING_DAYS_MAX } from "~/domain/working-days";
-import { COMMITTEE_CODE_PATTERN, DESK_LIMITS, VIOLATION_FIELD, violationMessage } from "~/lib/desk-forms";
+import {
+  ASSIGN_TO,
+  COMMITTEE_CODE_PATTERN,
+  DESK_LIMITS,
+  FAN_OUT_MAX_UNITS,
+  VIOLATION_FIELD,
+  violationMessage,
+} from "~/lib/desk-forms";
 import type { MessageKey, Translate } from "~/lib/i18n";
 
 function requiredMessage(t: Translate, label: MessageKey) {
@@ -262,12 +269,48 @@ function workingDaysField(t: Translate) {
  */
 export function newTaskSchema(t: Translate) {
   const checkRules = checkTaskRules(t);
-  return z.object({ ...taskFields(t), dueInWorkingDays: workingDaysField(t) }).superRefine((task, ctx) => {
-    if (task.dueInWorkingDays === null) return checkRules(task, ctx);
-    const issue = (message: string) => ctx.addIssue({ code: "custom", path: ["dueInWorkingDays"], message });
-    if (task.dueDate !== null) issue(t("calendar.deadline.error.both"));
-    if (task.deadlineKind !== "dated") issue(t("calendar.deadline.error.undated"));
-    checkRules(task.deadlineKind === "dated" ? { ...task, dueDate: task.dueDate ?? task.assignedOn } : task, ctx);
+  const invalidLead = t("fanOut.error.invalidLead");
+  return z
+    .object({
+      ...taskFields(t),
+      // Given to many units (decision 026): the leads or the group stand for the one lead.
+      assignTo: z.enum(ASSIGN_TO, { error: chooseMessage(t, "fanOut.assignTo.legend") }).default("one"),
+      leadDepartmentId: optionalId(t, "desk.task.lead"),
+      leadDepartmentIds: z
+        .array(z.number({ error: invalidLead }).int(invalidLead).positive(invalidLead), { error: invalidLead })
+        .max(FAN_OUT_MAX_UNITS, t("fanOut.error.tooMany", { count: "…", max: FAN_OUT_MAX_UNITS })),
+      groupId: optionalId(t, "fanOut.group"),
+      dueInWorkingDays: workingDaysField(t),
+    })
+    .superRefine((task, ctx) => {
+      const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+      if (task.assignTo === "one" && task.leadDepartmentId === null) {
+        issue("leadDepartmentId", chooseMessage(t, "desk.task.lead"));
+      }
+      if (task.assignTo === "leads") {
+        if (new Set(task.leadDepartmentIds).size < 2) issue("leadDepartmentIds", t("fanOut.error.tooFewLeads"));
+        if (task.leadDepartmentIds.some((id) => task.coordinatorDepartmentIds.includes(id))) {
+          issue("coordinatorDepartmentIds", violationMessage(t, "coordinator_is_lead"));
+        }
+      }
+      if (task.assignTo === "group" && task.groupId === null) issue("groupId", t("fanOut.error.chooseGroup"));
+      if (task.assignTo !== "one" && task.parentId !== null) issue("parentId", t("fanOut.error.parent"));
+      // The task rules on the one lead; given to many, each unit's lead is checked by the model.
+      const shaped = { ...task, leadDepartmentId: task.assignTo === "one" ? (task.leadDepartmentId ?? -1) : -1 };
+      if (task.dueInWorkingDays === null) return checkRules(shaped, ctx);
+      if (task.dueDate !== null) issue("dueInWorkingDays", t("calendar.deadline.error.both"));
+      if (task.deadlineKind !== "dated") issue("dueInWorkingDays", t("calendar.deadline.error.undated"));
+      checkRules(task.deadlineKind === "dated" ? { ...shaped, dueDate: task.dueDate ?? task.assignedOn } : shaped, ctx);
+    });
+}
+
+/** One more unit for an item given to many units (its page, the secretariat). */
+export function addFanOutUnitSchema(t: Translate) {
+  return z.object({
+    version: versionField(t),
+    departmentId: requiredId(t, "fanOut.addUnit.department"),
+    dueDate: optionalDate(t, "desk.task.dueDate"),
+    assignedOn: requiredDate(t, "desk.task.assignedOn"),
   });
 }
 

@@ -17,7 +17,7 @@ import {
   type Role,
   type WorkflowState,
 } from "~/domain/vocabulary";
-import { VIOLATION_FIELD, violationMessage } from "~/lib/desk-forms";
+import { FAN_OUT_MAX_UNITS, VIOLATION_FIELD, violationMessage } from "~/lib/desk-forms";
 import { denyAccess, type SessionUser } from "~/lib/auth.server";
 import { getDb, type AppDatabase } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
@@ -25,6 +25,7 @@ import type { MessageKey, Translate } from "~/lib/i18n";
 import type { RecordChange } from "~/models/audit.server";
 import type { CommitteeWriteResult, MeetingWriteResult } from "~/models/committees.server";
 import type { DirectiveWriteResult } from "~/models/directives.server";
+import type { FanOutError } from "~/models/fan-outs.server";
 import { departmentNames } from "~/models/desk-options.server";
 import type { TaskChange, TaskWriteError } from "~/models/tasks.server";
 import { directiveAccessFacts, taskAccessFacts } from "~/models/visibility.server";
@@ -189,6 +190,32 @@ export function taskErrors(
       };
     case "deadline_on_issued":
       return { fieldErrors: { dueDate: [t("desk.error.deadlineOnIssued")] } };
+  }
+}
+
+/** A refused item given to many units, on the new-task form's fields (decision 026). */
+export function fanOutErrors(t: Translate, error: Exclude<FanOutError, { error: "forbidden" }>): ReplyErrors {
+  switch (error.error) {
+    case "unknown_group":
+      return { fieldErrors: { groupId: [t("fanOut.error.unknownGroup")] } };
+    case "empty_group":
+      return { fieldErrors: { groupId: [t("fanOut.error.emptyGroup")] } };
+    case "too_few_leads":
+      return { fieldErrors: { leadDepartmentIds: [t("fanOut.error.tooFewLeads")] } };
+    case "too_many_units":
+      return { formErrors: [t("fanOut.error.tooMany", { count: error.count, max: FAN_OUT_MAX_UNITS })] };
+    case "bad_day":
+      return { formErrors: [t("fanOut.error.badDay")] };
+    case "lead_is_coordinator":
+      return {
+        fieldErrors: {
+          coordinatorDepartmentIds: [t("fanOut.error.leadIsCoordinator", { names: error.departmentNames.join(", ") })],
+        },
+      };
+    case "unknown_department":
+      return { fieldErrors: { leadDepartmentIds: [t("desk.error.unknownDepartment")] } };
+    default:
+      return taskErrors(t, error, null);
   }
 }
 

@@ -88,6 +88,14 @@ export const ROUTE_ACCESS = {
     // Issue, close, reopen: the secretariat's moves of the directive's state.
     action: { permission: "directive.write", resource: "directive", granted: { status: 400 } },
   },
+  // An item given to many units (decision 026) in its directive: its roll-up and its units' tasks
+  // the reader may see. The matrix probes every directive with an item id that does not exist,
+  // which is a 404 even where the directive is visible; tests/integration/fan-outs.test.ts reads real ones.
+  "routes/directives.$id_.items.$itemId": {
+    loader: { permission: "directive.read", resource: "directive", granted: { status: 404 } },
+    // Give the item to one more unit: the secretariat's; the same audited 404 for an item id that does not exist.
+    action: { permission: "task.write", resource: "directive", granted: { status: 404 } },
+  },
   "routes/tasks._index": { loader: { permission: "task.read" } },
   // The task list as Excel/CSV: the list's query string, filtered by what the user may see (models/task-report.server.ts).
   "routes/tasks.export": { loader: { permission: "task.read" } },

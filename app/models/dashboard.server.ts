@@ -24,7 +24,7 @@ import { dateOfDayNumber, dayNumber } from "../domain/status-spans";
 import { escalatingReminders, hasEscalatingReminder } from "./reminders.server";
 import { readyStatusFacts, rollupCounts, spanBasisFilter, statusRulesInForce } from "./status-facts.server";
 import { emptyStatusCounts, statusCountsBy, statusCountsInScope, type StatusCounts } from "./status-counts.server";
-import { spanScopeFilter, walkIndex, type TaskScope } from "./task-scope.server";
+import { spanScopeFilter, taskLevelFilter, walkIndex, type TaskScope } from "./task-scope.server";
 import { ledBy, readingsDifferOn, spanContains, taskStatusSource } from "./task-status.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
 import { workingCalendar } from "./working-calendar.server";
@@ -45,7 +45,12 @@ export type DashboardFilterKey = (typeof DASHBOARD_FILTER_KEYS)[number];
  * year, quarter or month (`2019`, `2019-Q4`, `2019-12`; domain/periods.ts); `level`:
  * main tasks or sub-tasks only. The task list takes the same names in its URL.
  */
-export type DashboardFilters = Partial<Record<DashboardFilterKey, number>> & { period?: string; level?: TaskLevel };
+export type DashboardFilters = Partial<Record<DashboardFilterKey, number>> & {
+  period?: string;
+  level?: TaskLevel;
+  /** The units' tasks of one item given to many units (decision 026). */
+  fanOut?: number;
+};
 
 /**
  * The filters named in the URL, among `keys`. A malformed id or period is a 400 with a
@@ -110,8 +115,8 @@ function otherConditions(actor: Actor, filters: DashboardFilters): SQL {
   }
   const period = filters.period === undefined ? null : parsePeriod(filters.period);
   if (period !== null) conditions.push(sql`t.assigned_on BETWEEN ${period.from} AND ${period.to}`);
-  if (filters.level !== undefined)
-    conditions.push(filters.level === "top" ? sql`t.parent_id IS NULL` : sql`t.parent_id IS NOT NULL`);
+  if (filters.level !== undefined) conditions.push(taskLevelFilter(filters.level));
+  if (filters.fanOut !== undefined) conditions.push(sql`t.fan_out_id = ${filters.fanOut}`);
   return sql.join(conditions, sql` AND `);
 }
 
@@ -160,6 +165,7 @@ export function taskListHref(
   if (filters.committee !== undefined) params.set("committee", String(filters.committee));
   if (filters.period !== undefined) params.set("period", filters.period);
   if (filters.level !== undefined) params.set("level", filters.level);
+  if (filters.fanOut !== undefined) params.set("fanOut", String(filters.fanOut));
   if (filters.dueFrom !== undefined) params.set("dueFrom", filters.dueFrom);
   if (filters.dueTo !== undefined) params.set("dueTo", filters.dueTo);
   if (filters.stale) params.set("stale", "1");

@@ -20,7 +20,14 @@ import { moreThanWorkingDaysBefore } from "../domain/working-days";
 import { hasEscalatingReminder } from "./reminders.server";
 import { confirmationWorkingDays } from "./settings.server";
 import { readyStatusFacts, rollupCounts, statusRulesInForce, type RollupSeries } from "./status-facts.server";
-import { rollupScopeOf, spanScopeFilter, taskScopeFilter, walkIndex, type TaskScope } from "./task-scope.server";
+import {
+  rollupScopeOf,
+  spanScopeFilter,
+  taskLevelFilter,
+  taskScopeFilter,
+  walkIndex,
+  type TaskScope,
+} from "./task-scope.server";
 import { taskRows, type TaskRow } from "./task-rows.server";
 import { readingsDifferOn, spanContains, taskStatusSource } from "./task-status.server";
 import { visibleDirectivesFilter } from "./visibility.server";
@@ -69,6 +76,8 @@ export function taskListQuery(t: Translate) {
     period: period(t).optional(),
     /** Main tasks or sub-tasks only (the directive summaries' `level`). */
     level: z.enum(TASK_LEVELS).optional(),
+    /** The units' tasks of one item given to many units (its page's numbers link here). */
+    fanOut: id.optional(),
     stale: z.literal("1").optional(),
     /** Counted tasks only: not on hold, not withdrawn (docs/domain-rules.md §4 rule 1; the scorecard's "assigned"). */
     counted: z.literal("1").optional(),
@@ -129,8 +138,8 @@ function listScope(actor: Actor, query: TaskListQuery, asOf: LocalDate, basis: S
   const extra: SQL[] = [];
   const assignedIn = query.period === undefined ? null : parsePeriod(query.period);
   if (assignedIn !== null) extra.push(sql`t.assigned_on BETWEEN ${assignedIn.from} AND ${assignedIn.to}`);
-  if (query.level !== undefined)
-    extra.push(query.level === "top" ? sql`t.parent_id IS NULL` : sql`t.parent_id IS NOT NULL`);
+  if (query.level !== undefined) extra.push(taskLevelFilter(query.level));
+  if (query.fanOut !== undefined) extra.push(sql`t.fan_out_id = ${query.fanOut}`);
   if (query.escalated) extra.push(hasEscalatingReminder(asOf));
   if (query.differs) extra.push(sql`t.id IN (${readingsDifferOn(asOf)})`);
   return {

@@ -13,8 +13,9 @@ import type { MessageKey, Translate } from "../lib/i18n";
 import { periodLabel } from "../lib/period-label";
 import { periodFromQuery } from "../domain/periods";
 import { listTasks, taskListQuery, type TaskListQuery } from "./task-list.server";
+import { rollupOfRows } from "./fan-outs.server";
 import { bySlices } from "./id-slices.server";
-import { completionDatesAsOf, reportTextsAsOf } from "./task-rows.server";
+import { completionDatesAsOf, reportTextsAsOf, type TaskRow } from "./task-rows.server";
 import { visibleDirectivesFilter } from "./visibility.server";
 
 /** One download holds at most this many tasks; beyond it the user is asked to narrow the filters. */
@@ -55,7 +56,13 @@ export interface TaskReport {
   basis: StatusBasis;
   /** The filters in words, e.g. "Tình trạng: Quá hạn". */
   filters: string[];
-  rows: { taskId: number; cells: Record<ColumnKey, ReportCell> }[];
+  rows: ReportRow[];
+  /**
+   * In the directives' structure, the rows of the items given to many units (decision 026):
+   * each is written just before the task row `before` (its first unit), its units under it.
+   * Not tasks: they are never counted.
+   */
+  itemRows: { before: number; cells: Record<ColumnKey, ReportCell> }[];
 }
 
 export type TaskReportResult = { ok: true; report: TaskReport } | { ok: false; status: 400 | 404; message: string };
@@ -144,6 +151,13 @@ export function describeFilters(
     add(["period", "periodPart"], t("period.filter", { period: periodLabel(t, query.period) }));
   }
   if (query.level !== undefined) add(["level"], t("level.filter", { level: t(`level.${query.level}`) }));
+  if (query.fanOut !== undefined) {
+    const item = db.get<{ itemNumber: string; title: string }>(sql`
+      SELECT f.item_number AS itemNumber, f.title FROM task_fan_outs f JOIN directives d ON d.id = f.directive_id
+      WHERE f.id = ${query.fanOut} AND ${visibleDirectivesFilter(actor)}`);
+    if (item === undefined) return { ok: false, message: t("report.error.fanOut", { id: String(query.fanOut) }) };
+    add(["fanOut"], t("fanOut.filter", { number: item.itemNumber, title: item.title }));
+  }
   if (query.stale) add(["stale"], t("tasks.filter.stale"));
   if (query.counted) add(["counted"], t("tasks.filter.counted"));
   if (query.escalated) add(["escalated"], t("tasks.filter.escalated"));
@@ -239,7 +253,7 @@ export function taskReport(
     );
   }
 
-  const rows = ordered.map((row, index) => {
+  const taskRowsOut = ordered.map((row, index) => {
     const document = documents.get(row.id);
     const text = texts.get(row.id);
     const done = row.status === "done_on_time" || row.status === "done_late";
@@ -268,7 +282,68 @@ export function taskReport(
     };
     return { taskId: row.id, cells };
   });
-  return { ok: true, report: { asOf, basis, filters: described.filters, rows } };
+  const { rows, itemRows } = structured ? withItemRows(ordered, taskRowsOut, t) : { rows: taskRowsOut, itemRows: [] };
+  return { ok: true, report: { asOf, basis, filters: described.filters, rows, itemRows } };
+}
+
+interface ReportRow {
+  taskId: number;
+  cells: Record<ColumnKey, ReportCell>;
+}
+
+/**
+ * Puts each item given to many units (decision 026) on a row of its own — its number, title,
+ * how many units and its roll-up status — before its units' rows, which are numbered under it
+ * ("3.1", "3.2"). The units of an item share its number, so they are already together.
+ */
+function withItemRows(
+  ordered: readonly TaskRow[],
+  rows: readonly ReportRow[],
+  t: Translate,
+): Pick<TaskReport, "rows" | "itemRows"> {
+  const out: ReportRow[] = [];
+  const itemRows: TaskReport["itemRows"] = [];
+  let number = 0;
+  let unitNumber = 0;
+  let currentItem: number | null = null;
+  ordered.forEach((task, index) => {
+    const row = rows[index]!;
+    if (task.fanOutId === null) {
+      currentItem = null;
+      number += 1;
+      out.push({ ...row, cells: { ...row.cells, stt: number } });
+      return;
+    }
+    if (task.fanOutId !== currentItem) {
+      currentItem = task.fanOutId;
+      number += 1;
+      unitNumber = 0;
+      const units = ordered.filter((u) => u.fanOutId === task.fanOutId);
+      const rollup = rollupOfRows(units);
+      itemRows.push({
+        before: out.length,
+        cells: {
+          ...Object.fromEntries(Object.keys(row.cells).map((key) => [key, null])),
+          stt: number,
+          item: row.cells.item,
+          task: row.cells.task,
+          lead: t("report.fanOut.units", { count: units.length }),
+          source: row.cells.source,
+          status: rollup.status === null ? null : t(`status.${rollup.status}`),
+        } as Record<ColumnKey, ReportCell>,
+      });
+    }
+    unitNumber += 1;
+    out.push({ ...row, cells: { ...row.cells, stt: `${number}.${unitNumber}` } });
+  });
+  return { rows: out, itemRows };
+}
+
+/** The rows as a report writes them: each item's row before its units' rows. */
+export function writtenRows(report: TaskReport): Record<ColumnKey, ReportCell>[] {
+  const items = new Map<number, Record<ColumnKey, ReportCell>[]>();
+  for (const item of report.itemRows) items.set(item.before, [...(items.get(item.before) ?? []), item.cells]);
+  return report.rows.flatMap((row, index) => [...(items.get(index) ?? []), row.cells]);
 }
 
 export interface ReportAuthor {
@@ -286,7 +361,11 @@ function titleBlock(report: TaskReport, author: ReportAuthor, t: Translate): str
     t("report.filters", {
       filters: report.filters.length === 0 ? t("report.filters.none") : report.filters.join("; "),
     }),
-    t("report.generated", { name: author.name, at: formatInstant(author.at), count: report.rows.length }),
+    t("report.generated", {
+      name: author.name,
+      at: formatInstant(author.at),
+      count: report.rows.length,
+    }),
   ];
 }
 
@@ -368,11 +447,12 @@ export async function taskReportWorkbook(report: TaskReport, author: ReportAutho
     t,
   );
 
-  report.rows.forEach((reportRow, rowIndex) => {
+  const written = writtenRows(report);
+  written.forEach((cells, rowIndex) => {
     const row = sheet.getRow(headerRowNumber + 1 + rowIndex);
     COLUMNS.forEach((column, index) => {
       const cell = row.getCell(index + 1);
-      const value = reportRow.cells[column.key];
+      const value = cells[column.key];
       cell.alignment = { vertical: "top", wrapText: true };
       cell.border = CELL_BORDER;
       if (value === null) return;
@@ -391,7 +471,7 @@ export async function taskReportWorkbook(report: TaskReport, author: ReportAutho
   sheet.views = [{ state: "frozen", ySplit: headerRowNumber, xSplit: 2 }];
   sheet.autoFilter = {
     from: { row: headerRowNumber, column: 1 },
-    to: { row: headerRowNumber + Math.max(report.rows.length, 1), column: COLUMNS.length },
+    to: { row: headerRowNumber + Math.max(written.length, 1), column: COLUMNS.length },
   };
   sheet.pageSetup.printTitlesRow = `${headerRowNumber}:${headerRowNumber}`;
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -421,7 +501,7 @@ function csvText(value: ReportCell): string {
 export function taskReportCsv(report: TaskReport, t: Translate): string {
   const lines = [
     COLUMNS.map((column) => csvField(t(column.header))).join(","),
-    ...report.rows.map((row) => COLUMNS.map((column) => csvField(csvText(row.cells[column.key]))).join(",")),
+    ...writtenRows(report).map((cells) => COLUMNS.map((column) => csvField(csvText(cells[column.key]))).join(",")),
   ];
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -243,6 +243,7 @@ export function taskRows(
     id: number;
     directive_id: number;
     parent_id: number | null;
+    fan_out_id: number | null;
     item_number: string;
     title: string;
     lead_id: number;
@@ -256,7 +257,7 @@ export function taskRows(
     awaiting_since: string | null;
     stale: 0 | 1;
   }>(sql`
-    SELECT t.id, t.directive_id, t.parent_id, t.item_number, t.title,
+    SELECT t.id, t.directive_id, t.parent_id, t.fan_out_id, t.item_number, t.title,
       d.id AS lead_id, d.name AS lead_name,
       t.deadline_kind, t.original_due_date, st.due_date,
       st.status, st.late, st.days_late, st.awaiting_since, st.stale
@@ -274,6 +275,7 @@ export function taskRows(
     id: r.id,
     directiveId: r.directive_id,
     parentId: r.parent_id,
+    fanOutId: r.fan_out_id,
     itemNumber: r.item_number,
     title: r.title,
     lead: { id: r.lead_id, name: r.lead_name },

@@ -12,7 +12,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { scopeOf, type Actor } from "../domain/permissions";
 import { VISIBILITY, type RollupScope } from "./status-facts.server";
-import type { StatusBasis } from "../domain/vocabulary";
+import type { StatusBasis, TaskLevel } from "../domain/vocabulary";
 import { spanBasisFilter } from "./status-facts.server";
 import { everLedBy, ledBy } from "./task-status.server";
 import { visibleTasksFilter } from "./visibility.server";
@@ -181,4 +181,20 @@ export function rollupScopeOf(scope: TaskScope): RollupScope | null {
   if (scope.extra !== undefined) return null;
   if (scope.committee !== undefined && scope.department !== undefined) return null;
   return { basis: scope.basis, visibilities, committeeId: scope.committee, departmentId: scope.department };
+}
+
+/**
+ * The tasks of a level over `tasks t`: main tasks, sub-tasks, or the units' tasks of the
+ * items given to many units (decision 026). The three never overlap: a unit's task is a
+ * "unit" whatever its parent.
+ */
+export function taskLevelFilter(level: TaskLevel): SQL {
+  switch (level) {
+    case "top":
+      return sql`t.parent_id IS NULL AND t.fan_out_id IS NULL`;
+    case "sub":
+      return sql`t.parent_id IS NOT NULL AND t.fan_out_id IS NULL`;
+    case "unit":
+      return sql`t.fan_out_id IS NOT NULL`;
+  }
 }

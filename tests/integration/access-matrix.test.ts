@@ -266,6 +266,7 @@ beforeAll(async () => {
       // The splat of /api/*: any address the API does not have.
       "routes/api.$": { "": "v1/nothing-here", "*": "v1/nothing-here" },
       "routes/tasks.$id_.attachments.$attachmentId": { attachmentId: MISSING_ID },
+      "routes/directives.$id_.items.$itemId": { itemId: MISSING_ID },
       // A published report, its page and its stored file (the Excel workbook by default).
       "routes/reports.$id": { id: report },
       "routes/reports.$id_.download": { id: report },

@@ -676,11 +676,12 @@ describe("stored status facts on a large randomized history with later writes", 
     // The migrations after 0011 run again too: what they create is undone first.
     for (const { tag } of journal.entries.slice(from + 1).reverse()) {
       const text = fs.readFileSync(path.join(process.cwd(), `db/migrations/${tag}.sql`), "utf8");
-      for (const [, table, column] of text.matchAll(/ALTER TABLE `(\w+)` ADD `(\w+)`/g))
-        old.$client.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
+      // Indexes and triggers first: a column is dropped only once nothing refers to it.
       for (const [, name] of text.matchAll(/CREATE TRIGGER (\w+)/g)) old.$client.exec(`DROP TRIGGER IF EXISTS ${name}`);
       for (const [, name] of text.matchAll(/CREATE (?:UNIQUE )?INDEX `(\w+)`/g))
         old.$client.exec(`DROP INDEX IF EXISTS ${name}`);
+      for (const [, table, column] of text.matchAll(/ALTER TABLE `(\w+)` ADD `(\w+)`/g))
+        old.$client.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
       for (const [, name] of text.matchAll(/CREATE (?:VIRTUAL )?TABLE `(\w+)`/g))
         old.$client.exec(`DROP TABLE IF EXISTS ${name}`);
     }

@@ -27,6 +27,7 @@ import { MAX_IMPORT_BYTES } from "../../app/domain/task-import";
 import type { AppDatabase } from "../../app/lib/db.server";
 import { issueApiToken } from "../../app/models/api-tokens.server";
 import { changeDutyState, createDuty } from "../../app/models/recurring-duties.server";
+import { createFanOut } from "../../app/models/fan-outs.server";
 import { taskAccessFacts } from "../../app/models/visibility.server";
 import { directives } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
@@ -149,6 +150,8 @@ export interface HostileFixtures {
   unitGroupId: number;
   /** Recurring duties of STTTT on the issued directive: one active, one on hold. */
   duties: { active: { id: number; version: number }; held: { id: number; version: number } };
+  /** An item of the issued directive given to two leads (STTTT and SYT), with no deadline. */
+  fanOutId: number;
 }
 
 /** Adds a draft and a closed directive to the demo, and finds the records the forms need. */
@@ -275,6 +278,29 @@ export function prepareHostileFixtures(db: AppDatabase): HostileFixtures {
     { ipAddress: null, userAgent: null, requestId: null },
   );
   if (!held.ok) throw new Error(`could not hold a recurring duty: ${held.error}`);
+  const fanOut = createFanOut(
+    db,
+    secretary.actor,
+    {
+      directiveId: directive.id,
+      itemNumber: "90",
+      title: "Nội dung giao nhiều đơn vị thử nghiệm",
+      description: null,
+      target: {
+        kind: "leads",
+        departmentIds: [
+          stttt,
+          one<{ id: number }>(world, sql`SELECT id FROM departments WHERE code = 'SYT'`, "SYT").id,
+        ],
+      },
+      coordinatorDepartmentIds: [],
+      deadlineKind: "ongoing",
+      dueDate: null,
+      assignedOn: today(),
+    },
+    { ipAddress: null, userAgent: null, requestId: null },
+  );
+  if (!fanOut.ok) throw new Error(`could not give an item to many units: ${fanOut.error}`);
   return {
     duties: { active: activeDuty, held: { id: heldDuty.id, version: held.version } },
     committee,
@@ -308,6 +334,7 @@ export function prepareHostileFixtures(db: AppDatabase): HostileFixtures {
     apiTokenId: token.tokenId,
     notification: { id: notificationId, login: reader.login },
     unitGroupId,
+    fanOutId: fanOut.id,
   };
 }
 
@@ -1032,6 +1059,27 @@ export const HOSTILE_FORMS: Record<string, FormsOf> = {
       base: "writes" as const,
     }));
   },
+  "routes/directives.$id_.items.$itemId": (world, fx) => {
+    const item = one<{ version: number }>(
+      world,
+      sql`SELECT version FROM task_fan_outs WHERE id = ${fx.fanOutId}`,
+      "item given to many units",
+    );
+    return [
+      {
+        label: "give an item to one more unit",
+        fields: {
+          version: version(item.version),
+          departmentId: id(fx.other),
+          dueDate: date(world.today, false),
+          assignedOn: date(world.today),
+        },
+        login: allowedLogin(world, guardPermission("routes/directives.$id_.items.$itemId")),
+        ...at("routes/directives.$id_.items.$itemId", { id: String(fx.directive.id), itemId: String(fx.fanOutId) }),
+        base: "writes" as const,
+      },
+    ];
+  },
 };
 
 /**
@@ -1069,6 +1117,8 @@ export function undescribedForm(db: AppDatabase, fx: HostileFixtures, routeId: s
     };
   }
   const params: Record<string, string> = routeId.includes("$id") ? { id: record } : {};
+  // An item given to many units, in the guarded directive.
+  if (routeId.includes("$itemId")) params.itemId = String(fx.fanOutId);
   return { label: `${routeId} (undescribed)`, fields: {}, login, ...at(routeId, params), base: "ignores" };
 }
 

@@ -3,6 +3,7 @@ import { apiEn } from "./api.en";
 import { attachmentsEn } from "./attachments.en";
 import { calendarEn } from "./calendar.en";
 import { groupsEn } from "./groups.en";
+import { fanOutEn } from "./fanout.en";
 import { auditEn } from "./audit.en";
 import { committeesEn } from "./committees.en";
 import { dashboardEn } from "./dashboard.en";
@@ -39,6 +40,7 @@ export const en: Record<MessageKey, string> = {
   ...attachmentsEn,
   ...calendarEn,
   ...groupsEn,
+  ...fanOutEn,
   ...performanceEn,
   "app.name": "Directive Tracker",
   "app.shortName": "Directives",

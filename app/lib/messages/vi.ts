@@ -5,6 +5,7 @@ import { apiVi } from "./api.vi";
 import { attachmentsVi } from "./attachments.vi";
 import { calendarVi } from "./calendar.vi";
 import { groupsVi } from "./groups.vi";
+import { fanOutVi } from "./fanout.vi";
 import { auditVi } from "./audit.vi";
 import { committeesVi } from "./committees.vi";
 import { dashboardVi } from "./dashboard.vi";
@@ -39,6 +40,7 @@ export const vi = {
   ...attachmentsVi,
   ...calendarVi,
   ...groupsVi,
+  ...fanOutVi,
   ...performanceVi,
   "app.name": "Theo dõi nhiệm vụ chỉ đạo",
   "app.shortName": "Nhiệm vụ chỉ đạo",

@@ -283,6 +283,8 @@ export default function Dashboard() {
                 <DirectiveProgressLine
                   top={d.top}
                   sub={d.sub}
+                  units={d.units}
+                  items={d.items}
                   linkFor={(level, status) => d.links[level][status ?? "all"]}
                 />
               </div>

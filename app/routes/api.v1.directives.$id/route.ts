@@ -17,10 +17,13 @@ export const loader = apiEndpoint({ permission: "directive.read", query: ["asOf"
   const found = getDirective(call.db, call.actor, id, asOf, basis);
   if (!found) throw notFoundError(call.t);
   const { directive, targets } = found;
-  // The directive page's own counts: main tasks, and sub-tasks apart.
+  // The directive page's own counts: main tasks, sub-tasks and units' tasks apart (every task once, no item).
   const progress = directiveProgressByLevel(call.db, call.actor, { directive: id }, asOf, isToday, basis)[0];
-  const topLevelCounts = progress?.top ?? emptyStatusCounts();
-  const counts = addStatusCounts(topLevelCounts, progress?.sub ?? emptyStatusCounts());
+  const topLevelCounts = progress?.topTasks ?? emptyStatusCounts();
+  const counts = addStatusCounts(
+    addStatusCounts(topLevelCounts, progress?.sub ?? emptyStatusCounts()),
+    progress?.units ?? emptyStatusCounts(),
+  );
   return {
     asOf,
     directive: {

@@ -34,6 +34,8 @@ import { deliverSoon } from "~/lib/mailer.server";
 import { directiveProgressByLevel } from "~/models/directive-progress.server";
 import { issueAudience } from "~/models/notifications.server";
 import { getDirective } from "~/models/directive-page.server";
+import { fanOutsOfDirective, rollupOfRows } from "~/models/fan-outs.server";
+import { FanOutSummary } from "~/components/fan-out-summary";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
@@ -70,8 +72,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       taskIds: found.tasks.filter((task) => periods.get(task.id)?.dutyId === duty.id).map((task) => task.id),
     }))
     .filter((duty) => duty.taskIds.length > 0 || hasPermission(user, "task.write"));
+  // Items given to many units: each shown once, with its roll-up over the units the reader sees.
+  const fanOuts = [...fanOutsOfDirective(db, id).values()].flatMap((item) => {
+    const units = found.tasks.filter((task) => task.fanOutId === item.id);
+    return units.length === 0 ? [] : [{ ...item, units, rollup: rollupOfRows(units) }];
+  });
   const page = {
     ...found,
+    tasks: found.tasks.filter((task) => task.fanOutId === null),
+    fanOuts,
     duties,
     issuing,
     progress,
@@ -143,8 +152,20 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
   actionStatus === 409 || defaultShouldRevalidate;
 
 export default function DirectivePage() {
-  const { directive, tasks, duties, progress, targets, asOf, isToday, basis, differing, asOfProblem, issuing } =
-    useLoaderData<typeof loader>();
+  const {
+    directive,
+    tasks,
+    fanOuts,
+    duties,
+    progress,
+    targets,
+    asOf,
+    isToday,
+    basis,
+    differing,
+    asOfProblem,
+    issuing,
+  } = useLoaderData<typeof loader>();
   const inDuty = new Set(duties.flatMap((duty) => duty.taskIds));
   const single = tasks.filter((task) => !inDuty.has(task.id));
   const reply = useActionData<typeof action>();
@@ -238,14 +259,32 @@ export default function DirectivePage() {
             <DirectiveProgressLine
               top={progress.top}
               sub={progress.sub}
+              units={progress.units}
+              items={progress.items}
               linkFor={(level, status) => progress.links[level][status ?? "all"]}
             />
           )}
         </div>
-        {tasks.length === 0 && duties.length === 0 ? (
+        {tasks.length === 0 && duties.length === 0 && fanOuts.length === 0 ? (
           <p>{t("directive.noTasks")}</p>
         ) : (
           single.length > 0 && <TaskTable tasks={single} caption={t("directive.tasksHeading")} nested />
+        )}
+        {fanOuts.length > 0 && (
+          <div className="space-y-2" data-testid="fan-outs">
+            <h3 className="font-semibold">{t("fanOut.kicker")}</h3>
+            {fanOuts.map((item) => (
+              <FanOutSummary
+                key={item.id}
+                href={`/directives/${directive.id}/items/${item.id}${isToday ? "" : `?asOf=${asOf}`}`}
+                itemNumber={item.itemNumber}
+                title={item.title}
+                rollup={item.rollup}
+                units={item.units}
+                taskHref={(taskId) => `/tasks/${taskId}${isToday ? "" : `?asOf=${asOf}`}`}
+              />
+            ))}
+          </div>
         )}
         {duties.map((duty) => {
           const occurrences = tasks.filter((task) => duty.taskIds.includes(task.id));

@@ -81,6 +81,8 @@ export default function DirectivesPage() {
                   <DirectiveProgressLine
                     top={d.progress.top}
                     sub={d.progress.sub}
+                    units={d.progress.units}
+                    items={d.progress.items}
                     linkFor={(level, status) => d.progress!.links[level][status ?? "all"]}
                   />
                 )}

@@ -61,6 +61,7 @@ import { markTaskNotificationsRead } from "~/models/notifications.server";
 import { percentStandingAfterReturn } from "~/models/task-rows.server";
 import { ReminderPanel } from "~/components/reminder-panel";
 import { extensionRequestShown, extensionRequestTaskId, getTask } from "~/models/task-page.server";
+import { fanOutOfTask } from "~/models/fan-outs.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
@@ -101,6 +102,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     title: `${found.row?.itemNumber ?? ""}. ${found.row?.title ?? ""} — ${t("app.name")}`,
     // A recurring duty's occurrence links to its duty (decision 026).
     duty: occurrencePeriods(db, [id]).get(id) ?? null,
+    // One unit's share of an item given to many units: the link back to the item (decision 026).
+    fanOut: fanOutOfTask(db, id) ?? null,
   };
   // A day it cannot read: today's page with the message on the form, and a 400.
   return data(page, { status: problem === null ? 200 : 400 });
@@ -405,6 +408,7 @@ export default function TaskPage() {
     asOfProblem,
     percentAfterReturn,
     duty,
+    fanOut,
   } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -445,6 +449,12 @@ export default function TaskPage() {
             {t("common.backTo", { name: task.directiveNumber ?? task.directiveAbstract })}
           </Link>
         </p>
+        {fanOut && (
+          <p className="text-sm" data-testid="fan-out-link">
+            {t("fanOut.partOf", { number: fanOut.itemNumber, count: fanOut.units })}{" "}
+            <Link to={`/directives/${task.directiveId}/items/${fanOut.id}`}>{fanOut.title}</Link>
+          </p>
+        )}
         <SavedBanner notice={savedNotice(searchParams.get("saved"))} />
         <ProgressBanner notice={progressNotice(searchParams.get("done"))} percent={row.percent} />
         <h1 className="text-2xl font-semibold">

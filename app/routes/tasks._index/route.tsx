@@ -38,6 +38,7 @@ const QUERY_KEYS = [
   "dueTo",
   "period",
   "level",
+  "fanOut",
   "stale",
   "counted",
   "escalated",

@@ -6,7 +6,7 @@ import { TaskForm } from "~/components/task-form";
 import { formatLocalDate, today } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
-import { formReply, requireVisibleDirective, taskErrors } from "~/lib/desk.server";
+import { fanOutErrors, formReply, requireVisibleDirective, taskErrors } from "~/lib/desk.server";
 import { newTaskSchema } from "~/lib/desk-schemas";
 import { badRequest, notFound } from "~/lib/http.server";
 import { useT, type Translate } from "~/lib/i18n";
@@ -16,7 +16,9 @@ import { readForm } from "~/lib/form-data.server";
 import { deliverSoon } from "~/lib/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, getDirectiveHeading, parentOptions } from "~/models/desk-options.server";
+import { createFanOut } from "~/models/fan-outs.server";
 import { createTask } from "~/models/tasks.server";
+import { groupMembersOn, listGroups } from "~/models/unit-groups.server";
 import { dueDateInWorkingDays } from "~/models/working-calendar.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
@@ -43,6 +45,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     directive,
     departments: departmentOptions(db),
     parents: parentOptions(db, directiveId),
+    // The unit groups and their members today, for "give to a group" and its review (resolved again on the assignment day).
+    groups: listGroups(db, today()).map((group) => ({
+      id: group.id,
+      name: group.name,
+      members: (groupMembersOn(db, group.id, today()) ?? []).map((m) => m.name),
+    })),
     today: today(),
   };
 }
@@ -55,21 +63,54 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: newTaskSchema(t) });
   if (submission.status !== "success") return formReply(submission.reply(), 400);
   const db = getDb();
-  const { dueInWorkingDays, ...task } = submission.value;
+  const { dueInWorkingDays, assignTo, leadDepartmentId, leadDepartmentIds, groupId, ...task } = submission.value;
   // A deadline in working days becomes a date here, over the working calendar; the date is what is stored.
   const dueDate =
     dueInWorkingDays === null ? task.dueDate : dueDateInWorkingDays(db, task.assignedOn, dueInWorkingDays);
-  const result = createTask(db, user, { ...task, dueDate, directiveId }, originOf(request, context));
+  if (assignTo !== "one") {
+    // One item given to many units: one ordinary task per unit (decision 026).
+    const result = createFanOut(
+      db,
+      user,
+      {
+        directiveId,
+        itemNumber: task.itemNumber,
+        title: task.title,
+        description: task.description,
+        target:
+          assignTo === "group"
+            ? { kind: "group", groupId: groupId! }
+            : { kind: "leads", departmentIds: leadDepartmentIds },
+        coordinatorDepartmentIds: task.coordinatorDepartmentIds,
+        deadlineKind: task.deadlineKind,
+        dueDate,
+        assignedOn: task.assignedOn,
+      },
+      originOf(request, context),
+    );
+    if (result.ok) {
+      deliverSoon(db);
+      throw redirect(`/directives/${directiveId}/items/${result.id}?saved=created`);
+    }
+    if (result.error === "forbidden") throw new Error("task.write was checked above");
+    return formReply(submission.reply(fanOutErrors(t, result)), 400);
+  }
+  const result = createTask(
+    db,
+    user,
+    { ...task, leadDepartmentId: leadDepartmentId!, dueDate, directiveId },
+    originOf(request, context),
+  );
   if (result.ok) {
     deliverSoon(db); // the assigned departments' e-mails, after the commit
     throw redirect(`/tasks/${result.id}?saved=created`);
   }
   if (result.error === "not_found" || result.error === "conflict") throw new Error(`unexpected ${result.error}`);
-  return formReply(submission.reply(taskErrors(t, result, submission.value.leadDepartmentId)), 400);
+  return formReply(submission.reply(taskErrors(t, result, leadDepartmentId)), 400);
 }
 
 export default function NewTaskPage() {
-  const { directive, departments, parents, today } = useLoaderData<typeof loader>();
+  const { directive, departments, parents, groups, today } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const t = useT();
   const label = directive.number ?? t("directives.noNumber");
@@ -98,6 +139,7 @@ export default function NewTaskPage() {
         parents={parents}
         cancelTo={`/directives/${directive.id}`}
         workingDaysDeadline
+        fanOut={{ groups }}
       />
     </div>
   );

@@ -1,0 +1,75 @@
+// English strings of items given to many units (merged into en.ts).
+import type { fanOutVi } from "./fanout.vi";
+
+export const fanOutEn: Record<keyof typeof fanOutVi, string> = {
+  "level.unit": "Each unit's task (items given to many units)",
+  "audit.entity.fan_out": "Item given to many units",
+  "audit.action.fan_out.create": "Give one item to many units",
+
+  "audit.action.fan_out.add_unit": "Give an item to one more unit",
+  "fanOut.addUnit.legend": "Give to one more unit",
+  "fanOut.addUnit.hint":
+    "The unit gets a task like the others. To take a unit off, withdraw its task (its page, “Rút nhiệm vụ…”).",
+  "fanOut.addUnit.department": "Lead unit",
+  "fanOut.addUnit.submit": "Give it",
+  "fanOut.addUnit.done": "Given to {name} too.",
+  "fanOut.error.alreadyUnit": "This unit already has a task in this item.",
+  "fanOut.error.conflict": "Someone else has just changed this item; reload the page and try again.",
+  "fanOut.assignTo.legend": "Give to",
+  "fanOut.assignTo.one": "One unit",
+  "fanOut.assignTo.leads": "Several lead units",
+  "fanOut.assignTo.group": "A unit group",
+  "fanOut.assignTo.hint":
+    "Given to many units, each unit gets a task of its own (its own lead, deadline, reports, extensions and completion); the item shows their roll-up.",
+  "fanOut.leads": "Lead units",
+  "fanOut.leadsHint": "Choose two or more. Each unit is accountable for its own task.",
+  "fanOut.group": "Unit group",
+  "fanOut.groupHint": "The group's members on the day of assignment. See and edit groups under Unit groups.",
+  "fanOut.groupOption": "{name} ({count, plural, one {# unit} other {# units}} today)",
+  "fanOut.coordinatorsHint": "Applies to every unit's task; each task's own can be changed afterwards.",
+  "fanOut.review": "{count, plural, one {# task} other {# tasks}} will be created, one per unit: {names}.",
+  "fanOut.reviewGroup":
+    "One task will be created for each member of “{name}” on the day of assignment ({count, plural, one {# unit} other {# units}} today).",
+  "fanOut.create": "Give to the units",
+
+  "fanOut.error.unknownGroup": "The chosen unit group does not exist.",
+  "fanOut.error.emptyGroup": "The chosen unit group has no members on the day of assignment.",
+  "fanOut.error.chooseGroup": "Please choose a unit group.",
+  "fanOut.error.tooFewLeads": "Please choose at least two lead units (for one, choose “One unit”).",
+  "fanOut.error.tooMany": "Too many units ({count}); an item goes to at most {max}.",
+  "fanOut.error.invalidLead": "The list of lead units holds an invalid choice.",
+  "fanOut.error.badDay": "The day of assignment or the deadline is not valid.",
+  "fanOut.error.parent": "An item given to many units is not a sub-task: clear the parent task.",
+  "fanOut.error.leadIsCoordinator": "A lead unit cannot also coordinate: {names}.",
+
+  "fanOut.kicker": "Item given to many units",
+  "fanOut.title": "Item {number}. {title}",
+  "fanOut.inDirective": "In directive {number}",
+  "fanOut.givenToGroup": "Given to the group: {name}",
+  "fanOut.givenToLeads": "Given to {count} lead units",
+  "fanOut.assignedOn": "Assigned on: {date}",
+  "fanOut.rollup.done": "{done}/{total, plural, one {# unit} other {# units}} done",
+  "fanOut.rollup.overdue": "overdue:",
+  "fanOut.rollup.noneOverdue": "no unit overdue",
+  "fanOut.rollup.status": "Overall: {status}",
+  "fanOut.rollup.setAside":
+    "{count, plural, one {# unit on hold or withdrawn, not counted.} other {# units on hold or withdrawn, not counted.}}",
+  "fanOut.rollup.none": "No unit had this item on that day.",
+  "fanOut.rollup.rule":
+    "Done when every unit is done (late if any unit finished late); overdue while any unit is overdue.",
+  "fanOut.units": "Units",
+  "fanOut.col.lead": "Lead unit",
+  "fanOut.col.deadline": "Deadline",
+  "fanOut.col.status": "Status",
+  "fanOut.col.percent": "Progress",
+  "fanOut.col.task": "Task",
+  "fanOut.openTask": "Open the task",
+  "fanOut.open": "Open the item",
+  "fanOut.partOf": "One unit's task of item {number}, given to {count, plural, one {# unit} other {# units}}:",
+  "fanOut.filter": "Item given to many units: {number}. {title}",
+  "directiveProgress.units":
+    "{count, plural, one {# unit's task} other {# units' tasks}} in {items, plural, one {# item} other {# items}} given to many units",
+  "directiveProgress.unitsOne": "{count} unit's task in {items} item given to many units",
+  "report.error.fanOut": "There is no item given to many units with id {id}.",
+  "report.fanOut.units": "{count} lead units",
+};

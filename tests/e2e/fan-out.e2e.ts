@@ -1,0 +1,183 @@
+// One item, many accountable units (issue #13 item 2, decision 026) in a browser: the
+// secretariat gives an item to the group of districts from the new-task form (the review
+// says how many tasks and for whom); Ba Đình reports it done and Hoàn Kiếm reports progress
+// on their own tasks; the item's page rolls them up ("1/6 đơn vị hoàn thành"), and the
+// scorecard charges each district for its own task.
+//
+// The e2e server and its database are shared by every e2e file: this file adds two district
+// accounts and one item (unique to the run) to the demo's current directive; the districts
+// lead no other task in it.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+
+let browser: Browser;
+const opened: { context: BrowserContext; problems: string[] }[] = [];
+const RUN = Date.now().toString(36);
+const PASSWORD = "Mật khẩu quận thử nghiệm 2026";
+const DIRECTIVE = 2;
+const DISTRICTS = ["Quận Ba Đình", "Quận Hoàn Kiếm", "Quận Đống Đa", "Quận Cầu Giấy", "Quận Hà Đông", "Thị xã Sơn Tây"];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  for (const { context, problems } of opened.splice(0)) {
+    expect(problems, "browser errors").toEqual([]);
+    await context.close();
+  }
+});
+
+async function signedIn(login: string, password?: string): Promise<Page> {
+  const { context, page, problems } = await newPage(browser);
+  opened.push({ context, problems });
+  await signIn(page, login, password);
+  return page;
+}
+
+/** A Hanoi calendar day `days` from today, as the forms take it (dd/mm/yyyy). */
+function hanoiDay(days: number): string {
+  const when = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }).format(when);
+}
+
+/** The submit button of the form under a disclosure (its summary may carry the same words). */
+function submitButton(page: Page, name: string) {
+  return page.locator("form").getByRole("button", { name, exact: true });
+}
+
+async function openDisclosure(page: Page, summary: string): Promise<void> {
+  const details = page.locator("details", { has: page.locator("summary", { hasText: summary }) }).first();
+  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
+}
+
+async function createDistrictHead(admin: Page, login: string, department: string): Promise<void> {
+  await admin.goto("/admin/users/new");
+  await admin.getByRole("heading", { level: 1, name: "Thêm người dùng" }).waitFor();
+  await admin.getByLabel("Tên đăng nhập").fill(login);
+  await admin.getByLabel("Họ và tên").fill(`Chủ tịch UBND ${department}`);
+  await admin.getByLabel("Vai trò").selectOption({ label: "Lãnh đạo đơn vị" });
+  await admin.getByLabel("Đơn vị", { exact: true }).selectOption({ label: department });
+  await admin.getByLabel("Mật khẩu ban đầu").fill(PASSWORD);
+  await admin.getByLabel("Nhập lại mật khẩu").fill(PASSWORD);
+  await admin.getByRole("button", { name: "Tạo tài khoản" }).click();
+  await admin.waitForURL(/\/admin\/users\/\d+\?done=created$/);
+}
+
+describe("an item given to the districts", () => {
+  let itemPath: string;
+  const title = `Rà soát thủ tục hành chính cấp quận ${RUN}`;
+  const badinh = `e2e.badinh.${RUN}`;
+  const hoankiem = `e2e.hoankiem.${RUN}`;
+
+  it("is given by the secretariat to the group of districts: one task per district", async () => {
+    const admin = await signedIn("admin");
+    await createDistrictHead(admin, badinh, "Quận Ba Đình");
+    await createDistrictHead(admin, hoankiem, "Quận Hoàn Kiếm");
+
+    const page = await signedIn("vanphong");
+    await page.goto(`/tasks/new?directive=${DIRECTIVE}`, { waitUntil: "networkidle" });
+    await page.getByRole("heading", { level: 1, name: "Thêm nhiệm vụ" }).waitFor();
+    await page.getByLabel("Số mục").fill("11");
+    await page.getByLabel("Tên nhiệm vụ").fill(title);
+    await page.getByRole("radio", { name: "Một nhóm đơn vị" }).check();
+    // Only the chosen way's fields are shown.
+    await page.getByLabel("Đơn vị chủ trì", { exact: true }).waitFor({ state: "hidden" });
+    const group = page.getByLabel("Nhóm đơn vị", { exact: true });
+    const value = await group.locator("option", { hasText: "quận, huyện" }).getAttribute("value");
+    await group.selectOption(value!);
+    const review = page.getByTestId("fan-out-review");
+    await review.getByText(/Sẽ tạo một nhiệm vụ cho mỗi đơn vị của nhóm .*\(6 đơn vị hôm nay\)/).waitFor();
+    for (const district of DISTRICTS) expect(await review.innerText()).toContain(district);
+    await page.getByLabel("Hạn hoàn thành").fill(hanoiDay(20));
+    await page.getByLabel("Ngày giao", { exact: true }).fill(hanoiDay(0));
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Giao cho các đơn vị" }).click();
+    await page.waitForURL(new RegExp(`/directives/${DIRECTIVE}/items/\\d+\\?saved=created$`));
+    itemPath = new URL(page.url()).pathname;
+    await page.getByRole("heading", { level: 1, name: `Nội dung 11. ${title}` }).waitFor();
+    await page.getByTestId("fan-out-rollup").getByText("0/6 đơn vị hoàn thành").waitFor();
+    expect(await page.getByTestId("fan-out-units").locator("tbody tr").count()).toBe(6);
+    await expectAccessible(page);
+  });
+
+  it("is reported on by two districts, each on its own task, and rolled up on the item's page", async () => {
+    expect(itemPath).toMatch(/^\/directives\/\d+\/items\/\d+$/);
+    // Ba Đình sees its own unit only, and reports it done.
+    const badinhPage = await signedIn(badinh, PASSWORD);
+    await badinhPage.goto(itemPath);
+    const own = badinhPage.getByTestId("fan-out-units").locator("tbody tr");
+    expect(await own.count()).toBe(1);
+    await own.getByRole("rowheader", { name: "Quận Ba Đình" }).waitFor();
+    await own.getByRole("link", { name: "Xem nhiệm vụ" }).click();
+    await badinhPage.waitForURL(/\/tasks\/\d+$/);
+    const badinhTask = new URL(badinhPage.url()).pathname;
+    await badinhPage.getByTestId("fan-out-link").getByRole("link", { name: title }).waitFor();
+    await openDisclosure(badinhPage, "Báo cáo hoàn thành");
+    await badinhPage.getByLabel("Kết quả hoàn thành").fill("Đã rà soát 100% thủ tục cấp quận.");
+    await submitButton(badinhPage, "Gửi báo cáo hoàn thành").click();
+    await badinhPage.waitForURL(/\?done=completionReported$/);
+
+    // Hoàn Kiếm reports progress.
+    const hoankiemPage = await signedIn(hoankiem, PASSWORD);
+    await hoankiemPage.goto(itemPath);
+    await hoankiemPage.getByTestId("fan-out-units").getByRole("link", { name: "Xem nhiệm vụ" }).click();
+    await hoankiemPage.waitForURL(/\/tasks\/\d+$/);
+    await hoankiemPage.getByLabel("Tỷ lệ hoàn thành (%)").fill("50");
+    await hoankiemPage.getByLabel("Kết quả thực hiện").fill("Đã rà soát một nửa số thủ tục.");
+    await submitButton(hoankiemPage, "Gửi báo cáo tiến độ").click();
+    await hoankiemPage.waitForURL(/\?done=reported$/);
+
+    // The secretariat confirms Ba Đình's completion; the item rolls its units up.
+    const secretariat = await signedIn("vanphong");
+    await secretariat.goto(badinhTask);
+    await submitButton(secretariat, "Xác nhận hoàn thành").click();
+    await secretariat.waitForURL(/\?done=completionConfirmed$/);
+    await secretariat.goto(itemPath);
+    const rollup = secretariat.getByTestId("fan-out-rollup");
+    await rollup.getByText("1/6 đơn vị hoàn thành").waitFor();
+    await rollup.getByText("không đơn vị nào quá hạn").waitFor();
+    const counts = secretariat.getByTestId("fan-out-counts");
+    expect(await counts.locator('[data-status="done_on_time"]').getAttribute("data-count")).toBe("1");
+    expect(await counts.locator('[data-status="on_track"]').getAttribute("data-count")).toBe("5");
+    const units = secretariat.getByTestId("fan-out-units");
+    const row = (district: string) =>
+      units.locator("tr", { has: secretariat.getByRole("rowheader", { name: district }) });
+    expect(await row("Quận Ba Đình").locator("[data-status]").getAttribute("data-status")).toBe("done_on_time");
+    expect(await row("Quận Hoàn Kiếm").innerText()).toContain("50%");
+    // The directive's page shows the item once, rolled up, its units under it; its sentence counts the units apart.
+    await secretariat.goto(`/directives/${DIRECTIVE}`);
+    const summary = secretariat.getByTestId("fan-out-summary").filter({ hasText: title });
+    expect(await summary.count()).toBe(1);
+    await summary.getByTestId("fan-out-summary-rollup").getByText("1/6 đơn vị hoàn thành").waitFor();
+    await summary.locator("summary").click();
+    for (const district of DISTRICTS) await summary.getByRole("link", { name: district }).waitFor();
+    const unitsClause = secretariat.getByTestId("directive-progress").locator('[data-level="unit"]');
+    expect(Number(await unitsClause.locator("a").first().getAttribute("data-count"))).toBeGreaterThanOrEqual(6);
+    await expectAccessible(secretariat);
+
+    // Every number links to its units: the done ones in the task list.
+    await secretariat.goto(itemPath);
+    await counts.locator('[data-status="done_on_time"]').click();
+    await secretariat.waitForURL(/\/tasks\?.*fanOut=\d+/);
+    await secretariat.getByRole("link", { name: title }).first().waitFor();
+    await expectAccessible(secretariat);
+  });
+
+  it("charges each district for its own task on the scorecard", async () => {
+    const leader = await signedIn("lanhdao");
+    await leader.goto(`/scorecard?directive=${DIRECTIVE}`);
+    const table = leader.getByTestId("scorecard");
+    await table.waitFor();
+    const cell = (district: string, column: string) =>
+      table
+        .locator("tr", { has: leader.getByRole("rowheader", { name: district }) })
+        .locator(`td[data-column="${column}"]`);
+    for (const district of DISTRICTS) expect((await cell(district, "assigned").innerText()).trim(), district).toBe("1");
+    expect((await cell("Quận Ba Đình", "done_on_time").innerText()).trim()).toBe("1");
+    expect((await cell("Quận Hoàn Kiếm", "on_track").innerText()).trim()).toBe("1");
+  });
+});
