@@ -3,15 +3,15 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { DutyForm } from "~/components/duty-form";
 import { formatLocalDate, today } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
+import { directiveQueryParam } from "~/lib/params.server";
 import { getDb } from "~/lib/db.server";
 import { formReply, requireVisibleDirective, taskErrors } from "~/lib/desk.server";
 import { newDutySchema, RECURRENCE_VIOLATION_FIELD } from "~/lib/duty-schemas";
 import { readForm } from "~/lib/form-data.server";
-import { badRequest, notFound } from "~/lib/http.server";
+import { notFound } from "~/lib/http.server";
 import { useT, type Translate } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { deliverSoon } from "~/lib/mailer.server";
@@ -23,18 +23,10 @@ import { calendarDayKinds } from "~/models/working-calendar.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
-const directiveQuery = z.object({ directive: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-
-function directiveIdOf(request: Request, t: Translate): number {
-  const parsed = directiveQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) badRequest(t("desk.task.directiveMissing"));
-  return parsed.data.directive;
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "task.write");
   const { t } = await getTranslator(request);
-  const directiveId = directiveIdOf(request, t);
+  const directiveId = directiveQueryParam(request, t);
   await requireVisibleDirective(request, context, user, directiveId, "task.write");
   const db = getDb();
   const directive = getDirectiveHeading(db, directiveId);
@@ -80,7 +72,7 @@ function dutyErrors(t: Translate, error: DutyWriteError, leadDepartmentId: numbe
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "task.write");
   const { t } = await getTranslator(request);
-  const directiveId = directiveIdOf(request, t);
+  const directiveId = directiveQueryParam(request, t);
   await requireVisibleDirective(request, context, user, directiveId, "task.write");
   const submission = parseWithZod(await readForm(request), { schema: newDutySchema(t) });
   if (submission.status !== "success") return formReply(submission.reply(), 400);

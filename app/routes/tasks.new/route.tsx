@@ -1,15 +1,15 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { TaskForm } from "~/components/task-form";
 import { formatLocalDate, today } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
+import { directiveQueryParam } from "~/lib/params.server";
 import { getDb } from "~/lib/db.server";
 import { fanOutErrors, formReply, requireVisibleDirective, taskErrors } from "~/lib/desk.server";
 import { newTaskSchema } from "~/lib/desk-schemas";
-import { badRequest, notFound } from "~/lib/http.server";
-import { useT, type Translate } from "~/lib/i18n";
+import { notFound } from "~/lib/http.server";
+import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { readForm } from "~/lib/form-data.server";
@@ -23,19 +23,10 @@ import { dueDateInWorkingDays } from "~/models/working-calendar.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
-const directiveQuery = z.object({ directive: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-
-/** The directive the task is added to: `?directive=ID`, required. */
-function directiveIdOf(request: Request, t: Translate): number {
-  const parsed = directiveQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) badRequest(t("desk.task.directiveMissing"));
-  return parsed.data.directive;
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "task.write");
   const { t } = await getTranslator(request);
-  const directiveId = directiveIdOf(request, t);
+  const directiveId = directiveQueryParam(request, t);
   await requireVisibleDirective(request, context, user, directiveId, "task.write");
   const db = getDb();
   const directive = getDirectiveHeading(db, directiveId);
@@ -58,7 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "task.write");
   const { t } = await getTranslator(request);
-  const directiveId = directiveIdOf(request, t);
+  const directiveId = directiveQueryParam(request, t);
   await requireVisibleDirective(request, context, user, directiveId, "task.write");
   const submission = parseWithZod(await readForm(request), { schema: newTaskSchema(t) });
   if (submission.status !== "success") return formReply(submission.reply(), 400);
