@@ -68,12 +68,12 @@ async function createDistrictHead(admin: Page, login: string, department: string
 }
 
 describe("an item given to the districts", () => {
-  let itemPath: string;
   const title = `Rà soát thủ tục hành chính cấp quận ${RUN}`;
   const badinh = `e2e.badinh.${RUN}`;
   const hoankiem = `e2e.hoankiem.${RUN}`;
 
-  it("is given by the secretariat to the group of districts: one task per district", async () => {
+  // One journey, one test: each step needs the item the one before made.
+  it("is given to the group of districts, one task each; two report; the item rolls them up; the scorecard charges each", async () => {
     const admin = await signedIn("admin");
     await createDistrictHead(admin, badinh, "Quận Ba Đình");
     await createDistrictHead(admin, hoankiem, "Quận Hoàn Kiếm");
@@ -97,15 +97,14 @@ describe("an item given to the districts", () => {
     await expectAccessible(page);
     await page.getByRole("button", { name: "Giao cho các đơn vị" }).click();
     await page.waitForURL(new RegExp(`/directives/${DIRECTIVE}/items/\\d+\\?saved=created$`));
-    itemPath = new URL(page.url()).pathname;
+    const itemPath = new URL(page.url()).pathname;
     await page.getByRole("heading", { level: 1, name: `Nội dung 11. ${title}` }).waitFor();
     await page.getByTestId("fan-out-rollup").getByText("0/6 đơn vị hoàn thành").waitFor();
     expect(await page.getByTestId("fan-out-units").locator("tbody tr").count()).toBe(6);
     await expectAccessible(page);
-  });
-
-  it("is reported on by two districts, each on its own task, and rolled up on the item's page", async () => {
     expect(itemPath).toMatch(/^\/directives\/\d+\/items\/\d+$/);
+
+    // Two districts report on their own tasks.
     // Ba Đình sees its own unit only, and reports it done.
     const badinhPage = await signedIn(badinh, PASSWORD);
     await badinhPage.goto(itemPath);
@@ -165,9 +164,8 @@ describe("an item given to the districts", () => {
     await secretariat.waitForURL(/\/tasks\?.*fanOut=\d+/);
     await secretariat.getByRole("link", { name: title }).first().waitFor();
     await expectAccessible(secretariat);
-  });
 
-  it("charges each district for its own task on the scorecard", async () => {
+    // The scorecard charges each district for its own task.
     const leader = await signedIn("lanhdao");
     await leader.goto(`/scorecard?directive=${DIRECTIVE}`);
     const table = leader.getByTestId("scorecard");
@@ -179,5 +177,5 @@ describe("an item given to the districts", () => {
     for (const district of DISTRICTS) expect((await cell(district, "assigned").innerText()).trim(), district).toBe("1");
     expect((await cell("Quận Ba Đình", "done_on_time").innerText()).trim()).toBe("1");
     expect((await cell("Quận Hoàn Kiếm", "on_track").innerText()).trim()).toBe("1");
-  });
+  }, 180_000);
 });

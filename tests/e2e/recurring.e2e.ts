@@ -87,5 +87,5 @@ describe("recurring duties", () => {
     const overdue = page.locator('section[aria-labelledby="overdue-heading"]');
     await overdue.getByRole("link", { name: `${TITLE} — Tháng 01/2025` }).waitFor();
     await expectAccessible(page);
-  });
+  }, 180_000);
 });
