@@ -101,8 +101,11 @@ describe("the secretariat records a meeting's conclusion and issues it", () => {
     await page.getByRole("link", { name: COMMITTEE }).click();
     await page.locator('a[href^="/meetings/"]:not([href^="/meetings/new"])').first().click();
     await page.waitForURL(/\/meetings\/\d+$/);
+    // The URL changes before the page does: read the title once the meeting's own link is there.
+    const newDirective = page.getByRole("link", { name: "Văn bản mới của cuộc họp" });
+    await newDirective.waitFor();
     const meetingTitle = await page.getByRole("heading", { level: 1 }).innerText();
-    await page.getByRole("link", { name: "Văn bản mới của cuộc họp" }).click();
+    await newDirective.click();
     await page.waitForURL(/\/directives\/new\?meeting=\d+$/);
     await page.getByRole("heading", { level: 1, name: "Thêm văn bản chỉ đạo" }).waitFor();
     expect(await page.getByLabel("Ban Chỉ đạo", { exact: true }).locator("option:checked").innerText()).toBe(COMMITTEE);
