@@ -18,10 +18,12 @@ import {
   type WorkflowState,
 } from "~/domain/vocabulary";
 import { FAN_OUT_MAX_UNITS, VIOLATION_FIELD, violationMessage } from "~/lib/desk-forms";
-import { denyAccess, type SessionUser } from "~/lib/auth.server";
+import { denyAccess, requirePermission, type SessionUser } from "~/lib/auth.server";
 import { getDb, type AppDatabase } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
 import type { MessageKey, Translate } from "~/lib/i18n";
+import { getTranslator } from "~/lib/locale.server";
+import { directiveQueryParam } from "~/lib/params.server";
 import type { RecordChange } from "~/models/audit.server";
 import type { CommitteeWriteResult, MeetingWriteResult } from "~/models/committees.server";
 import type { DirectiveWriteResult } from "~/models/directives.server";
@@ -47,6 +49,19 @@ export async function requireVisibleDirective(
     return denyAccess(request, context, user, permission, 404, { type: "directive", id });
   }
   return access;
+}
+
+/**
+ * The opening of the pages that add work to a directive (a task, a recurring duty), in
+ * their loaders and actions alike: the `task.write` permission, the directive of
+ * `?directive=` (400 when malformed) visible to the user, else 404.
+ */
+export async function requireDirectiveDesk(request: Request, context: AppLoadContext | undefined) {
+  const user = await requirePermission(request, context, "task.write");
+  const { t } = await getTranslator(request);
+  const directiveId = directiveQueryParam(request, t);
+  await requireVisibleDirective(request, context, user, directiveId, "task.write");
+  return { user, t, directiveId };
 }
 
 /** The task must exist and be visible to the user, else 404 (see requireVisibleDirective). */

@@ -5,15 +5,12 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DutyForm } from "~/components/duty-form";
 import { formatLocalDate, today } from "~/domain/dates";
-import { requirePermission } from "~/lib/auth.server";
-import { directiveQueryParam } from "~/lib/params.server";
 import { getDb } from "~/lib/db.server";
-import { formReply, requireVisibleDirective, taskErrors } from "~/lib/desk.server";
+import { formReply, requireDirectiveDesk, taskErrors } from "~/lib/desk.server";
 import { newDutySchema, RECURRENCE_VIOLATION_FIELD } from "~/lib/duty-schemas";
 import { readForm } from "~/lib/form-data.server";
 import { notFound } from "~/lib/http.server";
 import { useT, type Translate } from "~/lib/i18n";
-import { getTranslator } from "~/lib/locale.server";
 import { deliverSoon } from "~/lib/mailer.server";
 import { titleMeta } from "~/lib/meta";
 import { originOf } from "~/models/audit.server";
@@ -24,10 +21,7 @@ import { calendarDayKinds } from "~/models/working-calendar.server";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "task.write");
-  const { t } = await getTranslator(request);
-  const directiveId = directiveQueryParam(request, t);
-  await requireVisibleDirective(request, context, user, directiveId, "task.write");
+  const { t, directiveId } = await requireDirectiveDesk(request, context);
   const db = getDb();
   const directive = getDirectiveHeading(db, directiveId);
   if (!directive) notFound();
@@ -70,10 +64,7 @@ function dutyErrors(t: Translate, error: DutyWriteError, leadDepartmentId: numbe
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "task.write");
-  const { t } = await getTranslator(request);
-  const directiveId = directiveQueryParam(request, t);
-  await requireVisibleDirective(request, context, user, directiveId, "task.write");
+  const { user, t, directiveId } = await requireDirectiveDesk(request, context);
   const submission = parseWithZod(await readForm(request), { schema: newDutySchema(t) });
   if (submission.status !== "success") return formReply(submission.reply(), 400);
   const db = getDb();

@@ -3,14 +3,11 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TaskForm } from "~/components/task-form";
 import { formatLocalDate, today } from "~/domain/dates";
-import { requirePermission } from "~/lib/auth.server";
-import { directiveQueryParam } from "~/lib/params.server";
 import { getDb } from "~/lib/db.server";
-import { fanOutErrors, formReply, requireVisibleDirective, taskErrors } from "~/lib/desk.server";
+import { fanOutErrors, formReply, requireDirectiveDesk, taskErrors } from "~/lib/desk.server";
 import { newTaskSchema } from "~/lib/desk-schemas";
 import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
-import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { readForm } from "~/lib/form-data.server";
 import { deliverSoon } from "~/lib/mailer.server";
@@ -24,10 +21,7 @@ import { dueDateInWorkingDays } from "~/models/working-calendar.server";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "task.write");
-  const { t } = await getTranslator(request);
-  const directiveId = directiveQueryParam(request, t);
-  await requireVisibleDirective(request, context, user, directiveId, "task.write");
+  const { t, directiveId } = await requireDirectiveDesk(request, context);
   const db = getDb();
   const directive = getDirectiveHeading(db, directiveId);
   if (!directive) notFound();
@@ -47,10 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "task.write");
-  const { t } = await getTranslator(request);
-  const directiveId = directiveQueryParam(request, t);
-  await requireVisibleDirective(request, context, user, directiveId, "task.write");
+  const { user, t, directiveId } = await requireDirectiveDesk(request, context);
   const submission = parseWithZod(await readForm(request), { schema: newTaskSchema(t) });
   if (submission.status !== "success") return formReply(submission.reply(), 400);
   const db = getDb();
