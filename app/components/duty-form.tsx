@@ -1,17 +1,9 @@
-import {
-  getCollectionProps,
-  getFieldsetProps,
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  useForm,
-  type SubmissionResult,
-} from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { formatLocalDate, parseLocalDate } from "~/domain/dates";
 import { firstOccurrences, recurrenceViolations, type RecurrenceRule } from "~/domain/recurrence";
-import { DEPARTMENT_KINDS, RECURRENCE_FREQUENCIES, type CalendarDayKind } from "~/domain/vocabulary";
+import { RECURRENCE_FREQUENCIES, type CalendarDayKind } from "~/domain/vocabulary";
 import { workingCalendarOf } from "~/domain/working-days";
 import { DESK_LIMITS } from "~/lib/desk-forms";
 import { dutyPeriodLabel } from "~/lib/duty-text";
@@ -27,6 +19,8 @@ import {
   LABEL_CLASS,
   TextField,
 } from "./form-feedback";
+import { DepartmentChecklist } from "./department-checklist";
+import { DepartmentOptions } from "./department-options";
 
 export interface DutyFormValues {
   itemNumber?: string;
@@ -99,12 +93,6 @@ export function DutyForm({
   const rule = ruleOf(values);
   const preview = rule === null ? [] : firstOccurrences(rule, PREVIEW_COUNT, calendar);
   const active = departments.filter((d) => d.active);
-  const coordinatorProps = new Map(
-    getCollectionProps(fields.coordinatorDepartmentIds, {
-      type: "checkbox",
-      options: active.map((d) => String(d.id)),
-    }).map((props) => [props.value, props]),
-  );
   const onChange = (event: FormEvent<HTMLFormElement>) => {
     const data = new FormData(event.currentTarget);
     setValues({
@@ -147,45 +135,16 @@ export function DutyForm({
             {t("desk.task.lead")}
           </label>
           <select {...getSelectProps(fields.leadDepartmentId)} className={INPUT_CLASS}>
-            <option value="">{t("desk.choose")}</option>
-            {DEPARTMENT_KINDS.map((kind) => {
-              const list = active.filter((d) => d.kind === kind);
-              if (list.length === 0) return null;
-              return (
-                <optgroup key={kind} label={t(`departmentKind.${kind}`)}>
-                  {list.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.name}
-                    </option>
-                  ))}
-                </optgroup>
-              );
-            })}
+            <DepartmentOptions departments={active} t={t} emptyLabel={t("desk.choose")} />
           </select>
           <FieldErrors id={fields.leadDepartmentId.errorId} errors={fields.leadDepartmentId.errors} />
         </div>
-        <fieldset {...getFieldsetProps(fields.coordinatorDepartmentIds)} className="space-y-2">
-          <legend className={LABEL_CLASS}>{t("desk.task.coordinators")}</legend>
-          <FieldErrors
-            id={fields.coordinatorDepartmentIds.errorId}
-            errors={[...new Set(Object.values(fields.coordinatorDepartmentIds.allErrors).flat())]}
-          />
-          <ul className="grid max-h-56 gap-x-4 overflow-y-auto rounded border border-slate-300 p-2 sm:grid-cols-2">
-            {active.map((d) => {
-              const props = coordinatorProps.get(String(d.id));
-              if (!props) return null;
-              const { key, ...inputProps } = props;
-              return (
-                <li key={key}>
-                  <label className="flex items-start gap-2 py-0.5 text-sm">
-                    <input {...inputProps} className="mt-0.5 size-4 shrink-0" />
-                    <span>{d.name}</span>
-                  </label>
-                </li>
-              );
-            })}
-          </ul>
-        </fieldset>
+        <DepartmentChecklist
+          field={fields.coordinatorDepartmentIds}
+          legend={t("desk.task.coordinators")}
+          departments={active}
+          t={t}
+        />
       </fieldset>
 
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
