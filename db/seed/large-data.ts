@@ -19,6 +19,7 @@ import { today as todayInHanoi, type Instant } from "../../app/domain/dates";
 import { foldVietnamese } from "../../app/domain/text";
 import type { DepartmentKind, DirectiveType, ExtensionState, WorkflowState } from "../../app/domain/vocabulary";
 import { DEFAULT_STATUS_RULES } from "../../app/domain/status";
+import { occurrencesDueBy, type RecurrenceRule } from "../../app/domain/recurrence";
 import { canMove } from "../../app/domain/workflow";
 import { openDatabase } from "../../app/lib/db.server";
 import { hashPassword } from "../../app/lib/password.server";
@@ -429,6 +430,19 @@ interface TaskPlan {
   lead: number;
   coordinators: number[];
   draft: boolean;
+}
+
+/** What an item given to many units, or a duty's period, fixes for the task it gives. */
+interface GivenTask {
+  lead: number;
+  title: string;
+  description: string | null;
+  assignedDay: number;
+  deadlineKind: TaskPlan["deadlineKind"];
+  originalDue: number | null;
+  fanOutId: number | null;
+  dutyId: number | null;
+  dutyPeriod: string | null;
 }
 
 interface Writers {
@@ -902,6 +916,7 @@ export async function generateLargeDatabase(options: LargeDataOptions): Promise<
   const cityLevel = departments.filter((d) => d.kind === "department").map((d) => d.id);
   const districts = departments.filter((d) => d.kind === "district").map((d) => d.id);
   const others = departments.filter((d) => d.kind === "other" || d.kind === "enterprise").map((d) => d.id);
+  const wards = departments.filter((d) => d.kind === "other").map((d) => d.id);
   const pickDepartment = () => {
     const roll = rng.next();
     return rng.pick(roll < 0.6 ? cityLevel : roll < 0.88 ? districts : others);
@@ -918,8 +933,9 @@ export async function generateLargeDatabase(options: LargeDataOptions): Promise<
   const insertTask = client.prepare(
     `INSERT INTO tasks (id, directive_id, parent_id, item_number, position, title, description, lead_department_id, deadline_kind,
        original_due_date, current_due_date, assigned_on, state, state_reason, percent, last_reported_at, completion_date,
-       completion_reported_at, completion_result, confirmed_at, confirmed_by, version, created_by, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       completion_reported_at, completion_result, confirmed_at, confirmed_by, version, created_by, created_at, updated_at,
+       fan_out_id, duty_id, duty_period)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const updateTask = client.prepare(
     `UPDATE tasks SET current_due_date = ?, state = ?, state_reason = ?, percent = ?, last_reported_at = ?, completion_date = ?,
@@ -943,6 +959,15 @@ export async function generateLargeDatabase(options: LargeDataOptions): Promise<
     `INSERT INTO comments (task_id, author_id, is_instruction, body, created_at) VALUES (?, ?, 1, ?, ?)`,
   );
   const insertSearch = client.prepare(`INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)`);
+  const insertFanOut = client.prepare(
+    `INSERT INTO task_fan_outs (id, directive_id, item_number, title, description, group_id, assigned_on, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
+  );
+  const insertDuty = client.prepare(
+    `INSERT INTO recurring_duties (id, directive_id, item_number, title, description, lead_department_id, coordinator_department_ids,
+       frequency, day, working_days, starts_on, ends_on, state, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, 0, ?, NULL, 'active', ?, ?, ?)`,
+  );
 
   let transitionId = 0;
   let reportId = 0;
@@ -984,6 +1009,8 @@ export async function generateLargeDatabase(options: LargeDataOptions): Promise<
   const numbers = new Map<string, number>();
   let taskId = 0;
   let meetingId = 0;
+  let fanOutCount = 0;
+  let dutyCount = 0;
   progress(0, total, "tasks");
 
   const writeDirective = (directiveId: number, taskBudget: number) => {
@@ -1058,12 +1085,18 @@ export async function generateLargeDatabase(options: LargeDataOptions): Promise<
     let position = 0;
     let item = 0;
     let allClosed = true;
-    const writeTask = (parent: TaskPlan | null, itemNumber: string) => {
-      const assignedDay = parent?.assignedDay ?? Math.min(todayDay, issuedDay + rng.int(0, 3));
-      const createdAtTask = parent ? parent.createdAt + 60_000 : instantAt(assignedDay, 9 * 60 + rng.int(0, 300));
+    const writeTask = (parent: TaskPlan | null, itemNumber: string, given: GivenTask | null = null) => {
+      const assignedDay = given?.assignedDay ?? parent?.assignedDay ?? Math.min(todayDay, issuedDay + rng.int(0, 3));
+      const createdAtTask = parent
+        ? parent.createdAt + 60_000
+        : // A duty's period ahead is created now, before the day it is given.
+          instantAt(Math.min(assignedDay, todayDay), 9 * 60 + rng.int(0, 300));
       let deadlineKind: TaskPlan["deadlineKind"];
       let originalDue: number | null = null;
-      if (parent && parent.deadlineKind === "dated") {
+      if (given) {
+        deadlineKind = given.deadlineKind;
+        originalDue = given.originalDue;
+      } else if (parent && parent.deadlineKind === "dated") {
         deadlineKind = "dated";
         const cap = parent.originalDue as number;
         originalDue = Math.max(assignedDay, cap - rng.int(0, Math.max(0, cap - assignedDay - 7)));
@@ -1079,8 +1112,8 @@ export async function generateLargeDatabase(options: LargeDataOptions): Promise<
             originalDue = Math.max(assignedDay + 1, todayDay + rng.int(-7, 10));
         }
       }
-      const lead = pickDepartment();
-      const coordinatorCount = rng.pick([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 6]);
+      const lead = given?.lead ?? pickDepartment();
+      const coordinatorCount = given ? 0 : rng.pick([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 6]);
       const coordinators: number[] = [];
       for (let k = 0; k < coordinatorCount * 3 && coordinators.length < coordinatorCount; k++) {
         const d = pickDepartment();
@@ -1097,13 +1130,16 @@ export async function generateLargeDatabase(options: LargeDataOptions): Promise<
         coordinators,
         draft,
       };
-      const events = planEvents(rng, plan, todayDay);
+      // Nothing has happened yet to a period given after today.
+      const events = assignedDay > todayDay ? [] : planEvents(rng, plan, todayDay);
       // The row goes in first (coordinators, history and reports refer to it); its
       // final fields are known only after the replay, so they are set just after.
-      const title = `${rng.pick(ACTIONS)} ${rng.pick(OBJECTS)} ${rng.pick(SCOPES)}`.trim();
-      const description = rng.chance(0.5)
-        ? `Nhiệm vụ giao tại ${number ?? "dự thảo văn bản"}: ${title.toLowerCase()}.`
-        : null;
+      const title = given?.title ?? `${rng.pick(ACTIONS)} ${rng.pick(OBJECTS)} ${rng.pick(SCOPES)}`.trim();
+      const description = given
+        ? given.description
+        : rng.chance(0.5)
+          ? `Nhiệm vụ giao tại ${number ?? "dự thảo văn bản"}: ${title.toLowerCase()}.`
+          : null;
       const creator = people.secretariat[0] ?? null;
       insertTask.run(
         plan.id,
@@ -1131,6 +1167,9 @@ export async function generateLargeDatabase(options: LargeDataOptions): Promise<
         creator,
         createdAtTask,
         createdAtTask,
+        given?.fanOutId ?? null,
+        given?.dutyId ?? null,
+        given?.dutyPeriod ?? null,
       );
       for (const d of coordinators) insertCoordinator.run(plan.id, d);
       insertLead.run(plan.id, lead, createdAtTask, creator);
@@ -1157,6 +1196,95 @@ export async function generateLargeDatabase(options: LargeDataOptions): Promise<
       return plan;
     };
 
+    // An item given to many units (decision 026): the item's row, then one task per unit,
+    // each with the item's number, title, day of assignment and deadline.
+    const writeItem = (units: readonly number[]) => {
+      const itemNumber = String(++item);
+      const assignedDay = Math.min(todayDay, issuedDay + rng.int(0, 3));
+      const originalDue = assignedDay + rng.int(30, 240);
+      const title = `${rng.pick(ACTIONS)} ${rng.pick(OBJECTS)} ${rng.pick(SCOPES)}`.trim();
+      const createdAtItem = instantAt(assignedDay, 9 * 60);
+      const fanOutId = ++fanOutCount;
+      insertFanOut.run(
+        fanOutId,
+        directiveId,
+        itemNumber,
+        title,
+        null,
+        iso(assignedDay),
+        people.secretariat[0] ?? null,
+        createdAtItem,
+        createdAtItem,
+      );
+      bump("taskFanOuts");
+      for (const lead of units)
+        writeTask(null, itemNumber, {
+          lead,
+          title,
+          description: null,
+          assignedDay,
+          deadlineKind: "dated",
+          originalDue,
+          fanOutId,
+          dutyId: null,
+          dutyPeriod: null,
+        });
+    };
+    // A recurring report duty (docs/domain-rules.md §12): its rule, then every period given
+    // by today and the next one ahead, as the duty's model and the daily job create them.
+    const writeDuty = () => {
+      const itemNumber = String(++item);
+      const frequency = rng.pick(["monthly", "monthly", "monthly", "quarterly", "quarterly", "half_yearly"] as const);
+      const rule: RecurrenceRule = {
+        frequency,
+        day: rng.pick([5, 10, 15, 20, 25]),
+        workingDays: false,
+        startsOn: iso(Math.min(todayDay, issuedDay + rng.int(0, 10))),
+        endsOn: null,
+      };
+      const lead = pickDepartment();
+      const title = `Báo cáo ${frequency === "monthly" ? "hằng tháng" : frequency === "quarterly" ? "hằng quý" : "6 tháng"} kết quả ${rng.pick(OBJECTS)}`;
+      const createdAtDuty = instantAt(dayNumber(rule.startsOn), 9 * 60);
+      const dutyId = ++dutyCount;
+      insertDuty.run(
+        dutyId,
+        directiveId,
+        itemNumber,
+        title,
+        null,
+        lead,
+        rule.frequency,
+        rule.day,
+        rule.startsOn,
+        people.secretariat[0] ?? null,
+        createdAtDuty,
+        createdAtDuty,
+      );
+      bump("recurringDuties");
+      for (const occurrence of occurrencesDueBy(rule, iso(todayDay))) {
+        if (taskId >= total) break;
+        writeTask(null, itemNumber, {
+          lead,
+          title: `${title} (${occurrence.label})`,
+          description: null,
+          assignedDay: dayNumber(occurrence.assignedOn),
+          deadlineKind: "dated",
+          originalDue: dayNumber(occurrence.dueDate),
+          fanOutId: null,
+          dutyId,
+          dutyPeriod: occurrence.periodKey,
+        });
+      }
+    };
+
+    // About one directive in fifteen gives an item to many units: mostly the districts, some
+    // the city's departments, a few every ward and commune (100+ units); one in thirty has a duty.
+    if (!draft && rng.chance(1 / 15)) {
+      const roll = rng.next();
+      const units = roll < 0.7 ? districts : roll < 0.95 ? cityLevel : wards;
+      if (total - taskId >= units.length) writeItem(units);
+    }
+    if (!draft && rng.chance(1 / 30)) writeDuty();
     while (taskId < total && position < taskBudget) {
       const parent = writeTask(null, String(++item));
       if (rng.chance(0.06)) {

@@ -7,7 +7,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, type LocalDate } from "../../app/domain/dates";
 import { taskStatusAsOf } from "../../app/domain/status";
-import { TASK_STATUSES } from "../../app/domain/vocabulary";
+import { occurrencesDueBy } from "../../app/domain/recurrence";
+import { TASK_STATUSES, type RecurrenceFrequency } from "../../app/domain/vocabulary";
 import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
 import { loadTaskFacts } from "../../app/models/status-facts.server";
 import { taskStatusesAsOf } from "../../app/models/task-status.server";
@@ -30,6 +31,8 @@ function digest(db: AppDatabase): string {
     "departments",
     "directives",
     "tasks",
+    "task_fan_outs",
+    "recurring_duties",
     "task_coordinators",
     "task_transitions",
     "progress_reports",
@@ -222,6 +225,72 @@ describe("the large-data generator", () => {
         expect([...sqlStatuses.values()].some((s) => s.stale === 1)).toBe(true);
       }
     }
+  });
+
+  it("gives items to many units and recurring duties, each unit and period an ordinary task", () => {
+    const rows = <T>(q: string) => db.$client.prepare(q).all() as T[];
+    const items = rows<{ id: number; item_number: string; title: string; assigned_on: string; units: number }>(
+      `SELECT f.id, f.item_number, f.title, f.assigned_on, count(t.id) AS units
+       FROM task_fan_outs f JOIN tasks t ON t.fan_out_id = f.id GROUP BY f.id`,
+    );
+    expect(items.length).toBeGreaterThan(2);
+    expect(
+      rows(`SELECT id FROM task_fan_outs WHERE id NOT IN (SELECT fan_out_id FROM tasks WHERE fan_out_id IS NOT NULL)`),
+    ).toEqual([]);
+    // The thirty districts, or the city's departments: every unit once, each with the item's number, title, day and deadline.
+    expect(items.every((item) => item.units >= 20)).toBe(true);
+    expect(
+      rows(
+        `SELECT t.id FROM tasks t JOIN task_fan_outs f ON f.id = t.fan_out_id
+         WHERE t.item_number <> f.item_number OR t.title <> f.title OR t.assigned_on <> f.assigned_on
+           OR t.directive_id <> f.directive_id OR t.parent_id IS NOT NULL OR t.deadline_kind <> 'dated'
+           OR t.original_due_date <> (SELECT min(original_due_date) FROM tasks u WHERE u.fan_out_id = f.id)
+           OR t.original_due_date <> (SELECT max(original_due_date) FROM tasks u WHERE u.fan_out_id = f.id)`,
+      ),
+    ).toEqual([]);
+    expect(
+      rows(
+        `SELECT fan_out_id FROM tasks WHERE fan_out_id IS NOT NULL GROUP BY fan_out_id, lead_department_id HAVING count(*) > 1`,
+      ),
+    ).toEqual([]);
+
+    // A duty's periods are those its rule owes by today, and the next one ahead, as the job would create them.
+    const duties = rows<{
+      id: number;
+      frequency: RecurrenceFrequency;
+      day: number;
+      starts_on: string;
+      lead_department_id: number;
+    }>(`SELECT id, frequency, day, starts_on, lead_department_id FROM recurring_duties`);
+    expect(duties.length).toBeGreaterThan(0);
+    for (const duty of duties) {
+      const periods = rows<{
+        duty_period: string;
+        assigned_on: string;
+        original_due_date: string;
+        lead_department_id: number;
+      }>(
+        `SELECT duty_period, assigned_on, original_due_date, lead_department_id FROM tasks WHERE duty_id = ${duty.id} ORDER BY id`,
+      );
+      const owed = occurrencesDueBy(
+        { frequency: duty.frequency, day: duty.day, workingDays: false, startsOn: duty.starts_on, endsOn: null },
+        TODAY,
+      );
+      expect(periods, `duty ${duty.id}`).toEqual(
+        owed.map((o) => ({
+          duty_period: o.periodKey,
+          assigned_on: o.assignedOn,
+          original_due_date: o.dueDate,
+          lead_department_id: duty.lead_department_id,
+        })),
+      );
+    }
+    // The period ahead has no history beyond its creation.
+    const ahead = rows<{ n: number }>(
+      `SELECT count(*) AS n FROM task_transitions tr JOIN tasks t ON t.id = tr.task_id
+       WHERE t.assigned_on > '${TODAY}' AND tr.from_state IS NOT NULL`,
+    );
+    expect(ahead[0]!.n).toBe(0);
   });
 
   it("indexes directives, tasks and reports for search", () => {

@@ -292,8 +292,14 @@ describe("query plans on a large database", () => {
         uses(plans, /SEARCH (extension_requests|e) USING (COVERING )?INDEX extension_requests_state_idx/),
         label,
       ).toBe(true);
+      // Within one directive (a few hundred tasks) the planner may instead seek each task's requests decided after the day.
       expect(
-        uses(plans, /SEARCH (extension_requests|e) USING (COVERING )?INDEX extension_requests_decided_idx/),
+        uses(plans, /SEARCH (extension_requests|e) USING (COVERING )?INDEX extension_requests_decided_idx/) ||
+          (label === "directive" &&
+            uses(
+              plans,
+              /SEARCH (extension_requests|e) USING INDEX extension_requests_task_idx \(task_id=\? AND decided_at>\?\)/,
+            )),
         label,
       ).toBe(true);
     }
