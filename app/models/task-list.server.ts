@@ -1,7 +1,7 @@
 import { asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { committees, departments, directives } from "../../db/schema";
-import { parseLocalDate, type LocalDate } from "../domain/dates";
+import type { LocalDate } from "../domain/dates";
 import { parsePeriod } from "../domain/periods";
 import type { Actor } from "../domain/permissions";
 import { dueSoonUntil, type StatusRules } from "../domain/status";
@@ -13,7 +13,7 @@ import {
   type TaskStatus,
 } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
-import { dayRefusal } from "../lib/day-refusal";
+import { MAX_PAGE, pageRefusals, periodKey, queryChoice, queryId, typedDay } from "../lib/query-schemas";
 import type { Translate } from "../lib/i18n";
 import { dayNumber, STATUS_SEVERITY } from "../domain/status-spans";
 import { moreThanWorkingDaysBefore } from "../domain/working-days";
@@ -34,48 +34,23 @@ import { visibleDirectivesFilter } from "./visibility.server";
 import { workingCalendar } from "./working-calendar.server";
 import { PAGE_SIZES, SORTABLE_COLUMNS, type SortableColumn } from "../lib/task-list-state";
 
-const id = z
-  .string()
-  .regex(/^\d{1,15}$/)
-  .transform(Number);
-const day = (t: Translate) =>
-  z.string().transform((value, ctx) => {
-    const parsed = parseLocalDate(value);
-    if (parsed === null) {
-      ctx.addIssue({
-        code: "custom",
-        message: dayRefusal(t, value, t("asOf.invalid", { value: value.slice(0, 40) })),
-      });
-      return z.NEVER;
-    }
-    return parsed;
-  });
-
-/** A reporting period (`2019`, `2019-Q4`, `2019-12`), kept in its canonical spelling. */
-const period = (t: Translate) =>
-  z.string().transform((value, ctx) => {
-    const parsed = parsePeriod(value);
-    if (parsed === null) {
-      ctx.addIssue({ code: "custom", message: t("period.invalid", { value: value.slice(0, 40) }) });
-      return z.NEVER;
-    }
-    return parsed.key;
-  });
-
 /** The list's state as it is written in the URL: filters, sorting, paging. */
 export function taskListQuery(t: Translate) {
+  const id = queryId();
+  const refuse = pageRefusals(t);
+  const day = typedDay(refuse.day);
   return z.object({
-    status: z.enum(TASK_STATUSES).optional(),
+    status: queryChoice(TASK_STATUSES).optional(),
     department: id.optional(),
     coordinator: id.optional(),
     directive: id.optional(),
     committee: id.optional(),
-    dueFrom: day(t).optional(),
-    dueTo: day(t).optional(),
+    dueFrom: day.optional(),
+    dueTo: day.optional(),
     /** Assigned in this period (the dashboards' `period`). */
-    period: period(t).optional(),
+    period: periodKey(refuse.period).optional(),
     /** Main tasks or sub-tasks only (the directive summaries' `level`). */
-    level: z.enum(TASK_LEVELS).optional(),
+    level: queryChoice(TASK_LEVELS).optional(),
     /** The units' tasks of one item given to many units (its page's numbers link here). */
     fanOut: id.optional(),
     stale: z.literal("1").optional(),
@@ -87,9 +62,9 @@ export function taskListQuery(t: Translate) {
     differs: z.literal("1").optional(),
     /** Completions awaiting confirmation longer than the secretariat's working days (rule 3). */
     waiting: z.literal("1").optional(),
-    sort: z.enum(SORTABLE_COLUMNS).optional(),
-    dir: z.enum(["asc", "desc"]).optional(),
-    page: id.pipe(z.number().int().min(1).max(1_000_000)).optional(),
+    sort: queryChoice(SORTABLE_COLUMNS).optional(),
+    dir: queryChoice(["asc", "desc"]).optional(),
+    page: id.pipe(z.number().int().min(1).max(MAX_PAGE)).optional(),
     size: id.pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)))).optional(),
   });
 }
