@@ -1,5 +1,5 @@
-// Every query parameter of the dashboards, the scorecard (page and download) and the
-// JSON API's endpoints, given a value it cannot read: a 400 whose message is the
+// Every query parameter of the task list, the dashboards, the scorecard (page and
+// download) and the JSON API's endpoints, given a value it cannot read: a 400 whose message is the
 // reader's own translated words for that parameter and that value (the pages' on the
 // form or as `{ message }`, the API's as `{ error: { code, message } }` in the client's
 // language); an id that names nothing is a 404. All of them read their query strings
@@ -15,6 +15,8 @@ import { SORTABLE_COLUMNS } from "../../app/lib/task-list-state";
 import { loader as dashboardLoader } from "../../app/routes/_index/route";
 import { loader as scorecardLoader } from "../../app/routes/scorecard/route";
 import { loader as scorecardExportLoader } from "../../app/routes/scorecard_.export/route";
+import { loader as taskListLoader } from "../../app/routes/tasks._index/route";
+import { loader as taskExportLoader } from "../../app/routes/tasks.export/route";
 import { loader as directiveLoader } from "../../app/routes/api.v1.directives.$id/route";
 import { loader as directivesLoader } from "../../app/routes/api.v1.directives._index/route";
 import { loader as apiScorecardLoader } from "../../app/routes/api.v1.scorecard/route";
@@ -123,6 +125,49 @@ describe("the dashboards' query strings", () => {
       asOf: "2019-12-31",
     });
     expect((await callRoute(dashboardLoader, { path: "/?committee=0", token })).status).toBe(404);
+  });
+});
+
+describe("the task list's query string", () => {
+  it("refuses each parameter it cannot read with a 400 that names it, on the page and its download", async () => {
+    const token = await sessionFor("lanhdao");
+    const cases: [string, string][] = [
+      ["status=late", "status"],
+      ["department=abc", "department"],
+      ["coordinator=1x", "coordinator"],
+      ["directive=-1", "directive"],
+      ["committee=1.5", "committee"],
+      ["dueFrom=31/02/2020", `dueFrom: ${dayRefusal(vi, "31/02/2020", "")}`],
+      ["dueTo=01/01/2101", `dueTo: ${dayRefusal(vi, "01/01/2101", "")}`],
+      ["period=2019-Q5", `period: ${vi("period.invalid", { value: "2019-Q5" })}`],
+      ["level=middle", "level"],
+      ["fanOut=x", "fanOut"],
+      ["stale=yes", "stale"],
+      ["counted=true", "counted"],
+      ["escalated=0", "escalated"],
+      ["differs=2", "differs"],
+      ["waiting=on", "waiting"],
+      ["sort=title", "sort"],
+      ["dir=up", "dir"],
+      ["page=0", "page"],
+      ["size=1000", "size"],
+    ];
+    for (const [query, detail] of cases) {
+      for (const path of [`/tasks?${query}`, `/tasks/export?${query}`]) {
+        const outcome = await callRoute(path.startsWith("/tasks/export") ? taskExportLoader : taskListLoader, {
+          path,
+          token,
+        });
+        expect(outcome.status, path).toBe(400);
+        const { message } = outcome.body as { message: string };
+        expect(message.startsWith(vi("tasks.filter.invalid", { detail: "" })), path).toBe(true);
+        expect(message, path).toContain(detail.includes(":") ? detail : `${detail}: `);
+      }
+    }
+    // Blank values are absent and padded ones trimmed, as on the dashboards.
+    const padded = await callRoute(taskListLoader, { path: "/tasks?status=%20overdue%20&sort=&page=%201", token });
+    expect(padded.status).toBe(200);
+    expect((padded.body as { query: unknown }).query).toEqual({ status: "overdue", page: 1 });
   });
 });
 
