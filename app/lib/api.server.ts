@@ -6,24 +6,22 @@
 //
 // Only the `Authorization` header authenticates: a session cookie is never read
 // here, and the HTML pages never read the header, so neither works on the other.
-import { parsePeriod } from "~/domain/periods";
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import { isAcceptedDay, today, type LocalDate } from "../domain/dates";
+import type { z } from "zod";
+import type { LocalDate } from "../domain/dates";
 import { hasPermission, type Actor, type Permission } from "../domain/permissions";
-import { STATUS_BASES, type StatusBasis } from "../domain/vocabulary";
 import { originOf, recordAudit, recordRefusalOfHidden, type AuditEntry } from "../models/audit.server";
 import { authenticateApiToken, type ApiAuthFailure, type ApiClient } from "../models/api-tokens.server";
-import { dashboardFiltersFromUrl, type DashboardFilterKey } from "../models/dashboard.server";
+import { filterTargetExists, type DashboardFilterKey } from "../models/dashboard.server";
+import { apiParams, type ApiParams, type ApiQuerySchema } from "./api-query.server";
 import { apiRequestsPerMinute, hitRateLimit } from "./api-rate-limit.server";
 import { getDb, type AppDatabase } from "./db.server";
 import { negotiateApiLocale } from "./api-protocol";
 import { translator, type Locale, type MessageKey, type Translate } from "./i18n";
 import { logger, noteRequestUser } from "./logger.server";
+import { queryValues } from "./query-schemas";
 
 export const API_BASE = "/api/v1";
-export const API_DEFAULT_PAGE_SIZE = 50;
-export const API_MAX_PAGE_SIZE = 200;
-const MAX_PAGE = 1_000_000;
 
 /** A refusal with its HTTP status, stable code and translated message. */
 export class ApiError extends Error {
@@ -189,15 +187,27 @@ export function notFoundError(t: Translate): ApiError {
 
 // ---------------------------------------------------------------- the endpoint wrapper
 
-interface EndpointOptions {
+interface EndpointOptions<S extends ApiQuerySchema> {
   /** What the acting user must hold (at any scope); records are checked by the handler. */
   permission: Permission;
-  /** The query parameters the endpoint reads (`lang` is always allowed); any other is a 400. */
-  query: readonly string[];
+  /**
+   * The query string the endpoint reads, built of the API's blocks (app/lib/api-query.server.ts):
+   * its names are the parameters allowed (`lang` always is); any other, or one given twice, is a 400.
+   */
+  query: (params: ApiParams) => S;
+  /**
+   * Parameters naming a committee, department or directive, checked in this order the way
+   * the dashboards check their filters: an unknown id, or a directive the acting user may
+   * not see, is a 404 that names the parameter.
+   */
+  known?: { [K in keyof z.output<S>]?: DashboardFilterKey };
 }
 
-/** A GET endpoint of the API: authenticate, check the permission and the query string, answer JSON. */
-export function apiEndpoint(options: EndpointOptions, handler: (call: ApiCall) => unknown) {
+/** A GET endpoint of the API: authenticate, check the permission, read the query string, answer JSON. */
+export function apiEndpoint<S extends ApiQuerySchema>(
+  options: EndpointOptions<S>,
+  handler: (call: ApiCall, query: z.output<S>) => unknown,
+) {
   return async ({ request, params, context }: LoaderFunctionArgs): Promise<Response> => {
     const url = new URL(request.url);
     const { locale, invalidLang } = negotiateLocale(request, url);
@@ -220,9 +230,19 @@ export function apiEndpoint(options: EndpointOptions, handler: (call: ApiCall) =
       if (!hasPermission(client.user, options.permission)) apiDeny(call, options.permission, 403);
       if (invalidLang !== null)
         throw new ApiError(400, "invalid_parameter", t("api.error.invalid_lang", { value: invalidLang }));
-      const names = options.query.includes("asOf") ? [...options.query, "basis"] : options.query;
+      const schema = options.query(apiParams(t));
+      const names = Object.keys(schema.shape);
       checkQueryNames(call, [...names, "lang"]);
-      return apiJson(await handler(call), 200, locale);
+      const parsed = schema.safeParse(queryValues(url.searchParams, names));
+      if (!parsed.success) throw new ApiError(400, "invalid_parameter", parsed.error.issues[0]!.message);
+      const query: z.output<S> = parsed.data;
+      for (const [name, kind] of Object.entries(options.known ?? {}) as [string, DashboardFilterKey][]) {
+        const id = (query as Record<string, unknown>)[name];
+        if (typeof id === "number" && !filterTargetExists(db, call.actor, kind, id)) {
+          throw new ApiError(404, `unknown_${kind}`, t(UNKNOWN_FILTER[kind], { id, name }));
+        }
+      }
+      return apiJson(await handler(call, query), 200, locale);
     } catch (thrown) {
       return apiErrorResponse(await asApiError(thrown, t), locale);
     }
@@ -248,101 +268,11 @@ function checkQueryNames(call: ApiCall, allowed: readonly string[]): void {
   }
 }
 
-/** A parameter's value; empty counts as absent (as on the screens' forms). */
-export function queryValue(call: ApiCall, name: string): string | undefined {
-  const value = call.url.searchParams.get(name);
-  return value === null || value.trim() === "" ? undefined : value.trim();
-}
-
-function invalid(call: ApiCall, key: MessageKey, params: Record<string, string | number>): never {
-  throw new ApiError(400, "invalid_parameter", call.t(key, params));
-}
-
-export function idQuery(call: ApiCall, name: string): number | undefined {
-  const value = queryValue(call, name);
-  if (value === undefined) return undefined;
-  if (!/^\d{1,15}$/.test(value) || Number(value) < 1)
-    invalid(call, "api.error.invalid_id", { name, value: value.slice(0, 40) });
-  return Number(value);
-}
-
-export function dateQuery(call: ApiCall, name: string): LocalDate | undefined {
-  const value = queryValue(call, name);
-  if (value === undefined) return undefined;
-  if (isAcceptedDay(value)) return value;
-  return invalid(call, "api.error.invalid_date", { name, value: String(value).slice(0, 40) });
-}
-
-/** A reporting period (`2019`, `2019-Q4`, `2019-12`: tasks assigned in it), in its canonical spelling. */
-export function periodQuery(call: ApiCall, name = "period"): string | undefined {
-  const value = queryValue(call, name);
-  if (value === undefined) return undefined;
-  return parsePeriod(value)?.key ?? invalid(call, "period.invalid", { value: value.slice(0, 40) });
-}
-
-export function choiceQuery<T extends string>(call: ApiCall, name: string, values: readonly T[]): T | undefined {
-  const value = queryValue(call, name);
-  if (value === undefined) return undefined;
-  if (!(values as readonly string[]).includes(value)) {
-    invalid(call, "api.error.invalid_choice", { name, value: value.slice(0, 40), allowed: values.join(", ") });
-  }
-  return value as T;
-}
-
-function integerQuery(call: ApiCall, name: string, min: number, max: number): number | undefined {
-  const value = queryValue(call, name);
-  if (value === undefined) return undefined;
-  const number = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
-  if (!(number >= min && number <= max)) {
-    invalid(call, "api.error.invalid_number", { name, min: String(min), max: String(max), value: value.slice(0, 40) });
-  }
-  return number;
-}
-
-/**
- * `?asOf=YYYY-MM-DD`, default today in Asia/Ho_Chi_Minh, and `?basis=recorded` for
- * what the system showed on that day (default: as it happened, with all known now).
- * Every endpoint that takes `asOf` takes `basis` too.
- */
-export function asOfQuery(call: ApiCall): { asOf: LocalDate; isToday: boolean; basis: StatusBasis } {
-  const now = today();
-  const asOf = dateQuery(call, "asOf") ?? now;
-  return { asOf, isToday: asOf === now, basis: choiceQuery(call, "basis", STATUS_BASES) ?? "happened" };
-}
-
-export function pageQuery(call: ApiCall): { page: number; pageSize: number } {
-  return {
-    page: integerQuery(call, "page", 1, MAX_PAGE) ?? 1,
-    pageSize: integerQuery(call, "pageSize", 1, API_MAX_PAGE_SIZE) ?? API_DEFAULT_PAGE_SIZE,
-  };
-}
-
 const UNKNOWN_FILTER: Record<DashboardFilterKey, MessageKey> = {
   committee: "api.error.unknown_committee",
   department: "api.error.unknown_department",
   directive: "api.error.unknown_directive",
 };
-
-/**
- * A committee, department or directive id named by parameter `name`, checked the
- * way the dashboards check their filters (`dashboardFiltersFromUrl`): an unknown
- * id, or a directive the acting user may not see, is a 404 that names the parameter.
- */
-export function filterIdQuery(call: ApiCall, name: string, kind: DashboardFilterKey): number | undefined {
-  const id = idQuery(call, name);
-  if (id === undefined) return undefined;
-  const probe = new URL("http://api.invalid/");
-  probe.searchParams.set(kind, String(id));
-  try {
-    dashboardFiltersFromUrl(probe, call.t, call.db, call.actor, [kind]);
-  } catch (thrown) {
-    if (isDataWithResponseInit(thrown) && thrown.init?.status === 404) {
-      throw new ApiError(404, `unknown_${kind}`, call.t(UNKNOWN_FILTER[kind], { id, name }));
-    }
-    throw thrown;
-  }
-  return id;
-}
 
 /** The record id in the path (`/api/v1/tasks/:id`); anything but a positive whole number is a 404. */
 export function recordIdParam(call: ApiCall, name = "id"): number {

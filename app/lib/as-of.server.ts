@@ -1,8 +1,9 @@
-import { parseLocalDate, today, type LocalDate } from "../domain/dates";
+import { z } from "zod";
+import { today, type LocalDate } from "../domain/dates";
 import { STATUS_BASES, type StatusBasis } from "../domain/vocabulary";
 import type { Translate } from "./i18n";
 import { badRequest } from "./http.server";
-import { dayRefusal } from "./day-refusal";
+import { pageRefusals, queryChoice, queryValues, typedDay } from "./query-schemas";
 
 /** The day and reading a page shows. */
 export interface AsOfView {
@@ -37,30 +38,35 @@ export function asOfFromUrl(url: URL, t: Translate): AsOfView {
  */
 export function asOfForPage(url: URL, t: Translate): AsOfView & { problem: AsOfProblem | null } {
   const now = today();
-  const rawBasis = url.searchParams.get("basis")?.trim() ?? "";
-  const basis = rawBasis === "" ? "happened" : STATUS_BASES.find((b) => b === rawBasis);
-  if (basis === undefined) {
-    const value = rawBasis.slice(0, 40);
-    return {
-      asOf: now,
-      isToday: true,
-      basis: "happened",
-      problem: { field: "basis", value, message: t("basis.invalid", { value }) },
-    };
-  }
-  const raw = url.searchParams.get("asOf")?.trim() ?? "";
-  if (raw === "") return { asOf: now, isToday: true, basis, problem: null };
-  const parsed = parseLocalDate(raw);
-  if (parsed === null) {
-    const value = raw.slice(0, 40);
-    return {
-      asOf: now,
-      isToday: true,
-      basis,
-      problem: { field: "asOf", value, message: dayRefusal(t, value, t("asOf.invalid", { value })) },
-    };
-  }
-  return { asOf: parsed, isToday: parsed === now, basis, problem: null };
+  const raw = queryValues(url.searchParams, ["asOf", "basis"]);
+  const schema = asOfSchema(t);
+  const read = schema.safeParse(raw);
+  if (read.success) return { ...asOfView(read.data), problem: null };
+  const issue = read.error.issues[0]!;
+  const field = issue.path[0] === "basis" ? "basis" : "asOf";
+  // A reading it cannot read leaves the day unread; a day it cannot read keeps the reading.
+  const basis = field === "basis" ? undefined : schema.shape.basis.safeParse(raw.basis).data;
+  return {
+    asOf: now,
+    isToday: true,
+    basis: basis ?? "happened",
+    problem: { field, value: (raw[field] ?? "").slice(0, 40), message: issue.message },
+  };
+}
+
+/** The as-of day and its reading as the pages' query strings write them (the reading read first). */
+function asOfSchema(t: Translate) {
+  return z.object({
+    basis: queryChoice(STATUS_BASES, (value) => t("basis.invalid", { value: value.slice(0, 40) })).optional(),
+    asOf: typedDay(pageRefusals(t).day).optional(),
+  });
+}
+
+/** The day and reading read from a query (the pages' or the API's): today and as it happened unless named. */
+export function asOfView(query: { asOf?: LocalDate; basis?: StatusBasis }): AsOfView {
+  const now = today();
+  const asOf = query.asOf ?? now;
+  return { asOf, isToday: asOf === now, basis: query.basis ?? "happened" };
 }
 
 /** The URL without its day and reading: what a page reads instead when `asOfForPage` found a problem. */

@@ -5,8 +5,8 @@
 // and carries the link to that list: the same filters, so numbers and lists agree.
 import { sql, type SQL } from "drizzle-orm";
 import { endOfLocalDay, type LocalDate } from "../domain/dates";
-import { canReadDepartmentFigures, type Actor } from "../domain/permissions";
-import { parsePeriod, periodFromQuery } from "../domain/periods";
+import type { Actor } from "../domain/permissions";
+import { parsePeriod } from "../domain/periods";
 import {
   SET_ASIDE_STATUSES,
   TASK_STATUSES,
@@ -15,8 +15,6 @@ import {
   type TaskStatus,
 } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
-import { badRequest, notFound } from "../lib/http.server";
-import type { Translate } from "../lib/i18n";
 import { dueSoonUntil } from "../domain/status";
 import { moreThanWorkingDaysBefore, workingDaysBetween } from "../domain/working-days";
 import { confirmationWorkingDays } from "./settings.server";
@@ -53,46 +51,17 @@ export type DashboardFilters = Partial<Record<DashboardFilterKey, number>> & {
 };
 
 /**
- * The filters named in the URL, among `keys`. A malformed id or period is a 400 with a
- * translated message; an unknown committee or department, or a directive the
- * user may not see, is a 404 (which does not say whether it exists); a department
- * user naming another department is a 400 (their figures are their department's).
+ * Whether a committee, department or directive id names one to filter by: it exists,
+ * and a directive is one the actor may see (a hidden one reads as unknown).
  */
-export function dashboardFiltersFromUrl(
-  url: URL,
-  t: Translate,
-  db: AppDatabase,
-  actor: Actor,
-  keys: readonly (DashboardFilterKey | "period")[] = [...DASHBOARD_FILTER_KEYS, "period"],
-): DashboardFilters {
-  const filters: DashboardFilters = {};
-  for (const key of keys) {
-    // A form gives the period as a year and a part of it (`periodPart`): read as one.
-    const raw = key === "period" ? periodFromQuery(url.searchParams) : url.searchParams.get(key);
-    if (raw === null || raw.trim() === "") continue;
-    if (key === "period") {
-      const period = parsePeriod(raw);
-      if (period === null) badRequest(t("period.invalid", { value: raw.slice(0, 40) }));
-      filters.period = period.key;
-      continue;
-    }
-    if (!/^\d{1,15}$/.test(raw.trim())) {
-      badRequest(t("dashboard.filter.invalid", { name: t(`dashboard.filter.${key}`), value: raw.slice(0, 40) }));
-    }
-    const id = Number(raw.trim());
-    const found =
-      key === "committee"
-        ? db.get(sql`SELECT 1 AS x FROM committees WHERE id = ${id}`)
-        : key === "department"
-          ? db.get(sql`SELECT 1 AS x FROM departments WHERE id = ${id}`)
-          : db.get(sql`SELECT 1 AS x FROM directives d WHERE d.id = ${id} AND ${visibleDirectivesFilter(actor)}`);
-    if (found === undefined) notFound();
-    if (key === "department" && !canReadDepartmentFigures(actor, id)) {
-      badRequest(t("dashboard.filter.ownDepartmentOnly"));
-    }
-    filters[key] = id;
-  }
-  return filters;
+export function filterTargetExists(db: AppDatabase, actor: Actor, key: DashboardFilterKey, id: number): boolean {
+  const found =
+    key === "committee"
+      ? db.get(sql`SELECT 1 AS x FROM committees WHERE id = ${id}`)
+      : key === "department"
+        ? db.get(sql`SELECT 1 AS x FROM departments WHERE id = ${id}`)
+        : db.get(sql`SELECT 1 AS x FROM directives d WHERE d.id = ${id} AND ${visibleDirectivesFilter(actor)}`);
+  return found !== undefined;
 }
 
 /**

@@ -14,7 +14,7 @@ import type { Actor } from "../domain/permissions";
 import { TASK_STATUSES, type TaskStatus } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase } from "../lib/db.server";
 import type { Translate } from "../lib/i18n";
-import { taskListQuery } from "./task-list.server";
+import { taskListQuery } from "../lib/task-list-query";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { dashboardScope, scorecard, type DashboardFilters } from "./dashboard.server";
 import { statusCountsInScope } from "./status-counts.server";

@@ -7,10 +7,8 @@ import type { Actor } from "../domain/permissions";
 import type { StatusBasis } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import type { MessageKey, Translate } from "../lib/i18n";
-import { asOfFromUrl } from "../lib/as-of.server";
-import { badRequest } from "../lib/http.server";
-import { SCORECARD_COLUMNS, SCORECARD_SORTS, type ScorecardSort } from "../lib/scorecard";
-import { dashboardFiltersFromUrl, scorecard, type DashboardFilters, type ScorecardRow } from "./dashboard.server";
+import { SCORECARD_COLUMNS, type ScorecardSort } from "../lib/scorecard";
+import { scorecard, type DashboardFilters, type ScorecardRow } from "./dashboard.server";
 import {
   CELL_BORDER,
   csvField,
@@ -30,42 +28,10 @@ export interface ScorecardReport {
   rows: ScorecardRow[];
 }
 
-/**
- * The scorecard's view as written in its URL — as-of day, scope (committee, directive,
- * period), sort and direction — shared by the page and its downloads. Bad input is a
- * translated 400, an unknown or hidden id a 404 (dashboardFiltersFromUrl).
- */
-export function scorecardQueryFromUrl(
-  url: URL,
-  t: Translate,
-  db: AppDatabase,
-  actor: Actor,
-): {
-  asOf: LocalDate;
-  isToday: boolean;
-  basis: StatusBasis;
-  filters: ScorecardFilters;
-  sort: ScorecardSort;
-  dir: "asc" | "desc";
-} {
-  const { asOf, isToday, basis } = asOfFromUrl(url, t);
-  const filters: ScorecardFilters = dashboardFiltersFromUrl(url, t, db, actor, ["committee", "directive", "period"]);
-  const sort = url.searchParams.get("sort") || "rank";
-  const rawDir = url.searchParams.get("dir") || "asc";
-  const dir = rawDir === "asc" || rawDir === "desc" ? rawDir : null;
-  if (!isScorecardSort(sort) || dir === null) {
-    badRequest(t("scorecard.invalidSort", { value: `${sort.slice(0, 20)} ${rawDir.slice(0, 10)}` }));
-  }
-  return { asOf, isToday, basis, filters, sort, dir };
-}
-
-function isScorecardSort(value: string): value is ScorecardSort {
-  return (SCORECARD_SORTS as readonly string[]).includes(value);
-}
-
 export type ScorecardReportResult = { ok: true; report: ScorecardReport } | { ok: false; message: string };
 
-type ScorecardFilters = Pick<DashboardFilters, "committee" | "directive" | "period">;
+/** The scorecard's scope: committee, directive, period (app/lib/dashboard-query.server.ts reads it from a URL). */
+export type ScorecardFilters = Pick<DashboardFilters, "committee" | "directive" | "period">;
 
 export function scorecardReport(
   db: AppDatabase,

@@ -1,20 +1,12 @@
 import { asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { committees, departments, directives } from "../../db/schema";
-import { parseLocalDate, type LocalDate } from "../domain/dates";
+import type { LocalDate } from "../domain/dates";
 import { parsePeriod } from "../domain/periods";
 import type { Actor } from "../domain/permissions";
 import { dueSoonUntil, type StatusRules } from "../domain/status";
-import {
-  SET_ASIDE_STATUSES,
-  TASK_LEVELS,
-  TASK_STATUSES,
-  type StatusBasis,
-  type TaskStatus,
-} from "../domain/vocabulary";
+import { SET_ASIDE_STATUSES, TASK_STATUSES, type StatusBasis, type TaskStatus } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
-import { dayRefusal } from "../lib/day-refusal";
-import type { Translate } from "../lib/i18n";
+import type { TaskListQuery } from "../lib/task-list-query";
 import { dayNumber, STATUS_SEVERITY } from "../domain/status-spans";
 import { moreThanWorkingDaysBefore } from "../domain/working-days";
 import { hasEscalatingReminder } from "./reminders.server";
@@ -32,68 +24,7 @@ import { taskRows, type TaskRow } from "./task-rows.server";
 import { readingsDifferOn, spanContains, taskStatusSource } from "./task-status.server";
 import { visibleDirectivesFilter } from "./visibility.server";
 import { workingCalendar } from "./working-calendar.server";
-import { PAGE_SIZES, SORTABLE_COLUMNS, type SortableColumn } from "../lib/task-list-state";
-
-const id = z
-  .string()
-  .regex(/^\d{1,15}$/)
-  .transform(Number);
-const day = (t: Translate) =>
-  z.string().transform((value, ctx) => {
-    const parsed = parseLocalDate(value);
-    if (parsed === null) {
-      ctx.addIssue({
-        code: "custom",
-        message: dayRefusal(t, value, t("asOf.invalid", { value: value.slice(0, 40) })),
-      });
-      return z.NEVER;
-    }
-    return parsed;
-  });
-
-/** A reporting period (`2019`, `2019-Q4`, `2019-12`), kept in its canonical spelling. */
-const period = (t: Translate) =>
-  z.string().transform((value, ctx) => {
-    const parsed = parsePeriod(value);
-    if (parsed === null) {
-      ctx.addIssue({ code: "custom", message: t("period.invalid", { value: value.slice(0, 40) }) });
-      return z.NEVER;
-    }
-    return parsed.key;
-  });
-
-/** The list's state as it is written in the URL: filters, sorting, paging. */
-export function taskListQuery(t: Translate) {
-  return z.object({
-    status: z.enum(TASK_STATUSES).optional(),
-    department: id.optional(),
-    coordinator: id.optional(),
-    directive: id.optional(),
-    committee: id.optional(),
-    dueFrom: day(t).optional(),
-    dueTo: day(t).optional(),
-    /** Assigned in this period (the dashboards' `period`). */
-    period: period(t).optional(),
-    /** Main tasks or sub-tasks only (the directive summaries' `level`). */
-    level: z.enum(TASK_LEVELS).optional(),
-    /** The units' tasks of one item given to many units (its page's numbers link here). */
-    fanOut: id.optional(),
-    stale: z.literal("1").optional(),
-    /** Counted tasks only: not on hold, not withdrawn (docs/domain-rules.md §4 rule 1; the scorecard's "assigned"). */
-    counted: z.literal("1").optional(),
-    /** Escalated to leadership: overdue, with an unanswered 3rd-or-later manual reminder (models/reminders.server.ts). */
-    escalated: z.literal("1").optional(),
-    /** Read differently on the as-of day as recorded and as it happened (records entered after the fact). */
-    differs: z.literal("1").optional(),
-    /** Completions awaiting confirmation longer than the secretariat's working days (rule 3). */
-    waiting: z.literal("1").optional(),
-    sort: z.enum(SORTABLE_COLUMNS).optional(),
-    dir: z.enum(["asc", "desc"]).optional(),
-    page: id.pipe(z.number().int().min(1).max(1_000_000)).optional(),
-    size: id.pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)))).optional(),
-  });
-}
-export type TaskListQuery = z.infer<ReturnType<typeof taskListQuery>>;
+import type { SortableColumn } from "../lib/task-list-state";
 
 /** Severity order: what needs attention first (the same order as the stored spans' `severity`). */
 const STATUS_ORDER = sql.raw(

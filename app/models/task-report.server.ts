@@ -11,8 +11,8 @@ import type { StatusBasis } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import type { MessageKey, Translate } from "../lib/i18n";
 import { periodLabel } from "../lib/period-label";
-import { periodFromQuery } from "../domain/periods";
-import { listTasks, taskListQuery, type TaskListQuery } from "./task-list.server";
+import type { TaskListQuery } from "../lib/task-list-query";
+import { listTasks } from "./task-list.server";
 import { rollupOfRows } from "./fan-outs.server";
 import { bySlices } from "./id-slices.server";
 import { completionDatesAsOf, reportTextsAsOf, type TaskRow } from "./task-rows.server";
@@ -66,30 +66,6 @@ export interface TaskReport {
 }
 
 export type TaskReportResult = { ok: true; report: TaskReport } | { ok: false; status: 400 | 404; message: string };
-
-/**
- * The list's query from a URL, parsed exactly as the task list parses it (the
- * list's own schema and keys; empty values ignored). Paging is dropped: a report
- * holds every matching row.
- */
-export function reportQueryFromUrl(
-  url: URL,
-  t: Translate,
-): { ok: true; query: TaskListQuery } | { ok: false; message: string } {
-  const schema = taskListQuery(t);
-  const raw = Object.fromEntries(
-    Object.keys(schema.shape).flatMap((key) => {
-      const value = key === "period" ? periodFromQuery(url.searchParams) : url.searchParams.get(key);
-      return value === null || value === "" ? [] : [[key, value]];
-    }),
-  );
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-    return { ok: false, message: t("tasks.filter.invalid", { detail }) };
-  }
-  return { ok: true, query: { ...parsed.data, page: undefined, size: undefined } };
-}
 
 /** A filter in words, with the query parameters it comes from (the chips of the task list remove them). */
 export interface NamedFilter {

@@ -41,7 +41,8 @@ import {
   statusRulesInForce,
 } from "../../app/models/status-facts.server";
 import { taskStatusesAsOf } from "../../app/models/task-status.server";
-import { listTasks, taskListQuery } from "../../app/models/task-list.server";
+import { listTasks } from "../../app/models/task-list.server";
+import { taskListQuery } from "../../app/lib/task-list-query";
 import { seededRandom, timePastRecords, type PastRecordWritten } from "./writes";
 
 function argValue(name: string): string | undefined {

@@ -13,7 +13,8 @@ import { search } from "../../app/models/search.server";
 import { statusCountsInScope } from "../../app/models/status-counts.server";
 import { departmentQuarters } from "../../app/models/department-quarters.server";
 import { statusRulesInForce } from "../../app/models/status-facts.server";
-import { filterOptions, listTasks, taskListQuery } from "../../app/models/task-list.server";
+import { filterOptions, listTasks } from "../../app/models/task-list.server";
+import { taskListQuery } from "../../app/lib/task-list-query";
 import { listDepartments } from "../../app/routes/departments._index/queries.server";
 import { monthlyTrend } from "../../app/models/trend.server";
 

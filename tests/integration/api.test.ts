@@ -25,7 +25,8 @@ import { loader as tasksLoader } from "../../app/routes/api.v1.tasks._index/rout
 import { loader as unknownLoader } from "../../app/routes/api.$/route";
 import { loader as taskListPageLoader } from "../../app/routes/tasks._index/route";
 import { getDirective } from "../../app/models/directive-page.server";
-import { listTasks, taskListQuery } from "../../app/models/task-list.server";
+import { listTasks } from "../../app/models/task-list.server";
+import { taskListQuery } from "../../app/lib/task-list-query";
 import {
   apiTokenFor,
   bearer,

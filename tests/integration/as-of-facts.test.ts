@@ -40,7 +40,8 @@ import {
 import { createTask, reassignLead } from "../../app/models/tasks.server";
 import { getDirective } from "../../app/models/directive-page.server";
 import { getTask } from "../../app/models/task-page.server";
-import { listTasks, taskListQuery } from "../../app/models/task-list.server";
+import { listTasks } from "../../app/models/task-list.server";
+import { taskListQuery } from "../../app/lib/task-list-query";
 import { freshDatabase } from "../setup/database";
 
 const t = translator("vi");

@@ -25,7 +25,8 @@ import { confirmCompletion, reportCompletion, submitProgressReport } from "../..
 import { taskReport, writtenRows } from "../../app/models/task-report.server";
 import { createTask } from "../../app/models/tasks.server";
 import { createGroup } from "../../app/models/unit-groups.server";
-import { listTasks, taskListQuery } from "../../app/models/task-list.server";
+import { listTasks } from "../../app/models/task-list.server";
+import { taskListQuery } from "../../app/lib/task-list-query";
 import { action as itemAction, loader as itemLoader } from "../../app/routes/directives.$id_.items.$itemId/route";
 import { loader as taskLoader } from "../../app/routes/tasks.$id/route";
 import { action as newTaskAction, loader as newTaskLoader } from "../../app/routes/tasks.new/route";

@@ -19,7 +19,8 @@ import { departmentQuarters, type DepartmentQuarter } from "../../app/models/dep
 import { monthlyTrend } from "../../app/models/trend.server";
 import { loadTaskFacts, statusRulesInForce } from "../../app/models/status-facts.server";
 import { taskStatusAsOf } from "../../app/domain/status";
-import { listTasks, taskListQuery } from "../../app/models/task-list.server";
+import { listTasks } from "../../app/models/task-list.server";
+import { taskListQuery } from "../../app/lib/task-list-query";
 import { loader as dashboardLoader } from "../../app/routes/_index/route";
 import { loader as scorecardLoader } from "../../app/routes/scorecard/route";
 import { loader as scorecardExportLoader } from "../../app/routes/scorecard_.export/route";

@@ -27,7 +27,8 @@ import {
 } from "../../app/models/published-reports.server";
 import { csvField, REPORT_COLUMNS } from "../../app/models/task-report.server";
 import { createTask } from "../../app/models/tasks.server";
-import { listTasks, taskListQuery } from "../../app/models/task-list.server";
+import { listTasks } from "../../app/models/task-list.server";
+import { taskListQuery } from "../../app/lib/task-list-query";
 import { action as publishAction, loader as reportsLoader } from "../../app/routes/reports._index/route";
 import { loader as reportLoader } from "../../app/routes/reports.$id/route";
 import { loader as downloadLoader } from "../../app/routes/reports.$id_.download";

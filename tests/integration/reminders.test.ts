@@ -10,7 +10,8 @@ import { loadDemoData } from "../../db/seed/demo";
 import type { LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
 import { writeTransaction, type AppDatabase } from "../../app/lib/db.server";
-import { listTasks, taskListQuery } from "../../app/models/task-list.server";
+import { listTasks } from "../../app/models/task-list.server";
+import { taskListQuery } from "../../app/lib/task-list-query";
 import { dashboardFigures } from "../../app/models/dashboard.server";
 import {
   listNotifications,

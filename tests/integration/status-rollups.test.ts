@@ -70,7 +70,8 @@ import { listDepartments } from "../../app/routes/departments._index/queries.ser
 import { getDirective } from "../../app/models/directive-page.server";
 import { departmentTasks } from "../../app/routes/my-department/queries.server";
 import { getTask } from "../../app/models/task-page.server";
-import { listTasks, taskListQuery } from "../../app/models/task-list.server";
+import { listTasks } from "../../app/models/task-list.server";
+import { taskListQuery } from "../../app/lib/task-list-query";
 import { generateLargeDatabase } from "../../db/seed/large-data";
 import { storedFactsMismatches, storedFactsSnapshot } from "../setup/status-facts-check";
 

@@ -8,7 +8,8 @@ import { taskStatusAsOf } from "../../app/domain/status";
 import { translator } from "../../app/lib/i18n";
 import type { AppDatabase } from "../../app/lib/db.server";
 import { loadTaskFacts, statusRulesInForce } from "../../app/models/status-facts.server";
-import { listTasks, taskListQuery } from "../../app/models/task-list.server";
+import { listTasks } from "../../app/models/task-list.server";
+import { taskListQuery } from "../../app/lib/task-list-query";
 import { freshDatabase } from "../setup/database";
 
 const NOW = Date.parse("2026-03-16T03:00:00Z");

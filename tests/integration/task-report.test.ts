@@ -13,7 +13,8 @@ import { translator } from "../../app/lib/i18n";
 import { localeCookie } from "../../app/lib/locale.server";
 import { REPORT_COLUMNS, taskReport, taskReportWorkbook, type TaskReport } from "../../app/models/task-report.server";
 import { loader } from "../../app/routes/tasks.export/route";
-import { listTasks, taskListQuery } from "../../app/models/task-list.server";
+import { listTasks } from "../../app/models/task-list.server";
+import { taskListQuery } from "../../app/lib/task-list-query";
 import {
   allTaskFacts,
   buildRequest,

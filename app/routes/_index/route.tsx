@@ -17,6 +17,7 @@ import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { useAsOfQuery } from "~/lib/use-as-of-link";
 import { titleMeta } from "~/lib/meta";
 import { asOfForPage } from "~/lib/as-of.server";
+import { dashboardFiltersFromUrl } from "~/lib/dashboard-query.server";
 import { getDb } from "~/lib/db.server";
 import { sharedRead } from "~/lib/read-cache.server";
 import { getTranslator } from "~/lib/locale.server";
@@ -24,7 +25,6 @@ import { requirePermission } from "~/lib/auth.server";
 import {
   DASHBOARD_DIRECTIVE_LIMIT,
   dashboardFigures,
-  dashboardFiltersFromUrl,
   type Figure,
   readingDifferences,
   confirmationBacklog,

@@ -1,19 +1,21 @@
 // GET /api/v1/directives/:id — one directive with its visible tasks summarized by
 // status as of `asOf` and its targets (the directive page's getDirective).
+import { z } from "zod";
 import { canSeeDirective } from "~/domain/permissions";
 import { apiPaths, coded, statusCountsJson } from "~/lib/api-json.server";
-import { apiDeny, apiEndpoint, asOfQuery, notFoundError, recordIdParam } from "~/lib/api.server";
+import { asOfView } from "~/lib/as-of.server";
+import { apiDeny, apiEndpoint, notFoundError, recordIdParam } from "~/lib/api.server";
 import { directiveProgressByLevel } from "~/models/directive-progress.server";
 import { addStatusCounts, emptyStatusCounts } from "~/models/status-counts.server";
 import { directiveAccessFacts } from "~/models/visibility.server";
 import { getDirective } from "~/models/directive-page.server";
 
-export const loader = apiEndpoint({ permission: "directive.read", query: ["asOf"] }, (call) => {
+export const loader = apiEndpoint({ permission: "directive.read", query: (p) => z.object(p.asOf()) }, (call, query) => {
   const id = recordIdParam(call);
   const access = directiveAccessFacts(call.db, id);
   if (!access) throw notFoundError(call.t);
   if (!canSeeDirective(call.actor, access)) apiDeny(call, "directive.read", 404, { type: "directive", id });
-  const { asOf, isToday, basis } = asOfQuery(call);
+  const { asOf, isToday, basis } = asOfView(query);
   const found = getDirective(call.db, call.actor, id, asOf, basis);
   if (!found) throw notFoundError(call.t);
   const { directive, targets } = found;

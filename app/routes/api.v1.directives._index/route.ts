@@ -1,19 +1,28 @@
 // GET /api/v1/directives — the directives the acting user may see, newest first, with
 // their visible tasks counted by status as of `asOf` (the directives page's listDirectives).
+import { z } from "zod";
 import { DIRECTIVE_STATES } from "~/domain/vocabulary";
 import { apiPaths, coded, statusCountsJson } from "~/lib/api-json.server";
-import { apiEndpoint, asOfQuery, choiceQuery, filterIdQuery, pageOf, pageQuery } from "~/lib/api.server";
+import { apiEndpoint, pageOf } from "~/lib/api.server";
+import { asOfView } from "~/lib/as-of.server";
 import { countDirectives, listDirectives } from "~/models/directive-list.server";
 
 export const loader = apiEndpoint(
-  { permission: "directive.read", query: ["asOf", "page", "pageSize", "committee", "state"] },
-  (call) => {
-    const { asOf, basis } = asOfQuery(call);
-    const { page, pageSize } = pageQuery(call);
-    const options = {
-      committee: filterIdQuery(call, "committee", "committee"),
-      state: choiceQuery(call, "state", DIRECTIVE_STATES),
-    };
+  {
+    permission: "directive.read",
+    query: (p) =>
+      z.object({
+        ...p.asOf(),
+        ...p.paging(),
+        committee: p.id("committee").optional(),
+        state: p.choice("state", DIRECTIVE_STATES).optional(),
+      }),
+    known: { committee: "committee" },
+  },
+  (call, query) => {
+    const { asOf, basis } = asOfView(query);
+    const { page, pageSize } = query;
+    const options = { committee: query.committee, state: query.state };
     const total = countDirectives(call.db, call.actor, asOf, basis, options);
     const rows =
       (page - 1) * pageSize >= total

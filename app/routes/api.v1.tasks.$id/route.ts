@@ -1,19 +1,21 @@
 // GET /api/v1/tasks/:id — one task as the task page shows it (getTask): its status,
 // workflow step, due date in force, coordinators, extension count and latest progress
 // report as of `asOf`.
+import { z } from "zod";
 import { canSeeTask } from "~/domain/permissions";
 import { apiPaths, coded, isoInstant, taskItemJson } from "~/lib/api-json.server";
-import { apiDeny, apiEndpoint, ApiError, asOfQuery, notFoundError, recordIdParam } from "~/lib/api.server";
+import { asOfView } from "~/lib/as-of.server";
+import { apiDeny, apiEndpoint, ApiError, notFoundError, recordIdParam } from "~/lib/api.server";
 import { taskAccessFacts } from "~/models/visibility.server";
 import { getTask } from "~/models/task-page.server";
 import { latestProgressReport } from "./queries.server";
 
-export const loader = apiEndpoint({ permission: "task.read", query: ["asOf"] }, (call) => {
+export const loader = apiEndpoint({ permission: "task.read", query: (p) => z.object(p.asOf()) }, (call, query) => {
   const id = recordIdParam(call);
   const access = taskAccessFacts(call.db, id);
   if (!access) throw notFoundError(call.t);
   if (!canSeeTask(call.actor, access)) apiDeny(call, "task.read", 404, { type: "task", id });
-  const { asOf, basis } = asOfQuery(call);
+  const { asOf, basis } = asOfView(query);
   const found = getTask(call.db, call.actor, id, asOf, basis);
   if (!found) throw notFoundError(call.t);
   if (!found.row) throw new ApiError(404, "not_assigned_yet", call.t("api.error.not_assigned_yet", { date: asOf }));

@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { AsOfForm, BasisNote } from "~/components/as-of-form";
 import { asOfForPage, withoutAsOf } from "~/lib/as-of.server";
+import { scorecardQueryFromUrl } from "~/lib/dashboard-query.server";
 import { DashboardFilterFields } from "~/components/dashboard-filters";
 import { PrintHeader } from "~/components/print-header";
 import { formatLocalDate } from "~/domain/dates";
@@ -16,7 +17,6 @@ import { titleMeta } from "~/lib/meta";
 import { confirmationBacklog, scorecard, readingDifferences } from "~/models/dashboard.server";
 import { SCORECARD_COLUMNS, startsScorecardGroup, type ScorecardSort } from "~/lib/scorecard";
 import { periodYears } from "~/models/periods.server";
-import { scorecardQueryFromUrl } from "~/models/scorecard-report.server";
 import { describeFilters } from "~/models/task-report.server";
 import { filterOptions } from "~/models/task-list.server";
 

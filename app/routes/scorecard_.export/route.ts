@@ -3,13 +3,8 @@ import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { badRequest, notFound } from "~/lib/http.server";
 import { getTranslator } from "~/lib/locale.server";
-import {
-  scorecardCsv,
-  scorecardFileName,
-  scorecardQueryFromUrl,
-  scorecardReport,
-  scorecardWorkbook,
-} from "~/models/scorecard-report.server";
+import { scorecardQueryFromUrl } from "~/lib/dashboard-query.server";
+import { scorecardCsv, scorecardFileName, scorecardReport, scorecardWorkbook } from "~/models/scorecard-report.server";
 import { isExportFormat, type ExportFormat } from "~/models/task-report.server";
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {

@@ -10,7 +10,6 @@ import { formatLocalDate } from "~/domain/dates";
 import type { Actor } from "~/domain/permissions";
 import { TASK_LEVELS, TASK_STATUSES } from "~/domain/vocabulary";
 import { PeriodField } from "~/components/period-field";
-import { periodFromQuery } from "~/domain/periods";
 import { requirePermission } from "~/lib/auth.server";
 import { asOfForPage } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
@@ -23,64 +22,30 @@ import { titleMeta } from "~/lib/meta";
 import { periodYears } from "~/models/periods.server";
 import { describeFilters } from "~/models/task-report.server";
 import { taskColumns } from "./columns";
-import { filterOptions, listTasks, taskListQuery } from "~/models/task-list.server";
+import { filterOptions, listTasks } from "~/models/task-list.server";
+import { taskListQueryFromUrl } from "~/lib/task-list-query";
 import { PAGE_SIZES, withParams } from "~/lib/task-list-state";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
-
-const QUERY_KEYS = [
-  "status",
-  "department",
-  "coordinator",
-  "directive",
-  "committee",
-  "dueFrom",
-  "dueTo",
-  "period",
-  "level",
-  "fanOut",
-  "stale",
-  "counted",
-  "escalated",
-  "differs",
-  "waiting",
-  "sort",
-  "dir",
-  "page",
-  "size",
-] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "task.read");
   const { t, locale } = await getTranslator(request);
   const url = new URL(request.url);
   const { asOf, isToday, basis, problem } = asOfForPage(url, t);
-  const raw = Object.fromEntries(
-    QUERY_KEYS.flatMap((key) => {
-      // A form gives the period as a year and a part of it (`periodPart`): read as one.
-      const value = key === "period" ? periodFromQuery(url.searchParams) : url.searchParams.get(key);
-      return value === null || value === "" ? [] : [[key, value]];
-    }),
-  );
-  const parsed = taskListQuery(t).safeParse(raw);
-  if (!parsed.success) {
-    badRequest(
-      t("tasks.filter.invalid", {
-        detail: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "),
-      }),
-    );
-  }
+  const parsed = taskListQueryFromUrl(url, t);
+  if (!parsed.ok) badRequest(parsed.message);
   const db = getDb();
   // An unknown department, directive or committee (or a directive the user may not see)
   // is a 404 with a message that does not say which of the two, as in the exports.
-  const named = describeFilters(db, user, parsed.data, t);
+  const named = describeFilters(db, user, parsed.query, t);
   if (!named.ok) throw data({ message: named.message }, { status: 404 });
   const describedFor = (viewer: Actor) => {
-    const described = describeFilters(db, viewer, parsed.data, t);
+    const described = describeFilters(db, viewer, parsed.query, t);
     return described.ok ? described.named : [];
   };
   // Shared by users who see the same tasks until the data changes (app/lib/read-cache.server.ts).
-  const answer = sharedRead(db, user, ["tasks", locale, asOf, isToday, basis, parsed.data, problem], (viewer) => ({
+  const answer = sharedRead(db, user, ["tasks", locale, asOf, isToday, basis, parsed.query, problem], (viewer) => ({
     title: `${t("tasks.title")} — ${t("app.name")}`,
     asOfProblem: problem,
     asOf,
@@ -90,23 +55,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       db,
       viewer,
       {
-        directive: parsed.data.directive,
-        committee: parsed.data.committee,
-        department: parsed.data.department,
-        period: parsed.data.period,
-        level: parsed.data.level,
+        directive: parsed.query.directive,
+        committee: parsed.query.committee,
+        department: parsed.query.department,
+        period: parsed.query.period,
+        level: parsed.query.level,
       },
       asOf,
       isToday,
       basis,
     ),
-    query: parsed.data,
+    query: parsed.query,
     // The filters in words: the chips above the list and the print header (the ids were checked above).
     activeFilters: describedFor(viewer),
-    ...listTasks(db, viewer, parsed.data, asOf, basis),
+    ...listTasks(db, viewer, parsed.query, asOf, basis),
     options: {
-      ...filterOptions(db, viewer, parsed.data.directive, [parsed.data.department, parsed.data.coordinator]),
-      years: periodYears(db, asOf, parsed.data.period),
+      ...filterOptions(db, viewer, parsed.query.directive, [parsed.query.department, parsed.query.coordinator]),
+      years: periodYears(db, asOf, parsed.query.period),
     },
   }));
   // A day it cannot read: today's list, the message on the form with the filters kept, and a 400.

@@ -4,9 +4,9 @@ import { asOfFromUrl } from "~/lib/as-of.server";
 import { getDb } from "~/lib/db.server";
 import { badRequest } from "~/lib/http.server";
 import { getTranslator } from "~/lib/locale.server";
+import { taskListQueryFromUrl } from "~/lib/task-list-query";
 import {
   reportFileName,
-  reportQueryFromUrl,
   taskReport,
   taskReportCsv,
   taskReportWorkbook,
@@ -32,10 +32,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const format = url.searchParams.get("format") ?? "xlsx";
   if (!isExportFormat(format)) badRequest(t("report.error.format", { value: format.slice(0, 20) }));
   const { asOf, basis } = asOfFromUrl(url, t);
-  const query = reportQueryFromUrl(url, t);
+  const query = taskListQueryFromUrl(url, t);
   if (!query.ok) badRequest(query.message);
   const db = getDb();
-  const result = taskReport(db, user, query.query, asOf, basis, t);
+  // Paging is dropped: a report holds every matching row.
+  const result = taskReport(db, user, { ...query.query, page: undefined, size: undefined }, asOf, basis, t);
   if (!result.ok) throw data({ message: result.message }, { status: result.status });
 
   const author = { name: user.displayName, at: Date.now() };
