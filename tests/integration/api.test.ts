@@ -873,6 +873,22 @@ describe("the items and duties a task belongs to", () => {
     const one = (await get(taskLoader, `/api/v1/tasks/${periods[0]!.id}`, { params: { id: String(periods[0]!.id) } }))
       .body as { task: { fanOutId: number | null; dutyId: number | null; dutyPeriod: string | null } };
     expect(one.task).toMatchObject({ fanOutId: null, dutyId: duty.id, dutyPeriod: periods[0]!.dutyPeriod });
+    // The directive: every task once, its own main tasks apart (none: only an item and a duty),
+    // the duty's periods apart, the item once by its roll-up and never among the tasks.
+    const summary = (
+      await get(directiveLoader, `/api/v1/directives/${created.id}`, { params: { id: String(created.id) } })
+    ).body as {
+      directive: {
+        tasks: { total: number; topLevel: { total: number }; dutyPeriods: { total: number } };
+        itemsGivenToManyUnits: { total: number; byStatus: { code: string; count: number }[] };
+      };
+    };
+    expect(summary.directive.tasks.total).toBe(stored.length);
+    expect(summary.directive.tasks.topLevel.total).toBe(0);
+    expect(summary.directive.tasks.dutyPeriods.total).toBe(periods.length);
+    expect(summary.directive.itemsGivenToManyUnits.total).toBe(1);
+    expect(summary.directive.itemsGivenToManyUnits.byStatus.find((s) => s.count === 1)?.code).toBe("on_track");
+
     // A seed task belongs to neither.
     const seedTask = (await get(tasksLoader, `/api/v1/tasks?directive=${seedDirective}&pageSize=1`, {})).body as {
       items: { fanOutId: unknown; dutyId: unknown; dutyPeriod: unknown }[];

@@ -12,7 +12,7 @@ import { DEFAULT_STATUS_RULES } from "../../app/domain/status";
 import type { Actor } from "../../app/domain/permissions";
 import { translator } from "../../app/lib/i18n";
 import { openDatabase, writeTransaction, type AppDatabase } from "../../app/lib/db.server";
-import { TASK_STATUSES, type TaskStatus } from "../../app/domain/vocabulary";
+import { TASK_LEVELS, TASK_STATUSES, type TaskStatus } from "../../app/domain/vocabulary";
 import { SCORECARD_COLUMNS, type ScorecardColumn } from "../../app/lib/scorecard";
 import {
   dashboardFigures,
@@ -184,17 +184,22 @@ function checkAgreement(
   }
 
   const progress = directiveProgressByLevel(db, actor, filters, asOf, isToday, "happened", Number.MAX_SAFE_INTEGER);
-  // Main tasks and sub-tasks of the directives together are the overview's tasks.
+  // Main tasks, sub-tasks, units' tasks and duties' periods of the directives together are the overview's tasks.
   const levelTotal = (counts: StatusCounts | null) =>
     counts === null ? 0 : TASK_STATUSES.reduce((sum, status) => sum + counts[status], 0);
+  const levels = (d: (typeof progress)[number]) =>
+    ({ top: d.top, sub: d.sub, unit: d.units, period: d.periods }) as const;
   expect(
-    progress.reduce((sum, d) => sum + levelTotal(d.top) + levelTotal(d.sub), 0),
+    progress.reduce(
+      (sum, d) => sum + Object.values(levels(d)).reduce((inner, counts) => inner + levelTotal(counts), 0),
+      0,
+    ),
     `levels ${label}`,
   ).toBe(figures.total.count);
   const directives = options.sampleDirectives === undefined ? progress : progress.slice(0, options.sampleDirectives);
   for (const d of directives) {
-    for (const level of ["top", "sub"] as const) {
-      const counts = level === "top" ? d.top : d.sub;
+    for (const level of TASK_LEVELS) {
+      const counts = levels(d)[level];
       if (counts === null) continue;
       expectPartition(
         db,
