@@ -720,6 +720,49 @@ describe("the pages", () => {
       expect(counts()).toEqual(before);
     }
   });
+
+  it("lists the directive's items a reader sees by roll-up status, and refuses what it cannot read", async () => {
+    const params = { id: String(directiveId) };
+    const list = async (login: string, query: string) =>
+      callRoute(itemListLoader, {
+        path: `/directives/${directiveId}/items${query}`,
+        params,
+        token: await sessionFor(login),
+      });
+    // A department sees the items only through its own units' tasks: those and no other.
+    const head = actorOf("syt.truong");
+    const own = [
+      ...new Set(
+        listTasks(db, head, taskListQuery(t).parse({ directive: String(directiveId), level: "unit" }), TODAY).rows.map(
+          (row) => row.fanOutId,
+        ),
+      ),
+    ].sort();
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    const seen = await list("syt.truong", "");
+    expect(seen.status).toBe(200);
+    const rows = (seen.body as { items: { id: number; units: Record<string, number> }[] }).items;
+    expect(rows.map((row) => row.id).sort()).toEqual(own);
+    const all = (await list("lanhdao", "")).body as { items: { id: number }[] };
+    expect(all.items.length).toBeGreaterThan(rows.length);
+    // Bad input: a translated 400 or a 404, never a 500.
+    for (const [query, status] of [
+      ["?status=bogus", 400],
+      ["?period=2019-Q9", 400],
+      ["?asOf=31/02/2020", 400],
+      ["?department=999999", 404],
+      [`?department=${dept.SNV}`, 400],
+    ] as const) {
+      const login = query.startsWith("?department=") && status === 400 ? "syt.truong" : "lanhdao";
+      expect((await list(login, query)).status, query).toBe(status);
+    }
+    const hidden = await callRoute(itemListLoader, {
+      path: `/directives/999999/items`,
+      params: { id: "999999" },
+      token: await sessionFor("lanhdao"),
+    });
+    expect(hidden.status).toBe(404);
+  });
 });
 
 describe("a unit added later", () => {
