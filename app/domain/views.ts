@@ -43,6 +43,9 @@ export interface TaskRow {
   parentId: number | null;
   /** The item given to many units this task is one unit's share of (decision 026). */
   fanOutId: number | null;
+  /** The recurring duty this task is one period's occurrence of (decision 026), and that period's key. */
+  dutyId: number | null;
+  dutyPeriod: string | null;
   itemNumber: string;
   title: string;
   /** The lead department on the as-of day. */

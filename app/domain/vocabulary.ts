@@ -96,11 +96,12 @@ export const DEADLINE_CHANGE_KINDS = ["change", "correction"] as const;
 export type DeadlineChangeKind = (typeof DEADLINE_CHANGE_KINDS)[number];
 
 /**
- * Main tasks (no parent), sub-tasks, or the units' tasks of an item given to many units
- * (decision 026): a directive's summary counts them apart, and the three never overlap
- * (a unit's task is a "unit", whatever its parent).
+ * Main tasks (no parent), sub-tasks, the units' tasks of an item given to many units, or
+ * the periods' occurrences of a recurring duty (decision 026): a directive's sentence
+ * counts them apart, and the four never overlap (a unit's task is a "unit" and an
+ * occurrence a "period", whatever its parent).
  */
-export const TASK_LEVELS = ["top", "sub", "unit"] as const;
+export const TASK_LEVELS = ["top", "sub", "unit", "period"] as const;
 export type TaskLevel = (typeof TASK_LEVELS)[number];
 
 /**

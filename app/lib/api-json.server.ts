@@ -53,6 +53,11 @@ export function taskItemJson(t: Translate, row: TaskRow, directiveLabel: string)
     href: apiPaths.task(row.id),
     directive: { id: row.directiveId, label: directiveLabel, href: apiPaths.directive(row.directiveId) },
     parentId: row.parentId,
+    /** The item given to many units this task is one unit's share of (decision 026); null for a task of its own. */
+    fanOutId: row.fanOutId,
+    /** The recurring duty this task is an occurrence of, and its period (`2020-01`, `2020-Q1`, `2020-W02`, `2020-H1`, `2020`). */
+    dutyId: row.dutyId,
+    dutyPeriod: row.dutyPeriod,
     itemNumber: row.itemNumber,
     title: row.title,
     leadDepartment: row.lead,

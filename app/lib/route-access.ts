@@ -96,6 +96,9 @@ export const ROUTE_ACCESS = {
     // Give the item to one more unit: the secretariat's; the same audited 404 for an item id that does not exist.
     action: { permission: "task.write", resource: "directive", granted: { status: 404 } },
   },
+  // The directive's items given to many units with one roll-up status: the list behind the
+  // items' numbers of the directive's sentence (docs/domain-rules.md §6).
+  "routes/directives.$id_.items._index": { loader: { permission: "directive.read", resource: "directive" } },
   "routes/tasks._index": { loader: { permission: "task.read" } },
   // The task list as Excel/CSV: the list's query string, filtered by what the user may see (models/task-report.server.ts).
   "routes/tasks.export": { loader: { permission: "task.read" } },

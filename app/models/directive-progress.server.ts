@@ -1,8 +1,11 @@
-// Directive progress (docs/domain-rules.md §6, issue #6 §3): each directive's main tasks and its
-// sub-tasks counted by status apart — "Mười nhiệm vụ: 5 hoàn thành đúng hạn, …" — with
-// the task list behind every number (directive + level + status, and the scope's filters).
-// An item given to many units (decision 026) counts once among the main tasks, by its
-// roll-up (app/domain/fan-out-rollup.ts); its units' tasks are counted apart.
+// Directive progress (docs/domain-rules.md §6, issue #6 §3): each directive's tasks counted
+// by status in clauses that never overlap — "Mười nhiệm vụ: 5 hoàn thành đúng hạn, …" —
+// and every number links to a list whose rows are exactly the ones it counts:
+// - main tasks, sub-tasks, the units' tasks of items given to many units and the periods of
+//   recurring duties: the task list (directive + level + status, and the scope's filters);
+// - the items given to many units (decision 026), each counted once by its roll-up
+//   (app/domain/fan-out-rollup.ts): the directive's list of items (`/directives/:id/items`),
+//   which lists them from the same function (`itemsInScope`) that counts them here.
 import { sql } from "drizzle-orm";
 import type { LocalDate } from "../domain/dates";
 import { rollupStatus } from "../domain/fan-out-rollup";
@@ -17,75 +20,122 @@ import {
   taskListHref,
   type DashboardFilters,
 } from "./dashboard.server";
-import { addStatusCounts, emptyStatusCounts, statusCountsBy, type StatusCounts } from "./status-counts.server";
+import { emptyStatusCounts, statusCountsBy, type StatusCounts } from "./status-counts.server";
 
 export interface DirectiveProgress {
   id: number;
   number: string | null;
   abstract: string;
-  /** Main tasks (no parent), each item given to many units counted once among them by its roll-up. */
+  /** Main tasks of the directive's own (no parent, no item, no duty). */
   top: StatusCounts;
-  /** Main tasks of their own only (no item): with `sub` and `units`, every task once. */
-  topTasks: StatusCounts;
   /** Sub-tasks by status; null when the directive has none in scope. */
   sub: StatusCounts | null;
-  /** The units' tasks of its items given to many units; null when it has none in scope. */
+  /** Its items given to many units, each once by its roll-up over its units' tasks in scope; null when none. */
+  items: StatusCounts | null;
+  /** The units' tasks of those items; null when it has none in scope. */
   units: StatusCounts | null;
-  /** How many items given to many units those units' tasks belong to. */
-  items: number;
-  /** The list behind each number: per level, all of them or one status. */
+  /** The periods' occurrences of its recurring duties; null when it has none in scope. */
+  periods: StatusCounts | null;
+  /** The task list behind each number: per level, all of them or one status. */
   links: Record<TaskLevel, Record<TaskStatus | "all", string>>;
+  /** The list of items behind each number of the items' clause: all of them or one roll-up status. */
+  itemLinks: Record<TaskStatus | "all", string>;
 }
 
+/** An item given to many units with units' tasks in scope, rolled up over those units. */
+export interface ItemInScope {
+  id: number;
+  directiveId: number;
+  itemNumber: string;
+  title: string;
+  /** The roll-up of its units' tasks in scope on the day (docs/domain-rules.md §13). */
+  status: TaskStatus;
+  /** Overdue with a unit overdue and not updated (the stale flag, as a task's). */
+  stale: boolean;
+  /** Its units' tasks in scope by status: always the sum of the units' own. */
+  units: StatusCounts;
+}
+
+/** The scope of the items' numbers: the filters' units' tasks (a level does not apply to items). */
+export type ItemFilters = Omit<DashboardFilters, "level" | "fanOut">;
+
 /**
- * Each item's roll-up status on the day over the units' tasks in scope, counted per
- * directive: what the main tasks' clause adds for its items (one each).
+ * The items given to many units of the directives (every one when null) with at least one
+ * unit's task in scope on the day, each rolled up over those units' tasks, in the
+ * directive's order. One function for the sentence's numbers and the list they open.
  */
-function itemCountsByDirective(
+export function itemsInScope(
   db: AppDatabase,
-  filter: ReturnType<typeof dashboardTaskFilter>,
-  directiveIds: readonly number[],
+  actor: Actor,
+  filters: ItemFilters,
+  directiveIds: readonly number[] | null,
   asOf: LocalDate,
   basis: StatusBasis,
-): Map<number, { counts: StatusCounts; items: number }> {
-  const result = new Map<number, { counts: StatusCounts; items: number }>();
-  if (directiveIds.length === 0) return result;
-  const ids = sql.join(
-    directiveIds.map((id) => sql`${id}`),
-    sql`, `,
-  );
+): ItemInScope[] {
+  if (directiveIds !== null && directiveIds.length === 0) return [];
+  const { level: _level, fanOut: _fanOut, ...scope } = filters as DashboardFilters;
+  const inDirectives =
+    directiveIds === null
+      ? sql`1 = 1`
+      : sql`t.directive_id IN (${sql.join(
+          directiveIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`;
   const byItem = statusCountsBy(
     db,
     sql`t.fan_out_id`,
     asOf,
-    sql`t.directive_id IN (${ids}) AND t.fan_out_id IS NOT NULL AND ${filter}`,
+    sql`${inDirectives} AND t.fan_out_id IS NOT NULL AND ${dashboardTaskFilter(actor, scope)}`,
     basis,
   );
-  if (byItem.size === 0) return result;
-  const directiveOf = new Map(
-    db
-      .all<{ id: number; directiveId: number }>(
-        sql`SELECT id, directive_id AS directiveId FROM task_fan_outs WHERE id IN (${sql.join(
-          [...byItem.keys()].map((id) => sql`${id}`),
-          sql`, `,
-        )})`,
-      )
-      .map((row) => [row.id, row.directiveId]),
-  );
-  for (const [itemId, unitCounts] of byItem) {
-    const status = rollupStatus(unitCounts);
-    const directiveId = directiveOf.get(itemId);
-    if (status === null || directiveId === undefined) continue;
-    const entry = result.get(directiveId) ?? { counts: emptyStatusCounts(), items: 0 };
-    entry.counts[status] += 1;
-    if (status === "overdue" && unitCounts.stale > 0) entry.counts.stale += 1;
-    entry.items += 1;
-    result.set(directiveId, entry);
+  if (byItem.size === 0) return [];
+  const rows = db.all<{ id: number; directiveId: number; itemNumber: string; title: string }>(sql`
+    SELECT f.id, f.directive_id AS directiveId, f.item_number AS itemNumber, f.title
+    FROM task_fan_outs f
+    WHERE f.id IN (${sql.join(
+      [...byItem.keys()].map((id) => sql`${id}`),
+      sql`, `,
+    )})
+    ORDER BY f.directive_id, (SELECT min(position) FROM tasks WHERE fan_out_id = f.id), f.id`);
+  return rows.flatMap((row) => {
+    const units = byItem.get(row.id)!;
+    const status = rollupStatus(units);
+    if (status === null) return [];
+    return [{ ...row, status, stale: status === "overdue" && units.stale > 0, units }];
+  });
+}
+
+/** The items' roll-ups counted per directive: what the items' clause says. */
+function itemCountsByDirective(items: readonly ItemInScope[]): Map<number, StatusCounts> {
+  const result = new Map<number, StatusCounts>();
+  for (const item of items) {
+    const counts = result.get(item.directiveId) ?? emptyStatusCounts();
+    counts[item.status] += 1;
+    if (item.stale) counts.stale += 1;
+    result.set(item.directiveId, counts);
   }
   return result;
 }
 
-/** The directives in scope (newest first), each with its main tasks and sub-tasks counted apart. */
+/** The directive's list of items behind a number of the items' clause (`status`: one roll-up status). */
+export function itemListHref(
+  directiveId: number,
+  filters: ItemFilters & { status?: TaskStatus },
+  asOf: LocalDate,
+  isToday: boolean,
+  basis: StatusBasis = "happened",
+): string {
+  const params = new URLSearchParams();
+  if (filters.status !== undefined) params.set("status", filters.status);
+  if (filters.department !== undefined) params.set("department", String(filters.department));
+  if (filters.period !== undefined) params.set("period", filters.period);
+  if (!isToday) params.set("asOf", asOf);
+  if (basis !== "happened") params.set("basis", basis);
+  const query = params.toString();
+  return `/directives/${directiveId}/items${query === "" ? "" : `?${query}`}`;
+}
+
+/** The directives in scope (newest first), each with its clauses counted apart. */
 export function directiveProgressByLevel(
   db: AppDatabase,
   actor: Actor,
@@ -98,45 +148,85 @@ export function directiveProgressByLevel(
 ): DirectiveProgress[] {
   const byLevel = (level: TaskLevel) =>
     new Map(directiveProgress(db, actor, { ...filters, level }, asOf, basis, limit).directives.map((d) => [d.id, d]));
-  const top = byLevel("top");
-  const sub = byLevel("sub");
-  const unit = byLevel("unit");
-  // A directive whose only tasks in scope are sub-tasks or units' tasks still has a line, after the others.
-  const seen = new Map([...top, ...sub, ...unit]);
+  const [top, sub, unit, period] = TASK_LEVELS.map(byLevel) as [
+    ReturnType<typeof byLevel>,
+    ReturnType<typeof byLevel>,
+    ReturnType<typeof byLevel>,
+    ReturnType<typeof byLevel>,
+  ];
+  // A directive whose only tasks in scope are of another level still has a line, after the others.
+  const seen = new Map([...top, ...sub, ...unit, ...period]);
   const directives = [...seen.values()].slice(0, limit);
   const items = itemCountsByDirective(
-    db,
-    dashboardTaskFilter(actor, filters),
-    directives.filter((d) => unit.has(d.id)).map((d) => d.id),
-    asOf,
-    basis,
+    itemsInScope(
+      db,
+      actor,
+      filters,
+      directives.filter((d) => unit.has(d.id)).map((d) => d.id),
+      asOf,
+      basis,
+    ),
   );
-  return directives.map((d) => {
-    const topTasks = top.get(d.id)?.counts ?? emptyStatusCounts();
-    const itemCounts = items.get(d.id);
-    return {
-      id: d.id,
-      number: d.number,
-      abstract: d.abstract,
-      top: itemCounts ? addStatusCounts(topTasks, itemCounts.counts) : topTasks,
-      topTasks,
-      sub: sub.get(d.id)?.counts ?? null,
-      units: unit.get(d.id)?.counts ?? null,
-      items: itemCounts?.items ?? 0,
-      links: Object.fromEntries(
-        TASK_LEVELS.map((level) => {
-          const scope = { ...filters, directive: d.id, level };
-          return [
-            level,
-            {
-              all: taskListHref(scope, asOf, isToday, basis),
-              ...Object.fromEntries(
-                TASK_STATUSES.map((status) => [status, taskListHref({ ...scope, status }, asOf, isToday, basis)]),
-              ),
-            },
-          ];
-        }),
-      ) as Record<TaskLevel, Record<TaskStatus | "all", string>>,
-    };
-  });
+  return directives.map((d) => ({
+    id: d.id,
+    number: d.number,
+    abstract: d.abstract,
+    top: top.get(d.id)?.counts ?? emptyStatusCounts(),
+    sub: sub.get(d.id)?.counts ?? null,
+    items: items.get(d.id) ?? null,
+    units: unit.get(d.id)?.counts ?? null,
+    periods: period.get(d.id)?.counts ?? null,
+    links: Object.fromEntries(
+      TASK_LEVELS.map((level) => {
+        const scope = { ...filters, directive: d.id, level };
+        return [
+          level,
+          {
+            all: taskListHref(scope, asOf, isToday, basis),
+            ...Object.fromEntries(
+              TASK_STATUSES.map((status) => [status, taskListHref({ ...scope, status }, asOf, isToday, basis)]),
+            ),
+          },
+        ];
+      }),
+    ) as Record<TaskLevel, Record<TaskStatus | "all", string>>,
+    itemLinks: {
+      all: itemListHref(d.id, filters, asOf, isToday, basis),
+      ...Object.fromEntries(
+        TASK_STATUSES.map((status) => [status, itemListHref(d.id, { ...filters, status }, asOf, isToday, basis)]),
+      ),
+    } as Record<TaskStatus | "all", string>,
+  }));
+}
+
+/**
+ * The directive's list of items behind the items' clause (`/directives/:id/items`): its
+ * items in the scope, with one roll-up status or all of them. The rows are `itemsInScope`'s,
+ * the very ones the sentence counted, so each number equals its list's row count.
+ */
+export function directiveItemList(
+  db: AppDatabase,
+  actor: Actor,
+  directiveId: number,
+  filters: ItemFilters & { status?: TaskStatus },
+  asOf: LocalDate,
+  isToday: boolean,
+  basis: StatusBasis,
+) {
+  const { status, ...scope } = filters;
+  const directive = db.get<{ id: number; number: string | null; abstract: string }>(
+    sql`SELECT id, number, abstract FROM directives WHERE id = ${directiveId}`,
+  );
+  const department =
+    scope.department === undefined
+      ? null
+      : (db.get<{ name: string }>(sql`SELECT name FROM departments WHERE id = ${scope.department}`)?.name ?? null);
+  const items = itemsInScope(db, actor, { ...scope, directive: directiveId }, [directiveId], asOf, basis)
+    .filter((item) => status === undefined || item.status === status)
+    .map((item) => ({
+      ...item,
+      // Its units' tasks in the scope: the task list of exactly those.
+      unitsHref: taskListHref({ ...scope, directive: directiveId, fanOut: item.id }, asOf, isToday, basis),
+    }));
+  return { directive, department, items };
 }

@@ -244,6 +244,8 @@ export function taskRows(
     directive_id: number;
     parent_id: number | null;
     fan_out_id: number | null;
+    duty_id: number | null;
+    duty_period: string | null;
     item_number: string;
     title: string;
     lead_id: number;
@@ -257,7 +259,7 @@ export function taskRows(
     awaiting_since: string | null;
     stale: 0 | 1;
   }>(sql`
-    SELECT t.id, t.directive_id, t.parent_id, t.fan_out_id, t.item_number, t.title,
+    SELECT t.id, t.directive_id, t.parent_id, t.fan_out_id, t.duty_id, t.duty_period, t.item_number, t.title,
       d.id AS lead_id, d.name AS lead_name,
       t.deadline_kind, t.original_due_date, st.due_date,
       st.status, st.late, st.days_late, st.awaiting_since, st.stale
@@ -276,6 +278,8 @@ export function taskRows(
     directiveId: r.directive_id,
     parentId: r.parent_id,
     fanOutId: r.fan_out_id,
+    dutyId: r.duty_id,
+    dutyPeriod: r.duty_period,
     itemNumber: r.item_number,
     title: r.title,
     lead: { id: r.lead_id, name: r.lead_name },

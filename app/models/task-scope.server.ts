@@ -184,17 +184,20 @@ export function rollupScopeOf(scope: TaskScope): RollupScope | null {
 }
 
 /**
- * The tasks of a level over `tasks t`: main tasks, sub-tasks, or the units' tasks of the
- * items given to many units (decision 026). The three never overlap: a unit's task is a
- * "unit" whatever its parent.
+ * The tasks of a level over `tasks t`: main tasks, sub-tasks, the units' tasks of the
+ * items given to many units, or the periods of the recurring duties (decision 026;
+ * docs/domain-rules.md §6). The four never overlap: a unit's task is a "unit" and a
+ * duty's occurrence a "period" whatever its parent.
  */
 export function taskLevelFilter(level: TaskLevel): SQL {
   switch (level) {
     case "top":
-      return sql`t.parent_id IS NULL AND t.fan_out_id IS NULL`;
+      return sql`t.parent_id IS NULL AND t.fan_out_id IS NULL AND t.duty_id IS NULL`;
     case "sub":
-      return sql`t.parent_id IS NOT NULL AND t.fan_out_id IS NULL`;
+      return sql`t.parent_id IS NOT NULL AND t.fan_out_id IS NULL AND t.duty_id IS NULL`;
     case "unit":
       return sql`t.fan_out_id IS NOT NULL`;
+    case "period":
+      return sql`t.duty_id IS NOT NULL AND t.fan_out_id IS NULL`;
   }
 }

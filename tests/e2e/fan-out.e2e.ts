@@ -157,6 +157,19 @@ describe("an item given to the districts", () => {
     const unitsClause = secretariat.getByTestId("directive-progress").locator('[data-level="unit"]');
     expect(Number(await unitsClause.locator("a").first().getAttribute("data-count"))).toBeGreaterThanOrEqual(6);
     await expectAccessible(secretariat);
+    // The item is counted once, in a clause of its own, never among the main tasks; its number
+    // (1 done, 5 on track: on track) opens the list of exactly the items on track.
+    const itemsClause = secretariat.getByTestId("directive-progress").locator('[data-level="items"]');
+    const onTrack = itemsClause.locator('[data-status="on_track"]');
+    const onTrackCount = Number(await onTrack.getAttribute("data-count"));
+    expect(onTrackCount).toBeGreaterThanOrEqual(1);
+    await onTrack.click();
+    await secretariat.waitForURL(new RegExp(`/directives/${DIRECTIVE}/items\\?status=on_track`));
+    const itemList = secretariat.getByTestId("item-list");
+    await itemList.getByRole("link", { name: title }).waitFor();
+    expect(await itemList.locator("tbody tr").count()).toBe(onTrackCount);
+    expect(await itemList.locator('tbody [data-status="on_track"]').count()).toBe(onTrackCount);
+    await expectAccessible(secretariat);
 
     // Every number links to its units: the done ones in the task list.
     await secretariat.goto(itemPath);

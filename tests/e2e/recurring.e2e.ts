@@ -78,6 +78,19 @@ describe("recurring duties", () => {
     expect(await duty.count()).toBe(1);
     await duty.getByRole("link", { name: TITLE, exact: true }).waitFor();
     expect(await duty.locator("tr[data-task-id]").count()).toBe(created);
+    // Its sentence counts the periods in a clause of their own, never among the main tasks, and
+    // the clause's number opens a task list of exactly those periods.
+    const sentence = page.getByTestId("directive-progress");
+    const periods = sentence.locator('[data-level="period"]');
+    expect(Number(await periods.locator("a").first().getAttribute("data-count"))).toBe(created);
+    expect(await periods.innerText()).toMatch(new RegExp(`^${created} kỳ của nhiệm vụ định kỳ: `));
+    const overduePeriods = periods.locator('[data-status="overdue"]');
+    const overdueCount = Number(await overduePeriods.getAttribute("data-count"));
+    expect(overdueCount).toBeGreaterThanOrEqual(1);
+    await overduePeriods.click();
+    await page.waitForURL(/\/tasks\?.*level=period/);
+    await page.getByRole("heading", { level: 1, name: "Danh sách nhiệm vụ" }).waitFor();
+    expect(await page.locator("tbody tr[data-task-id]").count()).toBe(Math.min(overdueCount, 50));
     await page.context().close();
 
     // Leadership: the missed January report is overdue, first of the directive's overdue list.

@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { apiTokens, auditEvents } from "../../db/schema";
-import { today, type LocalDate } from "../../app/domain/dates";
+import { addDays, today, type LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
 import { TASK_STATUSES } from "../../app/domain/vocabulary";
 import type { AppDatabase } from "../../app/lib/db.server";
@@ -17,6 +17,9 @@ import { scorecard } from "../../app/models/dashboard.server";
 import { listDirectives } from "../../app/models/directive-list.server";
 import { directiveProgressByLevel } from "../../app/models/directive-progress.server";
 import { setUserActive } from "../../app/models/users.server";
+import { createDirective, issueDirective } from "../../app/models/directives.server";
+import { createFanOut } from "../../app/models/fan-outs.server";
+import { createDuty } from "../../app/models/recurring-duties.server";
 import { loader as directiveLoader } from "../../app/routes/api.v1.directives.$id/route";
 import { loader as directivesLoader } from "../../app/routes/api.v1.directives._index/route";
 import { loader as scorecardLoader } from "../../app/routes/api.v1.scorecard/route";
@@ -783,5 +786,114 @@ describe("pagination", () => {
       items: unknown[];
     };
     expect(empty.items).toEqual([]);
+  });
+});
+
+describe("the items and duties a task belongs to", () => {
+  it("names the item given to many units, the recurring duty and its period on each task, null on the others", async () => {
+    const secretariat = actorOf("vanphong");
+    const committeeId = committee;
+    const created = createDirective(
+      db,
+      secretariat,
+      {
+        committeeId,
+        meetingId: null,
+        number: "77/TB-API",
+        type: "conclusion_notice",
+        issuedOn: null,
+        issuer: "UBND Thành phố Hà Nội",
+        signer: null,
+        abstract: "Kết luận có nội dung giao nhiều đơn vị và báo cáo định kỳ",
+        fullText: null,
+        confidential: false,
+      },
+      origin,
+    );
+    if (!created.ok) throw new Error("directive");
+    const day = today();
+    if (!issueDirective(db, secretariat, created.id, created.version, { issuedOn: addDays(day, -40) }, origin).ok)
+      throw new Error("issue");
+    const item = createFanOut(
+      db,
+      secretariat,
+      {
+        directiveId: created.id,
+        itemNumber: "1",
+        title: "Rà soát thủ tục hành chính",
+        description: null,
+        target: { kind: "leads", departmentIds: [sgddt, stttt] },
+        coordinatorDepartmentIds: [],
+        deadlineKind: "dated",
+        dueDate: addDays(day, 20),
+        assignedOn: day,
+      },
+      origin,
+    );
+    if (!item.ok) throw new Error(`fan-out: ${item.error}`);
+    const duty = createDuty(
+      db,
+      secretariat,
+      {
+        directiveId: created.id,
+        itemNumber: "2",
+        title: "Báo cáo tình hình chuyển đổi số",
+        description: null,
+        leadDepartmentId: stttt,
+        coordinatorDepartmentIds: [],
+        frequency: "monthly",
+        day: 5,
+        workingDays: false,
+        startsOn: `${day.slice(0, 7)}-01`,
+        endsOn: null,
+      },
+      origin,
+    );
+    if (!duty.ok) throw new Error(`duty: ${duty.error}`);
+
+    const body = (await get(tasksLoader, `/api/v1/tasks?directive=${created.id}&pageSize=100`, {})).body as {
+      items: (TaskItem & { fanOutId: number | null; dutyId: number | null; dutyPeriod: string | null })[];
+    };
+    const stored = db.all<{ id: number; fanOutId: number | null; dutyId: number | null; dutyPeriod: string | null }>(
+      sql`SELECT id, fan_out_id AS fanOutId, duty_id AS dutyId, duty_period AS dutyPeriod FROM tasks
+        WHERE directive_id = ${created.id} ORDER BY id`,
+    );
+    expect(
+      body.items.map((i) => ({ id: i.id, fanOutId: i.fanOutId, dutyId: i.dutyId, dutyPeriod: i.dutyPeriod })),
+    ).toEqual(expect.arrayContaining(stored));
+    expect(body.items).toHaveLength(stored.length);
+    expect(body.items.filter((i) => i.fanOutId === item.id)).toHaveLength(2);
+    const periods = body.items.filter((i) => i.dutyId === duty.id);
+    expect(periods.length).toBeGreaterThanOrEqual(1);
+    expect(periods.every((i) => i.fanOutId === null && /^\d{4}-\d{2}$/.test(i.dutyPeriod ?? ""))).toBe(true);
+    expect(body.items.filter((i) => i.fanOutId !== null).every((i) => i.dutyId === null && i.dutyPeriod === null)).toBe(
+      true,
+    );
+
+    // One task: the same fields.
+    const one = (await get(taskLoader, `/api/v1/tasks/${periods[0]!.id}`, { params: { id: String(periods[0]!.id) } }))
+      .body as { task: { fanOutId: number | null; dutyId: number | null; dutyPeriod: string | null } };
+    expect(one.task).toMatchObject({ fanOutId: null, dutyId: duty.id, dutyPeriod: periods[0]!.dutyPeriod });
+    // The directive: every task once, its own main tasks apart (none: only an item and a duty),
+    // the duty's periods apart, the item once by its roll-up and never among the tasks.
+    const summary = (
+      await get(directiveLoader, `/api/v1/directives/${created.id}`, { params: { id: String(created.id) } })
+    ).body as {
+      directive: {
+        tasks: { total: number; topLevel: { total: number }; dutyPeriods: { total: number } };
+        itemsGivenToManyUnits: { total: number; byStatus: { code: string; count: number }[] };
+      };
+    };
+    expect(summary.directive.tasks.total).toBe(stored.length);
+    expect(summary.directive.tasks.topLevel.total).toBe(0);
+    expect(summary.directive.tasks.dutyPeriods.total).toBe(periods.length);
+    expect(summary.directive.itemsGivenToManyUnits.total).toBe(1);
+    expect(summary.directive.itemsGivenToManyUnits.byStatus.find((s) => s.count === 1)?.code).toBe("on_track");
+
+    // A seed task belongs to neither.
+    const seedTask = (await get(tasksLoader, `/api/v1/tasks?directive=${seedDirective}&pageSize=1`, {})).body as {
+      items: { fanOutId: unknown; dutyId: unknown; dutyPeriod: unknown }[];
+    };
+    expect(seedTask.items[0]).toMatchObject({ fanOutId: null, dutyId: null, dutyPeriod: null });
   });
 });

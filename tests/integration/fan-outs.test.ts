@@ -27,6 +27,9 @@ import { createTask } from "../../app/models/tasks.server";
 import { createGroup } from "../../app/models/unit-groups.server";
 import { listTasks } from "../../app/models/task-list.server";
 import { taskListQuery } from "../../app/lib/task-list-query";
+import { createDuty } from "../../app/models/recurring-duties.server";
+import { TASK_LEVELS, TASK_STATUSES } from "../../app/domain/vocabulary";
+import { loader as itemListLoader } from "../../app/routes/directives.$id_.items._index/route";
 import { action as itemAction, loader as itemLoader } from "../../app/routes/directives.$id_.items.$itemId/route";
 import { loader as taskLoader } from "../../app/routes/tasks.$id/route";
 import { action as newTaskAction, loader as newTaskLoader } from "../../app/routes/tasks.new/route";
@@ -419,13 +422,155 @@ describe("what the units' tasks count for", () => {
       Object.entries(c)
         .filter(([k]) => k !== "stale")
         .reduce((sum, [, n]) => sum + n, 0);
-    expect(progress!.items).toBe(items);
-    expect(total(progress!.top)).toBe(items + 1);
-    expect(total(progress!.topTasks)).toBe(1);
+    // The main tasks' clause counts the directive's own main task only: its list (level=top) lists only it.
+    expect(total(progress!.top)).toBe(1);
+    expect(progress!.top.overdue).toBe(0);
+    // Each item once, by its roll-up, in a clause of its own that opens the directive's list of items.
+    expect(total(progress!.items!)).toBe(items);
+    expect(progress!.items!.overdue).toBe(1); // item 7
+    expect(progress!.itemLinks.overdue).toBe(`/directives/${directiveId}/items?status=overdue&asOf=${asOf}`);
     expect(total(progress!.units!)).toBe(units);
-    expect(progress!.top.overdue).toBe(1); // item 7
     expect(progress!.units!.overdue).toBe(2);
     expect(progress!.links.unit.overdue).toContain("level=unit");
+    expect(progress!.periods).toBeNull();
+  });
+
+  it("links every number of the sentence to a list of exactly as many rows, in every scope", async () => {
+    // A sub-task and a monthly duty (its past periods overdue), so that every clause is there.
+    const own = db.get<{ id: number }>(
+      sql`SELECT id FROM tasks WHERE directive_id = ${directiveId} AND item_number = '1' AND fan_out_id IS NULL`,
+    )!.id;
+    const subTask = createTask(
+      db,
+      secretariat,
+      {
+        directiveId,
+        parentId: own,
+        itemNumber: "1.a",
+        title: "Tổng hợp số liệu các quận",
+        description: null,
+        leadDepartmentId: dept.VPUB!,
+        coordinatorDepartmentIds: [],
+        deadlineKind: "dated",
+        dueDate: addDays(TODAY, 30),
+        assignedOn: TODAY,
+      },
+      origin,
+    );
+    expect(subTask.ok).toBe(true);
+    const duty = createDuty(
+      db,
+      secretariat,
+      {
+        directiveId,
+        itemNumber: "9",
+        title: "Báo cáo tiến độ cải cách thủ tục hành chính",
+        description: null,
+        leadDepartmentId: dept.QHK!,
+        coordinatorDepartmentIds: [],
+        frequency: "monthly",
+        day: 5,
+        workingDays: false,
+        startsOn: `${addDays(TODAY, -70).slice(0, 7)}-01`,
+        endsOn: null,
+      },
+      origin,
+    );
+    if (!duty.ok) throw new Error(`duty: ${duty.error}`);
+
+    const total = (c: Record<string, number>) =>
+      Object.entries(c)
+        .filter(([k]) => k !== "stale")
+        .reduce((sum, [, n]) => sum + n, 0);
+    const listed = (actor: Actor, href: string) => {
+      const url = new URL(href, "http://localhost");
+      expect(url.pathname).toBe("/tasks");
+      const raw = Object.fromEntries(url.searchParams);
+      const day = raw.asOf ?? TODAY;
+      delete raw.asOf;
+      return listTasks(db, actor, taskListQuery(t).parse(raw), day, "happened", 1).rowCount;
+    };
+    const listedItems = async (login: string, href: string) => {
+      const url = new URL(href, "http://localhost");
+      const match = /^\/directives\/(\d+)\/items$/.exec(url.pathname);
+      expect(match, href).not.toBeNull();
+      const outcome = await callRoute(itemListLoader, {
+        path: href,
+        params: { id: match![1]! },
+        token: await sessionFor(login),
+      });
+      expect(outcome.status, href).toBe(200);
+      const body = outcome.body as { items: { status: string; units: Record<string, number>; unitsHref: string }[] };
+      // Each item's own number (its units' tasks in scope) opens its units' tasks too.
+      for (const item of body.items) expect(listed(actorOf(login), item.unitsHref)).toBe(total(item.units));
+      return body.items;
+    };
+
+    const scopes = [
+      { login: "lanhdao", filters: { directive: directiveId } },
+      { login: "lanhdao", filters: {} },
+      { login: "lanhdao", filters: { directive: directiveId, department: dept.QHK! } },
+      { login: "vanphong", filters: { directive: directiveId, period: TODAY.slice(0, 7) } },
+    ];
+    let checked = 0;
+    for (const { login, filters } of scopes) {
+      for (const [day, isToday] of [
+        [asOf, false],
+        [TODAY, true],
+      ] as const) {
+        const actor = actorOf(login);
+        const progress = directiveProgressByLevel(db, actor, filters, day, isToday, "happened", 1000).find(
+          (d) => d.id === directiveId,
+        )!;
+        const what = `${login} ${JSON.stringify(filters)} ${day}`;
+        for (const level of TASK_LEVELS) {
+          const counts =
+            level === "top"
+              ? progress.top
+              : progress[level === "unit" ? "units" : level === "period" ? "periods" : "sub"];
+          if (counts === null) continue;
+          expect(listed(actor, progress.links[level].all), `${what} ${level}`).toBe(total(counts));
+          for (const status of TASK_STATUSES) {
+            expect(listed(actor, progress.links[level][status]), `${what} ${level} ${status}`).toBe(counts[status]);
+            checked += 1;
+          }
+        }
+        if (progress.items !== null) {
+          expect((await listedItems(login, progress.itemLinks.all)).length, `${what} items`).toBe(
+            total(progress.items),
+          );
+          for (const status of TASK_STATUSES) {
+            const rows = await listedItems(login, progress.itemLinks[status]);
+            expect(rows.length, `${what} items ${status}`).toBe(progress.items[status]);
+            expect(rows.every((row) => row.status === status)).toBe(true);
+            checked += 1;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    // The scope's clauses are all there, and the duty's periods are not among the main tasks.
+    const [whole] = directiveProgressByLevel(
+      db,
+      actorOf("lanhdao"),
+      { directive: directiveId },
+      asOf,
+      false,
+      "happened",
+    );
+    expect(total(whole!.top)).toBe(1);
+    expect(total(whole!.sub!)).toBe(1);
+    const periods = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM tasks WHERE duty_id = ${duty.id}`)!.n;
+    expect(total(whole!.periods!)).toBe(periods);
+    expect(whole!.periods!.overdue).toBeGreaterThanOrEqual(1);
+    expect(total(whole!.items!)).toBeGreaterThanOrEqual(1);
+    // Every task of the directive once, in exactly one clause.
+    const tasksOfDirective = db.get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM tasks WHERE directive_id = ${directiveId}`,
+    )!.n;
+    expect(total(whole!.top) + total(whole!.sub!) + total(whole!.units!) + total(whole!.periods!)).toBe(
+      tasksOfDirective,
+    );
   });
 
   it("lists the units under their item in the export", () => {
@@ -575,6 +720,49 @@ describe("the pages", () => {
       expect(errors[field]?.join(" "), field).toContain(words);
       expect(counts()).toEqual(before);
     }
+  });
+
+  it("lists the directive's items a reader sees by roll-up status, and refuses what it cannot read", async () => {
+    const params = { id: String(directiveId) };
+    const list = async (login: string, query: string) =>
+      callRoute(itemListLoader, {
+        path: `/directives/${directiveId}/items${query}`,
+        params,
+        token: await sessionFor(login),
+      });
+    // A department sees the items only through its own units' tasks: those and no other.
+    const head = actorOf("syt.truong");
+    const own = [
+      ...new Set(
+        listTasks(db, head, taskListQuery(t).parse({ directive: String(directiveId), level: "unit" }), TODAY).rows.map(
+          (row) => row.fanOutId,
+        ),
+      ),
+    ].sort();
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    const seen = await list("syt.truong", "");
+    expect(seen.status).toBe(200);
+    const rows = (seen.body as { items: { id: number; units: Record<string, number> }[] }).items;
+    expect(rows.map((row) => row.id).sort()).toEqual(own);
+    const all = (await list("lanhdao", "")).body as { items: { id: number }[] };
+    expect(all.items.length).toBeGreaterThan(rows.length);
+    // Bad input: a translated 400 or a 404, never a 500.
+    for (const [query, status] of [
+      ["?status=bogus", 400],
+      ["?period=2019-Q9", 400],
+      ["?asOf=31/02/2020", 400],
+      ["?department=999999", 404],
+      [`?department=${dept.SNV}`, 400],
+    ] as const) {
+      const login = query.startsWith("?department=") && status === 400 ? "syt.truong" : "lanhdao";
+      expect((await list(login, query)).status, query).toBe(status);
+    }
+    const hidden = await callRoute(itemListLoader, {
+      path: `/directives/999999/items`,
+      params: { id: "999999" },
+      token: await sessionFor("lanhdao"),
+    });
+    expect(hidden.status).toBe(404);
   });
 });
 

@@ -185,17 +185,22 @@ function checkAgreement(
   }
 
   const progress = directiveProgressByLevel(db, actor, filters, asOf, isToday, "happened", Number.MAX_SAFE_INTEGER);
-  // Main tasks, sub-tasks and the units' tasks of items given to many units: together the overview's tasks.
+  // Main tasks, sub-tasks, units' tasks and duties' periods of the directives together are the overview's tasks.
   const levelTotal = (counts: StatusCounts | null) =>
     counts === null ? 0 : TASK_STATUSES.reduce((sum, status) => sum + counts[status], 0);
+  const levels = (d: (typeof progress)[number]) =>
+    ({ top: d.top, sub: d.sub, unit: d.units, period: d.periods }) as const;
   expect(
-    progress.reduce((sum, d) => sum + levelTotal(d.topTasks) + levelTotal(d.sub) + levelTotal(d.units), 0),
+    progress.reduce(
+      (sum, d) => sum + Object.values(levels(d)).reduce((inner, counts) => inner + levelTotal(counts), 0),
+      0,
+    ),
     `levels ${label}`,
   ).toBe(figures.total.count);
   const directives = options.sampleDirectives === undefined ? progress : progress.slice(0, options.sampleDirectives);
   for (const d of directives) {
     for (const level of TASK_LEVELS) {
-      const counts = level === "top" ? d.topTasks : level === "sub" ? d.sub : d.units;
+      const counts = levels(d)[level];
       if (counts === null) continue;
       expectPartition(
         db,

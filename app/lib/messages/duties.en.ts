@@ -2,6 +2,9 @@
 import type { dutiesVi } from "./duties.vi";
 
 export const dutiesEn: Record<keyof typeof dutiesVi, string> = {
+  "level.period": "Periods of recurring duties",
+  "directiveProgress.periods":
+    "{count, plural, one {# period of recurring duties} other {# periods of recurring duties}}",
   "duty.choice.label": "Kind of task",
   "duty.choice.once": "Once",
   "duty.choice.recurring": "Recurring duty",

@@ -1,6 +1,8 @@
 // Recurring duties (nhiệm vụ định kỳ, decision 026): the form, the duty's page and its
 // refusals (merged into vi.ts).
 export const dutiesVi = {
+  "level.period": "Các kỳ của nhiệm vụ định kỳ",
+  "directiveProgress.periods": "{count} kỳ của nhiệm vụ định kỳ",
   "duty.choice.label": "Loại nhiệm vụ",
   "duty.choice.once": "Một lần",
   "duty.choice.recurring": "Lặp lại / Nhiệm vụ định kỳ",

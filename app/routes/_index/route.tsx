@@ -283,9 +283,11 @@ export default function Dashboard() {
                 <DirectiveProgressLine
                   top={d.top}
                   sub={d.sub}
-                  units={d.units}
                   items={d.items}
+                  units={d.units}
+                  periods={d.periods}
                   linkFor={(level, status) => d.links[level][status ?? "all"]}
+                  itemLinkFor={(status) => d.itemLinks[status ?? "all"]}
                 />
               </div>
             </li>

@@ -6,7 +6,7 @@ import { apiPaths, coded, statusCountsJson } from "~/lib/api-json.server";
 import { asOfView } from "~/lib/as-of.server";
 import { apiDeny, apiEndpoint, notFoundError, recordIdParam } from "~/lib/api.server";
 import { directiveProgressByLevel } from "~/models/directive-progress.server";
-import { addStatusCounts, emptyStatusCounts } from "~/models/status-counts.server";
+import { addStatusCounts, emptyStatusCounts, type StatusCounts } from "~/models/status-counts.server";
 import { directiveAccessFacts } from "~/models/visibility.server";
 import { getDirective } from "~/models/directive-page.server";
 
@@ -19,12 +19,13 @@ export const loader = apiEndpoint({ permission: "directive.read", query: (p) => 
   const found = getDirective(call.db, call.actor, id, asOf, basis);
   if (!found) throw notFoundError(call.t);
   const { directive, targets } = found;
-  // The directive page's own counts: main tasks, sub-tasks and units' tasks apart (every task once, no item).
+  // The directive page's own counts: main tasks, sub-tasks, units' tasks and duties' periods apart
+  // (every task once); the items given to many units once each by their roll-up, never as tasks.
   const progress = directiveProgressByLevel(call.db, call.actor, { directive: id }, asOf, isToday, basis)[0];
-  const topLevelCounts = progress?.topTasks ?? emptyStatusCounts();
-  const counts = addStatusCounts(
-    addStatusCounts(topLevelCounts, progress?.sub ?? emptyStatusCounts()),
-    progress?.units ?? emptyStatusCounts(),
+  const topLevelCounts = progress?.top ?? emptyStatusCounts();
+  const counts = [progress?.sub, progress?.units, progress?.periods].reduce<StatusCounts>(
+    (sum, level) => addStatusCounts(sum, level ?? emptyStatusCounts()),
+    topLevelCounts,
   );
   return {
     asOf,
@@ -50,8 +51,11 @@ export const loader = apiEndpoint({ permission: "directive.read", query: (p) => 
       tasks: {
         ...statusCountsJson(call.t, counts),
         topLevel: statusCountsJson(call.t, topLevelCounts),
+        dutyPeriods: statusCountsJson(call.t, progress?.periods ?? emptyStatusCounts()),
         href: apiPaths.tasks({ directive: directive.id, asOf }),
       },
+      // Each item given to many units once, by its roll-up status (not tasks: its units are among `tasks`).
+      itemsGivenToManyUnits: statusCountsJson(call.t, progress?.items ?? emptyStatusCounts()),
       targets: targets.map((g) => ({
         id: g.id,
         taskId: g.taskId,

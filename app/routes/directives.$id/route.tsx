@@ -259,9 +259,11 @@ export default function DirectivePage() {
             <DirectiveProgressLine
               top={progress.top}
               sub={progress.sub}
-              units={progress.units}
               items={progress.items}
+              units={progress.units}
+              periods={progress.periods}
               linkFor={(level, status) => progress.links[level][status ?? "all"]}
+              itemLinkFor={(status) => progress.itemLinks[status ?? "all"]}
             />
           )}
         </div>

@@ -81,9 +81,11 @@ export default function DirectivesPage() {
                   <DirectiveProgressLine
                     top={d.progress.top}
                     sub={d.progress.sub}
-                    units={d.progress.units}
                     items={d.progress.items}
+                    units={d.progress.units}
+                    periods={d.progress.periods}
                     linkFor={(level, status) => d.progress!.links[level][status ?? "all"]}
+                    itemLinkFor={(status) => d.progress!.itemLinks[status ?? "all"]}
                   />
                 )}
               </div>
