@@ -21,13 +21,29 @@ import type { DepartmentKind, DirectiveType, ExtensionState, WorkflowState } fro
 import { DEFAULT_STATUS_RULES } from "../../app/domain/status";
 import { occurrencesDueBy, type RecurrenceRule } from "../../app/domain/recurrence";
 import { canMove } from "../../app/domain/workflow";
-import { openDatabase } from "../../app/lib/db.server";
+import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
 import { hashPassword } from "../../app/lib/password.server";
 import { rebuildTaskStatusFacts } from "../../app/models/status-facts.server";
 import { HANOI_DEPARTMENTS } from "./departments";
 import { LARGE_DATA_PASSWORD } from "../../app/domain/password-policy";
 
 export { LARGE_DATA_PASSWORD };
+
+/**
+ * Raised whenever the generator makes a different data set from the same seed (2: items
+ * given to many units and recurring duties), so that a database kept for the bench is
+ * made again rather than measured as the old shape.
+ */
+export const LARGE_DATA_VERSION = 2;
+
+/** The generator version a database was made by (0 for one made before versions were written). */
+export function largeDataVersionOf(db: AppDatabase): number {
+  const row = db.$client
+    .prepare(`SELECT after FROM audit_events WHERE action = 'large.generate' ORDER BY id DESC LIMIT 1`)
+    .get() as { after: string | null } | undefined;
+  const version = row?.after ? (JSON.parse(row.after) as { version?: unknown }).version : undefined;
+  return typeof version === "number" ? version : 0;
+}
 
 export interface LargeDataOptions {
   /** How many tasks (sub-tasks included). */
@@ -1321,7 +1337,10 @@ export async function generateLargeDatabase(options: LargeDataOptions): Promise<
     .prepare(
       `INSERT INTO audit_events (at, actor_id, action, entity_type, entity_id, after) VALUES (?, NULL, 'large.generate', 'database', NULL, ?)`,
     )
-    .run(instantAt(todayDay, 8 * 60), JSON.stringify({ seed, tasks: total, today: options.today }));
+    .run(
+      instantAt(todayDay, 8 * 60),
+      JSON.stringify({ seed, tasks: total, today: options.today, version: LARGE_DATA_VERSION }),
+    );
 
   // The derived status facts, built in bulk from the history just written (the
   // triggers only marked the tasks; docs/decisions/014).

@@ -16,7 +16,12 @@ import { today as todayInHanoi } from "../../app/domain/dates";
 import { closeDb, openDatabase } from "../../app/lib/db.server";
 import { getStatusRules } from "../../app/models/settings.server";
 import { ensureTaskStatusFacts } from "../../app/models/status-facts.server";
-import { generateLargeDatabase, LARGE_DATA_PASSWORD } from "../../db/seed/large-data";
+import {
+  generateLargeDatabase,
+  LARGE_DATA_PASSWORD,
+  LARGE_DATA_VERSION,
+  largeDataVersionOf,
+} from "../../db/seed/large-data";
 import { ensureServerBuild, SERVER_COMMAND, serverEnvironment } from "../setup/server-process";
 import { clientJsPerRoute } from "./client-js";
 import { timeExtensionDecisions, timePastRecords, timeProgressReports, type WriteTimings } from "./writes";
@@ -65,18 +70,24 @@ function parseArgs(argv: readonly string[]): BenchOptions {
 async function benchDatabase(tasks: number): Promise<string> {
   const file = path.join(ROOT, `data/bench-${tasks}.db`);
   if (fs.existsSync(file)) {
-    console.log(`Reusing ${path.relative(ROOT, file)}`);
     // A file generated before the last migrations: bring it (and its stored status counts) up to date once.
     const db = openDatabase(file);
+    let current = false;
     try {
-      if (ensureTaskStatusFacts(db, getStatusRules(db)) === "rebuilt") console.log("  status counts rebuilt");
+      current = largeDataVersionOf(db) === LARGE_DATA_VERSION;
+      if (current && ensureTaskStatusFacts(db, getStatusRules(db)) === "rebuilt")
+        console.log("  status counts rebuilt");
     } finally {
       db.$client.close();
     }
-    return file;
+    if (current) {
+      console.log(`Reusing ${path.relative(ROOT, file)}`);
+      return file;
+    }
+    console.log(`${path.relative(ROOT, file)} was made by an older generator: making it again`);
   }
   console.log(`Generating ${path.relative(ROOT, file)} (${tasks} tasks)…`);
-  const summary = await generateLargeDatabase({ tasks, seed: 1, out: file, today: todayInHanoi() });
+  const summary = await generateLargeDatabase({ tasks, seed: 1, out: file, today: todayInHanoi(), force: true });
   console.log(`  done in ${(summary.milliseconds / 1000).toFixed(1)} s`);
   return file;
 }

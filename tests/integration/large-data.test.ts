@@ -13,7 +13,7 @@ import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
 import { loadTaskFacts } from "../../app/models/status-facts.server";
 import { taskStatusesAsOf } from "../../app/models/task-status.server";
 import { rebuildSearchIndex, search } from "../../app/models/search.server";
-import { generateLargeDatabase } from "../../db/seed/large-data";
+import { generateLargeDatabase, LARGE_DATA_VERSION, largeDataVersionOf } from "../../db/seed/large-data";
 
 const TODAY: LocalDate = "2026-03-16";
 const TASKS = 3000;
@@ -93,6 +93,8 @@ describe("the large-data generator", () => {
     expect(reportsPerStarted).toBeGreaterThan(1.5);
     // Every user shares the one printed password (one hash, computed once).
     expect(count(`SELECT count(DISTINCT password_hash) AS n FROM users`)).toBe(1);
+    // The bench makes a kept database again when the generator has changed since.
+    expect(largeDataVersionOf(db)).toBe(LARGE_DATA_VERSION);
     expect(count(`SELECT count(*) AS n FROM users WHERE role = 'dept_lead'`)).toBe(
       count(`SELECT count(*) AS n FROM departments`),
     );
