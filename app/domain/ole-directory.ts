@@ -8,7 +8,7 @@
 //
 // This reads only the header, the FAT and the directory chain, bounds-checked and
 // cycle-guarded: arbitrary bytes give `null`, never an exception or a loop.
-// Pure, no I/O.
+// Pure, no I/O. Why not the `cfb` library: docs/decisions/031.
 import type { LegacyOfficeKind } from "./attachments";
 
 const SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
