@@ -6,7 +6,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./lib/nonce";
 import { appMode } from "./lib/app-mode.mjs";
 import { DemoModeProvider } from "./lib/demo-mode";
-import { cachedDocument, documentKey, keepDocument } from "./lib/read-cache.server";
+import { cachedDocument, documentBytes, documentKey, keepDocument } from "./lib/read-cache.server";
 import { outgoingDocument } from "./lib/outgoing-document.server";
 import { logger } from "./lib/logger.server";
 
@@ -49,7 +49,7 @@ export default function handleRequest(
   const cached = cacheKey === null ? undefined : cachedDocument(cacheKey);
   if (cached !== undefined) {
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-    return new Response(cached.join(nonce), { headers: responseHeaders, status: responseStatusCode });
+    return new Response(documentBytes(cached, nonce), { headers: responseHeaders, status: responseStatusCode });
   }
   return new Promise((resolve, reject) => {
     let shellRendered = false;

@@ -89,8 +89,12 @@ export function cachedReadKey(value: unknown): string | undefined {
 
 // ---------------------------------------------------------------- rendered documents
 
-/** The document split at the nonce: join the parts with the response's nonce. */
-export type DocumentParts = readonly string[];
+/**
+ * The document as UTF-8 bytes, cut where the nonce was. A hit is those bytes and the
+ * response's nonce copied into one buffer: no string to join and encode again (for the
+ * 300-department scorecard, about a megabyte, that was 9 ms a hit).
+ */
+export type DocumentParts = readonly Buffer[];
 
 const DOCUMENT_BYTES = 64 * 1024 * 1024;
 // A document larger than the whole budget is not kept (lru-cache's maxEntrySize defaults to maxSize).
@@ -99,7 +103,7 @@ const documents = new LRUCache<string, DocumentParts>({
   sizeCalculation: (parts) =>
     Math.max(
       1,
-      parts.reduce((sum, part) => sum + part.length * 2, 0),
+      parts.reduce((sum, part) => sum + part.length, 0),
     ),
 });
 
@@ -123,7 +127,17 @@ export function cachedDocument(key: string): DocumentParts | undefined {
 /** Keeps a rendered document, split at its nonce (never empty: without a nonce nothing is kept). */
 export function keepDocument(key: string, html: string, nonce: string): void {
   if (nonce === "") return;
-  documents.set(key, html.split(nonce));
+  documents.set(
+    key,
+    html.split(nonce).map((part) => Buffer.from(part, "utf8")),
+  );
+}
+
+/** A kept document's bytes with this response's nonce where the rendering's was. */
+export function documentBytes(parts: DocumentParts, nonce: string): Uint8Array<ArrayBuffer> {
+  const nonceBytes = Buffer.from(nonce, "utf8");
+  const bytes = Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [nonceBytes, part])));
+  return new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Forgets every cached answer and document (tests). */

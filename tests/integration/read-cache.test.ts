@@ -8,7 +8,15 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { writeTransaction, type AppDatabase } from "../../app/lib/db.server";
 import { localeCookie } from "../../app/lib/locale.server";
-import { cachedRead, cachedReadKey, databaseVersion, documentKey } from "../../app/lib/read-cache.server";
+import {
+  cachedDocument,
+  cachedRead,
+  cachedReadKey,
+  databaseVersion,
+  documentBytes,
+  documentKey,
+  keepDocument,
+} from "../../app/lib/read-cache.server";
 import { loader as dashboardLoader } from "../../app/routes/_index/route";
 import { loader as departmentsLoader } from "../../app/routes/departments._index/route";
 import { loader as scorecardLoader } from "../../app/routes/scorecard/route";
@@ -220,5 +228,21 @@ describe("the dashboard's answer", () => {
     expect(after).not.toBe(before);
     expect(after.figures.counts.on_hold).toBe(before.figures.counts.on_hold + 1);
     expect(after.figures.counts.overdue).toBe(before.figures.counts.overdue - 1);
+  });
+});
+
+describe("kept documents", () => {
+  it("are sent as their bytes with each response's own nonce where the rendering's was", () => {
+    const rendered = `<p>Sở Thông tin và Truyền thông · Quá hạn</p><script nonce="n0nce-A">a()</script><link nonce="n0nce-A">`;
+    keepDocument("kept documents test", rendered, "n0nce-A");
+    const parts = cachedDocument("kept documents test")!;
+    const sent = Buffer.from(documentBytes(parts, "другой-B")).toString("utf8");
+    expect(sent).toBe(rendered.replaceAll("n0nce-A", "другой-B"));
+    // Every hit gets its own copy: one response's nonce never shows in another's.
+    expect(Buffer.from(documentBytes(parts, "third-C")).toString("utf8")).toBe(
+      rendered.replaceAll("n0nce-A", "third-C"),
+    );
+    keepDocument("kept without a nonce", rendered, "");
+    expect(cachedDocument("kept without a nonce")).toBeUndefined();
   });
 });
