@@ -60,6 +60,15 @@ export const splitEn: Record<SplitMessageKey, string> = {
     "Some coordinating departments were inferred from departments the text mentions.",
   "split.warning.ambiguous_department": "“{text}” could be several departments ({departments}); choose the right one.",
   "split.warning.group_reference": "“{text}” is a group of departments; choose the departments themselves if needed.",
+  "split.warning.group_fan_out":
+    "“{text}” is a group of units: proposed as an item given to every member of the group on the day of assignment (one task each).",
+  "split.warning.group_to_choose": "“{text}” does not say which units: choose the units concerned.",
+  "split.warning.group_not_found":
+    "“{text}” is a group of units, but no such group exists yet: choose a group or the units.",
+  "split.warning.leads_fan_out":
+    "The text names several lead units together: proposed as an item given to many units, one task each.",
+  "split.warning.recurrence_found": "“{text}” is a recurring duty: proposed as a recurring duty, one task per period.",
+  "split.warning.recurrence_day_assumed": "“{text}” gives no due day for each period: a day was assumed; check it.",
   "split.warning.assignment_inherited":
     "The item names no department: the parent item's lead and coordinators were used.",
   "split.warning.no_deadline_found": "No deadline was found in the text.",
@@ -72,4 +81,7 @@ export const splitEn: Record<SplitMessageKey, string> = {
   "split.warning.year_unknown": "“{text}” has no year and the directive has no issue date yet: no deadline was set.",
   "split.warning.deadline_inherited": "The item names no deadline: the parent item's deadline was used.",
   "split.warning.deadline_after_parent": "The deadline “{text}” is later than the parent item's.",
+  "split.warning.working_days_deadline":
+    "“{text}”: counted in working days from the day of assignment, public holidays and Tết excluded; check it if you change that day.",
+  "split.warning.working_days_no_start": "“{text}”: no day of assignment yet, so the deadline could not be computed.",
 };

@@ -55,6 +55,15 @@ export const splitVi = {
     "Một số đơn vị phối hợp được suy ra từ các đơn vị được nhắc đến trong nội dung.",
   "split.warning.ambiguous_department": "“{text}” có thể là nhiều đơn vị ({departments}); hãy chọn đúng đơn vị.",
   "split.warning.group_reference": "“{text}” là một nhóm đơn vị; hãy chọn cụ thể các đơn vị nếu cần.",
+  "split.warning.group_fan_out":
+    "“{text}” là một nhóm đơn vị: đề xuất giao nội dung này cho từng đơn vị của nhóm vào ngày giao (mỗi đơn vị một nhiệm vụ).",
+  "split.warning.group_to_choose": "“{text}” không chỉ rõ đơn vị nào: hãy chọn các đơn vị liên quan.",
+  "split.warning.group_not_found":
+    "“{text}” là một nhóm đơn vị nhưng chưa có nhóm này trong hệ thống: hãy chọn nhóm hoặc các đơn vị.",
+  "split.warning.leads_fan_out":
+    "Văn bản giao cùng lúc nhiều đơn vị chủ trì: đề xuất giao nội dung cho nhiều đơn vị, mỗi đơn vị một nhiệm vụ.",
+  "split.warning.recurrence_found": "“{text}” là nhiệm vụ định kỳ: đề xuất tạo nhiệm vụ định kỳ, mỗi kỳ một nhiệm vụ.",
+  "split.warning.recurrence_day_assumed": "“{text}” không ghi hạn của mỗi kỳ: đã chọn tạm một ngày, hãy kiểm tra.",
   "split.warning.assignment_inherited": "Mục không nêu đơn vị: đã lấy đơn vị chủ trì và phối hợp của mục cha.",
   "split.warning.no_deadline_found": "Không tìm thấy thời hạn trong nội dung.",
   "split.warning.several_deadlines": "Nội dung có nhiều mốc thời gian; đã chọn mốc sớm nhất.",
@@ -65,5 +74,8 @@ export const splitVi = {
   "split.warning.year_unknown": "“{text}” không ghi năm và văn bản chưa có ngày ban hành: chưa xác định được thời hạn.",
   "split.warning.deadline_inherited": "Mục không nêu thời hạn: đã lấy thời hạn của mục cha.",
   "split.warning.deadline_after_parent": "Thời hạn “{text}” muộn hơn thời hạn của mục cha.",
+  "split.warning.working_days_deadline":
+    "“{text}”: thời hạn tính theo ngày làm việc từ ngày giao, không kể ngày nghỉ lễ, Tết; đổi ngày giao thì kiểm tra lại.",
+  "split.warning.working_days_no_start": "“{text}”: chưa có ngày giao nên chưa tính được thời hạn.",
 } as const;
 export type SplitMessageKey = keyof typeof splitVi;
