@@ -28,7 +28,8 @@ export const splitEn: Record<SplitMessageKey, string> = {
   "split.parentHint": "Item number of the parent task; empty for a main item.",
   "split.details": "Details",
   "split.source": "From the text, with what was recognised highlighted:",
-  "split.assignedOnHint": "Assignment date of every task (dd/mm/yyyy); the directive's issue date by default.",
+  "split.assignedOnHint":
+    "Assignment date of every task, item and duty (dd/mm/yyyy); by default the directive's issue date, else its meeting's date. Working-day deadlines are counted from it when saved.",
   "split.warnings": "Please check:",
   "split.save": "Save the selected tasks",
   "split.back": "Back to the text",

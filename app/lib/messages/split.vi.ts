@@ -24,7 +24,8 @@ export const splitVi = {
   "split.parentHint": "Số mục của nhiệm vụ cha; để trống nếu là mục chính.",
   "split.details": "Nội dung chi tiết",
   "split.source": "Trích từ văn bản, phần được nhận diện được tô màu:",
-  "split.assignedOnHint": "Ngày giao của tất cả các nhiệm vụ (dd/mm/yyyy); mặc định là ngày ban hành văn bản.",
+  "split.assignedOnHint":
+    "Ngày giao của tất cả các nhiệm vụ (dd/mm/yyyy); mặc định là ngày ban hành văn bản, chưa có thì ngày họp. Thời hạn theo ngày làm việc được tính từ ngày này khi lưu.",
   "split.warnings": "Cần kiểm tra:",
   "split.save": "Lưu các nhiệm vụ đã chọn",
   "split.back": "Quay lại sửa nội dung văn bản",
