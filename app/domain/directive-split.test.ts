@@ -1637,6 +1637,28 @@ describe("group phrases: an item for every unit of a group", () => {
   });
 });
 
+describe("group phrases that do not lead", () => {
+  it("lets a 'Chủ trì:' field decide, and keeps a list of groups after 'của' as it is (the seed conclusion)", () => {
+    const seed = flattenDraftTasks(
+      splitDirectiveDocument(fixture("thong-bao-1198-2019-seed.txt"), {
+        departments: DEPARTMENTS,
+        issuedOn: ISSUED,
+        groups: GROUPS,
+      }).tasks,
+    );
+    expect(seed.filter((task) => task.fanOut !== null).map((task) => task.itemNumber)).toEqual([]);
+    expect(codes(seed[2]!).filter((code) => code.startsWith("group"))).toEqual([
+      "group_reference",
+      "group_reference",
+      "group_reference",
+    ]);
+    expect(withGroups("1. Chủ trì: UBND các quận, huyện, thị xã; phối hợp: Sở Nội vụ.").fanOut).toMatchObject({
+      kind: "group",
+      groupId: 102,
+    });
+  });
+});
+
 describe("several leads: an item for many units", () => {
   it.each([
     ["1. Sở Nội vụ, Sở Tài chính chủ trì xây dựng phương án.", ["SNV", "STC"]],

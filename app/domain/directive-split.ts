@@ -1460,11 +1460,23 @@ function analyzeItem(
   let fanOut: DraftFanOut | null = null;
   let coordinators = roles.coordinators;
   // A group in the lead's place gives the item to its members, unless a department was
-  // named explicitly as the lead before it ("Sở Nội vụ chủ trì, cùng các sở, ban, ngành").
-  if (group && (roles.evidence !== "explicit" || roles.leadStart === null || group.start < roles.leadStart)) {
+  // named explicitly as the lead before it ("Sở Nội vụ chủ trì, cùng các sở, ban, ngành"):
+  // "Chủ trì: …" fields decide, as they do for departments.
+  const leadFields = labels.filter((label) => label.kind === "lead");
+  const inLeadField = (at: number) =>
+    leadFields.some((field) => at >= field.start && at < Math.max(field.end, field.start + 1));
+  const groupLeads =
+    group !== null &&
+    (inLeadField(group.start) ||
+      (leadFields.length === 0 &&
+        (roles.evidence !== "explicit" || roles.leadStart === null || group.start < roles.leadStart)));
+  if (group && groupLeads) {
     fanOut = group.fanOut;
     warnings.push({ code: "group_fan_out", matchedText: group.fanOut.matchedText });
-  } else if (roles.leads.length >= 2) {
+  } else if (group) {
+    warnings.push({ code: "group_reference", matchedText: group.fanOut.matchedText });
+  }
+  if (fanOut === null && roles.leads.length >= 2) {
     // "Giao Sở A và Sở B", "Sở A, Sở B chủ trì": one task for each lead (§13), not a lead
     // and coordinators.
     fanOut = { kind: "leads", leads: roles.leads };
@@ -1775,18 +1787,24 @@ function groupReferences(
   if (!folded.includes("cac ") && !folded.includes("ubnd") && !folded.includes("uy ban")) return null;
   const seen = new Set<string>();
   let proposed: { fanOut: Extract<DraftFanOut, { kind: "group" }>; start: number } | null = null;
+  /** The end of the previous group phrase and whether it was in the lead's place (-1: none yet). */
+  const previous = { end: -1, leadPlace: false };
   for (const match of folded.matchAll(GROUP_REFERENCE)) {
+    const start = match.index ?? 0;
+    // "của các sở, ban, ngành, UBND quận, huyện, thị xã": a list of groups shares its place.
+    const continuesList = previous.end >= 0 && /^(?:[\s,]|va)*$/.test(folded.slice(previous.end, start));
+    const inLeadPlace = continuesList ? previous.leadPlace : leadPlace(tokens, clauses, start);
+    previous.end = start + match[0].length;
+    previous.leadPlace = inLeadPlace;
     const key = match[0].replace(/[\s,]+/g, " ");
     if (seen.has(key)) continue;
     seen.add(key);
-    const start = match.index ?? 0;
     const matchedText = text.slice(start, start + match[0].length);
     const kind = GROUP_PHRASES[match.slice(1).findIndex((part) => part !== undefined)]?.kind ?? "related";
     if (kind === "related") {
       warnings.push({ code: "group_to_choose", matchedText });
       continue;
     }
-    const inLeadPlace = leadPlace(tokens, clauses, start);
     const group = groupFor(kind, match[0], groups);
     if (inLeadPlace && group && proposed === null) {
       proposed = { fanOut: { kind: "group", groupId: group.id, groupName: group.name, matchedText }, start };

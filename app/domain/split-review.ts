@@ -114,13 +114,17 @@ function unknownDepartmentCell(id: number): string {
 export function reviewDefaults(draft: FlatDraftTask): ReviewedTask {
   const deadline = draft.deadline;
   const fanOut = draft.fanOut;
-  // What the text says is proposed as it is; a duty needs the lead that reports.
+  // What the text says is proposed as it is; a duty needs the lead that reports, and is
+  // preselected only when the text gives its due day ("báo cáo hằng quý" alone is as
+  // often an ongoing task: the warning suggests the duty instead).
   const kind: ReviewKind =
     fanOut?.kind === "group"
       ? "group"
       : fanOut?.kind === "leads"
         ? "leads"
-        : draft.recurrence !== null && draft.lead !== null
+        : draft.recurrence !== null &&
+            draft.lead !== null &&
+            !draft.warnings.some((warning) => warning.code === "recurrence_day_assumed")
           ? "duty"
           : "task";
   return {

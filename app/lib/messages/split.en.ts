@@ -107,7 +107,8 @@ export const splitEn: Record<SplitMessageKey, string> = {
   "split.warning.leads_fan_out":
     "The text names several lead units together: proposed as an item given to many units, one task each.",
   "split.warning.recurrence_found": "“{text}” is a recurring duty: proposed as a recurring duty, one task per period.",
-  "split.warning.recurrence_day_assumed": "“{text}” gives no due day for each period: a day was assumed; check it.",
+  "split.warning.recurrence_day_assumed":
+    "“{text}” gives no due day for each period: if this is a recurring duty, choose “A recurring duty” and check the due day filled in.",
   "split.warning.assignment_inherited":
     "The item names no department: the parent item's lead and coordinators were used.",
   "split.warning.no_deadline_found": "No deadline was found in the text.",

@@ -102,7 +102,8 @@ export const splitVi = {
   "split.warning.leads_fan_out":
     "Văn bản giao cùng lúc nhiều đơn vị chủ trì: đề xuất giao nội dung cho nhiều đơn vị, mỗi đơn vị một nhiệm vụ.",
   "split.warning.recurrence_found": "“{text}” là nhiệm vụ định kỳ: đề xuất tạo nhiệm vụ định kỳ, mỗi kỳ một nhiệm vụ.",
-  "split.warning.recurrence_day_assumed": "“{text}” không ghi hạn của mỗi kỳ: đã chọn tạm một ngày, hãy kiểm tra.",
+  "split.warning.recurrence_day_assumed":
+    "“{text}” không ghi hạn của mỗi kỳ: nếu đây là nhiệm vụ định kỳ, hãy chọn “Nhiệm vụ định kỳ” và kiểm tra hạn mỗi kỳ đã điền tạm.",
   "split.warning.assignment_inherited": "Mục không nêu đơn vị: đã lấy đơn vị chủ trì và phối hợp của mục cha.",
   "split.warning.no_deadline_found": "Không tìm thấy thời hạn trong nội dung.",
   "split.warning.several_deadlines": "Nội dung có nhiều mốc thời gian; đã chọn mốc sớm nhất.",
