@@ -9,7 +9,7 @@
 // district account and one directive (both unique to the run).
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import { baseUrl, expectAccessible, launchBrowser, newPage, signIn } from "./browser";
 
 const RUN = Date.now().toString(36);
 const PASSWORD = "Mật khẩu quận thử nghiệm 2026";
@@ -55,6 +55,24 @@ async function createDistrictHead(admin: Page, login: string, department: string
   await admin.getByLabel("Nhập lại mật khẩu").fill(PASSWORD);
   await admin.getByRole("button", { name: "Tạo tài khoản" }).click();
   await admin.waitForURL(/\/admin\/users\/\d+\?done=created$/);
+}
+
+let serial = 0;
+
+/** A draft conclusion issued on 17/01/2020, created through its form; its id. */
+async function draftDirective(page: Page): Promise<string> {
+  serial += 1;
+  await page.goto("/directives/new");
+  await page.getByLabel("Ban Chỉ đạo", { exact: true }).selectOption({ label: COMMITTEE });
+  await page.getByLabel("Loại văn bản").selectOption({ label: "Thông báo kết luận" });
+  await page.getByLabel("Số, ký hiệu").fill(`${RUN}-${serial}/TB-BCĐ`);
+  await page.getByLabel("Ngày ban hành").fill("17/01/2020");
+  await page.getByLabel("Cơ quan ban hành").fill("UBND Thành phố Hà Nội");
+  await page.getByLabel("Trích yếu").fill(`Kết luận giao các quận và nhiệm vụ định kỳ ${RUN}-${serial}`);
+  await page.getByRole("button", { name: "Lưu dự thảo" }).click();
+  await page.waitForURL(/\/directives\/\d+\?saved=created$/);
+  await page.getByRole("status").getByText("Đã tạo mới.").waitFor();
+  return new URL(page.url()).pathname.split("/")[2]!;
 }
 
 /** A conclusion issued on 17/01/2020, created and issued through its forms; its id. */
@@ -130,5 +148,32 @@ describe("pasting a conclusion with items for many units", () => {
     expect(await rows.count()).toBe(1);
     expect(await rows.first().innerText()).toContain("rà soát thủ tục hành chính trực tuyến");
     expect(await rows.first().innerText()).toContain("Quận Cầu Giấy");
+  }, 180_000);
+
+  it("works without JavaScript: a group item without its group is refused, input kept; then saved", async () => {
+    const context = await browser.newContext({ baseURL: baseUrl(), javaScriptEnabled: false });
+    const problems: string[] = [];
+    opened.push({ context, problems });
+    const page = await context.newPage();
+    await signIn(page, "vanphong");
+    const directiveId = await draftDirective(page);
+    await page.goto(`/directives/${directiveId}/split`);
+    await page.getByRole("textbox", { name: "Nội dung văn bản" }).fill(TEXT);
+    await page.getByRole("button", { name: "Tách nhiệm vụ" }).click();
+    await page.getByRole("heading", { level: 2, name: "Bước 2/2: Kiểm tra, sửa và lưu các nhiệm vụ" }).waitFor();
+
+    const group = page.getByLabel("Nhóm đơn vị (mục 1)", { exact: true });
+    await group.selectOption("");
+    // Item 2 goes to the Department of Home Affairs alone, as one task.
+    await page.getByLabel("Lưu thành (mục 2)", { exact: true }).selectOption("task");
+    await page.getByRole("button", { name: "Lưu các nhiệm vụ đã chọn" }).click();
+    await page.getByRole("alert").getByRole("link", { name: "Mục 1 — Nhóm đơn vị: Hãy chọn nhóm đơn vị." }).waitFor();
+    expect(await page.getByLabel("Lưu thành (mục 1)", { exact: true }).inputValue()).toBe("group");
+    expect(await page.getByLabel("Lưu thành (mục 2)", { exact: true }).inputValue()).toBe("task");
+
+    await group.selectOption({ label: "UBND các quận, huyện, thị xã" });
+    await page.getByRole("button", { name: "Lưu các nhiệm vụ đã chọn" }).click();
+    await page.waitForURL(new RegExp(`/directives/${directiveId}\\?imported=\\d+$`));
+    await page.getByRole("heading", { level: 1, name: new RegExp(`${RUN}-${serial}`) }).waitFor();
   }, 180_000);
 });
