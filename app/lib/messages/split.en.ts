@@ -53,13 +53,14 @@ export const splitEn: Record<SplitMessageKey, string> = {
   "split.dueWorkingDaysHint":
     "If given, the due date is counted again from the day of assignment when saved (public holidays and Tết excluded).",
   "split.preview": "Will create:",
-  "split.preview.group": "Group “{group}” — {count} units on {day}: {names}",
+  "split.preview.group": "Group “{group}” — {count, plural, one {# unit} other {# units}} on {day}: {names}",
   "split.preview.groupEmpty": "Group “{group}” has no unit on {day}.",
   "split.preview.leads": "{count} lead units, one task each: {names}",
   "split.preview.duty": "A recurring duty of {lead}: {rule}",
   "split.preview.periods": "First periods: {periods}",
   "split.preview.period": "{label} (due {due})",
-  "split.preview.workingDays": "{count} working days from the day of assignment {day}: due {due}",
+  "split.preview.workingDays":
+    "{count, plural, one {# working day} other {# working days}} from the day of assignment {day}: due {due}",
 
   "split.error.group_required": "Choose a unit group.",
   "split.error.unknown_group": "The chosen unit group does not exist.",
