@@ -1783,7 +1783,12 @@ describe("fixture: a conclusion with a group item, two leads, a monthly duty and
       "STC",
     ]);
     expect(leads!.deadline).toMatchObject({ kind: "dated", date: "2020-02-03", workingDays: 5 });
-    expect(duty!.recurrence).toEqual({ frequency: "monthly", day: 5, workingDays: false, matchedText: "hằng tháng" });
+    expect(duty!.recurrence).toEqual({
+      frequency: "monthly",
+      day: 5,
+      workingDays: false,
+      matchedText: "trước ngày 05 hằng tháng",
+    });
     expect(CODE.get(duty!.lead!.departmentId)).toBe("STTTT");
     expect(heading!.title).toBe("Triển khai các nội dung sau");
     expect(subGroup!.fanOut).toMatchObject({ kind: "group", groupId: 101 });

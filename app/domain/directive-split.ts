@@ -1889,7 +1889,7 @@ function findRecurrence(text: string, folded: string): (DraftRecurrence & { dayA
   }
   if (best === null) return null;
   const { frequency, match } = best;
-  const matchedText = text.slice(match.index, match.index + match[0].length);
+  let matchedText = text.slice(match.index, match.index + match[0].length);
   if (frequency === "weekly") {
     const weekday = WEEKDAYS[(match[1] ?? "").replace(/\s+/g, " ")];
     return { frequency, day: weekday ?? 5, workingDays: false, matchedText, dayAssumed: weekday === undefined };
@@ -1897,6 +1897,10 @@ function findRecurrence(text: string, folded: string): (DraftRecurrence & { dayA
   const working = WORKING_DUE_DAY.exec(folded);
   const due = working ?? DUE_DAY.exec(folded);
   const day = due ? Number(due[1]) : null;
+  // "trước ngày 05 hằng tháng" is quoted whole when the due day comes right before the phrase.
+  if (due && due.index < match.index && /^\s*$/.test(folded.slice(due.index + due[0].length, match.index))) {
+    matchedText = text.slice(due.index, match.index + match[0].length);
+  }
   if (day === null && !DUTY_WORDS.test(folded)) return null;
   if (day !== null && day >= 1 && day <= 31) {
     return { frequency, day, workingDays: working !== null, matchedText, dayAssumed: false };
