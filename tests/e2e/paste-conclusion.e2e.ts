@@ -162,12 +162,16 @@ describe("pasting a conclusion with items for many units", () => {
     await page.getByRole("button", { name: "Tách nhiệm vụ" }).click();
     await page.getByRole("heading", { level: 2, name: "Bước 2/2: Kiểm tra, sửa và lưu các nhiệm vụ" }).waitFor();
 
+    await page.waitForLoadState("load"); // every row parsed before one is changed
     const group = page.getByLabel("Nhóm đơn vị (mục 1)", { exact: true });
     await group.selectOption("");
     // Item 2 goes to the Department of Home Affairs alone, as one task.
     await page.getByLabel("Lưu thành (mục 2)", { exact: true }).selectOption("task");
     await page.getByRole("button", { name: "Lưu các nhiệm vụ đã chọn" }).click();
     await page.getByRole("alert").getByRole("link", { name: "Mục 1 — Nhóm đơn vị: Hãy chọn nhóm đơn vị." }).waitFor();
+    // The alert comes first in the streamed page: read the rows once all of it is parsed
+    // (a select read before its chosen option arrives says its first one).
+    await page.waitForLoadState("load");
     expect(await page.getByLabel("Lưu thành (mục 1)", { exact: true }).inputValue()).toBe("group");
     expect(await page.getByLabel("Lưu thành (mục 2)", { exact: true }).inputValue()).toBe("task");
 
