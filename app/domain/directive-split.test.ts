@@ -21,9 +21,12 @@ import {
   splitDirectiveText,
   TITLE_MAX_LENGTH,
   type DraftTask,
+  type SplitContext,
   type SplitDepartment,
+  type SplitGroup,
   type SplitWarningCode,
 } from "./directive-split";
+import type { WorkingCalendar } from "./working-days";
 
 // ---------------------------------------------------------------------------------
 // Test data and helpers
@@ -607,8 +610,12 @@ describe("finding departments in the text", () => {
     expect(task.warnings.filter((w) => w.code === "group_reference").map((w) => w.matchedText)).toEqual([
       "Các sở, ban, ngành",
       "UBND các quận, huyện, thị xã",
+    ]);
+    // "các đơn vị liên quan" says no group at all: the secretariat is asked to choose.
+    expect(task.warnings.filter((w) => w.code === "group_to_choose").map((w) => w.matchedText)).toEqual([
       "các đơn vị liên quan",
     ]);
+    expect(task.fanOut).toBeNull();
     expect(codes(task)).toContain("no_lead_found");
   });
 });
@@ -650,11 +657,19 @@ describe("lead and coordinators", () => {
     expect(roles(text)).toEqual({ lead, coordinators, warnings: [] });
   });
 
-  it("reads 'giao A, B …' (several leads) as A leading and B coordinating, with a warning", () => {
+  it("reads 'giao A, B …' (several leads) as an item for many units, one task per lead", () => {
     expect(roles("1. Giao Sở Tài chính, Sở Kế hoạch và Đầu tư bố trí vốn.")).toEqual({
       lead: "STC",
-      coordinators: ["SKHDT"],
-      warnings: ["several_leads"],
+      coordinators: [],
+      warnings: ["leads_fan_out"],
+    });
+    const task = only("1. Giao Sở Tài chính, Sở Kế hoạch và Đầu tư bố trí vốn.");
+    expect(task.fanOut).toEqual({
+      kind: "leads",
+      leads: [
+        { departmentId: ID.STC, matchedText: "Sở Tài chính" },
+        { departmentId: ID.SKHDT, matchedText: "Sở Kế hoạch và Đầu tư" },
+      ],
     });
   });
 
@@ -705,8 +720,8 @@ describe("lead and coordinators", () => {
     ).toEqual({ lead: "STP", coordinators: ["SNV", "STC"], warnings: [] });
     expect(roles("1. Rà soát. Chủ trì: Sở Tư pháp, Sở Nội vụ.")).toEqual({
       lead: "STP",
-      coordinators: ["SNV"],
-      warnings: ["several_leads"],
+      coordinators: [],
+      warnings: ["leads_fan_out"],
     });
   });
 
@@ -988,7 +1003,8 @@ describe("fixture: the seed conclusion, notice 1198/TB-UBND of 24/09/2019", () =
         lead: "STTTT",
         coordinators: ["SKHDT", "STC", "VPUB"],
         deadline: "ongoing",
-        warnings: [GROUP, GROUP],
+        // "… báo cáo Ban Chỉ đạo hằng quý": proposed as a quarterly duty.
+        warnings: [GROUP, GROUP, "recurrence_found", "recurrence_day_assumed"],
       },
       { item: "7", lead: "STC", coordinators: ["STTTT", "SKHDT"], deadline: "2019-11-30", warnings: [] },
       { item: "8", lead: "SNV", coordinators: ["STTTT", "STNMT", "STP"], deadline: "2020-06-30", warnings: [GROUP] },
@@ -1191,7 +1207,7 @@ describe("fixture: a plan (kế hoạch) with '-' and '+' bullets", () => {
         lead: "SGDDT",
         coordinators: ["STTTT"],
         deadline: "ongoing",
-        warnings: ["assignment_inherited"],
+        warnings: ["recurrence_found", "recurrence_day_assumed", "assignment_inherited"],
       },
       { item: "II.2", lead: "SYT", coordinators: [], deadline: null, warnings: ["heading_only"] },
       { item: "II.2.1", lead: "SYT", coordinators: [], deadline: "2020-06-30", warnings: ["assignment_inherited"] },
@@ -1208,7 +1224,7 @@ describe("fixture: a plan (kế hoạch) with '-' and '+' bullets", () => {
         lead: null,
         coordinators: [],
         deadline: "ongoing",
-        warnings: ["group_reference", "no_lead_found"],
+        warnings: ["group_reference", "recurrence_found", "recurrence_day_assumed", "no_lead_found"],
       },
     ]);
   });
@@ -1273,9 +1289,9 @@ describe("fixture: a conclusion pasted as one paragraph", () => {
       {
         item: "3",
         lead: "CTHN",
-        coordinators: ["KBNN", "STC"],
+        coordinators: ["STC"],
         deadline: "2019-12-31",
-        warnings: ["inline_numbering", "several_leads"],
+        warnings: ["inline_numbering", "leads_fan_out"],
       },
       {
         item: "4",
@@ -1315,7 +1331,7 @@ describe("fixture: a decision (quyết định) with 'Điều 1.' and clauses '1
         lead: "VPUB",
         coordinators: [],
         deadline: null,
-        warnings: ["lead_guessed", "group_reference", "no_deadline_found"],
+        warnings: ["lead_guessed", "group_to_choose", "no_deadline_found"],
       },
     ]);
     expect(result.preamble).toContain("- Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;");
@@ -1550,4 +1566,240 @@ describe("200 kB pastes", () => {
     },
     2 * BUDGET_MS,
   );
+});
+
+// ---------------------------------------------------------------------------------
+// Items for many units, recurring duties, working-day deadlines (issue #13 item 5)
+// ---------------------------------------------------------------------------------
+
+/** The groups of a small city: the built-in group of each kind, and two custom groups. */
+const GROUPS = [
+  { id: 101, name: "Các sở, ban, ngành", builtinKind: "department" },
+  { id: 102, name: "Các quận, huyện, thị xã", builtinKind: "district" },
+  { id: 103, name: "Doanh nghiệp", builtinKind: "enterprise" },
+  { id: 110, name: "UBND các xã, phường, thị trấn", builtinKind: null },
+  { id: 111, name: "Thành viên Ban Chỉ đạo", builtinKind: null },
+] as const satisfies readonly SplitGroup[];
+
+/** Tết Canh Tý 2020: Thursday 23/01 to Wednesday 29/01 off. */
+const TET_2020: WorkingCalendar = {
+  daysOff: new Set(["2020-01-23", "2020-01-24", "2020-01-27", "2020-01-28", "2020-01-29"]),
+  workedWeekendDays: new Set(),
+};
+
+function withGroups(text: string, context: Partial<SplitContext> = {}) {
+  const tasks = flattenDraftTasks(
+    splitDirectiveText(text, { departments: DEPARTMENTS, issuedOn: ISSUED, groups: GROUPS, ...context }),
+  );
+  expect(tasks, "exactly one task").toHaveLength(1);
+  return tasks[0]!;
+}
+
+describe("group phrases: an item for every unit of a group", () => {
+  it.each([
+    ["1. UBND các quận, huyện, thị xã chỉ đạo rà soát thủ tục.", 102, "UBND các quận, huyện, thị xã"],
+    ["1. Giao các sở, ban, ngành Thành phố cập nhật dữ liệu.", 101, "các sở, ban, ngành Thành phố"],
+    ["1. UBND các xã, phường, thị trấn niêm yết công khai thủ tục.", 110, "UBND các xã, phường, thị trấn"],
+    ["1. Các thành viên Ban Chỉ đạo theo dõi địa bàn được phân công.", 111, "Các thành viên Ban Chỉ đạo"],
+  ])("%s → group %i", (text, groupId, matchedText) => {
+    const task = withGroups(text);
+    expect(task.fanOut).toEqual({
+      kind: "group",
+      groupId,
+      groupName: GROUPS.find((g) => g.id === groupId)!.name,
+      matchedText,
+    });
+    expect(codes(task)).toContain("group_fan_out");
+    expect(codes(task)).not.toContain("no_lead_found");
+  });
+
+  it("asks the secretariat to choose for 'các đơn vị liên quan', which names no group", () => {
+    const task = withGroups("1. Các đơn vị liên quan rà soát, báo cáo.");
+    expect(task.fanOut).toBeNull();
+    expect(task.warnings).toContainEqual({ code: "group_to_choose", matchedText: "Các đơn vị liên quan" });
+  });
+
+  it("says when a group phrase names a group that does not exist", () => {
+    const task = withGroups("1. UBND các xã, phường, thị trấn niêm yết thủ tục.", {
+      groups: GROUPS.filter((g) => g.builtinKind !== null),
+    });
+    expect(task.fanOut).toBeNull();
+    expect(task.warnings).toContainEqual({ code: "group_not_found", matchedText: "UBND các xã, phường, thị trấn" });
+  });
+
+  it("keeps a named lead, and a group as coordinators or addressee, as they are", () => {
+    const coordinated = withGroups("1. Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành rà soát biên chế.");
+    expect(coordinated.fanOut).toBeNull();
+    expect(CODE.get(coordinated.lead!.departmentId)).toBe("SNV");
+    expect(codes(coordinated)).toContain("group_reference");
+    const addressed = withGroups("1. Sở Y tế tổng hợp, báo cáo UBND các quận, huyện, thị xã.");
+    expect(addressed.fanOut).toBeNull();
+  });
+});
+
+describe("group phrases that do not lead", () => {
+  it("lets a 'Chủ trì:' field decide, and keeps a list of groups after 'của' as it is (the seed conclusion)", () => {
+    const seed = flattenDraftTasks(
+      splitDirectiveDocument(fixture("thong-bao-1198-2019-seed.txt"), {
+        departments: DEPARTMENTS,
+        issuedOn: ISSUED,
+        groups: GROUPS,
+      }).tasks,
+    );
+    expect(seed.filter((task) => task.fanOut !== null).map((task) => task.itemNumber)).toEqual([]);
+    expect(codes(seed[2]!).filter((code) => code.startsWith("group"))).toEqual([
+      "group_reference",
+      "group_reference",
+      "group_reference",
+    ]);
+    expect(withGroups("1. Chủ trì: UBND các quận, huyện, thị xã; phối hợp: Sở Nội vụ.").fanOut).toMatchObject({
+      kind: "group",
+      groupId: 102,
+    });
+  });
+});
+
+describe("several leads: an item for many units", () => {
+  it.each([
+    ["1. Sở Nội vụ, Sở Tài chính chủ trì xây dựng phương án.", ["SNV", "STC"]],
+    ["1. Giao Sở Nội vụ và Sở Tài chính xây dựng phương án, phối hợp với Sở Tư pháp.", ["SNV", "STC"]],
+  ])("%s", (text, leads) => {
+    const task = withGroups(text);
+    expect(task.fanOut?.kind).toBe("leads");
+    expect(task.fanOut?.kind === "leads" && task.fanOut.leads.map((l) => CODE.get(l.departmentId))).toEqual(leads);
+    // The leads are not also each other's coordinators.
+    expect(task.coordinators.map((c) => CODE.get(c.departmentId))).toEqual(text.includes("Tư pháp") ? ["STP"] : []);
+    expect(codes(task)).toContain("leads_fan_out");
+    expect(codes(task)).not.toContain("several_leads");
+  });
+
+  it("keeps one lead when the others only coordinate", () => {
+    expect(withGroups("1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính xây dựng phương án.").fanOut).toBeNull();
+  });
+});
+
+describe("recurrence phrases: a proposed recurring duty", () => {
+  it.each([
+    ["1. Sở Y tế báo cáo UBND Thành phố trước ngày 05 hằng tháng.", "monthly", 5, false],
+    ["1. Sở Y tế định kỳ hằng quý báo cáo, trước ngày 15 của tháng đầu quý sau.", "quarterly", 15, false],
+    ["1. Sở Y tế báo cáo 6 tháng, trước ngày 20/7 và 20/01.", "half_yearly", 20, false],
+    ["1. Sở Y tế báo cáo hằng năm, trước ngày 15/01 năm sau.", "yearly", 15, false],
+    ["1. Sở Y tế báo cáo hằng tuần vào thứ Sáu.", "weekly", 5, false],
+    ["1. Sở Y tế báo cáo trước ngày làm việc thứ 3 hằng tháng.", "monthly", 3, true],
+  ])("%s → %s, day %i", (text, frequency, day, workingDays) => {
+    const task = withGroups(text);
+    expect(task.recurrence).toMatchObject({ frequency, day, workingDays });
+    expect(codes(task)).toContain("recurrence_found");
+    expect(codes(task)).not.toContain("recurrence_day_assumed");
+  });
+
+  it("assumes a due day when none is written, and says so", () => {
+    const task = withGroups("1. Sở Y tế định kỳ hằng quý báo cáo kết quả.");
+    expect(task.recurrence).toMatchObject({ frequency: "quarterly", day: 5, workingDays: false });
+    expect(codes(task)).toContain("recurrence_day_assumed");
+  });
+
+  it("does not read a period or a plain yearly plan as a duty", () => {
+    expect(withGroups("1. Sở Y tế hoàn thành trong 6 tháng đầu năm 2020.").recurrence).toBeNull();
+    expect(withGroups("1. Sở Y tế xây dựng kế hoạch hằng năm.").recurrence).toBeNull();
+  });
+});
+
+describe("working-day deadlines", () => {
+  const text = "1. Sở Nội vụ trình UBND Thành phố trong 05 ngày làm việc kể từ ngày giao.";
+
+  it("counts working days from the day of assignment over the holiday calendar", () => {
+    const task = withGroups(text, { issuedOn: "2020-01-15", assignedOn: "2020-01-20", calendar: TET_2020 });
+    expect(task.deadline).toEqual({
+      kind: "dated",
+      date: "2020-02-03",
+      matchedText: "trong 05 ngày làm việc kể từ ngày giao",
+      workingDays: 5,
+    });
+    expect(codes(task)).toContain("working_days_deadline");
+    // Weekends only, without the calendar.
+    expect(withGroups(text, { issuedOn: "2020-01-15", assignedOn: "2020-01-20" }).deadline).toMatchObject({
+      date: "2020-01-27",
+    });
+  });
+
+  it("counts from the issue date when no day of assignment is given, and asks when neither is", () => {
+    expect(withGroups(text, { issuedOn: "2019-09-24" }).deadline).toMatchObject({ date: "2019-10-01" });
+    const unknown = withGroups(text, { issuedOn: null });
+    expect(unknown.deadline).toBeNull();
+    expect(codes(unknown)).toContain("working_days_no_start");
+  });
+});
+
+describe("ordinal lead-ins and coordinators of sub-items", () => {
+  it.each([
+    ["Thứ năm, Sở Y tế rà soát thủ tục.", "Sở Y tế rà soát thủ tục"],
+    ["Một là, Sở Y tế rà soát thủ tục.", "Sở Y tế rà soát thủ tục"],
+    ["Hai là: tăng cường kiểm tra.", "Tăng cường kiểm tra"],
+    ["Thứ hai, ngày 23/9/2019 họp giao ban.", "Thứ hai, ngày 23/9/2019 họp giao ban"],
+  ])("%s → %s", (line, title) => {
+    expect(withGroups(`1. ${line}`).title).toBe(title);
+  });
+
+  it("finds a sub-item's coordinator written 'có sự phối hợp của …' or '…; Sở X phối hợp'", () => {
+    const tasks = flattenDraftTasks(
+      splitDirectiveText(
+        "1. Triển khai các nội dung sau:\na) Sở Y tế thực hiện, có sự phối hợp của Sở Tài chính.\nb) Sở Nội vụ rà soát biên chế; Sở Tài chính phối hợp.\nc) Sở Y tế phối hợp với Sở Tài chính xây dựng kế hoạch.",
+        { departments: DEPARTMENTS, issuedOn: ISSUED },
+      ),
+    );
+    expect(
+      tasks
+        .slice(1)
+        .map(summary)
+        .map((t) => [t.item, t.lead, t.coordinators]),
+    ).toEqual([
+      ["1.a", "SYT", ["STC"]],
+      ["1.b", "SNV", ["STC"]],
+      ["1.c", "SYT", ["STC"]],
+    ]);
+  });
+});
+
+describe("fixture: a conclusion with a group item, two leads, a monthly duty and a working-day deadline", () => {
+  const result = splitDirectiveDocument(fixture("ket-luan-nhom-dinh-ky.txt"), {
+    departments: DEPARTMENTS,
+    issuedOn: "2020-01-17",
+    assignedOn: "2020-01-20",
+    groups: GROUPS,
+    calendar: TET_2020,
+  });
+  const flat = flattenDraftTasks(result.tasks);
+
+  it("proposes each shape on its item", () => {
+    expect(flat.map((t) => t.itemNumber)).toEqual(["1", "2", "3", "4", "4.a", "4.b"]);
+    const [group, leads, duty, heading, subGroup, related] = flat;
+    expect(group!.title).toBe(
+      "UBND các quận, huyện, thị xã chỉ đạo rà soát, cập nhật danh mục thủ tục hành chính trực tuyến, hoàn thành trước ngày 31/3/2020",
+    );
+    expect(group!.fanOut).toMatchObject({ kind: "group", groupId: 102 });
+    expect(leads!.fanOut?.kind === "leads" && leads!.fanOut.leads.map((l) => CODE.get(l.departmentId))).toEqual([
+      "SNV",
+      "STC",
+    ]);
+    expect(leads!.deadline).toMatchObject({ kind: "dated", date: "2020-02-03", workingDays: 5 });
+    expect(duty!.recurrence).toEqual({
+      frequency: "monthly",
+      day: 5,
+      workingDays: false,
+      matchedText: "trước ngày 05 hằng tháng",
+    });
+    expect(CODE.get(duty!.lead!.departmentId)).toBe("STTTT");
+    expect(heading!.title).toBe("Triển khai các nội dung sau");
+    expect(subGroup!.fanOut).toMatchObject({ kind: "group", groupId: 101 });
+    expect(subGroup!.coordinators.map((c) => CODE.get(c.departmentId))).toEqual(["STTTT"]);
+    expect(codes(related!)).toContain("group_to_choose");
+  });
+
+  it("never throws on a context with odd groups or calendar", () => {
+    const odd = { departments: DEPARTMENTS, issuedOn: ISSUED, groups: null, calendar: {}, assignedOn: "x" };
+    expect(() =>
+      splitDirectiveDocument(fixture("ket-luan-nhom-dinh-ky.txt"), odd as unknown as SplitContext),
+    ).not.toThrow();
+  });
 });

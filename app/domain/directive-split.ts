@@ -27,12 +27,26 @@
 //   exactly one lead, docs/domain-rules.md §5) before it can be saved.
 // - Warning codes are translated by the UI; `SPLIT_WARNING_CODES` lists them all.
 // - `heading_only` items ("II. NHIỆM VỤ TRỌNG TÂM", "2. Sở Nội vụ:") are usually dropped
-//   or kept as a parent; `group_reference` means the text assigns a group ("UBND các
-//   quận, huyện, thị xã") that the secretariat must turn into departments itself.
+//   or kept as a parent.
+// - Items that stand for many tasks (decision 026) are proposed, never decided:
+//   `fanOut` — a group phrase in the lead's place ("UBND các quận, huyện, thị xã chỉ đạo
+//   …") resolved to one of `SplitContext.groups`, or several leads named together ("Sở A,
+//   Sở B chủ trì", "Giao Sở A và Sở B"); `recurrence` — "trước ngày 05 hằng tháng",
+//   "định kỳ hằng quý", "báo cáo 6 tháng", "hằng năm", "hằng tuần vào thứ Sáu", in the
+//   rule shape of recurrence.ts. "Các đơn vị liên quan" names no group
+//   (`group_to_choose`); a group named as coordinators or addressee stays a
+//   `group_reference` for the secretariat to expand.
+// - "Trong 05 ngày làm việc kể từ ngày giao" is a dated deadline computed from
+//   `SplitContext.assignedOn` (else the issue date) over `SplitContext.calendar`, with
+//   `workingDays` kept so the review can recompute it for another day of assignment.
+// - Ordinal lead-ins ("Thứ năm,", "Một là,") are left out of titles.
 // - Deadlines: `{ kind: "dated" }` → deadline kind "dated" with original and current due
 //   date; `{ kind: "ongoing" }` → "ongoing"; null → "none" (docs/domain-rules.md §3).
 import { isLocalDate, parseLocalDate, type LocalDate } from "./dates";
+import type { RecurrenceRule } from "./recurrence";
 import { foldKeepingLength, foldVietnamese, normalizeForMatch } from "./text";
+import type { DepartmentKind } from "./vocabulary";
+import { addWorkingDays, DEADLINE_WORKING_DAYS_MAX, WEEKENDS_ONLY, type WorkingCalendar } from "./working-days";
 
 // ---------------------------------------------------------------------------------
 // Public types
@@ -46,6 +60,13 @@ export interface SplitDepartment {
   shortName: string | null;
 }
 
+/** A unit group as the splitter needs it: built-in (one per department kind) or custom (docs/domain-rules.md §11). */
+export interface SplitGroup {
+  id: number;
+  name: string;
+  builtinKind: DepartmentKind | null;
+}
+
 export interface SplitContext {
   departments: readonly SplitDepartment[];
   /**
@@ -53,7 +74,24 @@ export interface SplitContext {
    * are taken from it, and dates before it are suspicious. `null` when not known yet.
    */
   issuedOn: LocalDate | null;
+  /** The groups that exist: a group phrase ("các sở, ban, ngành") is proposed as one of them. */
+  groups?: readonly SplitGroup[];
+  /** The day of assignment ("kể từ ngày giao"); the issue date when not given. */
+  assignedOn?: LocalDate | null;
+  /** The working calendar (holidays) for deadlines in working days; weekends only when not given. */
+  calendar?: WorkingCalendar;
 }
+
+/**
+ * An item given to many units (docs/domain-rules.md §13): a unit group named by a phrase
+ * of the text, or two or more leads named together ("Giao Sở A và Sở B").
+ */
+export type DraftFanOut =
+  | { kind: "group"; groupId: number; groupName: string; matchedText: string }
+  | { kind: "leads"; leads: DepartmentMatch[] };
+
+/** A duty that comes back (docs/domain-rules.md §12), in the rule shape of app/domain/recurrence.ts. */
+export type DraftRecurrence = Pick<RecurrenceRule, "frequency" | "day" | "workingDays"> & { matchedText: string };
 
 /** A department found in the text; `matchedText` is the text as written ("Sở TT&TT"). */
 export interface DepartmentMatch {
@@ -61,8 +99,10 @@ export interface DepartmentMatch {
   matchedText: string;
 }
 
+/** `workingDays`: the deadline was written as N working days from the day of assignment (the date is computed). */
 export type DraftDeadline =
-  { kind: "dated"; date: LocalDate; matchedText: string } | { kind: "ongoing"; matchedText: string };
+  | { kind: "dated"; date: LocalDate; matchedText: string; workingDays?: number }
+  | { kind: "ongoing"; matchedText: string };
 
 export const SPLIT_WARNING_CODES = [
   // the text as a whole / the numbering
@@ -80,7 +120,14 @@ export const SPLIT_WARNING_CODES = [
   "coordinators_guessed",
   "ambiguous_department",
   "group_reference",
+  "group_fan_out",
+  "group_to_choose",
+  "group_not_found",
+  "leads_fan_out",
   "assignment_inherited",
+  // recurring duties
+  "recurrence_found",
+  "recurrence_day_assumed",
   // deadlines
   "no_deadline_found",
   "several_deadlines",
@@ -90,6 +137,8 @@ export const SPLIT_WARNING_CODES = [
   "year_unknown",
   "deadline_inherited",
   "deadline_after_parent",
+  "working_days_deadline",
+  "working_days_no_start",
 ] as const;
 export type SplitWarningCode = (typeof SPLIT_WARNING_CODES)[number];
 
@@ -117,6 +166,10 @@ export interface DraftTask {
   /** Never contains the lead; one entry per department. */
   coordinators: DepartmentMatch[];
   deadline: DraftDeadline | null;
+  /** Proposed: the item is given to many units (then `lead` is only a fallback). */
+  fanOut: DraftFanOut | null;
+  /** Proposed: the item is a recurring duty of `lead`. */
+  recurrence: DraftRecurrence | null;
   warnings: SplitWarning[];
 }
 
@@ -139,6 +192,19 @@ export const TITLE_MAX_LENGTH = 240;
 // ---------------------------------------------------------------------------------
 
 const NO_DEPARTMENTS: readonly SplitDepartment[] = [];
+const NO_GROUPS: readonly SplitGroup[] = [];
+
+/** The days the deadlines of an item are read against. */
+interface DateContext {
+  issuedOn: LocalDate | null;
+  assignedOn: LocalDate | null;
+  calendar: WorkingCalendar;
+}
+
+function isCalendar(value: unknown): value is WorkingCalendar {
+  const calendar = value as WorkingCalendar | null | undefined;
+  return calendar?.daysOff instanceof Set && calendar.workedWeekendDays instanceof Set;
+}
 
 /** The draft tasks found in a pasted text (see `splitDirectiveDocument`). */
 export function splitDirectiveText(text: string, context: SplitContext): DraftTask[] {
@@ -152,6 +218,12 @@ export function splitDirectiveDocument(text: string, context: SplitContext): Dir
   const outline = buildOutline(lines);
   const matcher = departmentMatcher(Array.isArray(context?.departments) ? context.departments : NO_DEPARTMENTS);
   const issuedOn = isLocalDate(context?.issuedOn) ? context.issuedOn : null;
+  const dates: DateContext = {
+    issuedOn,
+    assignedOn: isLocalDate(context?.assignedOn) ? context.assignedOn : issuedOn,
+    calendar: isCalendar(context?.calendar) ? context.calendar : WEEKENDS_ONLY,
+  };
+  const groups = Array.isArray(context?.groups) ? context.groups : NO_GROUPS;
 
   let roots = outline.roots;
   let preamble = outline.preamble;
@@ -165,7 +237,7 @@ export function splitDirectiveDocument(text: string, context: SplitContext): Dir
   }
 
   const numbers = new ItemNumbers();
-  const tasks = roots.map((node) => draftTask(node, null, numbers, matcher, issuedOn));
+  const tasks = roots.map((node) => draftTask(node, null, numbers, matcher, dates, groups));
   return { preamble: preamble.trim(), tasks, closing: outline.closing.trim() };
 }
 
@@ -739,7 +811,8 @@ function draftTask(
   parent: DraftTask | null,
   numbers: ItemNumbers,
   matcher: DepartmentMatcher,
-  issuedOn: LocalDate | null,
+  dates: DateContext,
+  groups: readonly SplitGroup[],
 ): DraftTask {
   const warnings: SplitWarning[] = [...node.warnings];
   const description = node.lines.join("\n").trim();
@@ -748,7 +821,7 @@ function draftTask(
 
   const itemNumber = numbers.claim(parent ? `${parent.itemNumber}.${node.label}` : node.label);
   if (itemNumber.duplicate) warnings.push({ code: "duplicate_item_number" });
-  const analysis = analyzeItem(description, matcher, issuedOn);
+  const analysis = analyzeItem(description, matcher, dates, groups);
   warnings.push(...analysis.warnings);
 
   let { lead, coordinators, deadline } = analysis;
@@ -782,7 +855,9 @@ function draftTask(
       warnings.push({ code: "deadline_after_parent", matchedText: deadline.matchedText });
     }
   }
-  if (lead === null && !headingOnly && description !== "") warnings.push({ code: "no_lead_found" });
+  if (lead === null && analysis.fanOut === null && !headingOnly && description !== "") {
+    warnings.push({ code: "no_lead_found" });
+  }
   if (deadline === null && !analysis.deadlineTried && !headingOnly && description !== "") {
     warnings.push({ code: "no_deadline_found" });
   }
@@ -796,9 +871,11 @@ function draftTask(
     lead,
     coordinators,
     deadline,
+    fanOut: analysis.fanOut,
+    recurrence: analysis.recurrence,
     warnings,
   };
-  task.children = node.children.map((child) => draftTask(child, task, numbers, matcher, issuedOn));
+  task.children = node.children.map((child) => draftTask(child, task, numbers, matcher, dates, groups));
   return task;
 }
 
@@ -830,13 +907,27 @@ function isAbbreviationBefore(text: string, at: number): boolean {
 }
 
 /**
+ * "Thứ nhất,", "Thứ năm:", "Một là,", "Hai là," that open an item's text are the drafter's
+ * counting, not the task: the title leaves them out (the description keeps them). Not
+ * "Thứ hai, ngày 23/9…", which is a Monday.
+ */
+const ORDINAL_LEAD_IN = new RegExp(
+  `^(?:${ORDINAL_PATTERN}|(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)\\s+la)\\s*[,:](?!\\s*ngay\\s+\\d)\\s*`,
+);
+
+function withoutOrdinalLeadIn(line: string): string {
+  const match = ORDINAL_LEAD_IN.exec(foldKeepingLength(line));
+  return match && match[0].length < line.length ? line.slice(match[0].length) : line;
+}
+
+/**
  * The first sentence: up to the first ". ", "! " or "? " followed by a capital letter or
  * a digit (not after an abbreviation such as "TP." or "Q."), or the end of the first
  * line. Trailing punctuation is dropped and the first letter capitalised ("Thứ hai,
  * tăng cường …" → "Tăng cường …").
  */
 function titleOf(description: string): { title: string; truncated: boolean } {
-  const firstLine = description.split("\n", 1)[0] ?? "";
+  const firstLine = withoutOrdinalLeadIn(description.split("\n", 1)[0] ?? "");
   let end = firstLine.length;
   const nextWord = /\s*(\S?)/uy;
   for (const match of firstLine.matchAll(/[.!?…](?=\s|$)/gu)) {
@@ -1290,6 +1381,20 @@ const NOT_ASSIGNED_BEFORE: readonly (readonly string[])[] = [
   ["qua"],
   ["ve"],
 ];
+/** Words right before a department that make it a coordinator, even after "của": "sự phối hợp của Sở …". */
+const COORDINATION_BEFORE: readonly (readonly string[])[] = [
+  ["phoi", "hop", "cua"],
+  ["phoi", "hop", "voi"],
+  ["phoi", "hop"],
+];
+/**
+ * True when the clause ends at token `at`, or with "thực hiện" there: "…; Sở Tài chính phối
+ * hợp." (a coordinator) but not "Sở Y tế phối hợp với Sở Tài chính xây dựng…" (the lead).
+ */
+function clauseEndsAfter(tokens: Token[], at: number, clause: number | undefined): boolean {
+  const ends = (k: number) => tokens[k] === undefined || tokens[k]?.clause !== clause;
+  return ends(at) || (tokens[at]?.text === "thuc" && tokens[at + 1]?.text === "hien" && ends(at + 2));
+}
 /** Words that make the departments after them (in the same clause) coordinators. */
 const COORDINATION_WORDS = new Set(["phoi", "cung", "voi"]);
 /** Words that may open a clause before its subject: "Đồng thời, Sở …", "Riêng Sở …". */
@@ -1306,6 +1411,8 @@ interface ItemAnalysis {
   mentionCount: number;
   /** The text is nothing but department names ("Sở Y tế", "Sở Nội vụ:"). */
   onlyDepartmentNames: boolean;
+  fanOut: DraftFanOut | null;
+  recurrence: DraftRecurrence | null;
   warnings: SplitWarning[];
 }
 
@@ -1316,10 +1423,17 @@ const NOTHING_FOUND: ItemAnalysis = {
   deadlineTried: false,
   mentionCount: 0,
   onlyDepartmentNames: false,
+  fanOut: null,
+  recurrence: null,
   warnings: [],
 };
 
-function analyzeItem(description: string, matcher: DepartmentMatcher, issuedOn: LocalDate | null): ItemAnalysis {
+function analyzeItem(
+  description: string,
+  matcher: DepartmentMatcher,
+  dates: DateContext,
+  groups: readonly SplitGroup[],
+): ItemAnalysis {
   if (description === "") return NOTHING_FOUND;
   const folded = foldKeepingLength(description);
   const tokens = tokenize(description, folded);
@@ -1337,18 +1451,62 @@ function analyzeItem(description: string, matcher: DepartmentMatcher, issuedOn: 
     }
   }
   const usable = mentions.filter((mention) => mention.departmentIds.length === 1);
-  const roles =
-    usable.length > 0 ? assignRoles(description, tokens, usable, labels, warnings) : { lead: null, coordinators: [] };
-  warnings.push(...groupReferences(description, folded));
-  const deadline = findDeadline(description, folded, labels, issuedOn);
+  const clauses = clauseContext(tokens);
+  const roles: Roles =
+    usable.length > 0
+      ? assignRoles(description, tokens, clauses, usable, labels, warnings)
+      : { lead: null, coordinators: [], leads: [], evidence: "first_named", leadStart: null };
+  const group = groupReferences(description, folded, tokens, clauses, groups, warnings);
+  let fanOut: DraftFanOut | null = null;
+  let coordinators = roles.coordinators;
+  // A group in the lead's place gives the item to its members, unless a department was
+  // named explicitly as the lead before it ("Sở Nội vụ chủ trì, cùng các sở, ban, ngành"):
+  // "Chủ trì: …" fields decide, as they do for departments.
+  const leadFields = labels.filter((label) => label.kind === "lead");
+  const inLeadField = (at: number) =>
+    leadFields.some((field) => at >= field.start && at < Math.max(field.end, field.start + 1));
+  const groupLeads =
+    group !== null &&
+    (inLeadField(group.start) ||
+      (leadFields.length === 0 &&
+        (roles.evidence !== "explicit" || roles.leadStart === null || group.start < roles.leadStart)));
+  if (group && groupLeads) {
+    fanOut = group.fanOut;
+    warnings.push({ code: "group_fan_out", matchedText: group.fanOut.matchedText });
+  } else if (group) {
+    warnings.push({ code: "group_reference", matchedText: group.fanOut.matchedText });
+  }
+  if (fanOut === null && roles.leads.length >= 2) {
+    // "Giao Sở A và Sở B", "Sở A, Sở B chủ trì": one task for each lead (§13), not a lead
+    // and coordinators.
+    fanOut = { kind: "leads", leads: roles.leads };
+    const leadIds = new Set(roles.leads.map((l) => l.departmentId));
+    coordinators = coordinators.filter((c) => !leadIds.has(c.departmentId));
+    const at = warnings.findIndex((w) => w.code === "several_leads");
+    if (at >= 0) warnings.splice(at, 1);
+    warnings.push({ code: "leads_fan_out", departmentIds: [...leadIds] });
+  }
+  const deadline = findDeadline(description, folded, labels, dates);
   warnings.push(...deadline.warnings);
+  const recurrence = findRecurrence(description, folded);
+  if (recurrence) {
+    warnings.push({ code: "recurrence_found", matchedText: recurrence.matchedText });
+    if (recurrence.dayAssumed) warnings.push({ code: "recurrence_day_assumed", matchedText: recurrence.matchedText });
+  }
   return {
     lead: roles.lead,
-    coordinators: roles.coordinators,
+    coordinators,
     deadline: deadline.deadline,
     deadlineTried: deadline.tried,
     mentionCount: mentions.length,
     onlyDepartmentNames: mentions.length > 0 && onlyMentions(description, mentions),
+    fanOut,
+    recurrence: recurrence && {
+      frequency: recurrence.frequency,
+      day: recurrence.day,
+      workingDays: recurrence.workingDays,
+      matchedText: recurrence.matchedText,
+    },
     warnings,
   };
 }
@@ -1379,13 +1537,25 @@ function asMatch(mention: Mention): DepartmentMatch {
  *    first department named; other departments named become coordinators.
  * Several leads: the first is kept, the others become coordinators (`several_leads`).
  */
+interface Roles {
+  lead: DepartmentMatch | null;
+  coordinators: DepartmentMatch[];
+  /** Every department given the lead explicitly (role words or a label), without repeats. */
+  leads: DepartmentMatch[];
+  evidence: Evidence;
+  /** Where the lead is named in the text. */
+  leadStart: number | null;
+}
+type Evidence = "explicit" | "subject" | "first_named";
+
 function assignRoles(
   text: string,
   tokens: Token[],
+  clauses: ClauseContext,
   mentions: Mention[],
   labels: LabelScope[],
   warnings: SplitWarning[],
-): { lead: DepartmentMatch | null; coordinators: DepartmentMatch[] } {
+): Roles {
   const inLabel = (mention: Mention, kind: LabelKind) =>
     labels.some(
       (label) => label.kind === kind && mention.firstToken >= label.firstToken && mention.lastToken <= label.lastToken,
@@ -1396,7 +1566,6 @@ function assignRoles(
     return resolveRoles(labelledLeads, "explicit", labelledCoordinators, [], warnings);
   }
 
-  const clauses = clauseContext(tokens);
   const byRole: Record<Role, Mention[]> = { lead: [], subject: [], coordinator: [], plain: [], ignored: [] };
   for (const run of mentionRuns(text, tokens, mentions)) byRole[roleOfRun(tokens, clauses, run)].push(...run);
   const { lead: leads, subject: subjects, coordinator: coordinators, plain } = byRole;
@@ -1415,11 +1584,11 @@ function assignRoles(
  */
 function resolveRoles(
   leads: Mention[],
-  evidence: "explicit" | "subject" | "first_named",
+  evidence: Evidence,
   coordinators: Mention[],
   others: Mention[],
   warnings: SplitWarning[],
-): { lead: DepartmentMatch | null; coordinators: DepartmentMatch[] } {
+): Roles {
   const first = leads[0];
   const lead = first ? asMatch(first) : null;
   const seen = new Set<number>(lead ? [lead.departmentId] : []);
@@ -1432,7 +1601,12 @@ function resolveRoles(
     return true;
   };
   let otherLeads = 0;
-  for (const mention of leads.slice(1)) if (add(mention)) otherLeads++;
+  const explicitLeads = lead ? [lead] : [];
+  for (const mention of leads.slice(1)) {
+    if (!add(mention)) continue;
+    otherLeads++;
+    explicitLeads.push(asMatch(mention));
+  }
   for (const mention of coordinators) add(mention);
   let guessedCoordinators = 0;
   for (const mention of others) if (add(mention)) guessedCoordinators++;
@@ -1444,7 +1618,13 @@ function resolveRoles(
   if (guessedCoordinators > 0 || (evidence !== "explicit" && otherLeads > 0)) {
     warnings.push({ code: "coordinators_guessed" });
   }
-  return { lead, coordinators: result };
+  return {
+    lead,
+    coordinators: result,
+    leads: evidence === "explicit" ? explicitLeads : [],
+    evidence,
+    leadStart: first ? first.start : null,
+  };
 }
 
 /** Mentions in one clause separated only by ",", "&", "/" or "và" form a run: "Sở A, Sở B và Sở C". */
@@ -1510,6 +1690,8 @@ function roleOfRun(tokens: Token[], clauses: ClauseContext, run: Mention[]): Rol
       const token = tokens[first.firstToken - words.length + k];
       return token?.text === word && token.clause === clause;
     });
+  // "(có sự) phối hợp của Sở X", "phối hợp với Sở X": coordinators, whatever came before.
+  if (COORDINATION_BEFORE.some(before)) return "coordinator";
   if (NOT_ASSIGNED_BEFORE.some(before)) return "ignored";
 
   // "[run] (là/làm) (cơ quan/đơn vị) chủ trì", "giao [run]"
@@ -1518,6 +1700,8 @@ function roleOfRun(tokens: Token[], clauses: ClauseContext, run: Mention[]): Rol
   const afterIs = (words: readonly string[]) =>
     words.every((word, k) => tokens[after + k]?.text === word && tokens[after + k]?.clause === clause);
   if (LEAD_ROLES.some(afterIs) || LEAD_VERBS.some(before)) return "lead";
+  // "…; Sở Tài chính phối hợp." names a coordinator as the subject of its own clause.
+  if (afterIs(["phoi", "hop"]) && clauseEndsAfter(tokens, after + 2, clause)) return "coordinator";
 
   if (clauses.coordinating[first.firstToken] === 1) return "coordinator";
   const opener = first.firstToken - (clauses.clauseStart[first.firstToken] ?? 0);
@@ -1526,37 +1710,202 @@ function roleOfRun(tokens: Token[], clauses: ClauseContext, run: Mention[]): Rol
 }
 
 /**
- * "các sở, ban, ngành", "UBND các quận, huyện, thị xã", "các đơn vị liên quan":
- * groups are not expanded into departments (which districts? all of them, today's?);
- * they are reported (`group_reference`) so the secretariat adds the members it means.
+ * Group phrases, and the group each stands for (docs/domain-rules.md §11):
+ * - "UBND các quận, huyện, thị xã" → the built-in group of districts;
+ * - "các sở, ban, ngành (Thành phố)" → the built-in group of departments;
+ * - "UBND các xã, phường, thị trấn", "các thành viên Ban Chỉ đạo" → a custom group of
+ *   that name (the administrator's), if there is one;
+ * - "các (cơ quan,) đơn vị (có) liên quan" cannot be resolved: the secretariat chooses
+ *   (`group_to_choose`).
+ * A custom group whose name is the phrase ("UBND" and "các" aside) wins over a built-in one.
  */
+type GroupPhraseKind = DepartmentKind | "communes" | "members" | "related";
+const GROUP_PHRASES: readonly { kind: GroupPhraseKind; pattern: string }[] = [
+  {
+    kind: "district",
+    pattern: "(?:(?:ubnd|uy ban nhan dan)\\s+)?(?:cac\\s+)?quan\\s*,?\\s*huyen(?:\\s*,?\\s*thi xa)?",
+  },
+  {
+    kind: "communes",
+    pattern: "(?:(?:ubnd|uy ban nhan dan)\\s+)?(?:cac\\s+)?xa\\s*,?\\s*phuong(?:\\s*,?\\s*thi tran)?",
+  },
+  { kind: "district", pattern: "(?:ubnd|uy ban nhan dan)\\s+cac\\s+(?:quan|huyen|thi xa)" },
+  { kind: "communes", pattern: "(?:ubnd|uy ban nhan dan)\\s+cac\\s+(?:xa|phuong)" },
+  { kind: "department", pattern: "cac\\s+so\\s*,?\\s*(?:ban\\s*,?\\s*)?nganh(?:\\s+thanh pho)?" },
+  { kind: "related", pattern: "cac\\s+(?:co quan\\s*,?\\s*)?don vi\\s+(?:co\\s+)?lien quan" },
+  { kind: "related", pattern: "cac\\s+co quan\\s+(?:co\\s+)?lien quan" },
+  { kind: "members", pattern: "cac\\s+thanh vien\\s+ban chi dao" },
+];
 const GROUP_REFERENCE = new RegExp(
-  "(?<![a-z0-9])(?:" +
-    [
-      "(?:(?:ubnd|uy ban nhan dan)\\s+)?(?:cac\\s+)?quan\\s*,?\\s*huyen(?:\\s*,?\\s*thi xa)?",
-      "(?:(?:ubnd|uy ban nhan dan)\\s+)?(?:cac\\s+)?xa\\s*,?\\s*phuong(?:\\s*,?\\s*thi tran)?",
-      "(?:ubnd|uy ban nhan dan)\\s+cac\\s+(?:quan|huyen|thi xa|xa|phuong)",
-      "cac\\s+so\\s*,?\\s*(?:ban\\s*,?\\s*)?nganh(?:\\s+thanh pho)?",
-      "cac\\s+(?:co quan\\s*,?\\s*)?don vi\\s+(?:co\\s+)?lien quan",
-      "cac\\s+co quan\\s+(?:co\\s+)?lien quan",
-      "cac\\s+thanh vien\\s+ban chi dao",
-    ].join("|") +
-    ")(?![a-z0-9])",
+  `(?<![a-z0-9])(?:${GROUP_PHRASES.map((phrase) => `(${phrase.pattern})`).join("|")})(?![a-z0-9])`,
   "g",
 );
 
-function groupReferences(text: string, folded: string): SplitWarning[] {
-  if (!folded.includes("cac ") && !folded.includes("ubnd") && !folded.includes("uy ban")) return [];
+/** A phrase or a group name without the words that do not tell groups apart. */
+function groupKey(text: string): string {
+  return ` ${normalizeForMatch(text)} `
+    .replace(/ (?:ubnd|uy ban nhan dan|cac|thanh pho|tp) /g, " ")
+    .replace(/ (?:ubnd|uy ban nhan dan|cac|thanh pho|tp) /g, " ")
+    .trim();
+}
+
+function groupFor(kind: GroupPhraseKind, phrase: string, groups: readonly SplitGroup[]): SplitGroup | null {
+  const key = groupKey(phrase);
+  const named = groups.find((group) => group.builtinKind === null && groupKey(group.name) === key);
+  if (named) return named;
+  switch (kind) {
+    case "communes":
+      return (
+        groups.find(
+          (g) => g.builtinKind === null && /\bxa\b/.test(groupKey(g.name)) && /\bphuong\b/.test(groupKey(g.name)),
+        ) ?? null
+      );
+    case "members":
+      return groups.find((g) => g.builtinKind === null && groupKey(g.name).includes("thanh vien ban chi dao")) ?? null;
+    case "related":
+      return null;
+    default:
+      return groups.find((g) => g.builtinKind === kind) ?? null;
+  }
+}
+
+/**
+ * Finds the group phrases of an item. The first one in the lead's place (not after
+ * "phối hợp", "cùng", "với", nor after "báo cáo", "của"…) that names an existing group is
+ * returned as the item's proposed fan-out; the others are reported: `group_to_choose`
+ * ("các đơn vị liên quan"), `group_not_found` (no such group), `group_reference` (a
+ * group named as coordinators or addressee, which the secretariat adds itself).
+ */
+function groupReferences(
+  text: string,
+  folded: string,
+  tokens: Token[],
+  clauses: ClauseContext,
+  groups: readonly SplitGroup[],
+  warnings: SplitWarning[],
+): { fanOut: Extract<DraftFanOut, { kind: "group" }>; start: number } | null {
+  if (!folded.includes("cac ") && !folded.includes("ubnd") && !folded.includes("uy ban")) return null;
   const seen = new Set<string>();
-  const warnings: SplitWarning[] = [];
+  let proposed: { fanOut: Extract<DraftFanOut, { kind: "group" }>; start: number } | null = null;
+  /** The end of the previous group phrase and whether it was in the lead's place (-1: none yet). */
+  const previous = { end: -1, leadPlace: false };
   for (const match of folded.matchAll(GROUP_REFERENCE)) {
+    const start = match.index ?? 0;
+    // "của các sở, ban, ngành, UBND quận, huyện, thị xã": a list of groups shares its place.
+    const continuesList = previous.end >= 0 && /^(?:[\s,]|va)*$/.test(folded.slice(previous.end, start));
+    const inLeadPlace = continuesList ? previous.leadPlace : leadPlace(tokens, clauses, start);
+    previous.end = start + match[0].length;
+    previous.leadPlace = inLeadPlace;
     const key = match[0].replace(/[\s,]+/g, " ");
     if (seen.has(key)) continue;
     seen.add(key);
-    const start = match.index ?? 0;
-    warnings.push({ code: "group_reference", matchedText: text.slice(start, start + match[0].length) });
+    const matchedText = text.slice(start, start + match[0].length);
+    const kind = GROUP_PHRASES[match.slice(1).findIndex((part) => part !== undefined)]?.kind ?? "related";
+    if (kind === "related") {
+      warnings.push({ code: "group_to_choose", matchedText });
+      continue;
+    }
+    const group = groupFor(kind, match[0], groups);
+    if (inLeadPlace && group && proposed === null) {
+      proposed = { fanOut: { kind: "group", groupId: group.id, groupName: group.name, matchedText }, start };
+    } else if (inLeadPlace && group === null && groups.length > 0) {
+      warnings.push({ code: "group_not_found", matchedText });
+    } else {
+      warnings.push({ code: "group_reference", matchedText });
+    }
   }
-  return warnings;
+  return proposed;
+}
+
+/** True when a name starting at `start` would be the lead there: not a coordinator, not only addressed. */
+function leadPlace(tokens: Token[], clauses: ClauseContext, start: number): boolean {
+  const index = tokens.findIndex((token) => token.start >= start);
+  if (index < 0) return false;
+  if (clauses.coordinating[index] === 1) return false;
+  const clause = tokens[index]?.clause;
+  const before = (words: readonly string[]) =>
+    words.every((word, k) => {
+      const token = tokens[index - words.length + k];
+      return token?.text === word && token.clause === clause;
+    });
+  return !NOT_ASSIGNED_BEFORE.some(before) && !COORDINATION_BEFORE.some(before);
+}
+
+// ---------------------------------------------------------------------------------
+// 7b. Recurring duties
+// ---------------------------------------------------------------------------------
+
+/**
+ * A duty that comes back (docs/domain-rules.md §12), in the rule shape of recurrence.ts:
+ * - "hằng tuần vào thứ Sáu" → weekly, due on that weekday (Friday when none is written);
+ * - "(trước) ngày 05 hằng tháng" → monthly, due on the 5th; "ngày làm việc thứ 5 hằng
+ *   tháng" → the month's 5th working day;
+ * - "(định kỳ) hằng quý", "(định kỳ / báo cáo) 6 tháng", "hằng năm" → quarterly,
+ *   half-yearly, yearly, due on the day written ("trước ngày 15 …");
+ * - "hằng tháng" alone is read as a duty only with "báo cáo" or "định kỳ" in the item
+ *   ("tổ chức giao ban hằng tháng" may be a duty, but a plain "hằng năm" in a plan is not).
+ * When no due day is written, the month's last day (monthly) or the 5th of the month
+ * after the period is assumed (`recurrence_day_assumed`). Weekdays: 1 = Monday … 7 = Sunday.
+ */
+const RECURRENCE_PHRASES: readonly { frequency: RecurrenceRule["frequency"]; pattern: RegExp }[] = [
+  {
+    frequency: "weekly",
+    pattern:
+      /(?<![a-z0-9])(?:hang|moi)\s+tuan(?:\s+(?:vao|truoc|trong)\s+(?:ngay\s+)?(thu\s+(?:hai|ba|tu|nam|sau|bay)|chu nhat))?(?![a-z0-9])/,
+  },
+  {
+    frequency: "quarterly",
+    pattern: /(?<![a-z0-9])(?:dinh ky\s+)?(?:hang|moi)\s+quy(?![a-z0-9])|(?<![a-z0-9])dinh ky\s+quy(?![a-z0-9])/,
+  },
+  {
+    frequency: "half_yearly",
+    pattern: /(?<![a-z0-9])(?:(?:dinh ky|bao cao|hang|moi)\s+)(?:6|sau)\s+thang(?!\s+(?:dau|cuoi|\d))(?![a-z0-9])/,
+  },
+  {
+    frequency: "yearly",
+    pattern: /(?<![a-z0-9])(?:dinh ky\s+)?(?:hang|moi)\s+nam(?![a-z0-9])|(?<![a-z0-9])dinh ky\s+nam(?![a-z0-9])/,
+  },
+  { frequency: "monthly", pattern: /(?<![a-z0-9])(?:dinh ky\s+)?(?:hang|moi)\s+thang(?![a-z0-9])/ },
+];
+const WEEKDAYS: Record<string, number> = {
+  "thu hai": 1,
+  "thu ba": 2,
+  "thu tu": 3,
+  "thu nam": 4,
+  "thu sau": 5,
+  "thu bay": 6,
+  "chu nhat": 7,
+};
+const DUE_DAY = /(?<![a-z0-9])(?:truoc|vao|cham nhat|den)\s+(?:ngay\s+)?(?:lam viec\s+thu\s+)?(\d{1,2})(?![\d])/;
+const WORKING_DUE_DAY = /(?<![a-z0-9])ngay\s+lam viec\s+thu\s+(\d{1,2})(?!\d)/;
+const DUTY_WORDS = /(?<![a-z0-9])(?:bao cao|dinh ky)(?![a-z0-9])/;
+
+function findRecurrence(text: string, folded: string): (DraftRecurrence & { dayAssumed: boolean }) | null {
+  if (!/hang|moi|dinh ky/.test(folded)) return null;
+  let best: { frequency: RecurrenceRule["frequency"]; match: RegExpExecArray } | null = null;
+  for (const phrase of RECURRENCE_PHRASES) {
+    const match = phrase.pattern.exec(folded);
+    if (match && (best === null || match.index < best.match.index)) best = { frequency: phrase.frequency, match };
+  }
+  if (best === null) return null;
+  const { frequency, match } = best;
+  let matchedText = text.slice(match.index, match.index + match[0].length);
+  if (frequency === "weekly") {
+    const weekday = WEEKDAYS[(match[1] ?? "").replace(/\s+/g, " ")];
+    return { frequency, day: weekday ?? 5, workingDays: false, matchedText, dayAssumed: weekday === undefined };
+  }
+  const working = WORKING_DUE_DAY.exec(folded);
+  const due = working ?? DUE_DAY.exec(folded);
+  const day = due ? Number(due[1]) : null;
+  // "trước ngày 05 hằng tháng" is quoted whole when the due day comes right before the phrase.
+  if (due && due.index < match.index && /^\s*$/.test(folded.slice(due.index + due[0].length, match.index))) {
+    matchedText = text.slice(due.index, match.index + match[0].length);
+  }
+  if (day === null && !DUTY_WORDS.test(folded)) return null;
+  if (day !== null && day >= 1 && day <= 31) {
+    return { frequency, day, workingDays: working !== null, matchedText, dayAssumed: false };
+  }
+  return { frequency, day: frequency === "monthly" ? 31 : 5, workingDays: false, matchedText, dayAssumed: true };
 }
 
 // ---------------------------------------------------------------------------------
@@ -1584,7 +1933,7 @@ interface DateCandidate {
   start: number;
   end: number;
   matchedStart: number;
-  value: { kind: "dated"; date: LocalDate } | { kind: "ongoing" } | { kind: "invalid" };
+  value: { kind: "dated"; date: LocalDate; workingDays?: number } | { kind: "ongoing" } | { kind: "invalid" };
   rolledOver: boolean;
 }
 
@@ -1699,12 +2048,21 @@ const REFERENCE_BEFORE = new RegExp(
   `(?:\\d+\\/[a-z0-9./-]*[a-z][a-z0-9./-]*|${B}(?:hop|ky|ban hanh|tinh den|tinh toi|tu|ke tu|bat dau))\\s*$`,
 );
 
+/**
+ * "(trong) 05 ngày làm việc (kể từ ngày giao / nhận)": due on the 5th working day after
+ * the day of assignment over the working calendar (docs/domain-rules.md §10), a deadline
+ * word's strength (tier 2). Without a day of assignment: `working_days_no_start`.
+ */
+const WORKING_DAYS_DEADLINE =
+  /(?<![a-z0-9])(\d{1,3})\s+ngay\s+lam\s+viec(?:\s+(?:ke tu|tinh tu|sau)\s+(?:ngay\s+)?(?:giao|nhan|ky|ban hanh)(?:\s+(?:thong bao|van ban|ket luan))?)?(?![a-z0-9])/g;
+
 function findDeadline(
   text: string,
   folded: string,
   labels: LabelScope[],
-  issuedOn: LocalDate | null,
+  dates: DateContext,
 ): { deadline: DraftDeadline | null; tried: boolean; warnings: SplitWarning[] } {
+  const { issuedOn } = dates;
   const warnings: SplitWarning[] = [];
   // Every date shape has a digit or one of these words; most short items have neither.
   if (!/[0-9]|nam|quy|thang|xuyen|lien tuc|dinh ky/.test(folded)) return { deadline: null, tried: false, warnings };
@@ -1725,6 +2083,32 @@ function findDeadline(
     return { tier: 4, matchedStart: start };
   };
 
+  for (const match of folded.matchAll(WORKING_DAYS_DEADLINE)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    const n = Number(match[1]);
+    if (!(n >= 1 && n <= DEADLINE_WORKING_DAYS_MAX)) continue;
+    claimed.fill(1, start, end);
+    const field = fieldAt(start);
+    const window = folded.slice(Math.max(0, start - 48), start);
+    const word = field ? null : DEADLINE_WORDS.exec(window);
+    const matchedStart = field ? field.labelStart : word ? start - (window.length - word.index) : start;
+    const matchedText = text.slice(matchedStart, end);
+    if (dates.assignedOn === null) {
+      warnings.push({ code: "working_days_no_start", matchedText });
+      continue;
+    }
+    const date = addWorkingDays(dates.assignedOn, n, dates.calendar);
+    warnings.push({ code: "working_days_deadline", matchedText });
+    candidates.push({
+      tier: field ? 1 : 2,
+      start,
+      end,
+      matchedStart,
+      value: { kind: "dated", date, workingDays: n },
+      rolledOver: false,
+    });
+  }
   for (const shape of DATE_SHAPES) {
     for (const match of folded.matchAll(shape.pattern)) {
       const start = match.index ?? 0;
@@ -1810,7 +2194,10 @@ function findDeadline(
     if (new Set(dated.map(dateOf)).size > 1) warnings.push({ code: "several_deadlines" });
     if (issuedOn !== null && dateOf(chosen) < issuedOn) warnings.push({ code: "date_before_issue", matchedText });
     if (chosen.rolledOver) warnings.push({ code: "year_assumed_next", matchedText });
-    return { deadline: { kind: "dated", date: dateOf(chosen), matchedText }, tried: true, warnings };
+    const workingDays = chosen.value.kind === "dated" ? chosen.value.workingDays : undefined;
+    const deadline: DraftDeadline = { kind: "dated", date: dateOf(chosen), matchedText };
+    if (workingDays !== undefined) deadline.workingDays = workingDays;
+    return { deadline, tried: true, warnings };
   }
   const ongoing = inTier.find((candidate) => candidate.value.kind === "ongoing");
   if (ongoing) {

@@ -4,8 +4,10 @@ import {
   markedSegments,
   recognisedTexts,
   reviewDefaults,
+  reviewedItems,
   reviewedTasksAsSheet,
   reviewErrors,
+  withWorkingDayDeadlines,
   type ReviewedTask,
 } from "./split-review";
 import { IMPORT_COLUMNS } from "./task-import";
@@ -28,6 +30,13 @@ function row(overrides: Partial<ReviewedTask> = {}): ReviewedTask {
     deadlineKind: "none",
     dueDate: "",
     parentItemNumber: "",
+    kind: "task",
+    groupId: null,
+    fanOutLeadIds: [],
+    frequency: "monthly",
+    dutyDay: "",
+    dutyWorkingDays: false,
+    dueWorkingDays: "",
     ...overrides,
   };
 }
@@ -51,6 +60,13 @@ describe("review defaults", () => {
         deadlineKind: "dated",
         dueDate: "15/10/2019",
         parentItemNumber: "",
+        kind: "task",
+        groupId: null,
+        fanOutLeadIds: [],
+        frequency: "monthly",
+        dutyDay: "",
+        dutyWorkingDays: false,
+        dueWorkingDays: "",
       },
       expect.objectContaining({ include: false, itemNumber: "2", title: "" }),
     ]);
@@ -130,5 +146,92 @@ describe("marked segments", () => {
   it("gives the whole text unmarked when nothing matches, and nothing for an empty text", () => {
     expect(markedSegments("Rà soát.", ["Sở Y tế"])).toEqual([{ text: "Rà soát.", marked: false }]);
     expect(markedSegments("", ["x"])).toEqual([]);
+  });
+});
+
+describe("items for many units, duties and working-day deadlines", () => {
+  const GROUPS = [{ id: 9, name: "Các quận, huyện, thị xã", builtinKind: "district" as const }];
+
+  it("proposes the kind of each row from what the splitter found, never as a sub-task", () => {
+    const drafts = flattenDraftTasks(
+      splitDirectiveText(
+        "1. Triển khai:\na) UBND các quận, huyện, thị xã rà soát.\nb) Sở Y tế và Sở Tài chính chủ trì kiểm tra.\nc) Sở Y tế báo cáo trước ngày 05 hằng tháng.\nd) Sở Y tế trình đề án trong 05 ngày làm việc kể từ ngày giao.",
+        { departments: DEPARTMENTS, issuedOn: "2019-09-24", groups: GROUPS },
+      ),
+    );
+    const rows = drafts.map(reviewDefaults);
+    expect(rows.map((r) => [r.itemNumber, r.kind, r.parentItemNumber])).toEqual([
+      ["1", "task", ""],
+      ["1.a", "group", ""],
+      ["1.b", "leads", ""],
+      ["1.c", "duty", ""],
+      ["1.d", "task", "1"],
+    ]);
+    expect(rows[1]!.groupId).toBe(9);
+    expect(rows[2]!.fanOutLeadIds).toEqual([1, 2]);
+    expect([rows[3]!.frequency, rows[3]!.dutyDay, rows[3]!.dutyWorkingDays]).toEqual(["monthly", "5", false]);
+    expect([rows[4]!.dueDate, rows[4]!.dueWorkingDays]).toEqual(["01/10/2019", "5"]);
+  });
+
+  it("recomputes a working-day deadline from the day of assignment given at save", () => {
+    const tet = {
+      daysOff: new Set(["2020-01-23", "2020-01-24", "2020-01-27", "2020-01-28", "2020-01-29"]),
+      workedWeekendDays: new Set<string>(),
+    };
+    const { tasks, errors } = withWorkingDayDeadlines(
+      [
+        row({ deadlineKind: "dated", dueDate: "01/10/2019", dueWorkingDays: "05" }),
+        row({ deadlineKind: "dated", dueWorkingDays: "0" }),
+      ],
+      "2020-01-20",
+      tet,
+    );
+    expect(tasks[0]!.dueDate).toBe("03/02/2020");
+    expect(errors).toEqual([{ index: 1, field: "dueWorkingDays", code: "working_days", value: "0" }]);
+  });
+
+  it("leaves ordinary rows to the import and checks what a fan-out or a duty needs", () => {
+    const rows = [
+      row(),
+      row({
+        itemNumber: "2",
+        kind: "group",
+        groupId: 9,
+        coordinatorDepartmentIds: [1],
+        deadlineKind: "dated",
+        dueDate: "31/12/2019",
+      }),
+      row({ itemNumber: "3", kind: "leads", fanOutLeadIds: [1, 2, 2] }),
+      row({ itemNumber: "4", kind: "duty", frequency: "monthly", dutyDay: "5", coordinatorDepartmentIds: [1, 2] }),
+      row({ itemNumber: "5", kind: "group", groupId: null, parentItemNumber: "1" }),
+      row({ itemNumber: "6", kind: "leads", fanOutLeadIds: [1] }),
+      row({ itemNumber: "7", kind: "duty", dutyDay: "32", leadDepartmentId: null }),
+      row({ itemNumber: "8", kind: "group", groupId: 9, deadlineKind: "dated", dueDate: "31/02/2019" }),
+    ];
+    expect(reviewedTasksAsSheet(rows, codeOf).sheet).toHaveLength(2);
+    const { fanOuts, duties, errors } = reviewedItems(rows, "2019-09-24");
+    expect(fanOuts.map((f) => [f.index, f.target, f.dueDate])).toEqual([
+      [1, { kind: "group", groupId: 9 }, "2019-12-31"],
+      [2, { kind: "leads", departmentIds: [1, 2] }, null],
+    ]);
+    expect(duties).toEqual([
+      {
+        index: 3,
+        itemNumber: "4",
+        title: "Rà soát",
+        description: null,
+        leadDepartmentId: 1,
+        coordinatorDepartmentIds: [2],
+        rule: { frequency: "monthly", day: 5, workingDays: false, startsOn: "2019-09-24", endsOn: null },
+      },
+    ]);
+    expect(errors.map((e) => [e.index, e.field, e.code])).toEqual([
+      [4, "parentItemNumber", "not_a_subtask"],
+      [4, "groupId", "group_required"],
+      [5, "fanOutLeadIds", "too_few_leads"],
+      [6, "leadDepartmentId", "required"],
+      [6, "dutyDay", "duty_day"],
+      [7, "dueDate", "invalid_date"],
+    ]);
   });
 });

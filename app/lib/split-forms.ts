@@ -15,6 +15,13 @@ export interface ReviewFormRow {
   deadlineKind: string;
   dueDate: string;
   parentItemNumber: string;
+  kind: string;
+  groupId: string;
+  fanOutLeadIds: string[];
+  frequency: string;
+  dutyDay: string;
+  dutyWorkingDays?: "on";
+  dueWorkingDays: string;
 }
 
 export interface ReviewFormValues {
@@ -34,5 +41,12 @@ export function reviewFormRow(task: ReviewedTask): ReviewFormRow {
     deadlineKind: task.deadlineKind,
     dueDate: task.dueDate,
     parentItemNumber: task.parentItemNumber,
+    kind: task.kind,
+    groupId: task.groupId === null ? "" : String(task.groupId),
+    fanOutLeadIds: task.fanOutLeadIds.map(String),
+    frequency: task.frequency,
+    dutyDay: task.dutyDay,
+    ...(task.dutyWorkingDays ? { dutyWorkingDays: "on" as const } : {}),
+    dueWorkingDays: task.dueWorkingDays,
   };
 }

@@ -6,8 +6,9 @@
 // Client-safe: no server imports.
 import { z } from "zod";
 import { parseLocalDate } from "~/domain/dates";
+import { REVIEW_KINDS } from "~/domain/split-review";
 import { MAX_IMPORT_ROWS } from "~/domain/task-import";
-import { DEADLINE_KINDS } from "~/domain/vocabulary";
+import { DEADLINE_KINDS, RECURRENCE_FREQUENCIES } from "~/domain/vocabulary";
 import { DESK_LIMITS } from "~/lib/desk-forms";
 import { checkbox } from "~/lib/desk-schemas";
 import type { Translate } from "~/lib/i18n";
@@ -46,9 +47,32 @@ export function splitFormSchema(t: Translate) {
       }),
       dueDate: cell,
       parentItemNumber: cell,
+      // What the row becomes (a task, an item for a group or several leads, a duty) and
+      // what that needs; checked against the rows' rules when saving (split-review.ts).
+      kind: z.enum(REVIEW_KINDS, { error: t("desk.error.invalidChoice", { field: t("split.kind") }) }).default("task"),
+      groupId: departmentId(t("desk.error.invalidChoice", { field: t("split.group") }))
+        .optional()
+        .transform((id) => id ?? null),
+      fanOutLeadIds: z
+        .array(departmentId(t("desk.error.invalidChoice", { field: t("split.leads") })))
+        .max(500, t("desk.error.invalidChoice", { field: t("split.leads") }))
+        .default([]),
+      frequency: z
+        .enum(RECURRENCE_FREQUENCIES, { error: t("desk.error.invalidChoice", { field: t("split.frequency") }) })
+        .default("monthly"),
+      dutyDay: cell,
+      dutyWorkingDays: checkbox(t),
+      dueWorkingDays: cell,
     })
     .superRefine((task, ctx) => {
-      if (task.include && task.deadlineKind === "dated" && task.dueDate.trim() === "") {
+      const inWorkingDays = task.kind !== "duty" && task.dueWorkingDays.trim() !== "";
+      if (
+        task.include &&
+        task.kind !== "duty" &&
+        task.deadlineKind === "dated" &&
+        task.dueDate.trim() === "" &&
+        !inWorkingDays
+      ) {
         ctx.addIssue({ code: "custom", path: ["dueDate"], message: t("desk.rule.dated_needs_due_date") });
       }
     });

@@ -28,7 +28,8 @@ export const splitEn: Record<SplitMessageKey, string> = {
   "split.parentHint": "Item number of the parent task; empty for a main item.",
   "split.details": "Details",
   "split.source": "From the text, with what was recognised highlighted:",
-  "split.assignedOnHint": "Assignment date of every task (dd/mm/yyyy); the directive's issue date by default.",
+  "split.assignedOnHint":
+    "Assignment date of every task, item and duty (dd/mm/yyyy); by default the directive's issue date, else its meeting's date. Working-day deadlines are counted from it when saved.",
   "split.warnings": "Please check:",
   "split.save": "Save the selected tasks",
   "split.back": "Back to the text",
@@ -36,6 +37,45 @@ export const splitEn: Record<SplitMessageKey, string> = {
   "split.errorAt": "Item {item} — {field}: {message}",
   "split.noTasks": "No task was found in the pasted text.",
 
+  "split.kind": "Save as",
+  "split.kind.task": "One task (one lead unit)",
+  "split.kind.group": "An item for a unit group (one task per unit)",
+  "split.kind.leads": "An item for several lead units (one task per unit)",
+  "split.kind.duty": "A recurring duty (one task per period)",
+  "split.kindHint": "Only the fields of the chosen kind are used; the others are ignored.",
+  "split.group": "Unit group",
+  "split.leads": "Lead units",
+  "split.leadsHint": "Hold Ctrl (Cmd) to choose several units.",
+  "split.frequency": "Recurrence",
+  "split.dutyDay": "Due each period (day of the month, or weekday 1–7 if weekly)",
+  "split.dutyWorkingDays": "Counted in working days",
+  "split.dueWorkingDays": "Or working days from the day of assignment",
+  "split.dueWorkingDaysHint":
+    "If given, the due date is counted again from the day of assignment when saved (public holidays and Tết excluded).",
+  "split.preview": "Will create:",
+  "split.preview.group": "Group “{group}” — {count, plural, one {# unit} other {# units}} on {day}: {names}",
+  "split.preview.groupEmpty": "Group “{group}” has no unit on {day}.",
+  "split.preview.leads": "{count} lead units, one task each: {names}",
+  "split.preview.duty": "A recurring duty of {lead}: {rule}",
+  "split.preview.periods": "First periods: {periods}",
+  "split.preview.period": "{label} (due {due})",
+  "split.preview.workingDays":
+    "{count, plural, one {# working day} other {# working days}} from the day of assignment {day}: due {due}",
+
+  "split.error.group_required": "Choose a unit group.",
+  "split.error.unknown_group": "The chosen unit group does not exist.",
+  "split.error.empty_group": "The chosen unit group has no unit on the day of assignment.",
+  "split.error.too_few_leads": "Choose at least two lead units (for one unit, save it as one task).",
+  "split.error.too_many_units": "Too many units ({value}) for one item.",
+  "split.error.lead_is_coordinator": "A lead unit cannot also be a coordinator: {value}.",
+  "split.error.not_a_subtask":
+    "An item for many units or a recurring duty is not a sub-task: leave “Part of item” empty.",
+  "split.error.duty_day": "The due day “{value}” is not valid: 1–31 (1–10 in working days), or weekday 1–7 if weekly.",
+  "split.error.duty_no_occurrence": "This recurrence has no period.",
+  "split.error.too_many_occurrences":
+    "This duty would create {value} periods at once, too many; check the day of assignment.",
+  "split.error.directive_closed": "Nothing can be saved to this directive (it is closed or no longer exists).",
+  "split.error.working_days": "The number of working days “{value}” is not valid (1 to 250).",
   "split.error.emptyText": "Please paste the text of the document.",
   "split.error.tooLong": "Too long: at most {max} characters.",
   "split.error.duplicate_item":
@@ -60,6 +100,16 @@ export const splitEn: Record<SplitMessageKey, string> = {
     "Some coordinating departments were inferred from departments the text mentions.",
   "split.warning.ambiguous_department": "“{text}” could be several departments ({departments}); choose the right one.",
   "split.warning.group_reference": "“{text}” is a group of departments; choose the departments themselves if needed.",
+  "split.warning.group_fan_out":
+    "“{text}” is a group of units: proposed as an item given to every member of the group on the day of assignment (one task each).",
+  "split.warning.group_to_choose": "“{text}” does not say which units: choose the units concerned.",
+  "split.warning.group_not_found":
+    "“{text}” is a group of units, but no such group exists yet: choose a group or the units.",
+  "split.warning.leads_fan_out":
+    "The text names several lead units together: proposed as an item given to many units, one task each.",
+  "split.warning.recurrence_found": "“{text}” is a recurring duty: proposed as a recurring duty, one task per period.",
+  "split.warning.recurrence_day_assumed":
+    "“{text}” gives no due day for each period: if this is a recurring duty, choose “A recurring duty” and check the due day filled in.",
   "split.warning.assignment_inherited":
     "The item names no department: the parent item's lead and coordinators were used.",
   "split.warning.no_deadline_found": "No deadline was found in the text.",
@@ -72,4 +122,7 @@ export const splitEn: Record<SplitMessageKey, string> = {
   "split.warning.year_unknown": "“{text}” has no year and the directive has no issue date yet: no deadline was set.",
   "split.warning.deadline_inherited": "The item names no deadline: the parent item's deadline was used.",
   "split.warning.deadline_after_parent": "The deadline “{text}” is later than the parent item's.",
+  "split.warning.working_days_deadline":
+    "“{text}”: counted in working days from the day of assignment, public holidays and Tết excluded; check it if you change that day.",
+  "split.warning.working_days_no_start": "“{text}”: no day of assignment yet, so the deadline could not be computed.",
 };

@@ -24,7 +24,8 @@ export const splitVi = {
   "split.parentHint": "Số mục của nhiệm vụ cha; để trống nếu là mục chính.",
   "split.details": "Nội dung chi tiết",
   "split.source": "Trích từ văn bản, phần được nhận diện được tô màu:",
-  "split.assignedOnHint": "Ngày giao của tất cả các nhiệm vụ (dd/mm/yyyy); mặc định là ngày ban hành văn bản.",
+  "split.assignedOnHint":
+    "Ngày giao của tất cả các nhiệm vụ (dd/mm/yyyy); mặc định là ngày ban hành văn bản, chưa có thì ngày họp. Thời hạn theo ngày làm việc được tính từ ngày này khi lưu.",
   "split.warnings": "Cần kiểm tra:",
   "split.save": "Lưu các nhiệm vụ đã chọn",
   "split.back": "Quay lại sửa nội dung văn bản",
@@ -32,6 +33,44 @@ export const splitVi = {
   "split.errorAt": "Mục {item} — {field}: {message}",
   "split.noTasks": "Không tìm thấy nội dung nhiệm vụ nào trong văn bản đã dán.",
 
+  "split.kind": "Lưu thành",
+  "split.kind.task": "Một nhiệm vụ (một đơn vị chủ trì)",
+  "split.kind.group": "Giao cho một nhóm đơn vị (mỗi đơn vị một nhiệm vụ)",
+  "split.kind.leads": "Giao cho nhiều đơn vị chủ trì (mỗi đơn vị một nhiệm vụ)",
+  "split.kind.duty": "Nhiệm vụ định kỳ (mỗi kỳ một nhiệm vụ)",
+  "split.kindHint": "Chỉ dùng các ô của cách lưu đã chọn; các ô khác được bỏ qua.",
+  "split.group": "Nhóm đơn vị",
+  "split.leads": "Các đơn vị chủ trì",
+  "split.leadsHint": "Giữ phím Ctrl (Cmd) để chọn nhiều đơn vị.",
+  "split.frequency": "Định kỳ",
+  "split.dutyDay": "Hạn mỗi kỳ (ngày trong tháng, hoặc thứ 1–7 nếu hằng tuần)",
+  "split.dutyWorkingDays": "Tính theo ngày làm việc",
+  "split.dueWorkingDays": "Hoặc số ngày làm việc kể từ ngày giao",
+  "split.dueWorkingDaysHint": "Nếu điền, hạn xử lý được tính lại từ ngày giao khi lưu (không kể ngày nghỉ lễ, Tết).",
+  "split.preview": "Sẽ tạo:",
+  "split.preview.group": "Nhóm “{group}” — {count} đơn vị vào ngày {day}: {names}",
+  "split.preview.groupEmpty": "Nhóm “{group}” không có đơn vị nào vào ngày {day}.",
+  "split.preview.leads": "{count} đơn vị chủ trì, mỗi đơn vị một nhiệm vụ: {names}",
+  "split.preview.duty": "Nhiệm vụ định kỳ của {lead}: {rule}",
+  "split.preview.periods": "Các kỳ đầu: {periods}",
+  "split.preview.period": "{label} (hạn {due})",
+  "split.preview.workingDays": "{count} ngày làm việc kể từ ngày giao {day}: hạn {due}",
+
+  "split.error.group_required": "Hãy chọn nhóm đơn vị.",
+  "split.error.unknown_group": "Nhóm đơn vị đã chọn không tồn tại.",
+  "split.error.empty_group": "Nhóm đơn vị đã chọn không có đơn vị nào vào ngày giao.",
+  "split.error.too_few_leads": "Hãy chọn ít nhất hai đơn vị chủ trì (một đơn vị thì lưu thành một nhiệm vụ).",
+  "split.error.too_many_units": "Quá nhiều đơn vị ({value}) cho một nội dung.",
+  "split.error.lead_is_coordinator": "Đơn vị chủ trì không đồng thời là đơn vị phối hợp: {value}.",
+  "split.error.not_a_subtask":
+    "Nội dung giao nhiều đơn vị hoặc nhiệm vụ định kỳ không là nhiệm vụ con: hãy để trống ô “Thuộc mục”.",
+  "split.error.duty_day":
+    "Hạn mỗi kỳ “{value}” không hợp lệ: ngày 1–31 (1–10 nếu tính theo ngày làm việc), hoặc thứ 1–7 nếu hằng tuần.",
+  "split.error.duty_no_occurrence": "Quy tắc định kỳ này không có kỳ nào.",
+  "split.error.too_many_occurrences":
+    "Nhiệm vụ định kỳ này cần tạo {value} kỳ một lúc, quá nhiều; hãy kiểm tra ngày giao.",
+  "split.error.directive_closed": "Không lưu được vào văn bản này (văn bản đã kết thúc hoặc không còn tồn tại).",
+  "split.error.working_days": "Số ngày làm việc “{value}” không hợp lệ (từ 1 đến 250).",
   "split.error.emptyText": "Vui lòng dán nội dung văn bản.",
   "split.error.tooLong": "Quá dài: tối đa {max} ký tự.",
   "split.error.duplicate_item": "Số mục “{value}” trùng với một mục khác hoặc với nhiệm vụ đã có trong văn bản.",
@@ -55,6 +94,16 @@ export const splitVi = {
     "Một số đơn vị phối hợp được suy ra từ các đơn vị được nhắc đến trong nội dung.",
   "split.warning.ambiguous_department": "“{text}” có thể là nhiều đơn vị ({departments}); hãy chọn đúng đơn vị.",
   "split.warning.group_reference": "“{text}” là một nhóm đơn vị; hãy chọn cụ thể các đơn vị nếu cần.",
+  "split.warning.group_fan_out":
+    "“{text}” là một nhóm đơn vị: đề xuất giao nội dung này cho từng đơn vị của nhóm vào ngày giao (mỗi đơn vị một nhiệm vụ).",
+  "split.warning.group_to_choose": "“{text}” không chỉ rõ đơn vị nào: hãy chọn các đơn vị liên quan.",
+  "split.warning.group_not_found":
+    "“{text}” là một nhóm đơn vị nhưng chưa có nhóm này trong hệ thống: hãy chọn nhóm hoặc các đơn vị.",
+  "split.warning.leads_fan_out":
+    "Văn bản giao cùng lúc nhiều đơn vị chủ trì: đề xuất giao nội dung cho nhiều đơn vị, mỗi đơn vị một nhiệm vụ.",
+  "split.warning.recurrence_found": "“{text}” là nhiệm vụ định kỳ: đề xuất tạo nhiệm vụ định kỳ, mỗi kỳ một nhiệm vụ.",
+  "split.warning.recurrence_day_assumed":
+    "“{text}” không ghi hạn của mỗi kỳ: nếu đây là nhiệm vụ định kỳ, hãy chọn “Nhiệm vụ định kỳ” và kiểm tra hạn mỗi kỳ đã điền tạm.",
   "split.warning.assignment_inherited": "Mục không nêu đơn vị: đã lấy đơn vị chủ trì và phối hợp của mục cha.",
   "split.warning.no_deadline_found": "Không tìm thấy thời hạn trong nội dung.",
   "split.warning.several_deadlines": "Nội dung có nhiều mốc thời gian; đã chọn mốc sớm nhất.",
@@ -65,5 +114,8 @@ export const splitVi = {
   "split.warning.year_unknown": "“{text}” không ghi năm và văn bản chưa có ngày ban hành: chưa xác định được thời hạn.",
   "split.warning.deadline_inherited": "Mục không nêu thời hạn: đã lấy thời hạn của mục cha.",
   "split.warning.deadline_after_parent": "Thời hạn “{text}” muộn hơn thời hạn của mục cha.",
+  "split.warning.working_days_deadline":
+    "“{text}”: thời hạn tính theo ngày làm việc từ ngày giao, không kể ngày nghỉ lễ, Tết; đổi ngày giao thì kiểm tra lại.",
+  "split.warning.working_days_no_start": "“{text}”: chưa có ngày giao nên chưa tính được thời hạn.",
 } as const;
 export type SplitMessageKey = keyof typeof splitVi;

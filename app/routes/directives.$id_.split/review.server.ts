@@ -1,8 +1,9 @@
 // The review step's data: what the splitter found (shown beside the form, not posted)
 // and the form's first values; and the save's errors as translated messages on the
 // form's fields (`tasks[3].leadDepartmentId`).
-import type { LocalDate } from "~/domain/dates";
-import { flattenDraftTasks } from "~/domain/directive-split";
+import { formatLocalDate, type LocalDate } from "~/domain/dates";
+import { flattenDraftTasks, type FlatDraftTask } from "~/domain/directive-split";
+import { firstOccurrences } from "~/domain/recurrence";
 import {
   markedSegments,
   recognisedTexts,
@@ -15,21 +16,78 @@ import { reviewFormRow, type ReviewFormValues } from "~/lib/split-forms";
 import type { AppDatabase } from "~/lib/db.server";
 import type { MessageKey, Translate } from "~/lib/i18n";
 import { departmentNames } from "~/models/desk-options.server";
-import { splitText } from "~/models/task-split.server";
-import type { ReviewRowView, ReviewView } from "./review-view";
+import { groupMembersOn } from "~/models/unit-groups.server";
+import { splitGroups, splitText } from "~/models/task-split.server";
+import { workingCalendar } from "~/models/working-calendar.server";
+import type { ReviewPreview, ReviewRowView, ReviewView } from "./review-view";
+
+/** How many periods of a proposed duty the review shows. */
+const PREVIEW_PERIODS = 3;
+/** How many of a group's members the review names (the count says the rest). */
+const PREVIEW_MEMBERS = 40;
 
 /** The draft tasks of a text, as the review screen shows them, and the form's first values. */
 export function buildReview(
   db: AppDatabase,
   text: string,
   issuedOn: LocalDate | null,
-  assignedOn: string,
+  assignedOn: LocalDate,
 ): { view: ReviewView; defaultValue: ReviewFormValues } {
-  const split = splitText(db, text, issuedOn);
+  const split = splitText(db, text, issuedOn, assignedOn);
   const drafts = flattenDraftTasks(split.tasks);
-  const candidates = [...new Set(drafts.flatMap((d) => d.warnings.flatMap((w) => w.departmentIds ?? [])))];
+  const candidates = [
+    ...new Set(
+      drafts.flatMap((d) => [
+        ...d.warnings.flatMap((w) => w.departmentIds ?? []),
+        ...(d.fanOut?.kind === "leads" ? d.fanOut.leads.map((l) => l.departmentId) : []),
+        ...(d.lead ? [d.lead.departmentId] : []),
+      ]),
+    ),
+  ];
   const names = departmentNames(db, candidates);
-  const rows = drafts.map((draft): ReviewRowView => ({
+  const calendar = workingCalendar(db);
+  const defaults = drafts.map(reviewDefaults);
+  /** What saving the row as proposed creates: the units, the duty's periods, the computed deadline. */
+  const previewOf = (draft: FlatDraftTask, index: number): ReviewPreview => {
+    const row = defaults[index]!;
+    const preview: ReviewPreview = {};
+    if (row.kind === "group" && draft.fanOut?.kind === "group") {
+      const members = groupMembersOn(db, draft.fanOut.groupId, assignedOn) ?? [];
+      preview.group = {
+        name: draft.fanOut.groupName,
+        day: formatLocalDate(assignedOn),
+        count: members.length,
+        names: members.slice(0, PREVIEW_MEMBERS).map((m) => m.name),
+      };
+    } else if (row.kind === "leads") {
+      preview.leads = row.fanOutLeadIds.map((id) => names.get(id) ?? String(id));
+    } else if (row.kind === "duty" && draft.recurrence && draft.lead) {
+      const rule = { ...draft.recurrence, startsOn: assignedOn, endsOn: null };
+      preview.duty = {
+        lead: names.get(draft.lead.departmentId) ?? String(draft.lead.departmentId),
+        rule: {
+          frequency: rule.frequency,
+          day: rule.day,
+          workingDays: rule.workingDays,
+          startsOn: rule.startsOn,
+          endsOn: null,
+        },
+        periods: firstOccurrences(rule, PREVIEW_PERIODS, calendar).map((o) => ({
+          label: o.label,
+          due: formatLocalDate(o.dueDate),
+        })),
+      };
+    }
+    if (row.kind !== "duty" && draft.deadline?.kind === "dated" && draft.deadline.workingDays !== undefined) {
+      preview.workingDays = {
+        count: draft.deadline.workingDays,
+        day: formatLocalDate(assignedOn),
+        due: formatLocalDate(draft.deadline.date),
+      };
+    }
+    return preview;
+  };
+  const rows = drafts.map((draft, index): ReviewRowView => ({
     itemNumber: draft.itemNumber,
     parentItemNumber: draft.parentItemNumber,
     depth: draft.depth,
@@ -39,10 +97,17 @@ export function buildReview(
       text: warning.matchedText ?? "",
       departments: (warning.departmentIds ?? []).map((id) => names.get(id) ?? String(id)).join("; "),
     })),
+    preview: previewOf(draft, index),
   }));
   return {
-    view: { text, preamble: split.preamble, closing: split.closing, rows },
-    defaultValue: { text, assignedOn, tasks: drafts.map((draft) => reviewFormRow(reviewDefaults(draft))) },
+    view: {
+      text,
+      preamble: split.preamble,
+      closing: split.closing,
+      rows,
+      groups: splitGroups(db).map((g) => ({ id: g.id, name: g.name })),
+    },
+    defaultValue: { text, assignedOn: formatLocalDate(assignedOn), tasks: defaults.map(reviewFormRow) },
   };
 }
 
@@ -55,6 +120,11 @@ const FIELD_LABEL: Record<ReviewField, MessageKey> = {
   deadlineKind: "desk.task.deadlineKind",
   dueDate: "desk.task.dueDate",
   parentItemNumber: "split.parent",
+  kind: "split.kind",
+  groupId: "split.group",
+  fanOutLeadIds: "split.leads",
+  dutyDay: "split.dutyDay",
+  dueWorkingDays: "split.dueWorkingDays",
 };
 
 const COLUMN_OF_FIELD: Partial<Record<ReviewField, ImportColumnKey>> = {
@@ -94,6 +164,19 @@ function message(t: Translate, error: ReviewError): string {
     case "missing_header":
       // The sheet is built here with every header: a bug, shown rather than hidden.
       return t("desk.error.unknownAction");
+    case "group_required":
+    case "unknown_group":
+    case "empty_group":
+    case "too_few_leads":
+    case "too_many_units":
+    case "lead_is_coordinator":
+    case "not_a_subtask":
+    case "duty_day":
+    case "duty_no_occurrence":
+    case "too_many_occurrences":
+    case "directive_closed":
+    case "working_days":
+      return t(`split.error.${error.code}`, { value });
     default:
       return t(`desk.rule.${error.code}`);
   }

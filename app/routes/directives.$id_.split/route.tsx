@@ -15,8 +15,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FieldErrors, FormAlert, HINT_CLASS, INPUT_CLASS, LABEL_CLASS } from "~/components/form-feedback";
 import { DepartmentCheckbox, departmentBoxes } from "~/components/department-checklist";
 import { DepartmentOptions } from "~/components/department-options";
-import { formatLocalDate, today } from "~/domain/dates";
-import { DEADLINE_KINDS } from "~/domain/vocabulary";
+import { today, type LocalDate } from "~/domain/dates";
+import { REVIEW_KINDS } from "~/domain/split-review";
+import { DEADLINE_KINDS, RECURRENCE_FREQUENCIES } from "~/domain/vocabulary";
 import { requirePermission } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { requireVisibleDirective } from "~/lib/desk.server";
@@ -31,7 +32,8 @@ import { splitFormSchema } from "~/lib/split-schemas";
 import { deliverSoon } from "~/lib/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, type DepartmentOption } from "~/models/desk-options.server";
-import { saveReviewedTasks } from "~/models/task-split.server";
+import { defaultAssignmentDay, saveReviewedTasks } from "~/models/task-split.server";
+import { dutyRuleInWords } from "~/lib/duty-text";
 import { getDirectiveForSplit } from "./queries.server";
 import { buildReview, reviewReplyErrors } from "./review.server";
 import type { ReviewRowView, ReviewView } from "./review-view";
@@ -70,13 +72,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = await getTranslator(request);
   const db = getDb();
   const submission = parseWithZod(await readForm(request), { schema: splitFormSchema(t) });
-  // Tasks are assigned on the day the directive was issued unless the secretariat says otherwise.
-  const assignedOn = formatLocalDate(directive.issuedOn ?? today());
+  // Tasks are given on the day the directive was issued (or its meeting held) unless the
+  // secretariat says otherwise: a conclusion from the past is not given today.
+  const defaultDay = defaultAssignmentDay(db, directive.id) ?? today();
   const showReview = (built: ReturnType<typeof buildReview>, result: Result | null, status: 200 | 400) =>
     data<SplitReply>({ step: "review", review: built.view, defaultValue: built.defaultValue, result }, { status });
   // A refused save splits the posted text again: the rows line up with the form's by index.
-  const review = (text: string, result: Result | null, status: 200 | 400) =>
-    showReview(buildReview(db, text, directive.issuedOn, assignedOn), result, status);
+  const review = (text: string, result: Result | null, status: 200 | 400, day: LocalDate = defaultDay) =>
+    showReview(buildReview(db, text, directive.issuedOn, day), result, status);
   const paste = (text: string, result: Result | null, status: 200 | 400) =>
     data<SplitReply>({ step: "paste", text, result }, { status });
 
@@ -90,7 +93,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "edit":
       return paste(input.text, null, 200);
     case "split": {
-      const built = buildReview(db, input.text, directive.issuedOn, assignedOn);
+      const built = buildReview(db, input.text, directive.issuedOn, defaultDay);
       if (built.view.rows.length === 0) {
         return paste(input.text, submission.reply({ fieldErrors: { text: [t("split.noTasks")] } }), 400);
       }
@@ -107,7 +110,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         deliverSoon(db); // the assigned departments' e-mails (an issued directive's tasks are theirs at once)
         throw redirect(`/directives/${directive.id}?imported=${outcome.created}`);
       }
-      return review(input.text, submission.reply(reviewReplyErrors(t, outcome.errors)), 400);
+      return review(input.text, submission.reply(reviewReplyErrors(t, outcome.errors)), 400, input.assignedOn);
     }
   }
 }
@@ -202,6 +205,11 @@ const ROW_FIELDS = [
   "coordinatorDepartmentIds",
   "deadlineKind",
   "dueDate",
+  "kind",
+  "groupId",
+  "fanOutLeadIds",
+  "dutyDay",
+  "dueWorkingDays",
 ] as const satisfies readonly (keyof ReviewFormRow)[];
 
 const ROW_FIELD_LABEL: Record<(typeof ROW_FIELDS)[number], MessageKey> = {
@@ -213,6 +221,11 @@ const ROW_FIELD_LABEL: Record<(typeof ROW_FIELDS)[number], MessageKey> = {
   coordinatorDepartmentIds: "desk.task.coordinators",
   deadlineKind: "desk.task.deadlineKind",
   dueDate: "desk.task.dueDate",
+  kind: "split.kind",
+  groupId: "split.group",
+  fanOutLeadIds: "split.leads",
+  dutyDay: "split.dutyDay",
+  dueWorkingDays: "split.dueWorkingDays",
 };
 
 /** Indentation of a sub-task by its depth (classes, not inline styles: the CSP forbids those). */
@@ -315,7 +328,13 @@ function ReviewStep({
         {review.rows.map((view, index) => {
           const row = rows[index];
           return row ? (
-            <ReviewRow key={`${index}-${view.itemNumber}`} view={view} row={row} departments={departments} />
+            <ReviewRow
+              key={`${index}-${view.itemNumber}`}
+              view={view}
+              row={row}
+              departments={departments}
+              groups={review.groups}
+            />
           ) : null;
         })}
 
@@ -365,10 +384,12 @@ function ReviewRow({
   view,
   row: rowField,
   departments,
+  groups,
 }: {
   view: ReviewRowView;
   row: FieldMetadata<ReviewFormRow>;
   departments: DepartmentOption[];
+  groups: ReviewView["groups"];
 }) {
   const t = useT();
   const row = rowField.getFieldset();
@@ -484,6 +505,9 @@ function ReviewRow({
         </div>
       </details>
 
+      <ManyUnitsFields row={row} forRow={forRow} departments={departments} groups={groups} />
+      <RowPreview preview={view.preview} />
+
       <div className="grid gap-3 lg:grid-cols-2">
         <div className="space-y-3">
           <div className="flex flex-col gap-1">
@@ -527,6 +551,23 @@ function ReviewRow({
               <FieldErrors id={row.dueDate.errorId} errors={row.dueDate.errors} />
             </div>
           </div>
+          <div className="flex max-w-xs flex-col gap-1">
+            <label htmlFor={row.dueWorkingDays.id} className={LABEL_CLASS}>
+              {t("split.dueWorkingDays")}
+              {forRow}
+            </label>
+            <input
+              {...getInputProps(row.dueWorkingDays, { type: "text", ariaDescribedBy: `${row.dueWorkingDays.id}-hint` })}
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={3}
+              className={INPUT_CLASS}
+            />
+            <p id={`${row.dueWorkingDays.id}-hint`} className={HINT_CLASS}>
+              {t("split.dueWorkingDaysHint")}
+            </p>
+            <FieldErrors id={row.dueWorkingDays.errorId} errors={row.dueWorkingDays.errors} />
+          </div>
         </div>
 
         <fieldset {...getFieldsetProps(coordinators)} className="space-y-1">
@@ -555,5 +596,174 @@ function ReviewRow({
         </div>
       )}
     </fieldset>
+  );
+}
+
+type RowFields = ReturnType<FieldMetadata<ReviewFormRow>["getFieldset"]>;
+
+/**
+ * What the row becomes — a task, an item for a group or for several leads, a recurring
+ * duty — and what each needs. Plain selects and inputs: the choice works without
+ * JavaScript, and the fields of the kinds not chosen are ignored when saving.
+ */
+function ManyUnitsFields({
+  row,
+  forRow,
+  departments,
+  groups,
+}: {
+  row: RowFields;
+  forRow: React.ReactNode;
+  departments: DepartmentOption[];
+  groups: ReviewView["groups"];
+}) {
+  const t = useT();
+  const chosenLeads: unknown = row.fanOutLeadIds.initialValue;
+  const leadValues = Array.isArray(chosenLeads)
+    ? chosenLeads.map(String)
+    : typeof chosenLeads === "string"
+      ? [chosenLeads]
+      : [];
+  return (
+    <div className="space-y-3 rounded border border-slate-200 bg-slate-50 p-3">
+      <div className="flex max-w-md flex-col gap-1">
+        <label htmlFor={row.kind.id} className={LABEL_CLASS}>
+          {t("split.kind")}
+          {forRow}
+        </label>
+        <select {...getSelectProps(row.kind, { ariaDescribedBy: `${row.kind.id}-hint` })} className={INPUT_CLASS}>
+          {REVIEW_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`split.kind.${kind}`)}
+            </option>
+          ))}
+        </select>
+        <p id={`${row.kind.id}-hint`} className={HINT_CLASS}>
+          {t("split.kindHint")}
+        </p>
+        <FieldErrors id={row.kind.errorId} errors={row.kind.errors} />
+      </div>
+      <div className="grid gap-3 lg:grid-cols-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={row.groupId.id} className={LABEL_CLASS}>
+            {t("split.group")}
+            {forRow}
+          </label>
+          <select {...getSelectProps(row.groupId)} className={INPUT_CLASS}>
+            <option value="">{t("desk.choose")}</option>
+            {groups.map((group) => (
+              <option key={group.id} value={String(group.id)}>
+                {group.name}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={row.groupId.errorId} errors={row.groupId.errors} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={row.fanOutLeadIds.id} className={LABEL_CLASS}>
+            {t("split.leads")}
+            {forRow}
+          </label>
+          <select
+            id={row.fanOutLeadIds.id}
+            name={row.fanOutLeadIds.name}
+            multiple
+            defaultValue={leadValues}
+            aria-invalid={row.fanOutLeadIds.errors ? true : undefined}
+            aria-describedby={`${row.fanOutLeadIds.id}-hint`}
+            size={4}
+            className={INPUT_CLASS}
+          >
+            {departments.map((d) => (
+              <option key={d.id} value={String(d.id)}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+          <p id={`${row.fanOutLeadIds.id}-hint`} className={HINT_CLASS}>
+            {t("split.leadsHint")}
+          </p>
+          <FieldErrors id={row.fanOutLeadIds.errorId} errors={errorsOf(row.fanOutLeadIds)} />
+        </div>
+        <div className="space-y-2">
+          <div className="flex flex-col gap-1">
+            <label htmlFor={row.frequency.id} className={LABEL_CLASS}>
+              {t("split.frequency")}
+              {forRow}
+            </label>
+            <select {...getSelectProps(row.frequency)} className={INPUT_CLASS}>
+              {RECURRENCE_FREQUENCIES.map((frequency) => (
+                <option key={frequency} value={frequency}>
+                  {t(`duty.frequency.${frequency}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={row.dutyDay.id} className={LABEL_CLASS}>
+              {t("split.dutyDay")}
+              {forRow}
+            </label>
+            <input
+              {...getInputProps(row.dutyDay, { type: "text" })}
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={2}
+              className={INPUT_CLASS}
+            />
+            <FieldErrors id={row.dutyDay.errorId} errors={row.dutyDay.errors} />
+          </div>
+          <label className="flex items-center gap-2 text-sm">
+            <input {...getInputProps(row.dutyWorkingDays, { type: "checkbox" })} className="size-4" />
+            <span>
+              {t("split.dutyWorkingDays")}
+              {forRow}
+            </span>
+          </label>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** What saving the row as proposed creates: the units of the item, the duty's periods, the counted deadline. */
+function RowPreview({ preview }: { preview: ReviewRowView["preview"] }) {
+  const t = useT();
+  const lines: string[] = [];
+  if (preview.group) {
+    const { name, day, count, names } = preview.group;
+    lines.push(
+      count === 0
+        ? t("split.preview.groupEmpty", { group: name, day })
+        : t("split.preview.group", {
+            group: name,
+            day,
+            count,
+            names: names.join("; ") + (names.length < count ? "; …" : ""),
+          }),
+    );
+  }
+  if (preview.leads) {
+    lines.push(t("split.preview.leads", { count: preview.leads.length, names: preview.leads.join("; ") }));
+  }
+  if (preview.duty) {
+    lines.push(t("split.preview.duty", { lead: preview.duty.lead, rule: dutyRuleInWords(t, preview.duty.rule) }));
+    lines.push(
+      t("split.preview.periods", {
+        periods: preview.duty.periods.map((p) => t("split.preview.period", { label: p.label, due: p.due })).join("; "),
+      }),
+    );
+  }
+  if (preview.workingDays) lines.push(t("split.preview.workingDays", { ...preview.workingDays }));
+  if (lines.length === 0) return null;
+  return (
+    <div className="rounded border border-sky-300 bg-sky-50 p-2 text-sm text-sky-950">
+      <p className="font-medium">{t("split.preview")}</p>
+      <ul className="list-inside list-disc">
+        {lines.map((line, index) => (
+          <li key={index}>{line}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
