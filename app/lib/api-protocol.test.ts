@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { apiMethodRefusal, negotiateApiLocale } from "./api-protocol";
-import { apiRequestsPerMinute, DEFAULT_API_REQUESTS_PER_MINUTE, FixedWindowLimiter } from "./api-rate-limit.server";
+import { apiRequestsPerMinute, DEFAULT_API_REQUESTS_PER_MINUTE, hitRateLimit } from "./api-rate-limit.server";
 
 describe("negotiateApiLocale", () => {
   it("prefers ?lang=, then the better-rated of vi and en, then Vietnamese", () => {
@@ -34,15 +34,26 @@ describe("apiMethodRefusal", () => {
 });
 
 describe("the per-token request limit", () => {
-  it("allows `limit` requests per key and window, then says when to retry", () => {
-    const limiter = new FixedWindowLimiter(60_000);
-    const start = 1_000_000;
-    expect(limiter.hit(1, 2, start)).toEqual({ ok: true, remaining: 1 });
-    expect(limiter.hit(1, 2, start + 1)).toEqual({ ok: true, remaining: 0 });
-    expect(limiter.hit(1, 2, start + 20_500)).toEqual({ ok: false, retryAfterSeconds: 40 });
-    expect(limiter.hit(2, 2, start + 20_500).ok).toBe(true);
-    expect(limiter.hit(1, 2, start + 60_000)).toEqual({ ok: true, remaining: 1 });
-    expect(limiter.hit(1, 0, start).ok).toBe(true);
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  // One process (no cluster): the library's memory limiter, on the clock vitest moves.
+  it("allows `limit` requests per key and window, then says when to retry", async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    expect(await hitRateLimit(101, 2)).toEqual({ ok: true, remaining: 1 });
+    vi.advanceTimersByTime(1);
+    expect(await hitRateLimit(101, 2)).toEqual({ ok: true, remaining: 0 });
+    vi.advanceTimersByTime(20_499);
+    expect(await hitRateLimit(101, 2)).toEqual({ ok: false, retryAfterSeconds: 40 });
+    expect(await hitRateLimit(101, 2)).toEqual({ ok: false, retryAfterSeconds: 40 });
+    expect((await hitRateLimit(102, 2)).ok).toBe(true);
+    // A refused request does not push the window on: a minute after the first, the budget is whole again.
+    vi.advanceTimersByTime(39_500);
+    expect(await hitRateLimit(101, 2)).toEqual({ ok: true, remaining: 1 });
+    expect(await hitRateLimit(101, 0)).toEqual({ ok: true, remaining: Number.POSITIVE_INFINITY });
+    // Another limit is another budget (the setting changed), not a share of this one.
+    expect(await hitRateLimit(101, 3)).toEqual({ ok: true, remaining: 2 });
   });
 
   it("reads its limit from API_RATE_LIMIT_PER_MINUTE (0 turns it off)", () => {

@@ -4,7 +4,7 @@
 // logger, the i18n catalogues — are loaded once per process, from the build, and never a
 // second time from a copy bundled into the server entry (docs/decisions/021).
 import { appMode, type AppMode } from "../lib/app-mode.mjs";
-import { answerRateQuestions } from "../lib/api-rate-limit.server";
+import { shareApiRateLimit } from "../lib/api-rate-limit.server";
 import { closeDb, databasePath, getDb, type AppDatabase } from "../lib/db.server";
 import { logger, withRequestLogNote } from "../lib/logger.server";
 import { backgroundDelivery } from "../lib/mailer.server";
@@ -81,7 +81,7 @@ export const serverRuntime = {
   printDemoLogins,
   reminderJobEnabled,
   startReminderSchedule,
-  answerRateQuestions,
+  shareApiRateLimit,
   backgroundDelivery,
   readiness,
   httpGuards: { refuseCrossOrigin, readOnlyApi, limitBodies },

@@ -188,7 +188,12 @@ async function primary(runtime: ServerRuntime): Promise<void> {
     worker.on("message", (message: { type?: unknown }) => {
       if (message?.type === STOP_ME) disconnect(worker);
     });
-    if (role === "web") runtime.answerRateQuestions(worker);
+    // A message to a worker that died meanwhile (the API rate limit's answer to its last question: the
+    // library sends without a callback) fails on the channel as an 'error' event: without this listener
+    // it would take the primary down. The worker's exit is reported, and it is replaced, below.
+    worker.on("error", (error: NodeJS.ErrnoException) => {
+      if (!["EPIPE", "ERR_IPC_CHANNEL_CLOSED", "ERR_IPC_DISCONNECTED"].includes(error.code ?? "")) throw error;
+    });
   };
   let finishing = false;
   const finish = (code: number) => {
@@ -238,6 +243,8 @@ async function primary(runtime: ServerRuntime): Promise<void> {
       if (!stopping) fork(role);
     }, delay);
   });
+  // The API's per-token budget, one for all web workers: their limiters ask this one from their first API call.
+  runtime.shareApiRateLimit();
   for (let i = 0; i < count; i++) fork("web");
   if (jobs) fork("jobs");
 
