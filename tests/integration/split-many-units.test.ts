@@ -262,7 +262,11 @@ describe("paste and split: items for many units, duties, working days", () => {
         expect.stringContaining("Hạn mỗi kỳ “32” không hợp lệ"),
       ]),
     );
-    const en = await post(directiveId, saveForm({ ...defaultValue, tasks: rows }), (await localeCookie.serialize("en")).split(";")[0]!);
+    const en = await post(
+      directiveId,
+      saveForm({ ...defaultValue, tasks: rows }),
+      (await localeCookie.serialize("en")).split(";")[0]!,
+    );
     expect(errorsOf(en)).toContain("Choose a unit group.");
     expect(counts()).toEqual(before);
   });
