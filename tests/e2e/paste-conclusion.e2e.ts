@@ -2,11 +2,13 @@
 // 5) in a browser: the secretariat issues a conclusion of 17/01/2020 and pastes it — an
 // item for "UBND các quận, huyện, thị xã", a two-lead item, a monthly report and a "05
 // ngày làm việc" deadline that runs across Tết 2020. The review proposes each as such
-// and shows the districts, the duty's first periods and the counted date; after saving,
-// the head of one district sees only its own task of the directive.
+// and shows the districts, the duty's first periods and the counted date. After saving,
+// the head of one district sees only its own task of the directive; two districts report;
+// the item rolls its districts up; the scorecard charges each district; and the monthly
+// report missed since February 2020 is overdue on leadership's dashboard.
 //
-// The e2e server and its database are shared by every e2e file: this file adds one
-// district account and one directive (both unique to the run).
+// The e2e server and its database are shared by every e2e file: this file adds two
+// district accounts and its directives (all unique to the run).
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, expectAccessible, launchBrowser, newPage, signIn } from "./browser";
@@ -57,6 +59,16 @@ async function createDistrictHead(admin: Page, login: string, department: string
   await admin.waitForURL(/\/admin\/users\/\d+\?done=created$/);
 }
 
+/** The submit button of the form under a disclosure (its summary may carry the same words). */
+function submitButton(page: Page, name: string) {
+  return page.locator("form").getByRole("button", { name, exact: true });
+}
+
+async function openDisclosure(page: Page, summary: string): Promise<void> {
+  const details = page.locator("details", { has: page.locator("summary", { hasText: summary }) }).first();
+  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
+}
+
 let serial = 0;
 
 /** A draft conclusion issued on 17/01/2020, created through its form; its id. */
@@ -95,10 +107,12 @@ async function issuedDirective(page: Page): Promise<string> {
 }
 
 describe("pasting a conclusion with items for many units", () => {
-  it("proposes the districts, two leads, a monthly duty and a working-day deadline across Tết; a district sees its own task", async () => {
+  it("proposes the districts, two leads, a monthly duty and a working-day deadline across Tết; after saving, each district sees its own task, two report, the item rolls them up, the scorecard charges each and a missed month is overdue", async () => {
     const login = `e2e.caugiay.${RUN}`;
+    const badinh = `e2e.pbadinh.${RUN}`;
     const admin = await signedIn("admin");
     await createDistrictHead(admin, login, "Quận Cầu Giấy");
+    await createDistrictHead(admin, badinh, "Quận Ba Đình");
 
     const page = await signedIn("vanphong");
     const directiveId = await issuedDirective(page);
@@ -148,6 +162,59 @@ describe("pasting a conclusion with items for many units", () => {
     expect(await rows.count()).toBe(1);
     expect(await rows.first().innerText()).toContain("rà soát thủ tục hành chính trực tuyến");
     expect(await rows.first().innerText()).toContain("Quận Cầu Giấy");
+
+    // Two districts report on their own tasks: Cầu Giấy that it is done, Ba Đình its progress.
+    await rows.first().getByRole("link").first().click();
+    await district.waitForURL(/\/tasks\/\d+$/);
+    const itemLink = district.getByTestId("fan-out-link").getByRole("link");
+    await itemLink.waitFor();
+    const itemPath = (await itemLink.getAttribute("href"))!;
+    expect(itemPath).toMatch(new RegExp(`^/directives/${directiveId}/items/\\d+$`));
+    await openDisclosure(district, "Báo cáo hoàn thành");
+    await district.getByLabel("Kết quả hoàn thành").fill("Đã rà soát toàn bộ thủ tục hành chính trực tuyến của quận.");
+    await submitButton(district, "Gửi báo cáo hoàn thành").click();
+    await district.waitForURL(/\?done=completionReported$/);
+
+    const badinhPage = await signedIn(badinh, PASSWORD);
+    await badinhPage.goto(itemPath);
+    const own = badinhPage.getByTestId("fan-out-units").locator("tbody tr");
+    await own.first().waitFor();
+    expect(await own.count()).toBe(1);
+    await own.getByRole("link", { name: "Xem nhiệm vụ" }).click();
+    await badinhPage.waitForURL(/\/tasks\/\d+$/);
+    await badinhPage.getByLabel("Tỷ lệ hoàn thành (%)").fill("50");
+    await badinhPage.getByLabel("Kết quả thực hiện").fill("Đã rà soát một nửa số thủ tục.");
+    await submitButton(badinhPage, "Gửi báo cáo tiến độ").click();
+    await badinhPage.waitForURL(/\?done=reported$/);
+
+    // The item rolls its districts up: one awaiting confirmation, the rest overdue since 31/03/2020.
+    await page.goto(itemPath);
+    const counts = page.getByTestId("fan-out-counts");
+    await counts.waitFor();
+    const units = await page.getByTestId("fan-out-units").locator("tbody tr").count();
+    expect(units).toBeGreaterThanOrEqual(2);
+    await page.getByTestId("fan-out-rollup").getByText(`0/${units} đơn vị hoàn thành`).waitFor();
+    expect(await counts.locator('[data-status="awaiting_confirmation"]').getAttribute("data-count")).toBe("1");
+    expect(await counts.locator('[data-status="overdue"]').getAttribute("data-count")).toBe(String(units - 1));
+
+    // The scorecard charges each district for its own task of the directive.
+    const leader = await signedIn("lanhdao");
+    await leader.goto(`/scorecard?directive=${directiveId}`);
+    const scorecard = leader.getByTestId("scorecard");
+    await scorecard.waitFor();
+    const cell = (unit: string, column: string) =>
+      scorecard
+        .locator("tr", { has: leader.getByRole("rowheader", { name: unit, exact: true }) })
+        .locator(`td[data-column="${column}"]`);
+    for (const unit of ["Quận Cầu Giấy", "Quận Ba Đình", "Quận Hoàn Kiếm"]) {
+      expect((await cell(unit, "assigned").innerText()).trim(), unit).toBe("1");
+    }
+    expect((await cell("Quận Hoàn Kiếm", "overdue").innerText()).trim()).toBe("1");
+
+    // The monthly report missed since February 2020 is overdue on the dashboard.
+    await leader.goto(`/?directive=${directiveId}`);
+    const overdue = leader.locator('section[aria-labelledby="overdue-heading"]');
+    await overdue.getByRole("link", { name: /— Tháng 02\/2020$/ }).waitFor();
   }, 180_000);
 
   it("works without JavaScript: a group item without its group is refused, input kept; then saved", async () => {
