@@ -6,9 +6,10 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./lib/nonce";
 import { appMode } from "./lib/app-mode.mjs";
 import { DemoModeProvider } from "./lib/demo-mode";
-import { cachedDocument, documentBytes, documentKey, keepDocument } from "./lib/read-cache.server";
+import { keepPage, renderedPageKey } from "./lib/read-cache.server";
 import { outgoingDocument } from "./lib/outgoing-document.server";
 import { logger } from "./lib/logger.server";
+import { PAGE_CACHE_HEADER } from "./server/page-cache.server";
 
 // The HTTP server (app/server/start.ts) takes what it needs of the app from here: docs/decisions/021.
 export { serverRuntime } from "./server/runtime.server";
@@ -36,28 +37,28 @@ export default function handleRequest(
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : "";
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
   const whole = isbot(request.headers.get("user-agent") ?? "");
-  // A page whose data came from the read cache, rendered before for the same data and root data: sent as it was.
+  // A page whose data came from the read cache is kept once rendered; the next request
+  // for it is answered before any loader runs (app/server/page-cache.server.ts).
   const { loaderData, matches, actionData } = remixContext.staticHandlerContext;
-  const cacheKey =
+  const url = new URL(request.url);
+  const pageKey =
     nonce === "" || request.method !== "GET" || actionData !== null
       ? null
-      : documentKey(
-          new URL(request.url),
+      : renderedPageKey(
+          url,
           responseStatusCode,
           matches.map((match) => loaderData[match.route.id]),
         );
-  const cached = cacheKey === null ? undefined : cachedDocument(cacheKey);
-  if (cached !== undefined) {
-    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-    return new Response(documentBytes(cached, nonce), { headers: responseHeaders, status: responseStatusCode });
-  }
+  if (pageKey !== null) responseHeaders.set(PAGE_CACHE_HEADER, "miss");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     let failed = false;
     const send = () => {
       shellRendered = true;
       // Kept only if nothing failed on the way.
-      const body = outgoingDocument(cacheKey === null ? null : (html) => failed || keepDocument(cacheKey, html, nonce));
+      const body = outgoingDocument(
+        pageKey === null ? null : (html) => failed || keepPage(pageKey, url, responseHeaders, html, nonce),
+      );
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       resolve(
         new Response(createReadableStreamFromReadable(body), {

@@ -15,12 +15,9 @@ import { AppShell } from "~/components/app-shell";
 import { DemoBanner } from "~/components/demo-banner";
 import { ErrorPage } from "~/components/error-page";
 import { DEFAULT_LOCALE, translate, type Locale } from "~/lib/i18n";
-import { getLocale } from "~/lib/locale.server";
-import { catalogChunkHref } from "~/lib/catalog-preload.server";
-import { getUser } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
-import { unreadCount } from "~/models/notifications.server";
 import { useNonce } from "~/lib/nonce";
+import { taskOpenedBy } from "~/lib/opened-task";
+import { rootData } from "~/lib/root-data.server";
 import { useDemoMode } from "~/lib/demo-mode";
 import stylesheet from "~/tailwind.css?url";
 
@@ -29,30 +26,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-/** The task a URL opens (`/tasks/:id`, any day): opening it marks its notifications read. */
-function taskOpenedBy(url: URL): number | null {
-  const match = /^\/tasks\/(\d{1,15})\/?$/.exec(url.pathname);
-  return match ? Number(match[1]) : null;
-}
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = await getLocale(request);
-  const user = await getUser(request);
-  return {
-    locale,
-    appName: translate(locale, "app.name"),
-    /** The page's language catalogue, fetched with the page rather than after the entry script. */
-    catalogHref: catalogChunkHref(locale),
-    user: user && {
-      id: user.id,
-      displayName: user.displayName,
-      role: user.role,
-      departmentId: user.departmentId,
-      departmentName: user.departmentName,
-      // The badge in the header: one COUNT over the unread rows' partial index.
-      unreadNotifications: unreadCount(getDb(), user, taskOpenedBy(new URL(request.url))),
-    },
-  };
+export function loader({ request }: LoaderFunctionArgs) {
+  return rootData(request);
 }
 
 /**

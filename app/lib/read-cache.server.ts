@@ -12,10 +12,12 @@
 // added to every key, so the figures of "today" move at midnight.
 //
 // Values handed out are shared by every request with the same key: never mutate
-// them. The rendered document of a page whose data came from here is kept too
-// (`cachedDocument` / `keepDocument`, used by app/entry.server.tsx): same data,
-// same URL, same root data (user, unread badge, language) ⇒ the same HTML but for
-// the CSP nonce, which is put back per response.
+// them. The rendered page of a route whose data came from here is kept too
+// (`keepPage`, by app/entry.server.tsx), named by what it was rendered from: the
+// URL, the root loader's data (who, the unread badge, the language), the data
+// version and the day. Same names ⇒ the same HTML but for the CSP nonce, which is
+// put back per response. The page cache in front of Remix
+// (app/server/page-cache.server.ts) finds it by those names before any loader runs.
 import { LRUCache } from "lru-cache";
 import { today } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
@@ -43,9 +45,9 @@ export function databaseVersion(db: AppDatabase): string {
   return `${connection.id}.${connection.statement.get()?.version ?? 0}`;
 }
 
-/** Cached answers by key (the data version is added here), and which key each value was cached under. */
+/** Cached answers by key (the data version is added here), and the data version and day each was computed for. */
 const answers = new LRUCache<string, object>({ max: 200 });
-const keyOfValue = new WeakMap<object, string>();
+const stampOfValue = new WeakMap<object, string>();
 
 /**
  * `compute()`'s answer for `key` and the current data, computed once per data
@@ -56,12 +58,13 @@ export function cachedRead<T extends object>(db: AppDatabase, key: string, compu
   // Inside a transaction the rows read may yet be rolled back (and the version would not show it): never keep.
   if (db.$client.inTransaction) return compute();
   // The day is part of every key: "today" moves the figures (and the years a menu offers) without a write.
-  const fullKey = `${databaseVersion(db)}\u0000${today()}\u0000${key}`;
+  const stamp = `${databaseVersion(db)}\u0000${today()}`;
+  const fullKey = `${stamp}\u0000${key}`;
   const found = answers.get(fullKey);
   if (found !== undefined) return found as T;
   const value = compute();
   answers.set(fullKey, value);
-  keyOfValue.set(value, fullKey);
+  stampOfValue.set(value, stamp);
   return value;
 }
 
@@ -82,66 +85,87 @@ export function sharedRead<T extends object>(
   return cachedRead(db, JSON.stringify([viewer.role, viewer.departmentId, ...parts]), () => compute(viewer));
 }
 
-/** The key a value was cached under by `cachedRead`, or undefined when it was not. */
-export function cachedReadKey(value: unknown): string | undefined {
-  return typeof value === "object" && value !== null ? keyOfValue.get(value) : undefined;
+/** The data version and day an answer of `cachedRead` was computed for, or undefined for any other value. */
+export function answerStamp(value: unknown): string | undefined {
+  return typeof value === "object" && value !== null ? stampOfValue.get(value) : undefined;
 }
 
-// ---------------------------------------------------------------- rendered documents
+// ---------------------------------------------------------------- rendered pages
 
 /**
- * The document as UTF-8 bytes, cut where the nonce was. A hit is those bytes and the
- * response's nonce copied into one buffer: no string to join and encode again (for the
- * 300-department scorecard, about a megabyte, that was 9 ms a hit).
+ * A kept page: its headers, and its bytes (UTF-8) cut where the nonce was. A hit is
+ * those bytes and the response's nonce copied into one buffer: no string to join and
+ * encode again (for the 300-department scorecard, about a megabyte, that was 9 ms a hit).
  */
-export type DocumentParts = readonly Buffer[];
+export interface KeptPage {
+  readonly headers: readonly (readonly [string, string])[];
+  readonly parts: readonly Buffer[];
+}
 
-const DOCUMENT_BYTES = 64 * 1024 * 1024;
-// A document larger than the whole budget is not kept (lru-cache's maxEntrySize defaults to maxSize).
-const documents = new LRUCache<string, DocumentParts>({
-  maxSize: DOCUMENT_BYTES,
-  sizeCalculation: (parts) =>
+const PAGE_BYTES = 64 * 1024 * 1024;
+// A page larger than the whole budget is not kept (lru-cache's maxEntrySize defaults to maxSize).
+const pages = new LRUCache<string, KeptPage>({
+  maxSize: PAGE_BYTES,
+  sizeCalculation: (page) =>
     Math.max(
       1,
-      parts.reduce((sum, part) => sum + part.length, 0),
+      page.parts.reduce((sum, part) => sum + part.length, 0),
     ),
 });
+/** The paths that have had a page kept: the page cache looks up nothing else, so other pages cost it nothing. */
+const keptPaths = new Set<string>();
+
+/** A page's name: everything its HTML was rendered from but the nonce. */
+function pageKey(url: URL, root: unknown, stamp: string): string {
+  // The path and query only: the host a client names must not make (or evict) other entries.
+  return `${url.pathname}${url.search}\u0000${JSON.stringify(root) ?? ""}\u0000${stamp}`;
+}
 
 /**
- * The key of a rendered document, or null when it may not be kept: kept only for
- * a 200 whose route data includes an answer of `cachedRead` (the page opted in),
- * the others' data small enough to name in the key (the root's user, badge and
- * language). `routeData` is in the order of the matched routes.
+ * The name to keep a rendered page under, or null when it may not be kept: only a 200
+ * whose every route below the root answered from `cachedRead` (the page opted in), all
+ * for the same data version and day, so that the URL, the root's data and that stamp
+ * determine it. `routeData` is in the order of the matched routes, the root first.
  */
-export function documentKey(url: URL, status: number, routeData: readonly unknown[]): string | null {
-  if (status !== 200 || !routeData.some((data) => cachedReadKey(data) !== undefined)) return null;
-  const parts = routeData.map((data) => cachedReadKey(data) ?? JSON.stringify(data) ?? "");
-  // The path and query only: the host a client names must not make (or evict) other entries.
-  return `${url.pathname}${url.search}\u0000${parts.join("\u0000")}`;
+export function renderedPageKey(url: URL, status: number, routeData: readonly unknown[]): string | null {
+  const [root, ...routes] = routeData;
+  if (status !== 200 || routes.length === 0) return null;
+  const stamp = answerStamp(routes[0]);
+  if (stamp === undefined || routes.some((data) => answerStamp(data) !== stamp)) return null;
+  return pageKey(url, root, stamp);
 }
 
-export function cachedDocument(key: string): DocumentParts | undefined {
-  return documents.get(key);
+/** The name of the page a request asks for as of now: its URL and root data, the data version and the day. */
+export function requestedPageKey(db: AppDatabase, url: URL, root: unknown): string {
+  return pageKey(url, root, `${databaseVersion(db)}\u0000${today()}`);
 }
 
-/** Keeps a rendered document, split at its nonce (never empty: without a nonce nothing is kept). */
-export function keepDocument(key: string, html: string, nonce: string): void {
+/** Whether a page at this path has ever been kept (cheap: the page cache asks it of every GET). */
+export function mayHaveKeptPage(url: URL): boolean {
+  return keptPaths.has(url.pathname);
+}
+
+export function keptPage(key: string): KeptPage | undefined {
+  return pages.get(key);
+}
+
+/** Keeps a rendered page with its headers, split at its nonce (never empty: without a nonce nothing is kept). */
+export function keepPage(key: string, url: URL, headers: Headers, html: string, nonce: string): void {
   if (nonce === "") return;
-  documents.set(
-    key,
-    html.split(nonce).map((part) => Buffer.from(part, "utf8")),
-  );
+  const kept = [...headers].filter(([name]) => name !== "set-cookie");
+  pages.set(key, { headers: kept, parts: html.split(nonce).map((part) => Buffer.from(part, "utf8")) });
+  keptPaths.add(url.pathname);
 }
 
-/** A kept document's bytes with this response's nonce where the rendering's was. */
-export function documentBytes(parts: DocumentParts, nonce: string): Uint8Array<ArrayBuffer> {
+/** A kept page's bytes with this response's nonce where the rendering's was. */
+export function pageBytes(page: KeptPage, nonce: string): Buffer {
   const nonceBytes = Buffer.from(nonce, "utf8");
-  const bytes = Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [nonceBytes, part])));
-  return new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
+  return Buffer.concat(page.parts.flatMap((part, i) => (i === 0 ? [part] : [nonceBytes, part])));
 }
 
-/** Forgets every cached answer and document (tests). */
+/** Forgets every cached answer and page (tests). */
 export function clearReadCache(): void {
   answers.clear();
-  documents.clear();
+  pages.clear();
+  keptPaths.clear();
 }

@@ -15,6 +15,7 @@ import { ensureTaskStatusFacts } from "../models/status-facts.server";
 import { accountsWithPublishedPasswords, activeAdministratorCount } from "../models/production-accounts.server";
 import { ensureDemoData, printDemoLogins } from "../../db/seed/setup";
 import { limitBodies, readOnlyApi, refuseCrossOrigin } from "./http-guards.server";
+import { servePageFromCache } from "./page-cache.server";
 import { readiness } from "./readiness.server";
 import { reminderJobEnabled, startReminderSchedule } from "./reminder-schedule";
 
@@ -85,6 +86,7 @@ export const serverRuntime = {
   backgroundDelivery,
   readiness,
   httpGuards: { refuseCrossOrigin, readOnlyApi, limitBodies },
+  servePageFromCache,
   StartRefusal,
 };
 

@@ -354,6 +354,8 @@ async function webWorker(build: ServerBuild, runtime: ServerRuntime): Promise<vo
   app.use("/api", readOnlyApi);
   app.use(refuseCrossOrigin);
   app.use(limitBodies);
+  // A page kept from an earlier request, sent again before any loader runs.
+  app.use(runtime.servePageFromCache);
   app.all(
     "*",
     createRequestHandler({

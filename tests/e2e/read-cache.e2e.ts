@@ -13,6 +13,8 @@ import { addDays, formatLocalDate, today } from "../../app/domain/dates";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { postForm, signInOverHttp, startServer, type ServerProcess } from "../setup/server-process";
 
+// One web worker each: a kept page lives in the worker that rendered it, and these tests ask for it twice.
+const ONE_WORKER = { WEB_WORKERS: "1", REMINDERS_JOB: "off" };
 let dir: string;
 let databaseFile: string;
 const servers: ServerProcess[] = [];
@@ -63,6 +65,8 @@ interface Dashboard {
   /** The nonces the page's inline scripts carry. */
   bodyNonces: Set<string>;
   pendingExtensions: number;
+  /** `hit`: sent by the page cache before any loader ran; `miss`: rendered, and kept. */
+  pageCache: string | null;
 }
 
 async function dashboard(origin: string, cookie: string): Promise<Dashboard> {
@@ -77,6 +81,7 @@ async function dashboard(origin: string, cookie: string): Promise<Dashboard> {
     headerNonce,
     bodyNonces: new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]!)),
     pendingExtensions: Number(pending!.replace(/\./g, "")),
+    pageCache: response.headers.get("x-page-cache"),
   };
 }
 
@@ -93,8 +98,8 @@ async function requestExtension(origin: string, cookie: string, task: { id: numb
 
 describe("the read cache on real servers", () => {
   it("keeps the dashboard per user and per data, and never past a write from this or another process", async () => {
-    servers.push(await startServer({ databaseFile }));
-    servers.push(await startServer({ databaseFile }));
+    servers.push(await startServer({ databaseFile, env: ONE_WORKER }));
+    servers.push(await startServer({ databaseFile, env: ONE_WORKER }));
     const [a, b] = servers.map((server) => server.origin) as [string, string];
     const chair = await signInOverHttp(a, "lanhdao", DEMO_PASSWORD);
     const viceChair = await signInOverHttp(a, "lanhdao2", DEMO_PASSWORD);
@@ -109,6 +114,7 @@ describe("the read cache on real servers", () => {
       expect(page.headerNonce).not.toBe("");
       expect([...page.bodyNonces]).toEqual([page.headerNonce]);
     }
+    expect([first.pageCache, second.pageCache]).toEqual(["miss", "hit"]);
     expect(second.headerNonce).not.toBe(first.headerNonce);
     expect(second.html.replaceAll(second.headerNonce, "")).toBe(first.html.replaceAll(first.headerNonce, ""));
 
@@ -123,10 +129,26 @@ describe("the read cache on real servers", () => {
     await requestExtension(b, heads[0]!, targets[0]!);
     const afterOther = await dashboard(a, chair);
     expect(afterOther.pendingExtensions).toBe(first.pendingExtensions + 1);
+    expect(afterOther.pageCache).toBe("miss");
 
     // A write through this server.
     await requestExtension(a, heads[1]!, targets[1]!);
     expect((await dashboard(a, chair)).pendingExtensions).toBe(first.pendingExtensions + 2);
     expect((await dashboard(b, viceChair)).pendingExtensions).toBe(first.pendingExtensions + 2);
+  });
+
+  it("sends a kept page only to a session that is still open", async () => {
+    servers.push(await startServer({ databaseFile, env: ONE_WORKER }));
+    const origin = servers.at(-1)!.origin;
+    const cookie = await signInOverHttp(origin, "lanhdao", DEMO_PASSWORD);
+    await dashboard(origin, cookie);
+    expect((await dashboard(origin, cookie)).pageCache).toBe("hit");
+    // Signing out ends the session: the same cookie now gets the sign-in page, not the kept dashboard.
+    const out = await postForm(origin, "/logout", cookie, {});
+    expect(out.status).toBe(302);
+    const after = await fetch(`${origin}/`, { headers: { Cookie: cookie }, redirect: "manual" });
+    expect(after.status).toBe(302);
+    expect(after.headers.get("location")).toMatch(/^\/login/);
+    expect(after.headers.get("x-page-cache")).toBeNull();
   });
 });

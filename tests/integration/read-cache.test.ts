@@ -9,14 +9,17 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { writeTransaction, type AppDatabase } from "../../app/lib/db.server";
 import { localeCookie } from "../../app/lib/locale.server";
 import {
-  cachedDocument,
+  answerStamp,
   cachedRead,
-  cachedReadKey,
   databaseVersion,
-  documentBytes,
-  documentKey,
-  keepDocument,
+  keepPage,
+  keptPage,
+  pageBytes,
+  renderedPageKey,
+  requestedPageKey,
 } from "../../app/lib/read-cache.server";
+import { rootData } from "../../app/lib/root-data.server";
+import { servePageFromCache } from "../../app/server/page-cache.server";
 import { loader as dashboardLoader } from "../../app/routes/_index/route";
 import { loader as departmentsLoader } from "../../app/routes/departments._index/route";
 import { loader as scorecardLoader } from "../../app/routes/scorecard/route";
@@ -25,7 +28,7 @@ import { loader as taskListLoader } from "../../app/routes/tasks._index/route";
 import { today } from "../../app/domain/dates";
 import { changeTaskState } from "../../app/models/tasks.server";
 import { freshDatabase } from "../setup/database";
-import { callRoute, sessionFor, useFreshDemoDatabase } from "../setup/remix-harness";
+import { callRoute, sessionCookieHeader, sessionFor, sessionUser, useFreshDemoDatabase } from "../setup/remix-harness";
 
 const ORIGIN = { ipAddress: "127.0.0.1", userAgent: "read-cache test", requestId: "read-cache" };
 
@@ -47,8 +50,8 @@ describe("cachedRead", () => {
     const again = read();
     expect(again).toBe(first);
     expect(computed).toBe(1);
-    expect(cachedReadKey(first)).toContain("committees");
-    expect(cachedReadKey({ count: first.count })).toBeUndefined();
+    expect(answerStamp(first)).toBe(`${databaseVersion(db)}\u0000${today()}`);
+    expect(answerStamp({ count: first.count })).toBeUndefined();
   });
 
   it("computes afresh after a write transaction", () => {
@@ -133,23 +136,28 @@ describe("cachedRead", () => {
   });
 });
 
-describe("documentKey", () => {
-  it("keeps only successful pages whose data came from the cache, keyed by every route's data", () => {
+describe("renderedPageKey", () => {
+  it("keeps only successful pages whose data came from the cache, named by the URL, the root's data and the data version", () => {
     const db = freshDatabase();
     try {
       const page = cachedRead(db, "page", () => ({ figures: [1, 2, 3] }));
       const root = { user: { id: 1, unreadNotifications: 0 }, locale: "vi" };
-      const key = documentKey(new URL("http://x/"), 200, [root, page]);
-      expect(key).not.toBeNull();
-      expect(documentKey(new URL("http://x/"), 200, [root, { figures: [1, 2, 3] }])).toBeNull();
-      expect(documentKey(new URL("http://x/"), 404, [root, page])).toBeNull();
-      expect(documentKey(new URL("http://x/?a=1"), 200, [root, page])).not.toBe(key);
-      expect(
-        documentKey(new URL("http://x/"), 200, [{ ...root, user: { id: 2, unreadNotifications: 0 } }, page]),
-      ).not.toBe(key);
-      expect(
-        documentKey(new URL("http://x/"), 200, [{ ...root, user: { id: 1, unreadNotifications: 1 } }, page]),
-      ).not.toBe(key);
+      const url = new URL("http://x/");
+      const key = renderedPageKey(url, 200, [root, page]);
+      // The name a request finds it by, before any loader runs: the same while nothing changed.
+      expect(key).toBe(requestedPageKey(db, url, root));
+      expect(renderedPageKey(url, 200, [root, { figures: [1, 2, 3] }])).toBeNull();
+      expect(renderedPageKey(url, 404, [root, page])).toBeNull();
+      expect(renderedPageKey(url, 200, [root])).toBeNull();
+      expect(renderedPageKey(new URL("http://x/?a=1"), 200, [root, page])).not.toBe(key);
+      // The host a client names is not part of it.
+      expect(renderedPageKey(new URL("http://elsewhere/"), 200, [root, page])).toBe(key);
+      expect(renderedPageKey(url, 200, [{ ...root, user: { id: 2, unreadNotifications: 0 } }, page])).not.toBe(key);
+      expect(renderedPageKey(url, 200, [{ ...root, user: { id: 1, unreadNotifications: 1 } }, page])).not.toBe(key);
+      expect(renderedPageKey(url, 200, [{ ...root, locale: "en" }, page])).not.toBe(key);
+      // After a write, the kept name is no longer the one asked for.
+      db.run(sql`INSERT INTO committees (name, code) VALUES ('Ban mới', 'BAN-MOI')`);
+      expect(requestedPageKey(db, url, root)).not.toBe(key);
     } finally {
       db.$client.close();
     }
@@ -231,18 +239,101 @@ describe("the dashboard's answer", () => {
   });
 });
 
-describe("kept documents", () => {
+describe("kept pages", () => {
   it("are sent as their bytes with each response's own nonce where the rendering's was", () => {
     const rendered = `<p>Sở Thông tin và Truyền thông · Quá hạn</p><script nonce="n0nce-A">a()</script><link nonce="n0nce-A">`;
-    keepDocument("kept documents test", rendered, "n0nce-A");
-    const parts = cachedDocument("kept documents test")!;
-    const sent = Buffer.from(documentBytes(parts, "другой-B")).toString("utf8");
-    expect(sent).toBe(rendered.replaceAll("n0nce-A", "другой-B"));
+    const url = new URL("http://x/kept-pages-test");
+    const headers = new Headers({ "Content-Type": "text/html; charset=utf-8", "Set-Cookie": "a=b" });
+    keepPage("kept pages test", url, headers, rendered, "n0nce-A");
+    const page = keptPage("kept pages test")!;
+    expect(page.headers).toEqual([["content-type", "text/html; charset=utf-8"]]);
+    expect(pageBytes(page, "другой-B").toString("utf8")).toBe(rendered.replaceAll("n0nce-A", "другой-B"));
     // Every hit gets its own copy: one response's nonce never shows in another's.
-    expect(Buffer.from(documentBytes(parts, "third-C")).toString("utf8")).toBe(
-      rendered.replaceAll("n0nce-A", "third-C"),
-    );
-    keepDocument("kept without a nonce", rendered, "");
-    expect(cachedDocument("kept without a nonce")).toBeUndefined();
+    expect(pageBytes(page, "third-C").toString("utf8")).toBe(rendered.replaceAll("n0nce-A", "third-C"));
+    keepPage("kept without a nonce", url, headers, rendered, "");
+    expect(keptPage("kept without a nonce")).toBeUndefined();
+  });
+});
+
+describe("the page cache in front of Remix", () => {
+  let db: AppDatabase;
+
+  beforeAll(async () => {
+    db = await useFreshDemoDatabase();
+  });
+
+  interface Sent {
+    status?: number;
+    headers: Record<string, string>;
+    body?: string;
+  }
+
+  /** What Express hands the middleware, and what it answered: a page, or `next()` (on to Remix and its loaders). */
+  async function ask(path: string, cookie: string, method = "GET"): Promise<Sent | "passed on"> {
+    const sent: Sent = { headers: {} };
+    const req = { method, originalUrl: path, get: (name: string) => (name === "cookie" ? cookie : undefined) };
+    return new Promise((resolve) => {
+      const res = {
+        locals: { cspNonce: "nonce-of-this-response" },
+        status(code: number) {
+          sent.status = code;
+          return res;
+        },
+        setHeader(name: string, value: string) {
+          sent.headers[name.toLowerCase()] = value;
+        },
+        end(body: Buffer) {
+          sent.body = body.toString("utf8");
+          resolve(sent);
+        },
+      };
+      servePageFromCache(req as never, res as never, () => resolve("passed on"));
+    });
+  }
+
+  /** Keeps a page for the dashboard's data as a cookie's reader sees it, as app/entry.server.tsx does once rendered. */
+  async function keepDashboard(cookie: string): Promise<string> {
+    const request = new Request("http://localhost/", { headers: { cookie } });
+    const root = await rootData(request);
+    const outcome = await callRoute(dashboardLoader, { path: "/", token: null, headers: { Cookie: cookie } });
+    const key = renderedPageKey(new URL(request.url), outcome.status, [root, outcome.body]);
+    expect(key).not.toBeNull();
+    const html = `<main>${root.user?.displayName}</main><script nonce="rendered">x()</script>`;
+    keepPage(key!, new URL(request.url), new Headers({ "Content-Type": "text/html; charset=utf-8" }), html, "rendered");
+    return html;
+  }
+
+  it("answers a kept page without running a loader until the data changes; bookkeeping does not change it", async () => {
+    const cookie = await sessionCookieHeader(await sessionFor("lanhdao"));
+    const html = await keepDashboard(cookie);
+    expect(await ask("/", cookie)).toEqual({
+      status: 200,
+      headers: { "content-type": "text/html; charset=utf-8", "x-page-cache": "hit" },
+      body: html.replace("rendered", "nonce-of-this-response"),
+    });
+    // Another query, or another reader: not this page.
+    expect(await ask("/?status=overdue", cookie)).toBe("passed on");
+    expect(await ask("/", await sessionCookieHeader(await sessionFor("lanhdao2")))).toBe("passed on");
+    // Bookkeeping — someone signing in (a session row, an audit event) — leaves it kept.
+    await sessionFor("vanphong");
+    expect(await ask("/", cookie)).toMatchObject({ status: 200 });
+    // A write to the data the page shows: on to Remix, which computes afresh.
+    const task = db.get<{ id: number; version: number }>(sql`
+      SELECT id, version FROM tasks WHERE state = 'in_progress' ORDER BY id LIMIT 1`)!;
+    const secretariat = db.get<{ id: number }>(sql`SELECT id FROM users WHERE login = 'vanphong'`)!;
+    const held = changeTaskState(db, secretariat, task.id, task.version, { to: "on_hold", reason: "Tạm dừng" }, ORIGIN);
+    expect(held.ok).toBe(true);
+    expect(await ask("/", cookie)).toBe("passed on");
+  });
+
+  it("never answers a session that has ended, a visitor without one, or a request that is not a GET", async () => {
+    const token = await sessionFor("lanhdao");
+    const cookie = await sessionCookieHeader(token);
+    await keepDashboard(cookie);
+    expect(await ask("/", cookie)).toMatchObject({ status: 200 });
+    expect(await ask("/", cookie, "POST")).toBe("passed on");
+    expect(await ask("/", "")).toBe("passed on");
+    db.run(sql`UPDATE sessions SET revoked_at = ${Date.now()} WHERE id = ${sessionUser(token).sessionId}`);
+    expect(await ask("/", cookie)).toBe("passed on");
   });
 });
