@@ -11,7 +11,7 @@
 // and any write to users, settings or the data a page shows changes the data version.
 import type { NextFunction, Request, Response } from "express";
 import { getDb } from "../lib/db.server";
-import { keptPage, mayHaveKeptPage, pageBytes, requestedPageKey } from "../lib/read-cache.server";
+import { gzippedPageBytes, keptPage, mayHaveKeptPage, pageBytes, requestedPageKey } from "../lib/read-cache.server";
 import { rootData } from "../lib/root-data.server";
 
 /** Says whether a page came from the page cache (`hit`) or was rendered and kept (`miss`): for the bench and operators. */
@@ -47,6 +47,13 @@ async function sendKeptPage(req: Request, res: Response, url: URL, nonce: string
   res.status(200);
   for (const [name, value] of page.headers) res.setHeader(name, value);
   res.setHeader(PAGE_CACHE_HEADER, "hit");
-  res.end(pageBytes(page, nonce));
+  res.setHeader("Vary", "Accept-Encoding");
+  if (req.acceptsEncodings("gzip", "identity") === "gzip") {
+    // Compressed already: the compression middleware leaves a response with a Content-Encoding alone.
+    res.setHeader("Content-Encoding", "gzip");
+    res.end(gzippedPageBytes(page, nonce));
+  } else {
+    res.end(pageBytes(page, nonce));
+  }
   return true;
 }

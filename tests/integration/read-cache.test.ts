@@ -3,6 +3,7 @@
 // transaction, a plain statement on the same connection, or another connection —
 // and the dashboard's answer is shared only by users who see the same tasks.
 // (The rendered pages are checked on real servers: tests/e2e/read-cache.e2e.ts.)
+import { gunzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -269,9 +270,14 @@ describe("the page cache in front of Remix", () => {
   }
 
   /** What Express hands the middleware, and what it answered: a page, or `next()` (on to Remix and its loaders). */
-  async function ask(path: string, cookie: string, method = "GET"): Promise<Sent | "passed on"> {
+  async function ask(path: string, cookie: string, method = "GET", encoding = "identity"): Promise<Sent | "passed on"> {
     const sent: Sent = { headers: {} };
-    const req = { method, originalUrl: path, get: (name: string) => (name === "cookie" ? cookie : undefined) };
+    const req = {
+      method,
+      originalUrl: path,
+      get: (name: string) => (name === "cookie" ? cookie : undefined),
+      acceptsEncodings: () => encoding,
+    };
     return new Promise((resolve) => {
       const res = {
         locals: { cspNonce: "nonce-of-this-response" },
@@ -283,7 +289,7 @@ describe("the page cache in front of Remix", () => {
           sent.headers[name.toLowerCase()] = value;
         },
         end(body: Buffer) {
-          sent.body = body.toString("utf8");
+          sent.body = (sent.headers["content-encoding"] === "gzip" ? gunzipSync(body) : body).toString("utf8");
           resolve(sent);
         },
       };
@@ -306,10 +312,14 @@ describe("the page cache in front of Remix", () => {
   it("answers a kept page without running a loader until the data changes; bookkeeping does not change it", async () => {
     const cookie = await sessionCookieHeader(await sessionFor("lanhdao"));
     const html = await keepDashboard(cookie);
-    expect(await ask("/", cookie)).toEqual({
+    const page = html.replace("rendered", "nonce-of-this-response");
+    const headers = { "content-type": "text/html; charset=utf-8", "x-page-cache": "hit", vary: "Accept-Encoding" };
+    expect(await ask("/", cookie)).toEqual({ status: 200, headers, body: page });
+    // Gzipped for a client that takes it, without running the compressor on the way out.
+    expect(await ask("/", cookie, "GET", "gzip")).toEqual({
       status: 200,
-      headers: { "content-type": "text/html; charset=utf-8", "x-page-cache": "hit" },
-      body: html.replace("rendered", "nonce-of-this-response"),
+      headers: { ...headers, "content-encoding": "gzip" },
+      body: page,
     });
     // Another query, or another reader: not this page.
     expect(await ask("/?status=overdue", cookie)).toBe("passed on");
