@@ -54,7 +54,10 @@ export function taskListQueryFromUrl(
   t: Translate,
 ): { ok: true; query: TaskListQuery } | { ok: false; message: string } {
   const schema = taskListQuery(t);
-  const parsed = schema.safeParse(queryValues(url.searchParams, Object.keys(schema.shape)));
+  // A value no field takes is refused in the reader's words (the fields' own refusals — a day, a period — come first).
+  const parsed = schema.safeParse(queryValues(url.searchParams, Object.keys(schema.shape)), {
+    error: (issue) => t("tasks.filter.value", { value: String(issue.input).slice(0, 40) }),
+  });
   if (parsed.success) return { ok: true, query: parsed.data };
   const detail = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
   return { ok: false, message: t("tasks.filter.invalid", { detail }) };

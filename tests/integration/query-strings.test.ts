@@ -161,7 +161,11 @@ describe("the task list's query string", () => {
         expect(outcome.status, path).toBe(400);
         const { message } = outcome.body as { message: string };
         expect(message.startsWith(vi("tasks.filter.invalid", { detail: "" })), path).toBe(true);
-        expect(message, path).toContain(detail.includes(":") ? detail : `${detail}: `);
+        // Every refusal in the reader's words: a field's own, or the list's for a value no field takes.
+        const value = query.slice(query.indexOf("=") + 1);
+        expect(message, path).toContain(
+          detail.includes(":") ? detail : `${detail}: ${vi("tasks.filter.value", { value })}`,
+        );
       }
     }
     // Blank values are absent and padded ones trimmed, as on the dashboards.

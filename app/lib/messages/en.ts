@@ -185,6 +185,7 @@ export const en: Record<MessageKey, string> = {
   "tasks.filter.department": "Lead department",
   "tasks.filter.directive": "Directive",
   "tasks.filter.invalid": "Invalid filter: {detail}",
+  "tasks.filter.value": "«{value}» is not a value this filter takes",
   "tasks.col.updated": "Last update",
   "tasks.filter.coordinator": "Coordinating department",
   "tasks.filter.committee": "Steering committee",

@@ -185,6 +185,7 @@ export const vi = {
   "tasks.filter.department": "Đơn vị chủ trì",
   "tasks.filter.directive": "Văn bản",
   "tasks.filter.invalid": "Bộ lọc không hợp lệ: {detail}",
+  "tasks.filter.value": "giá trị «{value}» không dùng được ở đây",
   "tasks.col.updated": "Cập nhật",
   "tasks.filter.coordinator": "Đơn vị phối hợp",
   "tasks.filter.committee": "Ban Chỉ đạo",
