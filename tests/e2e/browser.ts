@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -26,11 +26,12 @@ export async function launchBrowser(): Promise<Browser> {
 /** A fresh browser context (its own cookies), failing on page errors and console errors. */
 export async function newPage(
   browser: Browser,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -66,4 +67,85 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   await page.getByLabel(/Mật khẩu|Password/).fill(password);
   await page.getByRole("button", { name: /Đăng nhập|Sign in/ }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+/** A page of `useBrowser`'s, and the errors it may show without failing its test. */
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  /** `false`: a browser without JavaScript (the forms must work as plain HTML). */
+  javaScriptEnabled?: boolean;
+  /** Browser errors this test causes on purpose (e.g. a refused request it makes). */
+  expected?: RegExp;
+}
+
+/**
+ * The browser of an e2e file and the pages its tests open. Call it once at the top of
+ * the file: it launches Chromium before the file's tests and closes it after them. Each
+ * page opened through it gets its own context (cookies) and is closed after its test,
+ * which fails on any page error or console error the page saw — so every test stands
+ * alone and no file repeats the setup.
+ */
+export function useBrowser() {
+  let browser: Browser | undefined;
+  const opened: { context: BrowserContext; problems: string[]; expected?: RegExp }[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const { context, problems, expected } of opened.splice(0)) {
+      expect(
+        problems.filter((problem) => !expected?.test(problem)),
+        "browser errors",
+      ).toEqual([]);
+      await context.close();
+    }
+  });
+
+  /** A fresh page in its own context, signed in as nobody. */
+  async function open(options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+    if (browser === undefined) throw new Error("useBrowser(): the browser starts in beforeAll; open pages in tests");
+    const { context, page, problems } = await newPage(browser, {
+      viewport: options.viewport,
+      javaScriptEnabled: options.javaScriptEnabled,
+    });
+    opened.push({ context, problems, expected: options.expected });
+    return { context, page };
+  }
+
+  /** A fresh page, signed in through the login page. */
+  async function signedIn(login: string, options: PageOptions & { password?: string } = {}): Promise<Page> {
+    const { page } = await open(options);
+    await signIn(page, login, options.password);
+    return page;
+  }
+
+  return { open, signedIn };
+}
+
+/** The submit button of the form under a disclosure (its summary may carry the same words). */
+export function submitButton(page: Page, name: string) {
+  return page.locator("form").getByRole("button", { name, exact: true });
+}
+
+/** Opens the first disclosure (`<details>`) whose summary says `summary`, unless it is open. */
+export async function openDisclosure(page: Page, summary: string): Promise<void> {
+  const details = page.locator("details", { has: page.locator("summary", { hasText: summary }) }).first();
+  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
+}
+
+/** An account for a unit's head ("Lãnh đạo đơn vị"), created by the administrator through the form. */
+export async function createUnitHead(admin: Page, login: string, department: string, password: string): Promise<void> {
+  await admin.goto("/admin/users/new");
+  await admin.getByRole("heading", { level: 1, name: "Thêm người dùng" }).waitFor();
+  await admin.getByLabel("Tên đăng nhập").fill(login);
+  await admin.getByLabel("Họ và tên").fill(`Chủ tịch UBND ${department}`);
+  await admin.getByLabel("Vai trò").selectOption({ label: "Lãnh đạo đơn vị" });
+  await admin.getByLabel("Đơn vị", { exact: true }).selectOption({ label: department });
+  await admin.getByLabel("Mật khẩu ban đầu").fill(password);
+  await admin.getByLabel("Nhập lại mật khẩu").fill(password);
+  await admin.getByRole("button", { name: "Tạo tài khoản" }).click();
+  await admin.waitForURL(/\/admin\/users\/\d+\?done=created$/);
 }

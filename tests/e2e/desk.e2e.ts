@@ -3,29 +3,14 @@
 // editing the same task, the second told what the first changed; the lead
 // re-assigned, and the new lead's head told. Only records created here are changed
 // (other browser tests share the server and the demo).
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, signIn, useBrowser } from "./browser";
 
-let browser: Browser;
-const opened: { context: BrowserContext; problems: string[] }[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  for (const { context, problems } of opened.splice(0)) {
-    expect(problems, "browser errors").toEqual([]);
-    await context.close();
-  }
-});
+const pages = useBrowser();
 
 async function secretariat(): Promise<Page> {
-  const { context, page, problems } = await newPage(browser);
-  opened.push({ context, problems });
+  const { page } = await pages.open();
   await signIn(page, "vanphong");
   return page;
 }
@@ -151,9 +136,7 @@ describe("the secretariat's desk", () => {
     await page.getByRole("status").getByText("Đã đổi đơn vị chủ trì.").waitFor();
     await expectAccessible(page);
 
-    const { context, page: head, problems } = await newPage(browser);
-    opened.push({ context, problems });
-    await signIn(head, "snv.truong");
+    const head = await pages.signedIn("snv.truong");
     await head.goto("/notifications");
     // Found by its link to the task: the test above edits the task's title (and may stop half-way).
     await head

@@ -7,64 +7,25 @@
 // The e2e server and its database are shared by every e2e file: this file adds two district
 // accounts and one item (unique to the run) to the demo's current directive; the districts
 // lead no other task in it.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { createUnitHead, expectAccessible, openDisclosure, submitButton, useBrowser } from "./browser";
 
-let browser: Browser;
-const opened: { context: BrowserContext; problems: string[] }[] = [];
 const RUN = Date.now().toString(36);
 const PASSWORD = "Mật khẩu quận thử nghiệm 2026";
 const DIRECTIVE = 2;
 const DISTRICTS = ["Quận Ba Đình", "Quận Hoàn Kiếm", "Quận Đống Đa", "Quận Cầu Giấy", "Quận Hà Đông", "Thị xã Sơn Tây"];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  for (const { context, problems } of opened.splice(0)) {
-    expect(problems, "browser errors").toEqual([]);
-    await context.close();
-  }
-});
+const pages = useBrowser();
 
-async function signedIn(login: string, password?: string): Promise<Page> {
-  const { context, page, problems } = await newPage(browser);
-  opened.push({ context, problems });
-  await signIn(page, login, password);
-  return page;
+function signedIn(login: string, password?: string): Promise<Page> {
+  return pages.signedIn(login, { password });
 }
 
 /** A Hanoi calendar day `days` from today, as the forms take it (dd/mm/yyyy). */
 function hanoiDay(days: number): string {
   const when = new Date(Date.now() + days * 86_400_000);
   return new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }).format(when);
-}
-
-/** The submit button of the form under a disclosure (its summary may carry the same words). */
-function submitButton(page: Page, name: string) {
-  return page.locator("form").getByRole("button", { name, exact: true });
-}
-
-async function openDisclosure(page: Page, summary: string): Promise<void> {
-  const details = page.locator("details", { has: page.locator("summary", { hasText: summary }) }).first();
-  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
-}
-
-async function createDistrictHead(admin: Page, login: string, department: string): Promise<void> {
-  await admin.goto("/admin/users/new");
-  await admin.getByRole("heading", { level: 1, name: "Thêm người dùng" }).waitFor();
-  await admin.getByLabel("Tên đăng nhập").fill(login);
-  await admin.getByLabel("Họ và tên").fill(`Chủ tịch UBND ${department}`);
-  await admin.getByLabel("Vai trò").selectOption({ label: "Lãnh đạo đơn vị" });
-  await admin.getByLabel("Đơn vị", { exact: true }).selectOption({ label: department });
-  await admin.getByLabel("Mật khẩu ban đầu").fill(PASSWORD);
-  await admin.getByLabel("Nhập lại mật khẩu").fill(PASSWORD);
-  await admin.getByRole("button", { name: "Tạo tài khoản" }).click();
-  await admin.waitForURL(/\/admin\/users\/\d+\?done=created$/);
 }
 
 describe("an item given to the districts", () => {
@@ -75,8 +36,8 @@ describe("an item given to the districts", () => {
   // One journey, one test: each step needs the item the one before made.
   it("is given to the group of districts, one task each; two report; the item rolls them up; the scorecard charges each", async () => {
     const admin = await signedIn("admin");
-    await createDistrictHead(admin, badinh, "Quận Ba Đình");
-    await createDistrictHead(admin, hoankiem, "Quận Hoàn Kiếm");
+    await createUnitHead(admin, badinh, "Quận Ba Đình", PASSWORD);
+    await createUnitHead(admin, hoankiem, "Quận Hoàn Kiếm", PASSWORD);
 
     const page = await signedIn("vanphong");
     await page.goto(`/tasks/new?directive=${DIRECTIVE}`, { waitUntil: "networkidle" });

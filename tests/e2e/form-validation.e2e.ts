@@ -6,36 +6,18 @@
 // translated errors. Nothing is saved by these tests.
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page, Request } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page, Request } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { readRemixManifest } from "../bench/client-js";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import { expectAccessible, signIn, useBrowser } from "./browser";
 
 /** The lazily imported module with Zod and the schemas (app/lib/form-schemas.ts). */
 const VALIDATION_CHUNK = /\/assets\/form-schemas-[\w-]+\.js$/;
 
-let browser: Browser;
-const opened: { context: BrowserContext; problems: string[]; expected?: RegExp }[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  for (const { context, problems, expected } of opened.splice(0)) {
-    expect(
-      problems.filter((problem) => !expected?.test(problem)),
-      "browser errors",
-    ).toEqual([]);
-    await context.close();
-  }
-});
+const pages = useBrowser();
 
 async function signedIn(login: string, expected?: RegExp): Promise<Page> {
-  const { context, page, problems } = await newPage(browser);
-  opened.push({ context, problems, expected });
+  const { page } = await pages.open({ expected });
   await signIn(page, login);
   return page;
 }

@@ -10,30 +10,15 @@
 // Also the server's refusals of bodies it will not read: too large (413), of
 // unknown length (411), not a form (415).
 import http from "node:http";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { baseUrl, expectAccessible, signIn, useBrowser } from "./browser";
 
-let browser: Browser;
-const opened: { context: BrowserContext; problems: string[] }[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  for (const { context, problems } of opened.splice(0)) {
-    // An injected <img src=x> would 404 and log; none may appear.
-    expect(problems, "browser errors").toEqual([]);
-    await context.close();
-  }
-});
+// Every page's errors fail its test: an injected <img src=x> would 404 and log, and none may appear.
+const pages = useBrowser();
 
 async function signedIn(login: string): Promise<Page> {
-  const { context, page, problems } = await newPage(browser);
-  opened.push({ context, problems });
+  const { page } = await pages.open();
   await signIn(page, login);
   return page;
 }

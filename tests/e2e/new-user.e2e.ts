@@ -8,29 +8,14 @@
 // buttons and landmarks are named for keyboards and screen readers. Only records
 // created here are changed (other browser tests share the server and the demo).
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, signIn, useBrowser } from "./browser";
 
-let browser: Browser;
-const opened: { context: BrowserContext; problems: string[] }[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  for (const { context, problems } of opened.splice(0)) {
-    expect(problems, "browser errors").toEqual([]);
-    await context.close();
-  }
-});
+const pages = useBrowser();
 
 async function signedIn(login: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const { context, page, problems } = await newPage(browser, viewport ? { viewport } : {});
-  opened.push({ context, problems });
+  const { page } = await pages.open({ viewport });
   await signIn(page, login);
   return page;
 }

@@ -5,29 +5,14 @@
 // The past days then read two ways: as it happened (the task counted, done on time
 // within its extended deadline) and as recorded then (nothing: the system did not
 // know the task yet). Only the directive and task created here are read or changed.
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, signIn, useBrowser } from "./browser";
 
-let browser: Browser;
-const opened: { context: BrowserContext; problems: string[] }[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  for (const { context, problems } of opened.splice(0)) {
-    expect(problems, "browser errors").toEqual([]);
-    await context.close();
-  }
-});
+const pages = useBrowser();
 
 async function secretariat(): Promise<Page> {
-  const { context, page, problems } = await newPage(browser);
-  opened.push({ context, problems });
+  const { page } = await pages.open();
   page.setDefaultTimeout(60_000);
   page.setDefaultNavigationTimeout(60_000);
   await signIn(page, "vanphong");

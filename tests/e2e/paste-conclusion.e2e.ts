@@ -9,9 +9,9 @@
 //
 // The e2e server and its database are shared by every e2e file: this file adds two
 // district accounts and its directives (all unique to the run).
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { createUnitHead, expectAccessible, openDisclosure, submitButton, useBrowser } from "./browser";
 
 const RUN = Date.now().toString(36);
 const PASSWORD = "Mật khẩu quận thử nghiệm 2026";
@@ -23,50 +23,10 @@ const TEXT = `Ý kiến kết luận của Trưởng Ban Chỉ đạo như sau:
 4. Sở Y tế trình UBND Thành phố đề án trong 05 ngày làm việc kể từ ngày giao.
 Ban Chỉ đạo thông báo để các cơ quan, đơn vị biết, thực hiện./.`;
 
-let browser: Browser;
-const opened: { context: BrowserContext; problems: string[] }[] = [];
+const pages = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  for (const { context, problems } of opened.splice(0)) {
-    expect(problems, "browser errors").toEqual([]);
-    await context.close();
-  }
-});
-
-async function signedIn(login: string, password?: string): Promise<Page> {
-  const { context, page, problems } = await newPage(browser);
-  opened.push({ context, problems });
-  await signIn(page, login, password);
-  return page;
-}
-
-async function createDistrictHead(admin: Page, login: string, department: string): Promise<void> {
-  await admin.goto("/admin/users/new");
-  await admin.getByRole("heading", { level: 1, name: "Thêm người dùng" }).waitFor();
-  await admin.getByLabel("Tên đăng nhập").fill(login);
-  await admin.getByLabel("Họ và tên").fill(`Chủ tịch UBND ${department}`);
-  await admin.getByLabel("Vai trò").selectOption({ label: "Lãnh đạo đơn vị" });
-  await admin.getByLabel("Đơn vị", { exact: true }).selectOption({ label: department });
-  await admin.getByLabel("Mật khẩu ban đầu").fill(PASSWORD);
-  await admin.getByLabel("Nhập lại mật khẩu").fill(PASSWORD);
-  await admin.getByRole("button", { name: "Tạo tài khoản" }).click();
-  await admin.waitForURL(/\/admin\/users\/\d+\?done=created$/);
-}
-
-/** The submit button of the form under a disclosure (its summary may carry the same words). */
-function submitButton(page: Page, name: string) {
-  return page.locator("form").getByRole("button", { name, exact: true });
-}
-
-async function openDisclosure(page: Page, summary: string): Promise<void> {
-  const details = page.locator("details", { has: page.locator("summary", { hasText: summary }) }).first();
-  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
+function signedIn(login: string, password?: string): Promise<Page> {
+  return pages.signedIn(login, { password });
 }
 
 let serial = 0;
@@ -111,8 +71,8 @@ describe("pasting a conclusion with items for many units", () => {
     const login = `e2e.caugiay.${RUN}`;
     const badinh = `e2e.pbadinh.${RUN}`;
     const admin = await signedIn("admin");
-    await createDistrictHead(admin, login, "Quận Cầu Giấy");
-    await createDistrictHead(admin, badinh, "Quận Ba Đình");
+    await createUnitHead(admin, login, "Quận Cầu Giấy", PASSWORD);
+    await createUnitHead(admin, badinh, "Quận Ba Đình", PASSWORD);
 
     const page = await signedIn("vanphong");
     const directiveId = await issuedDirective(page);
@@ -218,11 +178,7 @@ describe("pasting a conclusion with items for many units", () => {
   }, 180_000);
 
   it("works without JavaScript: a group item without its group is refused, input kept; then saved", async () => {
-    const context = await browser.newContext({ baseURL: baseUrl(), javaScriptEnabled: false });
-    const problems: string[] = [];
-    opened.push({ context, problems });
-    const page = await context.newPage();
-    await signIn(page, "vanphong");
+    const page = await pages.signedIn("vanphong", { javaScriptEnabled: false });
     const directiveId = await draftDirective(page);
     await page.goto(`/directives/${directiveId}/split`);
     await page.getByRole("textbox", { name: "Nội dung văn bản" }).fill(TEXT);

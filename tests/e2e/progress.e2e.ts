@@ -6,30 +6,15 @@
 // with the task's status badge checked after each step.
 // Only the task created here is changed (other browser tests share the server).
 import fs from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { pdfFile } from "../setup/attachment-files";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import { expectAccessible, openDisclosure, signIn, submitButton, useBrowser } from "./browser";
 
-let browser: Browser;
-const opened: { context: BrowserContext; problems: string[] }[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  for (const { context, problems } of opened.splice(0)) {
-    expect(problems, "browser errors").toEqual([]);
-    await context.close();
-  }
-});
+const pages = useBrowser();
 
 async function signedIn(login: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const { context, page, problems } = await newPage(browser, viewport ? { viewport } : {});
-  opened.push({ context, problems });
+  const { page } = await pages.open({ viewport });
   await signIn(page, login);
   return page;
 }
@@ -46,16 +31,6 @@ const PHONE = { width: 390, height: 844 };
 
 async function expectStatus(page: Page, status: string): Promise<void> {
   await page.locator(`article header [data-status="${status}"]`).waitFor();
-}
-
-/** The submit button of the form under a disclosure (its summary may carry the same words). */
-function submitButton(page: Page, name: string) {
-  return page.locator("form").getByRole("button", { name, exact: true });
-}
-
-async function openDisclosure(page: Page, summary: string): Promise<void> {
-  const details = page.locator("details", { has: page.locator("summary", { hasText: summary }) }).first();
-  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
 }
 
 describe("the department's desk: report, extend, complete, return, complete, confirm", () => {

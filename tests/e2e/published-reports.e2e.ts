@@ -6,29 +6,14 @@
 // adds one, found by its title's stamp; nothing else is changed.
 import fs from "node:fs";
 import ExcelJS from "exceljs";
-import type { Browser, BrowserContext, Download, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import type { Download, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, signIn, useBrowser } from "./browser";
 
-let browser: Browser;
-const opened: { context: BrowserContext; problems: string[] }[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  for (const { context, problems } of opened.splice(0)) {
-    expect(problems, "browser errors").toEqual([]);
-    await context.close();
-  }
-});
+const pages = useBrowser();
 
 async function as(login: string): Promise<Page> {
-  const { context, page, problems } = await newPage(browser);
-  opened.push({ context, problems });
+  const { page } = await pages.open();
   page.setDefaultTimeout(60_000);
   page.setDefaultNavigationTimeout(60_000);
   await signIn(page, login);

@@ -5,29 +5,14 @@
 // overdue task reminded three times without an answer appears in leadership's list
 // of escalated tasks, whose figure opens exactly those tasks. Only tasks created
 // here are changed (other browser tests share the server and the demo).
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, openDisclosure, signIn, submitButton, useBrowser } from "./browser";
 
-let browser: Browser;
-const opened: { context: BrowserContext; problems: string[] }[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  for (const { context, problems } of opened.splice(0)) {
-    expect(problems, "browser errors").toEqual([]);
-    await context.close();
-  }
-});
+const pages = useBrowser();
 
 async function signedIn(login: string): Promise<Page> {
-  const { context, page, problems } = await newPage(browser);
-  opened.push({ context, problems });
+  const { page } = await pages.open();
   await signIn(page, login);
   return page;
 }
@@ -40,15 +25,6 @@ function hanoiDay(days: number): string {
 
 const stamp = Date.now().toString(36);
 const LEAD = "Sở Thông tin và Truyền thông";
-
-function submitButton(page: Page, name: string) {
-  return page.locator("form").getByRole("button", { name, exact: true });
-}
-
-async function openDisclosure(page: Page, summary: string): Promise<void> {
-  const details = page.locator("details", { has: page.locator("summary", { hasText: summary }) }).first();
-  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
-}
 
 /** The unread count in the header (0 when the badge is not shown). */
 async function unread(page: Page): Promise<number> {

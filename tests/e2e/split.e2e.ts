@@ -4,9 +4,9 @@
 // a coordinator, then corrected — saves, and finds the tasks on the directive's page.
 // Only records created here are changed (other browser tests share the server).
 import { readFileSync } from "node:fs";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, signIn, useBrowser } from "./browser";
 
 const SEED_TEXT = readFileSync(
   new URL("../../app/domain/__fixtures__/directive-texts/thong-bao-1198-2019-seed.txt", import.meta.url),
@@ -17,25 +17,10 @@ const STTTT = "Sở Thông tin và Truyền thông";
 const stamp = Date.now().toString(36);
 let serial = 0;
 
-let browser: Browser;
-const opened: { context: BrowserContext; problems: string[] }[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  for (const { context, problems } of opened.splice(0)) {
-    expect(problems, "browser errors").toEqual([]);
-    await context.close();
-  }
-});
+const pages = useBrowser();
 
 async function secretariat(viewport?: { width: number; height: number }): Promise<Page> {
-  const { context, page, problems } = await newPage(browser, viewport ? { viewport } : {});
-  opened.push({ context, problems });
+  const { page } = await pages.open({ viewport });
   await signIn(page, "vanphong");
   return page;
 }
@@ -113,11 +98,7 @@ describe("paste and split", () => {
   });
 
   it("works without JavaScript: split, a refused save that keeps the input, then saved", async () => {
-    const context = await browser.newContext({ baseURL: baseUrl(), javaScriptEnabled: false });
-    const problems: string[] = [];
-    opened.push({ context, problems });
-    const page = await context.newPage();
-    await signIn(page, "vanphong");
+    const page = await pages.signedIn("vanphong", { javaScriptEnabled: false });
     const directiveId = await newDirective(page);
     await page.goto(`/directives/${directiveId}/split`);
     await page.getByRole("textbox", { name: "Nội dung văn bản" }).fill(SEED_TEXT);
