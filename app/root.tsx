@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
   type ShouldRevalidateFunction,
@@ -16,13 +17,21 @@ import { DemoBanner } from "~/components/demo-banner";
 import { ErrorPage } from "~/components/error-page";
 import { DEFAULT_LOCALE, translate, type Locale } from "~/lib/i18n";
 import { getLocale } from "~/lib/locale.server";
-import { catalogChunkHref } from "~/lib/catalog-preload.server";
+import { namespaceChunkHrefs } from "~/lib/catalog-preload.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+import type { Namespace } from "~/lib/messages/namespaces";
 import { getUser } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { unreadCount } from "~/models/notifications.server";
 import { useNonce } from "~/lib/nonce";
 import { useDemoMode } from "~/lib/demo-mode";
 import stylesheet from "~/tailwind.css?url";
+
+/**
+ * The shell's messages (header, navigation, error pages), which every page renders; each
+ * route's `handle` adds the namespaces of its area (docs/decisions/033).
+ */
+export const handle = { messages: await loadMessages("core") };
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -41,8 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     appName: translate(locale, "app.name"),
-    /** The page's language catalogue, fetched with the page rather than after the entry script. */
-    catalogHref: catalogChunkHref(locale),
+    /** Where the page's messages are, so that they are fetched with the page's scripts. */
+    messageChunks: namespaceChunkHrefs(locale),
     user: user && {
       id: user.id,
       displayName: user.displayName,
@@ -71,6 +80,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
   const demo = useDemoMode();
+  const namespaces = new Set(
+    useMatches().flatMap((match) => (match.handle as { messages?: Namespace[] } | undefined)?.messages ?? []),
+  );
   return (
     <html lang={locale}>
       <head>
@@ -78,7 +90,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
-        {data?.catalogHref && <link rel="modulepreload" href={data.catalogHref} />}
+        {[...namespaces].map((namespace) => {
+          const href = data?.messageChunks[namespace];
+          return href && <link key={namespace} rel="modulepreload" href={href} />;
+        })}
       </head>
       <body>
         {demo && <DemoBanner />}
