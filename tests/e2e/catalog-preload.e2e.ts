@@ -4,7 +4,7 @@
 // clicks (app/lib/catalog-preload.server.ts, vite.config.ts `browserCatalogs`,
 // docs/decisions/033).
 import { describe, expect, it } from "vitest";
-import { baseUrl } from "./browser";
+import { baseUrl, launchBrowser, newPage, signIn } from "./browser";
 
 async function preloads(language?: "vi" | "en"): Promise<string[]> {
   // The language cookie is a plain value (app/lib/locale.server.ts).
@@ -27,6 +27,41 @@ describe("the page's messages", () => {
       expect(script.status).toBe(200);
       expect(script.headers.get("content-type")).toMatch(/javascript/);
       expect(await script.text()).toContain(language === "en" ? "Sign in" : "Đăng nhập");
+    }
+  });
+});
+
+describe("a client-side navigation", () => {
+  it("brings the next page's namespaces before it renders, in the page's language", async () => {
+    const browser = await launchBrowser();
+    try {
+      const { page, problems } = await newPage(browser);
+      await page.context().addCookies([{ name: "lang", value: btoa(JSON.stringify("en")), url: baseUrl() }]);
+      await signIn(page, "lanhdao");
+      // Search declares nothing beyond the shell; the task list and a task page declare areas of their own.
+      await page.goto("/search", { waitUntil: "networkidle" });
+      const fetched: string[] = [];
+      page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+      // Survives client-side navigations, not a document load.
+      await page.evaluate(() => ((window as { sameDocument?: boolean }).sameDocument = true));
+
+      await page.getByRole("navigation").getByRole("link", { name: "Tasks", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "Tasks" }).waitFor();
+      await page.locator("tbody tr a[href^='/tasks/']").first().click();
+      await page.waitForURL(/\/tasks\/\d+$/);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+
+      expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
+      expect(fetched.filter((path) => /\/assets\/\w+\.vi-/.test(path))).toEqual([]);
+      for (const namespace of ["common", "desk", "progress"]) {
+        expect(
+          fetched.some((path) => path.startsWith(`/assets/${namespace}.en-`)),
+          namespace,
+        ).toBe(true);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
     }
   });
 });
