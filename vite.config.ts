@@ -13,12 +13,16 @@ declare module "@remix-run/node" {
 
 /**
  * The browser gets `messages/catalogs.browser.ts` where code imports
- * `./messages/catalogs`: one language's catalogue, loaded on demand, instead of
- * all of them (the server, tests and scripts keep the eager module). The client
- * build also writes where each catalogue's chunk went (`catalog-chunks.json`), so
- * pages can ask for theirs with the page (app/lib/catalog-preload.server.ts).
+ * `./messages/catalogs`: each namespace of each language a chunk of its own, loaded
+ * when a module that declares it runs (`await loadMessages("desk")`), instead of
+ * every message of both languages (the server, tests and scripts keep the eager
+ * module). The client build also writes down (`catalog-chunks.json`) where each
+ * namespace's chunk went, so pages can ask for theirs with the page
+ * (app/lib/catalog-preload.server.ts), and which namespaces each chunk of code
+ * declares, for the bench's client-JS figures (tests/bench/client-js.ts).
  */
 function browserCatalogs(): Plugin {
+  const declared = new Map<string, string[]>();
   return {
     name: "browser-catalogs",
     enforce: "pre",
@@ -26,16 +30,33 @@ function browserCatalogs(): Plugin {
       if (options.ssr || !/\/messages\/catalogs$/.test(source)) return null;
       return this.resolve(`${source}.browser`, importer, { ...options, skipSelf: true });
     },
+    transform(code, id) {
+      const call = /\bloadMessages\(([^)]*)\)/.exec(code);
+      if (call && !id.includes("/app/lib/messages/")) {
+        declared.set(
+          id.split("?")[0]!,
+          [...call[1]!.matchAll(/"(\w+)"/g)].map((match) => match[1]!),
+        );
+      }
+      return null;
+    },
     generateBundle(options, bundle) {
       if (this.environment?.config.build.ssr) return;
-      const chunks: Record<string, string> = {};
+      const chunks: Record<string, Record<string, string>> = {};
+      const declaredBy: Record<string, string[]> = {};
       for (const chunk of Object.values(bundle)) {
-        const locale =
-          chunk.type === "chunk" && /\/app\/lib\/messages\/(vi|en)\.ts$/.exec(chunk.facadeModuleId ?? "")?.[1];
-        if (chunk.type === "chunk" && locale) chunks[locale] = `/${chunk.fileName}`;
+        if (chunk.type !== "chunk") continue;
+        const namespace = /\/app\/lib\/messages\/(\w+)\.(vi|en)\.ts$/.exec(chunk.facadeModuleId ?? "");
+        if (namespace) (chunks[namespace[2]!] ??= {})[namespace[1]!] = `/${chunk.fileName}`;
+        const namespaces = new Set(chunk.moduleIds.flatMap((id) => declared.get(id) ?? []));
+        if (namespaces.size > 0) declaredBy[`/${chunk.fileName}`] = [...namespaces].sort();
       }
       if (Object.keys(chunks).length > 0) {
-        this.emitFile({ type: "asset", fileName: "catalog-chunks.json", source: JSON.stringify(chunks) });
+        this.emitFile({
+          type: "asset",
+          fileName: "catalog-chunks.json",
+          source: JSON.stringify({ chunks, declaredBy }),
+        });
       }
     },
   };
@@ -85,6 +106,9 @@ function compiledServerEntry(): Plugin {
 
 export default defineConfig({
   server: { port: 3000 },
+  // Browsers with top-level await (2021 on): the root, routes and form-schemas.ts await
+  // their messages as they load (app/lib/messages/catalogs.browser.ts, docs/decisions/033).
+  build: { target: ["es2022", "chrome89", "edge89", "firefox89", "safari15"] },
   plugins: [
     browserCatalogs(),
     tailwindcss(),

@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
   type ShouldRevalidateFunction,
@@ -15,11 +16,19 @@ import { AppShell } from "~/components/app-shell";
 import { DemoBanner } from "~/components/demo-banner";
 import { ErrorPage } from "~/components/error-page";
 import { DEFAULT_LOCALE, translate, type Locale } from "~/lib/i18n";
+import { loadMessages } from "~/lib/messages/catalogs";
+import type { Namespace } from "~/lib/messages/namespaces";
 import { useNonce } from "~/lib/nonce";
 import { taskOpenedBy } from "~/lib/opened-task";
 import { rootData } from "~/lib/root-data.server";
 import { useDemoMode } from "~/lib/demo-mode";
 import stylesheet from "~/tailwind.css?url";
+
+/**
+ * The shell's messages (header, navigation, error pages), which every page renders; each
+ * route's `handle` adds the namespaces of its area (docs/decisions/033).
+ */
+export const handle = { messages: await loadMessages("core") };
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -46,6 +55,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
   const demo = useDemoMode();
+  const namespaces = new Set(
+    useMatches().flatMap((match) => (match.handle as { messages?: Namespace[] } | undefined)?.messages ?? []),
+  );
   return (
     <html lang={locale}>
       <head>
@@ -53,7 +65,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
-        {data?.catalogHref && <link rel="modulepreload" href={data.catalogHref} />}
+        {[...namespaces].map((namespace) => {
+          const href = data?.messageChunks[namespace];
+          return href && <link key={namespace} rel="modulepreload" href={href} />;
+        })}
       </head>
       <body>
         {demo && <DemoBanner />}

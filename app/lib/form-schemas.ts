@@ -36,6 +36,21 @@ import {
 import type { Translate } from "~/lib/i18n";
 import { loginSchema } from "~/lib/login-schema";
 import { taskPageIntentSchema } from "~/lib/progress-schemas";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+// The schemas' messages, in the page's language, before any form is checked with them.
+await loadMessages(
+  "admin",
+  "api",
+  "calendar",
+  "committees",
+  "desk",
+  "fanout",
+  "groups",
+  "input",
+  "progress",
+  "reminders",
+);
 
 export const FORM_SCHEMAS = {
   login: loginSchema,

@@ -1,7 +1,8 @@
 // The one translation layer. Every user-visible string is a key in
 // app/lib/messages/vi.ts (the source language); en.ts must have the same keys,
 // which the type system checks. Safe for the browser: no server imports; the
-// browser holds only the reader's catalogue (see messages/catalogs.ts).
+// browser holds only the namespaces the page declared, in the reader's language
+// (see messages/catalogs.ts, docs/decisions/033).
 import { useRouteLoaderData } from "@remix-run/react";
 import { LOCALES, type Locale } from "../domain/vocabulary";
 import { catalogFor } from "./messages/catalogs";
@@ -48,6 +49,9 @@ const PLURAL_FORM = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const template = catalogFor(locale)[key];
+  // Only in the browser, when a page forgot a namespace (messages/route-messages.test.ts
+  // checks the declarations): loud, rather than a blank or the bare key on the page.
+  if (template === undefined) throw new Error(`Message "${key}" is not loaded: declare its namespace`);
   if (!params) return template;
   const number = (value: string | number) => (typeof value === "number" ? plainNumbers(locale).format(value) : value);
   return template

@@ -3,7 +3,7 @@
 // (app/server/page-cache.server.ts), which names a kept page by it without running
 // any loader — so this is the one place it is computed.
 import { translate } from "./i18n";
-import { catalogChunkHref } from "./catalog-preload.server";
+import { namespaceChunkHrefs } from "./catalog-preload.server";
 import { getUser } from "./auth.server";
 import { getDb } from "./db.server";
 import { getLocale } from "./locale.server";
@@ -16,8 +16,8 @@ export async function rootData(request: Request) {
   return {
     locale,
     appName: translate(locale, "app.name"),
-    /** The page's language catalogue, fetched with the page rather than after the entry script. */
-    catalogHref: catalogChunkHref(locale),
+    /** Where the page's messages are, so that they are fetched with the page's scripts. */
+    messageChunks: namespaceChunkHrefs(locale),
     user: user && {
       id: user.id,
       displayName: user.displayName,

@@ -1,9 +1,10 @@
 // The client JavaScript each route ships: the Remix manifest lists, per route,
 // its module and the chunks it imports; a page load fetches the entry, the root
-// and the route (each with its imports), and before hydrating, the catalogue of
-// the page's language (a chunk of its own, not in the manifest: the larger of
-// the `vi-*.js` / `en-*.js` chunks is counted). Sizes are zlib.gzipSync at its default
-// level, as the `compression` middleware sends them.
+// and the route (each with its imports), and before hydrating, the message
+// namespaces those chunks declare (chunks of their own, not in the manifest; the
+// client build writes them down in catalog-chunks.json; per namespace the larger of
+// the Vietnamese and English chunks is counted). Sizes are zlib.gzipSync at its
+// default level, as the `compression` middleware sends them.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -33,19 +34,24 @@ export function readRemixManifest(clientDir: string): RemixManifest {
   return JSON.parse(json) as RemixManifest;
 }
 
-/** The language catalogue chunks (app/lib/messages/catalogs.browser.ts imports them on demand). */
-function catalogueChunks(clientDir: string): string[] {
-  const chunks = fs
-    .readdirSync(path.join(clientDir, "assets"))
-    .filter((name) => /^(vi|en)-[\w-]+\.js$/.test(name))
-    .map((name) => `/assets/${name}`);
-  if (chunks.length === 0) throw new Error("No language catalogue chunks (vi-*.js, en-*.js) in the build");
-  return chunks;
+interface CatalogChunks {
+  /** Per language, per namespace, the chunk's URL. */
+  chunks: Record<string, Record<string, string>>;
+  /** Per chunk of code, the namespaces it awaits (app/lib/messages/catalogs.browser.ts). */
+  declaredBy: Record<string, string[]>;
 }
 
-/** gzip bytes of entry + root + route modules and their imports, each chunk counted once, plus a catalogue. */
+/** What the client build wrote down about the message chunks (vite.config.ts `browserCatalogs`). */
+function readCatalogChunks(clientDir: string): CatalogChunks {
+  const file = path.join(clientDir, "catalog-chunks.json");
+  if (!fs.existsSync(file)) throw new Error(`No ${file}: the client build writes it; is the app built?`);
+  return JSON.parse(fs.readFileSync(file, "utf8")) as CatalogChunks;
+}
+
+/** gzip bytes of entry + root + route modules and their imports, each chunk counted once, plus their messages. */
 export function clientJsPerRoute(clientDir: string): Map<string, RouteJs> {
   const manifest = readRemixManifest(clientDir);
+  const catalog = readCatalogChunks(clientDir);
   const gzipCache = new Map<string, number>();
   const gzipSize = (url: string) => {
     let size = gzipCache.get(url);
@@ -55,14 +61,18 @@ export function clientJsPerRoute(clientDir: string): Map<string, RouteJs> {
     }
     return size;
   };
+  const messagesSize = (namespace: string) =>
+    Math.max(...Object.values(catalog.chunks).map((byNamespace) => gzipSize(byNamespace[namespace]!)));
   const chunksOf = (entry: ManifestEntry | undefined) => (entry ? [entry.module, ...(entry.imports ?? [])] : []);
-  const catalogue = Math.max(...catalogueChunks(clientDir).map(gzipSize));
   const result = new Map<string, RouteJs>();
   for (const [routeId, route] of Object.entries(manifest.routes)) {
     if (routeId === "root") continue;
     const chunks = new Set([...chunksOf(manifest.entry), ...chunksOf(manifest.routes.root), ...chunksOf(route)]);
-    const gzipBytes = [...chunks].reduce((sum, url) => sum + gzipSize(url), catalogue);
-    result.set(routeId, { routeId, files: chunks.size + 1, gzipBytes });
+    const namespaces = new Set([...chunks].flatMap((url) => catalog.declaredBy[url] ?? []));
+    const gzipBytes =
+      [...chunks].reduce((sum, url) => sum + gzipSize(url), 0) +
+      [...namespaces].reduce((sum, namespace) => sum + messagesSize(namespace), 0);
+    result.set(routeId, { routeId, files: chunks.size + namespaces.size, gzipBytes });
   }
   return result;
 }

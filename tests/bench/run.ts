@@ -448,9 +448,9 @@ function budgets(results: RouteResult[], maxClientJs: { routeId: string; gzipByt
   }
   out.push({
     name: `client JS, largest route (${maxClientJs.routeId})`,
-    limit: "≤ 150 kB gzip",
+    limit: "≤ 90 kB gzip",
     measured: `${(maxClientJs.gzipBytes / KB).toFixed(1)} kB`,
-    pass: maxClientJs.gzipBytes <= 150 * KB,
+    pass: maxClientJs.gzipBytes <= 90 * KB,
   });
   return out;
 }

@@ -1,9 +1,10 @@
-// Every page asks for its language's catalogue with the page (a modulepreload in
-// <head>), not after the entry script has run: the entry waits for the catalogue
-// before React hydrates, so this is time the page does not answer clicks
-// (app/lib/catalog-preload.server.ts, vite.config.ts `browserCatalogs`).
+// Every page asks for the message namespaces it declares with the page (modulepreloads
+// in <head>), in its language, not once the root and route modules run: they await
+// their messages before React hydrates, so this is time the page does not answer
+// clicks (app/lib/catalog-preload.server.ts, vite.config.ts `browserCatalogs`,
+// docs/decisions/033).
 import { describe, expect, it } from "vitest";
-import { baseUrl } from "./browser";
+import { baseUrl, launchBrowser, newPage, signIn } from "./browser";
 
 async function preloads(language?: "vi" | "en"): Promise<string[]> {
   // The language cookie is a plain value (app/lib/locale.server.ts).
@@ -15,20 +16,52 @@ async function preloads(language?: "vi" | "en"): Promise<string[]> {
   return [...head.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]!);
 }
 
-describe("the language catalogue", () => {
-  it("is preloaded with the page, in the page's language, from a chunk the server has", async () => {
-    for (const [language, chunk] of [
-      [undefined, /^\/assets\/vi-[\w-]+\.js$/],
-      ["vi", /^\/assets\/vi-[\w-]+\.js$/],
-      ["en", /^\/assets\/en-[\w-]+\.js$/],
-    ] as const) {
-      const hrefs = (await preloads(language)).filter((href) => /\/assets\/(vi|en)-/.test(href));
+describe("the page's messages", () => {
+  it("are preloaded with the page, in the page's language, from chunks the server has", async () => {
+    for (const language of [undefined, "vi", "en"] as const) {
+      const hrefs = (await preloads(language)).filter((href) => /\/assets\/\w+\.(vi|en)-/.test(href));
+      // The sign-in page declares nothing beyond the shell's `core`.
       expect(hrefs, language ?? "default").toHaveLength(1);
-      expect(hrefs[0]).toMatch(chunk);
+      expect(hrefs[0]).toMatch(new RegExp(`^/assets/core\\.${language ?? "vi"}-[\\w-]+\\.js$`));
       const script = await fetch(`${baseUrl()}${hrefs[0]}`);
       expect(script.status).toBe(200);
       expect(script.headers.get("content-type")).toMatch(/javascript/);
       expect(await script.text()).toContain(language === "en" ? "Sign in" : "Đăng nhập");
+    }
+  });
+});
+
+describe("a client-side navigation", () => {
+  it("brings the next page's namespaces before it renders, in the page's language", async () => {
+    const browser = await launchBrowser();
+    try {
+      const { page, problems } = await newPage(browser);
+      await page.context().addCookies([{ name: "lang", value: btoa(JSON.stringify("en")), url: baseUrl() }]);
+      await signIn(page, "lanhdao");
+      // Search declares nothing beyond the shell; the task list and a task page declare areas of their own.
+      await page.goto("/search", { waitUntil: "networkidle" });
+      const fetched: string[] = [];
+      page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+      // Survives client-side navigations, not a document load.
+      await page.evaluate(() => ((window as { sameDocument?: boolean }).sameDocument = true));
+
+      await page.getByRole("navigation").getByRole("link", { name: "Tasks", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "Tasks" }).waitFor();
+      await page.locator("tbody tr a[href^='/tasks/']").first().click();
+      await page.waitForURL(/\/tasks\/\d+$/);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+
+      expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
+      expect(fetched.filter((path) => /\/assets\/\w+\.vi-/.test(path))).toEqual([]);
+      for (const namespace of ["common", "desk", "progress"]) {
+        expect(
+          fetched.some((path) => path.startsWith(`/assets/${namespace}.en-`)),
+          namespace,
+        ).toBe(true);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
     }
   });
 });

@@ -12,12 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, formatLocalDate, today } from "../../app/domain/dates";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { postForm, signInOverHttp, startServer, type ServerProcess } from "../setup/server-process";
+import { useBrowser } from "./browser";
 
 // One web worker each: a kept page lives in the worker that rendered it, and these tests ask for it twice.
 const ONE_WORKER = { WEB_WORKERS: "1", REMINDERS_JOB: "off" };
 let dir: string;
 let databaseFile: string;
 const servers: ServerProcess[] = [];
+const pages = useBrowser();
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "directive-tracker-read-cache-"));
@@ -150,5 +152,25 @@ describe("the read cache on real servers", () => {
     expect(after.status).toBe(302);
     expect(after.headers.get("location")).toMatch(/^\/login/);
     expect(after.headers.get("x-page-cache")).toBeNull();
+  });
+});
+
+describe("a kept page in a browser", () => {
+  it("is the same page, gzipped with the response's nonce, and runs as the first did", async () => {
+    const page = await pages.signedIn("lanhdao");
+    // Each web worker keeps its own pages: ask until one answers from its cache (a condition, not a count to trust).
+    let sent: { cache?: string; encoding?: string } = {};
+    for (let visit = 0; visit < 8 && sent.cache !== "hit"; visit++) {
+      const response = await page.goto("/");
+      sent = { cache: response?.headers()["x-page-cache"], encoding: response?.headers()["content-encoding"] };
+      await page.getByRole("heading", { level: 1, name: "Tổng quan tình hình thực hiện" }).waitFor();
+    }
+    expect(sent).toEqual({ cache: "hit", encoding: "gzip" });
+    // Hydrated and working: a client-side navigation from the kept page (its scripts ran under the CSP).
+    await page
+      .getByRole("navigation", { name: "Điều hướng chính" })
+      .getByRole("link", { name: "Nhiệm vụ", exact: true })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Danh sách nhiệm vụ" }).waitFor();
   });
 });

@@ -2,8 +2,6 @@ import type { ApiMessageKey } from "./api.vi";
 
 // English strings of the JSON API and the API token screens: every key of api.vi.ts.
 export const apiEn: Record<ApiMessageKey, string> = {
-  "nav.apiTokens": "API tokens",
-
   // ---------------------------------------------------------------- administration
   "apiTokens.title": "API tokens",
   "apiTokens.intro":

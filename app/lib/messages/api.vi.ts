@@ -1,8 +1,6 @@
 // Vietnamese strings of the JSON API (its error messages) and of the API token
 // administration screens (merged into vi.ts).
 export const apiVi = {
-  "nav.apiTokens": "Mã truy cập API",
-
   // ---------------------------------------------------------------- administration
   "apiTokens.title": "Mã truy cập API",
   "apiTokens.intro":

@@ -2,8 +2,6 @@
 import type { calendarVi } from "./calendar.vi";
 
 export const calendarEn: Record<keyof typeof calendarVi, string> = {
-  "nav.holidays": "Public holidays",
-
   "calendar.title": "Public holidays and worked days",
   "calendar.intro":
     "The calendar working days are counted on: deadlines “within … working days of assignment” and how long a completion waits for confirmation. Monday to Friday are working days except the days off below; Saturday and Sunday are days off except the worked days.",

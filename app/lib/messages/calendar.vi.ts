@@ -1,8 +1,6 @@
 // Vietnamese strings of the working calendar: its administration page, the audit labels of
 // its changes, and the task form's deadline in working days (merged into vi.ts).
 export const calendarVi = {
-  "nav.holidays": "Ngày nghỉ lễ, Tết",
-
   "calendar.title": "Ngày nghỉ lễ, Tết và ngày làm bù",
   "calendar.intro":
     "Lịch dùng để đếm ngày làm việc: hạn “trong … ngày làm việc kể từ ngày giao” và thời gian hoàn thành chờ xác nhận. Thứ Hai đến thứ Sáu là ngày làm việc, trừ các ngày nghỉ dưới đây; thứ Bảy, Chủ nhật là ngày nghỉ, trừ ngày làm bù.",

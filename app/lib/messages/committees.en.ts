@@ -2,8 +2,6 @@ import type { CommitteesMessageKey } from "./committees.vi";
 
 // English strings of the committees and meetings pages and forms: every key of committees.vi.ts.
 export const committeesEn: Record<CommitteesMessageKey, string> = {
-  "nav.committees": "Committees",
-
   "committees.title": "Steering committees",
   "committees.intro": "The steering committees, the meetings of each, and the directives issued after those meetings.",
   "committees.caption": "Steering committees",

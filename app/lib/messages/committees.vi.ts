@@ -1,7 +1,5 @@
 // Vietnamese strings of the committees and meetings pages and forms (merged into vi.ts).
 export const committeesVi = {
-  "nav.committees": "Ban Chỉ đạo",
-
   "committees.title": "Ban Chỉ đạo",
   "committees.intro": "Các Ban Chỉ đạo, các cuộc họp của từng Ban và văn bản chỉ đạo ban hành sau các cuộc họp.",
   "committees.caption": "Danh sách Ban Chỉ đạo",

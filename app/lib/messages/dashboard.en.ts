@@ -2,8 +2,6 @@
 import type { dashboardVi } from "./dashboard.vi";
 
 export const dashboardEn = {
-  "nav.scorecard": "Scorecard",
-
   "dashboard.filter.legend": "Scope of the figures",
   "dashboard.filter.committee": "Steering committee",
   "dashboard.filter.directive": "Directive",

@@ -1,7 +1,5 @@
 // Vietnamese strings of the leadership dashboards: the overview's filters and lists, the scorecard (merged into vi.ts).
 export const dashboardVi = {
-  "nav.scorecard": "Xếp hạng đơn vị",
-
   "dashboard.filter.legend": "Phạm vi số liệu",
   "dashboard.filter.committee": "Ban Chỉ đạo",
   "dashboard.filter.directive": "Văn bản chỉ đạo",

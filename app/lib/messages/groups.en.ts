@@ -2,8 +2,6 @@
 import type { groupsVi } from "./groups.vi";
 
 export const groupsEn: Record<keyof typeof groupsVi, string> = {
-  "nav.groups": "Unit groups",
-
   "groups.title": "Unit groups",
   "groups.intro":
     "Unit groups assign one item to many units the way conclusions are written: “all departments and agencies”, “the people's committees of all districts”. A built-in group holds every unit of one kind; a custom group holds the units added to it, with the day each joined and left. A group is resolved on a day: the day of assignment.",

@@ -1,8 +1,6 @@
 // Vietnamese strings of the unit groups' administration and the audit labels of its changes
 // (merged into vi.ts).
 export const groupsVi = {
-  "nav.groups": "Nhóm đơn vị",
-
   "groups.title": "Nhóm đơn vị",
   "groups.intro":
     "Nhóm đơn vị để giao một nội dung cho nhiều đơn vị như kết luận thường viết: “các sở, ban, ngành”, “UBND các quận, huyện, thị xã”. Nhóm có sẵn gồm mọi đơn vị của một loại; nhóm tự lập gồm các đơn vị được thêm vào, có ngày tham gia và ngày rời nhóm. Một nhóm được xác định theo ngày: ngày giao nhiệm vụ.",

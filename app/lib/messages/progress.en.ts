@@ -2,8 +2,6 @@
 import type { progressVi } from "./progress.vi";
 
 export const progressEn: Record<keyof typeof progressVi, string> = {
-  "nav.myDepartment": "My department",
-
   "progress.desk.heading": "Report and decide",
   "progress.datePlaceholder": "dd/mm/yyyy",
   "progress.next.label": "Expected of you next:",

@@ -1,8 +1,6 @@
 // Vietnamese strings of the department's desk: progress reports, extensions,
 // two-step completion, comments, and the "My department" page (merged into vi.ts).
 export const progressVi = {
-  "nav.myDepartment": "Đơn vị tôi",
-
   "progress.desk.heading": "Báo cáo và xử lý",
   "progress.datePlaceholder": "dd/mm/yyyy",
   "progress.next.label": "Việc cần làm tiếp theo:",

@@ -2,7 +2,6 @@
 import type { publishedVi } from "./published.vi";
 
 export const publishedEn = {
-  "nav.reports": "Published reports",
   "published.title": "Published period reports",
   "published.intro":
     "Publishing a period freezes its figures at the end of the cut-off day, as it happened with what is known when publishing. Its downloads stay byte for byte as published; its page tells which tasks have changed since, and why.",

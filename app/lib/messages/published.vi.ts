@@ -1,6 +1,5 @@
 // Vietnamese strings of the published period reports (chốt số liệu) (merged into vi.ts).
 export const publishedVi = {
-  "nav.reports": "Báo cáo đã chốt",
   "published.title": "Báo cáo đã chốt số liệu",
   "published.intro":
     "Chốt số liệu một kỳ: số liệu đến hết ngày chốt, theo thực tế diễn ra với những gì biết lúc chốt, được lưu nguyên trạng. Tệp tải về luôn giống hệt lúc chốt; trang báo cáo cho biết nhiệm vụ nào đã thay đổi sau đó và vì sao.",

@@ -2,8 +2,6 @@
 import type { remindersVi } from "./reminders.vi";
 
 export const remindersEn: Record<keyof typeof remindersVi, string> = {
-  "nav.notifications": "Notifications",
-
   "reminder.heading": "Reminders",
   "reminder.empty": "No reminders yet.",
   "reminder.manual": "Reminder no. {ordinal}",
@@ -37,7 +35,6 @@ export const remindersEn: Record<keyof typeof remindersVi, string> = {
   "myDepartment.reminderAuto": "{label} — {at}",
 
   "notifications.title": "Notifications",
-  "notifications.linkLabel": "Notifications: {count} unread",
   "notifications.summary": "{unread} unread of {total, plural, one {# notification} other {# notifications}}.",
   "notifications.empty": "No notifications yet.",
   "notifications.unread": "Unread",

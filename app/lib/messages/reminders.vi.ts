@@ -2,8 +2,6 @@
 // e-mails (merged into vi.ts). Notification texts are rendered from a kind and
 // a few stored facts (app/lib/notification-text.ts), so they follow the reader's language.
 export const remindersVi = {
-  "nav.notifications": "Thông báo",
-
   "reminder.heading": "Đôn đốc",
   "reminder.empty": "Chưa có đôn đốc nào.",
   "reminder.manual": "Đôn đốc lần {ordinal}",
@@ -37,7 +35,6 @@ export const remindersVi = {
   "myDepartment.reminderAuto": "{label} — {at}",
 
   "notifications.title": "Thông báo",
-  "notifications.linkLabel": "Thông báo: {count} chưa đọc",
   "notifications.summary": "{unread} chưa đọc trong {total} thông báo.",
   "notifications.empty": "Chưa có thông báo nào.",
   "notifications.unread": "Chưa đọc",

@@ -34,6 +34,20 @@ import { periodYears } from "~/models/periods.server";
 import { describeFilters } from "~/models/task-report.server";
 import { monthlyTrend } from "~/models/trend.server";
 import { filterOptions } from "~/models/task-list.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = {
+  messages: await loadMessages(
+    "common",
+    "dashboard",
+    "duties",
+    "fanout",
+    "leadership",
+    "performance",
+    "reminders",
+    "report",
+  ),
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -19,6 +19,9 @@ import { idParam } from "~/lib/params.server";
 import { originOf } from "~/models/audit.server";
 import { lastValidDay } from "~/domain/api-tokens";
 import { apiTokenForAdmin, revokeApiToken } from "~/models/api-tokens.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "api", "desk") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -11,6 +11,9 @@ import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { lastValidDay } from "~/domain/api-tokens";
 import { API_TOKEN_PAGE_SIZE, listApiTokens } from "~/models/api-tokens.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "admin", "api") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -26,6 +26,9 @@ import { useHydrated } from "~/lib/use-hydrated";
 import { originOf } from "~/models/audit.server";
 import { lastValidDay } from "~/domain/api-tokens";
 import { issueApiToken, tokenUserChoices } from "~/models/api-tokens.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "admin", "api", "desk") };
 
 /** The page holds a secret after issuing: no cache may keep it. */
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });

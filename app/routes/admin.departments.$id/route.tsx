@@ -38,6 +38,9 @@ import {
   type MergeSummary,
 } from "~/models/departments.server";
 import { departmentForAdmin } from "./queries.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "admin", "desk") };
 
 // ---------------------------------------------------------------- forms
 

@@ -14,6 +14,9 @@ import { titleMeta } from "~/lib/meta";
 import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { activeDepartmentOptions, createDepartment } from "~/models/departments.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "admin", "desk") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -30,6 +30,9 @@ import {
   updateGroup,
   type GroupResult,
 } from "~/models/unit-groups.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "admin", "desk", "groups") };
 
 const DONE = ["created", "updated", "unchanged", "added", "removed"] as const;
 const doneQuery = z.object({

@@ -17,6 +17,9 @@ import { titleMeta } from "~/lib/meta";
 import { originOf } from "~/models/audit.server";
 import { activeDepartmentOptions } from "~/models/departments.server";
 import { createGroup } from "~/models/unit-groups.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "admin", "desk", "groups") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -38,6 +38,9 @@ import {
   removeCalendarDay,
   type CalendarErrorCode,
 } from "~/models/working-calendar.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("admin", "calendar", "desk") };
 
 const FIRST_YEAR = Number(ACCEPTED_DAYS.first.slice(0, 4));
 const LAST_YEAR = Number(ACCEPTED_DAYS.last.slice(0, 4));

@@ -31,6 +31,9 @@ import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { endSessions, resetPassword, setUserActive, updateUser, type UserUpdateResult } from "~/models/users.server";
 import { departmentChoices, userForAdmin } from "./queries.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "admin", "desk") };
 
 // ---------------------------------------------------------------- forms
 

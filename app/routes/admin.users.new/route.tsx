@@ -16,6 +16,9 @@ import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { activeDepartmentOptions } from "~/models/departments.server";
 import { createUser } from "~/models/users.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "admin", "desk") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

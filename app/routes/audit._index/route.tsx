@@ -16,6 +16,9 @@ import {
   listAuditEvents,
   type AuditFilterField,
 } from "./queries.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "audit") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -8,6 +8,9 @@ import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { useOptionalUser } from "~/lib/use-user";
 import { listCommittees } from "./queries.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("committees") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -12,6 +12,9 @@ import { titleMeta } from "~/lib/meta";
 import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { createCommittee } from "~/models/committees.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "committees", "desk") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

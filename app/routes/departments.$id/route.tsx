@@ -13,6 +13,9 @@ import { periodLabel } from "~/lib/period-label";
 import { SCORECARD_COLUMNS, startsScorecardGroup } from "~/lib/scorecard";
 import { departmentQuarters } from "~/models/department-quarters.server";
 import { getDepartment } from "./queries.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "dashboard", "leadership") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

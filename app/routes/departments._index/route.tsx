@@ -11,6 +11,9 @@ import { getTranslator } from "~/lib/locale.server";
 import { requirePermission } from "~/lib/auth.server";
 import { today } from "~/domain/dates";
 import { listDepartments } from "./queries.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "leadership") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -36,6 +36,11 @@ import { issueAudience } from "~/models/notifications.server";
 import { getDirective } from "~/models/directive-page.server";
 import { fanOutsOfDirective, rollupOfRows } from "~/models/fan-outs.server";
 import { FanOutSummary } from "~/components/fan-out-summary";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = {
+  messages: await loadMessages("common", "desk", "duties", "fanout", "import", "leadership", "split"),
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

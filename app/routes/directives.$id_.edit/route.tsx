@@ -17,6 +17,9 @@ import { originOf } from "~/models/audit.server";
 import { committeeOptions, meetingOptions } from "~/models/desk-options.server";
 import { updateDirective } from "~/models/directives.server";
 import { getDirectiveForEdit } from "./queries.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "desk") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -26,6 +26,9 @@ import { originOf } from "~/models/audit.server";
 import { importTasks, readSheet } from "~/models/task-import.server";
 import { directiveAccessFacts } from "~/models/visibility.server";
 import type { AppLoadContext } from "@remix-run/node";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "import") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -30,6 +30,9 @@ import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
 import { taskListHref } from "~/models/dashboard.server";
 import { addFanOutUnit, fanOutForPage } from "~/models/fan-outs.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "desk", "fanout") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

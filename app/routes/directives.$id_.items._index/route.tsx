@@ -19,6 +19,9 @@ import { idParam } from "~/lib/params.server";
 import { periodLabel } from "~/lib/period-label";
 import { dashboardFiltersFromUrl } from "~/lib/dashboard-query.server";
 import { directiveItemList } from "~/models/directive-progress.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "fanout", "leadership") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -37,6 +37,9 @@ import { dutyRuleInWords } from "~/lib/duty-text";
 import { getDirectiveForSplit } from "./queries.server";
 import { buildReview, reviewReplyErrors } from "./review.server";
 import type { ReviewRowView, ReviewView } from "./review-view";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "desk", "duties", "leadership", "split") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -12,6 +12,9 @@ import { getTranslator } from "~/lib/locale.server";
 import { requirePermission } from "~/lib/auth.server";
 import { listDirectives } from "~/models/directive-list.server";
 import { directiveProgressByLevel } from "~/models/directive-progress.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "desk", "duties", "fanout", "leadership") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -15,6 +15,9 @@ import { idParam } from "~/lib/params.server";
 import { originOf } from "~/models/audit.server";
 import { committeeOptions, meetingOptions } from "~/models/desk-options.server";
 import { createDirective } from "~/models/directives.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "desk") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -32,6 +32,9 @@ import {
 } from "~/models/recurring-duties.server";
 import { taskRows } from "~/models/task-rows.server";
 import { visibleTasksFilter } from "~/models/visibility.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "desk", "duties", "leadership") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

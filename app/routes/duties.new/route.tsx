@@ -17,6 +17,9 @@ import { originOf } from "~/models/audit.server";
 import { departmentOptions, getDirectiveHeading } from "~/models/desk-options.server";
 import { createDuty, MAX_OCCURRENCES_AT_ONCE, type DutyWriteError } from "~/models/recurring-duties.server";
 import { calendarDayKinds } from "~/models/working-calendar.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "desk", "duties", "leadership") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -15,6 +15,9 @@ import { readForm } from "~/lib/form-data.server";
 import { originOf } from "~/models/audit.server";
 import { createMeeting } from "~/models/committees.server";
 import { committeeOptions } from "~/models/desk-options.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "committees", "desk") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

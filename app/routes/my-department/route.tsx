@@ -10,6 +10,9 @@ import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { DEPARTMENT_GROUPS } from "./groups";
 import { departmentReminders, departmentTasks, type DepartmentTask } from "./queries.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "desk", "progress", "reminders") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -12,6 +12,9 @@ import { titleMeta } from "~/lib/meta";
 import { notificationDetail, notificationHeadline, parseNotificationParams } from "~/lib/notification-text";
 import { originOf } from "~/models/audit.server";
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from "~/models/notifications.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("reminders") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

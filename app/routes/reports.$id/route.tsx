@@ -15,6 +15,9 @@ import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
 import { SCORECARD_COLUMNS } from "~/lib/scorecard";
 import { changedSincePublished, describeReportScope, getPublishedReport } from "~/models/published-reports.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "dashboard", "leadership", "published", "report") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

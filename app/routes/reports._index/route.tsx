@@ -17,6 +17,9 @@ import { publishReportSchema } from "~/lib/published-schemas";
 import { originOf } from "~/models/audit.server";
 import { committeeOptions } from "~/models/committees.server";
 import { describeReportScope, listPublishedReports, publishReport } from "~/models/published-reports.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("desk", "published") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

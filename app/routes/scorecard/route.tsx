@@ -19,6 +19,9 @@ import { SCORECARD_COLUMNS, startsScorecardGroup, type ScorecardSort } from "~/l
 import { periodYears } from "~/models/periods.server";
 import { describeFilters } from "~/models/task-report.server";
 import { filterOptions } from "~/models/task-list.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "dashboard", "leadership", "report") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -62,6 +62,20 @@ import { percentStandingAfterReturn } from "~/models/task-rows.server";
 import { ReminderPanel } from "~/components/reminder-panel";
 import { extensionRequestShown, extensionRequestTaskId, getTask } from "~/models/task-page.server";
 import { fanOutOfTask } from "~/models/fan-outs.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = {
+  messages: await loadMessages(
+    "common",
+    "attachments",
+    "desk",
+    "duties",
+    "fanout",
+    "leadership",
+    "progress",
+    "reminders",
+  ),
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -18,6 +18,9 @@ import { originOf } from "~/models/audit.server";
 import { departmentOptions, parentOptions } from "~/models/desk-options.server";
 import { updateTask } from "~/models/tasks.server";
 import { getTaskForEdit } from "./queries.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "calendar", "desk", "fanout") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -29,6 +29,9 @@ import {
   type PastRecordResult,
 } from "~/models/past-records.server";
 import { getTaskDeadlines } from "./queries.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "desk") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -25,6 +25,11 @@ import { taskColumns } from "./columns";
 import { filterOptions, listTasks } from "~/models/task-list.server";
 import { taskListQueryFromUrl } from "~/lib/task-list-query";
 import { PAGE_SIZES, withParams } from "~/lib/task-list-state";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = {
+  messages: await loadMessages("common", "duties", "fanout", "leadership", "reminders", "report"),
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 

@@ -17,6 +17,9 @@ import { createFanOut } from "~/models/fan-outs.server";
 import { createTask } from "~/models/tasks.server";
 import { groupMembersOn, listGroups } from "~/models/unit-groups.server";
 import { dueDateInWorkingDays } from "~/models/working-calendar.server";
+import { loadMessages } from "~/lib/messages/catalogs";
+
+export const handle = { messages: await loadMessages("common", "calendar", "desk", "duties", "fanout") };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
 
