@@ -9,6 +9,7 @@ import { DemoModeProvider } from "./lib/demo-mode";
 import { cachedDocument, documentBytes, documentKey, keepDocument } from "./lib/read-cache.server";
 import { outgoingDocument } from "./lib/outgoing-document.server";
 import { logger } from "./lib/logger.server";
+import { renderStarts } from "./lib/server-timing.server";
 
 // The HTTP server (app/server/start.ts) takes what it needs of the app from here: docs/decisions/021.
 export { serverRuntime } from "./server/runtime.server";
@@ -34,8 +35,10 @@ export default function handleRequest(
 ) {
   // Set by the production server (app/server/start.ts); absent in the dev server, which sends no CSP.
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : "";
+  // `npm run bench`'s timings (BENCH_TIMINGS=1; null otherwise) want the render's whole time in a header.
+  const timing = renderStarts(remixContext.staticHandlerContext.loaderData);
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
-  const whole = isbot(request.headers.get("user-agent") ?? "");
+  const whole = isbot(request.headers.get("user-agent") ?? "") || timing !== null;
   // A page whose data came from the read cache, rendered before for the same data and root data: sent as it was.
   const { loaderData, matches, actionData } = remixContext.staticHandlerContext;
   const cacheKey =
@@ -49,6 +52,8 @@ export default function handleRequest(
   const cached = cacheKey === null ? undefined : cachedDocument(cacheKey);
   if (cached !== undefined) {
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    responseHeaders.set("X-Page-Cache", "hit"); // the bench counts hits of the read cache with it
+    if (timing !== null) responseHeaders.set("Server-Timing", timing.finish(false));
     return new Response(documentBytes(cached, nonce), { headers: responseHeaders, status: responseStatusCode });
   }
   return new Promise((resolve, reject) => {
@@ -59,6 +64,8 @@ export default function handleRequest(
       // Kept only if nothing failed on the way.
       const body = outgoingDocument(cacheKey === null ? null : (html) => failed || keepDocument(cacheKey, html, nonce));
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      if (cacheKey !== null) responseHeaders.set("X-Page-Cache", "miss");
+      if (timing !== null) responseHeaders.set("Server-Timing", timing.finish(true));
       resolve(
         new Response(createReadableStreamFromReadable(body), {
           headers: responseHeaders,

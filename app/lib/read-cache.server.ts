@@ -20,6 +20,7 @@ import { LRUCache } from "lru-cache";
 import { today } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import type { AppDatabase } from "./db.server";
+import { timedRead } from "./server-timing.server";
 
 interface VersionStatement {
   get(): { version: number } | undefined;
@@ -59,7 +60,7 @@ export function cachedRead<T extends object>(db: AppDatabase, key: string, compu
   const fullKey = `${databaseVersion(db)}\u0000${today()}\u0000${key}`;
   const found = answers.get(fullKey);
   if (found !== undefined) return found as T;
-  const value = compute();
+  const value = timedRead(compute);
   answers.set(fullKey, value);
   keyOfValue.set(value, fullKey);
   return value;
