@@ -39,6 +39,8 @@ export interface MixResult {
   reports: number;
   decisions: number;
   errors: number;
+  /** What the first error was, when there was one. */
+  firstError?: string;
 }
 
 interface MixData {
@@ -110,6 +112,7 @@ export async function realisticMix(
   }
   const reads: number[] = [];
   const counts = { hits: 0, misses: 0, reports: 0, decisions: 0, errors: 0 };
+  let firstError: string | undefined;
   const read = async (cookie: string, path: string) => {
     try {
       const response = await timedRequest(origin + path, { headers: { cookie } });
@@ -117,8 +120,9 @@ export async function realisticMix(
       if (response.status !== 200) counts.errors++;
       if (response.pageCache === "hit") counts.hits++;
       if (response.pageCache === "miss") counts.misses++;
-    } catch {
+    } catch (error) {
       counts.errors++;
+      firstError ??= describeError(error);
     }
   };
   const statusOfTask = new Database(databaseFile, { readonly: true });
@@ -201,7 +205,12 @@ export async function realisticMix(
         // Not all at the same instant: each starts within its first think time.
         await sleepUntil(Math.min(deadline, performance.now() + Math.random() * person.think()));
         while (performance.now() < deadline) {
-          await person.act();
+          // A refused connection or a reset (a keep-alive connection the server closed as it was reused) is
+          // an error of that action, counted, not the end of the run.
+          await person.act().catch((error: unknown) => {
+            counts.errors++;
+            firstError ??= describeError(error);
+          });
           await sleepUntil(Math.min(deadline, performance.now() + person.think()));
         }
       }),
@@ -217,10 +226,17 @@ export async function realisticMix(
       p95: percentile(sorted, 95),
       hitRate: counts.hits + counts.misses === 0 ? Number.NaN : counts.hits / (counts.hits + counts.misses),
       ...counts,
+      ...(firstError === undefined ? {} : { firstError }),
     };
   } finally {
     statusOfTask.close();
   }
+}
+
+/** fetch's "fetch failed" says nothing: its cause does (ECONNRESET, ECONNREFUSED). */
+function describeError(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return String(cause instanceof Error ? cause.message : error instanceof Error ? error.message : error);
 }
 
 /** Waits until a moment on performance.now()'s clock: the simulated people's thinking. */

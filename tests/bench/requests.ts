@@ -58,6 +58,9 @@ export function parseServerTiming(header: string | null): Record<string, number>
 export function dataWriter(databaseFile: string): { write(): void; close(): void } {
   const db = new Database(databaseFile);
   db.pragma("busy_timeout = 5000");
+  // The bench's own event loop times the readers: a commit here must not wait for the disk (the server's WAL
+  // mode makes this connection's commits visible all the same).
+  db.pragma("synchronous = OFF");
   const bump = db.prepare("UPDATE data_version SET version = version + 1 WHERE id = 1");
   return { write: () => void bump.run(), close: () => db.close() };
 }

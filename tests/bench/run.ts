@@ -193,7 +193,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export interface BenchServer {
+interface BenchServer {
   child: ChildProcess;
   /** From spawning the primary until it said "Listening on" (every web worker listens). */
   readyMillis: number;
@@ -473,7 +473,7 @@ function budgets(results: RouteResult[], maxClientJs: { routeId: string; gzipByt
 function uncachedBudgets(tasks: number, solo: SoloAfterWrite[], loaded: LoadAfterWrite[]): Budget[] {
   const million = tasks >= 1_000_000;
   const limit = million ? 150 : 60;
-  const at = million ? "" : tasks === 100_000 ? "" : " (100k budget)";
+  const at = million || tasks === 100_000 ? "" : " (100k budget)";
   const out: Budget[] = solo.map((row) => ({
     name: `${row.name}, uncached after a write, solo p95${at}`,
     limit: `≤ ${limit} ms`,
@@ -843,6 +843,7 @@ async function main(): Promise<void> {
       ],
       0,
     );
+    if (mix.firstError !== undefined) console.log(`\nThe first error of the mix: ${mix.firstError}`);
 
     console.log(`\nWeb workers (${options.connections} connections, ${options.duration} s per row)\n`);
     printTable(
