@@ -10,6 +10,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, formatLocalDate, today } from "../../app/domain/dates";
+import { usableCores } from "../../app/server/web-workers";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { postForm, signInOverHttp, startServer, type ServerProcess } from "../setup/server-process";
 
@@ -63,6 +64,8 @@ interface Dashboard {
   /** The nonces the page's inline scripts carry. */
   bodyNonces: Set<string>;
   pendingExtensions: number;
+  /** What the server says of it: a kept page ("hit") or one rendered afresh ("miss"). */
+  pageCache: string | null;
 }
 
 async function dashboard(origin: string, cookie: string): Promise<Dashboard> {
@@ -77,6 +80,7 @@ async function dashboard(origin: string, cookie: string): Promise<Dashboard> {
     headerNonce,
     bodyNonces: new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]!)),
     pendingExtensions: Number(pending!.replace(/\./g, "")),
+    pageCache: response.headers.get("x-page-cache"),
   };
 }
 
@@ -111,6 +115,12 @@ describe("the read cache on real servers", () => {
     }
     expect(second.headerNonce).not.toBe(first.headerNonce);
     expect(second.html.replaceAll(second.headerNonce, "")).toBe(first.html.replaceAll(first.headerNonce, ""));
+    // The server says which it was (`npm run bench` counts them): each web worker (one per usable core)
+    // keeps its own pages, so of one request more than there are workers, one at least was a kept page.
+    expect(first.pageCache).toBe("miss");
+    const more = [second.pageCache];
+    while (more.length < usableCores()) more.push((await dashboard(a, chair)).pageCache);
+    expect(more).toContain("hit");
 
     // Another leader: the same figures, their own name in the header.
     const other = await dashboard(a, viceChair);
@@ -123,6 +133,7 @@ describe("the read cache on real servers", () => {
     await requestExtension(b, heads[0]!, targets[0]!);
     const afterOther = await dashboard(a, chair);
     expect(afterOther.pendingExtensions).toBe(first.pendingExtensions + 1);
+    expect(afterOther.pageCache).toBe("miss");
 
     // A write through this server.
     await requestExtension(a, heads[1]!, targets[1]!);
