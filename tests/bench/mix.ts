@@ -115,7 +115,13 @@ export async function realisticMix(
   let firstError: string | undefined;
   const read = async (cookie: string, path: string) => {
     try {
-      const response = await timedRequest(origin + path, { headers: { cookie } });
+      // A person comes back after thinking longer than the server keeps an idle connection (5 s): the reused
+      // connection may be reset as the request goes out. A browser sends a GET again then; so does the bench.
+      const get = () => timedRequest(origin + path, { headers: { cookie } });
+      const response = await get().catch((error: unknown) => {
+        if (!connectionReset(error)) throw error;
+        return get();
+      });
       reads.push(response.millis);
       if (response.status !== 200) counts.errors++;
       if (response.pageCache === "hit") counts.hits++;
@@ -237,6 +243,12 @@ export async function realisticMix(
 function describeError(error: unknown): string {
   const cause = error instanceof Error ? error.cause : undefined;
   return String(cause instanceof Error ? cause.message : error instanceof Error ? error.message : error);
+}
+
+/** fetch failed because the connection was reset or closed under it (Node's socket, or undici's). */
+function connectionReset(error: unknown): boolean {
+  const code = error instanceof Error ? (error.cause as { code?: unknown } | undefined)?.code : undefined;
+  return code === "ECONNRESET" || code === "UND_ERR_SOCKET";
 }
 
 /** Waits until a moment on performance.now()'s clock: the simulated people's thinking. */
