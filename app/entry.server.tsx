@@ -10,6 +10,7 @@ import { keepPage, renderedPageKey } from "./lib/read-cache.server";
 import { outgoingDocument } from "./lib/outgoing-document.server";
 import { logger } from "./lib/logger.server";
 import { PAGE_CACHE_HEADER } from "./server/page-cache.server";
+import { renderStarts } from "./lib/server-timing.server";
 
 // The HTTP server (app/server/start.ts) takes what it needs of the app from here: docs/decisions/021.
 export { serverRuntime } from "./server/runtime.server";
@@ -35,8 +36,10 @@ export default function handleRequest(
 ) {
   // Set by the production server (app/server/start.ts); absent in the dev server, which sends no CSP.
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : "";
+  // `npm run bench`'s timings (BENCH_TIMINGS=1; null otherwise) want the render's whole time in a header.
+  const timing = renderStarts(remixContext.staticHandlerContext.loaderData);
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
-  const whole = isbot(request.headers.get("user-agent") ?? "");
+  const whole = isbot(request.headers.get("user-agent") ?? "") || timing !== null;
   // A page whose data came from the read cache is kept once rendered; the next request
   // for it is answered before any loader runs (app/server/page-cache.server.ts).
   const { loaderData, matches, actionData } = remixContext.staticHandlerContext;
@@ -60,6 +63,7 @@ export default function handleRequest(
         pageKey === null ? null : (html) => failed || keepPage(pageKey, url, responseHeaders, html, nonce),
       );
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      if (timing !== null) responseHeaders.set("Server-Timing", timing.finish(true));
       resolve(
         new Response(createReadableStreamFromReadable(body), {
           headers: responseHeaders,

@@ -7,6 +7,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { pino, type Level, type Logger } from "pino";
 import pretty from "pino-pretty";
+import { timedRequest } from "./server-timing.server";
 
 const LEVELS: readonly (Level | "silent")[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
@@ -68,9 +69,12 @@ export interface RequestLogNote {
 
 const requestNotes = new AsyncLocalStorage<RequestLogNote>();
 
-/** Runs the rest of a request's handling with `note` as the place to write its user to. */
+/**
+ * Runs the rest of a request's handling with `note` as the place to write its user to
+ * (and, for `npm run bench` only, with its timings recorded: app/lib/server-timing.server.ts).
+ */
 export function withRequestLogNote<T>(note: RequestLogNote, handle: () => T): T {
-  return requestNotes.run(note, handle);
+  return requestNotes.run(note, () => timedRequest(handle));
 }
 
 /** The request being served acts as this user (a session or an API token): its access log line says so. */

@@ -23,6 +23,7 @@ import { today } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import type { AppDatabase } from "./db.server";
 import { deflateParts, gzipJoined, type DeflatedParts } from "./gzip-parts.server";
+import { timedRead } from "./server-timing.server";
 
 interface VersionStatement {
   get(): { version: number } | undefined;
@@ -63,7 +64,7 @@ export function cachedRead<T extends object>(db: AppDatabase, key: string, compu
   const fullKey = `${stamp}\u0000${key}`;
   const found = answers.get(fullKey);
   if (found !== undefined) return found as T;
-  const value = compute();
+  const value = timedRead(compute);
   answers.set(fullKey, value);
   stampOfValue.set(value, stamp);
   return value;

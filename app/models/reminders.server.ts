@@ -331,6 +331,8 @@ export interface ReminderJobReport {
   escalations: number;
   /** Occurrences of recurring duties created (decision 026): usually each duty's next one ahead. */
   occurrences: number;
+  /** Tasks due a reminder that a capped run (`maxReminders`) left for the next run. */
+  deferred: number;
   emails: DeliveryReport;
 }
 
@@ -457,11 +459,16 @@ const yieldToServer = () => new Promise<void>((resolve) => setImmediate(resolve)
  * (new mail and retries). Idempotent: running it again at the same instant (or
  * later the same day) creates nothing new. Writes in small transactions and
  * yields between them, so the server keeps answering while it runs.
+ *
+ * `maxReminders` caps the automatic reminders one run creates: it stops there and counts
+ * the tasks it did not look at as `deferred`. The next run
+ * starts over from the candidates, and the reminders already made are skipped by their
+ * key, so none is lost and none is sent twice.
  */
 export async function runReminderJob(
   db: AppDatabase,
   now: Instant = Date.now(),
-  options: { deliverEmails?: boolean; batchSize?: number } = {},
+  options: { deliverEmails?: boolean; batchSize?: number; maxReminders?: number } = {},
 ): Promise<ReminderJobReport> {
   const day = today(now);
   const report: ReminderJobReport = {
@@ -470,9 +477,11 @@ export async function runReminderJob(
     overdue: 0,
     escalations: 0,
     occurrences: 0,
+    deferred: 0,
     emails: { sent: 0, retrying: 0, failed: 0, skipped: 0 },
   };
   const batchSize = options.batchSize ?? 100;
+  const maxReminders = options.maxReminders ?? Number.POSITIVE_INFINITY;
 
   // First the recurring duties' occurrences the day brought, so they are reminded of like any task.
   report.occurrences = createDueOccurrences(db, now).created;
@@ -482,15 +491,20 @@ export async function runReminderJob(
     const next = automaticReminderDue(candidate.status, candidate.dueDate, day);
     return next === null ? [] : [{ candidate, ...next }];
   });
-  for (let start = 0; start < due.length; start += batchSize) {
+  const created = () => report.dueSoon + report.overdue;
+  let position = 0;
+  while (position < due.length && created() < maxReminders) {
+    const end = Math.min(due.length, position + batchSize);
     writeTransaction(db, (tx) => {
-      for (const { candidate, rule, periodDate } of due.slice(start, start + batchSize)) {
+      for (; position < end && created() < maxReminders; position++) {
+        const { candidate, rule, periodDate } = due[position]!;
         if (createAutomaticReminder(tx, candidate, rule, periodDate, now))
           report[rule === "due_soon" ? "dueSoon" : "overdue"] += 1;
       }
     });
     await yieldToServer();
   }
+  report.deferred = due.length - position;
 
   for (const reminder of pendingEscalations(db, day, now)) {
     writeTransaction(db, (tx) => escalate(tx, reminder, null, SYSTEM_ORIGIN, now));

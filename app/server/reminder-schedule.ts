@@ -2,11 +2,26 @@
 // before the server listens, then every hour (REMINDERS_JOB_INTERVAL_MINUTES);
 // off with REMINDERS_JOB=off (e.g. when cron runs `npm run reminders` instead).
 // A run never overlaps the previous one; a failure is logged and the next run retries.
+//
+// The run at start is bounded: the first start on a database with many overdue tasks and
+// no reminders yet (a generated one, or after months without the job) would otherwise
+// create them all before the server listens — 18,887 at a million tasks. It creates at
+// most REMINDERS_AT_START and leaves the rest to the jobs worker, which then runs at once
+// instead of an hour later, in small transactions beside the serving web workers.
 import type { AppDatabase } from "../lib/db.server";
 import { logger } from "../lib/logger.server";
 import { runReminderJob, type ReminderJobReport } from "../models/reminders.server";
 
 type Environment = Record<string, string | undefined>;
+
+/** The most automatic reminders the run before the server listens creates (a few hundred ms at 1M tasks). */
+export const REMINDERS_AT_START = 500;
+
+/**
+ * Set in the primary's environment by a start-up run that left reminders for later: the
+ * jobs worker is forked with that environment, and its schedule then runs at once.
+ */
+const CATCH_UP = "REMINDERS_CATCH_UP";
 
 export function reminderJobEnabled(env: Environment = process.env): boolean {
   return (env.REMINDERS_JOB ?? "").trim().toLowerCase() !== "off";
@@ -23,7 +38,8 @@ export function describeJobReport(report: ReminderJobReport): string {
   return (
     `Reminders job (${report.day}): ${report.dueSoon} due-soon and ${report.overdue} overdue reminder(s) created, ` +
     `${report.escalations} escalation(s); e-mail: ${emails.sent} sent, ${emails.retrying} to retry, ` +
-    `${emails.failed} failed, ${emails.skipped} skipped; ${report.occurrences} recurring-duty occurrence(s) created.`
+    `${emails.failed} failed, ${emails.skipped} skipped; ${report.occurrences} recurring-duty occurrence(s) created.` +
+    (report.deferred > 0 ? ` ${report.deferred} task(s) still due a reminder are left for the next run.` : "")
   );
 }
 
@@ -34,6 +50,7 @@ function somethingHappened(report: ReminderJobReport): boolean {
       report.overdue +
       report.escalations +
       report.occurrences +
+      report.deferred +
       emails.sent +
       emails.retrying +
       emails.failed >
@@ -55,6 +72,8 @@ export async function startReminderSchedule(
     runNow?: boolean;
     /** Then every interval; default true. */
     repeat?: boolean;
+    /** At most this many automatic reminders per run (the run at start: REMINDERS_AT_START); default no cap. */
+    maxReminders?: number;
   } = {},
 ): Promise<ReminderSchedule> {
   const env = options.env ?? process.env;
@@ -68,8 +87,9 @@ export async function startReminderSchedule(
     if (running) return;
     running = true;
     try {
-      const report = await runReminderJob(db);
+      const report = await runReminderJob(db, Date.now(), { maxReminders: options.maxReminders });
       if (first || somethingHappened(report)) log(describeJobReport(report));
+      if (report.deferred > 0) env[CATCH_UP] = "1";
     } catch (error) {
       logger.error({ err: error }, "The reminders job failed; it runs again at the next interval.");
     } finally {
@@ -77,6 +97,9 @@ export async function startReminderSchedule(
     }
   };
   if (options.runNow ?? true) await run(true);
+  // A worker forked after a bounded start-up run catches up now rather than at the next interval, in the
+  // background: the worker is up (and can be stopped) meanwhile.
+  else if (env[CATCH_UP] === "1") void run(true);
   if (!(options.repeat ?? true)) return { stop() {} };
   const timer = setInterval(() => void run(false), reminderJobIntervalMs(env));
   timer.unref();

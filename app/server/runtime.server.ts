@@ -17,7 +17,7 @@ import { ensureDemoData, printDemoLogins } from "../../db/seed/setup";
 import { limitBodies, readOnlyApi, refuseCrossOrigin } from "./http-guards.server";
 import { servePageFromCache } from "./page-cache.server";
 import { readiness } from "./readiness.server";
-import { reminderJobEnabled, startReminderSchedule } from "./reminder-schedule";
+import { REMINDERS_AT_START, reminderJobEnabled, startReminderSchedule } from "./reminder-schedule";
 
 /** The server must not start, for a reason the operator can fix; the exit status tells systemd not to retry. */
 export class StartRefusal extends Error {
@@ -61,8 +61,9 @@ async function prepareDatabase(mode: AppMode): Promise<AppDatabase> {
   if (ensureTaskStatusFacts(db, getStatusRules(db)) === "rebuilt") {
     logger.info(`Status counts rebuilt from the task histories in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
-  // Automatic reminders, escalations and e-mail retries: now, before anyone is served; then in the jobs worker.
-  await startReminderSchedule(db, { repeat: false });
+  // Automatic reminders, escalations and e-mail retries: now, before anyone is served (a bounded
+  // number of reminders; the jobs worker makes the rest at once); then in the jobs worker.
+  await startReminderSchedule(db, { repeat: false, maxReminders: REMINDERS_AT_START });
   return db;
 }
 

@@ -1,15 +1,17 @@
 // The reminders job as it runs for real: `npm run reminders` (the cron entry point,
 // a separate process on the database of DATABASE_URL) prints what it did and a
 // second run creates nothing; the in-process schedule runs once at start, and
-// REMINDERS_JOB=off keeps it from running at all.
+// REMINDERS_JOB=off keeps it from running at all. The run at start is bounded, and
+// what it leaves is made by the next runs: none lost, none twice.
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { count } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { count, eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
 import { reminders } from "../../db/schema";
 import { loadDemoData } from "../../db/seed/demo";
-import { openDatabase } from "../../app/lib/db.server";
+import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
+import { runReminderJob } from "../../app/models/reminders.server";
 import { startReminderSchedule } from "../../app/server/reminder-schedule";
 import { freshDatabase, freshDatabaseFile } from "../setup/database";
 
@@ -70,5 +72,66 @@ describe("the schedule in the server process", () => {
     on.stop();
     expect(lines[1]).toMatch(/^Reminders job \(\d{4}-\d{2}-\d{2}\): \d+ due-soon and \d+ overdue/);
     expect(db.select({ n: count() }).from(reminders).get()!.n).toBeGreaterThan(5);
+  });
+});
+
+describe("a bounded run (the one before the server listens)", () => {
+  const automaticKeys = (db: AppDatabase) =>
+    db
+      .select({ key: reminders.dedupeKey })
+      .from(reminders)
+      .where(eq(reminders.kind, "automatic"))
+      .all()
+      .map((r) => r.key)
+      .sort();
+
+  it("creates at most its cap and leaves the rest to the next runs, which make each missing reminder once", async () => {
+    const now = at("2026-03-20", "07:00");
+    const whole = freshDatabase();
+    await loadDemoData(whole, { now: at("2026-03-16") });
+    const once = await runReminderJob(whole, now, { deliverEmails: false });
+    const expected = once.dueSoon + once.overdue;
+    expect(expected).toBeGreaterThan(2);
+
+    const bounded = freshDatabase();
+    await loadDemoData(bounded, { now: at("2026-03-16") });
+    const runs = [await runReminderJob(bounded, now, { deliverEmails: false, maxReminders: 2 })];
+    while (runs.at(-1)!.deferred > 0)
+      runs.push(await runReminderJob(bounded, now, { deliverEmails: false, maxReminders: 2 }));
+    expect(runs.length).toBeGreaterThanOrEqual(Math.ceil(expected / 2));
+    for (const run of runs) expect(run.dueSoon + run.overdue).toBeLessThanOrEqual(2);
+    expect(runs[0]).toMatchObject({ deferred: expect.any(Number) });
+    expect(runs[0]!.deferred).toBeGreaterThan(0);
+    expect(runs.reduce((sum, run) => sum + run.dueSoon + run.overdue, 0)).toBe(expected);
+    expect(automaticKeys(bounded)).toEqual(automaticKeys(whole));
+  });
+
+  it("at start: stops at the cap and says so; the jobs worker's schedule, forked after it, catches up at once", async () => {
+    const db = freshDatabase();
+    await loadDemoData(db);
+    const lines: string[] = [];
+    const env: Record<string, string | undefined> = {};
+    const idle = await startReminderSchedule(db, { env, runNow: false, log: (line) => lines.push(line) });
+    idle.stop();
+    expect(lines).toEqual([]); // without a backlog the jobs worker waits for its interval
+
+    const atStart = await startReminderSchedule(db, {
+      env,
+      repeat: false,
+      maxReminders: 1,
+      log: (line) => lines.push(line),
+    });
+    atStart.stop();
+    expect(lines[0]).toMatch(/: 1 due-soon and 0 overdue|: 0 due-soon and 1 overdue/);
+    expect(lines[0]).toMatch(/\d+ task\(s\) still due a reminder are left for the next run\.$/);
+    const afterStart = automaticKeys(db).length;
+
+    const jobs = await startReminderSchedule(db, { env, runNow: false, log: (line) => lines.push(line) });
+    await vi.waitFor(() => expect(lines).toHaveLength(2), { timeout: 10_000 });
+    jobs.stop();
+    expect(lines[1]).not.toContain("left for the next run");
+    expect(automaticKeys(db).length).toBeGreaterThan(afterStart);
+    const check = await runReminderJob(db, Date.now(), { deliverEmails: false });
+    expect([check.dueSoon, check.overdue, check.deferred]).toEqual([0, 0, 0]);
   });
 });
