@@ -11,6 +11,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { today as todayInHanoi } from "../../app/domain/dates";
@@ -37,6 +38,7 @@ import {
   type TimeSplit,
 } from "./uncached";
 import { firstStart, workerCounts, workerScaling, type WorkerServer } from "./workers";
+import { lighthouseBudgets, lighthouseScores, printLighthouse } from "./lighthouse";
 import { timeExtensionDecisions, timePastRecords, timeProgressReports, type WriteTimings } from "./writes";
 
 const ROOT = process.cwd();
@@ -87,7 +89,7 @@ function parseArgs(argv: readonly string[]): BenchOptions {
 
 // ---------------------------------------------------------------- database
 
-async function benchDatabase(tasks: number): Promise<string> {
+export async function benchDatabase(tasks: number): Promise<string> {
   const file = path.join(ROOT, `data/bench-${tasks}.db`);
   if (fs.existsSync(file)) {
     // A file generated before the last migrations: bring it (and its stored status counts) up to date once.
@@ -113,7 +115,7 @@ async function benchDatabase(tasks: number): Promise<string> {
 }
 
 /** A consistent copy (SQLite backup API), so the bench's writes never dirty the cached file. */
-async function copyDatabase(source: string, dir: string, name = "bench.db"): Promise<string> {
+export async function copyDatabase(source: string, dir: string, name = "bench.db"): Promise<string> {
   const target = path.join(dir, name);
   const db = new Database(source, { readonly: true });
   try {
@@ -135,7 +137,7 @@ interface Fixtures {
 }
 
 /** Logins and ids the routes need, read from the generated data. */
-function fixtures(file: string): Fixtures {
+export function fixtures(file: string): Fixtures {
   const db = new Database(file, { readonly: true });
   try {
     const login = (role: string) =>
@@ -181,7 +183,7 @@ function fixtures(file: string): Fixtures {
 
 // ---------------------------------------------------------------- server
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, "127.0.0.1", () => {
@@ -193,7 +195,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-interface BenchServer {
+export interface BenchServer {
   child: ChildProcess;
   /** From spawning the primary until it said "Listening on" (every web worker listens). */
   readyMillis: number;
@@ -205,7 +207,11 @@ interface BenchServer {
  * The production server as `npm start` runs it, on `port`. `env` adds to or overrides the
  * bench's environment (WEB_WORKERS, BENCH_TIMINGS, REMINDERS_JOB).
  */
-async function startServer(databaseFile: string, port: number, env: Record<string, string> = {}): Promise<BenchServer> {
+export async function startServer(
+  databaseFile: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<BenchServer> {
   // `npm start`'s build check first (builds when the build is missing or older than the sources); the
   // generated data's published password wants demo mode.
   ensureServerBuild();
@@ -242,7 +248,7 @@ async function startServer(databaseFile: string, port: number, env: Record<strin
   return { child: server, readyMillis, output: () => output };
 }
 
-async function stopServer(server: ChildProcess): Promise<void> {
+export async function stopServer(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null) return;
   const exited = new Promise((resolve) => server.once("exit", resolve));
   server.kill("SIGTERM");
@@ -250,7 +256,7 @@ async function stopServer(server: ChildProcess): Promise<void> {
 }
 
 /** Signs in through the login form, as a browser would (same-origin POST), and returns the Cookie header. */
-async function signIn(origin: string, login: string): Promise<string> {
+export async function signIn(origin: string, login: string): Promise<string> {
   const response = await fetch(`${origin}/login`, {
     method: "POST",
     redirect: "manual",
@@ -530,7 +536,7 @@ function pastDays(count: number): string[] {
   return Array.from({ length: count }, (_, i) => new Date(today - (i + 1) * 86_400_000).toISOString().slice(0, 10));
 }
 
-function printTable(headers: string[], rows: string[][], leftAligned = 1): void {
+export function printTable(headers: string[], rows: string[][], leftAligned = 1): void {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i < leftAligned ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
@@ -694,6 +700,8 @@ async function main(): Promise<void> {
     } else {
       writeNote = "The task page's action does not take progress reports yet. ";
     }
+    // Last over HTTP, on an idle server: Lighthouse measures the page load in a browser, not the server under load.
+    const lighthouse = await lighthouseScores(origin, readCookie);
     await stopServer(server);
     server = null;
 
@@ -871,7 +879,13 @@ async function main(): Promise<void> {
         : `  the jobs worker had made the rest ${((first.caughtUpMillis ?? 0) / 1000).toFixed(1)} s after the spawn: ${first.catchUpRun}`,
     );
 
-    const checked = [...budgets(results, largest), ...uncachedBudgets(options.tasks, soloUncached, loadUncached)];
+    printLighthouse(lighthouse);
+
+    const checked = [
+      ...budgets(results, largest),
+      ...uncachedBudgets(options.tasks, soloUncached, loadUncached),
+      ...lighthouseBudgets(lighthouse),
+    ];
     console.log(`\nBudgets\n`);
     printTable(
       ["budget", "limit", "measured", "result"],
@@ -898,6 +912,7 @@ async function main(): Promise<void> {
       firstStart: first,
       writeNote: writeNote.trim(),
       clientJs: [...clientJs.values()].sort((a, b) => b.gzipBytes - a.gzipBytes),
+      lighthouse,
       budgets: checked,
     };
     fs.writeFileSync(RESULTS_FILE, JSON.stringify(report, null, 2) + "\n");
@@ -908,7 +923,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+// Run as `npm run bench`; imported (tests/bench/lighthouse.ts reuses the helpers above), it does nothing.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
