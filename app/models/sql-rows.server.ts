@@ -7,6 +7,9 @@
 // schema: the dashboard, task list and scorecard read thousands of rows per
 // request, and a loop over a precompiled list of columns costs a fraction of
 // what a schema parse does (the numbers: docs/decisions/034-rows-checked-not-asserted.md).
+//
+// Only the columns a spec names are checked: a shared column list (the status
+// columns of `spanStatusColumns`) may select more than one reader needs.
 import { type SQLWrapper } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 
