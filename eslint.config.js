@@ -94,6 +94,24 @@ export default tseslint.config(
     },
   },
   {
+    // Raw SQL rows are checked, not asserted (docs/decisions/034): `db.all<T>()` and
+    // `db.get<T>()` only tell the compiler what a row is, and a misspelt alias then
+    // reads as undefined. Tests may still assert the rows they set up themselves.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[typeArguments.params.length>0][callee.type='MemberExpression'][callee.property.name=/^(all|get)$/]",
+          message:
+            "A row type given to .all<T>()/.get<T>() is asserted, not checked: read raw SQL with allRows/firstRow of app/models/sql-rows.server.ts (or the query builder).",
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.test.ts", "tests/**/*.ts"],
     rules: { "@typescript-eslint/no-non-null-assertion": "off" },
   },

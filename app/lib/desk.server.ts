@@ -31,6 +31,7 @@ import type { FanOutError } from "~/models/fan-outs.server";
 import { departmentNames } from "~/models/desk-options.server";
 import type { TaskChange, TaskWriteError } from "~/models/tasks.server";
 import { directiveAccessFacts, taskAccessFacts } from "~/models/visibility.server";
+import { allRows } from "~/models/sql-rows.server";
 
 /**
  * The directive must exist and be visible to the user, else 404 (audited when it
@@ -348,11 +349,11 @@ export function describeTaskChanges(db: AppDatabase, t: Translate, changes: read
   const parents = new Map(
     parentIds.length === 0
       ? []
-      : db
-          .all<{ id: number; label: string }>(
-            sql`SELECT id, item_number || '. ' || title AS label FROM tasks WHERE id IN (${sql.join(parentIds, sql`, `)})`,
-          )
-          .map((p) => [p.id, p.label]),
+      : allRows(
+          db,
+          { id: "integer", label: "text" },
+          sql`SELECT id, item_number || '. ' || title AS label FROM tasks WHERE id IN (${sql.join(parentIds, sql`, `)})`,
+        ).map((p) => [p.id, p.label]),
   );
 
   const show = (field: string, value: unknown): string => {

@@ -13,12 +13,13 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { notifications } from "../../db/schema";
 import { canSeeTask, type Actor } from "../domain/permissions";
-import type { NotificationKind, Role } from "../domain/vocabulary";
+import { LOCALES, NOTIFICATION_KINDS, ROLES, type NotificationKind, type Role } from "../domain/vocabulary";
 import { taskAccessFacts } from "../models/visibility.server";
 import { writeTransaction, type AppDatabase } from "./db.server";
 import { DEFAULT_LOCALE, translator, type Locale, type Translate } from "./i18n";
 import { logger } from "./logger.server";
 import { notificationDetail, notificationHeadline, parseNotificationParams } from "./notification-text";
+import { allRows } from "../models/sql-rows.server";
 
 export const MAX_EMAIL_ATTEMPTS = 5;
 /** A failed (or interrupted) send is tried again this long after its last attempt, by the scheduled job. */
@@ -119,23 +120,42 @@ function claim(db: AppDatabase, now: number, retries: boolean): Claimed[] {
     const due = retries
       ? sql`(n.email_attempts = 0 OR n.emailed_at IS NULL OR n.emailed_at <= ${now - EMAIL_RETRY_AFTER_MS})`
       : sql`n.email_attempts = 0`;
-    const ids = tx
-      .all<{ id: number }>(
-        sql`SELECT n.id FROM notifications n WHERE n.email_state = 'pending' AND ${due} ORDER BY n.id LIMIT ${BATCH}`,
-      )
-      .map((r) => r.id);
+    const ids = allRows(
+      tx,
+      { id: "integer" },
+      sql`SELECT n.id FROM notifications n WHERE n.email_state = 'pending' AND ${due} ORDER BY n.id LIMIT ${BATCH}`,
+    ).map((r) => r.id);
     if (ids.length === 0) return [];
     tx.update(notifications)
       .set({ emailAttempts: sql`${notifications.emailAttempts} + 1`, emailedAt: now })
       .where(inArray(notifications.id, ids))
       .run();
-    return tx
-      .all<Omit<Claimed, "active" | "confidential"> & { active: 0 | 1; confidential: 0 | 1 | null }>(
-        sql`
+    return allRows(
+      tx,
+      {
+        id: "integer",
+        attempts: "integer",
+        kind: NOTIFICATION_KINDS,
+        params: "text",
+        taskId: "integer?",
+        userId: "integer",
+        email: "text?",
+        active: "boolean",
+        role: ROLES,
+        departmentId: "integer?",
+        recipientName: "text",
+        locale: [...LOCALES, null],
+        taskLabel: "text?",
+        confidential: "boolean",
+        actorName: "text?",
+      },
+      sql`
         SELECT n.id, n.email_attempts AS attempts, n.kind, n.params, n.task_id AS taskId,
           u.id AS userId, u.email, u.active, u.role, u.department_id AS departmentId, u.display_name AS recipientName,
           u.locale,
-          t.item_number || '. ' || t.title AS taskLabel, d.confidential, a.display_name AS actorName
+          t.item_number || '. ' || t.title AS taskLabel,
+          coalesce(d.confidential, 0) AS confidential, -- a notification of no task names nothing to hide
+          a.display_name AS actorName
         FROM notifications n
         JOIN users u ON u.id = n.user_id
         LEFT JOIN tasks t ON t.id = n.task_id
@@ -143,8 +163,7 @@ function claim(db: AppDatabase, now: number, retries: boolean): Claimed[] {
         LEFT JOIN users a ON a.id = n.actor_id
         WHERE n.id IN (${sql.join(ids, sql`, `)})
         ORDER BY n.id`,
-      )
-      .map((r) => ({ ...r, active: r.active === 1, confidential: r.confidential === 1 }));
+    );
   });
 }
 

@@ -15,6 +15,7 @@ import type { Role } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase } from "../lib/db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { hashToken } from "./sessions.server";
+import { firstRow } from "./sql-rows.server";
 
 /** The characters of the secret kept in clear to tell tokens apart on screen: `dtk_` + 8. */
 const DISPLAY_PREFIX_LENGTH = API_TOKEN_PREFIX.length + 8;
@@ -225,7 +226,7 @@ function tokenSelection() {
 
 /** Every token, newest first, one page at a time. */
 export function listApiTokens(db: AppDatabase, page: number, now: Instant = Date.now()) {
-  const rowCount = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM api_tokens`)?.n ?? 0;
+  const rowCount = firstRow(db, { n: "integer" }, sql`SELECT count(*) AS n FROM api_tokens`)?.n ?? 0;
   const pages = Math.max(1, Math.ceil(rowCount / API_TOKEN_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const { creator, revoker, columns } = tokenSelection();

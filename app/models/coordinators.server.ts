@@ -9,6 +9,7 @@ import type { Instant } from "../domain/dates";
 import type { StatusBasis } from "../domain/vocabulary";
 import type { AppDatabase, WriteTransaction } from "../lib/db.server";
 import { bySlices, type DepartmentRef } from "./id-slices.server";
+import { allRows } from "./sql-rows.server";
 
 /** When a change took effect and when it was recorded (later for an entry after the fact or a back-dated merge). */
 export interface CoordinationMoment {
@@ -98,12 +99,16 @@ export function coordinatorsAt(
   const end = basis === "happened" ? sql`s.until_at` : sql`max(s.until_at, coalesce(s.until_recorded_at, s.until_at))`;
   const result = new Map<number, DepartmentRef[]>();
   const rows = bySlices(taskIds, (ids) =>
-    db.all<{ taskId: number; id: number; name: string }>(sql`
+    allRows(
+      db,
+      { taskId: "integer", id: "integer", name: "text" },
+      sql`
       SELECT s.task_id AS taskId, d.id, d.name
       FROM ${taskCoordinatorSpans} s JOIN ${departments} d ON d.id = s.department_id
       WHERE s.task_id IN (${ids}) AND ${start} < ${cutoff} AND (s.until_at IS NULL OR ${end} >= ${cutoff})
       GROUP BY s.task_id, d.id
-      ORDER BY d.name`),
+      ORDER BY d.name`,
+    ),
   );
   for (const { taskId, ...department } of rows) {
     result.set(taskId, [...(result.get(taskId) ?? []), department]);

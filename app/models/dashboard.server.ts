@@ -15,6 +15,7 @@ import {
   type TaskStatus,
 } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
+import { firstRow, allRows, type Columns, type RowOf } from "./sql-rows.server";
 import { dueSoonUntil } from "../domain/status";
 import { moreThanWorkingDaysBefore, workingDaysBetween } from "../domain/working-days";
 import { confirmationWorkingDays } from "./settings.server";
@@ -166,17 +167,18 @@ export function rates(counts: StatusCounts) {
   };
 }
 
-interface ListedTaskRow {
-  id: number;
-  item_number: string;
-  title: string;
-  due_date: LocalDate | null;
-  days_late: number;
-  department_id: number;
-  department_name: string;
-  directive_id: number;
-  directive_label: string;
-}
+const LISTED_TASK_ROW = {
+  id: "integer",
+  item_number: "text",
+  title: "text",
+  department_id: "integer",
+  department_name: "text",
+  directive_id: "integer",
+  directive_label: "text",
+} satisfies Columns;
+const LISTED_TASK_STATUS = { due_date: "text?", days_late: "integer" } satisfies Columns;
+
+type ListedTaskRow = RowOf<typeof LISTED_TASK_ROW & typeof LISTED_TASK_STATUS>;
 
 const LISTED_TASK_COLUMNS = sql`t.id, t.item_number, t.title,
   dep.id AS department_id, dep.name AS department_name,
@@ -196,9 +198,10 @@ function toListedTask(r: ListedTaskRow) {
 
 /** The first tasks of a status, by due date (earliest first), computed from any status source. */
 function listedTasks(db: AppDatabase, subquery: SQL, status: TaskStatus, limit: number) {
-  return db
-    .all<ListedTaskRow>(
-      sql`
+  return allRows(
+    db,
+    { ...LISTED_TASK_ROW, ...LISTED_TASK_STATUS },
+    sql`
     SELECT ${LISTED_TASK_COLUMNS}, st.due_date, st.days_late
     FROM (${subquery}) st
     JOIN tasks t ON t.id = st.task_id
@@ -207,8 +210,7 @@ function listedTasks(db: AppDatabase, subquery: SQL, status: TaskStatus, limit: 
     WHERE st.status = ${status}
     ORDER BY st.due_date, t.directive_id, t.position, t.id
     LIMIT ${limit}`,
-    )
-    .map(toListedTask);
+  ).map(toListedTask);
 }
 
 /**
@@ -237,17 +239,22 @@ function listedTasksFromSpans(
       ? sql`s.severity = 0 AND s.due_day < ${day}`
       : // The index's first column too, so SQLite seeks to the range instead of walking every earlier due date.
         sql`s.severity = 1 AND (s.due_day IS NULL) = 0 AND s.due_day >= ${day} AND s.due_day <= ${dayNumber(dueSoonUntil(asOf, statusRulesInForce(db)))}`;
-  const spans = db.all<{ task_id: number; due_day: number; lead_id: number }>(sql`
+  const spans = allRows(
+    db,
+    { task_id: "integer", due_day: "integer", lead_id: "integer" },
+    sql`
     SELECT s.task_id, s.due_day, s.lead_department_id AS lead_id FROM task_status_spans s ${narrow ? sql`` : sql`INDEXED BY task_status_spans_due_idx`}
     WHERE ${spanContains(asOf)} AND ${due} AND ${spanScopeFilter(scope, narrow)}
     ORDER BY s.due_day IS NULL, s.due_day, s.directive_id, s.position, s.task_id
-    LIMIT ${limit}`);
+    LIMIT ${limit}`,
+  );
   if (spans.length === 0) return [];
   // The lead department of the span's days.
   const details = new Map(
-    db
-      .all<Omit<ListedTaskRow, "due_date" | "days_late">>(
-        sql`
+    allRows(
+      db,
+      LISTED_TASK_ROW,
+      sql`
       WITH st(task_id, lead_id) AS (VALUES ${sql.join(
         spans.map((r) => sql`(${r.task_id}, ${r.lead_id})`),
         sql`, `,
@@ -256,8 +263,7 @@ function listedTasksFromSpans(
       JOIN tasks t ON t.id = st.task_id
       JOIN departments dep ON dep.id = st.lead_id
       JOIN directives dir ON dir.id = t.directive_id`,
-      )
-      .map((r) => [r.id, r]),
+    ).map((r) => [r.id, r]),
   );
   return spans.map((span) =>
     toListedTask({
@@ -268,18 +274,18 @@ function listedTasksFromSpans(
   );
 }
 
-interface PendingRow {
-  id: number;
-  task_id: number;
-  title: string;
-  proposed_due_date: LocalDate;
-  department_name: string;
-  created_at: number;
-}
+const PENDING_ROW = {
+  id: "integer",
+  task_id: "integer",
+  title: "text",
+  proposed_due_date: "text",
+  department_name: "text",
+  created_at: "integer",
+} satisfies Columns;
 
 const PENDING_COLUMNS = sql`e.id, t.id AS task_id, t.title, e.proposed_due_date, dep.name AS department_name, e.created_at`;
 
-function toPendingItem(r: PendingRow) {
+function toPendingItem(r: RowOf<typeof PENDING_ROW>) {
   return {
     id: r.id,
     taskId: r.task_id,
@@ -306,21 +312,29 @@ function pendingExtensions(db: AppDatabase, scope: TaskScope, asOf: LocalDate) {
   const pendingExtensions = parts.reduce(
     (sum, part) =>
       sum +
-      (db.get<{ n: number }>(sql`
+      (firstRow(
+        db,
+        { n: "integer" },
+        sql`
         SELECT count(*) AS n FROM extension_requests e JOIN task_status_spans s ON s.task_id = e.task_id
-        WHERE ${part} AND ${inScope}`)?.n ?? 0),
+        WHERE ${part} AND ${inScope}`,
+      )?.n ?? 0),
     0,
   );
   if (pendingExtensions === 0) return { pendingExtensions, pendingExtensionList: [] };
   const first = parts
     .flatMap((part) =>
-      db.all<PendingRow>(sql`
+      allRows(
+        db,
+        PENDING_ROW,
+        sql`
         SELECT ${PENDING_COLUMNS}
         FROM extension_requests e JOIN task_status_spans s ON s.task_id = e.task_id
         JOIN tasks t ON t.id = e.task_id JOIN departments dep ON dep.id = e.department_id
         WHERE ${part} AND ${inScope}
         ORDER BY e.created_at, e.id
-        LIMIT ${DASHBOARD_LIST_LIMIT}`),
+        LIMIT ${DASHBOARD_LIST_LIMIT}`,
+      ),
     )
     .sort((a, b) => a.created_at - b.created_at || a.id - b.id)
     .slice(0, DASHBOARD_LIST_LIMIT);
@@ -338,17 +352,17 @@ function escalatedTasks(db: AppDatabase, filter: SQL, asOf: LocalDate, basis: St
   // The few tasks with escalating reminders first: SQLite starts from the first list of task ids.
   const subquery = taskStatusSource(db, asOf, sql`${hasEscalatingReminder(asOf)} AND ${filter}`, basis);
   const count =
-    db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${subquery}) st WHERE st.status = 'overdue'`)?.n ?? 0;
-  const rows = listedTasks(db, subquery, "overdue", DASHBOARD_LIST_LIMIT);
+    firstRow(db, { n: "integer" }, sql`SELECT count(*) AS n FROM (${subquery}) st WHERE st.status = 'overdue'`)?.n ?? 0;
+  const listed = listedTasks(db, subquery, "overdue", DASHBOARD_LIST_LIMIT);
   const escalating = escalatingReminders(
     db,
-    rows.map((r) => r.id),
+    listed.map((r) => r.id),
     asOf,
   );
   return {
     count,
     href,
-    rows: rows.map((row) => ({ ...row, reminder: escalating.get(row.id) ?? null })),
+    rows: listed.map((row) => ({ ...row, reminder: escalating.get(row.id) ?? null })),
   };
 }
 
@@ -380,18 +394,19 @@ export function dashboardFigures(
   const pending = pendingExtensions(db, scope, asOf);
 
   // Targets of the tasks in scope, with the value last recorded by the end of the day.
-  const targets = db
-    .all<{
-      id: number;
-      task_id: number;
-      name: string;
-      unit: string;
-      baseline: number | null;
-      target_value: number;
-      direction: "at_least" | "at_most";
-      current_value: number | null;
-    }>(
-      sql`
+  const targets = allRows(
+    db,
+    {
+      id: "integer",
+      task_id: "integer",
+      name: "text",
+      unit: "text",
+      baseline: "real?",
+      target_value: "real",
+      direction: ["at_least", "at_most"],
+      current_value: "real?",
+    },
+    sql`
       SELECT g.id, g.task_id, g.name, g.unit, g.baseline, g.target_value, g.direction,
         (SELECT v.value FROM target_values v WHERE v.target_id = g.id AND v.created_at < ${cutoff}
          ORDER BY v.created_at DESC, v.id DESC LIMIT 1) AS current_value
@@ -401,17 +416,16 @@ export function dashboardFigures(
         AND ${spanContains(asOf)} AND ${spanScopeFilter(scope, false)})
       ORDER BY t.directive_id, t.position, g.position, g.id
       LIMIT ${DASHBOARD_LIST_LIMIT}`,
-    )
-    .map((r) => ({
-      id: r.id,
-      taskId: r.task_id,
-      name: r.name,
-      unit: r.unit,
-      baseline: r.baseline,
-      targetValue: r.target_value,
-      direction: r.direction,
-      currentValue: r.current_value,
-    }));
+  ).map((r) => ({
+    id: r.id,
+    taskId: r.task_id,
+    name: r.name,
+    unit: r.unit,
+    baseline: r.baseline,
+    targetValue: r.target_value,
+    direction: r.direction,
+    currentValue: r.current_value,
+  }));
 
   return {
     counts,
@@ -446,22 +460,26 @@ export function directiveProgress(
   readyStatusFacts(db);
   const filter = dashboardTaskFilter(actor, filters);
   // Newest first, each with at least one task in scope that existed at the end of the day (it has a span then).
-  const found = db.all<{ id: number; number: string | null; abstract: string }>(sql`
+  const found = allRows(
+    db,
+    { id: "integer", number: "text?", abstract: "text" },
+    sql`
     SELECT d.id, d.number, d.abstract FROM directives d
     WHERE ${filters.directive === undefined ? sql`1 = 1` : sql`d.id = ${filters.directive}`}
       AND EXISTS (SELECT 1 FROM tasks t JOIN task_status_spans s ON s.task_id = t.id AND ${spanContains(asOf)}
         AND ${spanBasisFilter(basis)} WHERE t.directive_id = d.id AND ${filter})
     ORDER BY d.issued_on DESC, d.id DESC
-    LIMIT ${limit + 1}`);
-  const rows = found.slice(0, limit);
-  if (rows.length === 0) return { directives: [], more: false };
+    LIMIT ${limit + 1}`,
+  );
+  const shown = found.slice(0, limit);
+  if (shown.length === 0) return { directives: [], more: false };
   const ids = sql.join(
-    rows.map((row) => sql`${row.id}`),
+    shown.map((row) => sql`${row.id}`),
     sql`, `,
   );
   const counts = statusCountsBy(db, sql`t.directive_id`, asOf, sql`t.directive_id IN (${ids}) AND ${filter}`, basis);
   return {
-    directives: rows.map((row) => ({ ...row, counts: counts.get(row.id) ?? emptyStatusCounts() })),
+    directives: shown.map((row) => ({ ...row, counts: counts.get(row.id) ?? emptyStatusCounts() })),
     more: found.length > limit,
   };
 }
@@ -497,14 +515,14 @@ export function scorecard(
   const departments = new Map(
     ids.length === 0
       ? []
-      : db
-          .all<{ id: number; name: string; code: string }>(
-            sql`SELECT id, name, code FROM departments WHERE id IN (${sql.join(
-              ids.map((id) => sql`${id}`),
-              sql`, `,
-            )})`,
-          )
-          .map((d) => [d.id, d]),
+      : allRows(
+          db,
+          { id: "integer", name: "text", code: "text" },
+          sql`SELECT id, name, code FROM departments WHERE id IN (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+        ).map((d) => [d.id, d]),
   );
   const scored = ids.map((id) => {
     const c = counts.get(id)!;
@@ -567,12 +585,16 @@ export function readingDifferences(
 ): Figure | null {
   if (isToday) return null;
   const count =
-    db.get<{ n: number }>(sql`
+    firstRow(
+      db,
+      { n: "integer" },
+      sql`
       SELECT count(*) AS n FROM (${taskStatusSource(
         db,
         asOf,
         sql`t.id IN (${readingsDifferOn(asOf)}) AND ${dashboardTaskFilter(actor, filters)}`,
-      )})`)?.n ?? 0;
+      )})`,
+    )?.n ?? 0;
   return { count, href: taskListHref({ ...filters, differs: true }, asOf, isToday, basis) };
 }
 
@@ -595,13 +617,14 @@ export function confirmationBacklog(
   const since = dayNumber(moreThanWorkingDaysBefore(asOf, workingDays, calendar));
   const source = taskStatusSource(db, asOf, dashboardTaskFilter(actor, filters), basis);
   const waiting = sql`st.status = 'awaiting_confirmation' AND st.since_day <= ${since}`;
-  const count = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${source}) st WHERE ${waiting}`)?.n ?? 0;
-  const rows =
+  const count = firstRow(db, { n: "integer" }, sql`SELECT count(*) AS n FROM (${source}) st WHERE ${waiting}`)?.n ?? 0;
+  const waitingRows =
     count === 0
       ? []
-      : db
-          .all<ListedTaskRow & { since_day: number }>(
-            sql`
+      : allRows(
+          db,
+          { ...LISTED_TASK_ROW, ...LISTED_TASK_STATUS, since_day: "integer" },
+          sql`
       SELECT ${LISTED_TASK_COLUMNS}, st.due_date, st.days_late, st.since_day
       FROM (${source}) st
       JOIN tasks t ON t.id = st.task_id
@@ -610,19 +633,18 @@ export function confirmationBacklog(
       WHERE ${waiting}
       ORDER BY st.since_day, t.directive_id, t.position, t.id
       LIMIT ${DASHBOARD_LIST_LIMIT}`,
-          )
-          .map((r) => {
-            const reportedOn = dateOfDayNumber(r.since_day);
-            return {
-              ...toListedTask(r),
-              reportedOn,
-              workingDaysWaited: workingDaysBetween(reportedOn, asOf, calendar),
-            };
-          });
+        ).map((r) => {
+          const reportedOn = dateOfDayNumber(r.since_day);
+          return {
+            ...toListedTask(r),
+            reportedOn,
+            workingDaysWaited: workingDaysBetween(reportedOn, asOf, calendar),
+          };
+        });
   return {
     workingDays,
     count,
     href: taskListHref({ ...filters, waiting: true }, asOf, isToday, basis),
-    rows,
+    rows: waitingRows,
   };
 }

@@ -12,6 +12,7 @@ import { ASSIGNED_TERMS, SCORECARD_COLUMNS, scorecardFigureHref, type ScorecardC
 import { dashboardScope, dashboardTaskFilter, taskListHref, type Figure } from "./dashboard.server";
 import { emptyStatusCounts, statusCountsInScope } from "./status-counts.server";
 import { everLedBy } from "./task-status.server";
+import { firstRow } from "./sql-rows.server";
 
 /** At most this many quarters (ten years), newest first. */
 export const DEPARTMENT_QUARTER_LIMIT = 40;
@@ -39,9 +40,13 @@ export function departmentQuarters(
 ): DepartmentQuarter[] {
   const filters = { department: departmentId };
   // From the first task it ever led; each quarter counts the tasks it led on the quarter's last day.
-  const first = db.get<{ first: LocalDate | null }>(sql`
+  const first = firstRow(
+    db,
+    { first: "text?" },
+    sql`
     SELECT min(t.assigned_on) AS first FROM tasks t
-    WHERE t.id IN (${everLedBy(departmentId)}) AND ${dashboardTaskFilter(actor, {})}`)?.first;
+    WHERE t.id IN (${everLedBy(departmentId)}) AND ${dashboardTaskFilter(actor, {})}`,
+  )?.first;
   const scope = dashboardScope(actor, filters, basis);
   if (first === null || first === undefined) return [];
   return quartersBetween(first < today ? first : today, today)

@@ -17,6 +17,7 @@ import { writeTransaction, type AppDatabase, type WriteTransaction } from "../li
 import { changedFields, recordAudit, versionConflict, type RequestOrigin, type VersionConflict } from "./audit.server";
 import { addCoordinator, currentCoordinatorIds, removeCoordinator } from "./coordinators.server";
 import { moveMembershipsOnMerge } from "./unit-groups.server";
+import { allRows } from "./sql-rows.server";
 
 /** Tasks that are over: they keep the department they had. Everything else is still open. */
 export const CLOSED_TASK_STATES = ["done", "cancelled"] as const satisfies readonly WorkflowState[];
@@ -101,16 +102,16 @@ type Reader = AppDatabase | WriteTransaction;
 /** Every department below `departmentId` in the hierarchy (children, their children, …). */
 export function descendantIds(db: Reader, departmentId: number): number[] {
   // UNION (not UNION ALL) stops on a cycle, should bad data ever contain one.
-  return db
-    .all<{ id: number }>(
-      sql`WITH RECURSIVE below(id) AS (
+  return allRows(
+    db,
+    { id: "integer" },
+    sql`WITH RECURSIVE below(id) AS (
             SELECT id FROM departments WHERE parent_id = ${departmentId}
             UNION
             SELECT d.id FROM departments d JOIN below ON d.parent_id = below.id
           )
           SELECT id FROM below`,
-    )
-    .map((row) => row.id);
+  ).map((row) => row.id);
 }
 
 /** Active departments, for the department pickers of the admin forms. */

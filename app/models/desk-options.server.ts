@@ -4,6 +4,7 @@ import { asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { committees, departments, directives, meetings } from "../../db/schema";
 import type { CommitteeOption, DepartmentOption, MeetingOption, ParentOption } from "../domain/views";
 import type { AppDatabase } from "../lib/db.server";
+import { allRows } from "./sql-rows.server";
 
 export type { CommitteeOption, DepartmentOption, MeetingOption, ParentOption };
 
@@ -48,14 +49,18 @@ export function departmentOptions(db: AppDatabase, keepIds: readonly number[] = 
  * not the task itself nor any of its sub-tasks, which would make a cycle.
  */
 export function parentOptions(db: AppDatabase, directiveId: number, taskId: number | null = null): ParentOption[] {
-  return db.all<ParentOption>(sql`
+  return allRows(
+    db,
+    { id: "integer", itemNumber: "text", title: "text" },
+    sql`
     WITH RECURSIVE below(id) AS (
       SELECT ${taskId ?? -1}
       UNION SELECT t.id FROM tasks t JOIN below ON t.parent_id = below.id
     )
     SELECT t.id, t.item_number AS itemNumber, t.title FROM tasks t
     WHERE t.directive_id = ${directiveId} AND t.id NOT IN (SELECT id FROM below)
-    ORDER BY t.position, t.id`);
+    ORDER BY t.position, t.id`,
+  );
 }
 
 /** Department names by id, for messages (a conflict lists departments by name). */

@@ -1,12 +1,13 @@
 import { sql, type SQL } from "drizzle-orm";
 import { endOfLocalDay, today, type LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
-import type { StatusBasis } from "../domain/vocabulary";
-import type { DirectiveState, DirectiveType } from "../domain/vocabulary";
+import { DIRECTIVE_STATES, type StatusBasis, DIRECTIVE_TYPES } from "../domain/vocabulary";
+import type { DirectiveState } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import { directiveExistedAt, directiveStateAt } from "./directive-states.server";
 import { emptyStatusCounts, statusCountsInScope } from "./status-counts.server";
 import { visibleDirectivesFilter } from "./visibility.server";
+import { allRows, firstRow } from "./sql-rows.server";
 
 /** Narrowing and paging of the list (the JSON API's); the directives page shows them all. */
 export interface DirectiveListOptions {
@@ -43,7 +44,9 @@ export function countDirectives(
   options: DirectiveListOptions = {},
 ): number {
   return (
-    db.get<{ n: number }>(
+    firstRow(
+      db,
+      { n: "integer" },
       sql`SELECT count(*) AS n FROM directives d WHERE ${directiveConditions(actor, asOf, basis, options)}`,
     )?.n ?? 0
   );
@@ -59,23 +62,27 @@ export function listDirectives(
 ) {
   const page =
     options.limit === undefined ? sql`` : sql`LIMIT ${options.limit} OFFSET ${Math.max(0, options.offset ?? 0)}`;
-  const rows = db.all<{
-    id: number;
-    number: string | null;
-    type: DirectiveType;
-    issued_on: string | null;
-    abstract: string;
-    state: DirectiveState;
-    confidential: 0 | 1;
-    committee_id: number;
-    committee_name: string;
-  }>(sql`
+  const rows = allRows(
+    db,
+    {
+      id: "integer",
+      number: "text?",
+      type: DIRECTIVE_TYPES,
+      issued_on: "text?",
+      abstract: "text",
+      state: DIRECTIVE_STATES,
+      confidential: "boolean",
+      committee_id: "integer",
+      committee_name: "text",
+    },
+    sql`
     SELECT d.id, d.number, d.type, d.issued_on, d.abstract, ${directiveStateOn(asOf, basis)} AS state, d.confidential,
       c.id AS committee_id, c.name AS committee_name
     FROM directives d JOIN committees c ON c.id = d.committee_id
     WHERE ${directiveConditions(actor, asOf, basis, options)}
     ORDER BY d.issued_on DESC, d.id DESC
-    ${page}`);
+    ${page}`,
+  );
   const counts = statusCountsInScope(db, { actor, basis }, asOf, "directive");
   return rows.map((row) => ({
     id: row.id,
@@ -84,7 +91,7 @@ export function listDirectives(
     issuedOn: row.issued_on,
     abstract: row.abstract,
     state: row.state,
-    confidential: row.confidential === 1,
+    confidential: row.confidential,
     committeeId: row.committee_id,
     committeeName: row.committee_name,
     counts: counts.get(row.id) ?? emptyStatusCounts(),

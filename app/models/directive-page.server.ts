@@ -1,13 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { committees, directives, meetings } from "../../db/schema";
 import type { LocalDate } from "../domain/dates";
-import type { DirectiveState, StatusBasis } from "../domain/vocabulary";
+import { DIRECTIVE_STATES, type StatusBasis } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import type { Actor } from "../domain/permissions";
 import { visibleTasksFilter } from "./visibility.server";
 import { taskRows } from "./task-rows.server";
 import { targetsAsOf } from "./task-targets.server";
 import { directiveStateOn } from "./directive-list.server";
+import { firstRow } from "./sql-rows.server";
 
 /** A directive with the tasks of it the actor may see (department users: their own). */
 export function getDirective(db: AppDatabase, actor: Actor, id: number, asOf: LocalDate, basis: StatusBasis) {
@@ -37,7 +38,9 @@ export function getDirective(db: AppDatabase, actor: Actor, id: number, asOf: Lo
     .get();
   if (!directive) return null;
   // The state at the end of the as-of day.
-  const { state } = db.get<{ state: DirectiveState }>(
+  const { state } = firstRow(
+    db,
+    { state: DIRECTIVE_STATES },
     sql`SELECT ${directiveStateOn(asOf, basis)} AS state FROM directives d WHERE d.id = ${id}`,
   )!;
 

@@ -21,6 +21,7 @@ import {
   type DashboardFilters,
 } from "./dashboard.server";
 import { emptyStatusCounts, statusCountsBy, type StatusCounts } from "./status-counts.server";
+import { firstRow, allRows } from "./sql-rows.server";
 
 export interface DirectiveProgress {
   id: number;
@@ -89,14 +90,18 @@ export function itemsInScope(
     basis,
   );
   if (byItem.size === 0) return [];
-  const rows = db.all<{ id: number; directiveId: number; itemNumber: string; title: string }>(sql`
+  const rows = allRows(
+    db,
+    { id: "integer", directiveId: "integer", itemNumber: "text", title: "text" },
+    sql`
     SELECT f.id, f.directive_id AS directiveId, f.item_number AS itemNumber, f.title
     FROM task_fan_outs f
     WHERE f.id IN (${sql.join(
       [...byItem.keys()].map((id) => sql`${id}`),
       sql`, `,
     )})
-    ORDER BY f.directive_id, (SELECT min(position) FROM tasks WHERE fan_out_id = f.id), f.id`);
+    ORDER BY f.directive_id, (SELECT min(position) FROM tasks WHERE fan_out_id = f.id), f.id`,
+  );
   return rows.flatMap((row) => {
     const units = byItem.get(row.id)!;
     const status = rollupStatus(units);
@@ -214,13 +219,16 @@ export function directiveItemList(
   basis: StatusBasis,
 ) {
   const { status, ...scope } = filters;
-  const directive = db.get<{ id: number; number: string | null; abstract: string }>(
+  const directive = firstRow(
+    db,
+    { id: "integer", number: "text?", abstract: "text" },
     sql`SELECT id, number, abstract FROM directives WHERE id = ${directiveId}`,
   );
   const department =
     scope.department === undefined
       ? null
-      : (db.get<{ name: string }>(sql`SELECT name FROM departments WHERE id = ${scope.department}`)?.name ?? null);
+      : (firstRow(db, { name: "text" }, sql`SELECT name FROM departments WHERE id = ${scope.department}`)?.name ??
+        null);
   const items = itemsInScope(db, actor, { ...scope, directive: directiveId }, [directiveId], asOf, basis)
     .filter((item) => status === undefined || item.status === status)
     .map((item) => ({

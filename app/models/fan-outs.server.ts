@@ -10,7 +10,7 @@ import { departments, directives, taskFanOuts, tasks, unitGroups } from "../../d
 import { isAcceptedDay, type LocalDate } from "../domain/dates";
 import { fanOutRollup, type FanOutRollup } from "../domain/fan-out-rollup";
 import { hasPermission, type Actor } from "../domain/permissions";
-import type { DeadlineKind, StatusBasis } from "../domain/vocabulary";
+import { DEADLINE_KINDS, type DeadlineKind, type StatusBasis } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { FAN_OUT_MAX_UNITS } from "../lib/desk-forms";
 import { recordAudit, type RequestOrigin } from "./audit.server";
@@ -18,6 +18,7 @@ import { taskRows, type TaskRow } from "./task-rows.server";
 import { insertTask, type TaskWriteError } from "./tasks.server";
 import { groupMembersOn } from "./unit-groups.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
+import { firstRow, allRows } from "./sql-rows.server";
 
 export { FAN_OUT_MAX_UNITS } from "../lib/desk-forms";
 
@@ -120,7 +121,9 @@ export function createFanOut(
       const units = unitsOf(tx, input);
       const clash = units.filter((id) => input.coordinatorDepartmentIds.includes(id));
       if (clash.length > 0) {
-        const names = tx.all<{ name: string }>(
+        const names = allRows(
+          tx,
+          { name: "text" },
           sql`SELECT name FROM departments WHERE id IN (${sql.join(
             clash.map((id) => sql`${id}`),
             sql`, `,
@@ -244,7 +247,9 @@ export function addFanOutUnit(
       const item = tx.select().from(taskFanOuts).where(eq(taskFanOuts.id, input.fanOutId)).get();
       if (!item) return { ok: false, error: "not_found" };
       if (item.version !== input.baseVersion) return { ok: false, error: "conflict" };
-      const units = tx.all<{ id: number; lead: number; kind: DeadlineKind }>(
+      const units = allRows(
+        tx,
+        { id: "integer", lead: "integer", kind: DEADLINE_KINDS },
         sql`SELECT id, lead_department_id AS lead, deadline_kind AS kind FROM tasks
             WHERE fan_out_id = ${item.id} AND state <> 'cancelled' ORDER BY id`,
       );
@@ -253,10 +258,11 @@ export function addFanOutUnit(
       const coordinators =
         first === null
           ? []
-          : tx
-              .all<{ id: number }>(
-                sql`SELECT department_id AS id FROM task_coordinators WHERE task_id = ${first} ORDER BY department_id`,
-              )
+          : allRows(
+              tx,
+              { id: "integer" },
+              sql`SELECT department_id AS id FROM task_coordinators WHERE task_id = ${first} ORDER BY department_id`,
+            )
               .map((c) => c.id)
               .filter((id) => id !== input.departmentId);
       const created = insertTask(
@@ -350,18 +356,24 @@ export function rollupOfRows(rows: readonly TaskRow[]): FanOutRollup {
 export function fanOutForPage(db: AppDatabase, actor: Actor, id: number, asOf: LocalDate, basis: StatusBasis) {
   const item = summaryOf(db, id);
   if (!item) return null;
-  const directive = db.get<{ id: number; number: string | null; abstract: string }>(sql`
+  const directive = firstRow(
+    db,
+    { id: "integer", number: "text?", abstract: "text" },
+    sql`
     SELECT d.id, d.number, d.abstract FROM directives d
-    WHERE d.id = ${item.directiveId} AND ${visibleDirectivesFilter(actor)}`);
+    WHERE d.id = ${item.directiveId} AND ${visibleDirectivesFilter(actor)}`,
+  );
   if (!directive) return null;
   const units = taskRows(db, {
     asOf,
     basis,
     taskFilter: sql`t.fan_out_id = ${id} AND ${visibleTasksFilter(actor)}`,
   }).sort((a, b) => a.lead.name.localeCompare(b.lead.name, "vi") || a.id - b.id);
-  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM tasks WHERE fan_out_id = ${id}`)?.n ?? 0;
+  const total = firstRow(db, { n: "integer" }, sql`SELECT count(*) AS n FROM tasks WHERE fan_out_id = ${id}`)?.n ?? 0;
   // Visibility is per task, whatever the day: a reader who sees none of its units does not see the item.
-  const seen = db.get<{ n: number }>(
+  const seen = firstRow(
+    db,
+    { n: "integer" },
     sql`SELECT count(*) AS n FROM tasks t WHERE t.fan_out_id = ${id} AND ${visibleTasksFilter(actor)}`,
   )!.n;
   if (seen === 0) return null;
@@ -370,13 +382,21 @@ export function fanOutForPage(db: AppDatabase, actor: Actor, id: number, asOf: L
 
 /** The item a task is one unit's share of, for the link back from its page. */
 export function fanOutOfTask(db: AppDatabase, taskId: number) {
-  return db.get<{ id: number; itemNumber: string; title: string; units: number }>(sql`
+  return firstRow(
+    db,
+    { id: "integer", itemNumber: "text", title: "text", units: "integer" },
+    sql`
     SELECT f.id, f.item_number AS itemNumber, f.title, (SELECT count(*) FROM tasks u WHERE u.fan_out_id = f.id) AS units
-    FROM tasks t JOIN task_fan_outs f ON f.id = t.fan_out_id WHERE t.id = ${taskId}`);
+    FROM tasks t JOIN task_fan_outs f ON f.id = t.fan_out_id WHERE t.id = ${taskId}`,
+  );
 }
 
 /** The items of a directive (in item order), by id, for its page to put its units under. */
 export function fanOutsOfDirective(db: AppDatabase, directiveId: number): Map<number, FanOutSummary> {
-  const ids = db.all<{ id: number }>(sql`SELECT id FROM task_fan_outs WHERE directive_id = ${directiveId} ORDER BY id`);
+  const ids = allRows(
+    db,
+    { id: "integer" },
+    sql`SELECT id FROM task_fan_outs WHERE directive_id = ${directiveId} ORDER BY id`,
+  );
   return new Map(ids.map(({ id }) => [id, summaryOf(db, id)!]));
 }

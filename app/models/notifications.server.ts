@@ -9,12 +9,13 @@ import type { Instant, LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import type { AutomaticReminderRule } from "../domain/reminders";
 import type { SignInLock } from "../domain/sign-in-locks";
-import { DEPARTMENT_ROLES, type NotificationKind, type Role } from "../domain/vocabulary";
+import { DEPARTMENT_ROLES, NOTIFICATION_KINDS, type NotificationKind, type Role } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { initialEmailState } from "../lib/mailer.server";
 import { shortened, type NotificationParams } from "../lib/notification-text";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { visibleTasksFilter } from "./visibility.server";
+import { firstRow, allRows } from "./sql-rows.server";
 
 // ---------------------------------------------------------------- who hears about what
 
@@ -78,9 +79,12 @@ function leadDepartment(tx: WriteTransaction, taskId: number): number {
 
 function inDraft(tx: WriteTransaction, taskId: number): boolean {
   return (
-    tx.get<{ draft: number }>(sql`
-      SELECT d.state = 'draft' AS draft FROM tasks t JOIN directives d ON d.id = t.directive_id WHERE t.id = ${taskId}`)
-      ?.draft === 1
+    firstRow(
+      tx,
+      { draft: "integer" },
+      sql`
+      SELECT d.state = 'draft' AS draft FROM tasks t JOIN directives d ON d.id = t.directive_id WHERE t.id = ${taskId}`,
+    )?.draft === 1
   );
 }
 
@@ -269,9 +273,13 @@ export function announceAssignment(
   assignment: Assignment,
   now: Instant,
 ): void {
-  const task = tx.get<{ draft: number; cancelled: number }>(sql`
+  const task = firstRow(
+    tx,
+    { draft: "integer", cancelled: "integer" },
+    sql`
     SELECT d.state = 'draft' AS draft, t.state = 'cancelled' AS cancelled
-    FROM tasks t JOIN directives d ON d.id = t.directive_id WHERE t.id = ${taskId}`);
+    FROM tasks t JOIN directives d ON d.id = t.directive_id WHERE t.id = ${taskId}`,
+  );
   if (!task || task.draft || task.cancelled) return;
   if (assignment.lead !== null) {
     notifyTaskEvent(tx, taskId, actorId, { kind: "task_assigned", departmentId: assignment.lead, role: "lead" }, now);
@@ -284,14 +292,14 @@ export function announceAssignment(
 
 /** The tasks issuing a directive gives to departments (withdrawn ones are not given), with their departments. */
 function tasksGivenOnIssue(db: AppDatabase | WriteTransaction, directiveId: number) {
-  return db
-    .all<{ id: number; lead: number; coordinators: string | null }>(
-      sql`
+  return allRows(
+    db,
+    { id: "integer", lead: "integer", coordinators: "text?" },
+    sql`
     SELECT t.id, t.lead_department_id AS lead,
       (SELECT json_group_array(c.department_id) FROM task_coordinators c WHERE c.task_id = t.id) AS coordinators
     FROM tasks t WHERE t.directive_id = ${directiveId} AND t.state <> 'cancelled' ORDER BY t.position`,
-    )
-    .map((row) => ({ id: row.id, lead: row.lead, coordinators: JSON.parse(row.coordinators ?? "[]") as number[] }));
+  ).map((row) => ({ id: row.id, lead: row.lead, coordinators: JSON.parse(row.coordinators ?? "[]") as number[] }));
 }
 
 /** On issuing a directive: each of its tasks is announced to its lead and coordinating departments. */
@@ -329,9 +337,13 @@ function readable(user: Actor) {
 export function unreadCount(db: AppDatabase, user: Actor, openingTaskId: number | null = null): number {
   const opening = openingTaskId === null ? sql`` : sql` AND (n.task_id IS NULL OR n.task_id <> ${openingTaskId})`;
   return (
-    db.get<{ n: number }>(sql`
+    firstRow(
+      db,
+      { n: "integer" },
+      sql`
       SELECT count(*) AS n FROM notifications n
-      WHERE n.user_id = ${user.id} AND n.read_at IS NULL AND ${readable(user)}${opening}`)?.n ?? 0
+      WHERE n.user_id = ${user.id} AND n.read_at IS NULL AND ${readable(user)}${opening}`,
+    )?.n ?? 0
   );
 }
 
@@ -351,12 +363,26 @@ export interface NotificationRow {
 /** One page of the reader's notifications, newest first. */
 export function listNotifications(db: AppDatabase, user: Actor, page: number) {
   const total =
-    db.get<{ n: number }>(
+    firstRow(
+      db,
+      { n: "integer" },
       sql`SELECT count(*) AS n FROM notifications n WHERE n.user_id = ${user.id} AND ${readable(user)}`,
     )?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / NOTIFICATION_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
-  const rows = db.all<NotificationRow>(sql`
+  const rows: NotificationRow[] = allRows(
+    db,
+    {
+      id: "integer",
+      kind: NOTIFICATION_KINDS,
+      params: "text",
+      taskId: "integer?",
+      taskLabel: "text?",
+      actorName: "text?",
+      createdAt: "integer",
+      readAt: "integer?",
+    },
+    sql`
     SELECT n.id, n.kind, n.params, n.task_id AS taskId, t.item_number || '. ' || t.title AS taskLabel,
       a.display_name AS actorName, n.created_at AS createdAt, n.read_at AS readAt
     FROM notifications n
@@ -364,7 +390,8 @@ export function listNotifications(db: AppDatabase, user: Actor, page: number) {
     LEFT JOIN users a ON a.id = n.actor_id
     WHERE n.user_id = ${user.id} AND ${readable(user)}
     ORDER BY n.created_at DESC, n.id DESC
-    LIMIT ${NOTIFICATION_PAGE_SIZE} OFFSET ${(current - 1) * NOTIFICATION_PAGE_SIZE}`);
+    LIMIT ${NOTIFICATION_PAGE_SIZE} OFFSET ${(current - 1) * NOTIFICATION_PAGE_SIZE}`,
+  );
   return { rows, total, page: current, pages, unread: unreadCount(db, user) };
 }
 
@@ -382,9 +409,13 @@ export function markNotificationRead(
   now: Instant = Date.now(),
 ): MarkReadResult {
   return writeTransaction(db, (tx): MarkReadResult => {
-    const found = tx.get<{ id: number; readAt: number | null }>(sql`
+    const found = firstRow(
+      tx,
+      { id: "integer", readAt: "integer?" },
+      sql`
       SELECT n.id, n.read_at AS readAt FROM notifications n
-      WHERE n.id = ${notificationId} AND n.user_id = ${user.id} AND ${readable(user)}`);
+      WHERE n.id = ${notificationId} AND n.user_id = ${user.id} AND ${readable(user)}`,
+    );
     if (!found) return { ok: false, error: "not_found" };
     if (found.readAt !== null) return { ok: true, changed: 0 };
     tx.update(notifications).set({ readAt: now }).where(eq(notifications.id, notificationId)).run();

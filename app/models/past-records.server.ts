@@ -24,6 +24,7 @@ import { recordAudit, type RequestOrigin } from "./audit.server";
 import { loadTaskFacts } from "./status-facts.server";
 import { changesSince, type TaskChange } from "./tasks.server";
 import { taskAccessFacts } from "./visibility.server";
+import { firstRow } from "./sql-rows.server";
 
 export type PastRecordResult =
   | { ok: true; id: number; version: number }
@@ -80,12 +81,15 @@ function begin(
 /** The latest instant a move or deadline fact of the task takes effect (null: none yet). */
 function latestFactAt(tx: WriteTransaction, taskId: number): Instant | null {
   return (
-    tx.get<{ at: Instant | null }>(sql`SELECT max(at) AS at FROM (
+    firstRow(
+      tx,
+      { at: "integer?" },
+      sql`SELECT max(at) AS at FROM (
       SELECT max(changed_at) AS at FROM task_transitions WHERE task_id = ${taskId}
       UNION ALL SELECT max(decided_at) FROM extension_requests
         WHERE task_id = ${taskId} AND state IN ('approved', 'countered')
-      UNION ALL SELECT max(effective_at) FROM task_deadline_changes WHERE task_id = ${taskId} AND kind = 'change')`)
-      ?.at ?? null
+      UNION ALL SELECT max(effective_at) FROM task_deadline_changes WHERE task_id = ${taskId} AND kind = 'change')`,
+    )?.at ?? null
   );
 }
 

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { today, type LocalDate } from "../domain/dates";
 import { parsePeriod } from "../domain/periods";
 import type { AppDatabase } from "../lib/db.server";
+import { firstRow } from "./sql-rows.server";
 
 /**
  * The first and last year to offer: the directives' issue dates (an index range, not a
@@ -13,9 +14,13 @@ export function periodYears(
   asOf: LocalDate,
   chosen: string | undefined,
 ): { fromYear: number; toYear: number } {
-  const row = db.get<{ first: string | null; last: string | null }>(sql`
+  const row = firstRow(
+    db,
+    { first: "text?", last: "text?" },
+    sql`
     SELECT (SELECT min(issued_on) FROM directives WHERE issued_on IS NOT NULL) AS first,
-      (SELECT max(issued_on) FROM directives) AS last`);
+      (SELECT max(issued_on) FROM directives) AS last`,
+  );
   const years = [Number(today().slice(0, 4)), Number(asOf.slice(0, 4))];
   if (row?.first) years.push(Number(row.first.slice(0, 4)));
   if (row?.last) years.push(Number(row.last.slice(0, 4)));

@@ -21,6 +21,7 @@ import { statusCountsInScope } from "./status-counts.server";
 import { taskStatusesAsOf } from "./task-status.server";
 import { taskReport, taskReportCsv, taskReportWorkbook, xmlSafe } from "./task-report.server";
 import { SCORECARD_COLUMNS } from "../lib/scorecard";
+import { firstRow, allRows } from "./sql-rows.server";
 
 /** What a report covers: all tasks, or one committee's, or one directive's; optionally those assigned in a period. */
 export type ReportScope = Pick<DashboardFilters, "committee" | "directive" | "period">;
@@ -214,7 +215,8 @@ export function publishedFile(db: AppDatabase, id: number, format: "xlsx" | "csv
 }
 
 /** Why a task reads differently now than when the report was published. */
-export type ChangeReason = "late_entry" | "correction" | "entered_later" | "other";
+const CHANGE_REASONS = ["late_entry", "correction", "entered_later", "other"] as const;
+export type ChangeReason = (typeof CHANGE_REASONS)[number];
 
 export interface ChangedTask {
   id: number;
@@ -252,11 +254,11 @@ export function changedSincePublished(
   if (changed.length === 0) return [];
   const reasons = changeReasons(db, changed, report.cutOff, report.publishedAt);
   const titles = new Map(
-    db
-      .all<{ id: number; item_number: string; title: string }>(
-        sql`SELECT id, item_number, title FROM tasks WHERE id IN (${sql.raw(changed.map(Number).join(", "))})`,
-      )
-      .map((r) => [r.id, r]),
+    allRows(
+      db,
+      { id: "integer", item_number: "text", title: "text" },
+      sql`SELECT id, item_number, title FROM tasks WHERE id IN (${sql.raw(changed.map(Number).join(", "))})`,
+    ).map((r) => [r.id, r]),
   );
   return changed.map((id) => ({
     id,
@@ -277,7 +279,10 @@ function changeReasons(
 ): Map<number, ChangeReason[]> {
   const ids = sql.raw(taskIds.map(Number).join(", "));
   const cutoff = endOfLocalDay(cutOff);
-  const rows = db.all<{ task_id: number; reason: ChangeReason }>(sql`
+  const rows = allRows(
+    db,
+    { task_id: "integer", reason: CHANGE_REASONS },
+    sql`
     SELECT id AS task_id, 'entered_later' AS reason FROM tasks WHERE id IN (${ids}) AND created_at > ${publishedAt}
     UNION SELECT task_id, 'late_entry' FROM task_transitions
       WHERE task_id IN (${ids}) AND coalesce(recorded_at, changed_at) > ${publishedAt} AND changed_at < ${cutoff}
@@ -286,7 +291,8 @@ function changeReasons(
     UNION SELECT task_id, 'late_entry' FROM task_lead_assignments
       WHERE task_id IN (${ids}) AND coalesce(recorded_at, from_at) > ${publishedAt} AND from_at < ${cutoff}
     UNION SELECT task_id, CASE kind WHEN 'correction' THEN 'correction' ELSE 'late_entry' END FROM task_deadline_changes
-      WHERE task_id IN (${ids}) AND created_at > ${publishedAt} AND (kind = 'correction' OR effective_at < ${cutoff})`);
+      WHERE task_id IN (${ids}) AND created_at > ${publishedAt} AND (kind = 'correction' OR effective_at < ${cutoff})`,
+  );
   const result = new Map<number, ChangeReason[]>();
   for (const row of rows) result.set(row.task_id, [...(result.get(row.task_id) ?? []), row.reason]);
   // A task entered after publication brought its own history with it (its first lead
@@ -299,11 +305,13 @@ function changeReasons(
 export function describeReportScope(db: AppDatabase, scope: ReportScope, t: Translate): string {
   const parts: string[] = [];
   if (scope.committee !== undefined) {
-    const row = db.get<{ name: string }>(sql`SELECT name FROM committees WHERE id = ${scope.committee}`);
+    const row = firstRow(db, { name: "text" }, sql`SELECT name FROM committees WHERE id = ${scope.committee}`);
     if (row) parts.push(row.name);
   }
   if (scope.directive !== undefined) {
-    const row = db.get<{ label: string }>(
+    const row = firstRow(
+      db,
+      { label: "text" },
       sql`SELECT coalesce(number, abstract) AS label FROM directives WHERE id = ${scope.directive}`,
     );
     if (row) parts.push(row.label);

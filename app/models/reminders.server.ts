@@ -28,7 +28,13 @@ import {
   REMINDER_LIMITS,
   type AutomaticReminderRule,
 } from "../domain/reminders";
-import type { ReminderKind, TaskStatus, WorkflowState } from "../domain/vocabulary";
+import {
+  REMINDER_KINDS,
+  TASK_STATUSES,
+  type ReminderKind,
+  type TaskStatus,
+  type WorkflowState,
+} from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { deliverPendingEmails, type DeliveryReport } from "../lib/mailer.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
@@ -37,6 +43,7 @@ import { createDueOccurrences } from "./recurring-duties.server";
 import { statusRulesInForce } from "./status-facts.server";
 import { taskStatusSource } from "./task-status.server";
 import { taskAccessFacts } from "./visibility.server";
+import { firstRow, allRows } from "./sql-rows.server";
 
 const SYSTEM_ORIGIN: RequestOrigin = { ipAddress: null, userAgent: "reminders-job", requestId: null };
 
@@ -70,27 +77,38 @@ export function escalatingReminders(
   asOf: LocalDate,
 ): Map<number, { ordinal: number; department: string }> {
   if (taskIds.length === 0) return new Map();
-  const rows = db.all<{ taskId: number; ordinal: number; department: string }>(sql`
+  const rows = allRows(
+    db,
+    { taskId: "integer", ordinal: "integer", department: "text" },
+    sql`
     SELECT r.task_id AS taskId, r.ordinal, dep.name AS department
     FROM reminders r JOIN departments dep ON dep.id = r.department_id
     WHERE r.task_id IN (${sql.join([...taskIds], sql`, `)}) AND ${escalatingReminder(endOfLocalDay(asOf))}
-    ORDER BY r.sent_at, r.id`);
+    ORDER BY r.sent_at, r.id`,
+  );
   return new Map(rows.map((r) => [r.taskId, { ordinal: r.ordinal, department: r.department }]));
 }
 
 /** The status a task has today (null if it does not exist). */
 function statusToday(db: AppDatabase, taskId: number, day: LocalDate): TaskStatus | null {
   return (
-    db.get<{ status: TaskStatus }>(sql`SELECT st.status FROM (${taskStatusSource(db, day, sql`t.id = ${taskId}`)}) st`)
-      ?.status ?? null
+    firstRow(
+      db,
+      { status: TASK_STATUSES },
+      sql`SELECT st.status FROM (${taskStatusSource(db, day, sql`t.id = ${taskId}`)}) st`,
+    )?.status ?? null
   );
 }
 
 /** Is the task escalated as of `asOf` (overdue, with an unanswered escalating reminder)? */
 export function isEscalated(db: AppDatabase, taskId: number, asOf: LocalDate): boolean {
-  const row = db.get<{ n: number }>(sql`
+  const row = firstRow(
+    db,
+    { n: "integer" },
+    sql`
     SELECT count(*) AS n FROM (${taskStatusSource(db, asOf, sql`t.id = ${taskId} AND ${hasEscalatingReminder(asOf)}`)}) st
-    WHERE st.status = 'overdue'`);
+    WHERE st.status = 'overdue'`,
+  );
   return (row?.n ?? 0) > 0;
 }
 
@@ -98,7 +116,9 @@ export function isEscalated(db: AppDatabase, taskId: number, asOf: LocalDate): b
 
 function nextOrdinal(tx: WriteTransaction, taskId: number, departmentId: number): number {
   return (
-    (tx.get<{ n: number | null }>(
+    (firstRow(
+      tx,
+      { n: "integer?" },
       sql`SELECT max(ordinal) AS n FROM reminders WHERE task_id = ${taskId} AND department_id = ${departmentId}`,
     )?.n ?? 0) + 1
   );
@@ -106,7 +126,9 @@ function nextOrdinal(tx: WriteTransaction, taskId: number, departmentId: number)
 
 function manualCount(tx: WriteTransaction, taskId: number, departmentId: number): number {
   return (
-    tx.get<{ n: number }>(
+    firstRow(
+      tx,
+      { n: "integer" },
       sql`SELECT count(*) AS n FROM reminders WHERE task_id = ${taskId} AND department_id = ${departmentId} AND kind = 'manual'`,
     )?.n ?? 0
   );
@@ -303,9 +325,22 @@ export interface TaskReminder {
 
 /** The reminders of a task, newest first (the caller has checked the actor may see the task). */
 export function taskReminders(db: AppDatabase, taskId: number): TaskReminder[] {
-  return db
-    .all<Omit<TaskReminder, "rule" | "escalating"> & { dedupeKey: string | null; manualRank: number }>(
-      sql`
+  return allRows(
+    db,
+    {
+      id: "integer",
+      departmentId: "integer",
+      department: "text",
+      kind: REMINDER_KINDS,
+      ordinal: "integer",
+      sentAt: "integer",
+      sender: "text?",
+      message: "text?",
+      resolvedAt: "integer?",
+      dedupeKey: "text?",
+      manualRank: "integer",
+    },
+    sql`
       SELECT r.id, r.department_id AS departmentId, dep.name AS department, r.kind, r.ordinal,
         r.sent_at AS sentAt, u.display_name AS sender, r.message, r.resolved_at AS resolvedAt,
         r.dedupe_key AS dedupeKey, ${manualRank} AS manualRank
@@ -314,12 +349,11 @@ export function taskReminders(db: AppDatabase, taskId: number): TaskReminder[] {
       LEFT JOIN users u ON u.id = r.sent_by
       WHERE r.task_id = ${taskId}
       ORDER BY r.sent_at DESC, r.id DESC`,
-    )
-    .map(({ dedupeKey, manualRank: rank, ...r }) => ({
-      ...r,
-      rule: r.kind === "automatic" ? automaticRuleOf(dedupeKey) : null,
-      escalating: r.kind === "manual" && escalates(rank),
-    }));
+  ).map(({ dedupeKey, manualRank: rank, ...r }) => ({
+    ...r,
+    rule: r.kind === "automatic" ? automaticRuleOf(dedupeKey) : null,
+    escalating: r.kind === "manual" && escalates(rank),
+  }));
 }
 
 // ---------------------------------------------------------------- the scheduled job
@@ -343,11 +377,15 @@ function automaticCandidates(db: AppDatabase, day: LocalDate) {
   const filter = sql`t.state IN ('open', 'in_progress', 'returned') AND t.current_due_date IS NOT NULL
     AND t.current_due_date <= ${dueBy}
     AND t.directive_id IN (SELECT id FROM directives WHERE state <> 'draft')`;
-  return db.all<{ taskId: number; status: TaskStatus; dueDate: LocalDate | null; departmentId: number }>(sql`
+  return allRows(
+    db,
+    { taskId: "integer", status: TASK_STATUSES, dueDate: "text?", departmentId: "integer" },
+    sql`
     SELECT st.task_id AS taskId, st.status, st.due_date AS dueDate, t.lead_department_id AS departmentId
     FROM (${taskStatusSource(db, day, filter)}) st JOIN tasks t ON t.id = st.task_id
     WHERE st.status IN ('due_soon', 'overdue')
-    ORDER BY st.task_id`);
+    ORDER BY st.task_id`,
+  );
 }
 
 /** One automatic reminder, unless it exists (its key) or an earlier overdue notice is still unanswered. */
@@ -361,9 +399,13 @@ function createAutomaticReminder(
   const dedupeKey = automaticDedupeKey(candidate.taskId, candidate.departmentId, rule, periodDate);
   if (tx.select({ id: reminders.id }).from(reminders).where(eq(reminders.dedupeKey, dedupeKey)).get()) return false;
   if (rule === "overdue") {
-    const waiting = tx.get<{ id: number }>(sql`
+    const waiting = firstRow(
+      tx,
+      { id: "integer" },
+      sql`
       SELECT id FROM reminders WHERE task_id = ${candidate.taskId} AND department_id = ${candidate.departmentId}
-        AND kind = 'automatic' AND resolved_at IS NULL AND dedupe_key LIKE 'auto:%:overdue:%' LIMIT 1`);
+        AND kind = 'automatic' AND resolved_at IS NULL AND dedupe_key LIKE 'auto:%:overdue:%' LIMIT 1`,
+    );
     if (waiting) return false;
   }
   const ordinal = nextOrdinal(tx, candidate.taskId, candidate.departmentId);
@@ -423,22 +465,26 @@ function createAutomaticReminder(
  * escalating reminder, unless an escalation was already recorded for it.
  */
 function pendingEscalations(db: AppDatabase, day: LocalDate, now: Instant) {
-  const rows = db.all<{ id: number; taskId: number; departmentId: number; ordinal: number }>(sql`
+  const rows = allRows(
+    db,
+    { id: "integer", taskId: "integer", departmentId: "integer", ordinal: "integer" },
+    sql`
     SELECT r.id, r.task_id AS taskId, r.department_id AS departmentId, r.ordinal
     FROM reminders r
     WHERE ${escalatingReminder(now + 1)} AND r.resolved_at IS NULL
-    ORDER BY r.task_id, r.id`);
+    ORDER BY r.task_id, r.id`,
+  );
   const newest = new Map<number, (typeof rows)[number]>();
   for (const row of rows) newest.set(row.taskId, row);
   if (newest.size === 0) return [];
   const overdue = new Set(
-    db
-      .all<{ taskId: number }>(
-        sql`
+    allRows(
+      db,
+      { taskId: "integer" },
+      sql`
         SELECT st.task_id AS taskId FROM (${taskStatusSource(db, day, sql`t.id IN (${sql.join([...newest.keys()], sql`, `)})`)}) st
         WHERE st.status = 'overdue'`,
-      )
-      .map((r) => r.taskId),
+    ).map((r) => r.taskId),
   );
   return [...newest.values()].filter(
     (r) =>

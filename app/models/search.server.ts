@@ -10,11 +10,13 @@ import type { Actor } from "../domain/permissions";
 import { foldKeepingLength, foldVietnamese } from "../domain/text";
 import type { AppDatabase, WriteTransaction } from "../lib/db.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
+import { firstRow, allRows } from "./sql-rows.server";
 
 type Db = AppDatabase | WriteTransaction;
 
 const KINDS = { directive: 0, task: 1, report: 2 } as const;
 export type SearchKind = keyof typeof KINDS;
+const SEARCH_KINDS = Object.keys(KINDS) as SearchKind[];
 const rowidOf = (kind: SearchKind, id: number) => id * 4 + KINDS[kind];
 
 function put(db: Db, kind: SearchKind, id: number, title: string, body: string): void {
@@ -28,21 +30,27 @@ function put(db: Db, kind: SearchKind, id: number, title: string, body: string):
 const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join("\n");
 
 export function indexDirective(db: Db, id: number): void {
-  const row = db.get<{ number: string | null; abstract: string; full_text: string | null; issuer: string }>(
+  const row = firstRow(
+    db,
+    { number: "text?", abstract: "text", full_text: "text?", issuer: "text" },
     sql`SELECT number, abstract, full_text, issuer FROM directives WHERE id = ${id}`,
   );
   if (row) put(db, "directive", id, join(row.number, row.abstract), join(row.issuer, row.full_text));
 }
 
 export function indexTask(db: Db, id: number): void {
-  const row = db.get<{ item_number: string; title: string; description: string | null }>(
+  const row = firstRow(
+    db,
+    { item_number: "text", title: "text", description: "text?" },
     sql`SELECT item_number, title, description FROM tasks WHERE id = ${id}`,
   );
   if (row) put(db, "task", id, row.title, join(row.description));
 }
 
 export function indexProgressReport(db: Db, id: number): void {
-  const row = db.get<{ result: string; difficulties: string | null; proposals: string | null }>(
+  const row = firstRow(
+    db,
+    { result: "text", difficulties: "text?", proposals: "text?" },
     sql`SELECT result, difficulties, proposals FROM progress_reports WHERE id = ${id}`,
   );
   if (row) put(db, "report", id, "", join(row.result, row.difficulties, row.proposals));
@@ -53,9 +61,10 @@ export function rebuildSearchIndex(db: AppDatabase): void {
   db.transaction(
     (tx) => {
       tx.run(sql`DELETE FROM search_index`);
-      for (const { id } of tx.all<{ id: number }>(sql`SELECT id FROM directives`)) indexDirective(tx, id);
-      for (const { id } of tx.all<{ id: number }>(sql`SELECT id FROM tasks`)) indexTask(tx, id);
-      for (const { id } of tx.all<{ id: number }>(sql`SELECT id FROM progress_reports`)) indexProgressReport(tx, id);
+      for (const { id } of allRows(tx, { id: "integer" }, sql`SELECT id FROM directives`)) indexDirective(tx, id);
+      for (const { id } of allRows(tx, { id: "integer" }, sql`SELECT id FROM tasks`)) indexTask(tx, id);
+      for (const { id } of allRows(tx, { id: "integer" }, sql`SELECT id FROM progress_reports`))
+        indexProgressReport(tx, id);
     },
     { behavior: "immediate" },
   );
@@ -63,9 +72,10 @@ export function rebuildSearchIndex(db: AppDatabase): void {
 
 /** Rebuilds the index if it is empty while there is something to index (first start after an upgrade or a load). */
 export function ensureSearchIndex(db: AppDatabase): void {
-  const indexed = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM search_index`)?.n ?? 0;
+  const indexed = firstRow(db, { n: "integer" }, sql`SELECT count(*) AS n FROM search_index`)?.n ?? 0;
   const rows =
-    db.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM directives) + (SELECT count(*) FROM tasks) AS n`)?.n ?? 0;
+    firstRow(db, { n: "integer" }, sql`SELECT (SELECT count(*) FROM directives) + (SELECT count(*) FROM tasks) AS n`)
+      ?.n ?? 0;
   if (indexed === 0 && rows > 0) rebuildSearchIndex(db);
 }
 
@@ -211,7 +221,18 @@ export function search(db: AppDatabase, actor: Actor, query: string, limit = 50)
   const directivesVisible = visibleDirectivesFilter(actor);
   /** The visible records an FTS5 expression matches, best BM25 first. */
   const matching = (match: string) =>
-    db.all<SearchHit & { rank: number }>(sql`
+    allRows(
+      db,
+      {
+        kind: SEARCH_KINDS,
+        id: "integer",
+        taskId: "integer?",
+        directiveId: "integer",
+        title: "text",
+        text: "text",
+        rank: "real",
+      },
+      sql`
       WITH hits AS (
         SELECT rowid, bm25(search_index, 5.0, 1.0) AS rank
         FROM search_index WHERE search_index MATCH ${match}
@@ -232,7 +253,8 @@ export function search(db: AppDatabase, actor: Actor, query: string, limit = 50)
         FROM hits h JOIN progress_reports r ON r.id = h.rowid / 4 JOIN tasks t ON t.id = r.task_id
         WHERE h.rowid % 4 = 2 AND ${tasksVisible}
       )
-      ORDER BY rank LIMIT ${CANDIDATES}`);
+      ORDER BY rank LIMIT ${CANDIDATES}`,
+    );
   // The words together rank before the words apart: records with them apart are read
   // only when those together do not fill the page (one FTS5 query saved on most searches).
   let candidates = matching(phrase);

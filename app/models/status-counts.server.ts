@@ -8,6 +8,7 @@ export type { StatusCounts };
 import { readyStatusFacts, rollupCounts } from "./status-facts.server";
 import { rollupScopeOf, spanScopeFilter, type TaskScope } from "./task-scope.server";
 import { spanContains, taskStatusSource } from "./task-status.server";
+import { allRows } from "./sql-rows.server";
 
 export function emptyStatusCounts(): StatusCounts {
   return { ...(Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>), stale: 0 };
@@ -34,11 +35,15 @@ export function statusCountsBy(
   taskFilter: SQL = sql`1 = 1`,
   basis: StatusBasis = "happened",
 ): Map<number, StatusCounts> {
-  const rows = db.all<{ group_id: number; status: TaskStatus; n: number; stale: number }>(sql`
+  const rows = allRows(
+    db,
+    { group_id: "integer", status: TASK_STATUSES, n: "integer", stale: "integer" },
+    sql`
     SELECT ${groupColumn} AS group_id, st.status, count(*) AS n, sum(st.stale) AS stale
     FROM (${taskStatusSource(db, asOf, taskFilter, basis)}) st
     JOIN tasks t ON t.id = st.task_id
-    GROUP BY group_id, st.status`);
+    GROUP BY group_id, st.status`,
+  );
   const result = new Map<number, StatusCounts>();
   for (const row of rows) {
     const counts = result.get(row.group_id) ?? emptyStatusCounts();
@@ -83,11 +88,15 @@ export function statusCountsInScope(
     return result;
   }
 
-  const rows = db.all<{ group_id: number; status: TaskStatus; n: number; stale: number }>(sql`
+  const rows = allRows(
+    db,
+    { group_id: "integer", status: TASK_STATUSES, n: "integer", stale: "integer" },
+    sql`
     SELECT ${GROUPS[groupBy]} AS group_id, s.status, count(*) AS n, sum(s.stale) AS stale
     FROM task_status_spans s
     WHERE ${spanContains(asOf)} AND ${spanScopeFilter(scope, true)}
-    GROUP BY group_id, s.status`);
+    GROUP BY group_id, s.status`,
+  );
   const result = new Map<number, StatusCounts>();
   for (const row of rows) {
     const counts = result.get(row.group_id) ?? emptyStatusCounts();

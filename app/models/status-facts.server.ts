@@ -40,15 +40,17 @@ import {
   type LeadAssignment,
   type StatusSpan,
 } from "../domain/status-spans";
-import type {
-  DeadlineChangeKind,
-  DeadlineKind,
-  DirectiveState,
-  StatusBasis,
-  TaskStatus,
-  WorkflowState,
+import {
+  TASK_STATUSES,
+  type DeadlineChangeKind,
+  type DeadlineKind,
+  type DirectiveState,
+  type StatusBasis,
+  type TaskStatus,
+  type WorkflowState,
 } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
+import { allRows, checkedRow } from "./sql-rows.server";
 
 type Client = Database.Database;
 
@@ -74,7 +76,8 @@ function rollupBases(basis: StatusBasis): string {
 }
 
 /** A series of the rollups: a status, or the stale flag (overdue tasks without a recent report). */
-export type RollupSeries = TaskStatus | "stale";
+const ROLLUP_SERIES = [...TASK_STATUSES, "stale"] as const;
+export type RollupSeries = (typeof ROLLUP_SERIES)[number];
 
 /**
  * What the stored facts include (`task_status_meta.version`): 0 the spans and the
@@ -90,7 +93,8 @@ export const STATUS_FACTS_VERSION = 3;
  * month (`due`: every span with a due date), and those of them done on time, done
  * late, or overdue.
  */
-export type TrendRollupSeries = "due" | "done_on_time" | "done_late" | "overdue";
+const TREND_ROLLUP_SERIES = ["due", "done_on_time", "done_late", "overdue"] as const;
+export type TrendRollupSeries = (typeof TREND_ROLLUP_SERIES)[number];
 const TREND_STATUSES: ReadonlySet<TaskStatus> = new Set<TaskStatus>(["done_on_time", "done_late", "overdue"]);
 
 /** What a task's spans share (the lead department is per span). */
@@ -620,11 +624,12 @@ export function rebuildTaskStatusFacts(
     }
     return map;
   };
-  const bounds = client.prepare(`SELECT min(id) AS lo, max(id) AS hi, count(*) AS n FROM tasks`).get() as {
-    lo: number | null;
-    hi: number | null;
-    n: number;
-  };
+  const boundsQuery = `SELECT min(id) AS lo, max(id) AS hi, count(*) AS n FROM tasks`;
+  const bounds = checkedRow(
+    { lo: "integer?", hi: "integer?", n: "integer" },
+    client.prepare(boundsQuery).get(),
+    boundsQuery,
+  )!;
   client.transaction(() => {
     client.exec(`DELETE FROM task_status_spans; DELETE FROM task_status_rollups; DELETE FROM task_status_trend_rollups;
       DELETE FROM task_status_dirty;`);
@@ -678,7 +683,8 @@ export function ensureTaskStatusFacts(db: AppDatabase, rules: StatusRules): "reb
   const client = db.$client;
   const built = builtRules(client);
   const version = statements(client).meta.get()?.version;
-  const dirty = (client.prepare(`SELECT count(*) AS n FROM task_status_dirty`).get() as { n: number }).n;
+  const dirtyQuery = `SELECT count(*) AS n FROM task_status_dirty`;
+  const dirty = checkedRow({ n: "integer" }, client.prepare(dirtyQuery).get(), dirtyQuery)!.n;
   if (
     built === null ||
     built.dueSoonDays !== rules.dueSoonDays ||
@@ -798,9 +804,13 @@ export function rollupCounts(
       : sql`SELECT department_id, series, n FROM task_status_rollups
           WHERE basis IN (${bases}) AND visibility IN (${visibilities}) AND committee_id = ${scope.committeeId ?? 0}
             AND department_id = ${scope.departmentId ?? 0} AND ${bucket}`;
-  const rows = db.all<{ department_id: number; series: RollupSeries; n: number }>(sql`
+  const rows = allRows(
+    db,
+    { department_id: "integer", series: ROLLUP_SERIES, n: "integer" },
+    sql`
     SELECT department_id, series, sum(n) AS n FROM (${sql.join(buckets.map(part), sql` UNION ALL `)})
-    GROUP BY department_id, series`);
+    GROUP BY department_id, series`,
+  );
   for (const row of rows) {
     const group = byDepartment ? row.department_id : 0;
     let counts = result.get(group);
@@ -850,9 +860,13 @@ export function trendRollupCounts(
     SELECT due_month, series, n FROM task_status_trend_rollups
     WHERE basis IN (${bases}) AND visibility IN (${visibilities}) AND committee_id = ${scope.committeeId ?? 0}
       AND due_month IN (${dueMonths}) AND ${bucket}`;
-  const rows = db.all<{ due_month: number; series: TrendRollupSeries; n: number }>(sql`
+  const rows = allRows(
+    db,
+    { due_month: "integer", series: TREND_ROLLUP_SERIES, n: "integer" },
+    sql`
     SELECT due_month, series, sum(n) AS n FROM (${sql.join(bucketsUpTo(asOf).map(part), sql` UNION ALL `)})
-    GROUP BY due_month, series`);
+    GROUP BY due_month, series`,
+  );
   const keys = new Map(months.map((m) => [monthNumber(m), m]));
   for (const row of rows) {
     const month = keys.get(row.due_month)!;

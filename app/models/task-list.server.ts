@@ -25,6 +25,7 @@ import { readingsDifferOn, spanContains, taskStatusSource } from "./task-status.
 import { visibleDirectivesFilter } from "./visibility.server";
 import { workingCalendar } from "./working-calendar.server";
 import type { SortableColumn } from "../lib/task-list-state";
+import { firstRow, allRows } from "./sql-rows.server";
 
 /** Severity order: what needs attention first (the same order as the stored spans' `severity`). */
 const STATUS_ORDER = sql.raw(
@@ -144,10 +145,13 @@ function countFromSpans(
     return listedStatuses(query).reduce((sum, status) => sum + count(status), 0);
   }
   return (
-    db.get<{ n: number }>(sql`
+    firstRow(
+      db,
+      { n: "integer" },
+      sql`
       SELECT count(*) AS n FROM task_status_spans s
-      WHERE ${spanContains(asOf)} AND ${spanScopeFilter(scope, true)} AND ${spanStatusFilter(query, asOf, rules)}`)
-      ?.n ?? 0
+      WHERE ${spanContains(asOf)} AND ${spanScopeFilter(scope, true)} AND ${spanStatusFilter(query, asOf, rules)}`,
+    )?.n ?? 0
   );
 }
 
@@ -190,15 +194,15 @@ function pageFromSpans(
   const walk = (extra: SQL, orderTerms: SQL, limit: number, skip: number) =>
     limit <= 0
       ? []
-      : db
-          .all<{ task_id: number }>(
-            sql`
+      : allRows(
+          db,
+          { task_id: "integer" },
+          sql`
       SELECT s.task_id FROM task_status_spans s ${narrow ? sql`` : sql`INDEXED BY ${order.index}`}
       WHERE ${spanContains(asOf)} AND ${spanScopeFilter(scope, narrow)} AND ${spanStatusFilter(query, asOf, rules)} AND ${extra}
       ORDER BY ${orderTerms}
       LIMIT ${limit} OFFSET ${skip}`,
-          )
-          .map((r) => r.task_id);
+        ).map((r) => r.task_id);
 
   if (sort === "deadline" && query.dir === "desc") {
     // Latest deadline first, then the tasks without a deadline, in directive order:
@@ -209,10 +213,14 @@ function pageFromSpans(
     if (dated.length === size) return dated;
     const undated = sql`(s.due_day IS NULL) = 1 AND s.due_day IS NULL`;
     const undatedTotal =
-      db.get<{ n: number }>(sql`
+      firstRow(
+        db,
+        { n: "integer" },
+        sql`
         SELECT count(*) AS n FROM task_status_spans s ${narrow ? sql`` : sql`INDEXED BY ${order.index}`}
         WHERE ${spanContains(asOf)} AND ${spanScopeFilter(scope, narrow)} AND ${spanStatusFilter(query, asOf, rules)}
-          AND ${undated}`)?.n ?? 0;
+          AND ${undated}`,
+      )?.n ?? 0;
     const datedTotal = total - undatedTotal;
     return [...dated, ...walk(undated, undatedOrder, size - dated.length, Math.max(0, offset - datedTotal))];
   }
@@ -270,8 +278,12 @@ export function listTasks(
   const size = pageSize ?? query.size ?? 50;
   const total = walkable
     ? countFromSpans(db, scope, query, asOf, rules)
-    : (db.get<{ n: number }>(sql`
-      SELECT count(*) AS n FROM (${taskStatusSource(db, asOf, taskFilter, basis)}) st WHERE ${statusFilter}`)?.n ?? 0);
+    : (firstRow(
+        db,
+        { n: "integer" },
+        sql`
+      SELECT count(*) AS n FROM (${taskStatusSource(db, asOf, taskFilter, basis)}) st WHERE ${statusFilter}`,
+      )?.n ?? 0);
   const pages = Math.max(1, Math.ceil(total / size));
   const page = Math.min(query.page ?? 1, pages);
   const offset = (page - 1) * size;
@@ -337,7 +349,10 @@ export function filterOptions(
   chosenDepartments: readonly (number | undefined)[] = [],
 ) {
   // Each option's label: the directive's number, or the start of its abstract when it has none.
-  const directiveRows = db.all<{ id: number; label: string }>(sql`
+  const directiveRows = allRows(
+    db,
+    { id: "integer", label: "text" },
+    sql`
     SELECT id, label FROM (
       SELECT * FROM (
         SELECT d.id, coalesce(d.number, substr(d.abstract, 1, 60)) AS label, d.issued_on FROM directives d
@@ -345,7 +360,8 @@ export function filterOptions(
       UNION
       SELECT d.id, coalesce(d.number, substr(d.abstract, 1, 60)), d.issued_on FROM directives d
       WHERE d.id = ${chosenDirective ?? -1} AND ${visibleDirectivesFilter(actor)})
-    ORDER BY issued_on DESC, id DESC`);
+    ORDER BY issued_on DESC, id DESC`,
+  );
   return {
     departments: db
       .select({ id: departments.id, name: departments.name })

@@ -16,8 +16,7 @@ import {
 } from "../../db/schema";
 import { endOfLocalDay, startOfLocalDay, today, type Instant, type LocalDate } from "../domain/dates";
 import { automaticRuleOf } from "../domain/reminders";
-import type { StatusBasis } from "../domain/vocabulary";
-import type { WorkflowState } from "../domain/vocabulary";
+import { WORKFLOW_STATES, type StatusBasis } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import type { Actor } from "../domain/permissions";
 import { visibleTasksFilter } from "./visibility.server";
@@ -25,6 +24,7 @@ import { taskRows } from "./task-rows.server";
 import { targetsAsOf } from "./task-targets.server";
 import { taskAttachments } from "./attachments.server";
 import type { AttachmentView, HistoryAttachment, HistoryEntry } from "../domain/views";
+import { firstRow, allRows } from "./sql-rows.server";
 
 export type { HistoryAttachment, HistoryEntry };
 
@@ -35,10 +35,14 @@ export type { HistoryAttachment, HistoryEntry };
  */
 export function workflowAt(db: AppDatabase, taskId: number, cutoff: Instant, basis: StatusBasis) {
   const countsFrom = basis === "happened" ? sql`changed_at` : sql`max(changed_at, coalesce(recorded_at, changed_at))`;
-  const last = db.get<{ state: WorkflowState; reason: string | null; completionDate: string | null; at: number }>(sql`
+  const last = firstRow(
+    db,
+    { state: WORKFLOW_STATES, reason: "text?", completionDate: "text?", at: "integer" },
+    sql`
     SELECT to_state AS state, reason, completion_date AS completionDate, changed_at AS at
     FROM task_transitions WHERE task_id = ${taskId} AND ${countsFrom} < ${cutoff}
-    ORDER BY ${countsFrom} DESC, id DESC LIMIT 1`);
+    ORDER BY ${countsFrom} DESC, id DESC LIMIT 1`,
+  );
   const state = last?.state ?? "open";
   return {
     state,
@@ -85,9 +89,13 @@ export function getTask(db: AppDatabase, actor: Actor, id: number, asOf: LocalDa
   const workflow = past ? workflowAt(db, id, cutoff, basis) : null;
 
   const related = (condition: SQL) =>
-    db.all<{ id: number; itemNumber: string; title: string }>(sql`
+    allRows(
+      db,
+      { id: "integer", itemNumber: "text", title: "text" },
+      sql`
       SELECT t.id, t.item_number AS itemNumber, t.title FROM tasks t
-      WHERE ${condition} AND ${visibleTasksFilter(actor)} ORDER BY t.position, t.id`);
+      WHERE ${condition} AND ${visibleTasksFilter(actor)} ORDER BY t.position, t.id`,
+    );
   const parent = task.parentId === null ? null : (related(sql`t.id = ${task.parentId}`)[0] ?? null);
   const subtasks = related(sql`t.parent_id = ${id}`);
   // For a past day: the targets set by its end, valued as then, and the files that

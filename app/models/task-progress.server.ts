@@ -49,6 +49,7 @@ import { indexProgressReport } from "./search.server";
 import { percentStandingAfterReturn } from "./task-rows.server";
 import { changesSince, type TaskChange } from "./tasks.server";
 import { taskAccessFacts } from "./visibility.server";
+import { firstRow } from "./sql-rows.server";
 
 // ---------------------------------------------------------------- results
 
@@ -658,9 +659,13 @@ export function extensionSummary(db: AppDatabase, taskId: number) {
     .get();
   if (!task) return null;
   const extensionCount =
-    db.get<{ n: number }>(sql`
+    firstRow(
+      db,
+      { n: "integer" },
+      sql`
       SELECT count(*) AS n FROM extension_requests
-      WHERE task_id = ${taskId} AND state IN ('approved', 'countered')`)?.n ?? 0;
+      WHERE task_id = ${taskId} AND state IN ('approved', 'countered')`,
+    )?.n ?? 0;
   const pending =
     db
       .select({

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { formatInstant, formatLocalDate, type Instant, type LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
-import { compareOutlinePaths, outlineOf, type OutlinePlace, type OutlineTask } from "../domain/task-outline";
+import { compareOutlinePaths, outlineOf, type OutlinePlace } from "../domain/task-outline";
 import type { StatusBasis } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import type { MessageKey, Translate } from "../lib/i18n";
@@ -17,6 +17,7 @@ import { rollupOfRows } from "./fan-outs.server";
 import { bySlices } from "./id-slices.server";
 import { completionDatesAsOf, reportTextsAsOf, type TaskRow } from "./task-rows.server";
 import { visibleDirectivesFilter } from "./visibility.server";
+import { allRows, firstRow, type Columns, type RowOf } from "./sql-rows.server";
 
 /** One download holds at most this many tasks; beyond it the user is asked to narrow the filters. */
 export const EXPORT_ROW_LIMIT = 50_000;
@@ -88,7 +89,7 @@ export function describeFilters(
   const add = (params: NamedFilter["params"], text: string) => named.push({ params, text });
   if (query.status !== undefined) add(["status"], `${t("tasks.filter.status")}: ${t(`status.${query.status}`)}`);
   const departmentName = (id: number) =>
-    db.get<{ name: string }>(sql`SELECT name FROM departments WHERE id = ${id}`)?.name;
+    firstRow(db, { name: "text" }, sql`SELECT name FROM departments WHERE id = ${id}`)?.name;
   for (const [key, id, label] of [
     ["department", query.department, t("tasks.filter.department")],
     ["coordinator", query.coordinator, t("tasks.filter.coordinator")],
@@ -99,15 +100,19 @@ export function describeFilters(
     add([key], `${label}: ${name}`);
   }
   if (query.directive !== undefined) {
-    const directive = db.get<{ number: string | null; abstract: string }>(sql`
-      SELECT d.number, d.abstract FROM directives d WHERE d.id = ${query.directive} AND ${visibleDirectivesFilter(actor)}`);
+    const directive = firstRow(
+      db,
+      { number: "text?", abstract: "text" },
+      sql`
+      SELECT d.number, d.abstract FROM directives d WHERE d.id = ${query.directive} AND ${visibleDirectivesFilter(actor)}`,
+    );
     if (directive === undefined) {
       return { ok: false, message: t("report.error.directive", { id: String(query.directive) }) };
     }
     add(["directive"], `${t("tasks.filter.directive")}: ${directive.number ?? directive.abstract}`);
   }
   if (query.committee !== undefined) {
-    const committee = db.get<{ name: string }>(sql`SELECT name FROM committees WHERE id = ${query.committee}`);
+    const committee = firstRow(db, { name: "text" }, sql`SELECT name FROM committees WHERE id = ${query.committee}`);
     if (committee === undefined) {
       return { ok: false, message: t("report.error.committee", { id: String(query.committee) }) };
     }
@@ -128,9 +133,13 @@ export function describeFilters(
   }
   if (query.level !== undefined) add(["level"], t("level.filter", { level: t(`level.${query.level}`) }));
   if (query.fanOut !== undefined) {
-    const item = db.get<{ itemNumber: string; title: string }>(sql`
+    const item = firstRow(
+      db,
+      { itemNumber: "text", title: "text" },
+      sql`
       SELECT f.item_number AS itemNumber, f.title FROM task_fan_outs f JOIN directives d ON d.id = f.directive_id
-      WHERE f.id = ${query.fanOut} AND ${visibleDirectivesFilter(actor)}`);
+      WHERE f.id = ${query.fanOut} AND ${visibleDirectivesFilter(actor)}`,
+    );
     if (item === undefined) return { ok: false, message: t("report.error.fanOut", { id: String(query.fanOut) }) };
     add(["fanOut"], t("fanOut.filter", { number: item.itemNumber, title: item.title }));
   }
@@ -140,20 +149,25 @@ export function describeFilters(
   return { ok: true, filters: named.map((filter) => filter.text), named };
 }
 
-interface SourceDocument {
-  id: number;
-  directive_number: string | null;
-  directive_abstract: string;
-  issued_on: LocalDate | null;
-}
+const SOURCE_DOCUMENT = {
+  id: "integer",
+  directive_number: "text?",
+  directive_abstract: "text",
+  issued_on: "text?",
+} satisfies Columns;
+type SourceDocument = RowOf<typeof SOURCE_DOCUMENT>;
 
 /** The source document of each task, a slice of ids at a time (an export holds more ids than SQLite takes parameters). */
 function sourceDocuments(db: AppDatabase, taskIds: readonly number[]): Map<number, SourceDocument> {
   const rows = bySlices(taskIds, (ids) =>
-    db.all<SourceDocument>(sql`
+    allRows(
+      db,
+      SOURCE_DOCUMENT,
+      sql`
       SELECT t.id, d.number AS directive_number, d.abstract AS directive_abstract, d.issued_on
       FROM tasks t JOIN directives d ON d.id = t.directive_id
-      WHERE t.id IN (${ids})`),
+      WHERE t.id IN (${ids})`,
+    ),
   );
   return new Map(rows.map((row) => [row.id, row]));
 }
@@ -165,13 +179,17 @@ function sourceDocuments(db: AppDatabase, taskIds: readonly number[]): Map<numbe
  */
 function outlinePlaces(db: AppDatabase, taskIds: readonly number[]): Map<number, OutlinePlace> {
   const rows = bySlices(taskIds, (ids) =>
-    db.all<OutlineTask>(sql`
+    allRows(
+      db,
+      { id: "integer", parentId: "integer?", position: "integer", itemNumber: "text" },
+      sql`
       WITH RECURSIVE chain(id) AS (
         SELECT t.id FROM tasks t WHERE t.id IN (${ids})
         UNION SELECT t.parent_id FROM chain JOIN tasks t ON t.id = chain.id WHERE t.parent_id IS NOT NULL
       )
       SELECT t.id, t.parent_id AS parentId, t.position, t.item_number AS itemNumber
-      FROM chain JOIN tasks t ON t.id = chain.id`),
+      FROM chain JOIN tasks t ON t.id = chain.id`,
+    ),
   );
   // Slices may share ancestors: one entry per task.
   return outlineOf([...new Map(rows.map((row) => [row.id, row])).values()]);

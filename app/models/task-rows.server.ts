@@ -4,12 +4,19 @@
 // extension count from the history. Only the page's rows get the as-of facts.
 import { sql, type SQL } from "drizzle-orm";
 import { daysBetween, endOfLocalDay, startOfLocalDay, type Instant, type LocalDate } from "../domain/dates";
-import { EXTENSION_STATES_IN_FORCE, type StatusBasis, type TaskStatus } from "../domain/vocabulary";
+import {
+  DEADLINE_KINDS,
+  EXTENSION_STATES_IN_FORCE,
+  TASK_STATUSES,
+  type StatusBasis,
+  type TaskStatus,
+} from "../domain/vocabulary";
 import type { AppDatabase, WriteTransaction } from "../lib/db.server";
 import { coordinatorsAt } from "./coordinators.server";
 import { bySlices } from "./id-slices.server";
 import type { TaskRow } from "../domain/views";
 import { taskStatusSource } from "./task-status.server";
+import { allRows, firstRow, type Columns, type RowOf } from "./sql-rows.server";
 
 export type { TaskRow };
 
@@ -70,26 +77,31 @@ export function percentStandingAfterReturn(db: AppDatabase | WriteTransaction, t
   const reportedAt = sql`(SELECT max(tr.changed_at) FROM task_transitions tr
     WHERE tr.task_id = t.id AND tr.to_state = 'awaiting_confirmation')`;
   return (
-    db.get<{ percent: number }>(sql`
-      SELECT ${percentBeforeCompletion(reportedAt)} AS percent FROM tasks t WHERE t.id = ${taskId}`)?.percent ?? 0
+    firstRow(
+      db,
+      { percent: "integer" },
+      sql`
+      SELECT ${percentBeforeCompletion(reportedAt)} AS percent FROM tasks t WHERE t.id = ${taskId}`,
+    )?.percent ?? 0
   );
 }
 
-interface ProgressFacts {
-  id: number;
-  created_at: Instant;
-  assigned_on: LocalDate;
-  reported_at: Instant | null;
-  report_percent: number | null;
-  moved_at: Instant | null;
-  completion_reported_at: Instant | null;
-  returned_at: Instant | null;
+const PROGRESS_FACTS = {
+  id: "integer",
+  created_at: "integer",
+  assigned_on: "text",
+  reported_at: "integer?",
+  report_percent: "integer?",
+  moved_at: "integer?",
+  completion_reported_at: "integer?",
+  returned_at: "integer?",
   /** With `returned_at`: the percent the return left standing (`percentBeforeCompletion`). */
-  percent_before_completion: number | null;
-  extended_at: Instant | null;
-  deadline_changed_at: Instant | null;
-  lead_assigned_at: Instant | null;
-}
+  percent_before_completion: "integer?",
+  extended_at: "integer?",
+  deadline_changed_at: "integer?",
+  lead_assigned_at: "integer?",
+} satisfies Columns;
+type ProgressFacts = RowOf<typeof PROGRESS_FACTS>;
 
 /** What the percent and the last update of tasks as of a day are made of, read with the tasks' indexes. */
 function progressFactsOf(
@@ -108,7 +120,10 @@ function progressFactsOf(
     basis === "happened" ? sql`c.kind = 'change' AND c.effective_at < ${cutoff}` : sql`c.created_at < ${cutoff}`;
   const deadlineChanged = basis === "happened" ? sql`c.effective_at` : sql`c.created_at`;
   return bySlices(taskIds, (ids) =>
-    db.all<ProgressFacts>(sql`
+    allRows(
+      db,
+      PROGRESS_FACTS,
+      sql`
       SELECT x.id, x.created_at, x.assigned_on, lr.created_at AS reported_at, lr.percent AS report_percent,
         x.moved_at, x.completion_reported_at, x.returned_at, x.extended_at, x.deadline_changed_at, x.lead_assigned_at,
         CASE WHEN x.returned_at IS NOT NULL AND x.completion_reported_at IS NOT NULL THEN
@@ -130,7 +145,8 @@ function progressFactsOf(
             WHERE a.task_id = t.id AND ${assigned} < ${cutoff}) AS lead_assigned_at
         FROM tasks t WHERE t.id IN (${ids})
       ) x
-      LEFT JOIN progress_reports lr ON lr.id = x.report_id`),
+      LEFT JOIN progress_reports lr ON lr.id = x.report_id`,
+    ),
   );
 }
 
@@ -206,10 +222,14 @@ export function reportTextsAsOf(
 ): Map<number, ReportTexts> {
   const cutoff = endOfLocalDay(asOf);
   const rows = bySlices(taskIds, (ids) =>
-    db.all<ReportTexts & { task_id: number }>(sql`
+    allRows(
+      db,
+      { task_id: "integer", result: "text", difficulties: "text?", proposals: "text?" },
+      sql`
       SELECT x.id AS task_id, lr.result, lr.difficulties, lr.proposals
       FROM (SELECT t.id, ${latestLeadReportId(cutoff)} AS report_id FROM tasks t WHERE t.id IN (${ids})) x
-      JOIN progress_reports lr ON lr.id = x.report_id`),
+      JOIN progress_reports lr ON lr.id = x.report_id`,
+    ),
   );
   return new Map(rows.map(({ task_id, ...texts }) => [task_id, texts]));
 }
@@ -239,26 +259,29 @@ export function taskRows(
     orderBy = sql`t.directive_id, t.position, t.id`,
   } = options;
   const page = options.limit === undefined ? sql`` : sql`LIMIT ${options.limit} OFFSET ${options.offset ?? 0}`;
-  const rows = db.all<{
-    id: number;
-    directive_id: number;
-    parent_id: number | null;
-    fan_out_id: number | null;
-    duty_id: number | null;
-    duty_period: string | null;
-    item_number: string;
-    title: string;
-    lead_id: number;
-    lead_name: string;
-    deadline_kind: TaskRow["deadlineKind"];
-    original_due_date: string | null;
-    due_date: string | null;
-    status: TaskStatus;
-    late: 0 | 1;
-    days_late: number;
-    awaiting_since: string | null;
-    stale: 0 | 1;
-  }>(sql`
+  const rows = allRows(
+    db,
+    {
+      id: "integer",
+      directive_id: "integer",
+      parent_id: "integer?",
+      fan_out_id: "integer?",
+      duty_id: "integer?",
+      duty_period: "text?",
+      item_number: "text",
+      title: "text",
+      lead_id: "integer",
+      lead_name: "text",
+      deadline_kind: DEADLINE_KINDS,
+      original_due_date: "text?",
+      due_date: "text?",
+      status: TASK_STATUSES,
+      late: "boolean",
+      days_late: "integer",
+      awaiting_since: "text?",
+      stale: "boolean",
+    },
+    sql`
     SELECT t.id, t.directive_id, t.parent_id, t.fan_out_id, t.duty_id, t.duty_period, t.item_number, t.title,
       d.id AS lead_id, d.name AS lead_name,
       t.deadline_kind, t.original_due_date, st.due_date,
@@ -268,7 +291,8 @@ export function taskRows(
     JOIN departments d ON d.id = st.lead_id -- the lead as of the day
     WHERE ${statusFilter}
     ORDER BY ${orderBy}
-    ${page}`);
+    ${page}`,
+  );
   const ids = rows.map((r) => r.id);
   const coordinators = coordinatorsAt(db, ids, endOfLocalDay(asOf), basis);
   const extensionCounts = extensionCountsOf(db, ids, asOf, basis);
@@ -291,11 +315,11 @@ export function taskRows(
     percent: progress.get(r.id)!.percent,
     updatedAt: progress.get(r.id)!.updatedAt,
     status: r.status,
-    late: r.late === 1,
+    late: r.late,
     daysLate: r.days_late,
     awaitingSince: r.awaiting_since,
     daysAwaiting: r.awaiting_since === null ? null : daysBetween(r.awaiting_since, asOf),
-    stale: r.stale === 1,
+    stale: r.stale,
   }));
 }
 
@@ -311,10 +335,14 @@ export function extensionCountsOf(
 ): Map<number, number> {
   const decided = countsFrom(basis, sql`e.decided_at`, sql`e.decision_recorded_at`);
   const rows = bySlices(taskIds, (ids) =>
-    db.all<{ task_id: number; n: number }>(sql`
+    allRows(
+      db,
+      { task_id: "integer", n: "integer" },
+      sql`
       SELECT e.task_id, count(*) AS n FROM extension_requests e
       WHERE e.task_id IN (${ids}) AND ${EXTENSION_IN_FORCE} AND ${decided} < ${endOfLocalDay(asOf)}
-      GROUP BY e.task_id`),
+      GROUP BY e.task_id`,
+    ),
   );
   return new Map(rows.map((r) => [r.task_id, r.n]));
 }
@@ -333,11 +361,15 @@ export function completionDatesAsOf(
 ): Map<number, LocalDate> {
   const moved = countsFrom(basis, sql`tr.changed_at`, sql`tr.recorded_at`);
   const rows = bySlices(taskIds, (ids) =>
-    db.all<{ id: number; completion_date: LocalDate | null }>(sql`
+    allRows(
+      db,
+      { id: "integer", completion_date: "text?" },
+      sql`
       SELECT t.id, (SELECT tr.completion_date FROM task_transitions tr
         WHERE tr.task_id = t.id AND tr.to_state IN ('awaiting_confirmation', 'done') AND ${moved} < ${endOfLocalDay(asOf)}
         ORDER BY tr.changed_at DESC, tr.id DESC LIMIT 1) AS completion_date
-      FROM tasks t WHERE t.id IN (${ids})`),
+      FROM tasks t WHERE t.id IN (${ids})`,
+    ),
   );
   return new Map(rows.flatMap((r) => (r.completion_date === null ? [] : [[r.id, r.completion_date] as const])));
 }

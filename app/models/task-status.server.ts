@@ -8,9 +8,10 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { LocalDate } from "../domain/dates";
 import { dayNumber } from "../domain/status-spans";
-import type { StatusBasis, TaskStatus } from "../domain/vocabulary";
+import { TASK_STATUSES, type StatusBasis, type TaskStatus } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import { readyStatusFacts, spanBasisFilter } from "./status-facts.server";
+import { allRows, firstRow, type Columns, type RowOf } from "./sql-rows.server";
 
 /**
  * The tasks a department ever led (its assignments, or the column for a task without
@@ -31,9 +32,9 @@ export interface TaskStatusRow {
   taskId: number;
   status: TaskStatus;
   dueDate: LocalDate | null;
-  late: 0 | 1;
+  late: boolean;
   daysLate: number;
-  stale: 0 | 1;
+  stale: boolean;
   awaitingSince: LocalDate | null;
 }
 
@@ -78,17 +79,18 @@ export function taskStatusSource(
     WHERE ${taskFilter}`;
 }
 
-interface StatusColumns {
-  task_id: number;
-  status: TaskStatus;
-  due_date: LocalDate | null;
-  late: 0 | 1;
-  days_late: number;
-  stale: 0 | 1;
-  awaiting_since: LocalDate | null;
-}
+/** The columns of `spanStatusColumns` a status row is made of. */
+const STATUS_COLUMNS = {
+  task_id: "integer",
+  status: TASK_STATUSES,
+  due_date: "text?",
+  late: "boolean",
+  days_late: "integer",
+  stale: "boolean",
+  awaiting_since: "text?",
+} satisfies Columns;
 
-function statusRow(r: StatusColumns): TaskStatusRow {
+function statusRow(r: RowOf<typeof STATUS_COLUMNS>): TaskStatusRow {
   return {
     taskId: r.task_id,
     status: r.status,
@@ -124,7 +126,9 @@ export function spanStatusesAsOf(
 ): Map<number, TaskStatusRow> {
   if (taskIds.length === 0) return new Map();
   const ids = sql.raw(taskIds.map((id) => Number(id)).join(", "));
-  const rows = db.all<StatusColumns>(
+  const rows = allRows(
+    db,
+    STATUS_COLUMNS,
     sql`SELECT ${spanStatusColumns(asOf)} FROM task_status_spans s
       WHERE s.task_id IN (${ids}) AND ${spanContains(asOf)} AND ${spanBasisFilter(basis)}`,
   );
@@ -148,5 +152,7 @@ export function readingsDifferOn(asOf: LocalDate): SQL {
 /** Whether one task reads differently on the two bases at the end of `asOf` (its page's note). */
 export function taskReadsDifferently(db: AppDatabase, taskId: number, asOf: LocalDate): boolean {
   readyStatusFacts(db);
-  return db.get<{ hit: number }>(sql`SELECT 1 AS hit WHERE ${taskId} IN (${readingsDifferOn(asOf)})`) !== undefined;
+  return (
+    firstRow(db, { hit: "integer" }, sql`SELECT 1 AS hit WHERE ${taskId} IN (${readingsDifferOn(asOf)})`) !== undefined
+  );
 }

@@ -3,9 +3,10 @@
 // a past day show (the dashboard reads targets the same way).
 import { sql } from "drizzle-orm";
 import { endOfLocalDay, type LocalDate } from "../domain/dates";
-import type { TargetDirection } from "../domain/vocabulary";
+import { TARGET_DIRECTIONS, type TargetDirection } from "../domain/vocabulary";
 import type { AppDatabase } from "../lib/db.server";
 import { bySlices } from "./id-slices.server";
+import { allRows } from "./sql-rows.server";
 
 export interface TargetAsOf {
   id: number;
@@ -29,14 +30,31 @@ export interface TargetAsOf {
 export function targetsAsOf(db: AppDatabase, taskIds: readonly number[], asOf: LocalDate): TargetAsOf[] {
   const cutoff = endOfLocalDay(asOf);
   return bySlices(taskIds, (ids) =>
-    db.all<TargetAsOf & { position: number; taskPosition: number }>(sql`
+    allRows(
+      db,
+      {
+        id: "integer",
+        taskId: "integer",
+        itemNumber: "text",
+        name: "text",
+        unit: "text",
+        baseline: "real?",
+        targetValue: "real",
+        direction: TARGET_DIRECTIONS,
+        dueDate: "text?",
+        currentValue: "real?",
+        position: "integer",
+        taskPosition: "integer",
+      },
+      sql`
       SELECT g.id, g.task_id AS taskId, t.item_number AS itemNumber, g.name, g.unit, g.baseline,
         g.target_value AS targetValue, g.direction, g.due_date AS dueDate,
         (SELECT v.value FROM target_values v WHERE v.target_id = g.id AND v.created_at < ${cutoff}
           ORDER BY v.created_at DESC, v.id DESC LIMIT 1) AS currentValue,
         g.position, t.position AS taskPosition
       FROM targets g JOIN tasks t ON t.id = g.task_id
-      WHERE g.task_id IN (${ids}) AND g.created_at < ${cutoff}`),
+      WHERE g.task_id IN (${ids}) AND g.created_at < ${cutoff}`,
+    ),
   )
     .sort((a, b) => a.taskPosition - b.taskPosition || a.taskId - b.taskId || a.position - b.position || a.id - b.id)
     .map(({ position: _position, taskPosition: _taskPosition, ...target }) => target);

@@ -11,6 +11,7 @@ import { changesSince as recordChangesSince, recordAudit, type RecordChange, typ
 import { currentCoordinatorIds, momentNow, removeCoordinator, setCoordinators } from "./coordinators.server";
 import { announceAssignment } from "./notifications.server";
 import { indexTask } from "./search.server";
+import { firstRow } from "./sql-rows.server";
 
 export interface Author {
   id: number;
@@ -188,7 +189,9 @@ export function insertTask(
 }
 
 function nextPosition(tx: WriteTransaction, directiveId: number): number {
-  const row = tx.get<{ p: number | null }>(
+  const row = firstRow(
+    tx,
+    { p: "integer?" },
     sql`SELECT max(position) AS p FROM tasks WHERE directive_id = ${directiveId}`,
   );
   return (row?.p ?? 0) + 1;
@@ -287,12 +290,16 @@ export function updateTask(
 }
 
 function createsCycle(tx: WriteTransaction, id: number, parentId: number): boolean {
-  const row = tx.get<{ hit: number }>(sql`
+  const row = firstRow(
+    tx,
+    { hit: "integer" },
+    sql`
     WITH RECURSIVE up(id) AS (
       SELECT ${parentId}
       UNION SELECT t.parent_id FROM tasks t JOIN up ON t.id = up.id WHERE t.parent_id IS NOT NULL
     )
-    SELECT count(*) AS hit FROM up WHERE id = ${id}`);
+    SELECT count(*) AS hit FROM up WHERE id = ${id}`,
+  );
   return (row?.hit ?? 0) > 0;
 }
 

@@ -25,6 +25,7 @@ import {
 import { readyStatusFacts, trendRollupCounts } from "./status-facts.server";
 import { isTaskListScope, rollupScopeOf, spanScopeFilter } from "./task-scope.server";
 import { spanContains, taskStatusSource } from "./task-status.server";
+import { allRows, type Columns, type RowOf } from "./sql-rows.server";
 
 export const TREND_SERIES = ["due", "doneOnTime", "doneLate", "overdue"] as const;
 export type TrendSeries = (typeof TREND_SERIES)[number];
@@ -43,12 +44,13 @@ export function trendMonths(asOf: LocalDate, period: string | undefined): Period
   return parsed === null ? monthsEndingWith(asOf, 12) : monthsOf(parsed);
 }
 
-interface MonthCounts {
-  due: number;
-  done_on_time: number;
-  done_late: number;
-  overdue: number;
-}
+const MONTH_COUNTS = {
+  due: "integer",
+  done_on_time: "integer",
+  done_late: "integer",
+  overdue: "integer",
+} satisfies Columns;
+type MonthCounts = RowOf<typeof MONTH_COUNTS>;
 
 /** The counts of the months (`yyyy-mm` → counts; a month without tasks falling due may be absent). */
 export type TrendCounts = Map<string, MonthCounts>;
@@ -113,14 +115,18 @@ export function trendCounts(
     const due = isTaskListScope(scope)
       ? sql`+s.due_day BETWEEN ${range}`
       : sql`(s.due_day IS NULL) = 0 AND s.due_day BETWEEN ${range}`;
-    const rows = db.all<{ due_day: number } & MonthCounts>(sql`
+    const rows = allRows(
+      db,
+      { due_day: "integer", ...MONTH_COUNTS },
+      sql`
       SELECT s.due_day, count(*) AS due,
         sum(s.severity = ${STATUS_SEVERITY.done_on_time}) AS done_on_time,
         sum(s.severity = ${STATUS_SEVERITY.done_late}) AS done_late,
         sum(s.severity = ${STATUS_SEVERITY.overdue}) AS overdue
       FROM task_status_spans s
       WHERE ${due} AND ${spanContains(asOf)} AND ${spanScopeFilter(scope)}
-      GROUP BY s.due_day`);
+      GROUP BY s.due_day`,
+    );
     for (const row of rows) {
       const month = dateOfDayNumber(row.due_day).slice(0, 7);
       const counts = result.get(month) ?? { due: 0, done_on_time: 0, done_late: 0, overdue: 0 };
@@ -132,7 +138,10 @@ export function trendCounts(
     }
     return result;
   }
-  const rows = db.all<{ month: string } & MonthCounts>(sql`
+  const rows = allRows(
+    db,
+    { month: "text", ...MONTH_COUNTS },
+    sql`
     SELECT substr(st.due_date, 1, 7) AS month,
       count(*) AS due,
       sum(st.status = 'done_on_time') AS done_on_time,
@@ -140,7 +149,8 @@ export function trendCounts(
       sum(st.status = 'overdue') AS overdue
     FROM (${taskStatusSource(db, asOf, dashboardTaskFilter(actor, filters), basis)}) st
     WHERE st.due_date BETWEEN ${first} AND ${last}
-    GROUP BY month`);
+    GROUP BY month`,
+  );
   for (const { month, ...counts } of rows) result.set(month, counts);
   return result;
 }

@@ -19,9 +19,10 @@ import {
   type GroupFailure,
   type MembershipSpan,
 } from "../domain/unit-groups";
-import type { DepartmentKind } from "../domain/vocabulary";
+import { DEPARTMENT_KINDS } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { changedFields, recordAudit, type RequestOrigin } from "./audit.server";
+import { allRows, type Columns, type RowOf } from "./sql-rows.server";
 
 type Reader = AppDatabase | WriteTransaction;
 
@@ -34,12 +35,8 @@ const fail = (code: GroupErrorCode, field?: string, departmentNames?: string[]):
   departmentNames,
 });
 
-export interface GroupMember {
-  id: number;
-  code: string;
-  name: string;
-  kind: DepartmentKind;
-}
+const GROUP_MEMBER = { id: "integer", code: "text", name: "text", kind: DEPARTMENT_KINDS } satisfies Columns;
+export type GroupMember = RowOf<typeof GROUP_MEMBER>;
 
 // ---------------------------------------------------------------- resolving a group on a day
 
@@ -72,15 +69,23 @@ export function groupMembersOn(db: Reader, groupId: number, day: LocalDate): Gro
   if (!group) return null;
   const columns = sql`d.id AS id, d.code AS code, d.name AS name, d.kind AS kind`;
   if (group.builtinKind !== null) {
-    return db.all<GroupMember>(sql`
+    return allRows(
+      db,
+      GROUP_MEMBER,
+      sql`
       SELECT ${columns} FROM departments d
       WHERE d.kind = ${group.builtinKind} AND ${existsOn(day)}
-      ORDER BY d.name, d.id`);
+      ORDER BY d.name, d.id`,
+    );
   }
-  return db.all<GroupMember>(sql`
+  return allRows(
+    db,
+    GROUP_MEMBER,
+    sql`
     SELECT DISTINCT ${columns} FROM unit_group_members m JOIN departments d ON d.id = m.department_id
     WHERE m.group_id = ${groupId} AND ${holdsOn(day)} AND ${existsOn(day)}
-    ORDER BY d.kind, d.name, d.id`);
+    ORDER BY d.kind, d.name, d.id`,
+  );
 }
 
 /** Every group with how many departments it holds on the day: built-in first, then by name. */
@@ -96,20 +101,20 @@ export function listGroups(db: Reader, day: LocalDate) {
     .orderBy(sql`${unitGroups.builtinKind} IS NULL`, asc(unitGroups.name))
     .all();
   const byKind = new Map(
-    db
-      .all<{ kind: DepartmentKind; n: number }>(
-        sql`SELECT d.kind AS kind, count(*) AS n FROM departments d WHERE ${existsOn(day)} GROUP BY d.kind`,
-      )
-      .map((row) => [row.kind, row.n]),
+    allRows(
+      db,
+      { kind: DEPARTMENT_KINDS, n: "integer" },
+      sql`SELECT d.kind AS kind, count(*) AS n FROM departments d WHERE ${existsOn(day)} GROUP BY d.kind`,
+    ).map((row) => [row.kind, row.n]),
   );
   const byGroup = new Map(
-    db
-      .all<{ groupId: number; n: number }>(
-        sql`SELECT m.group_id AS groupId, count(DISTINCT m.department_id) AS n
+    allRows(
+      db,
+      { groupId: "integer", n: "integer" },
+      sql`SELECT m.group_id AS groupId, count(DISTINCT m.department_id) AS n
             FROM unit_group_members m JOIN departments d ON d.id = m.department_id
             WHERE ${holdsOn(day)} AND ${existsOn(day)} GROUP BY m.group_id`,
-      )
-      .map((row) => [row.groupId, row.n]),
+    ).map((row) => [row.groupId, row.n]),
   );
   return groups.map((group) => ({
     ...group,
@@ -140,18 +145,21 @@ export function groupForAdmin(db: Reader, groupId: number, day: LocalDate) {
   const memberships =
     group.builtinKind !== null
       ? []
-      : db.all<{
-          id: number;
-          departmentId: number;
-          code: string;
-          name: string;
-          kind: DepartmentKind;
-          active: number;
-          fromDay: LocalDate;
-          untilDay: LocalDate | null;
-          addedBy: string | null;
-          endedBy: string | null;
-        }>(sql`
+      : allRows(
+          db,
+          {
+            id: "integer",
+            departmentId: "integer",
+            code: "text",
+            name: "text",
+            kind: DEPARTMENT_KINDS,
+            active: "integer",
+            fromDay: "text",
+            untilDay: "text?",
+            addedBy: "text?",
+            endedBy: "text?",
+          },
+          sql`
           SELECT m.id AS id, d.id AS departmentId, d.code AS code, d.name AS name, d.kind AS kind, d.active AS active,
                  m.from_day AS fromDay, m.until_day AS untilDay, a.display_name AS addedBy, e.display_name AS endedBy
           FROM unit_group_members m
@@ -159,7 +167,8 @@ export function groupForAdmin(db: Reader, groupId: number, day: LocalDate) {
           LEFT JOIN users a ON a.id = m.added_by
           LEFT JOIN users e ON e.id = m.ended_by
           WHERE m.group_id = ${groupId}
-          ORDER BY m.until_day IS NOT NULL, d.name, m.from_day`);
+          ORDER BY m.until_day IS NOT NULL, d.name, m.from_day`,
+        );
   return { group, members, memberships };
 }
 

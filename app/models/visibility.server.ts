@@ -5,6 +5,7 @@ import { eq, sql, type SQL } from "drizzle-orm";
 import { directives } from "../../db/schema";
 import { scopeOf, type Actor, type TaskAccessFacts } from "../domain/permissions";
 import type { AppDatabase } from "../lib/db.server";
+import { firstRow, allRows } from "./sql-rows.server";
 
 /**
  * A condition over `tasks t`: the tasks the actor may see. Written so the planner
@@ -60,15 +61,19 @@ export function visibleDirectivesFilter(actor: Actor): SQL {
  * that exist made a hidden task's 404 measurably slower than a missing one's.
  */
 export function taskAccessFacts(db: AppDatabase, taskId: number): TaskAccessFacts | null {
-  const row = db.get<{ lead: number; confidential: 0 | 1; state: string; coordinators: string }>(sql`
+  const row = firstRow(
+    db,
+    { lead: "integer", confidential: "boolean", state: "text", coordinators: "text" },
+    sql`
     SELECT t.lead_department_id AS lead, d.confidential, d.state,
       (SELECT json_group_array(c.department_id) FROM task_coordinators c WHERE c.task_id = t.id) AS coordinators
-    FROM tasks t JOIN directives d ON d.id = t.directive_id WHERE t.id = ${taskId}`);
+    FROM tasks t JOIN directives d ON d.id = t.directive_id WHERE t.id = ${taskId}`,
+  );
   if (!row) return null;
   return {
     leadDepartmentId: row.lead,
     coordinatorDepartmentIds: JSON.parse(row.coordinators) as number[],
-    directiveConfidential: row.confidential === 1,
+    directiveConfidential: row.confidential,
     directiveDraft: row.state === "draft",
   };
 }
@@ -81,10 +86,14 @@ export function directiveAccessFacts(db: AppDatabase, directiveId: number) {
     .where(eq(directives.id, directiveId))
     .get();
   if (!row) return null;
-  const assigned = db.all<{ id: number }>(sql`
+  const assigned = allRows(
+    db,
+    { id: "integer" },
+    sql`
     SELECT lead_department_id AS id FROM tasks WHERE directive_id = ${directiveId}
     UNION
-    SELECT c.department_id FROM task_coordinators c JOIN tasks t ON t.id = c.task_id WHERE t.directive_id = ${directiveId}`);
+    SELECT c.department_id FROM task_coordinators c JOIN tasks t ON t.id = c.task_id WHERE t.directive_id = ${directiveId}`,
+  );
   return {
     confidential: row.confidential,
     draft: row.state === "draft",

@@ -12,6 +12,7 @@ import { CALENDAR_DAY_KINDS, HOLIDAY_OCCASIONS, type CalendarDayKind } from "../
 import { addWorkingDays, isWeekend, workingCalendarOf, type WorkingCalendar } from "../domain/working-days";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
+import { allRows } from "./sql-rows.server";
 
 type Reader = AppDatabase | WriteTransaction;
 
@@ -62,9 +63,11 @@ export function calendarDaysOfYear(db: Reader, year: number) {
 
 /** The years that have at least one day in the calendar, latest first. */
 export function calendarYears(db: Reader): number[] {
-  return db
-    .all<{ year: string }>(sql`SELECT DISTINCT substr(day, 1, 4) AS year FROM calendar_days ORDER BY year DESC`)
-    .map((row) => Number(row.year));
+  return allRows(
+    db,
+    { year: "text" },
+    sql`SELECT DISTINCT substr(day, 1, 4) AS year FROM calendar_days ORDER BY year DESC`,
+  ).map((row) => Number(row.year));
 }
 
 // ---------------------------------------------------------------- input rules

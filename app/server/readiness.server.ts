@@ -15,6 +15,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { migrationsFolder, type AppDatabase } from "../lib/db.server";
+import { firstRow } from "../models/sql-rows.server";
 
 export type CheckResult = { ok: true; detail?: string } | { ok: false; problem: string };
 
@@ -68,7 +69,7 @@ function checkMigrations(db: AppDatabase): CheckResult {
       entries: { when: number; tag: string }[];
     };
     const newest = journal.entries.reduce((a, b) => (b.when > a.when ? b : a));
-    const applied = db.get<{ at: number | null }>(sql`SELECT max(created_at) AS at FROM __drizzle_migrations`);
+    const applied = firstRow(db, { at: "integer?" }, sql`SELECT max(created_at) AS at FROM __drizzle_migrations`);
     if (applied?.at !== null && applied?.at !== undefined && Number(applied.at) >= newest.when) {
       return { ok: true, detail: newest.tag };
     }

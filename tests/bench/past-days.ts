@@ -272,9 +272,9 @@ try {
         const stored = row && {
           status: row.status,
           dueDate: row.dueDate,
-          late: row.late === 1,
+          late: row.late,
           daysLate: row.daysLate,
-          stale: row.stale === 1,
+          stale: row.stale,
           awaitingSince: row.awaitingSince,
         };
         const reference = taskStatusAsOf(f, day, rules, basis);

@@ -205,9 +205,9 @@ describe("the large-data generator", () => {
           {
             status: actual?.status,
             dueDate: actual?.dueDate,
-            late: actual?.late === 1,
+            late: actual?.late,
             daysLate: actual?.daysLate,
-            stale: actual?.stale === 1,
+            stale: actual?.stale,
             awaitingSince: actual?.awaitingSince,
           },
           `task ${id} on ${day}`,
@@ -224,7 +224,7 @@ describe("the large-data generator", () => {
       if (day === TODAY) {
         const seen = new Set([...sqlStatuses.values()].map((s) => s.status));
         for (const status of TASK_STATUSES) expect(seen, status).toContain(status);
-        expect([...sqlStatuses.values()].some((s) => s.stale === 1)).toBe(true);
+        expect([...sqlStatuses.values()].some((s) => s.stale)).toBe(true);
       }
     }
   });

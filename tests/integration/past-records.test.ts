@@ -289,8 +289,8 @@ describe("a directive of 2019 entered in 2026, with its extension and completion
       // The extension, decided on 20/02, counts from that day on.
       ["2020-02-20", { status: "on_track", dueDate: "2020-02-29" }],
       ["2020-02-24", { status: "on_track", dueDate: "2020-02-29" }],
-      ["2020-02-25", { status: "awaiting_confirmation", late: 0, awaitingSince: "2020-02-25" }],
-      ["2020-03-01", { status: "awaiting_confirmation", late: 0, awaitingSince: "2020-02-25" }],
+      ["2020-02-25", { status: "awaiting_confirmation", late: false, awaitingSince: "2020-02-25" }],
+      ["2020-03-01", { status: "awaiting_confirmation", late: false, awaitingSince: "2020-02-25" }],
       ["2020-03-02", { status: "done_on_time", dueDate: "2020-02-29" }],
       ["2021-12-31", { status: "done_on_time", dueDate: "2020-02-29" }],
       [TODAY, { status: "done_on_time", dueDate: "2020-02-29" }],
@@ -351,11 +351,11 @@ describe("a directive of 2019 entered in 2026, with its extension and completion
     expect(statusOn(id, "2020-02-05")).toMatchObject({ status: "overdue", daysLate: 5 });
     expect(statusOn(id, "2020-02-06")).toMatchObject({
       status: "awaiting_confirmation",
-      late: 1,
+      late: true,
       daysLate: 5,
       awaitingSince: "2020-02-06",
     });
-    expect(statusOn(id, TODAY)).toMatchObject({ status: "awaiting_confirmation", late: 1, daysLate: 5 });
+    expect(statusOn(id, TODAY)).toMatchObject({ status: "awaiting_confirmation", late: true, daysLate: 5 });
   });
 
   it("enters a record of today as a live one: effective now, no separate recording time", () => {

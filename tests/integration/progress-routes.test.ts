@@ -235,13 +235,13 @@ describe("the department's desk on the task page", () => {
       ["2026-06-09", { status: "on_track", dueDate: "2026-06-15" }],
       // Rule 3: a reported completion is judged by its date C (10/06, before the due date 15/06),
       // never by the day D — so it is not late while it waits, even after 15/06.
-      ["2026-06-10", { status: "awaiting_confirmation", late: 0, daysLate: 0, awaitingSince: "2026-06-10" }],
-      ["2026-06-19", { status: "awaiting_confirmation", late: 0, daysLate: 0, awaitingSince: "2026-06-10" }],
+      ["2026-06-10", { status: "awaiting_confirmation", late: false, daysLate: 0, awaitingSince: "2026-06-10" }],
+      ["2026-06-19", { status: "awaiting_confirmation", late: false, daysLate: 0, awaitingSince: "2026-06-10" }],
       ["2026-06-20", { status: "overdue", daysLate: 5 }],
       ["2026-06-24", { status: "overdue", daysLate: 9 }],
       // Reported again with C = 24/06: late by C − due = 9 days, the same on every day it waits.
-      ["2026-06-25", { status: "awaiting_confirmation", late: 1, daysLate: 9, awaitingSince: "2026-06-25" }],
-      ["2026-06-27", { status: "awaiting_confirmation", late: 1, daysLate: 9, awaitingSince: "2026-06-25" }],
+      ["2026-06-25", { status: "awaiting_confirmation", late: true, daysLate: 9, awaitingSince: "2026-06-25" }],
+      ["2026-06-27", { status: "awaiting_confirmation", late: true, daysLate: 9, awaitingSince: "2026-06-25" }],
       ["2026-06-28", { status: "done_late", dueDate: "2026-06-15" }],
       ["2026-12-31", { status: "done_late", dueDate: "2026-06-15" }],
     ];

@@ -94,9 +94,9 @@ function mismatchesOn(
       const stored = row && {
         status: row.status,
         dueDate: row.dueDate,
-        late: row.late === 1,
+        late: row.late,
         daysLate: row.daysLate,
-        stale: row.stale === 1,
+        stale: row.stale,
         awaitingSince: row.awaitingSince,
       };
       if (JSON.stringify(stored ?? null) !== JSON.stringify(reference)) {

@@ -6,6 +6,7 @@ import type { AppDatabase } from "~/lib/db.server";
 import { dayRefusal } from "~/lib/day-refusal";
 import type { Translate } from "~/lib/i18n";
 import { visibleDirectivesFilter, visibleTasksFilter } from "~/models/visibility.server";
+import { allRows, firstRow, type Columns } from "~/models/sql-rows.server";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -110,23 +111,23 @@ function hiddenFor(reader: Actor): SQL {
     ELSE 0 END`;
 }
 
-interface AuditRow {
-  id: number;
-  at: number;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  entityLogin: string | null;
-  before: string | null;
-  after: string | null;
-  ipAddress: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-  actorId: number | null;
-  actorName: string | null;
-  actorLogin: string | null;
-  hidden: 0 | 1;
-}
+const AUDIT_ROW = {
+  id: "integer",
+  at: "integer",
+  action: "text",
+  entityType: "text",
+  entityId: "text?",
+  entityLogin: "text?",
+  before: "text?",
+  after: "text?",
+  ipAddress: "text?",
+  userAgent: "text?",
+  requestId: "text?",
+  actorId: "integer?",
+  actorName: "text?",
+  actorLogin: "text?",
+  hidden: "boolean",
+} satisfies Columns;
 
 /** Stored JSON, indented for reading; null when nothing was recorded. */
 function prettyJson(text: string | null): string | null {
@@ -141,10 +142,13 @@ function prettyJson(text: string | null): string | null {
 /** One page of the log, newest first, and the number of events that match. */
 export function listAuditEvents(db: AppDatabase, reader: Actor, query: AuditQuery) {
   const where = conditions(query);
-  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit_events e WHERE ${where}`)?.n ?? 0;
+  const total = firstRow(db, { n: "integer" }, sql`SELECT count(*) AS n FROM audit_events e WHERE ${where}`)?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const page = Math.min(query.page ?? 1, pages);
-  const rows = db.all<AuditRow>(sql`
+  const rows = allRows(
+    db,
+    AUDIT_ROW,
+    sql`
     SELECT e.id, e.at, e.action, e.entity_type AS entityType, e.entity_id AS entityId,
       CASE WHEN e.entity_type = 'user' THEN
         (SELECT u.login FROM users u WHERE u.id = CAST(e.entity_id AS INTEGER) AND CAST(u.id AS TEXT) = e.entity_id)
@@ -155,13 +159,14 @@ export function listAuditEvents(db: AppDatabase, reader: Actor, query: AuditQuer
     FROM audit_events e LEFT JOIN users a ON a.id = e.actor_id
     WHERE ${where}
     ORDER BY e.at DESC, e.id DESC
-    LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${(page - 1) * AUDIT_PAGE_SIZE}`);
+    LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${(page - 1) * AUDIT_PAGE_SIZE}`,
+  );
   return {
     rows: rows.map(({ hidden, before, after, ...row }) => ({
       ...row,
-      hidden: hidden === 1,
-      before: hidden === 1 ? null : prettyJson(before),
-      after: hidden === 1 ? null : prettyJson(after),
+      hidden,
+      before: hidden ? null : prettyJson(before),
+      after: hidden ? null : prettyJson(after),
     })),
     rowCount: total,
     page,
@@ -171,7 +176,9 @@ export function listAuditEvents(db: AppDatabase, reader: Actor, query: AuditQuer
 
 /** The record types present in the log, for the filter's list. */
 export function auditEntityTypes(db: AppDatabase): string[] {
-  return db
-    .all<{ type: string }>(sql`SELECT DISTINCT entity_type AS type FROM audit_events ORDER BY entity_type`)
-    .map((r) => r.type);
+  return allRows(
+    db,
+    { type: "text" },
+    sql`SELECT DISTINCT entity_type AS type FROM audit_events ORDER BY entity_type`,
+  ).map((r) => r.type);
 }

@@ -1,9 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { committees } from "../../../db/schema";
 import type { Actor } from "~/domain/permissions";
-import type { DirectiveState, DirectiveType } from "~/domain/vocabulary";
+import { DIRECTIVE_STATES, DIRECTIVE_TYPES } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
 import { visibleDirectivesFilter } from "~/models/visibility.server";
+import { allRows } from "~/models/sql-rows.server";
 
 /** A committee, its meetings newest first, and the directives of it the actor may see. */
 export function getCommittee(db: AppDatabase, actor: Actor, id: number) {
@@ -20,28 +21,32 @@ export function getCommittee(db: AppDatabase, actor: Actor, id: number) {
     .get();
   if (!committee) return null;
   const visible = visibleDirectivesFilter(actor);
-  const meetings = db.all<{ id: number; heldOn: string; title: string; chair: string | null; directives: number }>(sql`
+  const meetings = allRows(
+    db,
+    { id: "integer", heldOn: "text", title: "text", chair: "text?", directives: "integer" },
+    sql`
     SELECT m.id, m.held_on AS heldOn, m.title, m.chair,
       (SELECT count(*) FROM directives d WHERE d.meeting_id = m.id AND ${visible}) AS directives
     FROM meetings m
     WHERE m.committee_id = ${id}
-    ORDER BY m.held_on DESC, m.id DESC`);
-  const directives = db
-    .all<{
-      id: number;
-      number: string | null;
-      type: DirectiveType;
-      issuedOn: string | null;
-      abstract: string;
-      state: DirectiveState;
-      confidential: 0 | 1;
-    }>(
-      sql`
+    ORDER BY m.held_on DESC, m.id DESC`,
+  );
+  const directives = allRows(
+    db,
+    {
+      id: "integer",
+      number: "text?",
+      type: DIRECTIVE_TYPES,
+      issuedOn: "text?",
+      abstract: "text",
+      state: DIRECTIVE_STATES,
+      confidential: "boolean",
+    },
+    sql`
       SELECT d.id, d.number, d.type, d.issued_on AS issuedOn, d.abstract, d.state, d.confidential
       FROM directives d
       WHERE d.committee_id = ${id} AND ${visible}
       ORDER BY d.issued_on DESC, d.id DESC`,
-    )
-    .map((d) => ({ ...d, confidential: d.confidential === 1 }));
+  );
   return { committee, meetings, directives };
 }

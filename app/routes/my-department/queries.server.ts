@@ -2,13 +2,14 @@ import { sql } from "drizzle-orm";
 import type { LocalDate } from "~/domain/dates";
 import { nextAction, type NextAction } from "~/domain/next-action";
 import { hasPermission, type Actor } from "~/domain/permissions";
-import type { StatusBasis } from "~/domain/vocabulary";
+import { WORKFLOW_STATES, type StatusBasis, REMINDER_KINDS } from "~/domain/vocabulary";
 import { automaticRuleOf } from "~/domain/reminders";
-import type { ReminderKind, WorkflowState } from "~/domain/vocabulary";
+import type { WorkflowState } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
 import { taskRows, type TaskRow } from "~/models/task-rows.server";
 import { visibleTasksFilter } from "~/models/visibility.server";
 import { DEPARTMENT_GROUPS, type DepartmentGroup } from "./groups";
+import { allRows } from "~/models/sql-rows.server";
 
 export interface DepartmentTask extends TaskRow {
   role: "lead" | "coordinator";
@@ -53,14 +54,14 @@ export function departmentTasks(
   const extra = new Map(
     ids.length === 0
       ? []
-      : db
-          .all<{ id: number; state: WorkflowState; pending: 0 | 1 }>(
-            sql`
+      : allRows(
+          db,
+          { id: "integer", state: WORKFLOW_STATES, pending: "boolean" },
+          sql`
             SELECT t.id, t.state,
               EXISTS (SELECT 1 FROM extension_requests e WHERE e.task_id = t.id AND e.state = 'pending') AS pending
             FROM tasks t WHERE t.id IN (${sql.join(ids, sql`, `)})`,
-          )
-          .map((r) => [r.id, r]),
+        ).map((r) => [r.id, r]),
   );
   const groups = Object.fromEntries(DEPARTMENT_GROUPS.map((g) => [g, [] as DepartmentTask[]])) as Record<
     DepartmentGroup,
@@ -74,11 +75,11 @@ export function departmentTasks(
       ...row,
       role: isLead ? "lead" : "coordinator",
       state: facts.state,
-      hasPendingExtension: facts.pending === 1,
+      hasPendingExtension: facts.pending,
       next: nextAction({
         state: facts.state,
         percent: row.percent,
-        hasPendingExtension: facts.pending === 1,
+        hasPendingExtension: facts.pending,
         canReport: hasPermission(user, "progress.report"),
         canReportCompletion: isLead && hasPermission(user, "completion.report"),
         canDecideExtension: false,
@@ -92,24 +93,28 @@ export function departmentTasks(
 
 /** Reminders the department received about tasks the user sees: unanswered first, newest first. */
 export function departmentReminders(db: AppDatabase, user: Actor & { departmentId: number }, limit = 30) {
-  const rows = db.all<{
-    id: number;
-    taskId: number;
-    itemNumber: string;
-    title: string;
-    ordinal: number;
-    sentAt: number;
-    message: string | null;
-    resolvedAt: number | null;
-    kind: ReminderKind;
-    dedupeKey: string | null;
-  }>(sql`
+  const rows = allRows(
+    db,
+    {
+      id: "integer",
+      taskId: "integer",
+      itemNumber: "text",
+      title: "text",
+      ordinal: "integer",
+      sentAt: "integer",
+      message: "text?",
+      resolvedAt: "integer?",
+      kind: REMINDER_KINDS,
+      dedupeKey: "text?",
+    },
+    sql`
     SELECT r.id, r.task_id AS taskId, t.item_number AS itemNumber, t.title, r.ordinal,
       r.sent_at AS sentAt, r.message, r.resolved_at AS resolvedAt, r.kind, r.dedupe_key AS dedupeKey
     FROM reminders r JOIN tasks t ON t.id = r.task_id
     WHERE r.department_id = ${user.departmentId} AND ${visibleTasksFilter(user)}
     ORDER BY r.resolved_at IS NOT NULL, r.sent_at DESC, r.id DESC
-    LIMIT ${limit}`);
+    LIMIT ${limit}`,
+  );
   return rows.map(({ dedupeKey, ...r }) => ({
     ...r,
     rule: r.kind === "automatic" ? automaticRuleOf(dedupeKey) : null,
