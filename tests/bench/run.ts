@@ -10,6 +10,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { today as todayInHanoi } from "../../app/domain/dates";
@@ -67,7 +68,7 @@ function parseArgs(argv: readonly string[]): BenchOptions {
 
 // ---------------------------------------------------------------- database
 
-async function benchDatabase(tasks: number): Promise<string> {
+export async function benchDatabase(tasks: number): Promise<string> {
   const file = path.join(ROOT, `data/bench-${tasks}.db`);
   if (fs.existsSync(file)) {
     // A file generated before the last migrations: bring it (and its stored status counts) up to date once.
@@ -93,7 +94,7 @@ async function benchDatabase(tasks: number): Promise<string> {
 }
 
 /** A consistent copy (SQLite backup API), so the bench's writes never dirty the cached file. */
-async function copyDatabase(source: string, dir: string): Promise<string> {
+export async function copyDatabase(source: string, dir: string): Promise<string> {
   const target = path.join(dir, "bench.db");
   const db = new Database(source, { readonly: true });
   try {
@@ -115,7 +116,7 @@ interface Fixtures {
 }
 
 /** Logins and ids the routes need, read from the generated data. */
-function fixtures(file: string): Fixtures {
+export function fixtures(file: string): Fixtures {
   const db = new Database(file, { readonly: true });
   try {
     const login = (role: string) =>
@@ -161,7 +162,7 @@ function fixtures(file: string): Fixtures {
 
 // ---------------------------------------------------------------- server
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, "127.0.0.1", () => {
@@ -173,7 +174,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(databaseFile: string, port: number): Promise<ChildProcess> {
+export async function startServer(databaseFile: string, port: number): Promise<ChildProcess> {
   // `npm start`'s build check first (builds when the build is missing or older than the sources); the
   // generated data's published password wants demo mode.
   ensureServerBuild();
@@ -206,7 +207,7 @@ async function startServer(databaseFile: string, port: number): Promise<ChildPro
   return server;
 }
 
-async function stopServer(server: ChildProcess): Promise<void> {
+export async function stopServer(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null) return;
   const exited = new Promise((resolve) => server.once("exit", resolve));
   server.kill("SIGTERM");
@@ -214,7 +215,7 @@ async function stopServer(server: ChildProcess): Promise<void> {
 }
 
 /** Signs in through the login form, as a browser would (same-origin POST), and returns the Cookie header. */
-async function signIn(origin: string, login: string): Promise<string> {
+export async function signIn(origin: string, login: string): Promise<string> {
   const response = await fetch(`${origin}/login`, {
     method: "POST",
     redirect: "manual",
@@ -490,7 +491,7 @@ function pastDays(count: number): string[] {
   return Array.from({ length: count }, (_, i) => new Date(today - (i + 1) * 86_400_000).toISOString().slice(0, 10));
 }
 
-function printTable(headers: string[], rows: string[][], leftAligned = 1): void {
+export function printTable(headers: string[], rows: string[][], leftAligned = 1): void {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i < leftAligned ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
@@ -685,7 +686,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+// Run as `npm run bench`; imported (tests/bench/page-weight.ts reuses the helpers above), it does nothing.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
