@@ -55,3 +55,9 @@ export function scorecardFigureHref(
   params.set("counted", "1");
   return `${path}?${params.toString()}`;
 }
+
+/**
+ * Departments per page of the scorecard (issue #16): ranked and sorted over all of them
+ * first, so a page is a stretch of the whole ranking; the downloads and the API keep every row.
+ */
+export const SCORECARD_PAGE_SIZE = 50;
