@@ -25,6 +25,7 @@ import {
 } from "../../db/seed/large-data";
 import { ensureServerBuild, SERVER_COMMAND, serverEnvironment } from "../setup/server-process";
 import { clientJsPerRoute } from "./client-js";
+import { pageWeights, printPageWeights } from "./page-weight";
 import { timeExtensionDecisions, timePastRecords, timeProgressReports, type WriteTimings } from "./writes";
 
 const ROOT = process.cwd();
@@ -550,6 +551,9 @@ async function main(): Promise<void> {
       routes.push({ name: "scorecard", path: "/scorecard", routeId: "routes/scorecard" });
     }
 
+    // The documents' weight (issue #16), before any load: the same bytes whatever the cache holds.
+    const weights = await pageWeights(origin, readCookie);
+
     const results: RouteResult[] = [];
     for (const route of routes) {
       // One request at a time first (warm-up, and the latency without queueing).
@@ -654,7 +658,18 @@ async function main(): Promise<void> {
       ]),
     );
 
-    const checked = budgets(results, largest);
+    console.log(`\nPage weight (HTML of the document; markup, and the loader data inlined for hydration)\n`);
+    printPageWeights(weights);
+
+    const checked = [
+      ...budgets(results, largest),
+      ...weights.map((w) => ({
+        name: `page weight, ${w.name}`,
+        limit: `≤ ${(w.budgetBytes / KB).toFixed(0)} kB raw`,
+        measured: `${(w.bytes / KB).toFixed(1)} kB`,
+        pass: w.pass,
+      })),
+    ];
     console.log(`\nBudgets\n`);
     printTable(
       ["budget", "limit", "measured", "result"],
@@ -676,6 +691,7 @@ async function main(): Promise<void> {
       routes: results,
       writeNote: writeNote.trim(),
       clientJs: [...clientJs.values()].sort((a, b) => b.gzipBytes - a.gzipBytes),
+      pageWeights: weights,
       budgets: checked,
     };
     fs.writeFileSync(RESULTS_FILE, JSON.stringify(report, null, 2) + "\n");
