@@ -19,13 +19,12 @@ import { confirmationBacklog, scorecard, readingDifferences } from "~/models/das
 import {
   SCORECARD_COLUMNS,
   SCORECARD_PAGE_SIZE,
-  scorecardFigureHref,
+  scorecardCellHref,
   startsScorecardGroup,
   type ScorecardSort,
 } from "~/lib/scorecard";
 import { MAX_PAGE, queryId, queryValues } from "~/lib/query-schemas";
 import { badRequest } from "~/lib/http.server";
-import { taskListHref } from "~/lib/task-list-href";
 import { periodYears } from "~/models/periods.server";
 import { describeFilters } from "~/models/task-report.server";
 import { briefMenus, filterOptions } from "~/models/task-list.server";
@@ -158,22 +157,6 @@ export default function ScorecardPage() {
     if (to > 1) params.set("page", String(to));
     return `?${params.toString()}`;
   };
-  /** The list behind a department's figure: the model's own link (models/dashboard.server.ts `scorecard`). */
-  const figureHref = (department: number, column: (typeof SCORECARD_COLUMNS)[number]) =>
-    scorecardFigureHref(column, (extra) =>
-      taskListHref(
-        {
-          committee: filters.committee,
-          directive: filters.directive,
-          period: filters.period,
-          department,
-          ...extra,
-        },
-        asOf,
-        isToday,
-        basis,
-      ),
-    );
   const sortHeader = (column: ScorecardSort) => (
     <th
       key={column}
@@ -257,7 +240,7 @@ export default function ScorecardPage() {
                       return (
                         <td key={column} className={ruleBefore(column)} data-column={column}>
                           <Link
-                            to={figureHref(row.id, column)}
+                            to={scorecardCellHref({ filters, asOf, isToday, basis }, row.id, column)}
                             discover="none"
                             className={column === "overdue" && count > 0 ? "overdue" : undefined}
                           >
