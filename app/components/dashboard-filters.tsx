@@ -1,5 +1,5 @@
 import { useT } from "~/lib/i18n";
-import { directiveChoices, FilterSelect, namedChoices } from "./filter-select";
+import { directiveChoices, FilterSelect, namedChoices, useFilterMenus } from "./filter-select";
 import { PeriodField } from "./period-field";
 
 export interface FilterOptions {
@@ -8,6 +8,8 @@ export interface FilterOptions {
   departments?: { id: number; name: string }[];
   /** The years the period select offers (`models/periods.server.ts`). */
   years: { fromYear: number; toYear: number };
+  /** Whether the long menus came whole (else they are loaded: useFilterMenus). */
+  complete: boolean;
 }
 
 const fieldClass = "w-48 max-w-full rounded border border-slate-400 px-2 py-1.5";
@@ -21,6 +23,8 @@ export function DashboardFilterFields({
   values: { committee?: number; directive?: number; department?: number; period?: string };
 }) {
   const t = useT();
+  // The dashboards offer the departments whose figures the user may read.
+  const menus = useFilterMenus(options, true);
   return (
     <>
       <FilterSelect
@@ -36,16 +40,16 @@ export function DashboardFilterFields({
         name="directive"
         value={values.directive}
         allLabel={t("dashboard.filter.all")}
-        choices={directiveChoices(options.directives)}
+        choices={directiveChoices(menus.directives)}
         className={fieldClass}
       />
-      {options.departments && (
+      {menus.departments && (
         <FilterSelect
           label={t("dashboard.filter.department")}
           name="department"
           value={values.department}
           allLabel={t("dashboard.filter.all")}
-          choices={namedChoices(options.departments)}
+          choices={namedChoices(menus.departments)}
           className={fieldClass}
         />
       )}

@@ -16,19 +16,14 @@ export function Deadline({
   if (deadlineKind !== "dated" || dueDate === null) {
     return <span>{t(deadlineKind === "ongoing" ? "deadline.ongoing" : "deadline.none")}</span>;
   }
+  // .deadline (tailwind.css): the date, then how it moved, each on its line; said once, not on each of a list's rows.
   return (
-    <span className="flex flex-col">
-      <span className="whitespace-nowrap font-medium">{formatLocalDate(dueDate)}</span>
+    <span className="deadline">
+      <span>{formatLocalDate(dueDate)}</span>
       {originalDueDate && originalDueDate !== dueDate && (
-        <span className="whitespace-nowrap text-xs text-slate-600">
-          {t("deadline.extendedFrom", { date: formatLocalDate(originalDueDate) })}
-        </span>
+        <span>{t("deadline.extendedFrom", { date: formatLocalDate(originalDueDate) })}</span>
       )}
-      {extensionCount > 0 && (
-        <span className="whitespace-nowrap text-xs text-slate-600">
-          {t("deadline.extensions", { count: extensionCount })}
-        </span>
-      )}
+      {extensionCount > 0 && <span>{t("deadline.extensions", { count: extensionCount })}</span>}
     </span>
   );
 }

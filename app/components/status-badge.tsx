@@ -21,7 +21,8 @@ export function StatusBadge({ status }: { status: TaskStatus }) {
   const style = STATUS_STYLE[status];
   return (
     <span
-      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${style.className}`}
+      // .status-badge (tailwind.css): the shape, said once for the many badges of a list.
+      className={`status-badge ${style.className}`}
       data-status={status}
     >
       <span aria-hidden="true">{style.symbol}</span>
@@ -33,7 +34,7 @@ export function StatusBadge({ status }: { status: TaskStatus }) {
 export function StaleFlag() {
   const t = useT();
   return (
-    <span className="inline-flex items-center gap-1 whitespace-nowrap rounded-full border border-dashed border-red-700 px-2 py-0.5 text-xs font-medium text-red-800">
+    <span className="stale-flag">
       <span aria-hidden="true">⊘</span>
       {t("status.flag.stale")}
     </span>

@@ -100,6 +100,8 @@ export const ROUTE_ACCESS = {
   // items' numbers of the directive's sentence (docs/domain-rules.md §6).
   "routes/directives.$id_.items._index": { loader: { permission: "directive.read", resource: "directive" } },
   "routes/tasks._index": { loader: { permission: "task.read" } },
+  // The whole filter menus (departments, directives) that the list and dashboards load when long.
+  "routes/filter-options": { loader: { permission: "task.read" } },
   // The task list as Excel/CSV: the list's query string, filtered by what the user may see (models/task-report.server.ts).
   "routes/tasks.export": { loader: { permission: "task.read" } },
   "routes/tasks.$id": {

@@ -1,6 +1,8 @@
 // The department scorecard's columns and sort orders, shared by the server model and the page
 // (docs/decisions/019-scorecard-columns.md).
-import { SET_ASIDE_STATUSES, TASK_STATUSES, type TaskStatus } from "../domain/vocabulary";
+import type { LocalDate } from "../domain/dates";
+import { SET_ASIDE_STATUSES, TASK_STATUSES, type StatusBasis, type TaskStatus } from "../domain/vocabulary";
+import { taskListHref } from "./task-list-href";
 
 type SetAsideStatus = (typeof SET_ASIDE_STATUSES)[number];
 /** The statuses of the tasks that are counted (docs/domain-rules.md §4 rule 1). */
@@ -54,4 +56,31 @@ export function scorecardFigureHref(
   const params = new URLSearchParams(query);
   params.set("counted", "1");
   return `${path}?${params.toString()}`;
+}
+
+/**
+ * Departments per page of the scorecard (issue #16): ranked and sorted over all of them
+ * first, so a page is a stretch of the whole ranking; the downloads and the API keep every row.
+ */
+export const SCORECARD_PAGE_SIZE = 50;
+
+/**
+ * The link of a department's figure on the scorecard page, which builds it rather than
+ * receive one per cell (issue #16): the same link as the model's (`scorecard` in
+ * models/dashboard.server.ts) for the page's scope and reading.
+ */
+export function scorecardCellHref(
+  view: {
+    filters: { committee?: number; directive?: number; period?: string };
+    asOf: LocalDate;
+    isToday: boolean;
+    basis: StatusBasis;
+  },
+  department: number,
+  column: ScorecardColumn,
+): string {
+  const { committee, directive, period } = view.filters;
+  return scorecardFigureHref(column, (extra) =>
+    taskListHref({ committee, directive, period, department, ...extra }, view.asOf, view.isToday, view.basis),
+  );
 }

@@ -34,6 +34,7 @@ import {
   type ScorecardColumn,
   type ScorecardSort,
 } from "../lib/scorecard";
+import { taskListHref } from "../lib/task-list-href";
 
 export { SCORECARD_COLUMNS, SCORECARD_SORTS, type ScorecardColumn, type ScorecardSort } from "../lib/scorecard";
 
@@ -111,42 +112,7 @@ export function dashboardScope(actor: Actor, filters: DashboardFilters, basis: S
   return unknown ? { ...scope, extra: otherConditions(actor, filters) } : scope;
 }
 
-/** The task list behind a figure: `/tasks?…` with the figure's filters and reading; no `asOf` for today. */
-export function taskListHref(
-  filters: DashboardFilters & {
-    status?: TaskStatus;
-    stale?: boolean;
-    escalated?: boolean;
-    /** Only the tasks read differently on the day as recorded and as it happened. */
-    differs?: boolean;
-    /** Only the completions awaiting confirmation longer than the secretariat's working days. */
-    waiting?: boolean;
-    dueFrom?: LocalDate;
-    dueTo?: LocalDate;
-  },
-  asOf: LocalDate,
-  isToday: boolean,
-  basis: StatusBasis = "happened",
-): string {
-  const params = new URLSearchParams();
-  if (filters.status !== undefined) params.set("status", filters.status);
-  if (filters.department !== undefined) params.set("department", String(filters.department));
-  if (filters.directive !== undefined) params.set("directive", String(filters.directive));
-  if (filters.committee !== undefined) params.set("committee", String(filters.committee));
-  if (filters.period !== undefined) params.set("period", filters.period);
-  if (filters.level !== undefined) params.set("level", filters.level);
-  if (filters.fanOut !== undefined) params.set("fanOut", String(filters.fanOut));
-  if (filters.dueFrom !== undefined) params.set("dueFrom", filters.dueFrom);
-  if (filters.dueTo !== undefined) params.set("dueTo", filters.dueTo);
-  if (filters.stale) params.set("stale", "1");
-  if (filters.escalated) params.set("escalated", "1");
-  if (filters.differs) params.set("differs", "1");
-  if (filters.waiting) params.set("waiting", "1");
-  if (!isToday) params.set("asOf", asOf);
-  if (basis !== "happened") params.set("basis", basis);
-  const query = params.toString();
-  return query === "" ? "/tasks" : `/tasks?${query}`;
-}
+export { taskListHref };
 
 export interface Figure {
   count: number;

@@ -385,3 +385,30 @@ export function filterOptions(
       .all(),
   };
 }
+
+/** The longest menu a page sends whole; a longer one comes with only its chosen entries (issue #16). */
+export const SHORT_MENU = 40;
+
+/**
+ * The filter menus as a page sends them: whole when every list is short, else each long
+ * list cut to its chosen entries, and `complete: false` — the page then loads the whole
+ * lists from routes/filter-options.ts once it runs. Three menus of 300 departments and
+ * directives were half the weight of the task list and the dashboard, once as options and
+ * once more in the loader data.
+ */
+export function briefMenus<T extends { departments?: { id: number }[]; directives: { id: number }[] }>(
+  options: T,
+  chosen: { departments?: readonly (number | undefined)[]; directive?: number },
+): T & { complete: boolean } {
+  if ((options.departments?.length ?? 0) <= SHORT_MENU && options.directives.length <= SHORT_MENU) {
+    return { ...options, complete: true };
+  }
+  const cut = <E extends { id: number }>(entries: E[], ids: readonly (number | undefined)[]) =>
+    entries.length <= SHORT_MENU ? entries : entries.filter((entry) => ids.includes(entry.id));
+  return {
+    ...options,
+    ...(options.departments && { departments: cut(options.departments, chosen.departments ?? []) }),
+    directives: cut(options.directives, [chosen.directive]),
+    complete: false,
+  };
+}

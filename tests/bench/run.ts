@@ -39,6 +39,7 @@ import {
 } from "./uncached";
 import { firstStart, workerCounts, workerScaling, type WorkerServer } from "./workers";
 import { lighthouseBudgets, lighthouseScores, printLighthouse } from "./lighthouse";
+import { pageWeights, printPageWeights } from "./page-weight";
 import { timeExtensionDecisions, timePastRecords, timeProgressReports, type WriteTimings } from "./writes";
 
 const ROOT = process.cwd();
@@ -612,6 +613,9 @@ async function main(): Promise<void> {
       routes.push({ name: "scorecard", path: "/scorecard", routeId: "routes/scorecard" });
     }
 
+    // The documents' weight (issue #16), before any load: the same bytes whatever the cache holds.
+    const weights = await pageWeights(origin, readCookie);
+
     const results: RouteResult[] = [];
     for (const route of routes) {
       // One request at a time first (warm-up, and the latency without queueing).
@@ -879,6 +883,9 @@ async function main(): Promise<void> {
         : `  the jobs worker had made the rest ${((first.caughtUpMillis ?? 0) / 1000).toFixed(1)} s after the spawn: ${first.catchUpRun}`,
     );
 
+    console.log(`\nPage weight (HTML of the document; markup, and the loader data inlined for hydration)\n`);
+    printPageWeights(weights);
+
     printLighthouse(lighthouse);
 
     const checked = [
@@ -913,6 +920,7 @@ async function main(): Promise<void> {
       writeNote: writeNote.trim(),
       clientJs: [...clientJs.values()].sort((a, b) => b.gzipBytes - a.gzipBytes),
       lighthouse,
+      pageWeights: weights,
       budgets: checked,
     };
     fs.writeFileSync(RESULTS_FILE, JSON.stringify(report, null, 2) + "\n");
@@ -923,7 +931,7 @@ async function main(): Promise<void> {
   }
 }
 
-// Run as `npm run bench`; imported (tests/bench/lighthouse.ts reuses the helpers above), it does nothing.
+// Run as `npm run bench`; imported (tests/bench/lighthouse.ts and page-weight.ts reuse the helpers above), it does nothing.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

@@ -330,8 +330,8 @@ describe("on a 390 px phone", () => {
     const chips = page.getByRole("list", { name: "Bộ lọc đang áp dụng" });
     await chips.getByText("Tình trạng: Quá hạn", { exact: true }).waitFor();
     await chips.getByText("Cấp nhiệm vụ: Nhiệm vụ chính", { exact: true }).waitFor();
-    // The first result is within the first screen, not 1.3 screens down.
-    const first = page.locator("ul li", { has: page.locator('a[href^="/tasks/"]') }).first();
+    // The first result (a row laid out as a card) is within the first screen, not 1.3 screens down.
+    const first = page.locator("tbody tr[data-task-id]").first();
     const top = await first.evaluate((element) => element.getBoundingClientRect().top);
     expect(top).toBeLessThan(PHONE.height);
     await expectAccessible(page);

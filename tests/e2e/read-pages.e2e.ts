@@ -143,11 +143,12 @@ describe("every read page", () => {
     await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Nhiệm vụ" }).click();
     await page.waitForURL(/\/tasks$/);
     await page.getByRole("heading", { level: 1, name: "Danh sách nhiệm vụ" }).waitFor();
-    // Phones get one card per task, with the status visible without scrolling sideways.
-    const firstCard = page.locator("[data-task-card]").first();
+    // Phones get one card per task (the list's one table, each row laid out as a card), with the
+    // status visible without scrolling sideways.
+    const firstCard = page.locator("tbody tr[data-task-id]").first();
     expect(await firstCard.isVisible()).toBe(true);
+    expect(await firstCard.evaluate((row) => getComputedStyle(row).display)).toBe("grid");
     expect(await firstCard.locator("[data-status]").isVisible()).toBe(true);
-    expect(await page.locator("table").first().isVisible()).toBe(false);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

@@ -12,8 +12,8 @@ import { DEFAULT_STATUS_RULES } from "../../app/domain/status";
 import type { Actor } from "../../app/domain/permissions";
 import { translator } from "../../app/lib/i18n";
 import { openDatabase, writeTransaction, type AppDatabase } from "../../app/lib/db.server";
-import { TASK_LEVELS, TASK_STATUSES, type TaskStatus } from "../../app/domain/vocabulary";
-import { SCORECARD_COLUMNS, type ScorecardColumn } from "../../app/lib/scorecard";
+import { TASK_LEVELS, TASK_STATUSES, type StatusBasis, type TaskStatus } from "../../app/domain/vocabulary";
+import { SCORECARD_COLUMNS, scorecardCellHref, type ScorecardColumn } from "../../app/lib/scorecard";
 import {
   dashboardFigures,
   scorecard,
@@ -598,22 +598,34 @@ describe("dashboard and scorecard routes", () => {
       token: chair,
     });
     expect(outcome.status).toBe(200);
-    const body = outcome.body as { asOf: string; rows: { figures: Record<ScorecardColumn, Figure> }[] };
+    // The page sends each row's counts, in the columns' order, and builds each figure's link (scorecardCellHref).
+    type Page = {
+      asOf: string;
+      isToday: boolean;
+      basis: StatusBasis;
+      filters: { committee?: number; directive?: number; period?: string };
+      rows: { id: number; counts: number[] }[];
+    };
+    const body = outcome.body as Page;
     expect(body.asOf).toBe("2019-12-31");
     expect(body.rows.length).toBeGreaterThan(0);
-    expect(body.rows[0]!.figures.overdue.href).toContain("asOf=2019-12-31");
+    expect(scorecardCellHref(body, body.rows[0]!.id, "overdue")).toContain("asOf=2019-12-31");
     // Through the task list's own route: "assigned" lists the tasks counted, on hold and withdrawn theirs.
-    const today = (await callRoute(scorecardLoader, { path: "/scorecard", token: chair })).body as typeof body;
-    for (const row of [...body.rows, ...today.rows]) {
-      for (const column of ["assigned", "on_hold", "cancelled"] as const) {
-        const figure = row.figures[column];
-        if (figure.count === 0 && column !== "assigned") continue;
-        const list = await callRoute(taskListLoader, { path: figure.href, token: chair });
-        expect(list.status, figure.href).toBe(200);
-        expect((list.body as { rowCount: number }).rowCount, figure.href).toBe(figure.count);
+    const today = (await callRoute(scorecardLoader, { path: "/scorecard", token: chair })).body as Page;
+    const count = (row: Page["rows"][number], column: ScorecardColumn) =>
+      row.counts[SCORECARD_COLUMNS.indexOf(column)]!;
+    for (const page of [body, today]) {
+      for (const row of page.rows) {
+        for (const column of ["assigned", "on_hold", "cancelled"] as const) {
+          if (count(row, column) === 0 && column !== "assigned") continue;
+          const href = scorecardCellHref(page, row.id, column);
+          const list = await callRoute(taskListLoader, { path: href, token: chair });
+          expect(list.status, href).toBe(200);
+          expect((list.body as { rowCount: number }).rowCount, href).toBe(count(row, column));
+        }
       }
     }
-    expect(today.rows.some((row) => row.figures.on_hold.count + row.figures.cancelled.count > 0)).toBe(true);
+    expect(today.rows.some((row) => count(row, "on_hold") + count(row, "cancelled") > 0)).toBe(true);
     const dash = await callRoute(dashboardLoader, { path: "/?asOf=2019-12-31", token: chair });
     expect(dash.status).toBe(200);
   });

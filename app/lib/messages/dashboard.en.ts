@@ -48,7 +48,7 @@ export const dashboardEn = {
   "scorecard.col.stale": "Overdue, not updated",
   "scorecard.col.on_time_rate": "On-time rate",
   "scorecard.sortBy": "Sort by {column}",
-  "scorecard.cellLabel": "{department}: {count} — {column}",
+  "scorecard.invalidPage": "The page “{value}” is not valid.",
   "scorecard.empty": "No unit leads a task within this scope.",
   "scorecard.invalidSort": "The sort order “{value}” is not valid.",
   "dashboard.backlogHeading": "Awaiting the secretariat's confirmation for over {days} working days",

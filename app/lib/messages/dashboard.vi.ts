@@ -46,7 +46,7 @@ export const dashboardVi = {
   "scorecard.col.stale": "Quá hạn chưa cập nhật",
   "scorecard.col.on_time_rate": "Tỷ lệ đúng hạn",
   "scorecard.sortBy": "Sắp xếp theo {column}",
-  "scorecard.cellLabel": "{department}: {count} — {column}",
+  "scorecard.invalidPage": "Trang «{value}» không hợp lệ.",
   "scorecard.empty": "Không có đơn vị nào chủ trì nhiệm vụ trong phạm vi này.",
   "scorecard.invalidSort": "Cách sắp xếp «{value}» không hợp lệ.",
   "dashboard.backlogHeading": "Chờ Văn phòng xác nhận quá {days} ngày làm việc",

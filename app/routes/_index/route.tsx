@@ -33,7 +33,7 @@ import { directiveProgressByLevel } from "~/models/directive-progress.server";
 import { periodYears } from "~/models/periods.server";
 import { describeFilters } from "~/models/task-report.server";
 import { monthlyTrend } from "~/models/trend.server";
-import { filterOptions } from "~/models/task-list.server";
+import { briefMenus, filterOptions } from "~/models/task-list.server";
 import { loadMessages } from "~/lib/messages/catalogs";
 
 export const handle = {
@@ -75,9 +75,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       backlog: confirmationBacklog(db, viewer, filters, asOf, isToday, basis),
       filters,
       options: {
-        ...options,
-        // A department user's figures are their department's: the only lead unit to narrow to.
-        departments: options.departments.filter((d) => canReadDepartmentFigures(viewer, d.id)),
+        ...briefMenus(
+          {
+            ...options,
+            // A department user's figures are their department's: the only lead unit to narrow to.
+            departments: options.departments.filter((d) => canReadDepartmentFigures(viewer, d.id)),
+          },
+          { departments: [filters.department], directive: filters.directive },
+        ),
         years: periodYears(db, asOf, filters.period),
       },
       /** For the print header: the scope in words. */

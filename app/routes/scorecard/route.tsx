@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AsOfForm, BasisNote } from "~/components/as-of-form";
@@ -15,10 +16,18 @@ import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { confirmationBacklog, scorecard, readingDifferences } from "~/models/dashboard.server";
-import { SCORECARD_COLUMNS, startsScorecardGroup, type ScorecardSort } from "~/lib/scorecard";
+import {
+  SCORECARD_COLUMNS,
+  SCORECARD_PAGE_SIZE,
+  scorecardCellHref,
+  startsScorecardGroup,
+  type ScorecardSort,
+} from "~/lib/scorecard";
+import { MAX_PAGE, queryId, queryValues } from "~/lib/query-schemas";
+import { badRequest } from "~/lib/http.server";
 import { periodYears } from "~/models/periods.server";
 import { describeFilters } from "~/models/task-report.server";
-import { filterOptions } from "~/models/task-list.server";
+import { briefMenus, filterOptions } from "~/models/task-list.server";
 import { loadMessages } from "~/lib/messages/catalogs";
 
 export const handle = { messages: await loadMessages("common", "dashboard", "leadership", "report") };
@@ -38,14 +47,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     db,
     user,
   );
+  const pageRefusal = (value: string) => t("scorecard.invalidPage", { value: value.slice(0, 20) });
+  const requested = queryId(pageRefusal, { positive: true })
+    .pipe(z.number().max(MAX_PAGE, pageRefusal(String(url.searchParams.get("page")))))
+    .default(1)
+    .safeParse(queryValues(url.searchParams, ["page"]).page);
+  if (!requested.success) badRequest(requested.error.issues[0]!.message);
   // Shared by users alike until the data changes, as the dashboard's (app/lib/read-cache.server.ts).
   const answer = sharedRead(
     db,
     user,
-    ["scorecard", locale, asOf, isToday, basis, filters, sort, dir, problem],
+    ["scorecard", locale, asOf, isToday, basis, filters, sort, dir, requested.data, problem],
     (viewer) => {
       const { committees, directives } = filterOptions(db, viewer, filters.directive);
       const described = describeFilters(db, viewer, filters, t);
+      // Ranked and sorted over every department, then a page of them: 300 rows of 13 linked
+      // figures weighed a megabyte (issue #16, docs/decisions/032). A page past the last is the last.
+      const all = scorecard(db, viewer, filters, asOf, isToday, basis, sort, dir);
+      const pages = Math.max(1, Math.ceil(all.length / SCORECARD_PAGE_SIZE));
+      const page = Math.min(requested.data, pages);
+      const shown = all.slice((page - 1) * SCORECARD_PAGE_SIZE, page * SCORECARD_PAGE_SIZE);
       return {
         title: `${t("scorecard.title")} — ${t("app.name")}`,
         asOf,
@@ -57,10 +78,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         filters,
         sort,
         dir,
-        options: { committees, directives, years: periodYears(db, asOf, filters.period) },
+        options: { ...briefMenus({ committees, directives }, filters), years: periodYears(db, asOf, filters.period) },
         /** For the print header: the scope in words. */
         scope: described.ok ? described.filters : [],
-        rows: scorecard(db, viewer, filters, asOf, isToday, basis, sort, dir),
+        // Each figure's count only, in the columns' order: the page builds its link (taskListHref).
+        rows: shown.map((row) => ({
+          id: row.department.id,
+          name: row.department.name,
+          rank: row.rank,
+          counts: SCORECARD_COLUMNS.map((column) => row.figures[column].count),
+          onTimeRate: row.onTimeRate,
+        })),
+        page,
+        pages,
+        departmentCount: all.length,
         asOfProblem: problem,
       };
     },
@@ -69,17 +100,33 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const NUMBER_COLUMNS = SCORECARD_COLUMNS;
-const ruleBefore = (column: (typeof SCORECARD_COLUMNS)[number]) =>
-  startsScorecardGroup(column) ? "border-l border-slate-200" : "";
+const ruleBefore = (column: ScorecardSort) =>
+  column !== "rank" && column !== "name" && column !== "on_time_rate" && startsScorecardGroup(column)
+    ? "rule"
+    : undefined;
 
 export default function ScorecardPage() {
-  const { rows, asOf, isToday, basis, differing, backlog, filters, sort, dir, options, asOfProblem, scope } =
-    useLoaderData<typeof loader>();
+  const {
+    rows,
+    page,
+    pages,
+    departmentCount,
+    asOf,
+    isToday,
+    basis,
+    differing,
+    backlog,
+    filters,
+    sort,
+    dir,
+    options,
+    asOfProblem,
+    scope,
+  } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const user = useOptionalUser();
 
-  /** The link a column heading sorts by: the same column again flips the direction. */
   /** The page's scope in a query string: committee, directive, period and the day (not today). */
   const scopeParams = () => {
     const params = new URLSearchParams();
@@ -96,6 +143,7 @@ export default function ScorecardPage() {
     params.set("format", format);
     return `/scorecard/export?${params.toString()}`;
   };
+  /** The link a column heading sorts by: the same column again flips the direction (and starts at page 1). */
   const sortHref = (column: ScorecardSort) => {
     const params = scopeParams();
     // Counts read best largest first; rank, name and rate start from the top.
@@ -105,17 +153,21 @@ export default function ScorecardPage() {
     params.set("dir", next);
     return `?${params.toString()}`;
   };
-  const header = (column: ScorecardSort, alignRight = true) => (
+  const pageHref = (to: number) => {
+    const params = scopeParams();
+    if (sort !== "rank") params.set("sort", sort);
+    if (dir !== "asc") params.set("dir", dir);
+    if (to > 1) params.set("page", String(to));
+    return `?${params.toString()}`;
+  };
+  const sortHeader = (column: ScorecardSort) => (
     <th
+      key={column}
       scope="col"
-      className={`px-2 py-2 align-bottom ${alignRight ? "text-right" : "text-left"}`}
+      className={column === "name" ? "text-left" : ruleBefore(column)}
       aria-sort={sort === column ? (dir === "asc" ? "ascending" : "descending") : undefined}
     >
-      <Link
-        to={sortHref(column)}
-        className="text-slate-800"
-        aria-label={t("scorecard.sortBy", { column: t(`scorecard.col.${column}`) })}
-      >
+      <Link to={sortHref(column)} aria-label={t("scorecard.sortBy", { column: t(`scorecard.col.${column}`) })}>
         {t(`scorecard.col.${column}`)}
         {sort === column && (
           <span aria-hidden="true" className="print:hidden">
@@ -125,6 +177,7 @@ export default function ScorecardPage() {
       </Link>
     </th>
   );
+  const from = (page - 1) * SCORECARD_PAGE_SIZE + 1;
 
   return (
     <div className="space-y-4">
@@ -153,82 +206,78 @@ export default function ScorecardPage() {
       {rows.length === 0 ? (
         <p>{t("scorecard.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="scorecard">
-            <caption className="sr-only">{t("scorecard.caption", { date: formatLocalDate(asOf) })}</caption>
-            <thead className="bg-slate-50 text-xs font-semibold text-slate-700">
-              <tr>
-                {header("rank")}
-                {header("name", false)}
-                {NUMBER_COLUMNS.map((column) => (
-                  <th
-                    key={column}
-                    scope="col"
-                    className={`px-2 py-2 text-right align-bottom ${ruleBefore(column)}`}
-                    aria-sort={sort === column ? (dir === "asc" ? "ascending" : "descending") : undefined}
-                  >
-                    <Link
-                      to={sortHref(column)}
-                      className="text-slate-800"
-                      aria-label={t("scorecard.sortBy", { column: t(`scorecard.col.${column}`) })}
-                    >
-                      {t(`scorecard.col.${column}`)}
-                      {sort === column && (
-                        <span aria-hidden="true" className="print:hidden">
-                          {dir === "asc" ? " ▲" : " ▼"}
-                        </span>
-                      )}
-                    </Link>
-                  </th>
-                ))}
-                {header("on_time_rate")}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((row) => (
-                <tr key={row.department.id} data-department-id={row.department.id}>
-                  <td className="px-2 py-2 text-right tabular-nums">{row.rank}</td>
-                  <th scope="row" className="px-2 py-2 text-left font-medium">
-                    {user !== null && canReadDepartmentFigures(user, row.department.id) ? (
-                      <Link to={`/departments/${row.department.id}`} className="text-slate-900">
-                        {row.department.name}
-                      </Link>
-                    ) : (
-                      row.department.name
-                    )}
-                  </th>
-                  {NUMBER_COLUMNS.map((column) => {
-                    const figure = row.figures[column];
-                    return (
-                      <td
-                        key={column}
-                        className={`px-2 py-2 text-right tabular-nums ${ruleBefore(column)}`}
-                        data-column={column}
-                      >
-                        <Link
-                          to={figure.href}
-                          aria-label={t("scorecard.cellLabel", {
-                            department: row.department.name,
-                            count: formatNumber(locale, figure.count),
-                            column: t(`scorecard.col.${column}`),
-                          })}
-                          className={column === "overdue" && figure.count > 0 ? "font-semibold text-red-800" : ""}
-                        >
-                          {formatNumber(locale, figure.count)}
-                        </Link>
-                      </td>
-                    );
-                  })}
-                  <td className="px-2 py-2 text-right tabular-nums">
-                    {row.onTimeRate === null
-                      ? t("common.none")
-                      : formatNumber(locale, row.onTimeRate, { style: "percent", maximumFractionDigits: 1 })}
-                  </td>
+        <>
+          {pages > 1 && (
+            <p className="text-sm text-slate-700">
+              {t("common.showing", { from, to: from + rows.length - 1, total: departmentCount })}
+            </p>
+          )}
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            {/* Cell padding, alignment and figures' digits are the table's (.scorecard-table in
+                tailwind.css), not repeated on each of its thousands of cells. */}
+            <table className="scorecard-table" data-testid="scorecard">
+              <caption className="sr-only">{t("scorecard.caption", { date: formatLocalDate(asOf) })}</caption>
+              <thead>
+                <tr>
+                  {sortHeader("rank")}
+                  {sortHeader("name")}
+                  {NUMBER_COLUMNS.map(sortHeader)}
+                  {sortHeader("on_time_rate")}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id} data-department-id={row.id}>
+                    <td>{row.rank}</td>
+                    <th scope="row">
+                      {user !== null && canReadDepartmentFigures(user, row.id) ? (
+                        <Link to={`/departments/${row.id}`}>{row.name}</Link>
+                      ) : (
+                        row.name
+                      )}
+                    </th>
+                    {NUMBER_COLUMNS.map((column, i) => {
+                      const count = row.counts[i]!;
+                      // The cell's row and column headings name the figure to assistive technology;
+                      // discovery of /tasks happens on the first click rather than per link.
+                      return (
+                        <td key={column} className={ruleBefore(column)} data-column={column}>
+                          <Link
+                            to={scorecardCellHref({ filters, asOf, isToday, basis }, row.id, column)}
+                            discover="none"
+                            className={column === "overdue" && count > 0 ? "overdue" : undefined}
+                          >
+                            {formatNumber(locale, count)}
+                          </Link>
+                        </td>
+                      );
+                    })}
+                    <td>
+                      {row.onTimeRate === null
+                        ? t("common.none")
+                        : formatNumber(locale, row.onTimeRate, { style: "percent", maximumFractionDigits: 1 })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {pages > 1 && (
+            <nav aria-label={t("common.page", { page, pages })} className="flex flex-wrap items-center gap-3 text-sm">
+              {page > 1 && (
+                <Link to={pageHref(page - 1)} rel="prev">
+                  {t("common.previous")}
+                </Link>
+              )}
+              <span>{t("common.page", { page, pages })}</span>
+              {page < pages && (
+                <Link to={pageHref(page + 1)} rel="next">
+                  {t("common.next")}
+                </Link>
+              )}
+            </nav>
+          )}
+        </>
       )}
       <p className="text-sm" data-testid="secretariat-backlog">
         <Link to={backlog.href}>{t("scorecard.backlog", { count: backlog.count, days: backlog.workingDays })}</Link>

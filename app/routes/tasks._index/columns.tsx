@@ -11,7 +11,35 @@ import { useAsOfQuery } from "~/lib/use-as-of-link";
 import type { TaskRow } from "~/models/task-rows.server";
 import type { SortableColumn } from "~/lib/task-list-state";
 
-export type TaskListRow = TaskRow & { directiveLabel: string };
+/**
+ * A row as the list sends it: what its cells show, and no more — the ids and keys a
+ * task row also carries (directive, parent, duty, departments) would be loader data
+ * the page never reads, and a field at its usual value (no extension, not late, not
+ * stale) is left out rather than named on each of the 50 rows (issue #16).
+ */
+export function toListRow(row: TaskRow & { directiveLabel: string }) {
+  return {
+    id: row.id,
+    itemNumber: row.itemNumber,
+    title: row.title,
+    directiveLabel: row.directiveLabel,
+    lead: row.lead.name,
+    ...(row.coordinators.length > 0 && { coordinators: row.coordinators.map((c) => c.name) }),
+    ...(row.deadlineKind !== "dated" && { deadlineKind: row.deadlineKind }),
+    dueDate: row.dueDate,
+    // Shown only when an extension moved the deadline.
+    ...(row.originalDueDate !== null &&
+      row.originalDueDate !== row.dueDate && { originalDueDate: row.originalDueDate }),
+    ...(row.extensionCount > 0 && { extensionCount: row.extensionCount }),
+    percent: row.percent,
+    updatedAt: row.updatedAt,
+    status: row.status,
+    ...(row.late && { late: true, daysLate: row.daysLate }),
+    ...(row.daysAwaiting !== null && { daysAwaiting: row.daysAwaiting }),
+    ...(row.stale && { stale: true }),
+  };
+}
+export type TaskListRow = ReturnType<typeof toListRow>;
 
 declare module "@tanstack/react-table" {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -19,19 +47,32 @@ declare module "@tanstack/react-table" {
     label: MessageKey;
     /** The URL `sort` value when the column can be sorted on the server. */
     sort?: SortableColumn;
+    /** The cells' class: how the list's table (.task-rows in tailwind.css) lays the column out. */
     className?: string;
+    /** The heading's class: a column's least width is its heading's, said once rather than on each cell. */
+    headerClassName?: string;
+    /** On a phone, where a row is a card, the cell is preceded by the column's name. */
+    labelledOnPhone?: boolean;
   }
 }
 
 const column = createColumnHelper<TaskListRow>();
 
+/** The badge, how late, the stale flag: stacked by the list's table (.task-rows .status in tailwind.css). */
 function StatusCell({ row }: { row: TaskListRow }) {
   return (
-    <div className="flex flex-col items-start gap-1">
+    <>
       <StatusBadge status={row.status} />
-      <LateNote task={row} />
+      <LateNote
+        task={{
+          status: row.status,
+          late: row.late ?? false,
+          daysLate: row.daysLate ?? 0,
+          daysAwaiting: row.daysAwaiting ?? null,
+        }}
+      />
       {row.stale && <StaleFlag />}
-    </div>
+    </>
   );
 }
 
@@ -40,57 +81,57 @@ function TitleCell({ row }: { row: TaskListRow }) {
   const asOfQuery = useAsOfQuery();
   return (
     <>
-      <Link to={`/tasks/${row.id}${asOfQuery}`} className="font-medium">
+      {/* /tasks/:id is discovered on the first click rather than once per row. */}
+      <Link to={`/tasks/${row.id}${asOfQuery}`} discover="none">
         {row.title}
       </Link>
-      <div className="text-xs text-slate-600">{row.directiveLabel}</div>
+      <div>{row.directiveLabel}</div>
     </>
   );
 }
 
 function CoordinatorsCell({ row }: { row: TaskListRow }) {
   const t = useT();
-  return <>{row.coordinators.length === 0 ? t("common.none") : row.coordinators.map((c) => c.name).join("; ")}</>;
+  return <>{row.coordinators?.join("; ") ?? t("common.none")}</>;
 }
 
 export const taskColumns = [
   column.accessor("itemNumber", {
-    meta: { label: "tasks.col.item", className: "whitespace-nowrap font-medium" },
+    meta: { label: "tasks.col.item", className: "item" },
   }),
   column.accessor("title", {
-    meta: { label: "tasks.col.title", className: "min-w-64" },
+    meta: { label: "tasks.col.title", className: "title" },
     cell: ({ row }) => <TitleCell row={row.original} />,
   }),
-  column.accessor((row) => row.lead.name, {
-    id: "lead",
-    meta: { label: "tasks.col.lead", sort: "department", className: "min-w-40" },
+  column.accessor("lead", {
+    meta: { label: "tasks.col.lead", sort: "department", headerClassName: "lead", labelledOnPhone: true },
   }),
   column.display({
     id: "coordinators",
-    meta: { label: "tasks.col.coordinators", className: "min-w-40 text-slate-700" },
+    meta: { label: "tasks.col.coordinators", className: "coordinators", labelledOnPhone: true },
     cell: ({ row }) => <CoordinatorsCell row={row.original} />,
   }),
   column.accessor("dueDate", {
-    meta: { label: "tasks.col.deadline", sort: "deadline" },
+    meta: { label: "tasks.col.deadline", sort: "deadline", className: "due", labelledOnPhone: true },
     cell: ({ row }) => (
       <Deadline
-        deadlineKind={row.original.deadlineKind}
+        deadlineKind={row.original.deadlineKind ?? "dated"}
         dueDate={row.original.dueDate}
-        originalDueDate={row.original.originalDueDate}
-        extensionCount={row.original.extensionCount}
+        originalDueDate={row.original.originalDueDate ?? null}
+        extensionCount={row.original.extensionCount ?? 0}
       />
     ),
   }),
   column.accessor("status", {
-    meta: { label: "tasks.col.status", sort: "status" },
+    meta: { label: "tasks.col.status", sort: "status", className: "status" },
     cell: ({ row }) => <StatusCell row={row.original} />,
   }),
   column.accessor("percent", {
-    meta: { label: "tasks.col.percent", className: "whitespace-nowrap text-right tabular-nums" },
+    meta: { label: "tasks.col.percent", className: "percent", labelledOnPhone: true },
     cell: ({ getValue }) => `${getValue()}%`,
   }),
   column.accessor("updatedAt", {
-    meta: { label: "tasks.col.updated", sort: "updated", className: "whitespace-nowrap text-xs text-slate-700" },
+    meta: { label: "tasks.col.updated", sort: "updated", className: "updated" },
     cell: ({ getValue }) => formatInstant(getValue()),
   }),
 ];

@@ -1,9 +1,8 @@
-import { directiveChoices, FilterSelect, namedChoices } from "~/components/filter-select";
+import { directiveChoices, FilterSelect, namedChoices, useFilterMenus } from "~/components/filter-select";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { BasisNote, BasisSelect } from "~/components/as-of-form";
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
-import { TaskTable } from "~/components/task-table";
 import { PhoneToggle, usePhoneDisclosure } from "~/components/phone-disclosure";
 import { PrintHeader } from "~/components/print-header";
 import { formatLocalDate } from "~/domain/dates";
@@ -21,8 +20,8 @@ import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { periodYears } from "~/models/periods.server";
 import { describeFilters } from "~/models/task-report.server";
-import { taskColumns } from "./columns";
-import { filterOptions, listTasks } from "~/models/task-list.server";
+import { taskColumns, toListRow } from "./columns";
+import { briefMenus, filterOptions, listTasks } from "~/models/task-list.server";
 import { taskListQueryFromUrl } from "~/lib/task-list-query";
 import { PAGE_SIZES, withParams } from "~/lib/task-list-state";
 import { loadMessages } from "~/lib/messages/catalogs";
@@ -32,6 +31,12 @@ export const handle = {
 };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches);
+
+/** The list's page of tasks with each row cut to what the table shows (columns.tsx `toListRow`). */
+const listed = <T extends { rows: Parameters<typeof toListRow>[0][] }>(list: T) => ({
+  ...list,
+  rows: list.rows.map(toListRow),
+});
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "task.read");
@@ -73,9 +78,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     query: parsed.query,
     // The filters in words: the chips above the list and the print header (the ids were checked above).
     activeFilters: describedFor(viewer),
-    ...listTasks(db, viewer, parsed.query, asOf, basis),
+    ...listed(listTasks(db, viewer, parsed.query, asOf, basis)),
     options: {
-      ...filterOptions(db, viewer, parsed.query.directive, [parsed.query.department, parsed.query.coordinator]),
+      ...briefMenus(
+        filterOptions(db, viewer, parsed.query.directive, [parsed.query.department, parsed.query.coordinator]),
+        { departments: [parsed.query.department, parsed.query.coordinator], directive: parsed.query.directive },
+      ),
       years: periodYears(db, asOf, parsed.query.period),
     },
   }));
@@ -103,6 +111,7 @@ export default function TasksPage() {
   } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const t = useT();
+  const menus = useFilterMenus(options);
   // On a phone the filters wait behind "Lọc" (open while the as-of day needs correcting); the chips show what is on.
   const filters = usePhoneDisclosure(asOfProblem !== null);
   const sorting: SortingState = [{ id: query.sort ?? "deadline", desc: query.dir === "desc" }];
@@ -180,7 +189,7 @@ export default function TasksPage() {
           name="department"
           value={query.department}
           allLabel={t("common.all")}
-          choices={namedChoices(options.departments)}
+          choices={namedChoices(menus.departments)}
           className={fieldClass}
         />
         <FilterSelect
@@ -188,7 +197,7 @@ export default function TasksPage() {
           name="coordinator"
           value={query.coordinator}
           allLabel={t("common.all")}
-          choices={namedChoices(options.departments)}
+          choices={namedChoices(menus.departments)}
           className={fieldClass}
         />
         <FilterSelect
@@ -196,7 +205,7 @@ export default function TasksPage() {
           name="directive"
           value={query.directive}
           allLabel={t("common.all")}
-          choices={directiveChoices(options.directives)}
+          choices={directiveChoices(menus.directives)}
           className={fieldClass}
         />
         <FilterSelect
@@ -314,66 +323,69 @@ export default function TasksPage() {
       {rows.length === 0 ? (
         <p>{t("common.noResults")}</p>
       ) : (
-        <>
-          <div className="md:hidden">
-            <TaskTable tasks={rows} caption={t("tasks.title")} showDirective cardsOnly />
-          </div>
-          <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">{t("tasks.title")}</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
-                {table.getHeaderGroups().map((group) => (
-                  <tr key={group.id}>
-                    {group.headers.map((header) => {
-                      const meta = header.column.columnDef.meta;
-                      const label = meta ? t(meta.label) : "";
-                      const sorted = meta?.sort !== undefined && meta.sort === activeSort;
-                      const descending = sorted && query.dir === "desc";
-                      return (
-                        <th
-                          key={header.id}
-                          scope="col"
-                          className="px-3 py-2"
-                          aria-sort={sorted ? (descending ? "descending" : "ascending") : undefined}
-                        >
-                          {meta?.sort ? (
-                            <Link
-                              to={withParams(search, { sort: meta.sort, dir: sorted && !descending ? "desc" : "asc" })}
-                              className="inline-flex items-center gap-1 text-slate-800 no-underline hover:underline"
-                              aria-label={
-                                sorted
-                                  ? t(descending ? "tasks.sortedDesc" : "tasks.sortedAsc", { column: label })
-                                  : t("tasks.sortBy", { column: label })
-                              }
-                            >
-                              {label}
-                              <span aria-hidden="true" className="print:hidden">
-                                {sorted ? (descending ? "▼" : "▲") : "↕"}
-                              </span>
-                            </Link>
-                          ) : (
-                            label
-                          )}
-                        </th>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {table.getRowModel().rows.map((row) => (
-                  <tr key={row.id} data-task-id={row.original.id} className="align-top">
-                    {row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} className={`px-3 py-2 ${cell.column.columnDef.meta?.className ?? ""}`}>
+        // One table for every screen: on a phone each row is laid out as a card (.task-rows in
+        // tailwind.css) rather than the page sending the 50 tasks twice, as cards and as rows.
+        <div className="overflow-x-auto md:rounded-lg md:border md:border-slate-200 md:bg-white md:shadow-sm">
+          <table className="task-rows">
+            <caption className="sr-only">{t("tasks.title")}</caption>
+            <thead>
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => {
+                    const meta = header.column.columnDef.meta;
+                    const label = meta ? t(meta.label) : "";
+                    const sorted = meta?.sort !== undefined && meta.sort === activeSort;
+                    const descending = sorted && query.dir === "desc";
+                    return (
+                      <th
+                        key={header.id}
+                        scope="col"
+                        className={meta?.headerClassName}
+                        aria-sort={sorted ? (descending ? "descending" : "ascending") : undefined}
+                      >
+                        {meta?.sort ? (
+                          <Link
+                            to={withParams(search, { sort: meta.sort, dir: sorted && !descending ? "desc" : "asc" })}
+                            aria-label={
+                              sorted
+                                ? t(descending ? "tasks.sortedDesc" : "tasks.sortedAsc", { column: label })
+                                : t("tasks.sortBy", { column: label })
+                            }
+                          >
+                            {label}
+                            <span aria-hidden="true" className="print:hidden">
+                              {sorted ? (descending ? "▼" : "▲") : "↕"}
+                            </span>
+                          </Link>
+                        ) : (
+                          label
+                        )}
+                      </th>
+                    );
+                  })}
+                </tr>
+              ))}
+            </thead>
+            <tbody>
+              {table.getRowModel().rows.map((row) => (
+                <tr key={row.id} data-task-id={row.original.id}>
+                  {row.getVisibleCells().map((cell) => {
+                    const meta = cell.column.columnDef.meta;
+                    return (
+                      <td
+                        key={cell.id}
+                        className={meta?.className}
+                        data-label={meta?.labelledOnPhone ? t(meta.label) : undefined}
+                      >
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
                       </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {pages > 1 && (
         <nav aria-label={t("common.page", { page, pages })} className="flex flex-wrap items-center gap-3 text-sm">
