@@ -1167,6 +1167,11 @@ export const taskStatusSpans = sqliteTable(
       t.leadDepartmentId,
       t.committeeId,
     ),
+    // Completions awaiting confirmation, current ones first found by their span's end: the
+    // secretariat's backlog (rule 3) reads a few thousand entries, not every span.
+    index("task_status_spans_awaiting_idx")
+      .on(t.toDay, t.sinceDay, t.fromDay, t.basis, t.taskId)
+      .where(sql`${t.status} = 'awaiting_confirmation'`),
     // The few tasks read differently as recorded than as they happened (entries after the fact).
     index("task_status_spans_differing_idx")
       .on(t.basis, t.fromDay, t.taskId)

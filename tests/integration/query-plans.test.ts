@@ -18,7 +18,7 @@ import { DEFAULT_STATUS_RULES } from "../../app/domain/status";
 import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
 import { search } from "../../app/models/search.server";
 import { userForSessionToken } from "../../app/models/sessions.server";
-import { dashboardFigures, directiveProgress, scorecard } from "../../app/models/dashboard.server";
+import { confirmationBacklog, dashboardFigures, directiveProgress, scorecard } from "../../app/models/dashboard.server";
 import { statusRulesInForce } from "../../app/models/status-facts.server";
 import { statusCountsBy, statusCountsInScope } from "../../app/models/status-counts.server";
 import { taskStatusesAsOf } from "../../app/models/task-status.server";
@@ -319,6 +319,18 @@ describe("query plans on a large database", () => {
       scorecard(db, leadership, { committee: committeeId }, TODAY, true),
     );
     expectNoBigScans("scorecard, one committee", byCommittee);
+  });
+
+  it("finds the completions waiting for confirmation through their own index, not every span", () => {
+    for (const [label, actor] of [
+      ["leadership", leadership],
+      ["department user", departmentUser],
+    ] as const) {
+      const plans = plansOf(`confirmation backlog, ${label}`, () => confirmationBacklog(db, actor, {}, TODAY, true));
+      expectNoBigScans(`confirmation backlog, ${label}`, plans);
+      // A department's own tasks are few: the planner may start from them instead.
+      if (label === "leadership") expect(uses(plans, /task_status_spans_awaiting_idx/), label).toBe(true);
+    }
   });
 
   it("counts a scope with a further condition (a period of assignment) from its tasks' spans, through its index", () => {
