@@ -1168,9 +1168,22 @@ export const taskStatusSpans = sqliteTable(
       t.committeeId,
     ),
     // Completions awaiting confirmation, current ones first found by their span's end: the
-    // secretariat's backlog (rule 3) reads a few thousand entries, not every span.
+    // secretariat's backlog (rule 3) reads a few thousand entries, not every span, and
+    // everything it lists of them from the index alone.
     index("task_status_spans_awaiting_idx")
-      .on(t.toDay, t.sinceDay, t.fromDay, t.basis, t.taskId)
+      .on(
+        t.toDay,
+        t.sinceDay,
+        t.fromDay,
+        t.basis,
+        t.taskId,
+        t.leadDepartmentId,
+        t.directiveId,
+        t.position,
+        t.dueDay,
+        t.lateDays,
+        t.status,
+      )
       .where(sql`${t.status} = 'awaiting_confirmation'`),
     // The few tasks read differently as recorded than as they happened (entries after the fact).
     index("task_status_spans_differing_idx")

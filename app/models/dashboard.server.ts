@@ -150,6 +150,29 @@ const LISTED_TASK_COLUMNS = sql`t.id, t.item_number, t.title,
   dep.id AS department_id, dep.name AS department_name,
   dir.id AS directive_id, coalesce(dir.number, dir.abstract) AS directive_label`;
 
+/**
+ * What a dashboard list shows of each of a few tasks, by id, with the lead department
+ * of the span's days (which a re-assignment since may have changed).
+ */
+function listedTaskDetails(db: AppDatabase, spans: readonly { task_id: number; lead_id: number }[]) {
+  if (spans.length === 0) return new Map<number, RowOf<typeof LISTED_TASK_ROW>>();
+  return new Map(
+    allRows(
+      db,
+      LISTED_TASK_ROW,
+      sql`
+      WITH st(task_id, lead_id) AS (VALUES ${sql.join(
+        spans.map((r) => sql`(${r.task_id}, ${r.lead_id})`),
+        sql`, `,
+      )})
+      SELECT ${LISTED_TASK_COLUMNS} FROM st
+      JOIN tasks t ON t.id = st.task_id
+      JOIN departments dep ON dep.id = st.lead_id
+      JOIN directives dir ON dir.id = t.directive_id`,
+    ).map((r) => [r.id, r]),
+  );
+}
+
 function toListedTask(r: ListedTaskRow) {
   return {
     id: r.id,
@@ -214,23 +237,7 @@ function listedTasksFromSpans(
     ORDER BY s.due_day IS NULL, s.due_day, s.directive_id, s.position, s.task_id
     LIMIT ${limit}`,
   );
-  if (spans.length === 0) return [];
-  // The lead department of the span's days.
-  const details = new Map(
-    allRows(
-      db,
-      LISTED_TASK_ROW,
-      sql`
-      WITH st(task_id, lead_id) AS (VALUES ${sql.join(
-        spans.map((r) => sql`(${r.task_id}, ${r.lead_id})`),
-        sql`, `,
-      )})
-      SELECT ${LISTED_TASK_COLUMNS} FROM st
-      JOIN tasks t ON t.id = st.task_id
-      JOIN departments dep ON dep.id = st.lead_id
-      JOIN directives dir ON dir.id = t.directive_id`,
-    ).map((r) => [r.id, r]),
-  );
+  const details = listedTaskDetails(db, spans);
   return spans.map((span) =>
     toListedTask({
       ...details.get(span.task_id)!,
@@ -582,31 +589,28 @@ export function confirmationBacklog(
   const calendar = workingCalendar(db);
   const since = dayNumber(moreThanWorkingDaysBefore(asOf, workingDays, calendar));
   const source = taskStatusSource(db, asOf, dashboardTaskFilter(actor, filters), basis);
-  const waiting = sql`st.status = 'awaiting_confirmation' AND st.since_day <= ${since}`;
-  const count = firstRow(db, { n: "integer" }, sql`SELECT count(*) AS n FROM (${source}) st WHERE ${waiting}`)?.n ?? 0;
-  const waitingRows =
-    count === 0
-      ? []
-      : allRows(
-          db,
-          { ...LISTED_TASK_ROW, ...LISTED_TASK_STATUS, since_day: "integer" },
-          sql`
-      SELECT ${LISTED_TASK_COLUMNS}, st.due_date, st.days_late, st.since_day
+  // One pass over the waiting completions (their own index: task_status_spans_awaiting_idx):
+  // the longest waiting first, and how many wait in all.
+  const first = allRows(
+    db,
+    { task_id: "integer", lead_id: "integer", since_day: "integer", ...LISTED_TASK_STATUS, total: "integer" },
+    sql`
+      SELECT st.task_id, st.lead_id, st.since_day, st.due_date, st.days_late, count(*) OVER () AS total
       FROM (${source}) st
-      JOIN tasks t ON t.id = st.task_id
-      JOIN departments dep ON dep.id = st.lead_id
-      JOIN directives dir ON dir.id = t.directive_id
-      WHERE ${waiting}
-      ORDER BY st.since_day, t.directive_id, t.position, t.id
+      WHERE st.status = 'awaiting_confirmation' AND st.since_day <= ${since}
+      ORDER BY st.since_day, st.directive_id, st.position, st.task_id
       LIMIT ${DASHBOARD_LIST_LIMIT}`,
-        ).map((r) => {
-          const reportedOn = dateOfDayNumber(r.since_day);
-          return {
-            ...toListedTask(r),
-            reportedOn,
-            workingDaysWaited: workingDaysBetween(reportedOn, asOf, calendar),
-          };
-        });
+  );
+  const details = listedTaskDetails(db, first);
+  const count = first[0]?.total ?? 0;
+  const waitingRows = first.map((r) => {
+    const reportedOn = dateOfDayNumber(r.since_day);
+    return {
+      ...toListedTask({ ...details.get(r.task_id)!, due_date: r.due_date, days_late: r.days_late }),
+      reportedOn,
+      workingDaysWaited: workingDaysBetween(reportedOn, asOf, calendar),
+    };
+  });
   return {
     workingDays,
     count,
