@@ -97,3 +97,27 @@ export function listDirectives(
     counts: counts.get(row.id) ?? emptyStatusCounts(),
   }));
 }
+
+/**
+ * The directives of one committee or one meeting that the actor may see, newest first:
+ * what the committee's and the meeting's pages list of each.
+ */
+export function directivesWhere(db: AppDatabase, actor: Actor, where: SQL) {
+  return allRows(
+    db,
+    {
+      id: "integer",
+      number: "text?",
+      type: DIRECTIVE_TYPES,
+      issuedOn: "text?",
+      abstract: "text",
+      state: DIRECTIVE_STATES,
+      confidential: "boolean",
+    },
+    sql`
+      SELECT d.id, d.number, d.type, d.issued_on AS issuedOn, d.abstract, d.state, d.confidential
+      FROM directives d
+      WHERE ${where} AND ${visibleDirectivesFilter(actor)}
+      ORDER BY d.issued_on DESC, d.id DESC`,
+  );
+}

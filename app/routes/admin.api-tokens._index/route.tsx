@@ -12,6 +12,7 @@ import { titleMeta } from "~/lib/meta";
 import { lastValidDay } from "~/domain/api-tokens";
 import { API_TOKEN_PAGE_SIZE, listApiTokens } from "~/models/api-tokens.server";
 import { loadMessages } from "~/lib/messages/catalogs";
+import { Pager } from "~/components/pager";
 
 export const handle = { messages: await loadMessages("common", "admin", "api") };
 
@@ -138,13 +139,7 @@ export default function ApiTokensPage() {
         </>
       )}
 
-      {pages > 1 && (
-        <nav aria-label={t("admin.pagination")} className="flex items-center gap-3 text-sm">
-          {page > 1 && <Link to={`?page=${page - 1}`}>{t("common.previous")}</Link>}
-          <span>{t("common.page", { page, pages })}</span>
-          {page < pages && <Link to={`?page=${page + 1}`}>{t("common.next")}</Link>}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} href={(n) => `?page=${n}`} label={t("admin.pagination")} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { departmentFilterOptions, listUsers, PAGE_SIZE, userListQuery } from "./queries.server";
 import { loadMessages } from "~/lib/messages/catalogs";
+import { Pager } from "~/components/pager";
 
 export const handle = { messages: await loadMessages("common", "admin", "desk") };
 
@@ -173,13 +174,7 @@ export default function AdminUsersPage() {
         </div>
       )}
 
-      {pages > 1 && (
-        <nav aria-label={t("admin.pagination")} className="flex items-center gap-3 text-sm">
-          {page > 1 && <Link to={pageLink(page - 1)}>{t("common.previous")}</Link>}
-          <span>{t("common.page", { page, pages })}</span>
-          {page < pages && <Link to={pageLink(page + 1)}>{t("common.next")}</Link>}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} href={pageLink} label={t("admin.pagination")} />
     </div>
   );
 }

@@ -17,6 +17,7 @@ import {
   type AuditFilterField,
 } from "./queries.server";
 import { loadMessages } from "~/lib/messages/catalogs";
+import { Pager } from "~/components/pager";
 
 export const handle = { messages: await loadMessages("common", "audit") };
 
@@ -373,13 +374,7 @@ export default function AuditPage() {
         </>
       )}
 
-      {pages > 1 && (
-        <nav aria-label={t("common.page", { page, pages })} className="flex items-center gap-3 text-sm">
-          {page > 1 && <Link to={pageLink(page - 1)}>{t("common.previous")}</Link>}
-          <span>{t("common.page", { page, pages })}</span>
-          {page < pages && <Link to={pageLink(page + 1)}>{t("common.next")}</Link>}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} href={pageLink} />
     </div>
   );
 }

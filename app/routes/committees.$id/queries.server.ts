@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { committees } from "../../../db/schema";
 import type { Actor } from "~/domain/permissions";
-import { DIRECTIVE_STATES, DIRECTIVE_TYPES } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
 import { visibleDirectivesFilter } from "~/models/visibility.server";
 import { allRows } from "~/models/sql-rows.server";
+import { directivesWhere } from "~/models/directive-list.server";
 
 /** A committee, its meetings newest first, and the directives of it the actor may see. */
 export function getCommittee(db: AppDatabase, actor: Actor, id: number) {
@@ -31,22 +31,6 @@ export function getCommittee(db: AppDatabase, actor: Actor, id: number) {
     WHERE m.committee_id = ${id}
     ORDER BY m.held_on DESC, m.id DESC`,
   );
-  const directives = allRows(
-    db,
-    {
-      id: "integer",
-      number: "text?",
-      type: DIRECTIVE_TYPES,
-      issuedOn: "text?",
-      abstract: "text",
-      state: DIRECTIVE_STATES,
-      confidential: "boolean",
-    },
-    sql`
-      SELECT d.id, d.number, d.type, d.issued_on AS issuedOn, d.abstract, d.state, d.confidential
-      FROM directives d
-      WHERE d.committee_id = ${id} AND ${visible}
-      ORDER BY d.issued_on DESC, d.id DESC`,
-  );
+  const directives = directivesWhere(db, actor, sql`d.committee_id = ${id}`);
   return { committee, meetings, directives };
 }

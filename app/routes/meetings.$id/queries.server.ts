@@ -1,10 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { committees, meetings } from "../../../db/schema";
 import type { Actor } from "~/domain/permissions";
-import { DIRECTIVE_STATES, DIRECTIVE_TYPES } from "~/domain/vocabulary";
 import type { AppDatabase } from "~/lib/db.server";
-import { visibleDirectivesFilter } from "~/models/visibility.server";
-import { allRows } from "~/models/sql-rows.server";
+import { directivesWhere } from "~/models/directive-list.server";
 
 /** A meeting, its committee, and the directives issued after it that the actor may see. */
 export function getMeeting(db: AppDatabase, actor: Actor, id: number) {
@@ -25,22 +23,6 @@ export function getMeeting(db: AppDatabase, actor: Actor, id: number) {
     .where(eq(meetings.id, id))
     .get();
   if (!meeting) return null;
-  const directives = allRows(
-    db,
-    {
-      id: "integer",
-      number: "text?",
-      type: DIRECTIVE_TYPES,
-      issuedOn: "text?",
-      abstract: "text",
-      state: DIRECTIVE_STATES,
-      confidential: "boolean",
-    },
-    sql`
-      SELECT d.id, d.number, d.type, d.issued_on AS issuedOn, d.abstract, d.state, d.confidential
-      FROM directives d
-      WHERE d.meeting_id = ${id} AND ${visibleDirectivesFilter(actor)}
-      ORDER BY d.issued_on DESC, d.id DESC`,
-  );
+  const directives = directivesWhere(db, actor, sql`d.meeting_id = ${id}`);
   return { meeting, directives };
 }

@@ -29,6 +29,7 @@ import { periodYears } from "~/models/periods.server";
 import { describeFilters } from "~/models/task-report.server";
 import { briefMenus, filterOptions } from "~/models/task-list.server";
 import { loadMessages } from "~/lib/messages/catalogs";
+import { Pager } from "~/components/pager";
 
 export const handle = { messages: await loadMessages("common", "dashboard", "leadership", "report") };
 
@@ -262,21 +263,7 @@ export default function ScorecardPage() {
               </tbody>
             </table>
           </div>
-          {pages > 1 && (
-            <nav aria-label={t("common.page", { page, pages })} className="flex flex-wrap items-center gap-3 text-sm">
-              {page > 1 && (
-                <Link to={pageHref(page - 1)} rel="prev">
-                  {t("common.previous")}
-                </Link>
-              )}
-              <span>{t("common.page", { page, pages })}</span>
-              {page < pages && (
-                <Link to={pageHref(page + 1)} rel="next">
-                  {t("common.next")}
-                </Link>
-              )}
-            </nav>
-          )}
+          <Pager page={page} pages={pages} href={pageHref} />
         </>
       )}
       <p className="text-sm" data-testid="secretariat-backlog">

@@ -25,6 +25,7 @@ import { briefMenus, filterOptions, listTasks } from "~/models/task-list.server"
 import { taskListQueryFromUrl } from "~/lib/task-list-query";
 import { PAGE_SIZES, withParams } from "~/lib/task-list-state";
 import { loadMessages } from "~/lib/messages/catalogs";
+import { Pager } from "~/components/pager";
 
 export const handle = {
   messages: await loadMessages("common", "duties", "fanout", "leadership", "reminders", "report"),
@@ -387,21 +388,7 @@ export default function TasksPage() {
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label={t("common.page", { page, pages })} className="flex flex-wrap items-center gap-3 text-sm">
-          {page > 1 && (
-            <Link to={withParams(search, { page: String(page - 1) })} rel="prev">
-              {t("common.previous")}
-            </Link>
-          )}
-          <span>{t("common.page", { page, pages })}</span>
-          {page < pages && (
-            <Link to={withParams(search, { page: String(page + 1) })} rel="next">
-              {t("common.next")}
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} href={(n) => withParams(search, { page: String(n) })} />
     </div>
   );
 }
