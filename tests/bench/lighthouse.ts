@@ -10,12 +10,10 @@
 // dependency of the project: a bench run without it, or without a Chromium, still reports
 // everything else, and says here why the scores are missing.
 import { spawn } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { benchDatabase, copyDatabase, fixtures, freePort, printTable, signIn, startServer, stopServer } from "./run";
+import { benchDatabase, printTable, runWhenStarted, withLeadershipServer } from "./run";
 
 const LIGHTHOUSE_VERSION = "12.2.3";
 const BUDGET_SCORE = 90;
@@ -301,21 +299,8 @@ async function main(): Promise<void> {
   const argument = process.argv[2];
   const source = argument === undefined ? await benchDatabase(100_000) : path.resolve(argument);
   if (!fs.existsSync(source)) throw new Error(`No database at ${source}`);
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "directive-tracker-bench-"));
-  let server: ChildProcess | null = null;
-  process.once("SIGINT", () => {
-    server?.kill("SIGTERM");
-    process.exit(130);
-  });
-  try {
-    const databaseFile = await copyDatabase(source, workDir);
-    const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
-    console.log(`Starting the production server on ${origin} (copy of ${path.relative(process.cwd(), source)})…`);
-    server = (await startServer(databaseFile, port)).child;
-    const { leadership } = fixtures(databaseFile);
-    const cookie = await signIn(origin, leadership);
-    console.log(`Signed in as ${leadership}.\n`);
+  await withLeadershipServer(source, async (origin, cookie, login) => {
+    console.log(`Signed in as ${login}.\n`);
     const measured = await lighthouseScores(origin, cookie);
     printLighthouse(measured);
     console.log("");
@@ -323,15 +308,7 @@ async function main(): Promise<void> {
       ["budget", "limit", "measured", "result"],
       lighthouseBudgets(measured).map((b) => [b.name, b.limit, b.measured, b.pass ? "PASS" : "FAIL"]),
     );
-  } finally {
-    if (server) await stopServer(server);
-    fs.rmSync(workDir, { recursive: true, force: true });
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
   });
 }
+
+runWhenStarted(import.meta.url, main);

@@ -11,11 +11,9 @@
 // which copies the database, starts the production server on the copy and signs in
 // as leadership, like the bench.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import zlib from "node:zlib";
-import { copyDatabase, fixtures, freePort, printTable, signIn, startServer, stopServer } from "./run";
+import { printTable, runWhenStarted, withLeadershipServer } from "./run";
 
 export interface PageWeight {
   name: string;
@@ -111,24 +109,10 @@ async function main(): Promise<void> {
   if (source === undefined || !fs.existsSync(source)) {
     throw new Error("Usage: npx tsx tests/bench/page-weight.ts <generated database, e.g. data/bench-100000.db>");
   }
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "directive-tracker-weight-"));
-  let server: Awaited<ReturnType<typeof startServer>>["child"] | null = null;
-  try {
-    const databaseFile = await copyDatabase(source, workDir);
-    const origin = `http://127.0.0.1:${await freePort()}`;
-    server = (await startServer(databaseFile, Number(new URL(origin).port))).child;
-    const cookie = await signIn(origin, fixtures(databaseFile).leadership);
+  await withLeadershipServer(source, async (origin, cookie) => {
     console.log(`Page weights (${path.basename(source)}; kB = 1000 bytes)\n`);
     printPageWeights(await pageWeights(origin, cookie));
-  } finally {
-    if (server) await stopServer(server);
-    fs.rmSync(workDir, { recursive: true, force: true });
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
   });
 }
+
+runWhenStarted(import.meta.url, main);

@@ -931,10 +931,44 @@ async function main(): Promise<void> {
   }
 }
 
-// Run as `npm run bench`; imported (tests/bench/lighthouse.ts and page-weight.ts reuse the helpers above), it does nothing.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+/**
+ * For a bench module run on its own: the production server on a copy of `source`, signed in
+ * as leadership, handed to `measure`; stopped and its copy removed afterwards (Ctrl-C too).
+ */
+export async function withLeadershipServer<T>(
+  source: string,
+  measure: (origin: string, cookie: string, login: string) => Promise<T>,
+): Promise<T> {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "directive-tracker-bench-"));
+  let server: ChildProcess | null = null;
+  const interrupted = () => {
+    server?.kill("SIGTERM");
+    process.exit(130);
+  };
+  process.once("SIGINT", interrupted);
+  try {
+    const databaseFile = await copyDatabase(source, workDir);
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    console.log(`Starting the production server on ${origin} (copy of ${path.relative(ROOT, source)})…`);
+    server = (await startServer(databaseFile, port)).child;
+    const { leadership } = fixtures(databaseFile);
+    return await measure(origin, await signIn(origin, leadership), leadership);
+  } finally {
+    process.off("SIGINT", interrupted);
+    if (server) await stopServer(server);
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Runs `main` when `moduleUrl` is the script node was started with; imported, the module only lends its helpers. */
+export function runWhenStarted(moduleUrl: string, main: () => Promise<void>): void {
+  if (moduleUrl !== pathToFileURL(process.argv[1] ?? "").href) return;
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
 }
+
+// Run as `npm run bench`; imported (tests/bench/lighthouse.ts and page-weight.ts reuse the helpers above), it does nothing.
+runWhenStarted(import.meta.url, main);
