@@ -36,8 +36,9 @@ describe("a client-side navigation", () => {
     const browser = await launchBrowser();
     try {
       const { page, problems } = await newPage(browser);
-      await page.context().addCookies([{ name: "lang", value: btoa(JSON.stringify("en")), url: baseUrl() }]);
       await signIn(page, "lanhdao");
+      // After signing in: sign-in applies the language the account last chose (another test may have left it Vietnamese).
+      await page.context().addCookies([{ name: "lang", value: btoa(JSON.stringify("en")), url: baseUrl() }]);
       // Search declares nothing beyond the shell; the task list and a task page declare areas of their own.
       await page.goto("/search", { waitUntil: "networkidle" });
       const fetched: string[] = [];
