@@ -217,10 +217,13 @@ describe("leadership prints and reads", () => {
       await page.setViewportSize(LANDSCAPE);
       const header = page.getByTestId("print-header");
       expect(await header.isVisible(), path).toBe(true);
+      // The time is read in the browser once the page runs (print-header.tsx): wait for it.
+      await expect
+        .poll(() => header.innerText(), { timeout: 30_000 })
+        .toMatch(/Người in: .+, lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
       const text = await header.innerText();
       expect(text, path).toContain(title);
       expect(text, path).toContain("Số liệu tính đến ngày 31/12/2019");
-      expect(text, path).toMatch(/Người in: .+, lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
       expect(await arrows.isVisible(), `${path}: sort arrows in print`).toBe(false);
       expect(await page.getByRole("navigation", { name: "Điều hướng chính" }).isVisible()).toBe(false);
     }
