@@ -1169,13 +1169,16 @@ export const taskStatusSpans = sqliteTable(
     ),
     // Completions awaiting confirmation, current ones first found by their span's end: the
     // secretariat's backlog (rule 3) reads a few thousand entries, not every span, and
-    // everything it lists of them from the index alone.
+    // everything it filters on and lists of them from the index alone.
     index("task_status_spans_awaiting_idx")
       .on(
         t.toDay,
         t.sinceDay,
         t.fromDay,
         t.basis,
+        // What the scope reads (app/models/task-scope.server.ts spanScopeFilter).
+        t.visibility,
+        t.committeeId,
         t.taskId,
         t.leadDepartmentId,
         t.directiveId,

@@ -48,6 +48,37 @@ describe("working days", () => {
     expect(workingDaysBetween("2019-12-27", "2020-01-02", WEEKENDS_ONLY)).toBe(4);
   });
 
+  it("count as the day-by-day definition does, over years and swapped days", () => {
+    const byDay = (from: string, to: string, calendar: typeof RULES) => {
+      let count = 0;
+      for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day, calendar)) count++;
+      return count;
+    };
+    // A weekday both off and worked is worked; a Sunday off changes nothing.
+    const odd = workingCalendarOf([
+      { day: "2024-04-29", kind: "swapped_off" },
+      { day: "2024-05-04", kind: "working_day" },
+      { day: "2024-05-05", kind: "holiday" },
+      { day: "2024-05-08", kind: "working_day" },
+      { day: "2024-05-09", kind: "holiday" },
+      { day: "2024-05-09", kind: "working_day" },
+    ]);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -400, max: 4300 }),
+        fc.integer({ min: -10, max: 2600 }),
+        fc.boolean(),
+        (offset, length, swapped) => {
+          const from = addDays("2019-01-01", offset);
+          const to = addDays(from, length);
+          const calendar = swapped ? odd : RULES;
+          expect(workingDaysBetween(from, to, calendar), `${from}..${to}`).toBe(byDay(from, to, calendar));
+        },
+      ),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
   it("give the due date of “trong 05 ngày làm việc kể từ ngày giao”, over Tết", () => {
     // Assigned Thursday 12/02/2026: Fri 13/02, then Tết (14–22/02), then 23, 24, 25, 26/02.
     expect(addWorkingDays("2026-02-12", 5, RULES)).toBe("2026-02-26");

@@ -588,17 +588,27 @@ export function confirmationBacklog(
   // Over weekends and the holidays of the working calendar (docs/domain-rules.md §10).
   const calendar = workingCalendar(db);
   const since = dayNumber(moreThanWorkingDaysBefore(asOf, workingDays, calendar));
-  const source = taskStatusSource(db, asOf, dashboardTaskFilter(actor, filters), basis);
-  // One pass over the waiting completions (their own index: task_status_spans_awaiting_idx):
-  // the longest waiting first, and how many wait in all.
+  readyStatusFacts(db);
+  // One pass over the waiting completions' own index (task_status_spans_awaiting_idx), which
+  // carries what the scope reads (the span's visibility, committee, lead and directive):
+  // the longest waiting first, and how many wait in all. No task row is read but the few listed.
   const first = allRows(
     db,
-    { task_id: "integer", lead_id: "integer", since_day: "integer", ...LISTED_TASK_STATUS, total: "integer" },
+    {
+      task_id: "integer",
+      lead_id: "integer",
+      since_day: "integer",
+      due_day: "integer?",
+      late_days: "integer",
+      total: "integer",
+    },
     sql`
-      SELECT st.task_id, st.lead_id, st.since_day, st.due_date, st.days_late, count(*) OVER () AS total
-      FROM (${source}) st
-      WHERE st.status = 'awaiting_confirmation' AND st.since_day <= ${since}
-      ORDER BY st.since_day, st.directive_id, st.position, st.task_id
+      SELECT s.task_id, s.lead_department_id AS lead_id, s.since_day, s.due_day, s.late_days,
+        count(*) OVER () AS total
+      FROM task_status_spans s INDEXED BY task_status_spans_awaiting_idx
+      WHERE s.status = 'awaiting_confirmation' AND ${spanContains(asOf)} AND s.since_day <= ${since}
+        AND ${spanScopeFilter(dashboardScope(actor, filters, basis), false)}
+      ORDER BY s.since_day, s.directive_id, s.position, s.task_id
       LIMIT ${DASHBOARD_LIST_LIMIT}`,
   );
   const details = listedTaskDetails(db, first);
@@ -606,7 +616,11 @@ export function confirmationBacklog(
   const waitingRows = first.map((r) => {
     const reportedOn = dateOfDayNumber(r.since_day);
     return {
-      ...toListedTask({ ...details.get(r.task_id)!, due_date: r.due_date, days_late: r.days_late }),
+      ...toListedTask({
+        ...details.get(r.task_id)!,
+        due_date: r.due_day === null ? null : dateOfDayNumber(r.due_day),
+        days_late: r.late_days,
+      }),
       reportedOn,
       workingDaysWaited: workingDaysBetween(reportedOn, asOf, calendar),
     };

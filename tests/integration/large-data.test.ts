@@ -10,7 +10,12 @@ import { taskStatusAsOf } from "../../app/domain/status";
 import { occurrencesDueBy } from "../../app/domain/recurrence";
 import { TASK_STATUSES, type RecurrenceFrequency } from "../../app/domain/vocabulary";
 import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
+import type { Actor } from "../../app/domain/permissions";
+import { translator } from "../../app/lib/i18n";
+import { taskListQuery } from "../../app/lib/task-list-query";
+import { confirmationBacklog, DASHBOARD_LIST_LIMIT, type DashboardFilters } from "../../app/models/dashboard.server";
 import { loadTaskFacts } from "../../app/models/status-facts.server";
+import { listTasks } from "../../app/models/task-list.server";
 import { taskStatusesAsOf } from "../../app/models/task-status.server";
 import { rebuildSearchIndex, search } from "../../app/models/search.server";
 import { generateLargeDatabase, LARGE_DATA_VERSION, largeDataVersionOf } from "../../db/seed/large-data";
@@ -227,6 +232,54 @@ describe("the large-data generator", () => {
         expect([...sqlStatuses.values()].some((s) => s.stale)).toBe(true);
       }
     }
+  });
+
+  it("gives the confirmation backlog's count as the row count of its list, for every role, scope and day", () => {
+    const vi = translator("vi");
+    const listed = (actor: Actor, href: string, asOf: LocalDate) => {
+      const url = new URL(href, "http://localhost");
+      expect(url.pathname).toBe("/tasks");
+      const raw = Object.fromEntries(url.searchParams);
+      delete raw.asOf;
+      return listTasks(db, actor, taskListQuery(vi).parse(raw), asOf, "happened", 1).rowCount;
+    };
+    const one = (q: string) => (db.$client.prepare(q).get() as { id: number }).id;
+    const actorOf = (where: string) =>
+      db.$client.prepare(`SELECT id, role, department_id AS departmentId FROM users WHERE ${where} LIMIT 1`).get() as Actor;
+    // The unit with the most completions waiting, and the directive and committee of one of them.
+    const waitingLead = one(`SELECT lead_department_id AS id FROM tasks WHERE state = 'awaiting_confirmation'
+      GROUP BY lead_department_id ORDER BY count(*) DESC LIMIT 1`);
+    const waitingDirective = one(`SELECT directive_id AS id FROM tasks WHERE state = 'awaiting_confirmation'
+      AND lead_department_id = ${waitingLead} LIMIT 1`);
+    const committee = one(`SELECT committee_id AS id FROM directives WHERE id = ${waitingDirective}`);
+    const actors = [
+      actorOf(`role = 'secretariat'`),
+      actorOf(`role = 'leadership'`),
+      actorOf(`role = 'dept_lead' AND department_id = ${waitingLead}`),
+    ];
+    const filterSets: DashboardFilters[] = [
+      {},
+      { department: waitingLead },
+      { directive: waitingDirective },
+      { committee },
+      { committee, department: waitingLead },
+      { level: "top" },
+      { level: "sub" },
+      { period: TODAY.slice(0, 4) },
+    ];
+    let waiting = 0;
+    for (const actor of actors) {
+      for (const asOf of [TODAY, addDays(TODAY, -200), addDays(TODAY, -700)]) {
+        for (const filters of filterSets) {
+          const backlog = confirmationBacklog(db, actor, filters, asOf, asOf === TODAY);
+          const what = `${actor.role} ${asOf} ${JSON.stringify(filters)}`;
+          expect(listed(actor, backlog.href, asOf), what).toBe(backlog.count);
+          expect(backlog.rows.length, what).toBe(Math.min(backlog.count, DASHBOARD_LIST_LIMIT));
+          waiting += backlog.count;
+        }
+      }
+    }
+    expect(waiting).toBeGreaterThan(0);
   });
 
   it("gives items to many units and recurring duties, each unit and period an ordinary task", () => {

@@ -1,0 +1,2 @@
+DROP INDEX `task_status_spans_awaiting_idx`;--> statement-breakpoint
+CREATE INDEX `task_status_spans_awaiting_idx` ON `task_status_spans` (`to_day`,`since_day`,`from_day`,`basis`,`visibility`,`committee_id`,`task_id`,`lead_department_id`,`directive_id`,`position`,`due_day`,`late_days`,`status`) WHERE "task_status_spans"."status" = 'awaiting_confirmation';
