@@ -21,8 +21,8 @@ import { moreThanWorkingDaysBefore, workingDaysBetween } from "../domain/working
 import { confirmationWorkingDays } from "./settings.server";
 import { dateOfDayNumber, dayNumber } from "../domain/status-spans";
 import { escalatingReminders, hasEscalatingReminder } from "./reminders.server";
-import { readyStatusFacts, rollupCounts, spanBasisFilter, statusRulesInForce } from "./status-facts.server";
-import { emptyStatusCounts, statusCountsBy, statusCountsInScope, type StatusCounts } from "./status-counts.server";
+import { readyStatusFacts, rollupCounts, statusRulesInForce } from "./status-facts.server";
+import { emptyStatusCounts, statusCountsInScope, type StatusCounts } from "./status-counts.server";
 import { spanScopeFilter, taskLevelFilter, walkIndex, type TaskScope } from "./task-scope.server";
 import { ledBy, readingsDifferOn, spanContains, taskStatusSource } from "./task-status.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
@@ -417,45 +417,6 @@ export function dashboardFigures(
 
 /** How many directives the overview shows (the newest first); `/directives` lists them all. */
 export const DASHBOARD_DIRECTIVE_LIMIT = 10;
-
-/**
- * The newest directives in scope (at most `limit`), with their tasks counted by
- * status; each count links to its list. `more` says whether there are others.
- */
-export function directiveProgress(
-  db: AppDatabase,
-  actor: Actor,
-  filters: DashboardFilters,
-  asOf: LocalDate,
-  basis: StatusBasis = "happened",
-  limit = DASHBOARD_DIRECTIVE_LIMIT,
-) {
-  readyStatusFacts(db);
-  const filter = dashboardTaskFilter(actor, filters);
-  // Newest first, each with at least one task in scope that existed at the end of the day (it has a span then).
-  const found = allRows(
-    db,
-    { id: "integer", number: "text?", abstract: "text" },
-    sql`
-    SELECT d.id, d.number, d.abstract FROM directives d
-    WHERE ${filters.directive === undefined ? sql`1 = 1` : sql`d.id = ${filters.directive}`}
-      AND EXISTS (SELECT 1 FROM tasks t JOIN task_status_spans s ON s.task_id = t.id AND ${spanContains(asOf)}
-        AND ${spanBasisFilter(basis)} WHERE t.directive_id = d.id AND ${filter})
-    ORDER BY d.issued_on DESC, d.id DESC
-    LIMIT ${limit + 1}`,
-  );
-  const shown = found.slice(0, limit);
-  if (shown.length === 0) return { directives: [], more: false };
-  const ids = sql.join(
-    shown.map((row) => sql`${row.id}`),
-    sql`, `,
-  );
-  const counts = statusCountsBy(db, sql`t.directive_id`, asOf, sql`t.directive_id IN (${ids}) AND ${filter}`, basis);
-  return {
-    directives: shown.map((row) => ({ ...row, counts: counts.get(row.id) ?? emptyStatusCounts() })),
-    more: found.length > limit,
-  };
-}
 
 // ---------------------------------------------------------------- scorecard
 

@@ -16,12 +16,14 @@ import type { AppDatabase } from "../lib/db.server";
 import {
   DASHBOARD_DIRECTIVE_LIMIT,
   dashboardTaskFilter,
-  directiveProgress,
   taskListHref,
   type DashboardFilters,
 } from "./dashboard.server";
 import { emptyStatusCounts, statusCountsBy, type StatusCounts } from "./status-counts.server";
 import { firstRow, allRows } from "./sql-rows.server";
+import { readyStatusFacts, spanBasisFilter } from "./status-facts.server";
+import { taskLevelFilter } from "./task-scope.server";
+import { spanContains } from "./task-status.server";
 
 export interface DirectiveProgress {
   id: number;
@@ -140,6 +142,36 @@ export function itemListHref(
   return `/directives/${directiveId}/items${query === "" ? "" : `?${query}`}`;
 }
 
+/**
+ * The newest directives (at most `limit`) with a task in scope that existed at the end of
+ * the day (it has a span then), newest first.
+ */
+function newestDirectivesInScope(
+  db: AppDatabase,
+  actor: Actor,
+  filters: DashboardFilters,
+  asOf: LocalDate,
+  basis: StatusBasis,
+  limit: number,
+) {
+  readyStatusFacts(db);
+  return allRows(
+    db,
+    { id: "integer", number: "text?", abstract: "text" },
+    sql`
+    SELECT d.id, d.number, d.abstract FROM directives d
+    WHERE ${filters.directive === undefined ? sql`1 = 1` : sql`d.id = ${filters.directive}`}
+      AND EXISTS (SELECT 1 FROM tasks t JOIN task_status_spans s ON s.task_id = t.id AND ${spanContains(asOf)}
+        AND ${spanBasisFilter(basis)} WHERE t.directive_id = d.id AND ${dashboardTaskFilter(actor, filters)})
+    ORDER BY d.issued_on DESC, d.id DESC
+    LIMIT ${limit}`,
+  );
+}
+
+/** A task's level over `tasks t`, as a number (TASK_LEVELS' order), from the levels' own conditions. */
+const LEVEL_NUMBER = sql`CASE WHEN ${taskLevelFilter("top")} THEN 0 WHEN ${taskLevelFilter("sub")} THEN 1
+  WHEN ${taskLevelFilter("unit")} THEN 2 WHEN ${taskLevelFilter("period")} THEN 3 END`;
+
 /** The directives in scope (newest first), each with its clauses counted apart. */
 export function directiveProgressByLevel(
   db: AppDatabase,
@@ -151,23 +183,38 @@ export function directiveProgressByLevel(
   /** The newest this many directives (the dashboard shows a few; the directives page all). */
   limit: number = DASHBOARD_DIRECTIVE_LIMIT,
 ): DirectiveProgress[] {
-  const byLevel = (level: TaskLevel) =>
-    new Map(directiveProgress(db, actor, { ...filters, level }, asOf, basis, limit).directives.map((d) => [d.id, d]));
-  const [top, sub, unit, period] = TASK_LEVELS.map(byLevel) as [
-    ReturnType<typeof byLevel>,
-    ReturnType<typeof byLevel>,
-    ReturnType<typeof byLevel>,
-    ReturnType<typeof byLevel>,
-  ];
-  // A directive whose only tasks in scope are of another level still has a line, after the others.
-  const seen = new Map([...top, ...sub, ...unit, ...period]);
-  const directives = [...seen.values()].slice(0, limit);
+  // The newest with main tasks in scope; a directive whose only tasks in scope are of
+  // another level has a line after those (the newest of each level, in TASK_LEVELS' order).
+  const shown = new Map<number, { id: number; number: string | null; abstract: string }>();
+  for (const level of TASK_LEVELS) {
+    if (shown.size >= limit) break;
+    for (const d of newestDirectivesInScope(db, actor, { ...filters, level }, asOf, basis, limit)) {
+      if (!shown.has(d.id)) shown.set(d.id, d);
+    }
+  }
+  const directives = [...shown.values()].slice(0, limit);
+  if (directives.length === 0) return [];
+  // Their tasks in scope counted by status, per directive and level, in one pass (each
+  // clause is a level's: a level among the filters does not narrow the sentence).
+  const { level: _level, ...anyLevel } = filters;
+  const counts = statusCountsBy(
+    db,
+    sql`t.directive_id * 4 + ${LEVEL_NUMBER}`,
+    asOf,
+    sql`t.directive_id IN (${sql.join(
+      directives.map((d) => sql`${d.id}`),
+      sql`, `,
+    )}) AND ${dashboardTaskFilter(actor, anyLevel)}`,
+    basis,
+  );
+  const countsOf = (directiveId: number, level: TaskLevel) =>
+    counts.get(directiveId * 4 + TASK_LEVELS.indexOf(level)) ?? null;
   const items = itemCountsByDirective(
     itemsInScope(
       db,
       actor,
       filters,
-      directives.filter((d) => unit.has(d.id)).map((d) => d.id),
+      directives.filter((d) => countsOf(d.id, "unit") !== null).map((d) => d.id),
       asOf,
       basis,
     ),
@@ -176,11 +223,11 @@ export function directiveProgressByLevel(
     id: d.id,
     number: d.number,
     abstract: d.abstract,
-    top: top.get(d.id)?.counts ?? emptyStatusCounts(),
-    sub: sub.get(d.id)?.counts ?? null,
+    top: countsOf(d.id, "top") ?? emptyStatusCounts(),
+    sub: countsOf(d.id, "sub"),
     items: items.get(d.id) ?? null,
-    units: unit.get(d.id)?.counts ?? null,
-    periods: period.get(d.id)?.counts ?? null,
+    units: countsOf(d.id, "unit"),
+    periods: countsOf(d.id, "period"),
     links: Object.fromEntries(
       TASK_LEVELS.map((level) => {
         const scope = { ...filters, directive: d.id, level };

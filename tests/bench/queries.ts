@@ -8,7 +8,8 @@ import { today } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
 import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
 import { translator } from "../../app/lib/i18n";
-import { dashboardFigures, directiveProgress, scorecard } from "../../app/models/dashboard.server";
+import { dashboardFigures, scorecard } from "../../app/models/dashboard.server";
+import { directiveProgressByLevel } from "../../app/models/directive-progress.server";
 import { search } from "../../app/models/search.server";
 import { statusCountsInScope } from "../../app/models/status-counts.server";
 import { departmentQuarters } from "../../app/models/department-quarters.server";
@@ -58,7 +59,7 @@ const quarter = sql`t.assigned_on >= ${quarterStart.toISOString().slice(0, 10)}
 
 const cases: [string, () => unknown][] = [
   ["dashboard figures (leadership)", () => dashboardFigures(db, leadership, {}, asOf, true)],
-  ["dashboard directive progress", () => directiveProgress(db, leadership, {}, asOf)],
+  ["dashboard directive progress", () => directiveProgressByLevel(db, leadership, {}, asOf, true, "happened", 11)],
   ["dashboard filter options", () => filterOptions(db, leadership)],
   ["dashboard, committee filter", () => dashboardFigures(db, leadership, { committee }, asOf, true)],
   ["dashboard, department filter", () => dashboardFigures(db, leadership, { department: busiest }, asOf, true)],

@@ -8,13 +8,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, type LocalDate } from "../../app/domain/dates";
 import { taskStatusAsOf } from "../../app/domain/status";
 import { occurrencesDueBy } from "../../app/domain/recurrence";
-import { TASK_STATUSES, type RecurrenceFrequency } from "../../app/domain/vocabulary";
+import { TASK_LEVELS, TASK_STATUSES, type RecurrenceFrequency } from "../../app/domain/vocabulary";
 import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
 import type { Actor } from "../../app/domain/permissions";
 import { translator } from "../../app/lib/i18n";
 import { taskListQuery } from "../../app/lib/task-list-query";
 import { confirmationBacklog, DASHBOARD_LIST_LIMIT, type DashboardFilters } from "../../app/models/dashboard.server";
 import { loadTaskFacts } from "../../app/models/status-facts.server";
+import { directiveProgressByLevel } from "../../app/models/directive-progress.server";
 import { listTasks } from "../../app/models/task-list.server";
 import { taskStatusesAsOf } from "../../app/models/task-status.server";
 import { rebuildSearchIndex, search } from "../../app/models/search.server";
@@ -245,7 +246,9 @@ describe("the large-data generator", () => {
     };
     const one = (q: string) => (db.$client.prepare(q).get() as { id: number }).id;
     const actorOf = (where: string) =>
-      db.$client.prepare(`SELECT id, role, department_id AS departmentId FROM users WHERE ${where} LIMIT 1`).get() as Actor;
+      db.$client
+        .prepare(`SELECT id, role, department_id AS departmentId FROM users WHERE ${where} LIMIT 1`)
+        .get() as Actor;
     // The unit with the most completions waiting, and the directive and committee of one of them.
     const waitingLead = one(`SELECT lead_department_id AS id FROM tasks WHERE state = 'awaiting_confirmation'
       GROUP BY lead_department_id ORDER BY count(*) DESC LIMIT 1`);
@@ -280,6 +283,56 @@ describe("the large-data generator", () => {
       }
     }
     expect(waiting).toBeGreaterThan(0);
+  });
+
+  it("gives the newest directives' progress, every clause's number its list's row count, none left out", () => {
+    const vi = translator("vi");
+    const listed = (actor: Actor, href: string, asOf: LocalDate) => {
+      const raw = Object.fromEntries(new URL(href, "http://localhost").searchParams);
+      delete raw.asOf;
+      return listTasks(db, actor, taskListQuery(vi).parse(raw), asOf, "happened", 1).rowCount;
+    };
+    const actorOf = (where: string) =>
+      db.$client
+        .prepare(`SELECT id, role, department_id AS departmentId FROM users WHERE ${where} LIMIT 1`)
+        .get() as Actor;
+    const busiest = (
+      db.$client
+        .prepare(`SELECT lead_department_id AS id FROM tasks GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)
+        .get() as { id: number }
+    ).id;
+    const leadership = actorOf(`role = 'leadership'`);
+    const scopes: [Actor, DashboardFilters][] = [
+      [leadership, {}],
+      [leadership, { department: busiest }],
+      [leadership, { level: "sub" }],
+      [actorOf(`role = 'dept_lead' AND department_id = ${busiest}`), {}],
+    ];
+    const clauses = { top: "top", sub: "sub", unit: "units", period: "periods" } as const;
+    let checked = 0;
+    for (const [actor, filters] of scopes) {
+      for (const asOf of [TODAY, addDays(TODAY, -400)]) {
+        const shown = directiveProgressByLevel(db, actor, filters, asOf, asOf === TODAY, "happened", 11);
+        expect(shown.length, JSON.stringify(filters)).toBeGreaterThan(0);
+        for (const progress of shown) {
+          for (const level of TASK_LEVELS) {
+            const counts = progress[clauses[level]];
+            const what = `${actor.role} ${asOf} ${JSON.stringify(filters)} directive ${progress.id} ${level}`;
+            const all = listed(actor, progress.links[level].all, asOf);
+            if (counts === null) {
+              expect(all, `${what}: a clause left out has no tasks`).toBe(0);
+              continue;
+            }
+            expect(all, what).toBe(TASK_STATUSES.reduce((sum, status) => sum + counts[status], 0));
+            for (const status of ["overdue", "done_on_time", "on_track"] as const) {
+              expect(listed(actor, progress.links[level][status], asOf), `${what} ${status}`).toBe(counts[status]);
+              checked += 1;
+            }
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 
   it("gives items to many units and recurring duties, each unit and period an ordinary task", () => {

@@ -34,7 +34,6 @@ import { translator } from "../../app/lib/i18n";
 import type { RequestOrigin } from "../../app/models/audit.server";
 import {
   dashboardFigures,
-  directiveProgress,
   scorecard,
   type DashboardFilters,
 } from "../../app/models/dashboard.server";
@@ -309,7 +308,6 @@ describe("stored status facts on a large randomized history with later writes", 
       ["trend as recorded", () => monthlyTrend(db, leadership, {}, TODAY, true, "recorded")],
       ["trend, a lead department (spans)", (v) => monthlyTrend(db, leadership, { department: v.lead }, TODAY, true)],
       ["trend, a directive (spans)", (v) => monthlyTrend(db, leadership, { directive: v.directive }, TODAY, true)],
-      ["directive progress", (v) => directiveProgress(db, leadership, { directive: v.directive }, TODAY)],
       [
         "directive progress by level",
         (v) => directiveProgressByLevel(db, leadership, { directive: v.directive }, TODAY, true, "happened"),
