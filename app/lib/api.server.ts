@@ -15,7 +15,7 @@ import { authenticateApiToken, type ApiAuthFailure, type ApiClient } from "../mo
 import { filterTargetExists, type DashboardFilterKey } from "../models/dashboard.server";
 import { apiParams, type ApiParams, type ApiQuerySchema } from "./api-query.server";
 import { apiRequestsPerMinute, hitRateLimit } from "./api-rate-limit.server";
-import { getDb, type AppDatabase } from "./db.server";
+import { getDb, type AppDatabase } from "../models/db.server";
 import { negotiateApiLocale } from "./api-protocol";
 import { translator, type Locale, type MessageKey, type Translate } from "./i18n";
 import { logger, noteRequestUser } from "./logger.server";

@@ -13,7 +13,7 @@ import {
 } from "../models/dashboard.server";
 import type { ScorecardFilters } from "../models/scorecard-report.server";
 import { asOfFromUrl } from "./as-of.server";
-import type { AppDatabase } from "./db.server";
+import type { AppDatabase } from "../models/db.server";
 import { badRequest, notFound } from "./http.server";
 import type { Translate } from "./i18n";
 import { pageRefusals, periodKey, queryChoice, queryId, queryValues } from "./query-schemas";

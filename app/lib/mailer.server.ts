@@ -15,7 +15,7 @@ import { notifications } from "../../db/schema";
 import { canSeeTask, type Actor } from "../domain/permissions";
 import { LOCALES, NOTIFICATION_KINDS, ROLES, type NotificationKind, type Role } from "../domain/vocabulary";
 import { taskAccessFacts } from "../models/visibility.server";
-import { writeTransaction, type AppDatabase } from "./db.server";
+import { writeTransaction, type AppDatabase } from "../models/db.server";
 import { DEFAULT_LOCALE, translator, type Locale, type Translate } from "./i18n";
 import { logger } from "./logger.server";
 import { notificationDetail, notificationHeadline, parseNotificationParams } from "./notification-text";

@@ -5,7 +5,7 @@
 import { translate } from "./i18n";
 import { namespaceChunkHrefs } from "./catalog-preload.server";
 import { getUser } from "./auth.server";
-import { getDb } from "./db.server";
+import { getDb } from "../models/db.server";
 import { getLocale } from "./locale.server";
 import { taskOpenedBy } from "./opened-task";
 import { unreadCount } from "../models/notifications.server";

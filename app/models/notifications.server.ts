@@ -10,7 +10,7 @@ import type { Actor } from "../domain/permissions";
 import type { AutomaticReminderRule } from "../domain/reminders";
 import type { SignInLock } from "../domain/sign-in-locks";
 import { DEPARTMENT_ROLES, NOTIFICATION_KINDS, type NotificationKind, type Role } from "../domain/vocabulary";
-import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
 import { initialEmailState } from "../lib/mailer.server";
 import { shortened, type NotificationParams } from "../lib/notification-text";
 import { recordAudit, type RequestOrigin } from "./audit.server";

@@ -5,7 +5,7 @@
 import { formatInstant, formatLocalDate, type LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import type { StatusBasis } from "../domain/vocabulary";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import type { MessageKey, Translate } from "../lib/i18n";
 import { SCORECARD_COLUMNS, type ScorecardSort } from "../lib/scorecard";
 import { scorecard, type DashboardFilters, type ScorecardRow } from "./dashboard.server";

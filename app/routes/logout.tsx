@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { getUser, sessionCookie } from "~/lib/auth.server";
 import { originOf } from "~/models/audit.server";
 import { signOut } from "~/models/sessions.server";

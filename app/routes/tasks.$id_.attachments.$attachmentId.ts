@@ -8,7 +8,7 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { contentDisposition } from "~/domain/attachments";
 import { denyAccess, requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { requireVisibleTask } from "~/lib/desk.server";
 import { getTranslator } from "~/lib/locale.server";
 import { idParam } from "~/lib/params.server";

@@ -10,7 +10,7 @@
 // page was kept from a request that passed it with the same user, role and department,
 // and any write to users, settings or the data a page shows changes the data version.
 import type { NextFunction, Request, Response } from "express";
-import { getDb } from "../lib/db.server";
+import { getDb } from "../models/db.server";
 import { gzippedPageBytes, keptPage, mayHaveKeptPage, pageBytes, requestedPageKey } from "../lib/read-cache.server";
 import { rootData } from "../lib/root-data.server";
 

@@ -15,7 +15,7 @@ import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { today as todayInHanoi } from "../../app/domain/dates";
-import { closeDb, openDatabase } from "../../app/lib/db.server";
+import { closeDb, openDatabase } from "../../app/models/db.server";
 import { getStatusRules } from "../../app/models/settings.server";
 import { ensureTaskStatusFacts } from "../../app/models/status-facts.server";
 import {

@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { today } from "../../app/domain/dates";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { databaseVersion } from "../../app/lib/read-cache.server";
 import { recordAudit } from "../../app/models/audit.server";
 import { userForSessionToken } from "../../app/models/sessions.server";

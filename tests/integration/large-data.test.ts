@@ -9,7 +9,7 @@ import { addDays, type LocalDate } from "../../app/domain/dates";
 import { taskStatusAsOf } from "../../app/domain/status";
 import { occurrencesDueBy } from "../../app/domain/recurrence";
 import { TASK_STATUSES, type RecurrenceFrequency } from "../../app/domain/vocabulary";
-import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
+import { openDatabase, type AppDatabase } from "../../app/models/db.server";
 import { loadTaskFacts } from "../../app/models/status-facts.server";
 import { taskStatusesAsOf } from "../../app/models/task-status.server";
 import { rebuildSearchIndex, search } from "../../app/models/search.server";

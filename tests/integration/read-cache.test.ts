@@ -7,7 +7,7 @@ import { gunzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { writeTransaction, type AppDatabase } from "../../app/lib/db.server";
+import { writeTransaction, type AppDatabase } from "../../app/models/db.server";
 import { localeCookie } from "../../app/lib/locale.server";
 import {
   answerStamp,

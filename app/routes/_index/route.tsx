@@ -18,7 +18,7 @@ import { useAsOfQuery } from "~/lib/use-as-of-link";
 import { titleMeta } from "~/lib/meta";
 import { asOfForPage } from "~/lib/as-of.server";
 import { dashboardFiltersFromUrl } from "~/lib/dashboard-query.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { sharedRead } from "~/lib/read-cache.server";
 import { getTranslator } from "~/lib/locale.server";
 import { requirePermission } from "~/lib/auth.server";

@@ -8,7 +8,7 @@ import { AdminSection, ConfirmCheckbox, DoneNotice, FormAlert, SubmitButton } fr
 import { ApiTokenStateBadge } from "~/components/api-token-state";
 import { formatInstant, formatLocalDate } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { notFound } from "~/lib/http.server";
 import { revokeApiTokenSchema } from "~/lib/admin-schemas";
 import { useLazyValidation } from "~/lib/form-validation";

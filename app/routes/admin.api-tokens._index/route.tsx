@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ApiTokenStateBadge } from "~/components/api-token-state";
 import { formatInstant, formatLocalDate } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";

@@ -16,7 +16,7 @@ import { useRef, useState } from "react";
 import { AdminSection, FormAlert, refusalReply, SelectField, SubmitButton, TextField } from "~/components/admin-form";
 import { formatLocalDate } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { issueApiTokenSchema } from "~/lib/admin-schemas";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";

@@ -4,7 +4,7 @@ import { INPUT_CLASS } from "~/components/admin-form";
 import { formatLocalDate } from "~/domain/dates";
 import { DEPARTMENT_KINDS } from "~/domain/vocabulary";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";

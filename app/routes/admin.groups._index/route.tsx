@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GroupDayForm } from "~/components/unit-group-fields";
 import { formatLocalDate } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { groupName, groupPageDay } from "~/lib/group-pages.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";

@@ -21,7 +21,7 @@ import { CALENDAR_DAY_KINDS, HOLIDAY_OCCASIONS } from "~/domain/vocabulary";
 import { weekdayOf } from "~/domain/working-days";
 import { requirePermission } from "~/lib/auth.server";
 import { calendarPageSchema } from "~/lib/calendar-schemas";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { formReply } from "~/lib/desk.server";
 import { readForm } from "~/lib/form-data.server";
 import { useLazyValidation } from "~/lib/form-validation";

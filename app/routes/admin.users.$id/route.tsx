@@ -19,7 +19,7 @@ import { FormProblems } from "~/components/form-feedback";
 import { userPageSchema } from "~/lib/admin-schemas";
 import { formatInstant } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { conflictReply, formReply, type ReplyErrors } from "~/lib/desk.server";
 import { notFound } from "~/lib/http.server";
 import { useLazyValidation } from "~/lib/form-validation";

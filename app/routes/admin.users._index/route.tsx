@@ -5,7 +5,7 @@ import { DepartmentOptions } from "~/components/department-options";
 import { formatInstant } from "~/domain/dates";
 import { ROLES } from "~/domain/vocabulary";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";

@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CommitteeForm } from "~/components/committee-form";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { committeeErrors, conflictReply, formReply } from "~/lib/desk.server";
 import { editCommitteeSchema } from "~/lib/desk-schemas";
 import { notFound } from "~/lib/http.server";

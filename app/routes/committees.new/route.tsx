@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData } from "@remix-run/react";
 import { CommitteeForm } from "~/components/committee-form";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { committeeErrors, formReply } from "~/lib/desk.server";
 import { newCommitteeSchema } from "~/lib/desk-schemas";
 import { useT } from "~/lib/i18n";

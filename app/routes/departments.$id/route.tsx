@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatLocalDate } from "~/domain/dates";
 import { canReadDepartmentFigures } from "~/domain/permissions";
 import { denyAccess, requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { notFound } from "~/lib/http.server";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";

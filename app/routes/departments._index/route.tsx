@@ -5,7 +5,7 @@ import { canReadDepartmentFigures } from "~/domain/permissions";
 import { useT } from "~/lib/i18n";
 import { useOptionalUser } from "~/lib/use-user";
 import { titleMeta } from "~/lib/meta";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { sharedRead } from "~/lib/read-cache.server";
 import { getTranslator } from "~/lib/locale.server";
 import { requirePermission } from "~/lib/auth.server";

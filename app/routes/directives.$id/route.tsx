@@ -14,7 +14,7 @@ import { useT } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
 import { asOfForPage } from "~/lib/as-of.server";
 import { dutiesOfDirective, occurrencePeriods, ruleOfDuty } from "~/models/recurring-duties.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { notFound } from "~/lib/http.server";
 import { readingDifferences } from "~/models/dashboard.server";
 import { getTranslator } from "~/lib/locale.server";

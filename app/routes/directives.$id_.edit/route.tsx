@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DirectiveForm } from "~/components/directive-form";
 import { formatLocalDate } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { directiveErrors, formReply, requireVisibleDirective } from "~/lib/desk.server";
 import { editDirectiveSchema } from "~/lib/desk-schemas";
 import { notFound } from "~/lib/http.server";

@@ -15,7 +15,7 @@ import { hasPermission } from "~/domain/permissions";
 import { TASK_STATUSES } from "~/domain/vocabulary";
 import { asOfForPage } from "~/lib/as-of.server";
 import { denyAccess, requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { formReply, requireVisibleDirective, taskErrors } from "~/lib/desk.server";
 import { addFanOutUnitSchema } from "~/lib/desk-schemas";
 import { readForm } from "~/lib/form-data.server";

@@ -9,7 +9,7 @@ import { formatLocalDate } from "~/domain/dates";
 import { TASK_STATUSES, type TaskStatus } from "~/domain/vocabulary";
 import { asOfFromUrl } from "~/lib/as-of.server";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { requireVisibleDirective } from "~/lib/desk.server";
 import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";

@@ -19,7 +19,7 @@ import { today, type LocalDate } from "~/domain/dates";
 import { REVIEW_KINDS } from "~/domain/split-review";
 import { DEADLINE_KINDS, RECURRENCE_FREQUENCIES } from "~/domain/vocabulary";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { requireVisibleDirective } from "~/lib/desk.server";
 import { DESK_LIMITS } from "~/lib/desk-forms";
 import { notFound } from "~/lib/http.server";

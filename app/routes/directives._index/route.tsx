@@ -6,7 +6,7 @@ import { hasPermission } from "~/domain/permissions";
 import { useOptionalUser } from "~/lib/use-user";
 import { useT } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { asOfFromUrl } from "~/lib/as-of.server";
 import { getTranslator } from "~/lib/locale.server";
 import { requirePermission } from "~/lib/auth.server";

@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DirectiveForm } from "~/components/directive-form";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { directiveErrors, formReply } from "~/lib/desk.server";
 import { newDirectiveSchema } from "~/lib/desk-schemas";
 import { useT } from "~/lib/i18n";

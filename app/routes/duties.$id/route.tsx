@@ -9,7 +9,7 @@ import { formatLocalDate, today } from "~/domain/dates";
 import { dutyRollup } from "~/domain/duty-rollup";
 import { hasPermission } from "~/domain/permissions";
 import { denyAccess, requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { formReply } from "~/lib/desk.server";
 import { dutyStateSchema } from "~/lib/duty-schemas";
 import { dutyPeriodLabel, dutyRollupInWords, dutyRuleInWords } from "~/lib/duty-text";

@@ -5,7 +5,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DutyForm } from "~/components/duty-form";
 import { formatLocalDate, today } from "~/domain/dates";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { formReply, requireDirectiveDesk, taskErrors } from "~/lib/desk.server";
 import { newDutySchema, RECURRENCE_VIOLATION_FIELD } from "~/lib/duty-schemas";
 import { readForm } from "~/lib/form-data.server";

@@ -9,7 +9,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { deviceCookie, deviceToken as readDeviceToken, getUser, sessionCookie, sessionToken } from "~/lib/auth.server";
 import { deliverSoon } from "~/lib/mailer.server";
 import { safeRedirectPath } from "~/lib/http.server";

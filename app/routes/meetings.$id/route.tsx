@@ -5,7 +5,7 @@ import { SavedBanner } from "~/components/form-feedback";
 import { formatLocalDate } from "~/domain/dates";
 import { hasPermission } from "~/domain/permissions";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { savedNotice } from "~/lib/desk-forms";
 import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { MeetingForm } from "~/components/meeting-form";
 import { formatLocalDate } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { conflictReply, formReply, meetingErrors } from "~/lib/desk.server";
 import { editMeetingSchema } from "~/lib/desk-schemas";
 import { notFound } from "~/lib/http.server";

@@ -4,7 +4,7 @@ import { reminderLabel } from "~/components/reminder-panel";
 import { StaleFlag, StatusBadge } from "~/components/status-badge";
 import { formatInstant, formatLocalDate, today } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";

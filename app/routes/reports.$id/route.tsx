@@ -7,7 +7,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { formatInstant, formatLocalDate } from "~/domain/dates";
 import { TASK_STATUSES } from "~/domain/vocabulary";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { badRequest, notFound } from "~/lib/http.server";
 import { getTranslator } from "~/lib/locale.server";
 import { scorecardQueryFromUrl } from "~/lib/dashboard-query.server";

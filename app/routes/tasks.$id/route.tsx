@@ -13,7 +13,7 @@ import { dutyPeriodLabel } from "~/lib/duty-text";
 import { useT, type Translate } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
 import { occurrencePeriods } from "~/models/recurring-duties.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { notFound } from "~/lib/http.server";
 import { getTranslator } from "~/lib/locale.server";
 import { denyAccess, requirePermission, type SessionUser } from "~/lib/auth.server";

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TaskForm } from "~/components/task-form";
 import { formatLocalDate } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { describeTaskChanges, formReply, requireVisibleTask, taskErrors } from "~/lib/desk.server";
 import { editTaskSchema } from "~/lib/desk-schemas";
 import { notFound } from "~/lib/http.server";

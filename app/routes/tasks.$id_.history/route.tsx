@@ -11,7 +11,7 @@ import type { ReactNode } from "react";
 import { DateField, FormProblems, INPUT_CLASS, LABEL_CLASS, TextField } from "~/components/form-feedback";
 import { formatInstant, formatLocalDate } from "~/domain/dates";
 import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { describeTaskChanges, requireVisibleTask, type ChangeLine } from "~/lib/desk.server";
 import { readForm } from "~/lib/form-data.server";
 import { historyIntentSchema, HISTORY_INTENTS, type HistoryInput, type HistoryIntent } from "~/lib/history-schemas";

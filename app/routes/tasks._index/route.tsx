@@ -11,7 +11,7 @@ import { TASK_LEVELS, TASK_STATUSES } from "~/domain/vocabulary";
 import { PeriodField } from "~/components/period-field";
 import { requirePermission } from "~/lib/auth.server";
 import { asOfForPage } from "~/lib/as-of.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { sharedRead } from "~/lib/read-cache.server";
 import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";

@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TaskForm } from "~/components/task-form";
 import { formatLocalDate, today } from "~/domain/dates";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { fanOutErrors, formReply, requireDirectiveDesk, taskErrors } from "~/lib/desk.server";
 import { newTaskSchema } from "~/lib/desk-schemas";
 import { notFound } from "~/lib/http.server";

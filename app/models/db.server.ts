@@ -19,7 +19,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "../../db/schema";
-import { refreshTaskStatusFacts } from "../models/status-facts.server";
+import { refreshTaskStatusFacts } from "./status-facts.server";
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export type WriteTransaction = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
