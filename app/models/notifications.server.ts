@@ -11,7 +11,7 @@ import type { AutomaticReminderRule } from "../domain/reminders";
 import type { SignInLock } from "../domain/sign-in-locks";
 import { DEPARTMENT_ROLES, NOTIFICATION_KINDS, type NotificationKind, type Role } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
-import { initialEmailState } from "../lib/mailer.server";
+import { initialEmailState } from "./mailer.server";
 import { shortened, type NotificationParams } from "../lib/notification-text";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { visibleTasksFilter } from "./visibility.server";

@@ -36,7 +36,7 @@ import {
   type WorkflowState,
 } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
-import { deliverPendingEmails, type DeliveryReport } from "../lib/mailer.server";
+import { deliverPendingEmails, type DeliveryReport } from "./mailer.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { notifyTaskEvent } from "./notifications.server";
 import { createDueOccurrences } from "./recurring-duties.server";

@@ -21,8 +21,8 @@ import {
   deliverPendingEmails,
   EMAIL_RETRY_AFTER_MS,
   MAX_EMAIL_ATTEMPTS,
-  renderEmail,
-} from "../../app/lib/mailer.server";
+} from "../../app/models/mailer.server";
+import { renderEmail } from "../../app/lib/email.server";
 import { runReminderJob, sendReminder } from "../../app/models/reminders.server";
 import { createTask } from "../../app/models/tasks.server";
 import * as taskPageRoute from "../../app/routes/tasks.$id/route";

@@ -30,7 +30,7 @@ import { issueDirective, setDirectiveState } from "~/models/directives.server";
 import { directiveAccessFacts } from "~/models/visibility.server";
 import { idParam } from "~/lib/params.server";
 import { readForm } from "~/lib/form-data.server";
-import { deliverSoon } from "~/lib/mailer.server";
+import { deliverSoon } from "~/models/mailer.server";
 import { directiveProgressByLevel } from "~/models/directive-progress.server";
 import { issueAudience } from "~/models/notifications.server";
 import { getDirective } from "~/models/directive-page.server";

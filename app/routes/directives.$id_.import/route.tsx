@@ -21,7 +21,7 @@ import { useT, type MessageKey } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
-import { deliverSoon } from "~/lib/mailer.server";
+import { deliverSoon } from "~/models/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { importTasks, readSheet } from "~/models/task-import.server";
 import { directiveAccessFacts } from "~/models/visibility.server";

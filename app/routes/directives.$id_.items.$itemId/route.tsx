@@ -20,7 +20,7 @@ import { formReply, requireVisibleDirective, taskErrors } from "~/lib/desk.serve
 import { addFanOutUnitSchema } from "~/lib/desk-schemas";
 import { readForm } from "~/lib/form-data.server";
 import { INPUT_CLASS, LABEL_CLASS, HINT_CLASS } from "~/components/form-feedback";
-import { deliverSoon } from "~/lib/mailer.server";
+import { deliverSoon } from "~/models/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions } from "~/models/desk-options.server";
 import { savedNotice } from "~/lib/desk-forms";

@@ -29,7 +29,7 @@ import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
 import type { ReviewFormRow, ReviewFormValues } from "~/lib/split-forms";
 import { splitFormSchema } from "~/lib/split-schemas";
-import { deliverSoon } from "~/lib/mailer.server";
+import { deliverSoon } from "~/models/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, type DepartmentOption } from "~/models/desk-options.server";
 import { defaultAssignmentDay, saveReviewedTasks } from "~/models/task-split.server";

@@ -11,7 +11,7 @@ import { newDutySchema, RECURRENCE_VIOLATION_FIELD } from "~/lib/duty-schemas";
 import { readForm } from "~/lib/form-data.server";
 import { notFound } from "~/lib/http.server";
 import { useT, type Translate } from "~/lib/i18n";
-import { deliverSoon } from "~/lib/mailer.server";
+import { deliverSoon } from "~/models/mailer.server";
 import { titleMeta } from "~/lib/meta";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, getDirectiveHeading } from "~/models/desk-options.server";

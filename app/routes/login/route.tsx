@@ -11,7 +11,7 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "~/models/db.server";
 import { deviceCookie, deviceToken as readDeviceToken, getUser, sessionCookie, sessionToken } from "~/lib/auth.server";
-import { deliverSoon } from "~/lib/mailer.server";
+import { deliverSoon } from "~/models/mailer.server";
 import { safeRedirectPath } from "~/lib/http.server";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";

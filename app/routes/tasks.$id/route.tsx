@@ -54,7 +54,7 @@ import { idParam } from "~/lib/params.server";
 import { asOfForPage } from "~/lib/as-of.server";
 import type { StatusBasis } from "~/domain/vocabulary";
 import { taskReadsDifferently } from "~/models/task-status.server";
-import { deliverSoon } from "~/lib/mailer.server";
+import { deliverSoon } from "~/models/mailer.server";
 import { reminderErrors } from "~/lib/reminder-errors.server";
 import { isEscalated, sendReminder, taskReminders } from "~/models/reminders.server";
 import { markTaskNotificationsRead } from "~/models/notifications.server";

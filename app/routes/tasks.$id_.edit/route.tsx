@@ -13,7 +13,7 @@ import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
 import { readForm } from "~/lib/form-data.server";
-import { deliverSoon } from "~/lib/mailer.server";
+import { deliverSoon } from "~/models/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, parentOptions } from "~/models/desk-options.server";
 import { updateTask } from "~/models/tasks.server";

@@ -10,7 +10,7 @@ import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
 import { readForm } from "~/lib/form-data.server";
-import { deliverSoon } from "~/lib/mailer.server";
+import { deliverSoon } from "~/models/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, getDirectiveHeading, parentOptions } from "~/models/desk-options.server";
 import { createFanOut } from "~/models/fan-outs.server";
