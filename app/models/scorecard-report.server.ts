@@ -30,7 +30,7 @@ export interface ScorecardReport {
 
 export type ScorecardReportResult = { ok: true; report: ScorecardReport } | { ok: false; message: string };
 
-/** The scorecard's scope: committee, directive, period (app/lib/dashboard-query.server.ts reads it from a URL). */
+/** The scorecard's scope: committee, directive, period (app/server/dashboard-query.server.ts reads it from a URL). */
 export type ScorecardFilters = Pick<DashboardFilters, "committee" | "directive" | "period">;
 
 export function scorecardReport(

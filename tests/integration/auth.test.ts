@@ -7,7 +7,7 @@ import type { AppDatabase } from "../../app/models/db.server";
 import { safeRedirectPath } from "../../app/lib/http.server";
 import { translate } from "../../app/lib/i18n";
 import { localeCookie } from "../../app/lib/locale.server";
-import { sessionCookie } from "../../app/lib/auth.server";
+import { sessionCookie } from "../../app/server/auth.server";
 import { isSameOriginRequest } from "../../app/lib/same-origin.server";
 import type { RequestOrigin } from "../../app/models/audit.server";
 import { signIn, signOut, userForSessionToken } from "../../app/models/sessions.server";

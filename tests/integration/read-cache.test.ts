@@ -1,4 +1,4 @@
-// The read cache (app/lib/read-cache.server.ts) on a real database: an answer is
+// The read cache (app/server/read-cache.server.ts) on a real database: an answer is
 // reused only while no row changed — whoever wrote it, through the app's write
 // transaction, a plain statement on the same connection, or another connection —
 // and the dashboard's answer is shared only by users who see the same tasks.
@@ -18,8 +18,8 @@ import {
   pageBytes,
   renderedPageKey,
   requestedPageKey,
-} from "../../app/lib/read-cache.server";
-import { rootData } from "../../app/lib/root-data.server";
+} from "../../app/server/read-cache.server";
+import { rootData } from "../../app/server/root-data.server";
 import { servePageFromCache } from "../../app/server/page-cache.server";
 import { loader as dashboardLoader } from "../../app/routes/_index/route";
 import { loader as departmentsLoader } from "../../app/routes/departments._index/route";

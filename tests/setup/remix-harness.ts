@@ -12,7 +12,7 @@ import { pathToFileURL } from "node:url";
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import type { Actor, DirectiveAccessFacts, TaskAccessFacts } from "../../app/domain/permissions";
-import { sessionCookie } from "../../app/lib/auth.server";
+import { sessionCookie } from "../../app/server/auth.server";
 import { closeDb, getDb, runDeferredWrites, type AppDatabase } from "../../app/models/db.server";
 import type { RequestContext } from "../../app/lib/request-context";
 import { authenticateApiToken, issueApiToken } from "../../app/models/api-tokens.server";

@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import { AdminSection, ConfirmCheckbox, DoneNotice, FormAlert, SubmitButton } from "~/components/admin-form";
 import { ApiTokenStateBadge } from "~/components/api-token-state";
 import { formatInstant, formatLocalDate } from "~/domain/dates";
-import { requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/server/auth.server";
 import { getDb } from "~/models/db.server";
 import { notFound } from "~/lib/http.server";
 import { revokeApiTokenSchema } from "~/lib/admin-schemas";

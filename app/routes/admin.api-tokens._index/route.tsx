@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ApiTokenStateBadge } from "~/components/api-token-state";
 import { formatInstant, formatLocalDate } from "~/domain/dates";
-import { requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/server/auth.server";
 import { getDb } from "~/models/db.server";
 import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";

@@ -15,7 +15,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useRef, useState } from "react";
 import { AdminSection, FormAlert, refusalReply, SelectField, SubmitButton, TextField } from "~/components/admin-form";
 import { formatLocalDate } from "~/domain/dates";
-import { requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/server/auth.server";
 import { getDb } from "~/models/db.server";
 import { issueApiTokenSchema } from "~/lib/admin-schemas";
 import { useLazyValidation } from "~/lib/form-validation";

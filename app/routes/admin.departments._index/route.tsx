@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { INPUT_CLASS } from "~/components/admin-form";
 import { formatLocalDate } from "~/domain/dates";
 import { DEPARTMENT_KINDS } from "~/domain/vocabulary";
-import { requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/server/auth.server";
 import { getDb } from "~/models/db.server";
 import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DepartmentProfileFields } from "~/components/admin-department-fields";
 import { AdminSection, FormAlert, refusalReply, SubmitButton, TextField } from "~/components/admin-form";
-import { requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/server/auth.server";
 import { getDb } from "~/models/db.server";
 import { newDepartmentSchema } from "~/lib/admin-schemas";
 import { useLazyValidation } from "~/lib/form-validation";

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GroupDayForm } from "~/components/unit-group-fields";
 import { formatLocalDate } from "~/domain/dates";
-import { requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/server/auth.server";
 import { getDb } from "~/models/db.server";
 import { groupName, groupPageDay } from "~/lib/group-pages.server";
 import { useT } from "~/lib/i18n";

@@ -5,7 +5,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminSection, FormAlert, SubmitButton, TextAreaField, TextField } from "~/components/admin-form";
 import { MembershipFields } from "~/components/unit-group-fields";
-import { requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/server/auth.server";
 import { getDb } from "~/models/db.server";
 import { readForm } from "~/lib/form-data.server";
 import { useLazyValidation } from "~/lib/form-validation";

@@ -4,7 +4,7 @@ import { INPUT_CLASS } from "~/components/admin-form";
 import { DepartmentOptions } from "~/components/department-options";
 import { formatInstant } from "~/domain/dates";
 import { ROLES } from "~/domain/vocabulary";
-import { requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/server/auth.server";
 import { getDb } from "~/models/db.server";
 import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatLocalDate } from "~/domain/dates";
 import { canReadDepartmentFigures } from "~/domain/permissions";
-import { denyAccess, requirePermission } from "~/lib/auth.server";
+import { denyAccess, requirePermission } from "~/server/auth.server";
 import { getDb } from "~/models/db.server";
 import { notFound } from "~/lib/http.server";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";

@@ -14,7 +14,7 @@ import { directives } from "../../../db/schema";
 import { formatLocalDate, parseLocalDate, today } from "~/domain/dates";
 import { canSeeDirective } from "~/domain/permissions";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportError } from "~/domain/task-import";
-import { denyAccess, requirePermission, type SessionUser } from "~/lib/auth.server";
+import { denyAccess, requirePermission, type SessionUser } from "~/server/auth.server";
 import { getDb } from "~/models/db.server";
 import { notFound } from "~/lib/http.server";
 import { useT, type MessageKey } from "~/lib/i18n";

@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DutyForm } from "~/components/duty-form";
 import { formatLocalDate, today } from "~/domain/dates";
 import { getDb } from "~/models/db.server";
-import { formReply, requireDirectiveDesk, taskErrors } from "~/lib/desk.server";
+import { formReply, requireDirectiveDesk, taskErrors } from "~/server/desk.server";
 import { newDutySchema, RECURRENCE_VIOLATION_FIELD } from "~/lib/duty-schemas";
 import { readForm } from "~/lib/form-data.server";
 import { notFound } from "~/lib/http.server";

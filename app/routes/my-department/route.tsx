@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { reminderLabel } from "~/components/reminder-panel";
 import { StaleFlag, StatusBadge } from "~/components/status-badge";
 import { formatInstant, formatLocalDate, today } from "~/domain/dates";
-import { requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/server/auth.server";
 import { getDb } from "~/models/db.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";

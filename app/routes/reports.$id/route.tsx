@@ -6,7 +6,7 @@ import { PrintButton } from "~/components/print-button";
 import { StatusBadge } from "~/components/status-badge";
 import { formatInstant, formatLocalDate } from "~/domain/dates";
 import { TASK_STATUSES } from "~/domain/vocabulary";
-import { requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/server/auth.server";
 import { getDb } from "~/models/db.server";
 import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";

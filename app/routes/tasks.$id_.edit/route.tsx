@@ -3,9 +3,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TaskForm } from "~/components/task-form";
 import { formatLocalDate } from "~/domain/dates";
-import { requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/server/auth.server";
 import { getDb } from "~/models/db.server";
-import { describeTaskChanges, formReply, requireVisibleTask, taskErrors } from "~/lib/desk.server";
+import { describeTaskChanges, formReply, requireVisibleTask, taskErrors } from "~/server/desk.server";
 import { editTaskSchema } from "~/lib/desk-schemas";
 import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";

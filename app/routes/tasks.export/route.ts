@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/server/auth.server";
 import { asOfFromUrl } from "~/lib/as-of.server";
 import { getDb } from "~/models/db.server";
 import { badRequest } from "~/lib/http.server";

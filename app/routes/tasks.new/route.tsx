@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TaskForm } from "~/components/task-form";
 import { formatLocalDate, today } from "~/domain/dates";
 import { getDb } from "~/models/db.server";
-import { fanOutErrors, formReply, requireDirectiveDesk, taskErrors } from "~/lib/desk.server";
+import { fanOutErrors, formReply, requireDirectiveDesk, taskErrors } from "~/server/desk.server";
 import { newTaskSchema } from "~/lib/desk-schemas";
 import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
