@@ -39,8 +39,9 @@ export default tseslint.config(
     },
   },
   {
-    // The layers (docs/development.md, "Layers"): the domain knows nothing outside itself; models
-    // read and write the database for the domain; components draw what they are given;
+    // The layers (docs/development.md, "Layers"): the domain knows nothing outside itself; lib
+    // is helpers that know no use case (the domain and lib only); models read and write the
+    // database for the domain; server answers requests; components draw what they are given;
     // a route's folder is its own. Type-only imports count: a component that names a
     // model's type depends on the model.
     files: ["app/**/*.{ts,tsx}"],
@@ -85,7 +86,16 @@ export default tseslint.config(
               disallow: { to: { element: { type: "routes", captured: { route: "!{{ from.captured.route }}" } } } },
             },
             {
-              from: { element: { types: { anyOf: ["lib", "server", "db"] } } },
+              // lib holds helpers that know no use case: they may use the domain and each
+              // other, nothing that reads rows (models, db/), answers requests (server),
+              // or draws (components, routes, root) — docs/decisions/037-lib-layer.md.
+              from: { element: { type: "lib" } },
+              disallow: {
+                to: { element: { types: { anyOf: ["models", "server", "components", "routes", "app", "db"] } } },
+              },
+            },
+            {
+              from: { element: { types: { anyOf: ["server", "db"] } } },
               disallow: { to: { element: { types: { anyOf: ["routes", "components"] } } } },
             },
           ],

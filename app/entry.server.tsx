@@ -6,7 +6,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./lib/nonce";
 import { appMode } from "./lib/app-mode.mjs";
 import { DemoModeProvider } from "./lib/demo-mode";
-import { keepPage, renderedPageKey } from "./lib/read-cache.server";
+import { keepPage, renderedPageKey } from "./server/read-cache.server";
 import { outgoingDocument } from "./lib/outgoing-document.server";
 import { logger } from "./lib/logger.server";
 import { PAGE_CACHE_HEADER } from "./server/page-cache.server";

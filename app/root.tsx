@@ -20,7 +20,7 @@ import { loadMessages } from "~/lib/messages/catalogs";
 import type { Namespace } from "~/lib/messages/namespaces";
 import { useNonce } from "~/lib/nonce";
 import { taskOpenedBy } from "~/lib/opened-task";
-import { rootData } from "~/lib/root-data.server";
+import { rootData } from "~/server/root-data.server";
 import { useDemoMode } from "~/lib/demo-mode";
 import stylesheet from "~/tailwind.css?url";
 

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { openDatabase } from "../app/lib/db.server";
+import { openDatabase } from "../app/models/db.server";
 
 /** better-sqlite3's largest page count per backup step: "everything that is left". */
 const ALL_PAGES = 0x7fffffff;

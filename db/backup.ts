@@ -9,7 +9,7 @@
 // or when an attachment file is missing or altered (the database backup is kept).
 import fs from "node:fs";
 import path from "node:path";
-import { databasePath } from "../app/lib/db.server";
+import { databasePath } from "../app/models/db.server";
 import { attachmentsDir } from "../app/models/attachments.server";
 import { copyAttachments, describeCopy } from "./backup-attachments";
 import { backupDatabase, fileTimestamp, pruneBackups, verifyBackup } from "./backup-files";

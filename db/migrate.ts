@@ -1,5 +1,5 @@
 // `npm run db:migrate`: apply pending migrations (the server also does this at start-up).
-import { databasePath, openDatabase } from "../app/lib/db.server";
+import { databasePath, openDatabase } from "../app/models/db.server";
 
 const db = openDatabase();
 console.log(`Migrations applied to ${databasePath()}`);

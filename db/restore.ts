@@ -15,7 +15,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databasePath } from "../app/lib/db.server";
+import { databasePath } from "../app/models/db.server";
 import { attachmentsDir } from "../app/models/attachments.server";
 import { describeReplica, litestreamBinary, litestreamConfig, replicaFromEnvironment } from "../app/server/litestream";
 import { copyAttachments, describeCopy } from "./backup-attachments";

@@ -193,7 +193,7 @@ export const loginDevices = sqliteTable(
 
 /** Tunable rules (due-soon window, stale threshold, session lifetimes) as JSON values. */
 /**
- * The version of the data pages are computed from (app/lib/read-cache.server.ts): one
+ * The version of the data pages are computed from (app/server/read-cache.server.ts): one
  * row, bumped by triggers on every table a figure, list or page reads — not on
  * bookkeeping (sessions, sign-in attempts, audit events, notifications, API token use,
  * a user's language), so signing in or reading a page does not throw cached pages away.

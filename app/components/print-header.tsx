@@ -1,12 +1,12 @@
 import { useEffect, useState } from "react";
 import { formatInstant, formatLocalDate, type LocalDate } from "~/domain/dates";
 import { useT } from "~/lib/i18n";
-import { useOptionalUser } from "~/lib/use-user";
+import { useOptionalUser } from "~/components/use-user";
 
 /**
  * The head of a printed report (hidden on screen): the app, the report's title, the
  * as-of day, the scope in words, who printed it and when. Who comes from the root
- * data, not from the page's data (which users alike share: app/lib/read-cache.server.ts);
+ * data, not from the page's data (which users alike share: app/server/read-cache.server.ts);
  * when is read in the browser — when the page was opened, then again as printing
  * starts — since the same rendered page may be served for hours.
  */

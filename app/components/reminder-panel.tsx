@@ -4,7 +4,7 @@ import { canOnTask, type TaskAccessFacts } from "~/domain/permissions";
 import { REMINDABLE_STATES, REMINDER_LIMITS } from "~/domain/reminders";
 import type { ReminderKind } from "~/domain/vocabulary";
 import { useT, type Translate } from "~/lib/i18n";
-import { useOptionalUser } from "~/lib/use-user";
+import { useOptionalUser } from "~/components/use-user";
 import { FieldErrors, HINT_CLASS, INPUT_CLASS, LABEL_CLASS, type IntentReply } from "./form-feedback";
 import { IntentForm, type TaskFacts } from "./task-actions";
 

@@ -7,7 +7,7 @@ import type { DeadlineKind, ExtensionState } from "~/domain/vocabulary";
 import { canReportCompletion } from "~/domain/workflow";
 import type { ProgressNotice } from "~/lib/progress-forms";
 import { useT } from "~/lib/i18n";
-import { useOptionalUser } from "~/lib/use-user";
+import { useOptionalUser } from "~/components/use-user";
 import { FieldErrors, HINT_CLASS, INPUT_CLASS, LABEL_CLASS, type IntentReply } from "./form-feedback";
 import { BUTTON, IntentForm, type TaskFacts } from "./task-actions";
 import { AttachmentInput } from "./attachment-input";

@@ -1,5 +1,5 @@
 // Who may do what (docs/domain-rules.md §1 and §5). One table, read by every loader and action
-// on the server (app/lib/auth.server.ts) and by the UI only to hide what a user
+// on the server (app/server/auth.server.ts) and by the UI only to hide what a user
 // cannot do. Pure: no I/O, safe in the browser.
 import type { Role } from "./vocabulary";
 

@@ -1,6 +1,6 @@
 // What the JSON API decides before any route runs: the client's language, and the
 // refusal of anything but a read. No server-only imports: app/server/start.ts uses it
-// in front of Remix, and app/lib/api.server.ts inside the endpoints.
+// in front of Remix, and app/server/api.server.ts inside the endpoints.
 import { DEFAULT_LOCALE, translate, type Locale } from "./i18n";
 
 /**

@@ -1,6 +1,6 @@
 // The JSON API's query parameters: the shared blocks (app/lib/query-schemas.ts) in the
 // API's words. Each names its parameter in its refusal, which the endpoint answers as
-// `{ "error": { "code": "invalid_parameter", message } }` (app/lib/api.server.ts).
+// `{ "error": { "code": "invalid_parameter", message } }` (app/server/api.server.ts).
 // Days are ISO (yyyy-mm-dd) only, ids positive.
 import type { z } from "zod";
 import { STATUS_BASES } from "../domain/vocabulary";

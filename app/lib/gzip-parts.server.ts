@@ -1,5 +1,5 @@
 // A gzip body for text that is the same on every response but for a few bytes put
-// in at known places (a kept page and its CSP nonce, app/lib/read-cache.server.ts):
+// in at known places (a kept page and its CSP nonce, app/server/read-cache.server.ts):
 // the fixed parts are compressed once, and each response is those compressed bytes
 // with its own bytes in between, stored uncompressed — no compressor runs per response.
 //

@@ -1,6 +1,6 @@
 // The query string's building blocks, one of each kind, shared by every reader of a
 // URL's query: the task list (app/lib/task-list-query.ts), the as-of form
-// (app/lib/as-of.server.ts), the dashboards (app/lib/dashboard-query.server.ts) and the
+// (app/lib/as-of.server.ts), the dashboards (app/server/dashboard-query.server.ts) and the
 // JSON API (app/lib/api-query.server.ts). Each block reads one value as the URL writes
 // it into what the models take, so an id, a day, a period or a choice is read the same
 // way everywhere; how a refusal is worded is the reader's (the pages' messages or the

@@ -12,7 +12,7 @@ import { API_TOKEN_NAME_MAX, API_TOKEN_PATTERN, API_TOKEN_PREFIX, tokenState } f
 import { endOfLocalDay, parseLocalDate, today, type Instant } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import type { Role } from "../domain/vocabulary";
-import { writeTransaction, type AppDatabase } from "../lib/db.server";
+import { writeTransaction, type AppDatabase } from "./db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { hashToken } from "./sessions.server";
 import { firstRow } from "./sql-rows.server";

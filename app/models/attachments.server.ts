@@ -30,7 +30,7 @@ import {
 } from "../domain/attachments";
 import { legacyOfficeKind } from "../domain/ole-directory";
 import type { Actor } from "../domain/permissions";
-import { databasePath, writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { databasePath, writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import type { AttachmentView } from "../domain/views";
 

@@ -3,7 +3,7 @@
 // of a hidden record, which changes nothing, a moment after the answer: recordRefusalOfHidden).
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { auditEvents, users } from "../../db/schema";
-import { deferWrite, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { deferWrite, type AppDatabase, type WriteTransaction } from "./db.server";
 import type { RequestContext } from "../lib/request-context";
 
 export interface RequestOrigin {

@@ -2,7 +2,7 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { committees, meetings } from "../../db/schema";
 import type { LocalDate } from "../domain/dates";
-import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
 import { changesSince, recordAudit, type RecordChange, type RequestOrigin } from "./audit.server";
 import type { Author } from "./tasks.server";
 

@@ -7,7 +7,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { departments, taskCoordinatorSpans, taskCoordinators } from "../../db/schema";
 import type { Instant } from "../domain/dates";
 import type { StatusBasis } from "../domain/vocabulary";
-import type { AppDatabase, WriteTransaction } from "../lib/db.server";
+import type { AppDatabase, WriteTransaction } from "./db.server";
 import { bySlices, type DepartmentRef } from "./id-slices.server";
 import { allRows } from "./sql-rows.server";
 

@@ -14,7 +14,7 @@ import {
   type TaskLevel,
   type TaskStatus,
 } from "../domain/vocabulary";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import { firstRow, allRows, type Columns, type RowOf } from "./sql-rows.server";
 import { dueSoonUntil } from "../domain/status";
 import { moreThanWorkingDaysBefore, workingDaysBetween } from "../domain/working-days";

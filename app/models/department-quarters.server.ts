@@ -7,7 +7,7 @@ import { today as todayInHanoi, type LocalDate } from "../domain/dates";
 import { quartersBetween } from "../domain/periods";
 import type { Actor } from "../domain/permissions";
 import type { StatusBasis, TaskStatus } from "../domain/vocabulary";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import { ASSIGNED_TERMS, SCORECARD_COLUMNS, scorecardFigureHref, type ScorecardColumn } from "../lib/scorecard";
 import { dashboardScope, dashboardTaskFilter, taskListHref, type Figure } from "./dashboard.server";
 import { emptyStatusCounts, statusCountsInScope } from "./status-counts.server";

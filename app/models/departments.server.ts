@@ -13,7 +13,7 @@ import { DEPARTMENT_CODE_PATTERN, DEPARTMENT_LIMITS } from "../domain/admin-limi
 import { isLocalDate, localDateOf, startOfLocalDay, today, type LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import { DEPARTMENT_KINDS, type WorkflowState } from "../domain/vocabulary";
-import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
 import { changedFields, recordAudit, versionConflict, type RequestOrigin, type VersionConflict } from "./audit.server";
 import { addCoordinator, currentCoordinatorIds, removeCoordinator } from "./coordinators.server";
 import { moveMembershipsOnMerge } from "./unit-groups.server";

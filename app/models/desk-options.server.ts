@@ -3,7 +3,7 @@
 import { asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { committees, departments, directives, meetings } from "../../db/schema";
 import type { CommitteeOption, DepartmentOption, MeetingOption, ParentOption } from "../domain/views";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import { allRows } from "./sql-rows.server";
 
 export type { CommitteeOption, DepartmentOption, MeetingOption, ParentOption };

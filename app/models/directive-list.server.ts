@@ -3,7 +3,7 @@ import { endOfLocalDay, today, type LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import { DIRECTIVE_STATES, type StatusBasis, DIRECTIVE_TYPES } from "../domain/vocabulary";
 import type { DirectiveState } from "../domain/vocabulary";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import { directiveExistedAt, directiveStateAt } from "./directive-states.server";
 import { emptyStatusCounts, statusCountsInScope } from "./status-counts.server";
 import { visibleDirectivesFilter } from "./visibility.server";

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { committees, directives, meetings } from "../../db/schema";
 import type { LocalDate } from "../domain/dates";
 import { DIRECTIVE_STATES, type StatusBasis } from "../domain/vocabulary";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import type { Actor } from "../domain/permissions";
 import { visibleTasksFilter } from "./visibility.server";
 import { taskRows } from "./task-rows.server";

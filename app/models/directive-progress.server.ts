@@ -12,7 +12,7 @@ import { rollupStatus } from "../domain/fan-out-rollup";
 import type { Actor } from "../domain/permissions";
 import type { StatusBasis } from "../domain/vocabulary";
 import { TASK_LEVELS, TASK_STATUSES, type TaskLevel, type TaskStatus } from "../domain/vocabulary";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import {
   DASHBOARD_DIRECTIVE_LIMIT,
   dashboardTaskFilter,

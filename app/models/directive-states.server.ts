@@ -5,7 +5,7 @@ import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { directiveStateChanges } from "../../db/schema";
 import { startOfLocalDay, type Instant, type LocalDate } from "../domain/dates";
 import type { DirectiveState, StatusBasis } from "../domain/vocabulary";
-import type { WriteTransaction } from "../lib/db.server";
+import type { WriteTransaction } from "./db.server";
 
 /** An issue takes effect on its issue day (a directive entered after the fact), never later than it is recorded. */
 function issueMoment(issuedOn: LocalDate, recordedAt: Instant) {

@@ -3,7 +3,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { committees, directives, meetings } from "../../db/schema";
 import type { LocalDate } from "../domain/dates";
 import type { DirectiveState, DirectiveType } from "../domain/vocabulary";
-import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { recordDirectiveState, reviseIssueDay } from "./directive-states.server";
 import { announceDirectiveTasks } from "./notifications.server";

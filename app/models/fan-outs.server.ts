@@ -11,7 +11,7 @@ import { isAcceptedDay, type LocalDate } from "../domain/dates";
 import { fanOutRollup, type FanOutRollup } from "../domain/fan-out-rollup";
 import { hasPermission, type Actor } from "../domain/permissions";
 import { DEADLINE_KINDS, type DeadlineKind, type StatusBasis } from "../domain/vocabulary";
-import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
 import { FAN_OUT_MAX_UNITS } from "../lib/desk-forms";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { taskRows, type TaskRow } from "./task-rows.server";

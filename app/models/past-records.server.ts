@@ -19,7 +19,7 @@ import { canOnTask, canSeeTask, type Actor } from "../domain/permissions";
 import { dueDateInForce, type TaskFacts } from "../domain/status";
 import { canReportCompletion } from "../domain/workflow";
 import type { WorkflowState } from "../domain/vocabulary";
-import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { loadTaskFacts } from "./status-facts.server";
 import { changesSince, type TaskChange } from "./tasks.server";

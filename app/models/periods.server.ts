@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { today, type LocalDate } from "../domain/dates";
 import { parsePeriod } from "../domain/periods";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import { firstRow } from "./sql-rows.server";
 
 /**

@@ -5,7 +5,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { users } from "../../db/schema";
 import { LOGIN_PATTERN, USER_LIMITS } from "../domain/admin-limits";
 import { PUBLISHED_PASSWORDS, passwordProblem, type PasswordProblem } from "../domain/password-policy";
-import { writeTransaction, type AppDatabase } from "../lib/db.server";
+import { writeTransaction, type AppDatabase } from "./db.server";
 import { hashPassword, verifyPassword } from "../lib/password.server";
 import type { RequestOrigin } from "./audit.server";
 import { insertUser, loginTaken } from "./users.server";

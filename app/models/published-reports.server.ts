@@ -12,7 +12,7 @@ import { endOfLocalDay, formatInstant, formatLocalDate, today, type Instant, typ
 import { parsePeriod } from "../domain/periods";
 import type { Actor } from "../domain/permissions";
 import { TASK_STATUSES, type TaskStatus } from "../domain/vocabulary";
-import { writeTransaction, type AppDatabase } from "../lib/db.server";
+import { writeTransaction, type AppDatabase } from "./db.server";
 import type { Translate } from "../lib/i18n";
 import { taskListQuery } from "../lib/task-list-query";
 import { recordAudit, type RequestOrigin } from "./audit.server";

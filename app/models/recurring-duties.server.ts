@@ -27,7 +27,7 @@ import {
 } from "../domain/recurrence";
 import type { DutyState, RecurrenceFrequency } from "../domain/vocabulary";
 import type { WorkingCalendar } from "../domain/working-days";
-import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { insertTask, type TaskWriteError } from "./tasks.server";
 import { workingCalendar } from "./working-calendar.server";

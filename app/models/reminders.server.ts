@@ -35,8 +35,8 @@ import {
   type TaskStatus,
   type WorkflowState,
 } from "../domain/vocabulary";
-import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
-import { deliverPendingEmails, type DeliveryReport } from "../lib/mailer.server";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
+import { deliverPendingEmails, type DeliveryReport } from "./mailer.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { notifyTaskEvent } from "./notifications.server";
 import { createDueOccurrences } from "./recurring-duties.server";

@@ -5,7 +5,7 @@
 import { formatInstant, formatLocalDate, type LocalDate } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
 import type { StatusBasis } from "../domain/vocabulary";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import type { MessageKey, Translate } from "../lib/i18n";
 import { SCORECARD_COLUMNS, type ScorecardSort } from "../lib/scorecard";
 import { scorecard, type DashboardFilters, type ScorecardRow } from "./dashboard.server";
@@ -30,7 +30,7 @@ export interface ScorecardReport {
 
 export type ScorecardReportResult = { ok: true; report: ScorecardReport } | { ok: false; message: string };
 
-/** The scorecard's scope: committee, directive, period (app/lib/dashboard-query.server.ts reads it from a URL). */
+/** The scorecard's scope: committee, directive, period (app/server/dashboard-query.server.ts reads it from a URL). */
 export type ScorecardFilters = Pick<DashboardFilters, "committee" | "directive" | "period">;
 
 export function scorecardReport(

@@ -8,7 +8,7 @@
 import { sql } from "drizzle-orm";
 import type { Actor } from "../domain/permissions";
 import { foldKeepingLength, foldVietnamese } from "../domain/text";
-import type { AppDatabase, WriteTransaction } from "../lib/db.server";
+import type { AppDatabase, WriteTransaction } from "./db.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "./visibility.server";
 import { firstRow, allRows } from "./sql-rows.server";
 

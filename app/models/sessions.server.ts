@@ -6,7 +6,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { departments, sessions, users } from "../../db/schema";
 import { signInLock, type SignInLock } from "../domain/sign-in-locks";
 import type { Locale, Role } from "../domain/vocabulary";
-import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
 import { unmatchableHash, verifyPassword } from "../lib/password.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { getSettings } from "./settings.server";

@@ -1,7 +1,7 @@
 import { inArray } from "drizzle-orm";
 import { settings } from "../../db/schema";
 import { DEFAULT_STATUS_RULES, type StatusRules } from "../domain/status";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 
 /** Every tunable value, its key in the `settings` table, and its default. */
 export const SETTING_DEFAULTS = {

@@ -14,7 +14,7 @@ import {
   type SignInLimits,
   type SignInLock,
 } from "../domain/sign-in-locks";
-import type { AppDatabase, WriteTransaction } from "../lib/db.server";
+import type { AppDatabase, WriteTransaction } from "./db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { notifySignInLocked } from "./notifications.server";
 import { getSettings } from "./settings.server";

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { LocalDate } from "../domain/dates";
 import { TASK_STATUSES, type StatusBasis, type TaskStatus } from "../domain/vocabulary";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import type { StatusCounts } from "../domain/views";
 
 export type { StatusCounts };

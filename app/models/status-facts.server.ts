@@ -11,7 +11,7 @@
 //   all come out right.
 // - Triggers (db/migrations/0006, 0009, 0011) mark every task whose history,
 //   deadline, lead department or directive a statement changes, in
-//   `task_status_dirty`. `writeTransaction` (app/lib/db.server.ts) calls
+//   `task_status_dirty`. `writeTransaction` (app/models/db.server.ts) calls
 //   `refreshTaskStatusFacts` before it commits, so the spans and counts change in
 //   the same transaction as the write. A write made outside the app (the sqlite3
 //   shell, a test inserting rows) leaves marks behind; the next reader refreshes
@@ -49,7 +49,7 @@ import {
   type TaskStatus,
   type WorkflowState,
 } from "../domain/vocabulary";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import { allRows, checkedRow } from "./sql-rows.server";
 
 type Client = Database.Database;

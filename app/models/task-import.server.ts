@@ -6,7 +6,7 @@ import { asc, eq } from "drizzle-orm";
 import { departments, tasks } from "../../db/schema";
 import { formatLocalDate, type LocalDate } from "../domain/dates";
 import { IMPORT_COLUMNS, validateImport, type ImportError } from "../domain/task-import";
-import { writeTransaction, type AppDatabase } from "../lib/db.server";
+import { writeTransaction, type AppDatabase } from "./db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { insertTask, type Author } from "./tasks.server";
 

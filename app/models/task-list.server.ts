@@ -5,7 +5,7 @@ import { parsePeriod } from "../domain/periods";
 import type { Actor } from "../domain/permissions";
 import { dueSoonUntil, type StatusRules } from "../domain/status";
 import { SET_ASIDE_STATUSES, TASK_STATUSES, type StatusBasis, type TaskStatus } from "../domain/vocabulary";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import type { TaskListQuery } from "../lib/task-list-query";
 import { dayNumber, STATUS_SEVERITY } from "../domain/status-spans";
 import { moreThanWorkingDaysBefore } from "../domain/working-days";

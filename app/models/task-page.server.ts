@@ -17,7 +17,7 @@ import {
 import { endOfLocalDay, startOfLocalDay, today, type Instant, type LocalDate } from "../domain/dates";
 import { automaticRuleOf } from "../domain/reminders";
 import { WORKFLOW_STATES, type StatusBasis } from "../domain/vocabulary";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import type { Actor } from "../domain/permissions";
 import { visibleTasksFilter } from "./visibility.server";
 import { taskRows } from "./task-rows.server";

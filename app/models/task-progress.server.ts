@@ -42,7 +42,7 @@ import {
 } from "../domain/permissions";
 import { DEPARTMENT_ROLES, type WorkflowState } from "../domain/vocabulary";
 import { canReportCompletion } from "../domain/workflow";
-import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { notifyTaskEvent } from "./notifications.server";
 import { indexProgressReport } from "./search.server";

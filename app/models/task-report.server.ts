@@ -8,7 +8,7 @@ import { formatInstant, formatLocalDate, type Instant, type LocalDate } from "..
 import type { Actor } from "../domain/permissions";
 import { compareOutlinePaths, outlineOf, type OutlinePlace } from "../domain/task-outline";
 import type { StatusBasis } from "../domain/vocabulary";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import type { MessageKey, Translate } from "../lib/i18n";
 import { periodLabel } from "../lib/period-label";
 import type { TaskListQuery } from "../lib/task-list-query";

@@ -11,7 +11,7 @@ import {
   type StatusBasis,
   type TaskStatus,
 } from "../domain/vocabulary";
-import type { AppDatabase, WriteTransaction } from "../lib/db.server";
+import type { AppDatabase, WriteTransaction } from "./db.server";
 import { coordinatorsAt } from "./coordinators.server";
 import { bySlices } from "./id-slices.server";
 import type { TaskRow } from "../domain/views";

@@ -23,7 +23,7 @@ import {
   type ReviewError,
   type ReviewField,
 } from "../domain/split-review";
-import { writeTransaction, type AppDatabase } from "../lib/db.server";
+import { writeTransaction, type AppDatabase } from "./db.server";
 import type { RequestOrigin } from "./audit.server";
 import { createFanOut, type FanOutError } from "./fan-outs.server";
 import { createDuty, type DutyWriteError } from "./recurring-duties.server";

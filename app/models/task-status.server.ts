@@ -9,7 +9,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { LocalDate } from "../domain/dates";
 import { dayNumber } from "../domain/status-spans";
 import { TASK_STATUSES, type StatusBasis, type TaskStatus } from "../domain/vocabulary";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import { readyStatusFacts, spanBasisFilter } from "./status-facts.server";
 import { allRows, firstRow, type Columns, type RowOf } from "./sql-rows.server";
 

@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import { endOfLocalDay, type LocalDate } from "../domain/dates";
 import { TARGET_DIRECTIONS, type TargetDirection } from "../domain/vocabulary";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import { bySlices } from "./id-slices.server";
 import { allRows } from "./sql-rows.server";
 

@@ -6,7 +6,7 @@ import { departments, directives, taskLeadAssignments, tasks, taskTransitions } 
 import { startOfLocalDay, type LocalDate } from "../domain/dates";
 import { canMove, stateAfterResume, taskRuleViolations, type TaskRuleViolation } from "../domain/workflow";
 import type { DeadlineKind, WorkflowState } from "../domain/vocabulary";
-import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
 import { changesSince as recordChangesSince, recordAudit, type RecordChange, type RequestOrigin } from "./audit.server";
 import { currentCoordinatorIds, momentNow, removeCoordinator, setCoordinators } from "./coordinators.server";
 import { announceAssignment } from "./notifications.server";

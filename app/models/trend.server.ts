@@ -14,7 +14,7 @@ import { monthsEndingWith, monthsOf, parsePeriod, type Period } from "../domain/
 import type { Actor } from "../domain/permissions";
 import { dateOfDayNumber, dayNumber, STATUS_SEVERITY } from "../domain/status-spans";
 import type { StatusBasis } from "../domain/vocabulary";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import {
   dashboardScope,
   dashboardTaskFilter,

@@ -20,7 +20,7 @@ import {
   type MembershipSpan,
 } from "../domain/unit-groups";
 import { DEPARTMENT_KINDS } from "../domain/vocabulary";
-import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
 import { changedFields, recordAudit, type RequestOrigin } from "./audit.server";
 import { allRows, type Columns, type RowOf } from "./sql-rows.server";
 

@@ -8,7 +8,7 @@ import { departments, loginAttempts, sessions, users } from "../../db/schema";
 import { LOGIN_PATTERN, USER_LIMITS } from "../domain/admin-limits";
 import type { Actor } from "../domain/permissions";
 import { DEPARTMENT_ROLES, ROLES, type Locale, type Role } from "../domain/vocabulary";
-import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
 import { hashPassword } from "../lib/password.server";
 import { changedFields, recordAudit, versionConflict, type RequestOrigin, type VersionConflict } from "./audit.server";
 

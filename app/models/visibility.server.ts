@@ -4,7 +4,7 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { directives } from "../../db/schema";
 import { scopeOf, type Actor, type TaskAccessFacts } from "../domain/permissions";
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "./db.server";
 import { firstRow, allRows } from "./sql-rows.server";
 
 /**

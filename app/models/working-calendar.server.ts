@@ -10,7 +10,7 @@ import type { Actor } from "../domain/permissions";
 import { RULE_YEARS, statutoryCalendarDays } from "../domain/public-holidays";
 import { CALENDAR_DAY_KINDS, HOLIDAY_OCCASIONS, type CalendarDayKind } from "../domain/vocabulary";
 import { addWorkingDays, isWeekend, workingCalendarOf, type WorkingCalendar } from "../domain/working-days";
-import { writeTransaction, type AppDatabase, type WriteTransaction } from "../lib/db.server";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { allRows } from "./sql-rows.server";
 

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { getUser } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { getUser } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
 import { isLocale } from "~/lib/i18n";
 import { safeRedirectPath } from "~/lib/http.server";
 import { localeCookie } from "~/lib/locale.server";

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { getDb } from "~/lib/db.server";
-import { getUser, sessionCookie } from "~/lib/auth.server";
+import { getDb } from "~/models/db.server";
+import { getUser, sessionCookie } from "~/server/auth.server";
 import { originOf } from "~/models/audit.server";
 import { signOut } from "~/models/sessions.server";
 

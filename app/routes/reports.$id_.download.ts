@@ -1,8 +1,8 @@
 // A published report's files, as stored when it was published: byte for byte the same
 // at every download (app/models/published-reports.server.ts).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
 import { badRequest, notFound } from "~/lib/http.server";
 import { getTranslator } from "~/lib/locale.server";
 import { idParam } from "~/lib/params.server";

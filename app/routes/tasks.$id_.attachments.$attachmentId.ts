@@ -7,9 +7,9 @@
 // `X-Content-Type-Options: nosniff` on every answer — set here as well, it went out twice).
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { contentDisposition } from "~/domain/attachments";
-import { denyAccess, requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
-import { requireVisibleTask } from "~/lib/desk.server";
+import { denyAccess, requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
+import { requireVisibleTask } from "~/server/desk.server";
 import { getTranslator } from "~/lib/locale.server";
 import { idParam } from "~/lib/params.server";
 import { readAttachment } from "~/models/attachments.server";

@@ -11,7 +11,7 @@
 // 1: refused (the reason is printed); 2: wrong usage.
 import readline from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { closeDb, databasePath, getDb } from "../lib/db.server";
+import { closeDb, databasePath, getDb } from "../models/db.server";
 import { USER_LIMITS } from "../domain/admin-limits";
 import {
   createAdministrator,

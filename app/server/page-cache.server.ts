@@ -1,7 +1,7 @@
 // The page cache in front of Remix: a page kept by app/entry.server.tsx is sent again
 // without running any loader, rendering or encoding loader data, when nothing it was
 // rendered from has changed — the URL, the root loader's data (who asks, the unread
-// badge, the language), the data version and the day (app/lib/read-cache.server.ts).
+// badge, the language), the data version and the day (app/server/read-cache.server.ts).
 //
 // What a hit still does is what the root loader does, because that is the key: it
 // reads the session (so an ended or expired session, or a disabled account, never gets
@@ -10,9 +10,9 @@
 // page was kept from a request that passed it with the same user, role and department,
 // and any write to users, settings or the data a page shows changes the data version.
 import type { NextFunction, Request, Response } from "express";
-import { getDb } from "../lib/db.server";
-import { gzippedPageBytes, keptPage, mayHaveKeptPage, pageBytes, requestedPageKey } from "../lib/read-cache.server";
-import { rootData } from "../lib/root-data.server";
+import { getDb } from "../models/db.server";
+import { gzippedPageBytes, keptPage, mayHaveKeptPage, pageBytes, requestedPageKey } from "./read-cache.server";
+import { rootData } from "./root-data.server";
 
 /** Says whether a page came from the page cache (`hit`) or was rendered and kept (`miss`): for the bench and operators. */
 export const PAGE_CACHE_HEADER = "X-Page-Cache";

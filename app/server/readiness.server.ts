@@ -14,7 +14,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { migrationsFolder, type AppDatabase } from "../lib/db.server";
+import { migrationsFolder, type AppDatabase } from "../models/db.server";
 import { firstRow } from "../models/sql-rows.server";
 
 export type CheckResult = { ok: true; detail?: string } | { ok: false; problem: string };

@@ -8,7 +8,7 @@
 // create them all before the server listens — 18,887 at a million tasks. It creates at
 // most REMINDERS_AT_START and leaves the rest to the jobs worker, which then runs at once
 // instead of an hour later, in small transactions beside the serving web workers.
-import type { AppDatabase } from "../lib/db.server";
+import type { AppDatabase } from "../models/db.server";
 import { logger } from "../lib/logger.server";
 import { runReminderJob, type ReminderJobReport } from "../models/reminders.server";
 

@@ -3,7 +3,7 @@
 // e-mail outbox with retries), on the database of DATABASE_URL. Prints what it
 // did; exits non-zero when it fails. Safe to run as often as you like: a second
 // run the same day creates nothing new.
-import { closeDb, databasePath, getDb } from "../lib/db.server";
+import { closeDb, databasePath, getDb } from "../models/db.server";
 import { runReminderJob } from "../models/reminders.server";
 import { describeJobReport } from "./reminder-schedule";
 

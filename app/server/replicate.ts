@@ -8,7 +8,7 @@
 //   npm run replicate -- --print-config print the configuration and stop
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import { databasePath } from "../lib/db.server";
+import { databasePath } from "../models/db.server";
 import {
   describeReplica,
   litestreamBinary,

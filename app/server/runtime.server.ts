@@ -5,9 +5,9 @@
 // second time from a copy bundled into the server entry (docs/decisions/021).
 import { appMode, type AppMode } from "../lib/app-mode.mjs";
 import { shareApiRateLimit } from "../lib/api-rate-limit.server";
-import { closeDb, databasePath, getDb, type AppDatabase } from "../lib/db.server";
+import { closeDb, databasePath, getDb, type AppDatabase } from "../models/db.server";
 import { logger, withRequestLogNote } from "../lib/logger.server";
-import { backgroundDelivery } from "../lib/mailer.server";
+import { backgroundDelivery } from "../models/mailer.server";
 import { sweepAttachmentLeftovers } from "../models/attachments.server";
 import { ensureSearchIndex } from "../models/search.server";
 import { getStatusRules } from "../models/settings.server";

@@ -19,7 +19,7 @@ import {
   type LocalDate,
 } from "../../app/domain/dates";
 import type { ExtensionState, Role, TargetDirection, WorkflowState } from "../../app/domain/vocabulary";
-import { writeTransaction, type AppDatabase, type WriteTransaction } from "../../app/lib/db.server";
+import { writeTransaction, type AppDatabase, type WriteTransaction } from "../../app/models/db.server";
 import { hashPassword } from "../../app/lib/password.server";
 import {
   auditEvents,

@@ -21,7 +21,7 @@ import type { DepartmentKind, DirectiveType, ExtensionState, WorkflowState } fro
 import { DEFAULT_STATUS_RULES } from "../../app/domain/status";
 import { occurrencesDueBy, type RecurrenceRule } from "../../app/domain/recurrence";
 import { canMove } from "../../app/domain/workflow";
-import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
+import { openDatabase, type AppDatabase } from "../../app/models/db.server";
 import { hashPassword } from "../../app/lib/password.server";
 import { rebuildTaskStatusFacts } from "../../app/models/status-facts.server";
 import { HANOI_DEPARTMENTS } from "./departments";

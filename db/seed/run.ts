@@ -1,7 +1,7 @@
 // `npm run db:seed`: a fresh database file with the demo data (the old file, if
 // any, is moved aside as <file>.bak-<timestamp>, never silently deleted).
 import fs from "node:fs";
-import { databasePath, openDatabase } from "../../app/lib/db.server";
+import { databasePath, openDatabase } from "../../app/models/db.server";
 import { loadDemoData } from "./demo";
 import { printDemoLogins } from "./setup";
 import { rebuildSearchIndex } from "../../app/models/search.server";

@@ -1,7 +1,7 @@
 // First-start set-up shared by `npm start` and `npm run db:seed`.
 import { asc, count, eq } from "drizzle-orm";
 import { auditEvents, departments, users } from "../schema";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { verifyPassword } from "../../app/lib/password.server";
 import { DEMO_PASSWORD, loadDemoData } from "./demo";
 

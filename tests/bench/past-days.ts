@@ -30,7 +30,7 @@ import type { Actor } from "../../app/domain/permissions";
 import { taskStatusAsOf } from "../../app/domain/status";
 import { dateOfDayNumber, OPEN_END } from "../../app/domain/status-spans";
 import { STATUS_BASES } from "../../app/domain/vocabulary";
-import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
+import { openDatabase, type AppDatabase } from "../../app/models/db.server";
 import { translator } from "../../app/lib/i18n";
 import { dashboardFigures, readingDifferences, scorecard } from "../../app/models/dashboard.server";
 import { getStatusRules } from "../../app/models/settings.server";

@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { today } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
-import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
+import { openDatabase, type AppDatabase } from "../../app/models/db.server";
 import { translator } from "../../app/lib/i18n";
 import { dashboardFigures, scorecard } from "../../app/models/dashboard.server";
 import { directiveProgressByLevel } from "../../app/models/directive-progress.server";

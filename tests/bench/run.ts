@@ -15,7 +15,7 @@ import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { today as todayInHanoi } from "../../app/domain/dates";
-import { closeDb, openDatabase } from "../../app/lib/db.server";
+import { closeDb, openDatabase } from "../../app/models/db.server";
 import { getStatusRules } from "../../app/models/settings.server";
 import { ensureTaskStatusFacts } from "../../app/models/status-facts.server";
 import {
@@ -626,7 +626,7 @@ async function main(): Promise<void> {
       console.log(`${result.rps.toFixed(1)} req/s, p95 ${ms(result.p95)}, solo ${ms(result.solo)}`);
     }
 
-    // Answers are kept until the data changes (app/lib/read-cache.server.ts): the routes above measure repeat
+    // Answers are kept until the data changes (app/server/read-cache.server.ts): the routes above measure repeat
     // views. Here every request names another past as-of day, so each is computed and rendered afresh: the
     // figures of past days (below, "uncached after a write", is today's page after the data changed).
     const days = pastDays(1500);

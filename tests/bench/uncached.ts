@@ -1,5 +1,5 @@
 // The pages as real use sees them: every request follows a write to the data, so the
-// read cache (app/lib/read-cache.server.ts) cannot answer it — the read cache keeps an
+// read cache (app/server/read-cache.server.ts) cannot answer it — the read cache keeps an
 // answer only until the data changes, and departments file reports all day. Measured
 // one request at a time ("solo", after a progress report through the app), under load
 // at -c N (each read after a one-row write to the data version, see `dataWriter`), and

@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 import { addDays, daysBetween, localDateOf, today, type LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import type { RequestOrigin } from "../../app/models/audit.server";
 import { changeDeadline, recordPastCompletion, recordPastExtension } from "../../app/models/past-records.server";
 import { decideExtension, submitProgressReport } from "../../app/models/task-progress.server";

@@ -14,7 +14,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../app/domain/password-policy";
-import { openDatabase } from "../../app/lib/db.server";
+import { openDatabase } from "../../app/models/db.server";
 import { freePort, startServer, type ServerProcess } from "../setup/server-process";
 import { launchBrowser } from "./browser";
 

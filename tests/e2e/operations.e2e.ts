@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../app/domain/password-policy";
-import { openDatabase } from "../../app/lib/db.server";
+import { openDatabase } from "../../app/models/db.server";
 import { issueApiToken } from "../../app/models/api-tokens.server";
 import { signInOverHttp, startServer, type ServerProcess } from "../setup/server-process";
 

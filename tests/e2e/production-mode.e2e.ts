@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../app/domain/password-policy";
-import { openDatabase } from "../../app/lib/db.server";
+import { openDatabase } from "../../app/models/db.server";
 import { loadDemoData } from "../../db/seed/demo";
 import {
   ensureServerBuild,

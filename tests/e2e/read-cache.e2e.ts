@@ -1,4 +1,4 @@
-// The read cache (app/lib/read-cache.server.ts, docs/decisions/017) on real servers:
+// The read cache (app/server/read-cache.server.ts, docs/decisions/017) on real servers:
 // the dashboard's answer and its rendered page are kept until the data changes,
 // and never outlive a write — made by the same server, or by another process on
 // the same file (here a second server; in production `npm run reminders` from

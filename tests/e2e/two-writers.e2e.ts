@@ -5,7 +5,7 @@
 // ever sees SQLITE_BUSY — and neither server may log it: WAL lets readers and the
 // writer proceed together, BEGIN IMMEDIATE makes writers queue on the lock instead
 // of failing mid-transaction, and busy_timeout (5 s) is the queue's patience
-// (app/lib/db.server.ts, docs/decisions/002). Every acknowledged write is stored,
+// (app/models/db.server.ts, docs/decisions/002). Every acknowledged write is stored,
 // every backup verifies, and the file passes its integrity check.
 import { spawn } from "node:child_process";
 import fs from "node:fs";

@@ -10,7 +10,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../app/lib/db.server";
+import { openDatabase } from "../../app/models/db.server";
 import { issueApiToken } from "../../app/models/api-tokens.server";
 import { freePort, startServer, type ServerProcess } from "../setup/server-process";
 

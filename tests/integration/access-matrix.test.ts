@@ -22,7 +22,7 @@ import {
   type DirectiveAccessFacts,
   type TaskAccessFacts,
 } from "../../app/domain/permissions";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { translate, translator } from "../../app/lib/i18n";
 import { publishReport } from "../../app/models/published-reports.server";
 import { ROUTE_ACCESS, type Guard, type RouteAccess } from "../../app/lib/route-access";

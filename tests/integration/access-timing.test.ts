@@ -3,7 +3,7 @@
 // The refusal of a hidden record is audited (`access.denied`); written in the request,
 // its commit made that 404 slower than a missing record's in 98–100% of samples,
 // which told a department user which ids exist. Now it is written just after the
-// answer (app/lib/db.server.ts, `deferWrite`): both paths cost the same, and the audit
+// answer (app/models/db.server.ts, `deferWrite`): both paths cost the same, and the audit
 // event is still there.
 //
 // Many samples, hidden and missing interleaved (ABBA, so drift and the machine's other
@@ -12,8 +12,8 @@
 // whenever it falls; here, after the samples.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AppDatabase } from "../../app/lib/db.server";
-import { runDeferredWrites } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
+import { runDeferredWrites } from "../../app/models/db.server";
 import * as attachmentRoute from "../../app/routes/tasks.$id_.attachments.$attachmentId";
 import * as apiTaskRoute from "../../app/routes/api.v1.tasks.$id/route";
 import * as taskRoute from "../../app/routes/tasks.$id/route";

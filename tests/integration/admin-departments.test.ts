@@ -18,7 +18,7 @@ import {
 } from "../../db/schema";
 import { addDays, today } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import type { RequestOrigin } from "../../app/models/audit.server";
 import {
   CLOSED_TASK_STATES,

@@ -5,7 +5,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, departments, sessions, users } from "../../db/schema";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { hashPassword, verifyPassword } from "../../app/lib/password.server";
 import type { RequestOrigin } from "../../app/models/audit.server";
 import { signIn, userForSessionToken } from "../../app/models/sessions.server";

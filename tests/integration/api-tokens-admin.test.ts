@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { translate } from "../../app/lib/i18n";
 import { action as revokeAction, loader as tokenLoader } from "../../app/routes/admin.api-tokens.$id/route";
 import { loader as listLoader } from "../../app/routes/admin.api-tokens._index/route";

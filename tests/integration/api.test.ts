@@ -10,7 +10,7 @@ import { apiTokens, auditEvents } from "../../db/schema";
 import { addDays, today, type LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
 import { TASK_STATUSES } from "../../app/domain/vocabulary";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { translate, translator } from "../../app/lib/i18n";
 import { authenticateApiToken, issueApiToken, LAST_USED_RESOLUTION } from "../../app/models/api-tokens.server";
 import { scorecard } from "../../app/models/dashboard.server";

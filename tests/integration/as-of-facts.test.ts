@@ -24,7 +24,7 @@ import {
 } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
 import type { StatusBasis, TaskStatus } from "../../app/domain/vocabulary";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { translator } from "../../app/lib/i18n";
 import { recordPastCompletion, changeDeadline } from "../../app/models/past-records.server";
 import { taskReport, type TaskReport } from "../../app/models/task-report.server";

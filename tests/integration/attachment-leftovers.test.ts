@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { storedFilePath, sweepAttachmentLeftovers, withAttachments } from "../../app/models/attachments.server";
 import { pdfFile } from "../setup/attachment-files";
 import { demoActors, useFreshDemoDatabase } from "../setup/remix-harness";

@@ -9,7 +9,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attachments } from "../../db/schema";
-import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
+import { openDatabase, type AppDatabase } from "../../app/models/db.server";
 import { storedFilePath } from "../../app/models/attachments.server";
 import { loadDemoData } from "../../db/seed/demo";
 import { copyAttachments } from "../../db/backup-attachments";

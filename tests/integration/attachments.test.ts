@@ -25,7 +25,7 @@ import {
 import { ACCEPTED_EXTENSIONS_LABEL, ATTACHMENT_LIMITS } from "../../app/domain/attachments";
 import { addDays, formatLocalDate, today } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
-import { runDeferredWrites, type AppDatabase } from "../../app/lib/db.server";
+import { runDeferredWrites, type AppDatabase } from "../../app/models/db.server";
 import { translate } from "../../app/lib/i18n";
 import { storedFilePath, withAttachments, type AcceptedFile } from "../../app/models/attachments.server";
 import { submitProgressReport } from "../../app/models/task-progress.server";

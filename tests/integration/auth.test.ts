@@ -3,11 +3,11 @@
 // the route harness. Times are passed in (`now`), so nothing waits on the clock.
 import { eq, gt, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { safeRedirectPath } from "../../app/lib/http.server";
 import { translate } from "../../app/lib/i18n";
 import { localeCookie } from "../../app/lib/locale.server";
-import { sessionCookie } from "../../app/lib/auth.server";
+import { sessionCookie } from "../../app/server/auth.server";
 import { isSameOriginRequest } from "../../app/lib/same-origin.server";
 import type { RequestOrigin } from "../../app/models/audit.server";
 import { signIn, signOut, userForSessionToken } from "../../app/models/sessions.server";

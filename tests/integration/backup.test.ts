@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
+import { openDatabase, type AppDatabase } from "../../app/models/db.server";
 import { backupDatabase, pruneBackups, restoreDatabase, verifyBackup } from "../../db/backup-files";
 import { freshDatabaseFile } from "../setup/database";
 

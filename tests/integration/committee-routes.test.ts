@@ -7,7 +7,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, committees, directives, meetings, users } from "../../db/schema";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { localeCookie } from "../../app/lib/locale.server";
 import * as committeeEditRoute from "../../app/routes/committees.$id_.edit/route";
 import * as committeePageRoute from "../../app/routes/committees.$id/route";

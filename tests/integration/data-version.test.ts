@@ -1,13 +1,13 @@
 // The data version the read cache keys its answers by (migration 0017,
-// app/lib/read-cache.server.ts): every write to a table pages read bumps it, and
+// app/server/read-cache.server.ts): every write to a table pages read bumps it, and
 // bookkeeping does not — a sign-in, a session's last-seen time, an audit event, a
 // notification, an API token's use — so people signing in and reading pages keep the
 // cached pages valid, while a department's report makes the next read compute afresh.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { today } from "../../app/domain/dates";
-import type { AppDatabase } from "../../app/lib/db.server";
-import { databaseVersion } from "../../app/lib/read-cache.server";
+import type { AppDatabase } from "../../app/models/db.server";
+import { databaseVersion } from "../../app/server/read-cache.server";
 import { recordAudit } from "../../app/models/audit.server";
 import { userForSessionToken } from "../../app/models/sessions.server";
 import { submitProgressReport } from "../../app/models/task-progress.server";

@@ -1,7 +1,7 @@
 // The connection settings the durability and two-writer guarantees rest on
 // (docs/decisions/002 and 015; tests/e2e/durability.e2e.ts, two-writers.e2e.ts).
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase } from "../../app/lib/db.server";
+import { openDatabase } from "../../app/models/db.server";
 import { freshDatabaseFile } from "../setup/database";
 
 const saved = { ...process.env };

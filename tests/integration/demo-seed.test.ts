@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, startOfLocalDay, today, type LocalDate } from "../../app/domain/dates";
 import { taskStatusAsOf, type TaskFacts, type TaskStatusAsOf } from "../../app/domain/status";
 import { TASK_STATUSES, type TaskStatus } from "../../app/domain/vocabulary";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { verifyPassword } from "../../app/lib/password.server";
 import { loadTaskFacts } from "../../app/models/status-facts.server";
 import { DEMO_PASSWORD, loadDemoData, type DemoLogin } from "../../db/seed/demo";

@@ -15,7 +15,7 @@ import {
   tasks,
   users,
 } from "../../db/schema";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { localeCookie } from "../../app/lib/locale.server";
 import * as directiveEditRoute from "../../app/routes/directives.$id_.edit/route";
 import * as directivePageRoute from "../../app/routes/directives.$id/route";

@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, today } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { translator } from "../../app/lib/i18n";
 import { scorecard } from "../../app/models/dashboard.server";
 import { mergeDepartment } from "../../app/models/departments.server";

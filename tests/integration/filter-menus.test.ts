@@ -4,7 +4,7 @@
 // when asked.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { briefMenus, filterOptions, SHORT_MENU } from "../../app/models/task-list.server";
 import { loader as filterOptionsLoader } from "../../app/routes/filter-options";
 import { callRoute, sessionFor, useFreshDemoDatabase } from "../setup/remix-harness";

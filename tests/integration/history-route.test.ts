@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, extensionRequests, taskDeadlineChanges, tasks, taskTransitions } from "../../db/schema";
 import type { LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { localeCookie } from "../../app/lib/locale.server";
 import { createDirective, setDirectiveState } from "../../app/models/directives.server";
 import { requestExtension } from "../../app/models/task-progress.server";

@@ -41,7 +41,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { translate } from "../../app/lib/i18n";
 import { ROUTE_ACCESS } from "../../app/lib/route-access";
 import { hostileForms, prepareHostileFixtures, undescribedForm, type HostileFixtures } from "../setup/hostile-forms";

@@ -9,7 +9,7 @@ import { addDays, type LocalDate } from "../../app/domain/dates";
 import { taskStatusAsOf } from "../../app/domain/status";
 import { occurrencesDueBy } from "../../app/domain/recurrence";
 import { TASK_LEVELS, TASK_STATUSES, type RecurrenceFrequency } from "../../app/domain/vocabulary";
-import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
+import { openDatabase, type AppDatabase } from "../../app/models/db.server";
 import type { Actor } from "../../app/domain/permissions";
 import { translator } from "../../app/lib/i18n";
 import { taskListQuery } from "../../app/lib/task-list-query";

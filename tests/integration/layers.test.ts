@@ -49,6 +49,20 @@ describe("npm run lint keeps the layers", () => {
     expect(await boundaryErrors("app/domain/layer-fixture.ts", fine)).toEqual([]);
   }, 60_000);
 
+  it("refuses a lib module that imports a model, a server module or db/, and lets it import the domain and lib", async () => {
+    const code = 'import { getDb } from "~/models/db.server";\nexport const used = getDb;\n';
+    expect(await boundaryErrors("app/lib/layer-fixture.server.ts", code)).toEqual([
+      expect.stringMatching(/"models".*"lib"/),
+    ]);
+    for (const outside of ["../server/auth.server", "../../db/schema", "../root"]) {
+      const other = `import * as outside from "${outside}";\nexport const used = outside;\n`;
+      expect(await boundaryErrors("app/lib/layer-fixture.server.ts", other), outside).toHaveLength(1);
+    }
+    const fine =
+      'import { today } from "~/domain/dates";\nimport { translate } from "./i18n";\nexport const used = [today, translate];\n';
+    expect(await boundaryErrors("app/lib/layer-fixture.server.ts", fine)).toEqual([]);
+  }, 60_000);
+
   it("refuses a route that imports another route's module, and lets it import its own", async () => {
     const code = 'import { loader } from "~/routes/tasks._index/route";\nexport const used = loader;\n';
     expect(await boundaryErrors("app/routes/scorecard/layer-fixture.ts", code)).toHaveLength(1);

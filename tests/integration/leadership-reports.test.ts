@@ -9,7 +9,7 @@ import { endOfLocalDay, today, type LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
 import { translator } from "../../app/lib/i18n";
 import { localeCookie } from "../../app/lib/locale.server";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { trendChartGeometry } from "../../app/components/trend-chart-geometry.server";

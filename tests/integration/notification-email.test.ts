@@ -15,14 +15,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, notifications, users } from "../../db/schema";
 import type { LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import {
   backgroundDelivery,
   deliverPendingEmails,
   EMAIL_RETRY_AFTER_MS,
   MAX_EMAIL_ATTEMPTS,
-  renderEmail,
-} from "../../app/lib/mailer.server";
+} from "../../app/models/mailer.server";
+import { renderEmail } from "../../app/lib/email.server";
 import { runReminderJob, sendReminder } from "../../app/models/reminders.server";
 import { createTask } from "../../app/models/tasks.server";
 import * as taskPageRoute from "../../app/routes/tasks.$id/route";

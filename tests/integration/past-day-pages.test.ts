@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { mergeDepartment } from "../../app/models/departments.server";
 import { listDirectives } from "../../app/models/directive-list.server";
 import {

@@ -35,7 +35,7 @@ import {
 } from "../../app/domain/dates";
 import { DEFAULT_STATUS_RULES, type StatusRules } from "../../app/domain/status";
 import { DEADLINE_KINDS, STATUS_BASES, type StatusBasis, type WorkflowState } from "../../app/domain/vocabulary";
-import { writeTransaction, type AppDatabase } from "../../app/lib/db.server";
+import { writeTransaction, type AppDatabase } from "../../app/models/db.server";
 import { rebuildTaskStatusFacts, rollupCounts, trendRollupCounts } from "../../app/models/status-facts.server";
 import { taskStatusesAsOf } from "../../app/models/task-status.server";
 import { freshDatabase } from "../setup/database";

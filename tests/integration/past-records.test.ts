@@ -23,7 +23,7 @@ import { addDays, endOfLocalDay, startOfLocalDay, type Instant, type LocalDate }
 import type { PastRecordViolation } from "../../app/domain/past-records";
 import type { Actor } from "../../app/domain/permissions";
 import type { StatusBasis } from "../../app/domain/vocabulary";
-import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
+import { openDatabase, type AppDatabase } from "../../app/models/db.server";
 import { createDirective, setDirectiveState } from "../../app/models/directives.server";
 import {
   changeDeadline,

@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, comments, directives, extensionRequests, progressReports, tasks, users } from "../../db/schema";
 import { addDays, type LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { createTask } from "../../app/models/tasks.server";
 import { taskStatusesAsOf } from "../../app/models/task-status.server";
 import * as myDepartmentRoute from "../../app/routes/my-department/route";

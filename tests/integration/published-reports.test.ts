@@ -12,7 +12,7 @@ import { auditEvents, publishedReports } from "../../db/schema";
 import { addDays, formatLocalDate, today, type LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
 import { TASK_STATUSES } from "../../app/domain/vocabulary";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { translator } from "../../app/lib/i18n";
 import { SCORECARD_COLUMNS } from "../../app/lib/scorecard";
 import { dashboardFigures, scorecard } from "../../app/models/dashboard.server";

@@ -15,7 +15,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../app/domain/permissions";
 import { DEFAULT_STATUS_RULES } from "../../app/domain/status";
-import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
+import { openDatabase, type AppDatabase } from "../../app/models/db.server";
 import { search } from "../../app/models/search.server";
 import { userForSessionToken } from "../../app/models/sessions.server";
 import { confirmationBacklog, dashboardFigures, scorecard } from "../../app/models/dashboard.server";

@@ -7,7 +7,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, beforeEach, afterAll, describe, expect, it } from "vitest";
 import { STATUS_BASES, TASK_LEVELS, TASK_STATUSES, DIRECTIVE_STATES } from "../../app/domain/vocabulary";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { dayRefusal } from "../../app/lib/day-refusal";
 import { translator, type Locale } from "../../app/lib/i18n";
 import { SCORECARD_SORTS } from "../../app/lib/scorecard";

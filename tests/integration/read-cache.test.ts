@@ -1,4 +1,4 @@
-// The read cache (app/lib/read-cache.server.ts) on a real database: an answer is
+// The read cache (app/server/read-cache.server.ts) on a real database: an answer is
 // reused only while no row changed — whoever wrote it, through the app's write
 // transaction, a plain statement on the same connection, or another connection —
 // and the dashboard's answer is shared only by users who see the same tasks.
@@ -7,7 +7,7 @@ import { gunzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { writeTransaction, type AppDatabase } from "../../app/lib/db.server";
+import { writeTransaction, type AppDatabase } from "../../app/models/db.server";
 import { localeCookie } from "../../app/lib/locale.server";
 import {
   answerStamp,
@@ -18,8 +18,8 @@ import {
   pageBytes,
   renderedPageKey,
   requestedPageKey,
-} from "../../app/lib/read-cache.server";
-import { rootData } from "../../app/lib/root-data.server";
+} from "../../app/server/read-cache.server";
+import { rootData } from "../../app/server/root-data.server";
 import { servePageFromCache } from "../../app/server/page-cache.server";
 import { loader as dashboardLoader } from "../../app/routes/_index/route";
 import { loader as departmentsLoader } from "../../app/routes/departments._index/route";

@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { readiness } from "../../app/server/readiness.server";
 import { freshDatabase, freshDatabaseFile } from "../setup/database";
 

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, recurringDuties, taskLeadAssignments, tasks } from "../../db/schema";
 import { loadDemoData } from "../../db/seed/demo";
 import type { Actor } from "../../app/domain/permissions";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { dashboardFigures, scorecard } from "../../app/models/dashboard.server";
 import { mergeDepartment } from "../../app/models/departments.server";
 import { createDirective, setDirectiveState } from "../../app/models/directives.server";

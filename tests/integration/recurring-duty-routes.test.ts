@@ -6,7 +6,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { recurringDuties, tasks } from "../../db/schema";
 import { today } from "../../app/domain/dates";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { localeCookie } from "../../app/lib/locale.server";
 import * as dutyRoute from "../../app/routes/duties.$id/route";
 import * as newDutyRoute from "../../app/routes/duties.new/route";

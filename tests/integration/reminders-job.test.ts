@@ -10,7 +10,7 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { reminders } from "../../db/schema";
 import { loadDemoData } from "../../db/seed/demo";
-import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
+import { openDatabase, type AppDatabase } from "../../app/models/db.server";
 import { runReminderJob } from "../../app/models/reminders.server";
 import { startReminderSchedule } from "../../app/server/reminder-schedule";
 import { freshDatabase, freshDatabaseFile } from "../setup/database";

@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { comments, notifications, reminders } from "../../db/schema";
 import type { LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { localeCookie } from "../../app/lib/locale.server";
 import { createTask } from "../../app/models/tasks.server";
 import * as rootRoute from "../../app/root";

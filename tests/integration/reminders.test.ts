@@ -9,7 +9,7 @@ import { auditEvents, comments, notifications, reminders, tasks } from "../../db
 import { loadDemoData } from "../../db/seed/demo";
 import type { LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
-import { writeTransaction, type AppDatabase } from "../../app/lib/db.server";
+import { writeTransaction, type AppDatabase } from "../../app/models/db.server";
 import { listTasks } from "../../app/models/task-list.server";
 import { taskListQuery } from "../../app/lib/task-list-query";
 import { dashboardFigures } from "../../app/models/dashboard.server";

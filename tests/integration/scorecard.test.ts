@@ -11,7 +11,7 @@ import { endOfLocalDay, type LocalDate } from "../../app/domain/dates";
 import { DEFAULT_STATUS_RULES } from "../../app/domain/status";
 import type { Actor } from "../../app/domain/permissions";
 import { translator } from "../../app/lib/i18n";
-import { openDatabase, writeTransaction, type AppDatabase } from "../../app/lib/db.server";
+import { openDatabase, writeTransaction, type AppDatabase } from "../../app/models/db.server";
 import { TASK_LEVELS, TASK_STATUSES, type StatusBasis, type TaskStatus } from "../../app/domain/vocabulary";
 import { SCORECARD_COLUMNS, scorecardCellHref, type ScorecardColumn } from "../../app/lib/scorecard";
 import {
@@ -578,7 +578,7 @@ describe("dashboard and scorecard routes", () => {
 
     // A directive the department may not see is as unknown as a missing one.
     const officer = await sessionFor("sgddt.truong");
-    const { getDb } = await import("../../app/lib/db.server");
+    const { getDb } = await import("../../app/models/db.server");
     const department = getDb().get<{ id: number }>(sql`SELECT id FROM departments WHERE code = 'SGDDT'`)!.id;
     const hidden = getDb().get<{ id: number }>(sql`
       SELECT d.id FROM directives d WHERE NOT EXISTS (SELECT 1 FROM tasks t WHERE t.directive_id = d.id

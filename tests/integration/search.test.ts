@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "../../db/seed/demo";
 import type { Actor } from "../../app/domain/permissions";
 import { foldVietnamese } from "../../app/domain/text";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { createTask } from "../../app/models/tasks.server";
 import { highlight, parseQuery, rebuildSearchIndex, search } from "../../app/models/search.server";
 import { freshDatabase } from "../setup/database";

@@ -10,7 +10,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, departments, recurringDuties, taskFanOuts, tasks } from "../../db/schema";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { localeCookie } from "../../app/lib/locale.server";
 import type { ReviewFormValues } from "../../app/lib/split-forms";
 import { createDirective } from "../../app/models/directives.server";

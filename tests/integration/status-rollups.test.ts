@@ -29,7 +29,7 @@ import type { Actor } from "../../app/domain/permissions";
 import { DEFAULT_STATUS_RULES, type StatusRules } from "../../app/domain/status";
 import { dayNumber, OPEN_END } from "../../app/domain/status-spans";
 import { STATUS_BASES, TASK_LEVELS, TASK_STATUSES, type StatusBasis } from "../../app/domain/vocabulary";
-import { openDatabase, writeTransaction, type AppDatabase } from "../../app/lib/db.server";
+import { openDatabase, writeTransaction, type AppDatabase } from "../../app/models/db.server";
 import { translator } from "../../app/lib/i18n";
 import type { RequestOrigin } from "../../app/models/audit.server";
 import {

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, tasks } from "../../db/schema";
 import { loadDemoData } from "../../db/seed/demo";
 import { IMPORT_COLUMNS } from "../../app/domain/task-import";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { createDirective } from "../../app/models/directives.server";
 import { importTasks, importTemplate, readSheet } from "../../app/models/task-import.server";
 import { freshDatabase } from "../setup/database";

@@ -6,7 +6,7 @@ import type { Actor } from "../../app/domain/permissions";
 import { addDays, endOfLocalDay } from "../../app/domain/dates";
 import { taskStatusAsOf } from "../../app/domain/status";
 import { translator } from "../../app/lib/i18n";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { loadTaskFacts, statusRulesInForce } from "../../app/models/status-facts.server";
 import { listTasks } from "../../app/models/task-list.server";
 import { taskListQuery } from "../../app/lib/task-list-query";

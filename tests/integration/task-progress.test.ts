@@ -19,7 +19,7 @@ import { loadDemoData } from "../../db/seed/demo";
 import { addDays, type LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
 import { taskStatusAsOf } from "../../app/domain/status";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import {
   addComment,
   confirmCompletion,

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { canSeeTask, type Actor } from "../../app/domain/permissions";
 import { addDays, endOfLocalDay, localDateOf, type LocalDate } from "../../app/domain/dates";
 import type { StatusBasis } from "../../app/domain/vocabulary";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { translator } from "../../app/lib/i18n";
 import { localeCookie } from "../../app/lib/locale.server";
 import { REPORT_COLUMNS, taskReport, taskReportWorkbook, type TaskReport } from "../../app/models/task-report.server";

@@ -2,7 +2,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, departments, directives, taskLeadAssignments, tasks } from "../../db/schema";
 import { loadDemoData } from "../../db/seed/demo";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { createDirective, setDirectiveState, updateDirective } from "../../app/models/directives.server";
 import { changeTaskState, createTask, reassignLead, updateTask, type TaskInput } from "../../app/models/tasks.server";
 import { freshDatabase } from "../setup/database";

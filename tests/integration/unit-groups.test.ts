@@ -9,7 +9,7 @@ import { addDays, type LocalDate } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
 import { departmentExistsOn } from "../../app/domain/unit-groups";
 import { DEPARTMENT_KINDS, type DepartmentKind } from "../../app/domain/vocabulary";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { localeCookie } from "../../app/lib/locale.server";
 import { mergeDepartment, setDepartmentActive } from "../../app/models/departments.server";
 import {

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { canSeeDirective, canSeeTask, type Actor } from "../../app/domain/permissions";
 import { DEPARTMENT_ROLES } from "../../app/domain/vocabulary";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { visibleDirectivesFilter, visibleTasksFilter } from "../../app/models/visibility.server";
 import { directives, taskCoordinators, tasks } from "../../db/schema";
 import { allDirectiveFacts, allTaskFacts, demoActors, useFreshDemoDatabase } from "../setup/remix-harness";

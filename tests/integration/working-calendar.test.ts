@@ -9,7 +9,7 @@ import { addDays, today } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
 import { statutoryCalendarDays } from "../../app/domain/public-holidays";
 import { isWorkingDay, workingDaysBetween } from "../../app/domain/working-days";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { localeCookie } from "../../app/lib/locale.server";
 import { confirmationBacklog } from "../../app/models/dashboard.server";
 import {

@@ -3,7 +3,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { openDatabase, type AppDatabase } from "../../app/lib/db.server";
+import { openDatabase, type AppDatabase } from "../../app/models/db.server";
 
 export function freshDatabaseFile(): string {
   const template = process.env.TEST_TEMPLATE_DB;

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase } from "../../app/lib/db.server";
+import { openDatabase } from "../../app/models/db.server";
 
 export default function setup(): () => void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "directive-tracker-test-"));

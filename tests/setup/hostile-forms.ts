@@ -24,7 +24,7 @@ import {
 import { INTENT_PERMISSION, type TaskPageIntent } from "../../app/lib/progress-forms";
 import { ROUTE_ACCESS } from "../../app/lib/route-access";
 import { MAX_IMPORT_BYTES } from "../../app/domain/task-import";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { issueApiToken } from "../../app/models/api-tokens.server";
 import { changeDutyState, createDuty } from "../../app/models/recurring-duties.server";
 import { createFanOut } from "../../app/models/fan-outs.server";

@@ -4,7 +4,7 @@
 // request may use, and what the database must look like afterwards.
 import crypto from "node:crypto";
 import fc from "fast-check";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import { en } from "../../app/lib/messages/en";
 import { vi } from "../../app/lib/messages/vi";
 

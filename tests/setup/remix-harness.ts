@@ -3,7 +3,7 @@
 // the Express server passes, and every way a handler can answer (a returned or
 // thrown Response, a `data()` result, plain data) reduced to status + location.
 //
-// The database is the one app/lib/db.server.ts opens from DATABASE_URL: call
+// The database is the one app/models/db.server.ts opens from DATABASE_URL: call
 // `useFreshDemoDatabase()` before anything calls getDb().
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -12,8 +12,8 @@ import { pathToFileURL } from "node:url";
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import type { Actor, DirectiveAccessFacts, TaskAccessFacts } from "../../app/domain/permissions";
-import { sessionCookie } from "../../app/lib/auth.server";
-import { closeDb, getDb, runDeferredWrites, type AppDatabase } from "../../app/lib/db.server";
+import { sessionCookie } from "../../app/server/auth.server";
+import { closeDb, getDb, runDeferredWrites, type AppDatabase } from "../../app/models/db.server";
 import type { RequestContext } from "../../app/lib/request-context";
 import { authenticateApiToken, issueApiToken } from "../../app/models/api-tokens.server";
 import { signIn, userForSessionToken, type SessionUser } from "../../app/models/sessions.server";

@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import { endOfLocalDay, type LocalDate } from "../../app/domain/dates";
 import { taskStatusAsOf, type StatusRules } from "../../app/domain/status";
 import { STATUS_BASES, TASK_STATUSES, type StatusBasis } from "../../app/domain/vocabulary";
-import type { AppDatabase } from "../../app/lib/db.server";
+import type { AppDatabase } from "../../app/models/db.server";
 import {
   loadTaskFacts,
   rollupCounts,

@@ -17,11 +17,11 @@ import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { useAsOfQuery } from "~/lib/use-as-of-link";
 import { titleMeta } from "~/lib/meta";
 import { asOfForPage } from "~/lib/as-of.server";
-import { dashboardFiltersFromUrl } from "~/lib/dashboard-query.server";
-import { getDb } from "~/lib/db.server";
-import { sharedRead } from "~/lib/read-cache.server";
+import { dashboardFiltersFromUrl } from "~/server/dashboard-query.server";
+import { getDb } from "~/models/db.server";
+import { sharedRead } from "~/server/read-cache.server";
 import { getTranslator } from "~/lib/locale.server";
-import { requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/server/auth.server";
 import {
   DASHBOARD_DIRECTIVE_LIMIT,
   dashboardFigures,
@@ -59,7 +59,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = getDb();
   const filters = dashboardFiltersFromUrl(url, t, db, user);
   // What a user sees depends on their role and department only (app/models/visibility.server.ts),
-  // so users alike share the answer until the data changes (app/lib/read-cache.server.ts).
+  // so users alike share the answer until the data changes (app/server/read-cache.server.ts).
   const answer = sharedRead(db, user, ["dashboard", locale, asOf, isToday, basis, filters, problem], (viewer) => {
     const options = filterOptions(db, viewer, filters.directive, [filters.department]);
     const described = describeFilters(db, viewer, filters, t);

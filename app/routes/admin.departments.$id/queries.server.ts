@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { departments } from "../../../db/schema";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 import { activeDepartmentOptions, departmentWorkload, descendantIds } from "~/models/departments.server";
 
 const parent = alias(departments, "parent");

@@ -18,9 +18,9 @@ import {
 import { DepartmentOptions } from "~/components/department-options";
 import { FormProblems } from "~/components/form-feedback";
 import { formatLocalDate, today } from "~/domain/dates";
-import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
-import { conflictReply, formReply, type ReplyErrors } from "~/lib/desk.server";
+import { requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
+import { conflictReply, formReply, type ReplyErrors } from "~/server/desk.server";
 import { notFound } from "~/lib/http.server";
 import { departmentPageSchema } from "~/lib/admin-schemas";
 import { useLazyValidation } from "~/lib/form-validation";

@@ -2,7 +2,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import { departments } from "../../../db/schema";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 import { CLOSED_TASK_STATES } from "~/models/departments.server";
 
 export const departmentListQuery = z.object({

@@ -4,8 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DepartmentProfileFields } from "~/components/admin-department-fields";
 import { AdminSection, FormAlert, refusalReply, SubmitButton, TextField } from "~/components/admin-form";
-import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
 import { newDepartmentSchema } from "~/lib/admin-schemas";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";

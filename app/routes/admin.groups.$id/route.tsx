@@ -10,8 +10,8 @@ import { AdminSection, DoneNotice, FormAlert, SubmitButton, TextAreaField, TextF
 import { GroupDayForm, MembershipFields } from "~/components/unit-group-fields";
 import { formatLocalDate, today } from "~/domain/dates";
 import { DEPARTMENT_KINDS } from "~/domain/vocabulary";
-import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
 import { readForm } from "~/lib/form-data.server";
 import { useLazyValidation } from "~/lib/form-validation";
 import { groupName, groupPageDay, groupRefusal } from "~/lib/group-pages.server";

@@ -5,8 +5,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminSection, FormAlert, SubmitButton, TextAreaField, TextField } from "~/components/admin-form";
 import { MembershipFields } from "~/components/unit-group-fields";
-import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
 import { readForm } from "~/lib/form-data.server";
 import { useLazyValidation } from "~/lib/form-validation";
 import { groupRefusal } from "~/lib/group-pages.server";

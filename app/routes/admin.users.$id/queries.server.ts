@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { departments, sessions, users } from "../../../db/schema";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 import { activeDepartmentOptions } from "~/models/departments.server";
 
 /** One account as the administration page shows it (never its password hash). */

@@ -2,7 +2,7 @@ import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { departments, users } from "../../../db/schema";
 import { ROLES } from "~/domain/vocabulary";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 
 export const PAGE_SIZE = 50;
 

@@ -6,8 +6,8 @@ import { AdminSection, FormAlert, refusalReply, SubmitButton, TextField } from "
 import { USER_LIMITS } from "~/domain/admin-limits";
 import { UserProfileFields } from "~/components/admin-user-fields";
 import { newUserSchema } from "~/lib/admin-schemas";
-import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";

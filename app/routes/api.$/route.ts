@@ -1,7 +1,7 @@
 // Any other address under /api: a JSON 404 (not the HTML error page), so a client
 // with a typo in its URL reads what went wrong.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiErrorResponse, ApiError, negotiateLocale } from "~/lib/api.server";
+import { apiErrorResponse, ApiError, negotiateLocale } from "~/server/api.server";
 import { translator } from "~/lib/i18n";
 
 export function loader({ request }: LoaderFunctionArgs) {

@@ -2,9 +2,9 @@
 // status as of `asOf` and its targets (the directive page's getDirective).
 import { z } from "zod";
 import { canSeeDirective } from "~/domain/permissions";
-import { apiPaths, coded, statusCountsJson } from "~/lib/api-json.server";
+import { apiPaths, coded, statusCountsJson } from "~/server/api-json.server";
 import { asOfView } from "~/lib/as-of.server";
-import { apiDeny, apiEndpoint, notFoundError, recordIdParam } from "~/lib/api.server";
+import { apiDeny, apiEndpoint, notFoundError, recordIdParam } from "~/server/api.server";
 import { directiveProgressByLevel } from "~/models/directive-progress.server";
 import { addStatusCounts, emptyStatusCounts, type StatusCounts } from "~/models/status-counts.server";
 import { directiveAccessFacts } from "~/models/visibility.server";

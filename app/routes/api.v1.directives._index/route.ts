@@ -2,8 +2,8 @@
 // their visible tasks counted by status as of `asOf` (the directives page's listDirectives).
 import { z } from "zod";
 import { DIRECTIVE_STATES } from "~/domain/vocabulary";
-import { apiPaths, coded, statusCountsJson } from "~/lib/api-json.server";
-import { apiEndpoint, pageOf } from "~/lib/api.server";
+import { apiPaths, coded, statusCountsJson } from "~/server/api-json.server";
+import { apiEndpoint, pageOf } from "~/server/api.server";
 import { asOfView } from "~/lib/as-of.server";
 import { countDirectives, listDirectives } from "~/models/directive-list.server";
 

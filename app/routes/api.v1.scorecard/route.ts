@@ -2,8 +2,8 @@
 // (scorecard), each figure with the API task list that lists exactly those tasks; each
 // column says what it is, so a client can check that a row adds up (docs/decisions/019).
 import { z } from "zod";
-import { apiPaths } from "~/lib/api-json.server";
-import { apiEndpoint } from "~/lib/api.server";
+import { apiPaths } from "~/server/api-json.server";
+import { apiEndpoint } from "~/server/api.server";
 import { asOfView } from "~/lib/as-of.server";
 import { SCORECARD_COLUMNS, SCORECARD_SORTS, scorecardColumnKind, type ScorecardColumn } from "~/lib/scorecard";
 import { scorecard } from "~/models/dashboard.server";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { endOfLocalDay, type LocalDate } from "~/domain/dates";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 import { firstRow } from "~/models/sql-rows.server";
 
 /** The task's latest progress report recorded by the end of `asOf` (as the task report takes it), or null. */

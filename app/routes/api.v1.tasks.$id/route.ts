@@ -3,9 +3,9 @@
 // report as of `asOf`.
 import { z } from "zod";
 import { canSeeTask } from "~/domain/permissions";
-import { apiPaths, coded, isoInstant, taskItemJson } from "~/lib/api-json.server";
+import { apiPaths, coded, isoInstant, taskItemJson } from "~/server/api-json.server";
 import { asOfView } from "~/lib/as-of.server";
-import { apiDeny, apiEndpoint, ApiError, notFoundError, recordIdParam } from "~/lib/api.server";
+import { apiDeny, apiEndpoint, ApiError, notFoundError, recordIdParam } from "~/server/api.server";
 import { taskAccessFacts } from "~/models/visibility.server";
 import { getTask } from "~/models/task-page.server";
 import { latestProgressReport } from "./queries.server";

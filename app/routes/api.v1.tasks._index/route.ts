@@ -2,8 +2,8 @@
 // filters, its visibility and its order, with the computed status as of `asOf`.
 import { z } from "zod";
 import { TASK_LEVELS, TASK_STATUSES } from "~/domain/vocabulary";
-import { taskItemJson } from "~/lib/api-json.server";
-import { apiEndpoint, pageOf } from "~/lib/api.server";
+import { taskItemJson } from "~/server/api-json.server";
+import { apiEndpoint, pageOf } from "~/server/api.server";
 import { asOfView } from "~/lib/as-of.server";
 import { listTasks } from "~/models/task-list.server";
 import { SORTABLE_COLUMNS } from "~/lib/task-list-state";

@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { endOfLocalDay, isLocalDate, parseLocalDate, startOfLocalDay } from "~/domain/dates";
 import type { Actor } from "~/domain/permissions";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 import { dayRefusal } from "~/lib/day-refusal";
 import type { Translate } from "~/lib/i18n";
 import { visibleDirectivesFilter, visibleTasksFilter } from "~/models/visibility.server";

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatInstant, formatLocalDate } from "~/domain/dates";
-import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
 import { badRequest } from "~/lib/http.server";
 import { useT, type MessageKey, type Translate } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";

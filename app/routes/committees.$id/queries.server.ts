@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { committees } from "../../../db/schema";
 import type { Actor } from "~/domain/permissions";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 import { visibleDirectivesFilter } from "~/models/visibility.server";
 import { allRows } from "~/models/sql-rows.server";
 import { directivesWhere } from "~/models/directive-list.server";

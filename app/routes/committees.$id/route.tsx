@@ -4,15 +4,15 @@ import { DirectiveLinks } from "~/components/directive-links";
 import { SavedBanner } from "~/components/form-feedback";
 import { formatLocalDate } from "~/domain/dates";
 import { hasPermission } from "~/domain/permissions";
-import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
 import { savedNotice } from "~/lib/desk-forms";
 import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
-import { useOptionalUser } from "~/lib/use-user";
+import { useOptionalUser } from "~/components/use-user";
 import { getCommittee } from "./queries.server";
 import { loadMessages } from "~/lib/messages/catalogs";
 

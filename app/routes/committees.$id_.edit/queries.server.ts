@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { committees } from "../../../db/schema";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 
 /** A committee's editable fields. */
 export function getCommitteeForEdit(db: AppDatabase, id: number) {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Actor } from "~/domain/permissions";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 import { visibleDirectivesFilter } from "~/models/visibility.server";
 import { allRows } from "~/models/sql-rows.server";
 

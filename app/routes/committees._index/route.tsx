@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { hasPermission } from "~/domain/permissions";
-import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
-import { useOptionalUser } from "~/lib/use-user";
+import { useOptionalUser } from "~/components/use-user";
 import { listCommittees } from "./queries.server";
 import { loadMessages } from "~/lib/messages/catalogs";
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { DEPARTMENT_KINDS } from "~/domain/vocabulary";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 import { firstRow } from "~/models/sql-rows.server";
 
 /** The department's own facts for its page; null when it does not exist. */

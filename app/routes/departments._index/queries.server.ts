@@ -2,7 +2,7 @@ import { asc, sql } from "drizzle-orm";
 import { departments } from "../../../db/schema";
 import type { LocalDate } from "~/domain/dates";
 import type { StatusBasis } from "~/domain/vocabulary";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 import type { Actor } from "~/domain/permissions";
 import { emptyStatusCounts, statusCountsInScope } from "~/models/status-counts.server";
 

@@ -3,12 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { DEPARTMENT_KINDS } from "~/domain/vocabulary";
 import { canReadDepartmentFigures } from "~/domain/permissions";
 import { useT } from "~/lib/i18n";
-import { useOptionalUser } from "~/lib/use-user";
+import { useOptionalUser } from "~/components/use-user";
 import { titleMeta } from "~/lib/meta";
-import { getDb } from "~/lib/db.server";
-import { sharedRead } from "~/lib/read-cache.server";
+import { getDb } from "~/models/db.server";
+import { sharedRead } from "~/server/read-cache.server";
 import { getTranslator } from "~/lib/locale.server";
-import { requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/server/auth.server";
 import { today } from "~/domain/dates";
 import { listDepartments } from "./queries.server";
 import { loadMessages } from "~/lib/messages/catalogs";
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "department.read");
   const { t, locale } = await getTranslator(request);
   const db = getDb();
-  // Shared by users who see the same tasks until the data changes (app/lib/read-cache.server.ts).
+  // Shared by users who see the same tasks until the data changes (app/server/read-cache.server.ts).
   return sharedRead(db, user, ["departments", locale], (viewer) => ({
     title: `${t("departments.title")} — ${t("app.name")}`,
     departments: listDepartments(db, viewer, today(), "happened"),

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { directives } from "../../../db/schema";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 
 /** A directive's editable fields and the version an edit is based on. */
 export function getDirectiveForEdit(db: AppDatabase, id: number) {

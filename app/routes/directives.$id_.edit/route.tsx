@@ -3,9 +3,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DirectiveForm } from "~/components/directive-form";
 import { formatLocalDate } from "~/domain/dates";
-import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
-import { directiveErrors, formReply, requireVisibleDirective } from "~/lib/desk.server";
+import { requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
+import { directiveErrors, formReply, requireVisibleDirective } from "~/server/desk.server";
 import { editDirectiveSchema } from "~/lib/desk-schemas";
 import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";

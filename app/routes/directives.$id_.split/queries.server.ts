@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { directives } from "../../../db/schema";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 
 /** What the split screen needs of the directive: its heading, its text and its issue date. */
 export function getDirectiveForSplit(db: AppDatabase, id: number) {

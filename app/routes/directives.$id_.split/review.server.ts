@@ -13,7 +13,7 @@ import {
 } from "~/domain/split-review";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportColumnKey } from "~/domain/task-import";
 import { reviewFormRow, type ReviewFormValues } from "~/lib/split-forms";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 import type { MessageKey, Translate } from "~/lib/i18n";
 import { departmentNames } from "~/models/desk-options.server";
 import { groupMembersOn } from "~/models/unit-groups.server";

@@ -8,9 +8,9 @@ import { StatusBadge } from "~/components/status-badge";
 import { formatLocalDate, today } from "~/domain/dates";
 import { dutyRollup } from "~/domain/duty-rollup";
 import { hasPermission } from "~/domain/permissions";
-import { denyAccess, requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
-import { formReply } from "~/lib/desk.server";
+import { denyAccess, requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
+import { formReply } from "~/server/desk.server";
 import { dutyStateSchema } from "~/lib/duty-schemas";
 import { dutyPeriodLabel, dutyRollupInWords, dutyRuleInWords } from "~/lib/duty-text";
 import { readForm } from "~/lib/form-data.server";
@@ -19,7 +19,7 @@ import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
-import { useOptionalUser } from "~/lib/use-user";
+import { useOptionalUser } from "~/components/use-user";
 import { originOf } from "~/models/audit.server";
 import {
   canSeeDuty,

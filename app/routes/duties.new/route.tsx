@@ -5,13 +5,13 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DutyForm } from "~/components/duty-form";
 import { formatLocalDate, today } from "~/domain/dates";
-import { getDb } from "~/lib/db.server";
-import { formReply, requireDirectiveDesk, taskErrors } from "~/lib/desk.server";
+import { getDb } from "~/models/db.server";
+import { formReply, requireDirectiveDesk, taskErrors } from "~/server/desk.server";
 import { newDutySchema, RECURRENCE_VIOLATION_FIELD } from "~/lib/duty-schemas";
 import { readForm } from "~/lib/form-data.server";
 import { notFound } from "~/lib/http.server";
 import { useT, type Translate } from "~/lib/i18n";
-import { deliverSoon } from "~/lib/mailer.server";
+import { deliverSoon } from "~/models/mailer.server";
 import { titleMeta } from "~/lib/meta";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, getDirectiveHeading } from "~/models/desk-options.server";

@@ -9,9 +9,9 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { getDb } from "~/lib/db.server";
-import { deviceCookie, deviceToken as readDeviceToken, getUser, sessionCookie, sessionToken } from "~/lib/auth.server";
-import { deliverSoon } from "~/lib/mailer.server";
+import { getDb } from "~/models/db.server";
+import { deviceCookie, deviceToken as readDeviceToken, getUser, sessionCookie, sessionToken } from "~/server/auth.server";
+import { deliverSoon } from "~/models/mailer.server";
 import { safeRedirectPath } from "~/lib/http.server";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";

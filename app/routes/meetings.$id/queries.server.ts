@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { committees, meetings } from "../../../db/schema";
 import type { Actor } from "~/domain/permissions";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 import { directivesWhere } from "~/models/directive-list.server";
 
 /** A meeting, its committee, and the directives issued after it that the actor may see. */

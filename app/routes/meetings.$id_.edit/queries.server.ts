@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { committees, meetings } from "../../../db/schema";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 
 /** A meeting's editable fields, and the committee it belongs to (shown, not editable). */
 export function getMeetingForEdit(db: AppDatabase, id: number) {

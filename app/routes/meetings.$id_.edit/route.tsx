@@ -3,9 +3,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { MeetingForm } from "~/components/meeting-form";
 import { formatLocalDate } from "~/domain/dates";
-import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
-import { conflictReply, formReply, meetingErrors } from "~/lib/desk.server";
+import { requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
+import { conflictReply, formReply, meetingErrors } from "~/server/desk.server";
 import { editMeetingSchema } from "~/lib/desk-schemas";
 import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";

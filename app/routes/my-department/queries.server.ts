@@ -5,7 +5,7 @@ import { hasPermission, type Actor } from "~/domain/permissions";
 import { WORKFLOW_STATES, type StatusBasis, REMINDER_KINDS } from "~/domain/vocabulary";
 import { automaticRuleOf } from "~/domain/reminders";
 import type { WorkflowState } from "~/domain/vocabulary";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 import { taskRows, type TaskRow } from "~/models/task-rows.server";
 import { visibleTasksFilter } from "~/models/visibility.server";
 import { DEPARTMENT_GROUPS, type DepartmentGroup } from "./groups";

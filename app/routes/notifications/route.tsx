@@ -3,8 +3,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { formatInstant } from "~/domain/dates";
-import { denyAccess, requireUser } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { denyAccess, requireUser } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
 import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";

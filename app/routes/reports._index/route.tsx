@@ -7,8 +7,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { DateField, FormProblems, INPUT_CLASS } from "~/components/form-feedback";
 import { formatInstant, formatLocalDate } from "~/domain/dates";
 import { hasPermission } from "~/domain/permissions";
-import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
 import { readForm } from "~/lib/form-data.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";

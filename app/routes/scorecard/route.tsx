@@ -3,15 +3,15 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { AsOfForm, BasisNote } from "~/components/as-of-form";
 import { asOfForPage, withoutAsOf } from "~/lib/as-of.server";
-import { scorecardQueryFromUrl } from "~/lib/dashboard-query.server";
+import { scorecardQueryFromUrl } from "~/server/dashboard-query.server";
 import { DashboardFilterFields } from "~/components/dashboard-filters";
 import { PrintHeader } from "~/components/print-header";
 import { formatLocalDate } from "~/domain/dates";
 import { canReadDepartmentFigures } from "~/domain/permissions";
-import { useOptionalUser } from "~/lib/use-user";
-import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
-import { sharedRead } from "~/lib/read-cache.server";
+import { useOptionalUser } from "~/components/use-user";
+import { requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
+import { sharedRead } from "~/server/read-cache.server";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
@@ -54,7 +54,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     .default(1)
     .safeParse(queryValues(url.searchParams, ["page"]).page);
   if (!requested.success) badRequest(requested.error.issues[0]!.message);
-  // Shared by users alike until the data changes, as the dashboard's (app/lib/read-cache.server.ts).
+  // Shared by users alike until the data changes, as the dashboard's (app/server/read-cache.server.ts).
   const answer = sharedRead(
     db,
     user,

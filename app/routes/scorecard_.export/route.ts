@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
+import { requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
 import { badRequest, notFound } from "~/lib/http.server";
 import { getTranslator } from "~/lib/locale.server";
-import { scorecardQueryFromUrl } from "~/lib/dashboard-query.server";
+import { scorecardQueryFromUrl } from "~/server/dashboard-query.server";
 import { scorecardCsv, scorecardFileName, scorecardReport, scorecardWorkbook } from "~/models/scorecard-report.server";
 import { isExportFormat, type ExportFormat } from "~/models/task-report.server";
 

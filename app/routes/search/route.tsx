@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
-import { sharedRead } from "~/lib/read-cache.server";
+import { requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
+import { sharedRead } from "~/server/read-cache.server";
 import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = (new URL(request.url).searchParams.get("q") ?? "").trim();
   if (query.length > MAX_QUERY) badRequest(t("search.tooLong", { max: MAX_QUERY }));
   const db = getDb();
-  // Shared by users who see the same records until the data changes (app/lib/read-cache.server.ts).
+  // Shared by users who see the same records until the data changes (app/server/read-cache.server.ts).
   return sharedRead(db, user, ["search", locale, query], (viewer) => {
     const words = parseQuery(query);
     const hits = query === "" ? [] : search(db, viewer, query);

@@ -13,18 +13,18 @@ import { dutyPeriodLabel } from "~/lib/duty-text";
 import { useT, type Translate } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
 import { occurrencePeriods } from "~/models/recurring-duties.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { notFound } from "~/lib/http.server";
 import { getTranslator } from "~/lib/locale.server";
-import { denyAccess, requirePermission, type SessionUser } from "~/lib/auth.server";
+import { denyAccess, requirePermission, type SessionUser } from "~/server/auth.server";
 import { canOnTask, canSeeTask, hasPermission } from "~/domain/permissions";
-import { describeTaskChanges, requireVisibleTask, taskErrors, type ReplyErrors } from "~/lib/desk.server";
+import { describeTaskChanges, requireVisibleTask, taskErrors, type ReplyErrors } from "~/server/desk.server";
 import { savedNotice, type SavedNotice, type TaskIntent } from "~/lib/desk-forms";
 import { INTENT_PERMISSION, progressNotice, type ProgressNotice, type TaskPageIntent } from "~/lib/progress-forms";
 import { taskPageIntentSchema, type TaskPageInput } from "~/lib/progress-schemas";
-import { progressErrors, shownChanges } from "~/lib/progress.server";
+import { progressErrors, shownChanges } from "~/server/progress.server";
 import { CommentForm, DeadlineBox, NextStep, ProgressBanner, TaskDesk } from "~/components/task-desk";
-import { useOptionalUser } from "~/lib/use-user";
+import { useOptionalUser } from "~/components/use-user";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions } from "~/models/desk-options.server";
 import { changeTaskState, reassignLead, type TaskChange } from "~/models/tasks.server";
@@ -41,7 +41,7 @@ import {
 } from "~/models/task-progress.server";
 import { taskAccessFacts } from "~/models/visibility.server";
 import { discardReceived, withAttachments } from "~/models/attachments.server";
-import { ATTACHMENT_FIELD, isMultipart } from "~/lib/uploads.server";
+import { ATTACHMENT_FIELD, isMultipart } from "~/server/uploads.server";
 import {
   ATTACHMENT_INTENTS,
   attachmentLink,
@@ -49,13 +49,13 @@ import {
   readTaskPageForm,
   type StoredMove,
   type TaskPageForm,
-} from "~/lib/task-attachments.server";
+} from "~/server/task-attachments.server";
 import { idParam } from "~/lib/params.server";
 import { asOfForPage } from "~/lib/as-of.server";
 import type { StatusBasis } from "~/domain/vocabulary";
 import { taskReadsDifferently } from "~/models/task-status.server";
-import { deliverSoon } from "~/lib/mailer.server";
-import { reminderErrors } from "~/lib/reminder-errors.server";
+import { deliverSoon } from "~/models/mailer.server";
+import { reminderErrors } from "~/server/reminder-errors.server";
 import { isEscalated, sendReminder, taskReminders } from "~/models/reminders.server";
 import { markTaskNotificationsRead } from "~/models/notifications.server";
 import { percentStandingAfterReturn } from "~/models/task-rows.server";

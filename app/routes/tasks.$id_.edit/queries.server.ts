@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { directives, taskCoordinators, tasks } from "../../../db/schema";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 
 /** A task's editable fields, its directive, and the version an edit is based on. */
 export function getTaskForEdit(db: AppDatabase, id: number) {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { tasks } from "../../../db/schema";
-import type { AppDatabase } from "~/lib/db.server";
+import type { AppDatabase } from "~/models/db.server";
 
 /** What the history page shows of a task, and the version its forms are based on. */
 export function getTaskDeadlines(db: AppDatabase, id: number) {

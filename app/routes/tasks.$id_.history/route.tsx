@@ -10,9 +10,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import type { ReactNode } from "react";
 import { DateField, FormProblems, INPUT_CLASS, LABEL_CLASS, TextField } from "~/components/form-feedback";
 import { formatInstant, formatLocalDate } from "~/domain/dates";
-import { requirePermission } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
-import { describeTaskChanges, requireVisibleTask, type ChangeLine } from "~/lib/desk.server";
+import { requirePermission } from "~/server/auth.server";
+import { getDb } from "~/models/db.server";
+import { describeTaskChanges, requireVisibleTask, type ChangeLine } from "~/server/desk.server";
 import { readForm } from "~/lib/form-data.server";
 import { historyIntentSchema, HISTORY_INTENTS, type HistoryInput, type HistoryIntent } from "~/lib/history-schemas";
 import { notFound } from "~/lib/http.server";

@@ -9,10 +9,10 @@ import { formatLocalDate } from "~/domain/dates";
 import type { Actor } from "~/domain/permissions";
 import { TASK_LEVELS, TASK_STATUSES } from "~/domain/vocabulary";
 import { PeriodField } from "~/components/period-field";
-import { requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/server/auth.server";
 import { asOfForPage } from "~/lib/as-of.server";
-import { getDb } from "~/lib/db.server";
-import { sharedRead } from "~/lib/read-cache.server";
+import { getDb } from "~/models/db.server";
+import { sharedRead } from "~/server/read-cache.server";
 import { badRequest } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { readingDifferences } from "~/models/dashboard.server";
@@ -55,7 +55,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const described = describeFilters(db, viewer, parsed.query, t);
     return described.ok ? described.named : [];
   };
-  // Shared by users who see the same tasks until the data changes (app/lib/read-cache.server.ts).
+  // Shared by users who see the same tasks until the data changes (app/server/read-cache.server.ts).
   const answer = sharedRead(db, user, ["tasks", locale, asOf, isToday, basis, parsed.query, problem], (viewer) => ({
     title: `${t("tasks.title")} — ${t("app.name")}`,
     asOfProblem: problem,

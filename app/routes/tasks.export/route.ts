@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/server/auth.server";
 import { asOfFromUrl } from "~/lib/as-of.server";
-import { getDb } from "~/lib/db.server";
+import { getDb } from "~/models/db.server";
 import { badRequest } from "~/lib/http.server";
 import { getTranslator } from "~/lib/locale.server";
 import { taskListQueryFromUrl } from "~/lib/task-list-query";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/server/auth.server";
 import { importTemplate } from "~/models/task-import.server";
 
 /** The bulk-import template (.xlsx) with the Vietnamese header row and one example row. */

@@ -3,14 +3,14 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TaskForm } from "~/components/task-form";
 import { formatLocalDate, today } from "~/domain/dates";
-import { getDb } from "~/lib/db.server";
-import { fanOutErrors, formReply, requireDirectiveDesk, taskErrors } from "~/lib/desk.server";
+import { getDb } from "~/models/db.server";
+import { fanOutErrors, formReply, requireDirectiveDesk, taskErrors } from "~/server/desk.server";
 import { newTaskSchema } from "~/lib/desk-schemas";
 import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
 import { readForm } from "~/lib/form-data.server";
-import { deliverSoon } from "~/lib/mailer.server";
+import { deliverSoon } from "~/models/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, getDirectiveHeading, parentOptions } from "~/models/desk-options.server";
 import { createFanOut } from "~/models/fan-outs.server";

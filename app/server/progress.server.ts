@@ -2,7 +2,7 @@
 // (app/models/task-progress.server.ts) refuses a write: its result codes as
 // translated messages on the fields of the form that was posted.
 import type { ExtensionViolation } from "~/domain/extensions";
-import type { ReplyErrors } from "~/lib/desk.server";
+import type { ReplyErrors } from "~/server/desk.server";
 import type { Translate } from "~/lib/i18n";
 import type { ProgressError } from "~/models/task-progress.server";
 import type { TaskChange } from "~/models/tasks.server";

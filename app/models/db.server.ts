@@ -19,7 +19,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "../../db/schema";
-import { refreshTaskStatusFacts } from "../models/status-facts.server";
+import { refreshTaskStatusFacts } from "./status-facts.server";
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export type WriteTransaction = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
@@ -113,7 +113,7 @@ let deferredTimer: NodeJS.Timeout | null = null;
  * others waiting (one IMMEDIATE transaction, one commit), and at the latest when the
  * connection closes. For writes whose cost must not show in the answer's timing:
  * the refusal of a hidden record is audited without its commit making the answer
- * slower than for a record that does not exist (app/lib/auth.server.ts).
+ * slower than for a record that does not exist (app/server/auth.server.ts).
  */
 export function deferWrite(database: AppDatabase, work: (tx: WriteTransaction) => void): void {
   const queue = pendingWrites.get(database);

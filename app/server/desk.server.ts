@@ -18,8 +18,8 @@ import {
   type WorkflowState,
 } from "~/domain/vocabulary";
 import { FAN_OUT_MAX_UNITS, VIOLATION_FIELD, violationMessage } from "~/lib/desk-forms";
-import { denyAccess, requirePermission, type SessionUser } from "~/lib/auth.server";
-import { getDb, type AppDatabase } from "~/lib/db.server";
+import { denyAccess, requirePermission, type SessionUser } from "~/server/auth.server";
+import { getDb, type AppDatabase } from "~/models/db.server";
 import { notFound } from "~/lib/http.server";
 import type { MessageKey, Translate } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";

@@ -8,7 +8,7 @@ import type { StatusCounts } from "../models/status-counts.server";
 import type { TaskRow } from "../models/task-rows.server";
 import { rates } from "../models/dashboard.server";
 import { API_BASE } from "./api.server";
-import type { MessageKey, Translate } from "./i18n";
+import type { MessageKey, Translate } from "../lib/i18n";
 
 export interface Coded {
   code: string;

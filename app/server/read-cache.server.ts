@@ -21,9 +21,9 @@
 import { LRUCache } from "lru-cache";
 import { today } from "../domain/dates";
 import type { Actor } from "../domain/permissions";
-import type { AppDatabase } from "./db.server";
-import { deflateParts, gzipJoined, type DeflatedParts } from "./gzip-parts.server";
-import { timedRead } from "./server-timing.server";
+import type { AppDatabase } from "../models/db.server";
+import { deflateParts, gzipJoined, type DeflatedParts } from "../lib/gzip-parts.server";
+import { timedRead } from "../lib/server-timing.server";
 
 interface VersionStatement {
   get(): { version: number } | undefined;

@@ -12,12 +12,12 @@ import {
   type DashboardFilters,
 } from "../models/dashboard.server";
 import type { ScorecardFilters } from "../models/scorecard-report.server";
-import { asOfFromUrl } from "./as-of.server";
-import type { AppDatabase } from "./db.server";
-import { badRequest, notFound } from "./http.server";
-import type { Translate } from "./i18n";
-import { pageRefusals, periodKey, queryChoice, queryId, queryValues } from "./query-schemas";
-import { SCORECARD_SORTS, type ScorecardSort } from "./scorecard";
+import { asOfFromUrl } from "../lib/as-of.server";
+import type { AppDatabase } from "../models/db.server";
+import { badRequest, notFound } from "../lib/http.server";
+import type { Translate } from "../lib/i18n";
+import { pageRefusals, periodKey, queryChoice, queryId, queryValues } from "../lib/query-schemas";
+import { SCORECARD_SORTS, type ScorecardSort } from "../lib/scorecard";
 
 /** The dashboards' filters as their URLs write them (ids in the order they are checked). */
 function dashboardFilterSchema(t: Translate) {

@@ -5,11 +5,11 @@ import { hasPermission, type Permission } from "../domain/permissions";
 import { KNOWN_FOR_MS } from "../domain/sign-in-locks";
 import { recordAudit, recordRefusalOfHidden, originOf, type AuditEntry } from "../models/audit.server";
 import { userForSessionToken, type SessionUser } from "../models/sessions.server";
-import { getDb } from "./db.server";
+import { getDb } from "../models/db.server";
 import { data } from "@remix-run/node";
-import { translator } from "./i18n";
-import { getLocale } from "./locale.server";
-import { noteRequestUser } from "./logger.server";
+import { translator } from "../lib/i18n";
+import { getLocale } from "../lib/locale.server";
+import { noteRequestUser } from "../lib/logger.server";
 
 export type { SessionUser };
 

@@ -9,95 +9,29 @@
 // two mailers (the server and `npm run reminders`) never send the same row; a
 // send that fails stays `pending` for a retry after EMAIL_RETRY_AFTER_MS, and is
 // `failed` after MAX_EMAIL_ATTEMPTS. Sent: `sent`, `emailed_at` = when.
+//
+// This module is the outbox's rows (claiming, marking, the background pass); the SMTP
+// settings, the connection and the text of a message are app/lib/email.server.ts.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import nodemailer from "nodemailer";
 import { notifications } from "../../db/schema";
 import { canSeeTask, type Actor } from "../domain/permissions";
-import { LOCALES, NOTIFICATION_KINDS, ROLES, type NotificationKind, type Role } from "../domain/vocabulary";
-import { taskAccessFacts } from "../models/visibility.server";
+import { LOCALES, NOTIFICATION_KINDS, ROLES, type Role } from "../domain/vocabulary";
+import { appUrl, renderEmail, smtpSettings, smtpTransport, type EmailFacts, type SmtpSettings } from "../lib/email.server";
+import { DEFAULT_LOCALE, translator, type Locale } from "../lib/i18n";
+import { logger } from "../lib/logger.server";
 import { writeTransaction, type AppDatabase } from "./db.server";
-import { DEFAULT_LOCALE, translator, type Locale, type Translate } from "./i18n";
-import { logger } from "./logger.server";
-import { notificationDetail, notificationHeadline, parseNotificationParams } from "./notification-text";
-import { allRows } from "../models/sql-rows.server";
+import { allRows } from "./sql-rows.server";
+import { taskAccessFacts } from "./visibility.server";
 
 export const MAX_EMAIL_ATTEMPTS = 5;
 /** A failed (or interrupted) send is tried again this long after its last attempt, by the scheduled job. */
 export const EMAIL_RETRY_AFTER_MS = 15 * 60_000;
 const BATCH = 50;
 
-export interface SmtpSettings {
-  host: string;
-  port: number;
-  secure: boolean;
-  user: string | null;
-  password: string | null;
-  from: string;
-}
-
-/** SMTP from the environment; null (no e-mail) unless SMTP_HOST is set. */
-export function smtpSettings(env: NodeJS.ProcessEnv = process.env): SmtpSettings | null {
-  const host = env.SMTP_HOST?.trim();
-  if (!host) return null;
-  const port = Number(env.SMTP_PORT ?? "") || 587;
-  const secureFlag = env.SMTP_SECURE?.trim().toLowerCase();
-  const secure =
-    secureFlag === undefined || secureFlag === "" ? port === 465 : ["1", "true", "yes"].includes(secureFlag);
-  const user = env.SMTP_USER?.trim() || null;
-  return {
-    host,
-    port,
-    secure,
-    user,
-    password: env.SMTP_PASSWORD ?? null,
-    from: env.SMTP_FROM?.trim() || (user?.includes("@") ? user : `no-reply@${host}`),
-  };
-}
-
-/** Absolute links in e-mails: APP_URL, else this server on localhost. */
-export function appUrl(env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env.APP_URL?.trim().replace(/\/+$/, "");
-  return configured || `http://localhost:${env.PORT ?? 3000}`;
-}
-
 /** The outbox state a new notification gets: NULL without an address, `skipped` without SMTP. */
 export function initialEmailState(email: string | null): "pending" | "skipped" | null {
   if (!email?.trim()) return null;
   return smtpSettings() === null ? "skipped" : "pending";
-}
-
-// ---------------------------------------------------------------- rendering
-
-export interface EmailFacts {
-  recipientName: string;
-  kind: NotificationKind;
-  params: string;
-  taskId: number | null;
-  taskLabel: string | null;
-  /** A confidential directive's task is named only on the site, never in a mailbox. */
-  confidential: boolean;
-  actorName: string | null;
-}
-
-/** Subject and plain-text body, in the language of `t` (the recipient's, Vietnamese by default). */
-export function renderEmail(facts: EmailFacts, base: string = appUrl(), t: Translate = translator(DEFAULT_LOCALE)) {
-  const params = parseNotificationParams(facts.params);
-  const headline = notificationHeadline(t, facts.kind, params);
-  const detail = notificationDetail(t, facts.kind, params);
-  const lines = [t("email.greeting", { name: facts.recipientName }), "", headline];
-  if (facts.taskId !== null) {
-    lines.push(
-      facts.confidential || facts.taskLabel === null
-        ? t("email.taskConfidential")
-        : t("email.task", { task: facts.taskLabel }),
-    );
-  }
-  if (detail && !facts.confidential) lines.push(detail);
-  if (facts.actorName) lines.push(t("email.actor", { name: facts.actorName }));
-  lines.push("");
-  if (facts.taskId !== null) lines.push(t("email.openTask", { url: `${base}/tasks/${facts.taskId}` }));
-  lines.push(t("email.openNotifications", { url: `${base}/notifications` }), "", "-- ", t("email.footer"));
-  return { subject: t("email.subject", { headline }), text: `${lines.join("\n")}\n` };
 }
 
 // ---------------------------------------------------------------- sending
@@ -205,15 +139,7 @@ export async function deliverPendingEmails(
   const settings = options.settings === undefined ? smtpSettings() : options.settings;
   if (settings === null) return report;
   const now = options.now ?? Date.now;
-  const transport = nodemailer.createTransport({
-    host: settings.host,
-    port: settings.port,
-    secure: settings.secure,
-    auth: settings.user ? { user: settings.user, pass: settings.password ?? "" } : undefined,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
+  const transport = smtpTransport(settings);
   try {
     for (;;) {
       const batch = claim(db, now(), options.retries ?? false);

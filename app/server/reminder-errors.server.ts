@@ -1,6 +1,6 @@
 // What the task page's action answers when app/models/reminders.server.ts refuses
 // a reminder: its result codes as translated messages on the reminder form.
-import type { ReplyErrors } from "~/lib/desk.server";
+import type { ReplyErrors } from "~/server/desk.server";
 import type { Translate } from "~/lib/i18n";
 import type { ReminderError } from "~/models/reminders.server";
 

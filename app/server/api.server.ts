@@ -13,13 +13,13 @@ import { hasPermission, type Actor, type Permission } from "../domain/permission
 import { originOf, recordAudit, recordRefusalOfHidden, type AuditEntry } from "../models/audit.server";
 import { authenticateApiToken, type ApiAuthFailure, type ApiClient } from "../models/api-tokens.server";
 import { filterTargetExists, type DashboardFilterKey } from "../models/dashboard.server";
-import { apiParams, type ApiParams, type ApiQuerySchema } from "./api-query.server";
-import { apiRequestsPerMinute, hitRateLimit } from "./api-rate-limit.server";
-import { getDb, type AppDatabase } from "./db.server";
-import { negotiateApiLocale } from "./api-protocol";
-import { translator, type Locale, type MessageKey, type Translate } from "./i18n";
-import { logger, noteRequestUser } from "./logger.server";
-import { queryValues } from "./query-schemas";
+import { apiParams, type ApiParams, type ApiQuerySchema } from "../lib/api-query.server";
+import { apiRequestsPerMinute, hitRateLimit } from "../lib/api-rate-limit.server";
+import { getDb, type AppDatabase } from "../models/db.server";
+import { negotiateApiLocale } from "../lib/api-protocol";
+import { translator, type Locale, type MessageKey, type Translate } from "../lib/i18n";
+import { logger, noteRequestUser } from "../lib/logger.server";
+import { queryValues } from "../lib/query-schemas";
 
 export const API_BASE = "/api/v1";
 

@@ -1,11 +1,11 @@
 // The task page's side of attachments: reading its form (multipart when the form
 // carries files, url-encoded otherwise), turning refused files into the form's
 // messages, and saying which stored record the files of a successful move belong to.
-import { readForm, refuseAbsurdIndices } from "./form-data.server";
+import { readForm, refuseAbsurdIndices } from "../lib/form-data.server";
 import { data } from "@remix-run/node";
 import { ACCEPTED_EXTENSIONS_LABEL, ATTACHMENT_LIMITS, MAX_FILE_MEGABYTES } from "~/domain/attachments";
 import type { Translate } from "~/lib/i18n";
-import { isMultipart, readUploadForm, type UploadedForm } from "~/lib/uploads.server";
+import { isMultipart, readUploadForm, type UploadedForm } from "~/server/uploads.server";
 import type { AttachmentLink } from "~/models/attachments.server";
 
 /** The intents whose forms carry attachments: progress report, completion report (evidence), extension request. */

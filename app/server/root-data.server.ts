@@ -2,12 +2,12 @@
 // are, with the header's unread badge. Also read by the page cache
 // (app/server/page-cache.server.ts), which names a kept page by it without running
 // any loader — so this is the one place it is computed.
-import { translate } from "./i18n";
-import { namespaceChunkHrefs } from "./catalog-preload.server";
+import { translate } from "../lib/i18n";
+import { namespaceChunkHrefs } from "../lib/catalog-preload.server";
 import { getUser } from "./auth.server";
-import { getDb } from "./db.server";
-import { getLocale } from "./locale.server";
-import { taskOpenedBy } from "./opened-task";
+import { getDb } from "../models/db.server";
+import { getLocale } from "../lib/locale.server";
+import { taskOpenedBy } from "../lib/opened-task";
 import { unreadCount } from "../models/notifications.server";
 
 export async function rootData(request: Request) {
