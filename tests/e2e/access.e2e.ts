@@ -1,34 +1,17 @@
 // Each demo role signs in and sees what it should, and only that (docs/domain-rules.md §1, §5).
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../app/domain/password-policy";
+import { baseUrl, expectAccessible, useBrowser } from "./browser";
 
-let browser: Browser;
-let page: Page;
-let problems: string[];
+const pages = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  expect(problems, "browser errors").toEqual([]);
-  await page.context().close();
-});
-
-async function as(login: string | null): Promise<void> {
-  ({ page, problems } = await newPage(browser));
-  if (login) await signIn(page, login);
-}
-
-const navLinks = async () =>
+const navLinks = async (page: Page) =>
   page
     .getByRole("navigation", { name: /Điều hướng chính|Main navigation/ })
     .getByRole("link")
     .allInnerTexts();
-const directiveNumbers = async () => {
+const directiveNumbers = async (page: Page) => {
   await page.goto("/directives");
   await page.locator("main h1").waitFor();
   return page.locator("main li .font-semibold").allInnerTexts();
@@ -39,19 +22,19 @@ const CURRENT = "412/TB-UBND";
 
 describe("signed out", () => {
   it("every page sends to the login page and comes back after signing in", async () => {
-    await as(null);
+    const { page } = await pages.open();
     await page.goto("/tasks?status=overdue");
     await page.waitForURL(/\/login\?redirectTo=/);
     await page.getByRole("heading", { name: "Đăng nhập" }).waitFor();
     await expectAccessible(page);
     await page.getByLabel("Tên đăng nhập").fill("vanphong");
-    await page.getByLabel("Mật khẩu").fill("Demo@2019");
+    await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Đăng nhập" }).click();
     await page.waitForURL(/\/tasks\?status=overdue$/);
   });
 
   it("a wrong password gets a clear message and no session", async () => {
-    await as(null);
+    const { page } = await pages.open();
     await page.goto("/login");
     await page.getByLabel("Tên đăng nhập").fill("vanphong");
     await page.getByLabel("Mật khẩu").fill("wrong-password");
@@ -86,9 +69,9 @@ describe("signed out", () => {
 
 describe("each demo role", () => {
   it("the chair (leadership) sees every issued directive, the confidential one included, and no administration", async () => {
-    await as("lanhdao");
-    expect(await directiveNumbers()).toEqual(expect.arrayContaining([SEED, CURRENT, CONFIDENTIAL]));
-    const links = await navLinks();
+    const page = await pages.signedIn("lanhdao");
+    expect(await directiveNumbers(page)).toEqual(expect.arrayContaining([SEED, CURRENT, CONFIDENTIAL]));
+    const links = await navLinks(page);
     expect(links).toEqual([
       "Tổng quan",
       "Xếp hạng đơn vị",
@@ -101,22 +84,22 @@ describe("each demo role", () => {
   });
 
   it("the secretariat sees everything and the audit log", async () => {
-    await as("vanphong");
-    expect(await directiveNumbers()).toEqual(expect.arrayContaining([SEED, CURRENT, CONFIDENTIAL]));
-    expect(await navLinks()).toContain("Nhật ký hệ thống");
+    const page = await pages.signedIn("vanphong");
+    expect(await directiveNumbers(page)).toEqual(expect.arrayContaining([SEED, CURRENT, CONFIDENTIAL]));
+    expect(await navLinks(page)).toContain("Nhật ký hệ thống");
   });
 
   it("the administrator manages users and departments but does not see the confidential directive", async () => {
-    await as("admin");
-    const numbers = await directiveNumbers();
+    const page = await pages.signedIn("admin");
+    const numbers = await directiveNumbers(page);
     expect(numbers).toEqual(expect.arrayContaining([SEED, CURRENT]));
     expect(numbers).not.toContain(CONFIDENTIAL);
-    expect(await navLinks()).toEqual(expect.arrayContaining(["Người dùng", "Quản lý đơn vị", "Nhật ký hệ thống"]));
+    expect(await navLinks(page)).toEqual(expect.arrayContaining(["Người dùng", "Quản lý đơn vị", "Nhật ký hệ thống"]));
   });
 
   it("the head of Information and Communications sees only the department's tasks, confidential ones it is assigned in included", async () => {
-    await as("stttt.truong");
-    expect(await directiveNumbers()).toEqual(expect.arrayContaining([SEED, CURRENT, CONFIDENTIAL]));
+    const page = await pages.signedIn("stttt.truong");
+    expect(await directiveNumbers(page)).toEqual(expect.arrayContaining([SEED, CURRENT, CONFIDENTIAL]));
     await page.goto("/tasks");
     await page.locator("main h1").waitFor();
     const rows = page.locator("tbody tr[data-task-id]");
@@ -126,14 +109,14 @@ describe("each demo role", () => {
       const text = await rows.nth(i).innerText();
       expect(text, `row ${i}`).toContain("Sở Thông tin và Truyền thông");
     }
-    expect(await navLinks()).not.toContain("Nhật ký hệ thống");
-    expect(await navLinks()).not.toContain("Báo cáo đã chốt");
+    expect(await navLinks(page)).not.toContain("Nhật ký hệ thống");
+    expect(await navLinks(page)).not.toContain("Báo cáo đã chốt");
     await expectAccessible(page);
   });
 
   it("the head of Education does not see the confidential directive: it answers 404, as if it did not exist", async () => {
-    await as("sgddt.truong");
-    const numbers = await directiveNumbers();
+    const page = await pages.signedIn("sgddt.truong");
+    const numbers = await directiveNumbers(page);
     expect(numbers).not.toContain(CONFIDENTIAL);
     await page.goto("/directives");
     const confidentialId = 3;
@@ -143,15 +126,13 @@ describe("each demo role", () => {
   });
 
   it("signing out ends the session: the old cookie no longer works", async () => {
-    await as("syt.truong");
+    const page = await pages.signedIn("syt.truong");
     const cookies = await page.context().cookies();
     await page.getByRole("button", { name: "Đăng xuất" }).click();
     await page.waitForURL(/\/login$/);
-    const replay = await browser.newContext({ baseURL: baseUrl() });
+    const { context: replay, page: other } = await pages.open();
     await replay.addCookies(cookies);
-    const other = await replay.newPage();
     await other.goto("/");
     expect(new URL(other.url()).pathname).toBe("/login");
-    await replay.close();
   });
 });

@@ -8,35 +8,12 @@
 // as they are. The real 2025 merger (STTTT into SKHCN) is tested on its own
 // database in tests/integration/admin-departments.test.ts.
 import Database from "better-sqlite3";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { baseUrl, expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { baseUrl, expectAccessible, useBrowser } from "./browser";
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const problems: string[][] = [];
+const pages = useBrowser();
 const RUN = Date.now().toString(36).toUpperCase();
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  expect(problems.flat(), "browser errors").toEqual([]);
-  problems.length = 0;
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-/** A new browser context (its own cookies), signed in as `login`. */
-async function as(login: string, password?: string): Promise<Page> {
-  const opened = await newPage(browser);
-  contexts.push(opened.context);
-  problems.push(opened.problems);
-  await signIn(opened.page, login, password);
-  return opened.page;
-}
 
 /** The record id at the end of the current URL's path (`/admin/users/12?done=created` → 12). */
 function idInUrl(page: Page): number {
@@ -49,7 +26,7 @@ describe("user administration", () => {
   it("creates a department officer who signs in; disabling them ends their session at once", async () => {
     const login = `e2e.canbo.${RUN.toLowerCase()}`;
     const password = "Mật khẩu thử nghiệm 2025";
-    const admin = await as("admin");
+    const admin = await pages.signedIn("admin");
 
     await admin.goto("/admin/users");
     await admin.getByRole("heading", { level: 1, name: "Người dùng" }).waitFor();
@@ -81,7 +58,7 @@ describe("user administration", () => {
     const userPage = admin.url();
 
     // The new officer signs in and works.
-    const officer = await as(login, password);
+    const officer = await pages.signedIn(login, { password });
     await officer.goto("/tasks");
     await officer.getByRole("heading", { level: 1, name: "Danh sách nhiệm vụ" }).waitFor();
 
@@ -121,7 +98,7 @@ describe("user administration", () => {
   });
 
   it("an administrator can neither disable nor demote themself", async () => {
-    const admin = await as("admin");
+    const admin = await pages.signedIn("admin");
     await admin.goto("/admin/users?q=admin&role=admin");
     await admin.getByRole("link", { name: "admin", exact: true }).click();
     await admin.getByRole("heading", { level: 1, name: "Quản trị hệ thống" }).waitFor();
@@ -206,7 +183,7 @@ describe("department administration", () => {
   }
 
   it("merges a department into a successor: open tasks move, finished ones keep the old name", async () => {
-    const admin = await as("admin");
+    const admin = await pages.signedIn("admin");
     await admin.goto("/admin/departments");
     await admin.getByRole("heading", { level: 1, name: "Quản lý đơn vị" }).waitFor();
     await expectAccessible(admin);
@@ -272,10 +249,7 @@ describe("department administration", () => {
 
   // axe-core cannot run in a page without JavaScript: these pages are checked in the test above.
   it("works without JavaScript, and refuses a taken code and a cycle in the hierarchy with clear messages", async () => {
-    const context = await browser.newContext({ baseURL: baseUrl(), javaScriptEnabled: false });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, "admin");
+    const page = await pages.signedIn("admin", { javaScriptEnabled: false });
 
     await page.goto("/admin/departments/new");
     await page.getByLabel("Mã đơn vị").fill("stttt");
@@ -303,7 +277,7 @@ describe("department administration", () => {
     const version = await page
       .locator('form:has(input[name="intent"][value="profile"]) input[name="version"]')
       .inputValue();
-    const crafted = await context.request.post(`/admin/departments/${parent}`, {
+    const crafted = await page.request.post(`/admin/departments/${parent}`, {
       headers: { Origin: baseUrl() },
       form: { intent: "profile", version, name: `Ban Thử nghiệm ${RUN}`, kind: "department", parentId: String(child) },
     });

@@ -6,34 +6,11 @@
 //
 // The e2e server and database are shared by every e2e file: this file only adds a
 // token of its own (named for the run) and revokes it.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import { describe, expect, it } from "vitest";
+import { baseUrl, expectAccessible, useBrowser } from "./browser";
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const problems: string[][] = [];
+const pages = useBrowser();
 const RUN = Date.now().toString(36).toUpperCase();
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  expect(problems.flat(), "browser errors").toEqual([]);
-  problems.length = 0;
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function as(login: string): Promise<{ page: Page; context: BrowserContext }> {
-  const opened = await newPage(browser);
-  contexts.push(opened.context);
-  problems.push(opened.problems);
-  await signIn(opened.page, login);
-  return opened;
-}
 
 /** A call from another system: plain fetch, no cookies. */
 async function callApi(path: string, init: { token?: string; method?: string; language?: string } = {}) {
@@ -46,8 +23,8 @@ async function callApi(path: string, init: { token?: string; method?: string; la
 
 describe("the JSON API", () => {
   it("works with a token an administrator issues in the browser, and stops when it is revoked", async () => {
-    const { page: admin, context } = await as("admin");
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl() });
+    const admin = await pages.signedIn("admin");
+    await admin.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl() });
 
     await admin
       .getByRole("navigation", { name: "Điều hướng chính" })
@@ -127,10 +104,7 @@ describe("the JSON API", () => {
   });
 
   it("issues and revokes a token without JavaScript too", async () => {
-    const context = await browser.newContext({ baseURL: baseUrl(), javaScriptEnabled: false });
-    contexts.push(context);
-    const admin = await context.newPage();
-    await signIn(admin, "admin");
+    const admin = await pages.signedIn("admin", { javaScriptEnabled: false });
     await admin.goto("/admin/api-tokens/new");
     const name = `Không JavaScript ${RUN}`;
     await admin.getByLabel("Tên gọi").fill(name);
@@ -169,7 +143,7 @@ describe("the JSON API", () => {
     expect((unknown.body.error as { code: string }).code).toBe("unknown_endpoint");
 
     // Signed in in the browser: the session cookie goes along, and is not a token.
-    const { page } = await as("lanhdao");
+    const page = await pages.signedIn("lanhdao");
     const response = await page.goto("/api/v1/tasks");
     expect(response?.status()).toBe(401);
     expect(JSON.parse(await page.locator("body").innerText())).toMatchObject({ error: { code: "missing_token" } });

@@ -2,42 +2,22 @@
 // the log; a department head may not open it. Shares the demo server with the other
 // browser tests: the failed sign-in uses a login that does not exist, so no real
 // account comes nearer its rate limit.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, useBrowser } from "./browser";
 
-let browser: Browser;
-let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  expect(problems, "browser errors").toEqual([]);
-  await page.context().close();
-});
-
-async function as(login: string | null, viewport?: { width: number; height: number }): Promise<void> {
-  ({ page, problems } = await newPage(browser, { viewport }));
-  if (login) await signIn(page, login);
-}
+const pages = useBrowser();
 
 describe("the audit log", () => {
   it("the secretariat finds a failed sign-in by filtering on its action", async () => {
     const stranger = `khach.e2e.${Date.now()}`;
-    await as(null);
-    await page.goto("/login");
-    await page.getByLabel("Tên đăng nhập").fill(stranger);
-    await page.getByLabel("Mật khẩu").fill("not-the-password");
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.getByRole("alert").waitFor();
-    await page.context().close();
+    const { page: signedOut } = await pages.open();
+    await signedOut.goto("/login");
+    await signedOut.getByLabel("Tên đăng nhập").fill(stranger);
+    await signedOut.getByLabel("Mật khẩu").fill("not-the-password");
+    await signedOut.getByRole("button", { name: "Đăng nhập" }).click();
+    await signedOut.getByRole("alert").waitFor();
 
-    await as("vanphong");
+    const page = await pages.signedIn("vanphong");
     await page
       .getByRole("navigation", { name: "Điều hướng chính" })
       .getByRole("link", { name: "Nhật ký hệ thống" })
@@ -63,7 +43,7 @@ describe("the audit log", () => {
   });
 
   it("filters by actor, action group and day (Hanoi calendar), all in the URL", async () => {
-    await as("vanphong");
+    const page = await pages.signedIn("vanphong");
     await page.goto("/audit?actor=vanphong&action=auth.");
     const rows = page.locator("table tbody tr");
     await rows.first().waitFor();
@@ -81,7 +61,7 @@ describe("the audit log", () => {
   });
 
   it("is readable on a phone: one card per event, no sideways scrolling", async () => {
-    await as("admin", { width: 375, height: 740 });
+    const page = await pages.signedIn("admin", { viewport: { width: 375, height: 740 } });
     const response = await page.goto("/audit?action=auth.");
     expect(response?.status()).toBe(200);
     const card = page.locator("li[data-audit-id]").first();
@@ -95,7 +75,7 @@ describe("the audit log", () => {
   });
 
   it("a malformed filter is a 400 with a translated message", async () => {
-    await as("vanphong");
+    const page = await pages.signedIn("vanphong");
     const response = await page.goto("/audit?from=31/02/2019");
     expect(response?.status()).toBe(400);
     await page.getByText("Từ ngày: ngày “31/02/2019” không tồn tại (tháng 02/2019 chỉ có 28 ngày).").waitFor();
@@ -103,7 +83,7 @@ describe("the audit log", () => {
   });
 
   it("a department head may not open it: 403, with the reason", async () => {
-    await as("stttt.truong");
+    const page = await pages.signedIn("stttt.truong");
     expect(
       await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link").allInnerTexts(),
     ).not.toContain("Nhật ký hệ thống");

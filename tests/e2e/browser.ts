@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
+import { DEMO_PASSWORD } from "../../app/domain/password-policy";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -34,13 +35,28 @@ export async function newPage(
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   const page = await context.newPage();
+  return { context, page, problems: collectProblems(page) };
+}
+
+/**
+ * The page errors and console errors `page` shows from now on, in a list that grows. A
+ * refused request's console line ("status of 4xx") is left out unless `statusErrors`: most
+ * tests make such requests on purpose; a test of how the app is served counts them.
+ */
+export function collectProblems(page: Page, options: { statusErrors?: boolean } = {}): string[] {
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error" && !/status of 4\d\d/.test(message.text()))
+    if (message.type() === "error" && (options.statusErrors || !/status of 4\d\d/.test(message.text())))
       problems.push(`console: ${message.text()}`);
   });
-  return { context, page, problems };
+  return problems;
+}
+
+/** A Hanoi calendar day `days` from today, as the forms take it (dd/mm/yyyy). */
+export function hanoiDay(days: number): string {
+  const when = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }).format(when);
 }
 
 /** Fails on any WCAG 2.1 A/AA violation axe-core finds on the current page. */
@@ -55,8 +71,6 @@ export async function expectAccessible(page: Page): Promise<void> {
   );
   expect(violations, `accessibility violations on ${page.url()}`).toEqual([]);
 }
-
-export const DEMO_PASSWORD = "Demo@2019";
 
 /** Signs in through the login page, as a user would. */
 export async function signIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {

@@ -6,38 +6,15 @@
 // The e2e server and its database are shared by every e2e file, in any order: this file
 // changes only far-future years of the calendar (no task is due then) and a group whose
 // name is unique to the run, and removes the day it adds.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, useBrowser } from "./browser";
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const problems: string[][] = [];
+const pages = useBrowser();
 const RUN = Date.now().toString(36).toUpperCase();
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  expect(problems.flat(), "browser errors").toEqual([]);
-  problems.length = 0;
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function as(login: string): Promise<Page> {
-  const opened = await newPage(browser);
-  contexts.push(opened.context);
-  problems.push(opened.problems);
-  await signIn(opened.page, login);
-  return opened.page;
-}
 
 describe("the working calendar", () => {
   it("shows a year's holidays, takes a worked Saturday from an announcement and loads a year from the rules", async () => {
-    const admin = await as("admin");
+    const admin = await pages.signedIn("admin");
     await admin.goto("/admin/holidays?year=2026");
     await admin.getByRole("heading", { level: 1, name: "Ngày nghỉ lễ, Tết và ngày làm bù" }).waitFor();
     // Tết Bính Ngọ: mùng 1 is Tuesday 17/02/2026.
@@ -79,7 +56,7 @@ describe("the working calendar", () => {
   });
 
   it("is the administrator's page only", async () => {
-    const secretariat = await as("vanphong");
+    const secretariat = await pages.signedIn("vanphong");
     const response = await secretariat.goto("/admin/holidays");
     expect(response?.status()).toBe(403);
   });
@@ -88,7 +65,7 @@ describe("the working calendar", () => {
 describe("unit groups", () => {
   it("creates a group of districts, adds and takes out members, and reads it on a past day", async () => {
     const name = `Các quận thử nghiệm ${RUN}`;
-    const admin = await as("admin");
+    const admin = await pages.signedIn("admin");
     await admin.goto("/admin/groups");
     await admin.getByRole("heading", { level: 1, name: "Nhóm đơn vị" }).waitFor();
     await admin.getByRole("link", { name: "UBND các quận, huyện, thị xã" }).waitFor();

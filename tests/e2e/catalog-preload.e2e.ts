@@ -4,7 +4,9 @@
 // clicks (app/lib/catalog-preload.server.ts, vite.config.ts `browserCatalogs`,
 // docs/decisions/033).
 import { describe, expect, it } from "vitest";
-import { baseUrl, launchBrowser, newPage, signIn } from "./browser";
+import { baseUrl, useBrowser } from "./browser";
+
+const pages = useBrowser();
 
 async function preloads(language?: "vi" | "en"): Promise<string[]> {
   // The language cookie is a plain value (app/lib/locale.server.ts).
@@ -33,36 +35,29 @@ describe("the page's messages", () => {
 
 describe("a client-side navigation", () => {
   it("brings the next page's namespaces before it renders, in the page's language", async () => {
-    const browser = await launchBrowser();
-    try {
-      const { page, problems } = await newPage(browser);
-      await signIn(page, "lanhdao");
-      // After signing in: sign-in applies the language the account last chose (another test may have left it Vietnamese).
-      await page.context().addCookies([{ name: "lang", value: btoa(JSON.stringify("en")), url: baseUrl() }]);
-      // Search declares nothing beyond the shell; the task list and a task page declare areas of their own.
-      await page.goto("/search", { waitUntil: "networkidle" });
-      const fetched: string[] = [];
-      page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
-      // Survives client-side navigations, not a document load.
-      await page.evaluate(() => ((window as { sameDocument?: boolean }).sameDocument = true));
+    const page = await pages.signedIn("lanhdao");
+    // After signing in: sign-in applies the language the account last chose (another test may have left it Vietnamese).
+    await page.context().addCookies([{ name: "lang", value: btoa(JSON.stringify("en")), url: baseUrl() }]);
+    // Search declares nothing beyond the shell; the task list and a task page declare areas of their own.
+    await page.goto("/search", { waitUntil: "networkidle" });
+    const fetched: string[] = [];
+    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+    // Survives client-side navigations, not a document load.
+    await page.evaluate(() => ((window as { sameDocument?: boolean }).sameDocument = true));
 
-      await page.getByRole("navigation").getByRole("link", { name: "Tasks", exact: true }).click();
-      await page.getByRole("heading", { level: 1, name: "Tasks" }).waitFor();
-      await page.locator("tbody tr a[href^='/tasks/']").first().click();
-      await page.waitForURL(/\/tasks\/\d+$/);
-      await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.getByRole("navigation").getByRole("link", { name: "Tasks", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Tasks" }).waitFor();
+    await page.locator("tbody tr a[href^='/tasks/']").first().click();
+    await page.waitForURL(/\/tasks\/\d+$/);
+    await page.getByRole("heading", { level: 1 }).waitFor();
 
-      expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
-      expect(fetched.filter((path) => /\/assets\/\w+\.vi-/.test(path))).toEqual([]);
-      for (const namespace of ["common", "desk", "progress"]) {
-        expect(
-          fetched.some((path) => path.startsWith(`/assets/${namespace}.en-`)),
-          namespace,
-        ).toBe(true);
-      }
-      expect(problems).toEqual([]);
-    } finally {
-      await browser.close();
+    expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(fetched.filter((path) => /\/assets\/\w+\.vi-/.test(path))).toEqual([]);
+    for (const namespace of ["common", "desk", "progress"]) {
+      expect(
+        fetched.some((path) => path.startsWith(`/assets/${namespace}.en-`)),
+        namespace,
+      ).toBe(true);
     }
   });
 });

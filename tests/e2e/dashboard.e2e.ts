@@ -2,25 +2,11 @@
 // one sentence, the monthly trend), changes the day to 31/12/2019, follows one
 // department's overdue count to exactly those tasks, downloads them and the scorecard
 // as Excel and reads both back; a department's quarters; the dashboard printed on A4.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, useBrowser } from "./browser";
 import { readSheet, reportTable } from "./report-sheet";
 
-let browser: Browser;
-let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  expect(problems, "browser errors").toEqual([]);
-  await page.context().close();
-});
+const pages = useBrowser();
 
 const number = (text: string) => Number(text.replace(/\D/g, ""));
 
@@ -42,8 +28,7 @@ const ASSIGNED_TERMS = SCORECARD_STATUSES.slice(1, -2).map(([, header]) => heade
 
 describe("leadership dashboards", () => {
   it("the chair reads the seed directive, a past day, one department's overdue tasks, and downloads both reports", async () => {
-    ({ page, problems } = await newPage(browser));
-    await signIn(page, "lanhdao");
+    const page = await pages.signedIn("lanhdao");
     await page.goto("/");
     await page.getByRole("heading", { level: 1, name: "Tổng quan tình hình thực hiện" }).waitFor();
     const seed = page.locator("li[data-directive-id]", { hasText: /18\/9\/2019/ });
@@ -147,8 +132,7 @@ describe("leadership dashboards", () => {
   });
 
   it("the scorecard sorts by a column through its heading link, without JavaScript state", async () => {
-    ({ page, problems } = await newPage(browser));
-    await signIn(page, "lanhdao");
+    const page = await pages.signedIn("lanhdao");
     await page.goto("/scorecard");
     await page.getByRole("link", { name: "Sắp xếp theo Quá hạn", exact: true }).click();
     await page.waitForURL(/sort=overdue&dir=desc/);
@@ -159,8 +143,7 @@ describe("leadership dashboards", () => {
   });
 
   it("a department's page shows its quarters, each number leading to the tasks as of that quarter's end", async () => {
-    ({ page, problems } = await newPage(browser));
-    await signIn(page, "lanhdao");
+    const page = await pages.signedIn("lanhdao");
     await page.goto("/departments");
     await page.getByRole("link", { name: "Kết quả theo quý của Sở Thông tin và Truyền thông" }).click();
     await page.getByRole("heading", { level: 1, name: "Sở Thông tin và Truyền thông" }).waitFor();
@@ -177,8 +160,7 @@ describe("leadership dashboards", () => {
   });
 
   it("a period narrows the dashboard to the tasks assigned in it, and the task list agrees", async () => {
-    ({ page, problems } = await newPage(browser));
-    await signIn(page, "lanhdao");
+    const page = await pages.signedIn("lanhdao");
     await page.goto("/?asOf=31/12/2019");
     // A year, then a quarter or a month of it: two short selects.
     const period = page.getByRole("group", { name: "Giao trong kỳ" });
@@ -214,8 +196,7 @@ describe("leadership dashboards", () => {
   });
 
   it("a malformed period in the URL gets a translated 400 page", async () => {
-    ({ page, problems } = await newPage(browser));
-    await signIn(page, "lanhdao");
+    const page = await pages.signedIn("lanhdao");
     const response = await page.goto("/?period=2019-13");
     expect(response?.status()).toBe(400);
     await page.getByText("Kỳ «2019-13» không hợp lệ").waitFor();
@@ -223,8 +204,7 @@ describe("leadership dashboards", () => {
   });
 
   it("prints on A4: no navigation or filters, a print header, the chart, nothing wider than the page", async () => {
-    ({ page, problems } = await newPage(browser));
-    await signIn(page, "lanhdao");
+    const page = await pages.signedIn("lanhdao");
     await page.goto("/?asOf=31/12/2019");
     await page.getByRole("heading", { level: 1, name: "Tổng quan tình hình thực hiện" }).waitFor();
     await page.getByRole("button", { name: "In trang tổng quan (khổ A4)" }).waitFor();
@@ -244,8 +224,8 @@ describe("leadership dashboards", () => {
     expect(width).toBeLessThanOrEqual(printable);
 
     const pdf = await page.pdf({ format: "A4" });
-    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
-    expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(6);
+    const sheets = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(sheets).toBeGreaterThanOrEqual(1);
+    expect(sheets).toBeLessThanOrEqual(6);
   });
 });

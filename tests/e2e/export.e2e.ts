@@ -2,25 +2,12 @@
 // tasks; without a chosen sort in a unit report's order (by directive, a sub-task under its
 // parent), with one in the list's order (app/models/task-report.server.ts).
 import type ExcelJS from "exceljs";
-import type { Browser, Download, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage, signIn } from "./browser";
+import type { Download, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useBrowser } from "./browser";
 import { readSheet, reportTable } from "./report-sheet";
 
-let browser: Browser;
-let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  expect(problems, "browser errors").toEqual([]);
-  await page.context().close();
-});
+const pages = useBrowser();
 
 const PAGE_SIZE = 100;
 const pageNumberOf = (page: Page) => Number(new URL(page.url()).searchParams.get("page") ?? "1");
@@ -73,8 +60,7 @@ const byTitle = (a: { title: string; lead: string }, b: { title: string; lead: s
 
 describe("exporting the task list", () => {
   it("“Tải Excel” on /tasks?status=overdue downloads a workbook with the table's rows, by directive", async () => {
-    ({ page, problems } = await newPage(browser));
-    await signIn(page, "lanhdao");
+    const page = await pages.signedIn("lanhdao");
     await page.goto(`/tasks?status=overdue&size=${PAGE_SIZE}`);
     await page.getByRole("heading", { level: 1, name: "Danh sách nhiệm vụ" }).waitFor();
     const listed = await listedTasks(page);
@@ -138,8 +124,7 @@ describe("exporting the task list", () => {
   });
 
   it("with a sort chosen on the list, the workbook keeps the list's order", async () => {
-    ({ page, problems } = await newPage(browser));
-    await signIn(page, "lanhdao");
+    const page = await pages.signedIn("lanhdao");
     await page.goto(`/tasks?status=overdue&size=${PAGE_SIZE}`);
     await page.getByRole("heading", { level: 1, name: "Danh sách nhiệm vụ" }).waitFor();
     await page.getByRole("link", { name: "Sắp xếp theo Đơn vị chủ trì", exact: true }).click();

@@ -9,7 +9,7 @@
 // lead no other task in it.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { createUnitHead, expectAccessible, openDisclosure, submitButton, useBrowser } from "./browser";
+import { createUnitHead, expectAccessible, hanoiDay, openDisclosure, submitButton, useBrowser } from "./browser";
 
 const RUN = Date.now().toString(36);
 const PASSWORD = "Mật khẩu quận thử nghiệm 2026";
@@ -20,12 +20,6 @@ const pages = useBrowser();
 
 function signedIn(login: string, password?: string): Promise<Page> {
   return pages.signedIn(login, { password });
-}
-
-/** A Hanoi calendar day `days` from today, as the forms take it (dd/mm/yyyy). */
-function hanoiDay(days: number): string {
-  const when = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }).format(when);
 }
 
 describe("an item given to the districts", () => {

@@ -1,27 +1,12 @@
 // Finding work: the task list's filters by clicking, and accent-free search.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, useBrowser } from "./browser";
 
-let browser: Browser;
-let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  expect(problems, "browser errors").toEqual([]);
-  await page.context().close();
-});
+const pages = useBrowser();
 
 describe("finding tasks", () => {
   it("the list filters to “overdue, Sở Thông tin và Truyền thông” by clicking, and the URL keeps the view", async () => {
-    ({ page, problems } = await newPage(browser));
-    await signIn(page, "vanphong");
+    const page = await pages.signedIn("vanphong");
     await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Nhiệm vụ" }).click();
     await page.getByRole("heading", { level: 1, name: "Danh sách nhiệm vụ" }).waitFor();
     await page.getByRole("combobox", { name: /^Tình trạng/ }).selectOption({ label: "Quá hạn" });
@@ -54,8 +39,7 @@ describe("finding tasks", () => {
   });
 
   it("search “dao tao” from the header finds the training task, highlighted", async () => {
-    ({ page, problems } = await newPage(browser));
-    await signIn(page, "lanhdao");
+    const page = await pages.signedIn("lanhdao");
     const box = page.getByRole("searchbox", { name: "Tìm văn bản, nhiệm vụ, báo cáo" }).first();
     await box.fill("dao tao");
     await box.press("Enter");

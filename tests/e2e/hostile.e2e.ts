@@ -12,7 +12,7 @@
 import http from "node:http";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, expectAccessible, signIn, useBrowser } from "./browser";
+import { baseUrl, expectAccessible, hanoiDay, signIn, useBrowser } from "./browser";
 
 // Every page's errors fail its test: an injected <img src=x> would 404 and log, and none may appear.
 const pages = useBrowser();
@@ -56,11 +56,6 @@ async function expectInert(page: Page, shown: string[]): Promise<void> {
   // The document as the server sent it: every payload escaped, in the markup and in the inline data.
   const html = await (await page.request.get(page.url())).text();
   for (const tag of UNESCAPED) expect(html).not.toContain(tag);
-}
-
-function hanoiDay(days: number): string {
-  const when = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }).format(when);
 }
 
 describe("script payloads in valid forms", () => {

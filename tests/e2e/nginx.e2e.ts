@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../app/domain/password-policy";
 import { openDatabase } from "../../app/models/db.server";
 import { freePort, startServer, type ServerProcess } from "../setup/server-process";
-import { launchBrowser } from "./browser";
+import { collectProblems, launchBrowser, signIn } from "./browser";
 
 const NGINX = "/usr/sbin/nginx";
 
@@ -183,16 +183,9 @@ describe("the app behind nginx", () => {
   it("signs in in Chromium over HTTP/2 and TLS, with a Secure session cookie", async () => {
     const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: `https://localhost:${httpsPort}` });
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("pageerror", (error) => problems.push(error.message));
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(message.text());
-    });
-    await page.goto("/login", { waitUntil: "networkidle" });
-    await page.getByLabel(/Tên đăng nhập|Login/).fill("lanhdao");
-    await page.getByLabel(/Mật khẩu|Password/).fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: /Đăng nhập|Sign in/ }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    // Every refused request counts here: an asset nginx does not find is a 404 in the console.
+    const problems = collectProblems(page, { statusErrors: true });
+    await signIn(page, "lanhdao");
     await page.goto("/tasks", { waitUntil: "networkidle" });
     await expect(page.getByRole("heading", { level: 1 }).first().textContent()).resolves.toMatch(/nhiệm vụ|tasks/i);
     const protocol = await page.evaluate(

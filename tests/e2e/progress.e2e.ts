@@ -9,7 +9,7 @@ import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { pdfFile } from "../setup/attachment-files";
-import { expectAccessible, openDisclosure, signIn, submitButton, useBrowser } from "./browser";
+import { expectAccessible, hanoiDay, openDisclosure, signIn, submitButton, useBrowser } from "./browser";
 
 const pages = useBrowser();
 
@@ -17,12 +17,6 @@ async function signedIn(login: string, viewport?: { width: number; height: numbe
   const { page } = await pages.open({ viewport });
   await signIn(page, login);
   return page;
-}
-
-/** A Hanoi calendar day `days` from today, as the forms take it (dd/mm/yyyy). */
-function hanoiDay(days: number): string {
-  const when = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }).format(when);
 }
 
 const stamp = Date.now().toString(36);

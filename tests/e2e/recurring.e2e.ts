@@ -3,31 +3,16 @@
 // sees the preview of its first periods; the duty's page says the rule in words and lists
 // its periods, the first one overdue; the directive page shows the duty once with its
 // periods under it; and leadership's dashboard lists the missed report as overdue.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, useBrowser } from "./browser";
 
-let browser: Browser;
-let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  expect(problems, "browser errors").toEqual([]);
-  await page.context().close();
-});
+const pages = useBrowser();
 
 const TITLE = "Báo cáo định kỳ kết quả chuyển đổi số";
 
 describe("recurring duties", () => {
   it("the secretariat enters a monthly report started in the past; a missed month is overdue on the dashboard", async () => {
-    ({ page, problems } = await newPage(browser));
-    await signIn(page, "vanphong");
+    const page = await pages.signedIn("vanphong");
     await page.goto("/directives");
     await page.locator("main li", { hasText: "412/TB-UBND" }).getByRole("heading").getByRole("link").click();
     await page.waitForURL(/\/directives\/\d+$/);
@@ -91,14 +76,12 @@ describe("recurring duties", () => {
     await page.waitForURL(/\/tasks\?.*level=period/);
     await page.getByRole("heading", { level: 1, name: "Danh sách nhiệm vụ" }).waitFor();
     expect(await page.locator("tbody tr[data-task-id]").count()).toBe(Math.min(overdueCount, 50));
-    await page.context().close();
 
     // Leadership: the missed January report is overdue, first of the directive's overdue list.
-    ({ page, problems } = await newPage(browser));
-    await signIn(page, "lanhdao");
-    await page.goto(`/?directive=${directiveId}`);
-    const overdue = page.locator('section[aria-labelledby="overdue-heading"]');
+    const chair = await pages.signedIn("lanhdao");
+    await chair.goto(`/?directive=${directiveId}`);
+    const overdue = chair.locator('section[aria-labelledby="overdue-heading"]');
     await overdue.getByRole("link", { name: `${TITLE} — Tháng 01/2025` }).waitFor();
-    await expectAccessible(page);
+    await expectAccessible(chair);
   }, 180_000);
 });
