@@ -4,7 +4,8 @@
 // downloads the PDF (the same bytes) and counters, the head reports done, the
 // secretariat returns it, the head reports done again, the secretariat confirms —
 // with the task's status badge checked after each step.
-// Only the task created here is changed (other browser tests share the server).
+// Each test creates the task it works on; only those tasks are changed (other
+// browser tests share the server).
 import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -27,26 +28,35 @@ async function expectStatus(page: Page, status: string): Promise<void> {
   await page.locator(`article header [data-status="${status}"]`).waitFor();
 }
 
-describe("the department's desk: report, extend, complete, return, complete, confirm", () => {
-  let taskPath: string;
+/**
+ * A task led by the Department of Information and Communications, due in 10 days, created
+ * by the secretariat for the calling test alone (`what` tells it apart by its title): each
+ * test changes a task no other test touched.
+ */
+async function newTask(what: string): Promise<string> {
+  const page = await signedIn("vanphong");
+  await page.goto("/tasks/new?directive=2");
+  await page.getByRole("heading", { level: 1, name: "Thêm nhiệm vụ" }).waitFor();
+  await page.getByLabel("Số mục").fill("99");
+  await page.getByLabel("Tên nhiệm vụ").fill(`Kết nối cổng dịch vụ công ${what} ${stamp}`);
+  await page.getByLabel("Đơn vị chủ trì", { exact: true }).selectOption({ label: LEAD });
+  await page.getByLabel("Hạn hoàn thành").fill(hanoiDay(10));
+  await page.getByLabel("Ngày giao", { exact: true }).fill(hanoiDay(0));
+  await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
+  await page.waitForURL(/\/tasks\/\d+\?saved=created$/);
+  await expectStatus(page, "on_track");
+  const taskPath = new URL(page.url()).pathname;
+  expect(taskPath).toMatch(/^\/tasks\/\d+$/);
+  return taskPath;
+}
 
+describe("the department's desk: report, extend, complete, return, complete, confirm", () => {
   it("the secretariat creates a task led by the Department of Information and Communications", async () => {
-    const page = await signedIn("vanphong");
-    await page.goto("/tasks/new?directive=2");
-    await page.getByRole("heading", { level: 1, name: "Thêm nhiệm vụ" }).waitFor();
-    await page.getByLabel("Số mục").fill("99");
-    await page.getByLabel("Tên nhiệm vụ").fill(`Kết nối cổng dịch vụ công ${stamp}`);
-    await page.getByLabel("Đơn vị chủ trì", { exact: true }).selectOption({ label: LEAD });
-    await page.getByLabel("Hạn hoàn thành").fill(hanoiDay(10));
-    await page.getByLabel("Ngày giao", { exact: true }).fill(hanoiDay(0));
-    await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
-    await page.waitForURL(/\/tasks\/\d+\?saved=created$/);
-    await expectStatus(page, "on_track");
-    taskPath = new URL(page.url()).pathname;
+    await newTask("tạo mới");
   });
 
   it("runs the loop, each step shown in the task's status", async () => {
-    expect(taskPath).toMatch(/^\/tasks\/\d+$/);
+    const taskPath = await newTask("vòng báo cáo");
     const lead = await signedIn("stttt.truong", PHONE);
     const secretariat = await signedIn("vanphong");
 
@@ -55,7 +65,7 @@ describe("the department's desk: report, extend, complete, return, complete, con
     await lead.getByRole("heading", { level: 1, name: "Nhiệm vụ của đơn vị" }).waitFor();
     await expectAccessible(lead);
     const card = lead.locator("li", {
-      has: lead.getByRole("link", { name: new RegExp(`cổng dịch vụ công ${stamp}`) }),
+      has: lead.getByRole("link", { name: new RegExp(`cổng dịch vụ công vòng báo cáo ${stamp}`) }),
     });
     await card.getByText("Chủ trì", { exact: true }).waitFor();
     await card.getByRole("link", { name: "Báo cáo tiến độ" }).click();
