@@ -16,7 +16,14 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { notifications } from "../../db/schema";
 import { canSeeTask, type Actor } from "../domain/permissions";
 import { LOCALES, NOTIFICATION_KINDS, ROLES, type Role } from "../domain/vocabulary";
-import { appUrl, renderEmail, smtpSettings, smtpTransport, type EmailFacts, type SmtpSettings } from "../lib/email.server";
+import {
+  appUrl,
+  renderEmail,
+  smtpSettings,
+  smtpTransport,
+  type EmailFacts,
+  type SmtpSettings,
+} from "../lib/email.server";
 import { DEFAULT_LOCALE, translator, type Locale } from "../lib/i18n";
 import { logger } from "../lib/logger.server";
 import { writeTransaction, type AppDatabase } from "./db.server";

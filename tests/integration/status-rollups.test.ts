@@ -32,11 +32,7 @@ import { STATUS_BASES, TASK_LEVELS, TASK_STATUSES, type StatusBasis } from "../.
 import { openDatabase, writeTransaction, type AppDatabase } from "../../app/models/db.server";
 import { translator } from "../../app/lib/i18n";
 import type { RequestOrigin } from "../../app/models/audit.server";
-import {
-  dashboardFigures,
-  scorecard,
-  type DashboardFilters,
-} from "../../app/models/dashboard.server";
+import { dashboardFigures, scorecard, type DashboardFilters } from "../../app/models/dashboard.server";
 import { departmentQuarters } from "../../app/models/department-quarters.server";
 import { mergeDepartment } from "../../app/models/departments.server";
 import { directiveProgressByLevel } from "../../app/models/directive-progress.server";

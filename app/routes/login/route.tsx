@@ -10,7 +10,13 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "~/models/db.server";
-import { deviceCookie, deviceToken as readDeviceToken, getUser, sessionCookie, sessionToken } from "~/server/auth.server";
+import {
+  deviceCookie,
+  deviceToken as readDeviceToken,
+  getUser,
+  sessionCookie,
+  sessionToken,
+} from "~/server/auth.server";
 import { deliverSoon } from "~/models/mailer.server";
 import { safeRedirectPath } from "~/lib/http.server";
 import { useLazyValidation } from "~/lib/form-validation";
