@@ -53,85 +53,113 @@ const LEAD = "Sở Thông tin và Truyền thông";
 const TASK_TITLE = `Số hoá hồ sơ lưu trữ năm 2019 ${stamp}`;
 const LONG = { timeout: 180_000 };
 
+/** The directive and task entered after the fact, once per run of this file. */
+interface Entered {
+  directiveId: string;
+  taskPath: string;
+}
+
+/**
+ * The secretariat enters the directive issued on 10/12/2019 and its task (assigned
+ * 10/12/2019, due 31/01/2020) through the pages, each step checked.
+ */
+async function enterTask(): Promise<Entered> {
+  const page = await secretariat();
+  await page.goto("/directives/new");
+  await page.getByRole("heading", { level: 1, name: "Thêm văn bản chỉ đạo" }).waitFor();
+  await page.getByLabel("Ban Chỉ đạo", { exact: true }).selectOption({ label: COMMITTEE });
+  await page.getByLabel("Loại văn bản").selectOption({ label: "Thông báo kết luận" });
+  await page.getByLabel("Số, ký hiệu").fill(`${stamp}/TB-BCĐ`);
+  await page.getByLabel("Ngày ban hành").fill("10/12/2019");
+  await page.getByLabel("Cơ quan ban hành").fill("Ban Chỉ đạo Chuyển đổi số");
+  await page.getByLabel("Trích yếu").fill(`Kết luận phiên họp tháng 12/2019, nhập bổ sung ${stamp}`);
+  await page.getByRole("button", { name: "Lưu dự thảo" }).click();
+  await page.waitForURL(/\/directives\/\d+\?saved=created$/);
+  await page.getByRole("status").getByText("Đã tạo mới.").waitFor();
+  const directiveId = new URL(page.url()).pathname.split("/").pop()!;
+
+  await page.getByRole("button", { name: "Ban hành" }).click();
+  await page.waitForURL(/\/directives\/\d+\?saved=issued$/);
+  await page.getByRole("status").getByText("Đã ban hành văn bản.").waitFor();
+  await page.getByText("10/12/2019", { exact: true }).first().waitFor();
+
+  await page.getByRole("link", { name: "Thêm nhiệm vụ" }).click();
+  await page.waitForURL(new RegExp(`/tasks/new\\?directive=${directiveId}$`));
+  await page.getByRole("heading", { level: 1, name: "Thêm nhiệm vụ" }).waitFor();
+  await page.getByLabel("Số mục").fill("1");
+  await page.getByLabel("Tên nhiệm vụ").fill(TASK_TITLE);
+  await page.getByLabel("Đơn vị chủ trì", { exact: true }).selectOption({ label: LEAD });
+  await page.getByLabel("Hạn hoàn thành").fill("31/01/2020");
+  await page.getByLabel("Ngày giao", { exact: true }).fill("10/12/2019");
+  await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
+  await page.waitForURL(/\/tasks\/\d+\?saved=created$/);
+  await page.getByRole("status").getByText("Đã tạo mới.").waitFor();
+  await page.getByRole("heading", { level: 1, name: new RegExp(stamp) }).waitFor();
+  return { directiveId, taskPath: new URL(page.url()).pathname };
+}
+
+/**
+ * On the task's history page, the secretariat records the extension decided on
+ * 20/02/2020 (to 29/02/2020) and the completion of 25/02/2020, confirmed 02/03/2020.
+ */
+async function recordHistory({ taskPath }: Entered): Promise<void> {
+  const page = await secretariat();
+  await page.goto(taskPath);
+  await page.getByRole("link", { name: "Điều chỉnh thời hạn và nhập bổ sung" }).click();
+  await page.waitForURL(`**${taskPath}/history`);
+  await page.getByRole("heading", { level: 1, name: "Điều chỉnh thời hạn và nhập bổ sung" }).waitFor();
+  await expectAccessible(page);
+
+  const extension = historyForm(page, "Nhập bổ sung gia hạn đã quyết định");
+  await extension.getByLabel("Thời hạn được gia hạn đến").fill("29/02/2020");
+  await extension.getByLabel("Ngày quyết định gia hạn").fill("20/02/2020");
+  await extension.getByLabel("Lý do, căn cứ").fill("Công văn số 123/VP-KSTT ngày 20/02/2020 đồng ý gia hạn.");
+  await extension.getByRole("button", { name: "Lưu gia hạn đã quyết định" }).click();
+  await page.waitForURL(/\/history\?saved=extension$/);
+  await page.getByRole("status").getByText("Đã nhập bổ sung gia hạn.").waitFor();
+  // Saved: the form starts empty for the next record.
+  expect(await extension.getByLabel("Thời hạn được gia hạn đến").inputValue()).toBe("");
+  expect(await extension.getByLabel("Lý do, căn cứ").inputValue()).toBe("");
+
+  const completion = historyForm(page, "Nhập bổ sung hoàn thành");
+  await completion.getByLabel("Ngày hoàn thành (đơn vị báo cáo)").fill("25/02/2020");
+  await completion.getByLabel("Ngày đơn vị báo cáo hoàn thành").fill("25/02/2020");
+  await completion.getByLabel("Ngày Văn phòng xác nhận").fill("02/03/2020");
+  await completion.getByLabel("Kết quả", { exact: true }).fill("Đã số hoá toàn bộ hồ sơ lưu trữ năm 2019.");
+  await completion.getByLabel("Lý do, căn cứ").fill("Báo cáo số 45/BC-STTTT ngày 25/02/2020, xác nhận bằng văn bản.");
+  await completion.getByRole("button", { name: "Lưu hoàn thành" }).click();
+  await page.waitForURL(/\/history\?saved=completion$/);
+  await page.getByRole("status").getByText("Đã nhập bổ sung hoàn thành.").waitFor();
+  await expectAccessible(page);
+}
+
+// Made once and shared by the tests that read them (none changes them); a test run alone
+// (`-t`) makes what it reads itself, so no test depends on another having run.
+let entered: Promise<Entered> | undefined;
+let recorded: Promise<Entered> | undefined;
+const enteredTask = () => (entered ??= enterTask());
+const recordedTask = () =>
+  (recorded ??= enteredTask().then(async (task) => {
+    await recordHistory(task);
+    return task;
+  }));
+
 describe("records entered after the fact, read on past days", () => {
-  let directiveId: string;
-  let taskPath: string;
-
   it("enters a directive issued on 10/12/2019 and its task, assigned 10/12/2019, due 31/01/2020", LONG, async () => {
-    const page = await secretariat();
-    await page.goto("/directives/new");
-    await page.getByRole("heading", { level: 1, name: "Thêm văn bản chỉ đạo" }).waitFor();
-    await page.getByLabel("Ban Chỉ đạo", { exact: true }).selectOption({ label: COMMITTEE });
-    await page.getByLabel("Loại văn bản").selectOption({ label: "Thông báo kết luận" });
-    await page.getByLabel("Số, ký hiệu").fill(`${stamp}/TB-BCĐ`);
-    await page.getByLabel("Ngày ban hành").fill("10/12/2019");
-    await page.getByLabel("Cơ quan ban hành").fill("Ban Chỉ đạo Chuyển đổi số");
-    await page.getByLabel("Trích yếu").fill(`Kết luận phiên họp tháng 12/2019, nhập bổ sung ${stamp}`);
-    await page.getByRole("button", { name: "Lưu dự thảo" }).click();
-    await page.waitForURL(/\/directives\/\d+\?saved=created$/);
-    await page.getByRole("status").getByText("Đã tạo mới.").waitFor();
-    directiveId = new URL(page.url()).pathname.split("/").pop()!;
-
-    await page.getByRole("button", { name: "Ban hành" }).click();
-    await page.waitForURL(/\/directives\/\d+\?saved=issued$/);
-    await page.getByRole("status").getByText("Đã ban hành văn bản.").waitFor();
-    await page.getByText("10/12/2019", { exact: true }).first().waitFor();
-
-    await page.getByRole("link", { name: "Thêm nhiệm vụ" }).click();
-    await page.waitForURL(new RegExp(`/tasks/new\\?directive=${directiveId}$`));
-    await page.getByRole("heading", { level: 1, name: "Thêm nhiệm vụ" }).waitFor();
-    await page.getByLabel("Số mục").fill("1");
-    await page.getByLabel("Tên nhiệm vụ").fill(TASK_TITLE);
-    await page.getByLabel("Đơn vị chủ trì", { exact: true }).selectOption({ label: LEAD });
-    await page.getByLabel("Hạn hoàn thành").fill("31/01/2020");
-    await page.getByLabel("Ngày giao", { exact: true }).fill("10/12/2019");
-    await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
-    await page.waitForURL(/\/tasks\/\d+\?saved=created$/);
-    await page.getByRole("status").getByText("Đã tạo mới.").waitFor();
-    await page.getByRole("heading", { level: 1, name: new RegExp(stamp) }).waitFor();
-    taskPath = new URL(page.url()).pathname;
+    const { taskPath } = await enteredTask();
+    expect(taskPath).toMatch(/^\/tasks\/\d+$/);
   });
 
   it(
     "records on the history page the extension decided on 20/02/2020 and the completion of 25/02/2020",
     LONG,
     async () => {
-      expect(taskPath).toMatch(/^\/tasks\/\d+$/);
-      const page = await secretariat();
-      await page.goto(taskPath);
-      await page.getByRole("link", { name: "Điều chỉnh thời hạn và nhập bổ sung" }).click();
-      await page.waitForURL(`**${taskPath}/history`);
-      await page.getByRole("heading", { level: 1, name: "Điều chỉnh thời hạn và nhập bổ sung" }).waitFor();
-      await expectAccessible(page);
-
-      const extension = historyForm(page, "Nhập bổ sung gia hạn đã quyết định");
-      await extension.getByLabel("Thời hạn được gia hạn đến").fill("29/02/2020");
-      await extension.getByLabel("Ngày quyết định gia hạn").fill("20/02/2020");
-      await extension.getByLabel("Lý do, căn cứ").fill("Công văn số 123/VP-KSTT ngày 20/02/2020 đồng ý gia hạn.");
-      await extension.getByRole("button", { name: "Lưu gia hạn đã quyết định" }).click();
-      await page.waitForURL(/\/history\?saved=extension$/);
-      await page.getByRole("status").getByText("Đã nhập bổ sung gia hạn.").waitFor();
-      // Saved: the form starts empty for the next record.
-      expect(await extension.getByLabel("Thời hạn được gia hạn đến").inputValue()).toBe("");
-      expect(await extension.getByLabel("Lý do, căn cứ").inputValue()).toBe("");
-
-      const completion = historyForm(page, "Nhập bổ sung hoàn thành");
-      await completion.getByLabel("Ngày hoàn thành (đơn vị báo cáo)").fill("25/02/2020");
-      await completion.getByLabel("Ngày đơn vị báo cáo hoàn thành").fill("25/02/2020");
-      await completion.getByLabel("Ngày Văn phòng xác nhận").fill("02/03/2020");
-      await completion.getByLabel("Kết quả", { exact: true }).fill("Đã số hoá toàn bộ hồ sơ lưu trữ năm 2019.");
-      await completion
-        .getByLabel("Lý do, căn cứ")
-        .fill("Báo cáo số 45/BC-STTTT ngày 25/02/2020, xác nhận bằng văn bản.");
-      await completion.getByRole("button", { name: "Lưu hoàn thành" }).click();
-      await page.waitForURL(/\/history\?saved=completion$/);
-      await page.getByRole("status").getByText("Đã nhập bổ sung hoàn thành.").waitFor();
-      await expectAccessible(page);
+      await recordedTask();
     },
   );
 
   it("the dashboard of 31/12/2019 counts the task as it happened, and nothing as recorded then", LONG, async () => {
-    expect(directiveId).toMatch(/^\d+$/);
+    const { directiveId } = await recordedTask();
     const page = await secretariat();
     await page.goto(`/?asOf=31/12/2019&directive=${directiveId}`);
     await page.getByRole("heading", { level: 1, name: "Tổng quan tình hình thực hiện" }).waitFor();
@@ -169,7 +197,7 @@ describe("records entered after the fact, read on past days", () => {
     "the task list of 15/03/2020 shows the task done on time; as recorded that day it is not there",
     LONG,
     async () => {
-      expect(directiveId).toMatch(/^\d+$/);
+      const { directiveId } = await recordedTask();
       const page = await secretariat();
       await page.goto(`/tasks?asOf=15/03/2020&directive=${directiveId}`);
       await page.getByRole("heading", { level: 1, name: "Danh sách nhiệm vụ" }).waitFor();
@@ -195,7 +223,7 @@ describe("records entered after the fact, read on past days", () => {
   );
 
   it("the task page shows the deadline in force, 29/02/2020, and the original, 31/01/2020", LONG, async () => {
-    expect(taskPath).toMatch(/^\/tasks\/\d+$/);
+    const { taskPath } = await recordedTask();
     const page = await secretariat();
     await page.goto(taskPath);
     const deadlines = page.getByRole("region", { name: "Thời hạn và gia hạn" });
@@ -214,7 +242,7 @@ describe("records entered after the fact, read on past days", () => {
     "the task page of 15/01/2020 shows the task as it stood then, and as recorded it was not assigned yet",
     LONG,
     async () => {
-      expect(taskPath).toMatch(/^\/tasks\/\d+$/);
+      const { taskPath } = await recordedTask();
       const page = await secretariat();
       await page.goto(taskPath);
       await page.getByLabel("Số liệu tính đến ngày").fill("15/01/2020");
