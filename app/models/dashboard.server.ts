@@ -256,8 +256,6 @@ const PENDING_ROW = {
   created_at: "integer",
 } satisfies Columns;
 
-const PENDING_COLUMNS = sql`e.id, t.id AS task_id, t.title, e.proposed_due_date, dep.name AS department_name, e.created_at`;
-
 function toPendingItem(r: RowOf<typeof PENDING_ROW>) {
   return {
     id: r.id,
@@ -271,47 +269,33 @@ function toPendingItem(r: RowOf<typeof PENDING_ROW>) {
 /**
  * Extension requests waiting for a decision at the end of the day (made by then,
  * decided — if ever — later), oldest first, and how many. The scope is read from the
- * span of each request's task (a task existing at the end of the day has one), and
- * the first requests are found in the order of the pending-requests index (and of
- * those decided later).
+ * span of each request's task (a task existing at the end of the day has one). One
+ * pass over them: the count is a window over the rows the list is cut from, and only
+ * the listed few read their task.
  */
 function pendingExtensions(db: AppDatabase, scope: TaskScope, asOf: LocalDate) {
   const cutoff = endOfLocalDay(asOf);
   const inScope = sql`${spanContains(asOf)} AND ${spanScopeFilter(scope, false)}`;
-  const parts = [
-    sql`e.state = 'pending' AND e.created_at < ${cutoff}`,
-    sql`e.decided_at >= ${cutoff} AND e.created_at < ${cutoff}`,
-  ];
-  const pendingExtensions = parts.reduce(
-    (sum, part) =>
-      sum +
-      (firstRow(
-        db,
-        { n: "integer" },
-        sql`
-        SELECT count(*) AS n FROM extension_requests e JOIN task_status_spans s ON s.task_id = e.task_id
-        WHERE ${part} AND ${inScope}`,
-      )?.n ?? 0),
-    0,
+  // Still pending, or decided after the day: two indexes, never the same request twice.
+  const pendingThen = (part: SQL) => sql`
+    SELECT e.id, e.task_id, e.proposed_due_date, e.department_id, e.created_at
+    FROM extension_requests e JOIN task_status_spans s ON s.task_id = e.task_id
+    WHERE ${part} AND e.created_at < ${cutoff} AND ${inScope}`;
+  const rows = allRows(
+    db,
+    { ...PENDING_ROW, total: "integer" },
+    sql`
+    SELECT p.id, p.task_id, t.title, p.proposed_due_date, dep.name AS department_name, p.created_at, p.total
+    FROM (
+      SELECT *, count(*) OVER () AS total
+      FROM (${pendingThen(sql`e.state = 'pending'`)} UNION ALL ${pendingThen(sql`e.decided_at >= ${cutoff}`)})
+      ORDER BY created_at, id
+      LIMIT ${DASHBOARD_LIST_LIMIT}
+    ) p
+    JOIN tasks t ON t.id = p.task_id JOIN departments dep ON dep.id = p.department_id
+    ORDER BY p.created_at, p.id`,
   );
-  if (pendingExtensions === 0) return { pendingExtensions, pendingExtensionList: [] };
-  const first = parts
-    .flatMap((part) =>
-      allRows(
-        db,
-        PENDING_ROW,
-        sql`
-        SELECT ${PENDING_COLUMNS}
-        FROM extension_requests e JOIN task_status_spans s ON s.task_id = e.task_id
-        JOIN tasks t ON t.id = e.task_id JOIN departments dep ON dep.id = e.department_id
-        WHERE ${part} AND ${inScope}
-        ORDER BY e.created_at, e.id
-        LIMIT ${DASHBOARD_LIST_LIMIT}`,
-      ),
-    )
-    .sort((a, b) => a.created_at - b.created_at || a.id - b.id)
-    .slice(0, DASHBOARD_LIST_LIMIT);
-  return { pendingExtensions, pendingExtensionList: first.map(toPendingItem) };
+  return { pendingExtensions: rows[0]?.total ?? 0, pendingExtensionList: rows.map(toPendingItem) };
 }
 
 export const DASHBOARD_LIST_LIMIT = 20;

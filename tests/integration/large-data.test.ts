@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addDays, type LocalDate } from "../../app/domain/dates";
+import { addDays, endOfLocalDay, type LocalDate } from "../../app/domain/dates";
 import { taskStatusAsOf } from "../../app/domain/status";
 import { occurrencesDueBy } from "../../app/domain/recurrence";
 import { TASK_LEVELS, TASK_STATUSES, type RecurrenceFrequency } from "../../app/domain/vocabulary";
@@ -13,7 +13,12 @@ import { openDatabase, type AppDatabase } from "../../app/models/db.server";
 import type { Actor } from "../../app/domain/permissions";
 import { translator } from "../../app/lib/i18n";
 import { taskListQuery } from "../../app/lib/task-list-query";
-import { confirmationBacklog, DASHBOARD_LIST_LIMIT, type DashboardFilters } from "../../app/models/dashboard.server";
+import {
+  confirmationBacklog,
+  dashboardFigures,
+  DASHBOARD_LIST_LIMIT,
+  type DashboardFilters,
+} from "../../app/models/dashboard.server";
 import { loadTaskFacts } from "../../app/models/status-facts.server";
 import { directiveProgressByLevel } from "../../app/models/directive-progress.server";
 import { listTasks } from "../../app/models/task-list.server";
@@ -22,6 +27,11 @@ import { rebuildSearchIndex, search } from "../../app/models/search.server";
 import { generateLargeDatabase, LARGE_DATA_VERSION, largeDataVersionOf } from "../../db/seed/large-data";
 
 const TODAY: LocalDate = "2026-03-16";
+
+/** Dashboard filters as the task list's query string has them. */
+function filterQuery(filters: DashboardFilters): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).map(([key, value]) => [key, String(value)]));
+}
 const TASKS = 3000;
 
 function tmpFile(name: string): string {
@@ -283,6 +293,63 @@ describe("the large-data generator", () => {
       }
     }
     expect(waiting).toBeGreaterThan(0);
+  });
+
+  it("counts and lists the extension requests pending at the end of each day, in every scope", () => {
+    const actorOf = (where: string) =>
+      db.$client
+        .prepare(`SELECT id, role, department_id AS departmentId FROM users WHERE ${where} LIMIT 1`)
+        .get() as Actor;
+    const asking = (
+      db.$client
+        .prepare(
+          `SELECT t.lead_department_id AS id FROM extension_requests e JOIN tasks t ON t.id = e.task_id
+          WHERE e.state = 'pending' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+        )
+        .get() as { id: number }
+    ).id;
+    let seen = 0;
+    for (const actor of [actorOf(`role = 'leadership'`), actorOf(`role = 'dept_lead' AND department_id = ${asking}`)]) {
+      for (const filters of [{}, { department: asking }, { level: "top" }] as DashboardFilters[]) {
+        for (const asOf of [TODAY, addDays(TODAY, -30), addDays(TODAY, -400)]) {
+          const { pendingExtensions, pendingExtensionList } = dashboardFigures(
+            db,
+            actor,
+            filters,
+            asOf,
+            asOf === TODAY,
+          );
+          // The tasks in scope that day, as the task list has them; the requests pending then, by the rules.
+          const inScope = new Set(
+            listTasks(
+              db,
+              actor,
+              taskListQuery(translator("vi")).parse(filterQuery(filters)),
+              asOf,
+              "happened",
+              100_000,
+            ).rows.map((row) => row.id),
+          );
+          const cutoff = endOfLocalDay(asOf);
+          const expected = (
+            db.$client
+              .prepare(
+                `SELECT id, task_id, created_at FROM extension_requests
+                WHERE created_at < ? AND (state = 'pending' OR decided_at >= ?) ORDER BY created_at, id`,
+              )
+              .all(cutoff, cutoff) as { id: number; task_id: number }[]
+          ).filter((e) => inScope.has(e.task_id));
+          const what = `${actor.role} ${asOf} ${JSON.stringify(filters)}`;
+          expect(pendingExtensions, what).toBe(expected.length);
+          expect(
+            pendingExtensionList.map((e) => e.id),
+            what,
+          ).toEqual(expected.slice(0, DASHBOARD_LIST_LIMIT).map((e) => e.id));
+          seen += expected.length;
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
   });
 
   it("gives the newest directives' progress, every clause's number its list's row count, none left out", () => {
