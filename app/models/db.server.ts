@@ -72,14 +72,39 @@ export function openDatabase(file: string = databasePath(), options: { migrate?:
  * brought up to date in the same transaction (app/models/status-facts.server.ts).
  */
 export function writeTransaction<T>(database: AppDatabase, work: (tx: WriteTransaction) => T): T {
-  return database.transaction(
-    (tx) => {
-      const result = work(tx);
-      refreshTaskStatusFacts(database.$client);
-      return result;
-    },
-    { behavior: "immediate" },
-  );
+  const outermost = committed === null;
+  if (outermost) committed = [];
+  let ready: ((database: AppDatabase) => void)[] = [];
+  try {
+    const result = database.transaction(
+      (tx) => {
+        const result = work(tx);
+        refreshTaskStatusFacts(database.$client);
+        return result;
+      },
+      { behavior: "immediate" },
+    );
+    if (outermost) ready = committed ?? [];
+    return result;
+  } finally {
+    if (outermost) {
+      committed = null;
+      for (const run of ready) run(database);
+    }
+  }
+}
+
+/** What the write transaction under way asked to run once it has committed (discarded if it rolls back). */
+let committed: ((database: AppDatabase) => void)[] | null = null;
+
+/**
+ * Runs `run` once the write transaction under way (`writeTransaction`, outermost) has
+ * committed, with its database; never if it rolls back. The one hook for what must
+ * wait for the commit, such as sending the e-mails the transaction queued.
+ */
+export function afterCommit(run: (database: AppDatabase) => void): void {
+  if (committed === null) throw new Error("afterCommit outside a write transaction");
+  committed.push(run);
 }
 
 // One connection per process, kept across dev-server module reloads.

@@ -185,15 +185,21 @@ export async function deliverPendingEmails(
 }
 
 // One delivery at a time per process; a request that queues mail meanwhile asks for one more pass.
-const state = globalThis as unknown as { __mailer?: { running: Promise<void> | null; again: boolean } };
+const state = globalThis as unknown as {
+  __mailer?: { running: Promise<void> | null; again: boolean; held: number };
+};
+const mailerState = () => (state.__mailer ??= { running: null, again: false, held: 0 });
 
 /**
- * After a write that queued e-mail has committed: send it in the background,
- * outside the request (the answer does not wait for the mail server).
+ * After a write that queued e-mail has committed (`writeTransaction` calls it through
+ * `afterCommit`, app/models/notifications.server.ts): send it in the background,
+ * outside the request (the answer does not wait for the mail server). Not while
+ * delivery is held (`withDeliveryHeld`).
  */
 export function deliverSoon(db: AppDatabase): void {
   if (smtpSettings() === null) return;
-  const mailer = (state.__mailer ??= { running: null, again: false });
+  const mailer = mailerState();
+  if (mailer.held > 0) return;
   if (mailer.running) {
     mailer.again = true;
     return;
@@ -209,6 +215,21 @@ export function deliverSoon(db: AppDatabase): void {
     .finally(() => {
       mailer.running = null;
     });
+}
+
+/**
+ * Runs `work` with background delivery held: its writes queue e-mail without starting a
+ * delivery, because the caller delivers the outbox itself, under its own clock (the
+ * reminders job, which would otherwise race a delivery its own writes started).
+ */
+export async function withDeliveryHeld<T>(work: () => Promise<T>): Promise<T> {
+  const mailer = mailerState();
+  mailer.held += 1;
+  try {
+    return await work();
+  } finally {
+    mailer.held -= 1;
+  }
 }
 
 /** For tests and shutdown: resolves when the background delivery (if any) has finished. */

@@ -10,8 +10,8 @@ import type { Actor } from "../domain/permissions";
 import type { AutomaticReminderRule } from "../domain/reminders";
 import type { SignInLock } from "../domain/sign-in-locks";
 import { DEPARTMENT_ROLES, NOTIFICATION_KINDS, type NotificationKind, type Role } from "../domain/vocabulary";
-import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
-import { initialEmailState } from "./mailer.server";
+import { afterCommit, writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
+import { deliverSoon, initialEmailState } from "./mailer.server";
 import { shortened, type NotificationParams } from "../lib/notification-text";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { visibleTasksFilter } from "./visibility.server";
@@ -176,8 +176,9 @@ function audienceOf(
 
 /**
  * Notifies whoever an event on a task concerns, in the caller's transaction; never
- * the actor. With SMTP configured, recipients with an e-mail address get it queued.
- * Returns how many e-mails were queued (the caller's route then calls `deliverSoon`).
+ * the actor. With SMTP configured, recipients with an e-mail address get it queued,
+ * and sent in the background once the transaction has committed (`queuedEmails`).
+ * Returns how many e-mails were queued.
  */
 export function notifyTaskEvent(
   tx: WriteTransaction,
@@ -209,7 +210,13 @@ export function notifyTaskEvent(
       .values({ userId, kind: event.kind, taskId, reminderId, actorId, params: json, createdAt: now, emailState })
       .run();
   }
+  queuedEmails(emailsQueued);
   return { notified: ids.length, emailsQueued };
+}
+
+/** E-mails queued in the transaction under way go out in the background once it has committed. */
+function queuedEmails(count: number): void {
+  if (count > 0) afterCommit((db) => deliverSoon(db));
 }
 
 /** A sign-in lock that just started: on an account (its owner, if the login exists) or on an address. */
@@ -252,6 +259,7 @@ export function notifySignInLocked(tx: WriteTransaction, event: SignInLockEvent,
       .values({ userId: user.id, kind: "sign_in_locked", params, createdAt: now, emailState })
       .run();
   }
+  queuedEmails(emailsQueued);
   return emailsQueued;
 }
 

@@ -36,7 +36,7 @@ import {
   type WorkflowState,
 } from "../domain/vocabulary";
 import { writeTransaction, type AppDatabase, type WriteTransaction } from "./db.server";
-import { deliverPendingEmails, type DeliveryReport } from "./mailer.server";
+import { deliverPendingEmails, withDeliveryHeld, type DeliveryReport } from "./mailer.server";
 import { recordAudit, type RequestOrigin } from "./audit.server";
 import { notifyTaskEvent } from "./notifications.server";
 import { createDueOccurrences } from "./recurring-duties.server";
@@ -515,6 +515,15 @@ export async function runReminderJob(
   db: AppDatabase,
   now: Instant = Date.now(),
   options: { deliverEmails?: boolean; batchSize?: number; maxReminders?: number } = {},
+): Promise<ReminderJobReport> {
+  // The job delivers the outbox itself, at its end: its writes start no background delivery.
+  return withDeliveryHeld(() => remindersOfTheDay(db, now, options));
+}
+
+async function remindersOfTheDay(
+  db: AppDatabase,
+  now: Instant,
+  options: { deliverEmails?: boolean; batchSize?: number; maxReminders?: number },
 ): Promise<ReminderJobReport> {
   const day = today(now);
   const report: ReminderJobReport = {

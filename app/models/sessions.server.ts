@@ -92,7 +92,7 @@ export function userForSessionToken(db: AppDatabase, token: string, now = Date.n
 
 export type SignInResult =
   | { ok: true; token: string; user: { id: number; role: Role; locale: Locale | null } }
-  /** A wrong password; one that starts a lock queues e-mails to tell of it (the caller runs `deliverSoon`). */
+  /** A wrong password; one that starts a lock queues e-mails to tell of it (sent after the commit). */
   | { ok: false; reason: "invalid"; emailsQueued: number }
   | { ok: false; reason: "locked"; lock: SignInLock };
 

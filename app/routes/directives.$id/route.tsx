@@ -30,7 +30,6 @@ import { issueDirective, setDirectiveState } from "~/models/directives.server";
 import { directiveAccessFacts } from "~/models/visibility.server";
 import { idParam } from "~/lib/params.server";
 import { readForm } from "~/lib/form-data.server";
-import { deliverSoon } from "~/models/mailer.server";
 import { directiveProgressByLevel } from "~/models/directive-progress.server";
 import { issueAudience } from "~/models/notifications.server";
 import { getDirective } from "~/models/directive-page.server";
@@ -131,7 +130,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ? issueDirective(db, user, id, version, { number: input.number, issuedOn: input.issuedOn }, origin)
       : setDirectiveState(db, user, id, version, move.to, origin);
   if (result.ok) {
-    deliverSoon(db); // issuing tells the departments of their tasks
     throw redirect(`/directives/${id}?saved=${move.saved}`);
   }
   if (result.error === "not_found") notFound();

@@ -21,7 +21,6 @@ import { useT, type MessageKey } from "~/lib/i18n";
 import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
-import { deliverSoon } from "~/models/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { importTasks, readSheet } from "~/models/task-import.server";
 import { directiveAccessFacts } from "~/models/visibility.server";
@@ -96,7 +95,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     originOf(request, context),
   );
   if (!outcome.ok) return fail(t("import.errorsHeading", { count: outcome.errors.length }), outcome.errors);
-  deliverSoon(db); // the assigned departments' e-mails (an issued directive's tasks are theirs at once)
   throw redirect(`/directives/${directive.id}?imported=${outcome.created}`);
 }
 

@@ -20,7 +20,6 @@ import { formReply, requireVisibleDirective, taskErrors } from "~/server/desk.se
 import { addFanOutUnitSchema } from "~/lib/desk-schemas";
 import { readForm } from "~/lib/form-data.server";
 import { INPUT_CLASS, LABEL_CLASS, HINT_CLASS } from "~/components/form-feedback";
-import { deliverSoon } from "~/models/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions } from "~/models/desk-options.server";
 import { savedNotice } from "~/lib/desk-forms";
@@ -93,7 +92,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     originOf(request, context),
   );
   if (result.ok) {
-    deliverSoon(db);
     throw redirect(`/directives/${directiveId}/items/${itemId}?saved=updated`);
   }
   switch (result.error) {

@@ -29,7 +29,6 @@ import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
 import type { ReviewFormRow, ReviewFormValues } from "~/lib/split-forms";
 import { splitFormSchema } from "~/lib/split-schemas";
-import { deliverSoon } from "~/models/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, type DepartmentOption } from "~/models/desk-options.server";
 import { defaultAssignmentDay, saveReviewedTasks } from "~/models/task-split.server";
@@ -110,7 +109,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         originOf(request, context),
       );
       if (outcome.ok) {
-        deliverSoon(db); // the assigned departments' e-mails (an issued directive's tasks are theirs at once)
         throw redirect(`/directives/${directive.id}?imported=${outcome.created}`);
       }
       return review(input.text, submission.reply(reviewReplyErrors(t, outcome.errors)), 400, input.assignedOn);

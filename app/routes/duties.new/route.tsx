@@ -11,7 +11,6 @@ import { newDutySchema, RECURRENCE_VIOLATION_FIELD } from "~/lib/duty-schemas";
 import { readForm } from "~/lib/form-data.server";
 import { notFound } from "~/lib/http.server";
 import { useT, type Translate } from "~/lib/i18n";
-import { deliverSoon } from "~/models/mailer.server";
 import { titleMeta } from "~/lib/meta";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, getDirectiveHeading } from "~/models/desk-options.server";
@@ -73,7 +72,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const db = getDb();
   const result = createDuty(db, user, { ...submission.value, directiveId }, originOf(request, context));
   if (result.ok) {
-    deliverSoon(db);
     throw redirect(`/duties/${result.id}?created=${result.created}`);
   }
   return formReply(submission.reply(dutyErrors(t, result, submission.value.leadDepartmentId)), 400);

@@ -17,7 +17,6 @@ import {
   sessionCookie,
   sessionToken,
 } from "~/server/auth.server";
-import { deliverSoon } from "~/models/mailer.server";
 import { safeRedirectPath } from "~/lib/http.server";
 import { useLazyValidation } from "~/lib/form-validation";
 import { useT } from "~/lib/i18n";
@@ -55,7 +54,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     deviceToken: answer.deviceToken,
   });
   if (!result.ok) {
-    if (result.reason === "invalid" && result.emailsQueued > 0) deliverSoon(db);
     const message =
       result.reason === "locked"
         ? t(`auth.login.locked.${result.lock.scope}`, { minutes: minutesUntil(result.lock.until) })

@@ -54,7 +54,6 @@ import { idParam } from "~/lib/params.server";
 import { asOfForPage } from "~/lib/as-of.server";
 import type { StatusBasis } from "~/domain/vocabulary";
 import { taskReadsDifferently } from "~/models/task-status.server";
-import { deliverSoon } from "~/models/mailer.server";
 import { reminderErrors } from "~/server/reminder-errors.server";
 import { isEscalated, sendReminder, taskReminders } from "~/models/reminders.server";
 import { markTaskNotificationsRead } from "~/models/notifications.server";
@@ -244,7 +243,6 @@ async function taskPageMove(
             origin,
           );
     if (result.ok) {
-      deliverSoon(db); // a re-assignment tells the new lead department
       throw redirect(`/tasks/${id}?saved=${SAVED[input.intent]}`);
     }
     if (result.error === "not_found") notFound();
@@ -264,7 +262,6 @@ async function taskPageMove(
       origin,
     );
     if (sent.ok) {
-      deliverSoon(db);
       throw redirect(`/tasks/${id}?done=${sent.escalated ? "remindedEscalated" : "reminded"}`);
     }
     if (sent.error === "not_found") notFound();
@@ -281,8 +278,6 @@ async function taskPageMove(
     (move) => attachmentLink(id, input.intent, move.result),
   );
   if (result.ok) {
-    // The e-mails the move queued go out after its transaction, outside the request.
-    deliverSoon(db);
     throw redirect(`/tasks/${id}?done=${notice}`);
   }
   if (result.error === "not_found") notFound();

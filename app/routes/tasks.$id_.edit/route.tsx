@@ -13,7 +13,6 @@ import { getTranslator } from "~/lib/locale.server";
 import { titleMeta } from "~/lib/meta";
 import { idParam } from "~/lib/params.server";
 import { readForm } from "~/lib/form-data.server";
-import { deliverSoon } from "~/models/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, parentOptions } from "~/models/desk-options.server";
 import { updateTask } from "~/models/tasks.server";
@@ -51,7 +50,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = getDb();
   const result = updateTask(db, user, id, version, input, originOf(request, context));
   if (result.ok) {
-    deliverSoon(db); // e-mails to a department the edit gave the task to
     throw redirect(`/tasks/${id}?saved=updated`);
   }
   if (result.error === "not_found") notFound();

@@ -10,7 +10,6 @@ import { notFound } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { titleMeta } from "~/lib/meta";
 import { readForm } from "~/lib/form-data.server";
-import { deliverSoon } from "~/models/mailer.server";
 import { originOf } from "~/models/audit.server";
 import { departmentOptions, getDirectiveHeading, parentOptions } from "~/models/desk-options.server";
 import { createFanOut } from "~/models/fan-outs.server";
@@ -74,7 +73,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       originOf(request, context),
     );
     if (result.ok) {
-      deliverSoon(db);
       throw redirect(`/directives/${directiveId}/items/${result.id}?saved=created`);
     }
     if (result.error === "forbidden") throw new Error("task.write was checked above");
@@ -87,7 +85,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     originOf(request, context),
   );
   if (result.ok) {
-    deliverSoon(db); // the assigned departments' e-mails, after the commit
     throw redirect(`/tasks/${result.id}?saved=created`);
   }
   if (result.error === "not_found" || result.error === "conflict") throw new Error(`unexpected ${result.error}`);
