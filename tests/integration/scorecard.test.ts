@@ -548,7 +548,7 @@ describe("dashboard and scorecard figures on a generated data set", () => {
         AND (t.assigned_on <= ${TODAY} OR t.created_at < ${endOfLocalDay(TODAY)})`)!.n;
     expect(inYear).toBe(assignedInYear);
     expect(inYear).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("dashboard and scorecard routes", () => {
