@@ -92,6 +92,8 @@ describe("the large-data generator", () => {
     db.$client
       .prepare(`SELECT id, role, department_id AS departmentId FROM users WHERE ${where} LIMIT 1`)
       .get() as Actor;
+  /** The `id` of the first row a query gives. */
+  const one = (query: string) => (db.$client.prepare(query).get() as { id: number }).id;
   /** The row count of the task list a link opens, on the day, parsed as the task list parses its URL. */
   const listed = (actor: Actor, href: string, asOf: LocalDate) => {
     const url = new URL(href, "http://localhost");
@@ -260,7 +262,6 @@ describe("the large-data generator", () => {
   });
 
   it("gives the confirmation backlog's count as the row count of its list, for every role, scope and day", () => {
-    const one = (q: string) => (db.$client.prepare(q).get() as { id: number }).id;
     // The unit with the most completions waiting, and the directive and committee of one of them.
     const waitingLead = one(`SELECT lead_department_id AS id FROM tasks WHERE state = 'awaiting_confirmation'
       GROUP BY lead_department_id ORDER BY count(*) DESC LIMIT 1`);
@@ -298,14 +299,8 @@ describe("the large-data generator", () => {
   }, 120_000);
 
   it("counts and lists the extension requests pending at the end of each day, in every scope", () => {
-    const asking = (
-      db.$client
-        .prepare(
-          `SELECT t.lead_department_id AS id FROM extension_requests e JOIN tasks t ON t.id = e.task_id
-          WHERE e.state = 'pending' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
-        )
-        .get() as { id: number }
-    ).id;
+    const asking = one(`SELECT t.lead_department_id AS id FROM extension_requests e JOIN tasks t ON t.id = e.task_id
+      WHERE e.state = 'pending' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
     let seen = 0;
     for (const actor of [actorOf(`role = 'leadership'`), actorOf(`role = 'dept_lead' AND department_id = ${asking}`)]) {
       for (const filters of [{}, { department: asking }, { level: "top" }] as DashboardFilters[]) {
@@ -351,11 +346,7 @@ describe("the large-data generator", () => {
   }, 120_000);
 
   it("gives the newest directives' progress, every clause's number its list's row count, none left out", () => {
-    const busiest = (
-      db.$client
-        .prepare(`SELECT lead_department_id AS id FROM tasks GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)
-        .get() as { id: number }
-    ).id;
+    const busiest = one(`SELECT lead_department_id AS id FROM tasks GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
     const leadership = actorOf(`role = 'leadership'`);
     const scopes: [Actor, DashboardFilters][] = [
       [leadership, {}],
