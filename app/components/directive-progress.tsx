@@ -46,7 +46,8 @@ function lowerFirst(text: string): string {
  * vị: …. Ngoài ra, 12 kỳ của nhiệm vụ định kỳ: …". The clauses never overlap (docs/domain-rules.md
  * §6); every number links to the list of exactly what it counts: the task list for tasks
  * (`linkFor`: the directive, the level and the status), the directive's list of items for
- * the items given to many units (`itemLinkFor`: their roll-up status).
+ * the items given to many units (`itemLinkFor`: their roll-up status). The links' routes are
+ * discovered on the first click rather than once per link (`discover="none"`: issue #16).
  */
 export function DirectiveProgressLine({
   top,
@@ -83,15 +84,15 @@ export function DirectiveProgressLine({
     const statuses = ORDER.filter((status) => HEADLINE.includes(status) || counts[status] > 0);
     return (
       <span data-level={kind}>
-        <Link to={link()} className="font-semibold" data-count={count}>
+        <Link discover="none" to={link()} className="font-semibold" data-count={count}>
           {kind === "top" ? capitalise(subject) : subject}
         </Link>
         {": "}
         {statuses.map((status, index) => (
           <Fragment key={status}>
             {index > 0 && ", "}
-            <Link to={link(status)} data-status={status} data-count={counts[status]}>
-              {formatNumber(locale, counts[status])} {lowerFirst(t(`status.${status}`))}
+            <Link discover="none" to={link(status)} data-status={status} data-count={counts[status]}>
+              {`${formatNumber(locale, counts[status])} ${lowerFirst(t(`status.${status}`))}`}
             </Link>
           </Fragment>
         ))}

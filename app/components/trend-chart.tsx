@@ -272,7 +272,9 @@ export function TrendChart({
                   </th>
                   {(Object.keys(SERIES_KEYS) as (keyof typeof SERIES_KEYS)[]).map((key) => (
                     <td key={key} className="px-3 py-1.5 text-right tabular-nums" data-series={key}>
+                      {/* /tasks is discovered on the first click, not once per cell. */}
                       <Link
+                        discover="none"
                         to={m.figures[key].href}
                         aria-label={t("trend.cellLabel", {
                           month: monthLabel(m.month),

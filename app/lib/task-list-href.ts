@@ -49,3 +49,43 @@ export function taskListHref(
   const query = params.toString();
   return query === "" ? "/tasks" : `/tasks?${query}`;
 }
+
+/** The directive's list of items behind a number of the items' clause (`status`: one roll-up status). */
+export function itemListHref(
+  directiveId: number,
+  filters: { department?: number; period?: string; status?: TaskStatus },
+  asOf: LocalDate,
+  isToday: boolean,
+  basis: StatusBasis = "happened",
+): string {
+  const params = new URLSearchParams();
+  if (filters.status !== undefined) params.set("status", filters.status);
+  if (filters.department !== undefined) params.set("department", String(filters.department));
+  if (filters.period !== undefined) params.set("period", filters.period);
+  if (!isToday) params.set("asOf", asOf);
+  if (basis !== "happened") params.set("basis", basis);
+  const query = params.toString();
+  return `/directives/${directiveId}/items${query === "" ? "" : `?${query}`}`;
+}
+
+/**
+ * The lists behind a directive's progress sentence (app/components/directive-progress.tsx):
+ * the task list for a level's number (the scope's filters, the directive, the level and
+ * the status), the directive's list of items for the items' clause. Built on the page
+ * rather than sent with each directive: forty links a directive weighed 3 kB of loader
+ * data each (issue #16).
+ */
+export function directiveProgressLinks(
+  directiveId: number,
+  scope: Pick<TaskListLinkFilters, "committee" | "department" | "period">,
+  asOf: LocalDate,
+  isToday: boolean,
+  basis: StatusBasis = "happened",
+): { linkFor: (level: TaskLevel, status?: TaskStatus) => string; itemLinkFor: (status?: TaskStatus) => string } {
+  const { committee, department, period } = scope;
+  return {
+    linkFor: (level, status) =>
+      taskListHref({ committee, department, period, directive: directiveId, level, status }, asOf, isToday, basis),
+    itemLinkFor: (status) => itemListHref(directiveId, { department, period, status }, asOf, isToday, basis),
+  };
+}

@@ -11,7 +11,7 @@ import type { LocalDate } from "../domain/dates";
 import { rollupStatus } from "../domain/fan-out-rollup";
 import type { Actor } from "../domain/permissions";
 import type { StatusBasis } from "../domain/vocabulary";
-import { TASK_LEVELS, TASK_STATUSES, type TaskLevel, type TaskStatus } from "../domain/vocabulary";
+import { TASK_LEVELS, type TaskLevel, type TaskStatus } from "../domain/vocabulary";
 import type { AppDatabase } from "./db.server";
 import {
   DASHBOARD_DIRECTIVE_LIMIT,
@@ -39,10 +39,6 @@ export interface DirectiveProgress {
   units: StatusCounts | null;
   /** The periods' occurrences of its recurring duties; null when it has none in scope. */
   periods: StatusCounts | null;
-  /** The task list behind each number: per level, all of them or one status. */
-  links: Record<TaskLevel, Record<TaskStatus | "all", string>>;
-  /** The list of items behind each number of the items' clause: all of them or one roll-up status. */
-  itemLinks: Record<TaskStatus | "all", string>;
 }
 
 /** An item given to many units with units' tasks in scope, rolled up over those units. */
@@ -124,24 +120,6 @@ function itemCountsByDirective(items: readonly ItemInScope[]): Map<number, Statu
   return result;
 }
 
-/** The directive's list of items behind a number of the items' clause (`status`: one roll-up status). */
-export function itemListHref(
-  directiveId: number,
-  filters: ItemFilters & { status?: TaskStatus },
-  asOf: LocalDate,
-  isToday: boolean,
-  basis: StatusBasis = "happened",
-): string {
-  const params = new URLSearchParams();
-  if (filters.status !== undefined) params.set("status", filters.status);
-  if (filters.department !== undefined) params.set("department", String(filters.department));
-  if (filters.period !== undefined) params.set("period", filters.period);
-  if (!isToday) params.set("asOf", asOf);
-  if (basis !== "happened") params.set("basis", basis);
-  const query = params.toString();
-  return `/directives/${directiveId}/items${query === "" ? "" : `?${query}`}`;
-}
-
 /**
  * The newest directives (at most `limit`) with a task in scope that existed at the end of
  * the day (it has a span then), newest first.
@@ -178,7 +156,6 @@ export function directiveProgressByLevel(
   actor: Actor,
   filters: DashboardFilters,
   asOf: LocalDate,
-  isToday: boolean,
   basis: StatusBasis,
   /** The newest this many directives (the dashboard shows a few; the directives page all). */
   limit: number = DASHBOARD_DIRECTIVE_LIMIT,
@@ -228,26 +205,6 @@ export function directiveProgressByLevel(
     items: items.get(d.id) ?? null,
     units: countsOf(d.id, "unit"),
     periods: countsOf(d.id, "period"),
-    links: Object.fromEntries(
-      TASK_LEVELS.map((level) => {
-        const scope = { ...filters, directive: d.id, level };
-        return [
-          level,
-          {
-            all: taskListHref(scope, asOf, isToday, basis),
-            ...Object.fromEntries(
-              TASK_STATUSES.map((status) => [status, taskListHref({ ...scope, status }, asOf, isToday, basis)]),
-            ),
-          },
-        ];
-      }),
-    ) as Record<TaskLevel, Record<TaskStatus | "all", string>>,
-    itemLinks: {
-      all: itemListHref(d.id, filters, asOf, isToday, basis),
-      ...Object.fromEntries(
-        TASK_STATUSES.map((status) => [status, itemListHref(d.id, { ...filters, status }, asOf, isToday, basis)]),
-      ),
-    } as Record<TaskStatus | "all", string>,
   }));
 }
 

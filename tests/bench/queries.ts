@@ -59,7 +59,7 @@ const quarter = sql`t.assigned_on >= ${quarterStart.toISOString().slice(0, 10)}
 
 const cases: [string, () => unknown][] = [
   ["dashboard figures (leadership)", () => dashboardFigures(db, leadership, {}, asOf, true)],
-  ["dashboard directive progress", () => directiveProgressByLevel(db, leadership, {}, asOf, true, "happened", 11)],
+  ["dashboard directive progress", () => directiveProgressByLevel(db, leadership, {}, asOf, "happened", 11)],
   ["dashboard filter options", () => filterOptions(db, leadership)],
   ["dashboard, committee filter", () => dashboardFigures(db, leadership, { committee }, asOf, true)],
   ["dashboard, department filter", () => dashboardFigures(db, leadership, { department: busiest }, asOf, true)],

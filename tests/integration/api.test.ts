@@ -481,7 +481,6 @@ describe("GET /api/v1/directives and /api/v1/directives/:id", () => {
       actorOf("lanhdao"),
       { directive: seedDirective },
       "2020-06-30",
-      false,
       "happened",
     )[0]!;
     const screenTasks = getDirective(db, actorOf("lanhdao"), seedDirective, "2020-06-30", "happened")!.tasks;

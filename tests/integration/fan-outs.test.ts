@@ -5,6 +5,7 @@
 // task, the directive's sentence counts the item once and its units apart, the export
 // lists the units under their item, and a district sees only its own unit's task.
 import { sql } from "drizzle-orm";
+import { directiveProgressLinks } from "../../app/lib/task-list-href";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, today } from "../../app/domain/dates";
 import type { Actor } from "../../app/domain/permissions";
@@ -404,14 +405,7 @@ describe("what the units' tasks count for", () => {
       origin,
     );
     expect(own.ok).toBe(true);
-    const [progress] = directiveProgressByLevel(
-      db,
-      actorOf("lanhdao"),
-      { directive: directiveId },
-      asOf,
-      false,
-      "happened",
-    );
+    const [progress] = directiveProgressByLevel(db, actorOf("lanhdao"), { directive: directiveId }, asOf, "happened");
     const items = db.get<{ n: number }>(
       sql`SELECT count(*) AS n FROM task_fan_outs WHERE directive_id = ${directiveId}`,
     )!.n;
@@ -428,10 +422,11 @@ describe("what the units' tasks count for", () => {
     // Each item once, by its roll-up, in a clause of its own that opens the directive's list of items.
     expect(total(progress!.items!)).toBe(items);
     expect(progress!.items!.overdue).toBe(1); // item 7
-    expect(progress!.itemLinks.overdue).toBe(`/directives/${directiveId}/items?status=overdue&asOf=${asOf}`);
+    const links = directiveProgressLinks(directiveId, {}, asOf, false);
+    expect(links.itemLinkFor("overdue")).toBe(`/directives/${directiveId}/items?status=overdue&asOf=${asOf}`);
     expect(total(progress!.units!)).toBe(units);
     expect(progress!.units!.overdue).toBe(2);
-    expect(progress!.links.unit.overdue).toContain("level=unit");
+    expect(links.linkFor("unit", "overdue")).toContain("level=unit");
     expect(progress!.periods).toBeNull();
   });
 
@@ -519,28 +514,28 @@ describe("what the units' tasks count for", () => {
         [TODAY, true],
       ] as const) {
         const actor = actorOf(login);
-        const progress = directiveProgressByLevel(db, actor, filters, day, isToday, "happened", 1000).find(
+        const progress = directiveProgressByLevel(db, actor, filters, day, "happened", 1000).find(
           (d) => d.id === directiveId,
         )!;
         const what = `${login} ${JSON.stringify(filters)} ${day}`;
+        // The links the pages build (app/lib/task-list-href.ts), from the same scope and day.
+        const { linkFor, itemLinkFor } = directiveProgressLinks(directiveId, filters, day, isToday);
         for (const level of TASK_LEVELS) {
           const counts =
             level === "top"
               ? progress.top
               : progress[level === "unit" ? "units" : level === "period" ? "periods" : "sub"];
           if (counts === null) continue;
-          expect(listed(actor, progress.links[level].all), `${what} ${level}`).toBe(total(counts));
+          expect(listed(actor, linkFor(level)), `${what} ${level}`).toBe(total(counts));
           for (const status of TASK_STATUSES) {
-            expect(listed(actor, progress.links[level][status]), `${what} ${level} ${status}`).toBe(counts[status]);
+            expect(listed(actor, linkFor(level, status)), `${what} ${level} ${status}`).toBe(counts[status]);
             checked += 1;
           }
         }
         if (progress.items !== null) {
-          expect((await listedItems(login, progress.itemLinks.all)).length, `${what} items`).toBe(
-            total(progress.items),
-          );
+          expect((await listedItems(login, itemLinkFor())).length, `${what} items`).toBe(total(progress.items));
           for (const status of TASK_STATUSES) {
-            const rows = await listedItems(login, progress.itemLinks[status]);
+            const rows = await listedItems(login, itemLinkFor(status));
             expect(rows.length, `${what} items ${status}`).toBe(progress.items[status]);
             expect(rows.every((row) => row.status === status)).toBe(true);
             checked += 1;
@@ -550,14 +545,7 @@ describe("what the units' tasks count for", () => {
     }
     expect(checked).toBeGreaterThan(100);
     // The scope's clauses are all there, and the duty's periods are not among the main tasks.
-    const [whole] = directiveProgressByLevel(
-      db,
-      actorOf("lanhdao"),
-      { directive: directiveId },
-      asOf,
-      false,
-      "happened",
-    );
+    const [whole] = directiveProgressByLevel(db, actorOf("lanhdao"), { directive: directiveId }, asOf, "happened");
     expect(total(whole!.top)).toBe(1);
     expect(total(whole!.sub!)).toBe(1);
     const periods = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM tasks WHERE duty_id = ${duty.id}`)!.n;

@@ -4,6 +4,7 @@
 // events are recorded; bad filters are a 400/404, never a 500. Every scorecard row adds
 // up: assigned is the sum of its status columns, on hold and withdrawn apart (docs/decisions/019).
 import crypto from "node:crypto";
+import { directiveProgressLinks } from "../../app/lib/task-list-href";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -184,7 +185,7 @@ function checkAgreement(
     expect(m.doneOnTime.count + m.doneLate.count + m.overdue.count).toBeLessThanOrEqual(m.due.count);
   }
 
-  const progress = directiveProgressByLevel(db, actor, filters, asOf, isToday, "happened", Number.MAX_SAFE_INTEGER);
+  const progress = directiveProgressByLevel(db, actor, filters, asOf, "happened", Number.MAX_SAFE_INTEGER);
   // Main tasks, sub-tasks, units' tasks and duties' periods of the directives together are the overview's tasks.
   const levelTotal = (counts: StatusCounts | null) =>
     counts === null ? 0 : TASK_STATUSES.reduce((sum, status) => sum + counts[status], 0);
@@ -199,14 +200,15 @@ function checkAgreement(
   ).toBe(figures.total.count);
   const directives = options.sampleDirectives === undefined ? progress : progress.slice(0, options.sampleDirectives);
   for (const d of directives) {
+    const { linkFor } = directiveProgressLinks(d.id, filters, asOf, isToday);
     for (const level of TASK_LEVELS) {
       const counts = levels(d)[level];
       if (counts === null) continue;
       expectPartition(
         db,
         actor,
-        { count: levelTotal(counts), href: d.links[level].all },
-        TASK_STATUSES.map((status) => ({ count: counts[status], href: d.links[level][status] })),
+        { count: levelTotal(counts), href: linkFor(level) },
+        TASK_STATUSES.map((status) => ({ count: counts[status], href: linkFor(level, status) })),
         asOf,
         `directive ${d.id} ${level} ${label}`,
       );

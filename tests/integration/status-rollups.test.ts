@@ -306,7 +306,7 @@ describe("stored status facts on a large randomized history with later writes", 
       ["trend, a directive (spans)", (v) => monthlyTrend(db, leadership, { directive: v.directive }, TODAY, true)],
       [
         "directive progress by level",
-        (v) => directiveProgressByLevel(db, leadership, { directive: v.directive }, TODAY, true, "happened"),
+        (v) => directiveProgressByLevel(db, leadership, { directive: v.directive }, TODAY, "happened"),
       ],
       ["task list, overdue", () => listTasks(db, leadership, parse({ status: "overdue" }), TODAY)],
       ["task list, withdrawn", () => listTasks(db, leadership, parse({ status: "cancelled" }), TODAY)],

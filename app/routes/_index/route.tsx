@@ -11,6 +11,7 @@ import { TrendChart } from "~/components/trend-chart";
 import { trendChartGeometry } from "~/components/trend-chart-geometry.server";
 import { TargetBar } from "~/components/target-bar";
 import { formatLocalDate } from "~/domain/dates";
+import { directiveProgressLinks } from "~/lib/task-list-href";
 import { SET_ASIDE_STATUSES, TASK_STATUSES, type TaskStatus } from "~/domain/vocabulary";
 import { canReadDepartmentFigures } from "~/domain/permissions";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
@@ -65,7 +66,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const described = describeFilters(db, viewer, filters, t);
     const trend = monthlyTrend(db, viewer, filters, asOf, isToday, basis);
     // The newest few directives; "see all" when there are more.
-    const shown = directiveProgressByLevel(db, viewer, filters, asOf, isToday, basis, DASHBOARD_DIRECTIVE_LIMIT + 1);
+    const shown = directiveProgressByLevel(db, viewer, filters, asOf, basis, DASHBOARD_DIRECTIVE_LIMIT + 1);
     return {
       title: `${t("dashboard.title")} — ${t("app.name")}`,
       asOf,
@@ -113,6 +114,8 @@ function Stat({ label, hint, children }: { label: string; hint?: string; childre
   );
 }
 
+// The page's links carry `discover="none"`: their routes are discovered on the first click
+// rather than once per link, which weighed 5 kB of markup (issue #16).
 export default function Dashboard() {
   const {
     figures,
@@ -137,7 +140,7 @@ export default function Dashboard() {
   const percent = (value: number | null) =>
     value === null ? t("common.none") : formatNumber(locale, value, { style: "percent", maximumFractionDigits: 1 });
   const figureLink = (figure: Figure, label: string) => (
-    <Link to={figure.href} aria-label={`${formatNumber(locale, figure.count)} — ${label}`}>
+    <Link discover="none" to={figure.href} aria-label={`${formatNumber(locale, figure.count)} — ${label}`}>
       {formatNumber(locale, figure.count)}
     </Link>
   );
@@ -173,6 +176,7 @@ export default function Dashboard() {
           {COUNTED.map((status) => (
             <li key={status}>
               <Link
+                discover="none"
                 to={figures.byStatus[status].href}
                 aria-label={`${figures.byStatus[status].count} ${t(`status.${status}`)} — ${t("dashboard.openList", { status: t(`status.${status}`) })}`}
                 className={`flex h-full flex-col rounded-lg p-3 no-underline ring-1 ring-inset hover:no-underline ${STATUS_STYLE[status].className}`}
@@ -207,7 +211,7 @@ export default function Dashboard() {
           </Stat>
         </dl>
         <p className="no-print text-sm">
-          <Link to={`/scorecard${scopeQuery.size > 0 ? `?${scopeQuery.toString()}` : ""}`}>
+          <Link discover="none" to={`/scorecard${scopeQuery.size > 0 ? `?${scopeQuery.toString()}` : ""}`}>
             {t("dashboard.scorecardLink")}
           </Link>
         </p>
@@ -253,7 +257,7 @@ export default function Dashboard() {
             {figures.pendingExtensionList.map((e) => (
               <li key={e.id}>
                 {/* In a line of text a link is told apart by more than its colour (axe: link-in-text-block). */}
-                <Link to={`/tasks/${e.taskId}${taskQuery}`} className="underline">
+                <Link discover="none" to={`/tasks/${e.taskId}${taskQuery}`} className="underline">
                   {e.title}
                 </Link>{" "}
                 — {e.departmentName} — {/* One message, one text: label and day are never read (or extracted) apart. */}
@@ -286,14 +290,16 @@ export default function Dashboard() {
         {moreDirectives && (
           <p className="text-sm text-slate-700">
             {t("dashboard.directivesNewest", { count: directives.length })}{" "}
-            <Link to={`/directives${taskQuery}`}>{t("dashboard.directivesAll")}</Link>
+            <Link discover="none" to={`/directives${taskQuery}`}>
+              {t("dashboard.directivesAll")}
+            </Link>
           </p>
         )}
         <ul className="space-y-3">
           {directives.map((d) => (
             <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-3" data-directive-id={d.id}>
               <p className="text-sm">
-                <Link to={`/directives/${d.id}${taskQuery}`} className="font-medium">
+                <Link discover="none" to={`/directives/${d.id}${taskQuery}`} className="font-medium">
                   {d.number ?? t("directives.noNumber")}
                 </Link>{" "}
                 — {d.abstract}
@@ -305,8 +311,7 @@ export default function Dashboard() {
                   items={d.items}
                   units={d.units}
                   periods={d.periods}
-                  linkFor={(level, status) => d.links[level][status ?? "all"]}
-                  itemLinkFor={(status) => d.itemLinks[status ?? "all"]}
+                  {...directiveProgressLinks(d.id, filters, asOf, isToday, basis)}
                 />
               </div>
             </li>
@@ -329,6 +334,7 @@ function BacklogSection({ backlog, suffix }: { backlog: Backlog; suffix: string 
       <h2 id="backlog-heading" className="text-lg font-semibold">
         {heading} (
         <Link
+          discover="none"
           to={backlog.href}
           aria-label={`${formatNumber(locale, backlog.count)} — ${heading}`}
           className="underline"
@@ -344,7 +350,7 @@ function BacklogSection({ backlog, suffix }: { backlog: Backlog; suffix: string 
         <ul className="space-y-1 text-sm">
           {backlog.rows.map((row) => (
             <li key={row.id}>
-              <Link to={`/tasks/${row.id}${suffix}`} className="underline">
+              <Link discover="none" to={`/tasks/${row.id}${suffix}`} className="underline">
                 {row.title}
               </Link>{" "}
               — {row.department.name} —{" "}
@@ -372,6 +378,7 @@ function EscalatedSection({ escalated, suffix }: { escalated: Escalated; suffix:
       <h2 id="escalated-heading" className="text-lg font-semibold">
         {heading} (
         <Link
+          discover="none"
           to={escalated.href}
           aria-label={`${formatNumber(locale, escalated.count)} — ${heading}`}
           className="underline"
@@ -406,7 +413,9 @@ function EscalatedSection({ escalated, suffix }: { escalated: Escalated; suffix:
               {escalated.rows.map((row) => (
                 <tr key={row.id}>
                   <td className="px-3 py-2">
-                    <Link to={`/tasks/${row.id}${suffix}`}>{row.title}</Link>
+                    <Link discover="none" to={`/tasks/${row.id}${suffix}`}>
+                      {row.title}
+                    </Link>
                   </td>
                   <td className="px-3 py-2">{row.department.name}</td>
                   <td className="px-3 py-2">
@@ -428,7 +437,9 @@ function EscalatedSection({ escalated, suffix }: { escalated: Escalated; suffix:
       )}
       {escalated.count > escalated.rows.length && (
         <p className="text-sm">
-          <Link to={escalated.href}>{t("dashboard.showAll", { count: escalated.count })}</Link>
+          <Link discover="none" to={escalated.href}>
+            {t("dashboard.showAll", { count: escalated.count })}
+          </Link>
         </p>
       )}
     </section>
@@ -486,7 +497,9 @@ function TaskListSection({
               {rows.map((row) => (
                 <tr key={row.id}>
                   <td className="px-3 py-2">
-                    <Link to={`/tasks/${row.id}${suffix}`}>{row.title}</Link>
+                    <Link discover="none" to={`/tasks/${row.id}${suffix}`}>
+                      {row.title}
+                    </Link>
                   </td>
                   <td className="px-3 py-2">{row.department.name}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{last.value(row)}</td>
@@ -498,7 +511,9 @@ function TaskListSection({
       )}
       {all.count > rows.length && (
         <p className="text-sm">
-          <Link to={all.href}>{t("dashboard.showAll", { count: all.count })}</Link>
+          <Link discover="none" to={all.href}>
+            {t("dashboard.showAll", { count: all.count })}
+          </Link>
         </p>
       )}
     </section>

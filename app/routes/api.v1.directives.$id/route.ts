@@ -21,7 +21,7 @@ export const loader = apiEndpoint({ permission: "directive.read", query: (p) => 
   const { directive, targets } = found;
   // The directive page's own counts: main tasks, sub-tasks, units' tasks and duties' periods apart
   // (every task once); the items given to many units once each by their roll-up, never as tasks.
-  const progress = directiveProgressByLevel(call.db, call.actor, { directive: id }, asOf, isToday, basis)[0];
+  const progress = directiveProgressByLevel(call.db, call.actor, { directive: id }, asOf, basis)[0];
   const topLevelCounts = progress?.top ?? emptyStatusCounts();
   const counts = [progress?.sub, progress?.units, progress?.periods].reduce<StatusCounts>(
     (sum, level) => addStatusCounts(sum, level ?? emptyStatusCounts()),

@@ -8,6 +8,7 @@ import { DirectiveProgressLine } from "~/components/directive-progress";
 import { TargetBar } from "~/components/target-bar";
 import { TaskTable } from "~/components/task-table";
 import { formatLocalDate } from "~/domain/dates";
+import { directiveProgressLinks } from "~/lib/task-list-href";
 import { dutyRollupInWords, dutyRuleInWords } from "~/lib/duty-text";
 import { dutyRollup } from "~/domain/duty-rollup";
 import { useT } from "~/lib/i18n";
@@ -56,7 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const found = getDirective(db, user, id, asOf, basis);
   if (!found) notFound();
   const label = found.directive.number ?? t("directives.noNumber");
-  const progress = directiveProgressByLevel(db, user, { directive: id }, asOf, isToday, basis)[0] ?? null;
+  const progress = directiveProgressByLevel(db, user, { directive: id }, asOf, basis)[0] ?? null;
   const differing = readingDifferences(db, user, { directive: id }, asOf, isToday, basis);
   // The issuing step names who will be told (only for a draft, only to those who may issue it).
   const issuing =
@@ -265,8 +266,7 @@ export default function DirectivePage() {
               items={progress.items}
               units={progress.units}
               periods={progress.periods}
-              linkFor={(level, status) => progress.links[level][status ?? "all"]}
-              itemLinkFor={(status) => progress.itemLinks[status ?? "all"]}
+              {...directiveProgressLinks(progress.id, {}, asOf, isToday, basis)}
             />
           )}
         </div>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DirectiveProgressLine } from "~/components/directive-progress";
 import { formatLocalDate } from "~/domain/dates";
+import { directiveProgressLinks } from "~/lib/task-list-href";
 import { hasPermission } from "~/domain/permissions";
 import { useOptionalUser } from "~/components/use-user";
 import { useT } from "~/lib/i18n";
@@ -24,11 +25,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { asOf, isToday, basis } = asOfFromUrl(new URL(request.url), t);
   const db = getDb();
   const progress = new Map(
-    directiveProgressByLevel(db, user, {}, asOf, isToday, basis, Number.MAX_SAFE_INTEGER).map((p) => [p.id, p]),
+    directiveProgressByLevel(db, user, {}, asOf, basis, Number.MAX_SAFE_INTEGER).map((p) => [p.id, p]),
   );
   return {
     title: `${t("directives.title")} — ${t("app.name")}`,
     asOf,
+    isToday,
+    basis,
     directives: listDirectives(db, user, asOf, basis).map(({ counts: _all, ...d }) => ({
       ...d,
       progress: progress.get(d.id) ?? null,
@@ -37,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function DirectivesPage() {
-  const { directives } = useLoaderData<typeof loader>();
+  const { directives, asOf, isToday, basis } = useLoaderData<typeof loader>();
   const user = useOptionalUser();
   const t = useT();
   return (
@@ -87,8 +90,7 @@ export default function DirectivesPage() {
                     items={d.progress.items}
                     units={d.progress.units}
                     periods={d.progress.periods}
-                    linkFor={(level, status) => d.progress!.links[level][status ?? "all"]}
-                    itemLinkFor={(status) => d.progress!.itemLinks[status ?? "all"]}
+                    {...directiveProgressLinks(d.id, {}, asOf, isToday, basis)}
                   />
                 )}
               </div>
