@@ -3,29 +3,31 @@ import { useT } from "~/lib/i18n";
 
 // One colour and one symbol per status, everywhere: the symbol and the text carry
 // the meaning, so nothing depends on colour alone (WCAG 1.4.1). Text/background
-// pairs have at least 4.5:1 contrast.
+// pairs have at least 4.5:1 contrast. The colours are said once, in tailwind.css
+// (`.status-<status>`; a badge takes its colour from its data-status, so a list's
+// badges carry no colour classes: issue #16).
 export const STATUS_STYLE: Record<TaskStatus, { className: string; symbol: string }> = {
-  overdue: { className: "bg-red-100 text-red-800 ring-red-300", symbol: "!" },
-  due_soon: { className: "bg-amber-100 text-amber-900 ring-amber-300", symbol: "◷" },
-  on_track: { className: "bg-blue-100 text-blue-800 ring-blue-300", symbol: "▸" },
-  awaiting_confirmation: { className: "bg-cyan-100 text-cyan-900 ring-cyan-300", symbol: "?" },
-  done_on_time: { className: "bg-green-100 text-green-800 ring-green-300", symbol: "✓" },
-  done_late: { className: "bg-orange-100 text-orange-900 ring-orange-300", symbol: "✓!" },
-  ongoing: { className: "bg-violet-100 text-violet-800 ring-violet-300", symbol: "↻" },
-  on_hold: { className: "bg-slate-200 text-slate-800 ring-slate-300", symbol: "‖" },
-  cancelled: { className: "bg-slate-100 text-slate-700 ring-slate-300 line-through", symbol: "×" },
+  overdue: { className: "status-overdue", symbol: "!" },
+  due_soon: { className: "status-due_soon", symbol: "◷" },
+  on_track: { className: "status-on_track", symbol: "▸" },
+  awaiting_confirmation: { className: "status-awaiting_confirmation", symbol: "?" },
+  done_on_time: { className: "status-done_on_time", symbol: "✓" },
+  done_late: { className: "status-done_late", symbol: "✓!" },
+  ongoing: { className: "status-ongoing", symbol: "↻" },
+  on_hold: { className: "status-on_hold", symbol: "‖" },
+  cancelled: { className: "status-cancelled", symbol: "×" },
 };
 
 export function StatusBadge({ status }: { status: TaskStatus }) {
   const t = useT();
-  const style = STATUS_STYLE[status];
+  const { symbol } = STATUS_STYLE[status];
   return (
     <span
-      // .status-badge (tailwind.css): the shape, said once for the many badges of a list.
-      className={`status-badge ${style.className}`}
+      // .status-badge (tailwind.css): the shape and, from data-status, the colour, said once for the many badges of a list.
+      className="status-badge"
       data-status={status}
     >
-      <span aria-hidden="true">{style.symbol}</span>
+      <span aria-hidden="true">{symbol}</span>
       {t(`status.${status}`)}
     </span>
   );
