@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { allRows, checkedRow, firstRow, RowCheckError } from "./sql-rows.server";
+import { allRows, checkedRow, firstRow, forgetStatements, RowCheckError } from "./sql-rows.server";
 
 const client = new Database(":memory:");
 const db = drizzle(client);
@@ -79,5 +79,57 @@ describe("allRows and firstRow", () => {
     expect(() => checkedRow({ hi: "integer" }, client.prepare(query).get(), query)).toThrow(
       `Column "hi" should be integer, got NULL, in: ${query}`,
     );
+  });
+});
+
+describe("the statements a connection keeps prepared", () => {
+  /** How many statements `work` prepares on the client. */
+  function preparedDuring(work: () => void): string[] {
+    const original = client.prepare;
+    const prepared: string[] = [];
+    client.prepare = function (this: typeof client, source: string) {
+      prepared.push(source);
+      return original.call(this, source);
+    } as typeof client.prepare;
+    try {
+      work();
+    } finally {
+      client.prepare = original;
+    }
+    return prepared;
+  }
+
+  it("prepares a text once and runs it again with other values", () => {
+    forgetStatements(client);
+    const name = (id: number) => firstRow(db, { name: "text" }, sql`SELECT name FROM things WHERE id = ${id}`)?.name;
+    const prepared = preparedDuring(() => {
+      expect(name(1)).toBe("một");
+      expect(name(2)).toBe("hai");
+      expect(allRows(db, { id: "integer" }, sql`SELECT id FROM things WHERE id = ${2}`)).toEqual([{ id: 2 }]);
+      expect(allRows(db, { id: "integer" }, sql`SELECT id FROM things WHERE id = ${1}`)).toEqual([{ id: 1 }]);
+    });
+    expect(prepared).toEqual(["SELECT name FROM things WHERE id = ?", "SELECT id FROM things WHERE id = ?"]);
+  });
+
+  it("keeps a bounded number, forgetting the least recently used", () => {
+    forgetStatements(client);
+    const count = (n: number) => firstRow(db, { n: "integer" }, `SELECT count(*) + ${n} AS n FROM things`)!.n;
+    const prepared = preparedDuring(() => {
+      for (let n = 0; n <= 400; n++) expect(count(n)).toBe(2 + n); // one more than are kept
+      expect(count(400)).toBe(402); // the newest: still kept
+      expect(count(0)).toBe(2); // the oldest: prepared again
+    });
+    expect(prepared.length).toBe(402);
+  });
+
+  it("still reads right after the schema changed under a kept statement", () => {
+    forgetStatements(client);
+    const query = sql`SELECT * FROM scratch ORDER BY id`;
+    client.exec(`CREATE TABLE scratch (id INTEGER PRIMARY KEY)`);
+    client.exec(`INSERT INTO scratch VALUES (1)`);
+    expect(allRows(db, { id: "integer" }, query)).toEqual([{ id: 1 }]);
+    client.exec(`ALTER TABLE scratch ADD COLUMN label TEXT NOT NULL DEFAULT 'x'`);
+    expect(allRows(db, { id: "integer", label: "text" }, query)).toEqual([{ id: 1, label: "x" }]);
+    client.exec(`DROP TABLE scratch`);
   });
 });

@@ -10,7 +10,8 @@
 //
 // Only the columns a spec names are checked: a shared column list (the status
 // columns of `spanStatusColumns`) may select more than one reader needs.
-import { type SQLWrapper } from "drizzle-orm";
+import type Database from "better-sqlite3";
+import { fillPlaceholders, type SQLWrapper } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 
 /**
@@ -41,10 +42,11 @@ type ValueOf<T extends ColumnType> = T extends readonly (infer U)[]
 /** The row type a spec describes. */
 export type RowOf<C extends Columns> = { -readonly [K in keyof C]: ValueOf<C[K]> };
 
-/** What `db.all`/`db.get` are on a connection and on a transaction alike. */
+/** What `db.all`/`db.get` are on a connection and on a transaction alike; a connection has its client. */
 interface Reader {
   all(query: SQLWrapper | string): unknown[];
   get(query: SQLWrapper | string): unknown;
+  $client?: Database.Database;
 }
 
 export class RowCheckError extends Error {
@@ -147,9 +149,49 @@ export function checkedRow<const C extends Columns>(columns: C, raw: unknown, so
   return raw === undefined ? undefined : checkedRows(columns, [raw], source)[0];
 }
 
+/**
+ * Statements prepared on a connection, by their SQL text, most recently used last.
+ * Preparing (parsing and planning) took ~2 ms of an uncached dashboard's ~44 (issue #16),
+ * and a page runs the same few dozen texts again after every write. Bounded, because a
+ * text may carry a value written into it (a list of ids, a day). A statement is run to
+ * its end before it is used again (`all`/`get` are synchronous), and SQLite prepares a
+ * statement again by itself after a migration changes the schema.
+ */
+const STATEMENTS_KEPT = 400;
+const statementsOf = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function preparedOn(client: Database.Database, text: string): Database.Statement {
+  let kept = statementsOf.get(client);
+  if (kept === undefined) statementsOf.set(client, (kept = new Map()));
+  let statement = kept.get(text);
+  if (statement !== undefined) {
+    kept.delete(text);
+  } else {
+    statement = client.prepare(text);
+    if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+  }
+  kept.set(text, statement);
+  return statement;
+}
+
+/** Forgets the statements kept on a connection (tests that watch what a connection prepares). */
+export function forgetStatements(client: Database.Database): void {
+  statementsOf.delete(client);
+}
+
+/** `db.all(query)`/`db.get(query)`, through a kept statement on a connection (a transaction reads through its own). */
+function read(db: Reader, query: SQLWrapper | string, mode: "all" | "get"): unknown {
+  if (db.$client === undefined) return mode === "all" ? db.all(query) : db.get(query);
+  const { sql: text, params } =
+    typeof query === "string" ? { sql: query, params: [] } : dialect.sqlToQuery(query.getSQL());
+  const statement = preparedOn(db.$client, text);
+  const values = fillPlaceholders(params, {});
+  return mode === "all" ? statement.all(...values) : statement.get(...values);
+}
+
 /** Every row of `query`, each checked against `columns`. */
 export function allRows<const C extends Columns>(db: Reader, columns: C, query: SQLWrapper | string): RowOf<C>[] {
-  const raw = db.all(query) as Record<string, unknown>[];
+  const raw = read(db, query, "all") as Record<string, unknown>[];
   const compiled = compile(columns);
   for (const row of raw) checkValues(compiled, row, query);
   return raw as RowOf<C>[];
@@ -161,7 +203,7 @@ export function firstRow<const C extends Columns>(
   columns: C,
   query: SQLWrapper | string,
 ): RowOf<C> | undefined {
-  const raw = db.get(query) as Record<string, unknown> | undefined;
+  const raw = read(db, query, "get") as Record<string, unknown> | undefined;
   if (raw === undefined) return undefined;
   const compiled = compile(columns);
   checkValues(compiled, raw, query);

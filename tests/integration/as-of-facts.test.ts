@@ -43,6 +43,7 @@ import { getTask } from "../../app/models/task-page.server";
 import { listTasks } from "../../app/models/task-list.server";
 import { taskListQuery } from "../../app/lib/task-list-query";
 import { freshDatabase } from "../setup/database";
+import { forgetStatements } from "../../app/models/sql-rows.server";
 
 const t = translator("vi");
 const origin = { ipAddress: "127.0.0.1", userAgent: "test", requestId: "as-of-facts" };
@@ -397,9 +398,10 @@ beforeAll(async () => {
   }
 }, 60_000);
 
-/** The statements `work` runs (read with `all`), with their parameters. */
+/** The statements `work` runs (read with `all`), with their parameters; none kept prepared from before or after. */
 function statementsOf(work: () => void): { source: string; params: unknown[] }[] {
   const client = db.$client;
+  forgetStatements(client);
   const original = client.prepare;
   const seen: { source: string; params: unknown[] }[] = [];
   client.prepare = function (this: typeof client, source: string) {
@@ -415,6 +417,7 @@ function statementsOf(work: () => void): { source: string; params: unknown[] }[]
     work();
   } finally {
     client.prepare = original;
+    forgetStatements(client);
   }
   return seen;
 }

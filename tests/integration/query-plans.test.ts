@@ -26,6 +26,7 @@ import { taskStatusesAsOf } from "../../app/models/task-status.server";
 import { listDepartments } from "../../app/routes/departments._index/queries.server";
 import { listTasks } from "../../app/models/task-list.server";
 import { monthlyTrend } from "../../app/models/trend.server";
+import { forgetStatements } from "../../app/models/sql-rows.server";
 import { generateLargeDatabase } from "../../db/seed/large-data";
 
 const TODAY = "2026-03-16";
@@ -53,9 +54,14 @@ interface Statement {
 
 type Plans = string[][] & { statements: Statement[] };
 
-/** The statements `work` runs on the connection, with their parameters. */
+/**
+ * The statements `work` runs on the connection, with their parameters. The statements the
+ * connection keeps prepared (app/models/sql-rows.server.ts) are forgotten before and after,
+ * so that each is prepared, and seen, here.
+ */
 function statementsOf(db: AppDatabase, work: () => unknown): Statement[] {
   const client = db.$client;
+  forgetStatements(client);
   const original = client.prepare;
   const seen: Statement[] = [];
   client.prepare = function (this: typeof client, source: string) {
@@ -79,6 +85,7 @@ function statementsOf(db: AppDatabase, work: () => unknown): Statement[] {
     work();
   } finally {
     client.prepare = original;
+    forgetStatements(client);
   }
   return seen;
 }
