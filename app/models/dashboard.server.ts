@@ -551,30 +551,28 @@ export function confirmationBacklog(
   const calendar = workingCalendar(db);
   const since = dayNumber(moreThanWorkingDaysBefore(asOf, workingDays, calendar));
   readyStatusFacts(db);
-  // One pass over the waiting completions' own index (task_status_spans_awaiting_idx), which
-  // carries what the scope reads (the span's visibility, committee, lead and directive):
-  // the longest waiting first, and how many wait in all. No task row is read but the few listed.
-  const first = allRows(
-    db,
-    {
-      task_id: "integer",
-      lead_id: "integer",
-      since_day: "integer",
-      due_day: "integer?",
-      late_days: "integer",
-      total: "integer",
-    },
-    sql`
-      SELECT s.task_id, s.lead_department_id AS lead_id, s.since_day, s.due_day, s.late_days,
-        count(*) OVER () AS total
+  // The waiting completions' own index (task_status_spans_awaiting_idx), which carries what
+  // the scope reads (the span's visibility, committee, lead and directive): how many wait in
+  // all, counted in the index, then the longest waiting few, sorted with a limit. (A window
+  // count over the listed query sorted every waiting one: 33 ms against 14 at a million
+  // tasks.) No task row is read but the few listed.
+  const waiting = sql`
       FROM task_status_spans s INDEXED BY task_status_spans_awaiting_idx
       WHERE s.status = 'awaiting_confirmation' AND ${spanContains(asOf)} AND s.since_day <= ${since}
-        AND ${spanScopeFilter(dashboardScope(actor, filters, basis), false)}
+        AND ${spanScopeFilter(dashboardScope(actor, filters, basis), false)}`;
+  const count = firstRow(db, { n: "integer" }, sql`SELECT count(*) AS n ${waiting}`)?.n ?? 0;
+  const first =
+    count === 0
+      ? []
+      : allRows(
+          db,
+          { task_id: "integer", lead_id: "integer", since_day: "integer", due_day: "integer?", late_days: "integer" },
+          sql`
+      SELECT s.task_id, s.lead_department_id AS lead_id, s.since_day, s.due_day, s.late_days ${waiting}
       ORDER BY s.since_day, s.directive_id, s.position, s.task_id
       LIMIT ${DASHBOARD_LIST_LIMIT}`,
-  );
+        );
   const details = listedTaskDetails(db, first);
-  const count = first[0]?.total ?? 0;
   const waitingRows = first.map((r) => {
     const reportedOn = dateOfDayNumber(r.since_day);
     return {
