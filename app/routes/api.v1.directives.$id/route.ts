@@ -15,7 +15,7 @@ export const loader = apiEndpoint({ permission: "directive.read", query: (p) => 
   const access = directiveAccessFacts(call.db, id);
   if (!access) throw notFoundError(call.t);
   if (!canSeeDirective(call.actor, access)) apiDeny(call, "directive.read", 404, { type: "directive", id });
-  const { asOf, isToday, basis } = asOfView(query);
+  const { asOf, basis } = asOfView(query);
   const found = getDirective(call.db, call.actor, id, asOf, basis);
   if (!found) throw notFoundError(call.t);
   const { directive, targets } = found;
