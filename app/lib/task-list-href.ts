@@ -44,10 +44,21 @@ export function taskListHref(
   if (filters.escalated) params.set("escalated", "1");
   if (filters.differs) params.set("differs", "1");
   if (filters.waiting) params.set("waiting", "1");
+  return withReading("/tasks", params, asOf, isToday, basis);
+}
+
+/** `path` with `params` and the reading: `asOf` unless today, `basis` unless as it happened. */
+function withReading(
+  path: string,
+  params: URLSearchParams,
+  asOf: LocalDate,
+  isToday: boolean,
+  basis: StatusBasis,
+): string {
   if (!isToday) params.set("asOf", asOf);
   if (basis !== "happened") params.set("basis", basis);
   const query = params.toString();
-  return query === "" ? "/tasks" : `/tasks?${query}`;
+  return query === "" ? path : `${path}?${query}`;
 }
 
 /** The directive's list of items behind a number of the items' clause (`status`: one roll-up status). */
@@ -62,10 +73,7 @@ export function itemListHref(
   if (filters.status !== undefined) params.set("status", filters.status);
   if (filters.department !== undefined) params.set("department", String(filters.department));
   if (filters.period !== undefined) params.set("period", filters.period);
-  if (!isToday) params.set("asOf", asOf);
-  if (basis !== "happened") params.set("basis", basis);
-  const query = params.toString();
-  return `/directives/${directiveId}/items${query === "" ? "" : `?${query}`}`;
+  return withReading(`/directives/${directiveId}/items`, params, asOf, isToday, basis);
 }
 
 /**
