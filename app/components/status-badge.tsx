@@ -4,30 +4,34 @@ import { useT } from "~/lib/i18n";
 // One colour and one symbol per status, everywhere: the symbol and the text carry
 // the meaning, so nothing depends on colour alone (WCAG 1.4.1). Text/background
 // pairs have at least 4.5:1 contrast. The colours are said once, in tailwind.css
-// (`.status-<status>`; a badge takes its colour from its data-status, so a list's
-// badges carry no colour classes: issue #16).
-export const STATUS_STYLE: Record<TaskStatus, { className: string; symbol: string }> = {
-  overdue: { className: "status-overdue", symbol: "!" },
-  due_soon: { className: "status-due_soon", symbol: "◷" },
-  on_track: { className: "status-on_track", symbol: "▸" },
-  awaiting_confirmation: { className: "status-awaiting_confirmation", symbol: "?" },
-  done_on_time: { className: "status-done_on_time", symbol: "✓" },
-  done_late: { className: "status-done_late", symbol: "✓!" },
-  ongoing: { className: "status-ongoing", symbol: "↻" },
-  on_hold: { className: "status-on_hold", symbol: "‖" },
-  cancelled: { className: "status-cancelled", symbol: "×" },
+// (`.status-<status>`, `statusClass`; a badge takes its colour from its data-status,
+// so a list's badges carry no colour classes: issue #16).
+export const STATUS_SYMBOL: Record<TaskStatus, string> = {
+  overdue: "!",
+  due_soon: "◷",
+  on_track: "▸",
+  awaiting_confirmation: "?",
+  done_on_time: "✓",
+  done_late: "✓!",
+  ongoing: "↻",
+  on_hold: "‖",
+  cancelled: "×",
 };
+
+/** The class that gives a status's colour (tailwind.css) to what is not a badge: a tile, a chip. */
+export function statusClass(status: TaskStatus): string {
+  return `status-${status}`;
+}
 
 export function StatusBadge({ status }: { status: TaskStatus }) {
   const t = useT();
-  const { symbol } = STATUS_STYLE[status];
   return (
     <span
       // .status-badge (tailwind.css): the shape and, from data-status, the colour, said once for the many badges of a list.
       className="status-badge"
       data-status={status}
     >
-      <span aria-hidden="true">{symbol}</span>
+      <span aria-hidden="true">{STATUS_SYMBOL[status]}</span>
       {t(`status.${status}`)}
     </span>
   );

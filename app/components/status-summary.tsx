@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { TASK_STATUSES, type TaskStatus } from "~/domain/vocabulary";
 import { useT } from "~/lib/i18n";
 import type { StatusCounts } from "~/domain/views";
-import { STATUS_STYLE } from "./status-badge";
+import { STATUS_SYMBOL, statusClass } from "./status-badge";
 
 /**
  * A compact "N done on time · N late · N overdue" line. Each figure links to the
@@ -17,10 +17,10 @@ export function StatusSummary({ counts, linkFor }: { counts: StatusCounts; linkF
       {present.map((status) => {
         const label = (
           <>
-            <span aria-hidden="true">{STATUS_STYLE[status].symbol}</span> {counts[status]} {t(`status.${status}`)}
+            <span aria-hidden="true">{STATUS_SYMBOL[status]}</span> {counts[status]} {t(`status.${status}`)}
           </>
         );
-        const className = `inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset no-underline hover:no-underline ${STATUS_STYLE[status].className}`;
+        const className = `inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset no-underline hover:no-underline ${statusClass(status)}`;
         return (
           <li key={status}>
             {linkFor ? (

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AsOfForm, BasisNote } from "~/components/as-of-form";
 import { DashboardFilterFields } from "~/components/dashboard-filters";
-import { STATUS_STYLE } from "~/components/status-badge";
+import { STATUS_SYMBOL, statusClass } from "~/components/status-badge";
 import { DirectiveProgressLine } from "~/components/directive-progress";
 import { PrintButton } from "~/components/print-button";
 import { PrintHeader } from "~/components/print-header";
@@ -179,14 +179,14 @@ export default function Dashboard() {
                 discover="none"
                 to={figures.byStatus[status].href}
                 aria-label={`${figures.byStatus[status].count} ${t(`status.${status}`)} — ${t("dashboard.openList", { status: t(`status.${status}`) })}`}
-                className={`flex h-full flex-col rounded-lg p-3 no-underline ring-1 ring-inset hover:no-underline ${STATUS_STYLE[status].className}`}
+                className={`flex h-full flex-col rounded-lg p-3 no-underline ring-1 ring-inset hover:no-underline ${statusClass(status)}`}
                 data-status={status}
               >
                 <span className="text-3xl font-bold tabular-nums">
                   {formatNumber(locale, figures.byStatus[status].count)}
                 </span>
                 <span className="text-sm font-medium">
-                  <span aria-hidden="true">{STATUS_STYLE[status].symbol}</span> {t(`status.${status}`)}
+                  <span aria-hidden="true">{STATUS_SYMBOL[status]}</span> {t(`status.${status}`)}
                 </span>
               </Link>
             </li>
